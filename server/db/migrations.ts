@@ -1,0 +1,117 @@
+// Offline migrations: Prisma's schema engine compiled to WebAssembly, driven through the same
+// driver adapters the app uses. `applyMigrations` keeps `_prisma_migrations` exactly as
+// `prisma migrate deploy` does, so either tool can take over a database the other migrated.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { bindMigrationAwareSqlAdapterFactory, type SqlDriverAdapter } from '@prisma/driver-adapter-utils';
+import * as bg from '@prisma/schema-engine-wasm/schema_engine_bg';
+import { adapterFactory } from './adapter.ts';
+import type { DatabaseConfig, Provider } from './config.ts';
+
+export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+export function providerDir(provider: Provider): string {
+  return path.join(repoRoot, 'prisma', provider);
+}
+
+let wasmReady: Promise<void> | undefined;
+
+function loadWasm(): Promise<void> {
+  // The package's entry imports the .wasm file as an ES module, which Node refuses:
+  // instantiate it by hand and hand the instance to the generated bindings.
+  wasmReady ??= (async () => {
+    const bindings = fileURLToPath(import.meta.resolve('@prisma/schema-engine-wasm/schema_engine_bg'));
+    const wasmFile = path.join(path.dirname(bindings), 'schema_engine_bg.wasm');
+    const { instance } = await WebAssembly.instantiate(fs.readFileSync(wasmFile), {
+      './schema_engine_bg.js': bg as unknown as WebAssembly.ModuleImports,
+    });
+    bg.__wbg_set_wasm(instance.exports);
+    (instance.exports.__wbindgen_start as (() => void) | undefined)?.();
+  })();
+  return wasmReady;
+}
+
+type Engine = Awaited<ReturnType<typeof bg.SchemaEngine.new>>;
+
+async function withEngine<T>(config: DatabaseConfig, schema: string, run: (engine: Engine) => Promise<T>): Promise<T> {
+  await loadWasm();
+  // The engine calls the factory's methods unbound: wrap it, or `connect` loses `this`.
+  // `free()` does not close the connections the engine opened; keep them to dispose, or the
+  // SQLite file stays locked for the next writer.
+  const base = adapterFactory(config);
+  const opened: SqlDriverAdapter[] = [];
+  const factory = bindMigrationAwareSqlAdapterFactory({
+    provider: base.provider,
+    adapterName: base.adapterName,
+    connect: async () => {
+      const adapter = await base.connect();
+      opened.push(adapter);
+      return adapter;
+    },
+    connectToShadowDb: async () => {
+      const adapter = await base.connectToShadowDb();
+      opened.push(adapter);
+      return adapter;
+    },
+  });
+  const engine = await bg.SchemaEngine.new({ datamodels: [['schema.prisma', schema]] }, () => {}, factory);
+  try {
+    return await run(engine);
+  } finally {
+    engine.free();
+    for (const adapter of opened) await adapter.dispose();
+  }
+}
+
+const filters = { externalTables: [], externalEnums: [] };
+
+function migrationsList(provider: Provider) {
+  const baseDir = path.join(providerDir(provider), 'migrations');
+  const names = fs.existsSync(baseDir)
+    ? fs
+        .readdirSync(baseDir, { withFileTypes: true })
+        .filter((d) => d.isDirectory())
+        .map((d) => d.name)
+        .sort()
+    : [];
+  const lockfile = path.join(baseDir, 'migration_lock.toml');
+  return {
+    baseDir,
+    lockfile: {
+      path: 'migration_lock.toml',
+      content: fs.existsSync(lockfile) ? fs.readFileSync(lockfile, 'utf8') : null,
+    },
+    shadowDbInitScript: '',
+    migrationDirectories: names.map((name) => ({
+      path: name,
+      migrationFile: {
+        path: 'migration.sql',
+        content: { tag: 'ok' as const, value: fs.readFileSync(path.join(baseDir, name, 'migration.sql'), 'utf8') },
+      },
+    })),
+  };
+}
+
+/** Applies the pending migrations of the provider's folder; returns the names applied. */
+export async function migrate(config: DatabaseConfig): Promise<string[]> {
+  const schema = fs.readFileSync(path.join(providerDir(config.provider), 'schema.prisma'), 'utf8');
+  return withEngine(config, schema, async (engine) => {
+    const result = await engine.applyMigrations({ migrationsList: migrationsList(config.provider), filters });
+    return result.appliedMigrationNames as string[];
+  });
+}
+
+/** The SQL that takes a database from schema `from` (null: empty) to schema `to`. */
+export async function diffSchemas(config: DatabaseConfig, from: string | null, to: string): Promise<string> {
+  return withEngine(config, to, async (engine) => {
+    const result = await engine.diff({
+      from: from === null ? { tag: 'empty' } : { tag: 'schemaDatamodel', files: [{ path: 'schema.prisma', content: from }] },
+      to: { tag: 'schemaDatamodel', files: [{ path: 'schema.prisma', content: to }] },
+      script: true,
+      exitCode: null,
+      filters,
+    });
+    return result.stdout as string;
+  });
+}
