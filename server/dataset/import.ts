@@ -1,0 +1,140 @@
+// Import: validate the whole file first, then write it in one transaction. A bad record, or a
+// database error half-way, leaves the database exactly as it was, even with `replace`.
+import { type BulkSession, type ColumnType, openBulkSession, type Value } from '../db/bulk.ts';
+import type { Db } from '../db/client.ts';
+import type { DatabaseConfig } from '../db/config.ts';
+import { OPEN_STATUSES, type ReserveStatus } from '../domain/enums.ts';
+import type { ArrayName, DatasetRecord } from './format.ts';
+import { type ExistingKeys, noExistingKeys, readDataset } from './validate.ts';
+
+export interface ImportOptions {
+  replace?: boolean;
+  /** Who imports, for the audit log and the entries' history. */
+  actor?: string;
+}
+
+export type ImportCounts = Record<ArrayName, number>;
+
+type Column = [string, ColumnType];
+const e = (name: string): ColumnType => ({ enum: name });
+
+// Database tables in insertion order (parents first), with their columns.
+const UNIT: Column[] = [['id', 'int'], ['code', 'text'], ['name', 'text'], ['parentCode', 'text'], ['kind', e('UnitKind')], ['level', e('UnitLevel')], ['path', 'text'], ['depth', 'int']];
+const PERSON: Column[] = [['code', 'text'], ['name', 'text'], ['gender', e('Gender')], ['birthDate', 'date'], ['ethnicity', 'text'], ['politicalStatus', e('PoliticalStatus')], ['education', e('Education')], ['fullTimeEducation', e('Education')], ['title', e('Title')], ['rank', e('Rank')], ['rankSince', 'date'], ['workStart', 'date'], ['category', e('Category')], ['unitCode', 'text']];
+const POSITION: Column[] = [['code', 'text'], ['unitCode', 'text'], ['title', 'text'], ['kind', e('PositionKind')], ['rank', e('Rank')], ['category', e('Category')], ['incumbentId', 'text'], ['termEnds', 'date']];
+const RESERVE: Column[] = [['code', 'text'], ['personCode', 'text'], ['unitCode', 'text'], ['targetKind', e('PositionKind')], ['targetRank', e('Rank')], ['tier', e('Tier')], ['direction', e('Direction')], ['source', e('Source')], ['status', e('ReserveStatus')], ['nominatedOn', 'date'], ['enteredOn', 'date'], ['exitedOn', 'date'], ['exitReason', 'text'], ['openPersonCode', 'text']];
+const HISTORY: Column[] = [['reserveCode', 'text'], ['from', e('ReserveStatus')], ['to', e('ReserveStatus')], ['on', 'date'], ['reason', 'text'], ['actor', 'text'], ['recordedAt', 'timestamp']];
+const TRAINING: Column[] = [['personCode', 'text'], ['program', 'text'], ['kind', e('TrainingKind')], ['start', 'date'], ['days', 'float'], ['hours', 'float'], ['credits', 'float'], ['completed', 'bool']];
+const ASSESSMENT: Column[] = [['personCode', 'text'], ['year', 'int'], ['grade', e('Grade')], ['incompetentVoteShare', 'float'], ['deptPercentile', 'float']];
+const PRACTICE: Column[] = [['personCode', 'text'], ['kind', e('PracticeKind')], ['unitCode', 'text'], ['start', 'date'], ['end', 'date'], ['reportScore', 'float']];
+const AUDIT: Column[] = [['at', 'timestamp'], ['actor', 'text'], ['action', 'text'], ['entity', 'text'], ['entityCode', 'text'], ['detail', 'text']];
+
+/** Dataset field order for each table (the dataset calls a person's and an entry's key `id`). */
+const pickAll = (r: DatasetRecord, fields: string[]): Value[] => fields.map((f) => r[f] ?? null);
+const PERSON_FIELDS = ['id', 'name', 'gender', 'birthDate', 'ethnicity', 'politicalStatus', 'education', 'fullTimeEducation', 'title', 'rank', 'rankSince', 'workStart', 'category', 'unitCode'];
+const POSITION_FIELDS = ['code', 'unitCode', 'title', 'kind', 'rank', 'category', 'incumbentId', 'termEnds'];
+const RESERVE_FIELDS = ['id', 'personId', 'unitCode', 'targetKind', 'targetRank', 'tier', 'direction', 'source', 'status', 'nominatedOn', 'enteredOn', 'exitedOn', 'exitReason'];
+const TRAINING_FIELDS = ['personId', 'program', 'kind', 'start', 'days', 'hours', 'credits', 'completed'];
+const ASSESSMENT_FIELDS = ['personId', 'year', 'grade', 'incompetentVoteShare', 'deptPercentile'];
+const PRACTICE_FIELDS = ['personId', 'kind', 'unitCode', 'start', 'end', 'reportScore'];
+
+/** Empties the organization's data, children first; the audit log, policy and scenarios stay. */
+const DOMAIN_TABLES = ['ReserveStatusChange', 'EligibilityException', 'RecommendationVote', 'SelectionScore', 'Mentor', 'Talk', 'Training', 'Assessment', 'Practice', 'ReserveEntry', 'Position', 'Person', 'Unit'];
+
+export async function importDataset(
+  db: Db,
+  config: DatabaseConfig,
+  source: { file: string } | { text: string },
+  options: ImportOptions = {},
+): Promise<ImportCounts> {
+  const actor = options.actor ?? 'import';
+  const existing = options.replace ? noExistingKeys() : await loadExistingKeys(db);
+  const data = await readDataset(source, existing);
+  const units = await placeUnits(db, data.units, options.replace === true);
+  const counts = {} as ImportCounts;
+  for (const k of Object.keys(data) as (ArrayName | 'formatVersion')[]) if (k !== 'formatVersion') counts[k] = data[k].length;
+  const now = new Date().toISOString();
+
+  const session = await openBulkSession(config);
+  try {
+    if (options.replace) {
+      const removed: Record<string, number> = {};
+      for (const table of DOMAIN_TABLES) removed[table] = await session.deleteAll(table);
+      await audit(session, now, actor, 'dataset.replace', { removed });
+    }
+    await session.insert('Unit', UNIT, units);
+    await session.insert('Person', PERSON, data.people.map((r) => pickAll(r, PERSON_FIELDS)));
+    await session.insert('Position', POSITION, data.positions.map((r) => pickAll(r, POSITION_FIELDS)));
+    await session.insert('ReserveEntry', RESERVE, data.reserves.map((r) => [...pickAll(r, RESERVE_FIELDS), isOpen(r) ? (r.personId as string) : null]));
+    // An imported entry's history starts with one record of the state it arrived in.
+    await session.insert('ReserveStatusChange', HISTORY, data.reserves.map((r) => [r.id as string, null, r.status as string, (r.exitedOn ?? r.enteredOn ?? r.nominatedOn) as string, 'imported', actor, now]));
+    await session.insert('Training', TRAINING, data.trainings.map((r) => pickAll(r, TRAINING_FIELDS)));
+    await session.insert('Assessment', ASSESSMENT, data.assessments.map((r) => pickAll(r, ASSESSMENT_FIELDS)));
+    await session.insert('Practice', PRACTICE, data.practices.map((r) => pickAll(r, PRACTICE_FIELDS)));
+    await audit(session, now, actor, 'dataset.import', { counts, replace: options.replace === true });
+    await session.commit();
+  } catch (error) {
+    await session.rollback();
+    throw error;
+  }
+  return counts;
+}
+
+function isOpen(r: DatasetRecord): boolean {
+  return OPEN_STATUSES.includes(r.status as ReserveStatus);
+}
+
+function audit(session: BulkSession, at: string, actor: string, action: string, detail: object): Promise<void> {
+  return session.insert('AuditLog', AUDIT, [[at, actor, action, 'Dataset', null, JSON.stringify(detail)]]);
+}
+
+/** Assigns unit ids (file order, after the stored ones) and tree paths; parents come first. */
+async function placeUnits(db: Db, units: DatasetRecord[], replace: boolean): Promise<Value[][]> {
+  const stored = replace ? [] : await db.unit.findMany({ select: { id: true, code: true, path: true, depth: true } });
+  const place = new Map<string, { id: number; path: string; depth: number }>();
+  for (const u of stored) place.set(u.code, u);
+  let nextId = stored.reduce((max, u) => Math.max(max, u.id), 0) + 1;
+  const byCode = new Map(units.map((u) => [u.code as string, u]));
+  const ids = new Map(units.map((u) => [u.code as string, nextId++]));
+  const resolve = (code: string) => {
+    // Walk up to a placed ancestor, then place the chain top-down (no recursion: trees can be deep).
+    const chain: string[] = [];
+    let cur: string | null = code;
+    while (cur !== null && !place.has(cur)) {
+      chain.push(cur);
+      cur = (byCode.get(cur)?.parentCode as string | null) ?? null;
+    }
+    let parent = cur === null ? null : place.get(cur)!;
+    for (const c of chain.reverse()) {
+      const id = ids.get(c)!;
+      const placed = { id, path: `${parent ? parent.path : ''}${id}.`, depth: parent ? parent.depth + 1 : 0 };
+      place.set(c, placed);
+      parent = placed;
+    }
+    return place.get(code)!;
+  };
+  return units
+    .map((u) => {
+      const { id, path, depth } = resolve(u.code as string);
+      return [id, u.code, u.name, u.parentCode, u.kind, u.level, path, depth] as Value[];
+    })
+    .sort((a, b) => (a[7] as number) - (b[7] as number) || (a[0] as number) - (b[0] as number));
+}
+
+async function loadExistingKeys(db: Db): Promise<ExistingKeys> {
+  const keys = noExistingKeys();
+  for (const u of await db.unit.findMany({ select: { code: true, parentCode: true } })) {
+    keys.units.add(u.code);
+    keys.unitParents.set(u.code, u.parentCode);
+  }
+  for (const p of await db.position.findMany({ select: { code: true } })) keys.positions.add(p.code);
+  for (const p of await db.person.findMany({ select: { code: true } })) keys.people.add(p.code);
+  for (const r of await db.reserveEntry.findMany({ select: { code: true, personCode: true, status: true } })) {
+    keys.reserves.add(r.code);
+    if (OPEN_STATUSES.includes(r.status)) keys.openPeople.add(r.personCode);
+  }
+  for (const a of await db.assessment.findMany({ select: { personCode: true, year: true } })) {
+    keys.assessments.add(`${a.personCode}|${a.year}`);
+  }
+  return keys;
+}

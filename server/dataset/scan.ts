@@ -1,0 +1,199 @@
+// A streaming reader for a JSON document whose top level is an object of scalars and arrays.
+// A national dataset is far larger than the longest string V8 can hold, so the file is read in
+// chunks and each array element is parsed on its own with JSON.parse: memory stays at one record
+// plus what the caller keeps.
+
+export type ScanEvent =
+  | { type: 'scalar'; key: string; value: unknown }
+  | { type: 'arrayStart'; key: string }
+  | { type: 'element'; key: string; index: number; value: unknown }
+  | { type: 'arrayEnd'; key: string };
+
+export class JsonShapeError extends Error {}
+
+type State = 'start' | 'key' | 'colon' | 'value' | 'afterValue' | 'array' | 'element' | 'afterElement' | 'end';
+type Capture = { kind: 'string' | 'nested' | 'literal'; depth: number; inString: boolean; escape: boolean; scanned: number };
+
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const isSpace = (c: number) => c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
+const isDelimiter = (c: number) => c === 0x2c || c === 0x7d || c === 0x5d || isSpace(c);
+
+export class TopLevelScanner {
+  private state: State = 'start';
+  private carry: Buffer = Buffer.alloc(0);
+  private capture: Capture | null = null;
+  private key = '';
+  private index = 0;
+  private consumed = 0; // bytes before `carry`, for error positions
+
+  constructor(private readonly emit: (event: ScanEvent) => void) {}
+
+  push(chunk: Buffer): void {
+    const buf = this.carry.length ? Buffer.concat([this.carry, chunk]) : chunk;
+    let i = 0;
+    let start = 0; // where the open capture began in `buf`
+    if (this.capture) i = this.capture.scanned;
+    while (i < buf.length) {
+      const cap = this.capture;
+      if (cap) {
+        const end = this.scanCapture(buf, i, cap);
+        if (end < 0) {
+          i = buf.length;
+          break;
+        }
+        this.finishCapture(buf.toString('utf8', start, end), start);
+        this.capture = null;
+        i = end;
+        continue;
+      }
+      const c = buf[i]!;
+      if (isSpace(c)) {
+        i++;
+        continue;
+      }
+      switch (this.state) {
+        case 'start':
+          this.expect(c === 0x7b, 'the document to start with "{"', i);
+          this.state = 'key';
+          i++;
+          break;
+        case 'key':
+          if (c === 0x7d) {
+            this.state = 'end';
+            i++;
+            break;
+          }
+          this.expect(c === QUOTE, 'a field name', i);
+          start = i;
+          this.capture = { kind: 'string', depth: 0, inString: true, escape: false, scanned: 0 };
+          i++;
+          break;
+        case 'colon':
+          this.expect(c === 0x3a, '":"', i);
+          this.state = 'value';
+          i++;
+          break;
+        case 'value':
+          if (c === 0x5b) {
+            this.emit({ type: 'arrayStart', key: this.key });
+            this.state = 'array';
+            this.index = 0;
+            i++;
+            break;
+          }
+          start = i;
+          this.capture = this.openCapture(c);
+          i++;
+          break;
+        case 'afterValue':
+          if (c === 0x2c) this.state = 'key';
+          else if (c === 0x7d) this.state = 'end';
+          else this.expect(false, '"," or "}"', i);
+          i++;
+          break;
+        case 'array':
+        case 'element':
+          if (c === 0x5d && this.state === 'array') {
+            this.emit({ type: 'arrayEnd', key: this.key });
+            this.state = 'afterValue';
+            i++;
+            break;
+          }
+          start = i;
+          this.capture = this.openCapture(c);
+          i++;
+          break;
+        case 'afterElement':
+          if (c === 0x2c) this.state = 'element';
+          else if (c === 0x5d) {
+            this.emit({ type: 'arrayEnd', key: this.key });
+            this.state = 'afterValue';
+          } else this.expect(false, '"," or "]"', i);
+          i++;
+          break;
+        case 'end':
+          this.expect(false, 'nothing after the closing "}"', i);
+      }
+    }
+    if (this.capture) {
+      this.capture.scanned = buf.length - start;
+      this.consumed += start;
+      this.carry = Buffer.from(buf.subarray(start));
+    } else {
+      this.consumed += buf.length;
+      this.carry = Buffer.alloc(0);
+    }
+  }
+
+  finish(): void {
+    if (this.state !== 'end' || this.capture) {
+      throw new JsonShapeError('invalid JSON: the file ends before the document is complete');
+    }
+  }
+
+  private openCapture(c: number): Capture {
+    if (c === QUOTE) return { kind: 'string', depth: 0, inString: true, escape: false, scanned: 0 };
+    if (c === 0x7b || c === 0x5b) return { kind: 'nested', depth: 1, inString: false, escape: false, scanned: 0 };
+    return { kind: 'literal', depth: 0, inString: false, escape: false, scanned: 0 };
+  }
+
+  /** Scans from `i` (the first byte after the opening one); returns the end offset or -1. */
+  private scanCapture(buf: Buffer, i: number, cap: Capture): number {
+    if (cap.kind === 'literal') {
+      for (; i < buf.length; i++) if (isDelimiter(buf[i]!)) return i;
+      return -1;
+    }
+    let { depth, inString, escape } = cap;
+    for (; i < buf.length; i++) {
+      const c = buf[i]!;
+      if (inString) {
+        if (escape) escape = false;
+        else if (c === BACKSLASH) escape = true;
+        else if (c === QUOTE) {
+          inString = false;
+          if (cap.kind === 'string') return i + 1;
+        }
+      } else if (c === QUOTE) inString = true;
+      else if (c === 0x7b || c === 0x5b) depth++;
+      else if (c === 0x7d || c === 0x5d) {
+        depth--;
+        if (depth === 0) return i + 1;
+      }
+    }
+    cap.depth = depth;
+    cap.inString = inString;
+    cap.escape = escape;
+    return -1;
+  }
+
+  private finishCapture(text: string, offset: number): void {
+    let value: unknown;
+    try {
+      value = JSON.parse(text);
+    } catch (e) {
+      const where = this.state === 'element' || this.state === 'array' ? `${this.key}[${this.index}]` : `"${this.key}"`;
+      const what = this.state === 'key' ? 'a field name' : where;
+      throw new JsonShapeError(
+        `invalid JSON in ${what} at byte ${this.consumed + offset}: ${(e as Error).message.split('\n')[0]}`,
+      );
+    }
+    switch (this.state) {
+      case 'key':
+        this.key = value as string;
+        this.state = 'colon';
+        break;
+      case 'value':
+        this.emit({ type: 'scalar', key: this.key, value });
+        this.state = 'afterValue';
+        break;
+      default:
+        this.emit({ type: 'element', key: this.key, index: this.index++, value });
+        this.state = 'afterElement';
+    }
+  }
+
+  private expect(ok: boolean, what: string, i: number): void {
+    if (!ok) throw new JsonShapeError(`invalid JSON at byte ${this.consumed + i}: expected ${what}`);
+  }
+}

@@ -1,0 +1,298 @@
+// Validation of a whole dataset before anything is written: field types, unknown fields,
+// duplicate keys and dangling references, each reported with the record and the field.
+import fs from 'node:fs';
+import { isIsoDate } from '../domain/dates.ts';
+import { OPEN_STATUSES } from '../domain/enums.ts';
+import { ARRAYS, type ArrayName, type Dataset, type DatasetRecord, emptyDataset, FIELDS, FORMAT_VERSION, KEY_FIELD } from './format.ts';
+import { JsonShapeError, TopLevelScanner } from './scan.ts';
+
+export interface DatasetIssue {
+  /** `people[12] (id "E0013")`, or `dataset` for the document itself. */
+  record: string;
+  field?: string;
+  message: string;
+}
+
+export class DatasetError extends Error {
+  constructor(readonly issues: DatasetIssue[]) {
+    const first = issues[0]!;
+    super(
+      `dataset rejected, nothing was written: ${first.record}${first.field ? `, field "${first.field}"` : ''}: ${first.message}` +
+        (issues.length > 1 ? ` (and ${issues.length - 1} more problem${issues.length > 2 ? 's' : ''})` : ''),
+    );
+    this.name = 'DatasetError';
+  }
+}
+
+/** Keys already in the database, for an import that adds to it (empty sets with --replace). */
+export interface ExistingKeys {
+  units: Set<string>;
+  positions: Set<string>;
+  people: Set<string>;
+  reserves: Set<string>;
+  /** People who already have an open entry. */
+  openPeople: Set<string>;
+  /** `personId|year` of stored assessments. */
+  assessments: Set<string>;
+  /** Unit code → parent code, to check that new units do not close a cycle. */
+  unitParents: Map<string, string | null>;
+}
+
+export function noExistingKeys(): ExistingKeys {
+  return {
+    units: new Set(),
+    positions: new Set(),
+    people: new Set(),
+    reserves: new Set(),
+    openPeople: new Set(),
+    assessments: new Set(),
+    unitParents: new Map(),
+  };
+}
+
+const MAX_ISSUES = 20;
+
+class TooManyIssues extends Error {}
+
+export class DatasetValidator {
+  readonly data: Dataset = emptyDataset();
+  private readonly issues: DatasetIssue[] = [];
+  private readonly seenKeys: Record<string, Map<string, number>> = {};
+  private readonly seenArrays = new Set<string>();
+  private formatVersionSeen = false;
+
+  constructor(private readonly existing: ExistingKeys) {}
+
+  scalar(key: string, value: unknown): void {
+    if (key === 'formatVersion') {
+      this.formatVersionSeen = true;
+      if (value !== FORMAT_VERSION) {
+        this.issue('dataset', 'formatVersion', `must be ${FORMAT_VERSION}, got ${JSON.stringify(value)}`);
+      }
+    } else if ((ARRAYS as readonly string[]).includes(key)) {
+      this.issue('dataset', key, `must be an array, got ${JSON.stringify(value)}`);
+    } else this.issue('dataset', key, 'unknown field');
+  }
+
+  arrayStart(key: string): void {
+    if (!(ARRAYS as readonly string[]).includes(key)) this.issue('dataset', key, 'unknown field');
+    else if (this.seenArrays.has(key)) this.issue('dataset', key, 'appears twice');
+    this.seenArrays.add(key);
+  }
+
+  element(key: string, index: number, value: unknown): void {
+    if (!(ARRAYS as readonly string[]).includes(key)) return;
+    const array = key as ArrayName;
+    const record = this.checkRecord(array, index, value);
+    if (record) this.data[array].push(record);
+  }
+
+  /** Cross-record checks; throws DatasetError with every problem found (up to a limit). */
+  finish(): Dataset {
+    if (!this.formatVersionSeen) this.issue('dataset', 'formatVersion', 'is missing');
+    if (this.issues.length === 0) this.checkReferences();
+    if (this.issues.length) throw new DatasetError(this.issues);
+    return this.data;
+  }
+
+  private label(array: ArrayName, index: number, value: unknown): string {
+    const keyField = KEY_FIELD[array];
+    const key =
+      keyField && value && typeof value === 'object' ? (value as Record<string, unknown>)[keyField] : undefined;
+    return typeof key === 'string' ? `${array}[${index}] (${keyField} "${key}")` : `${array}[${index}]`;
+  }
+
+  private checkRecord(array: ArrayName, index: number, value: unknown): DatasetRecord | null {
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+      this.issue(`${array}[${index}]`, undefined, 'must be an object');
+      return null;
+    }
+    const input = value as Record<string, unknown>;
+    const specs = FIELDS[array];
+    const out: DatasetRecord = {};
+    let ok = true;
+    for (const name of Object.keys(input)) {
+      if (!specs.some((s) => s.name === name)) {
+        this.issue(this.label(array, index, value), name, 'unknown field');
+        ok = false;
+      }
+    }
+    for (const spec of specs) {
+      const v = input[spec.name];
+      if (v === undefined || v === null) {
+        if (!spec.nullable) {
+          this.issue(this.label(array, index, value), spec.name, v === null ? 'must not be null' : 'is missing');
+          ok = false;
+        }
+        out[spec.name] = null;
+        continue;
+      }
+      const problem = checkType(spec.type, v);
+      if (problem) {
+        this.issue(this.label(array, index, value), spec.name, problem);
+        ok = false;
+      } else out[spec.name] = v as string | number | boolean;
+    }
+    if (!ok) return null;
+    const keyField = KEY_FIELD[array];
+    if (keyField) {
+      const key = out[keyField] as string;
+      const seen = (this.seenKeys[array] ??= new Map());
+      const before = seen.get(key);
+      if (before !== undefined) {
+        this.issue(this.label(array, index, value), keyField, `duplicate: "${key}" is also ${array}[${before}]`);
+        return null;
+      }
+      if (this.existing[array as 'units'].has(key)) {
+        this.issue(this.label(array, index, value), keyField, `duplicate: "${key}" is already in the database`);
+        return null;
+      }
+      seen.set(key, index);
+    }
+    return out;
+  }
+
+  private checkReferences(): void {
+    const { data, existing } = this;
+    const has = (array: 'units' | 'people', key: string) =>
+      this.seenKeys[array]?.has(key) === true || existing[array].has(key);
+    const ref = (array: ArrayName, refArray: 'units' | 'people', field: string) => {
+      data[array].forEach((r, i) => {
+        const key = r[field];
+        if (typeof key === 'string' && !has(refArray, key)) {
+          this.issue(this.label(array, i, r), field, `refers to ${refArray === 'units' ? 'unit' : 'person'} "${key}", which does not exist`);
+        }
+      });
+    };
+    try {
+      ref('units', 'units', 'parentCode');
+      ref('positions', 'units', 'unitCode');
+      ref('positions', 'people', 'incumbentId');
+      ref('people', 'units', 'unitCode');
+      ref('reserves', 'people', 'personId');
+      ref('reserves', 'units', 'unitCode');
+      ref('trainings', 'people', 'personId');
+      ref('assessments', 'people', 'personId');
+      ref('practices', 'people', 'personId');
+      ref('practices', 'units', 'unitCode');
+      if (this.issues.length) return;
+      this.checkTree();
+      this.checkOpenEntries();
+      this.checkAssessmentYears();
+    } catch (e) {
+      if (!(e instanceof TooManyIssues)) throw e;
+    }
+  }
+
+  /** Every unit's parent chain must reach a root: no cycles. */
+  private checkTree(): void {
+    const parents = new Map(this.existing.unitParents);
+    for (const u of this.data.units) parents.set(u.code as string, u.parentCode as string | null);
+    const state = new Map<string, 'visiting' | 'done'>();
+    this.data.units.forEach((u, i) => {
+      const chain: string[] = [];
+      let code: string | null = u.code as string;
+      while (code !== null && state.get(code) !== 'done') {
+        if (state.get(code) === 'visiting') {
+          this.issue(this.label('units', i, u), 'parentCode', `makes a cycle in the unit tree: ${chain.join(' → ')} → ${code}`);
+          break;
+        }
+        state.set(code, 'visiting');
+        chain.push(code);
+        code = parents.get(code) ?? null;
+      }
+      for (const c of chain) state.set(c, 'done');
+    });
+  }
+
+  /** One person has at most one open entry (pre-pool or in the pool). */
+  private checkOpenEntries(): void {
+    const open = new Map<string, number>();
+    this.data.reserves.forEach((r, i) => {
+      if (!OPEN_STATUSES.includes(r.status as (typeof OPEN_STATUSES)[number])) return;
+      const person = r.personId as string;
+      const before = open.get(person);
+      if (before !== undefined) {
+        this.issue(this.label('reserves', i, r), 'personId', `person "${person}" already has an open entry, reserves[${before}]`);
+      } else if (this.existing.openPeople.has(person)) {
+        this.issue(this.label('reserves', i, r), 'personId', `person "${person}" already has an open entry in the database`);
+      }
+      open.set(person, i);
+    });
+  }
+
+  private checkAssessmentYears(): void {
+    const seen = new Map<string, number>();
+    this.data.assessments.forEach((a, i) => {
+      const key = `${a.personId}|${a.year}`;
+      const before = seen.get(key);
+      if (before !== undefined) {
+        this.issue(`assessments[${i}]`, 'year', `duplicate: person "${a.personId}" already has an assessment for ${a.year}, assessments[${before}]`);
+      } else if (this.existing.assessments.has(key)) {
+        this.issue(`assessments[${i}]`, 'year', `duplicate: person "${a.personId}" already has an assessment for ${a.year} in the database`);
+      }
+      seen.set(key, i);
+    });
+  }
+
+  private issue(record: string, field: string | undefined, message: string): void {
+    this.issues.push(field === undefined ? { record, message } : { record, field, message });
+    if (this.issues.length >= MAX_ISSUES) throw new TooManyIssues();
+  }
+
+  /** Runs `feed`, turning the issue limit into a DatasetError. */
+  run(feed: () => void): void {
+    try {
+      feed();
+    } catch (e) {
+      if (e instanceof TooManyIssues) throw new DatasetError(this.issues);
+      throw e;
+    }
+  }
+}
+
+function checkType(type: (typeof FIELDS)[ArrayName][number]['type'], v: unknown): string | null {
+  switch (type.kind) {
+    case 'string':
+      return typeof v === 'string' && v.length > 0 ? null : `must be a non-empty string, got ${JSON.stringify(v)}`;
+    case 'date':
+      return typeof v === 'string' && isIsoDate(v) ? null : `must be a date YYYY-MM-DD, got ${JSON.stringify(v)}`;
+    case 'int':
+      return Number.isInteger(v) ? null : `must be a whole number, got ${JSON.stringify(v)}`;
+    case 'number':
+      return typeof v === 'number' && Number.isFinite(v) ? null : `must be a number, got ${JSON.stringify(v)}`;
+    case 'boolean':
+      return typeof v === 'boolean' ? null : `must be true or false, got ${JSON.stringify(v)}`;
+    case 'enum':
+      return typeof v === 'string' && type.values.includes(v)
+        ? null
+        : `must be one of ${type.values.join(', ')}, got ${JSON.stringify(v)}`;
+  }
+}
+
+/** Reads and validates a dataset from a file or from JSON text, streaming. */
+export async function readDataset(source: { file: string } | { text: string }, existing: ExistingKeys): Promise<Dataset> {
+  const validator = new DatasetValidator(existing);
+  const scanner = new TopLevelScanner((ev) => {
+    if (ev.type === 'scalar') validator.scalar(ev.key, ev.value);
+    else if (ev.type === 'arrayStart') validator.arrayStart(ev.key);
+    else if (ev.type === 'element') validator.element(ev.key, ev.index, ev.value);
+  });
+  try {
+    if ('text' in source) {
+      validator.run(() => scanner.push(Buffer.from(source.text, 'utf8')));
+    } else {
+      const stream = fs.createReadStream(source.file, { highWaterMark: 8 << 20 });
+      for await (const chunk of stream) validator.run(() => scanner.push(chunk as Buffer));
+    }
+    validator.run(() => scanner.finish());
+  } catch (e) {
+    if (e instanceof JsonShapeError) throw new DatasetError([{ record: 'dataset', message: e.message }]);
+    throw e;
+  }
+  let data: Dataset | undefined;
+  validator.run(() => {
+    data = validator.finish();
+  });
+  return data!;
+}

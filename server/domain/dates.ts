@@ -1,0 +1,48 @@
+// Calendar dates. The domain's dates have no time of day: they travel as `YYYY-MM-DD` strings
+// and are stored as midnight UTC (`@db.Date` on PostgreSQL).
+
+const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** True for a real calendar date written `YYYY-MM-DD` (rejects 2025-02-30). */
+export function isIsoDate(value: string): boolean {
+  const m = DATE_RE.exec(value);
+  if (!m) return false;
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
+}
+
+export function toDate(iso: string): Date {
+  return new Date(`${iso}T00:00:00.000Z`);
+}
+
+export function toIso(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}
+
+export function toDateOrNull(iso: string | null): Date | null {
+  return iso === null ? null : toDate(iso);
+}
+
+export function toIsoOrNull(date: Date | null): string | null {
+  return date === null ? null : toIso(date);
+}
+
+/** Today in UTC as `YYYY-MM-DD`. */
+export function todayIso(now: Date = new Date()): string {
+  return toIso(now);
+}
+
+/** `iso` plus whole years; 29 February lands on 28 February in a common year. */
+export function addYears(iso: string, years: number): string {
+  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+  const target = y + years;
+  const last = new Date(Date.UTC(target, m, 0)).getUTCDate();
+  return `${String(target).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
+}
+
+/** Whole years from `birth` to `at` (both `YYYY-MM-DD`). */
+export function ageAt(birth: string, at: string): number {
+  const by = Number(birth.slice(0, 4));
+  const ay = Number(at.slice(0, 4));
+  return ay - by - (at.slice(5) < birth.slice(5) ? 1 : 0);
+}
