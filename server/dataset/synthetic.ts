@@ -43,8 +43,8 @@ function rng(seed: number): () => number {
   };
 }
 
-const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤';
-const GIVEN = '伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰萍红鹏辉健峰建国志新海波宁春燕晨晓文斌宇浩凯俊帆琳婷雪慧颖佳欣然博瑞泽轩雨思远航';
+const SURNAMES = [...'王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤'];
+const GIVEN = [...'伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰萍红鹏辉健峰建国志新海波宁春燕晨晓文斌宇浩凯俊帆琳婷雪慧颖佳欣然博瑞泽轩雨思远航'];
 const MINORITIES = ['壮族', '回族', '满族', '维吾尔族', '苗族', '彝族', '土家族', '藏族', '蒙古族', '侗族', '布依族', '瑶族'];
 const PROGRAMS: [string, string][] = [
   ['CENTRALIZED', '中青年干部培训班'],
@@ -213,7 +213,7 @@ export function generateDataset(options: GenerateOptions): Dataset {
     for (let i = incumbents.length; i < headcount; i++) {
       staff.push(makePerson(u, int(25, 57), chance(0.5) ? dRank! : 'STAFF'));
     }
-    const kinds: PositionKind[] = [...Array(principals).fill('PRINCIPAL'), ...Array(deputies).fill('DEPUTY')];
+    const kinds: PositionKind[] = [...Array<PositionKind>(principals).fill('PRINCIPAL'), ...Array<PositionKind>(deputies).fill('DEPUTY')];
     kinds.forEach((kind, i) => {
       const vacant = chance(0.08);
       data.positions.push({

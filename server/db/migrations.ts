@@ -96,10 +96,19 @@ function migrationsList(provider: Provider) {
 /** Applies the pending migrations of the provider's folder; returns the names applied. */
 export async function migrate(config: DatabaseConfig): Promise<string[]> {
   const schema = fs.readFileSync(path.join(providerDir(config.provider), 'schema.prisma'), 'utf8');
-  return withEngine(config, schema, async (engine) => {
-    const result = await engine.applyMigrations({ migrationsList: migrationsList(config.provider), filters });
-    return result.appliedMigrationNames as string[];
-  });
+  try {
+    return await withEngine(config, schema, async (engine) => {
+      const result = await engine.applyMigrations({ migrationsList: migrationsList(config.provider), filters });
+      return result.appliedMigrationNames as string[];
+    });
+  } catch (error) {
+    // The SQLite adapter reports a busy database as `SocketTimeout`, a kind this engine build
+    // does not know; say what it means.
+    if (/SocketTimeout/.test(String(error))) {
+      throw new Error(`cannot migrate ${config.url}: the database is locked by another process (is another server using it?)`);
+    }
+    throw error;
+  }
 }
 
 /** The SQL that takes a database from schema `from` (null: empty) to schema `to`. */

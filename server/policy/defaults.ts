@@ -1,0 +1,78 @@
+// The policy numbers of domain.md, as data. Deployments override them per unit kind (stored
+// PolicyVersion rows); metric and lifecycle code reads them from here, never from literals.
+
+export interface Policy {
+  reserveRatio: { PRINCIPAL: number; DEPUTY: number };
+  ageLimit: { PRINCIPAL: number; DEPUTY: number };
+  /** Minimum highest education at nomination; some unit kinds accept ASSOCIATE. */
+  minEducation: 'ASSOCIATE' | 'BACHELOR';
+  /** Under this age a nominee needs full-time BACHELOR or above. */
+  fullTimeBachelorUnderAge: number;
+  minYearsInLowerRank: number;
+  minWorkYears: number;
+  managementPeriodYears: number;
+  minCultivationYears: number;
+  publicityDays: number;
+  mentorsPerReserve: number;
+  talksPerYear: { LEADERSHIP: number; HR: number };
+  rotationReportWeights: { manager: number; hr: number };
+  specialStructureShare: number;
+  ageBands: {
+    PRINCIPAL: { from: number; to: number; share: number; youngUnder: number };
+    DEPUTY: { from: number; to: number; share: number; youngUnder: number };
+  };
+  nearTermShare: number;
+  bachelorShare: number;
+  elimination: { incompetentVoteShare: number; lowPercentile: number; lowPercentileYears: number; potentialTestYears: number };
+  training: {
+    minCentralizedTrainings: number;
+    minCentralizedDays: number;
+    cadreTrainingRate: number;
+    technicalDaysPerYear: number;
+    technicalCoverage: number;
+  };
+  retirementAge: number;
+  successionHorizonYears: number;
+  alertWindowDays: number;
+  degreeTargets: { category: string; maxAge: number | null; atLeast: string; share: number }[];
+}
+
+export const DEFAULT_POLICY: Policy = {
+  reserveRatio: { PRINCIPAL: 2, DEPUTY: 1 },
+  ageLimit: { PRINCIPAL: 45, DEPUTY: 40 },
+  minEducation: 'BACHELOR',
+  fullTimeBachelorUnderAge: 35,
+  minYearsInLowerRank: 2,
+  minWorkYears: 3,
+  managementPeriodYears: 3,
+  minCultivationYears: 1,
+  publicityDays: 7,
+  mentorsPerReserve: 2,
+  talksPerYear: { LEADERSHIP: 1, HR: 2 },
+  rotationReportWeights: { manager: 0.6, hr: 0.4 },
+  specialStructureShare: 0.15,
+  ageBands: {
+    PRINCIPAL: { from: 35, to: 45, share: 0.5, youngUnder: 35 },
+    DEPUTY: { from: 30, to: 40, share: 0.5, youngUnder: 30 },
+  },
+  nearTermShare: 1 / 3,
+  bachelorShare: 1,
+  elimination: { incompetentVoteShare: 0.2, lowPercentile: 0.5, lowPercentileYears: 2, potentialTestYears: 2 },
+  training: {
+    minCentralizedTrainings: 2,
+    minCentralizedDays: 3,
+    cadreTrainingRate: 1 / 5,
+    technicalDaysPerYear: 12,
+    technicalCoverage: 0.9,
+  },
+  retirementAge: 60,
+  successionHorizonYears: 1,
+  alertWindowDays: 90,
+  degreeTargets: [
+    { category: 'PARTY_GOV', maxAge: 50, atLeast: 'ASSOCIATE', share: 1 },
+    { category: 'PARTY_GOV', maxAge: 50, atLeast: 'BACHELOR', share: 0.65 },
+    { category: 'ENTERPRISE_MANAGER', maxAge: null, atLeast: 'BACHELOR', share: 0.7 },
+    { category: 'MANAGEMENT', maxAge: null, atLeast: 'BACHELOR', share: 0.4 },
+    { category: 'TECHNICAL', maxAge: null, atLeast: 'BACHELOR', share: 0.2 },
+  ],
+};

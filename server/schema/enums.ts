@@ -1,0 +1,21 @@
+// GraphQL enums, the same values as the database's.
+import { builder } from '../builder.ts';
+import * as E from '../domain/enums.ts';
+
+export const UnitKindEnum = builder.enumType('UnitKind', { values: E.UNIT_KINDS });
+export const UnitLevelEnum = builder.enumType('UnitLevel', { values: E.UNIT_LEVELS });
+export const PositionKindEnum = builder.enumType('PositionKind', { values: E.POSITION_KINDS });
+export const RankEnum = builder.enumType('Rank', { values: E.RANKS });
+export const CategoryEnum = builder.enumType('Category', { values: E.CATEGORIES });
+export const GenderEnum = builder.enumType('Gender', { values: E.GENDERS });
+export const PoliticalStatusEnum = builder.enumType('PoliticalStatus', { values: E.POLITICAL_STATUSES });
+export const EducationEnum = builder.enumType('Education', { values: E.EDUCATIONS });
+export const TitleEnum = builder.enumType('Title', { values: E.TITLES });
+export const TierEnum = builder.enumType('Tier', { values: E.TIERS });
+export const DirectionEnum = builder.enumType('Direction', { values: E.DIRECTIONS });
+export const SourceEnum = builder.enumType('Source', { values: E.SOURCES });
+export const ReserveStatusEnum = builder.enumType('ReserveStatus', { values: E.RESERVE_STATUSES });
+export const TrainingKindEnum = builder.enumType('TrainingKind', { values: E.TRAINING_KINDS });
+export const GradeEnum = builder.enumType('Grade', { values: E.GRADES });
+export const PracticeKindEnum = builder.enumType('PracticeKind', { values: E.PRACTICE_KINDS });
+export const SortDirectionEnum = builder.enumType('SortDirection', { values: ['ASC', 'DESC'] as const });

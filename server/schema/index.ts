@@ -1,0 +1,11 @@
+// Registers every domain module (for their side effects) and exports the built schema.
+import { builder } from '../builder.ts';
+import './enums.ts';
+import './unit.ts';
+import './position.ts';
+import './person.ts';
+import './records.ts';
+import './reserve.ts';
+import './dataset.ts';
+
+export const schema = builder.toSchema({ sortSchema: false });

@@ -1,0 +1,103 @@
+import { ownedByScope, type Viewer } from '../auth/viewer.ts';
+import { builder } from '../builder.ts';
+import { db } from '../db/client.ts';
+import { addYears, ageAt, toDate, toIso, todayIso } from '../domain/dates.ts';
+import type { Education } from '../domain/enums.ts';
+import { EDUCATIONS } from '../domain/enums.ts';
+import { CategoryEnum, EducationEnum, GenderEnum, PoliticalStatusEnum, RankEnum, TitleEnum } from './enums.ts';
+import { AssessmentRef } from './records.ts';
+import { unitFilter } from './unit.ts';
+
+export const PersonRef = builder.prismaNode('Person', {
+  id: { field: 'code' },
+  findUnique: (code, ctx) => ({ code, ...ownedByScope(ctx.viewer) }),
+  fields: (t) => ({
+    code: t.exposeString('code', { description: "The person's id in the dataset." }),
+    name: t.exposeString('name'),
+    gender: t.expose('gender', { type: GenderEnum }),
+    birthDate: t.expose('birthDate', { type: 'Date' }),
+    age: t.int({
+      description: 'Whole years at `asOf` (default today).',
+      args: { asOf: t.arg({ type: 'Date' }) },
+      select: { birthDate: true },
+      resolve: (p, { asOf }) => ageAt(toIso(p.birthDate), asOf ?? todayIso()),
+    }),
+    ethnicity: t.exposeString('ethnicity'),
+    politicalStatus: t.expose('politicalStatus', { type: PoliticalStatusEnum }),
+    education: t.expose('education', { type: EducationEnum }),
+    fullTimeEducation: t.expose('fullTimeEducation', { type: EducationEnum, nullable: true }),
+    title: t.expose('title', { type: TitleEnum }),
+    rank: t.expose('rank', { type: RankEnum }),
+    rankSince: t.expose('rankSince', { type: 'Date', nullable: true }),
+    workStart: t.expose('workStart', { type: 'Date' }),
+    category: t.expose('category', { type: CategoryEnum }),
+    unit: t.relation('unit'),
+    reserveEntries: t.relation('reserves', { query: { orderBy: { id: 'asc' } } }),
+    trainings: t.relation('trainings', { query: { orderBy: [{ start: 'desc' }, { id: 'desc' }] } }),
+    assessments: t.relation('assessments', { query: { orderBy: { year: 'desc' } } }),
+    practices: t.relation('practices', { query: { orderBy: { start: 'desc' } } }),
+    latestAssessment: t.field({
+      type: AssessmentRef,
+      nullable: true,
+      select: { assessments: { orderBy: { year: 'desc' }, take: 1 } },
+      resolve: (p) => p.assessments[0] ?? null,
+    }),
+    positionsHeld: t.relation('positions', { query: { orderBy: { id: 'asc' } } }),
+  }),
+});
+
+export const PersonFilter = builder.inputType('PersonFilter', {
+  fields: (t) => ({
+    unitCode: t.string({ description: 'The unit the person works in (with `subtree`, or below it).' }),
+    subtree: t.boolean({ defaultValue: true }),
+    gender: t.field({ type: GenderEnum }),
+    ageMin: t.int(),
+    ageMax: t.int(),
+    asOf: t.field({ type: 'Date', description: 'The date ages are taken at; default today.' }),
+    educationAtLeast: t.field({ type: EducationEnum }),
+    search: t.string({ description: 'Part of the name, or the exact id.' }),
+  }),
+});
+
+export interface PersonFilterShape {
+  unitCode?: string | null;
+  subtree?: boolean | null;
+  gender?: 'M' | 'F' | null;
+  ageMin?: number | null;
+  ageMax?: number | null;
+  asOf?: string | null;
+  educationAtLeast?: Education | null;
+  search?: string | null;
+}
+
+/** Prisma where for people matching the person-level parts of a filter (no unit part). */
+export function personAttributes(f: PersonFilterShape) {
+  const asOf = f.asOf ?? todayIso();
+  const birth: { lte?: Date; gt?: Date } = {};
+  // age ≥ min ⇔ born on or before asOf − min years; age ≤ max ⇔ born after asOf − (max + 1) years.
+  if (f.ageMin != null) birth.lte = toDate(addYears(asOf, -f.ageMin));
+  if (f.ageMax != null) birth.gt = toDate(addYears(asOf, -(f.ageMax + 1)));
+  return {
+    AND: [
+      f.gender ? { gender: f.gender } : {},
+      f.ageMin != null || f.ageMax != null ? { birthDate: birth } : {},
+      f.educationAtLeast ? { education: { in: EDUCATIONS.slice(EDUCATIONS.indexOf(f.educationAtLeast)) } } : {},
+      f.search ? { OR: [{ name: { contains: f.search } }, { code: f.search }] } : {},
+    ],
+  };
+}
+
+builder.queryFields((t) => ({
+  people: t.prismaConnection({
+    type: 'Person',
+    cursor: 'code',
+    args: { filter: t.arg({ type: PersonFilter }) },
+    totalCount: async (_parent, { filter }, ctx) => db.person.count({ where: await personWhere(filter ?? {}, ctx.viewer) }),
+    resolve: async (query, _root, { filter }, ctx) =>
+      db.person.findMany({ ...query, where: await personWhere(filter ?? {}, ctx.viewer), orderBy: { id: 'asc' } }),
+  }),
+}));
+
+async function personWhere(f: PersonFilterShape, viewer: Viewer) {
+  return { AND: [await unitFilter(f.unitCode, f.subtree !== false, viewer), personAttributes(f)] };
+}

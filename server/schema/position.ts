@@ -1,0 +1,51 @@
+import { ownedByScope, type Viewer } from '../auth/viewer.ts';
+import { builder } from '../builder.ts';
+import { db } from '../db/client.ts';
+import { CategoryEnum, PositionKindEnum, RankEnum } from './enums.ts';
+import { unitFilter } from './unit.ts';
+
+builder.prismaNode('Position', {
+  id: { field: 'code' },
+  findUnique: (code, ctx) => ({ code, ...ownedByScope(ctx.viewer) }),
+  fields: (t) => ({
+    code: t.exposeString('code'),
+    title: t.exposeString('title'),
+    kind: t.expose('kind', { type: PositionKindEnum }),
+    rank: t.expose('rank', { type: RankEnum }),
+    category: t.expose('category', { type: CategoryEnum }),
+    termEnds: t.expose('termEnds', { type: 'Date', nullable: true }),
+    vacant: t.boolean({ select: { incumbentId: true }, resolve: (p) => p.incumbentId === null }),
+    unit: t.relation('unit'),
+    incumbent: t.relation('incumbent', { nullable: true }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  positions: t.prismaConnection({
+    type: 'Position',
+    cursor: 'code',
+    args: {
+      unitCode: t.arg.string(),
+      subtree: t.arg.boolean({ defaultValue: true }),
+      kind: t.arg({ type: PositionKindEnum }),
+      vacant: t.arg.boolean(),
+    },
+    totalCount: async (_parent, args, ctx) =>
+      db.position.count({ where: await positionWhere(args, ctx.viewer) }),
+    resolve: async (query, _root, args, ctx) =>
+      db.position.findMany({ ...query, where: await positionWhere(args, ctx.viewer), orderBy: { id: 'asc' } }),
+  }),
+}));
+
+async function positionWhere(
+  args: { unitCode?: string | null; subtree?: boolean | null; kind?: 'PRINCIPAL' | 'DEPUTY' | null; vacant?: boolean | null },
+  viewer: Viewer,
+) {
+  return {
+    AND: [
+      await unitFilter(args.unitCode, args.subtree !== false, viewer),
+      args.kind ? { kind: args.kind } : {},
+      args.vacant === true ? { incumbentId: null } : args.vacant === false ? { incumbentId: { not: null } } : {},
+    ],
+  };
+}

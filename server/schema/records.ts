@@ -1,0 +1,46 @@
+// Records kept around a person or an entry: trainings, assessments, practice, status history.
+import { builder } from '../builder.ts';
+import { GradeEnum, PracticeKindEnum, ReserveStatusEnum, TrainingKindEnum } from './enums.ts';
+
+builder.prismaObject('Training', {
+  fields: (t) => ({
+    program: t.exposeString('program'),
+    kind: t.expose('kind', { type: TrainingKindEnum }),
+    start: t.expose('start', { type: 'Date' }),
+    days: t.exposeFloat('days'),
+    hours: t.exposeFloat('hours', { nullable: true }),
+    credits: t.exposeFloat('credits', { nullable: true }),
+    completed: t.exposeBoolean('completed'),
+  }),
+});
+
+export const AssessmentRef = builder.prismaObject('Assessment', {
+  fields: (t) => ({
+    year: t.exposeInt('year'),
+    grade: t.expose('grade', { type: GradeEnum }),
+    incompetentVoteShare: t.exposeFloat('incompetentVoteShare', { nullable: true }),
+    deptPercentile: t.exposeFloat('deptPercentile', { nullable: true }),
+  }),
+});
+
+builder.prismaObject('Practice', {
+  fields: (t) => ({
+    kind: t.expose('kind', { type: PracticeKindEnum }),
+    unitCode: t.exposeString('unitCode', { nullable: true }),
+    start: t.expose('start', { type: 'Date' }),
+    end: t.expose('end', { type: 'Date', nullable: true }),
+    reportScore: t.exposeFloat('reportScore', { nullable: true }),
+  }),
+});
+
+builder.prismaObject('ReserveStatusChange', {
+  name: 'StatusChange',
+  fields: (t) => ({
+    from: t.expose('from', { type: ReserveStatusEnum, nullable: true }),
+    to: t.expose('to', { type: ReserveStatusEnum }),
+    on: t.expose('on', { type: 'Date' }),
+    reason: t.exposeString('reason', { nullable: true }),
+    actor: t.exposeString('actor'),
+    recordedAt: t.string({ resolve: (c) => c.recordedAt.toISOString() }),
+  }),
+});

@@ -1,0 +1,164 @@
+import { ownedByScope, type Viewer } from '../auth/viewer.ts';
+import { builder } from '../builder.ts';
+import { db } from '../db/client.ts';
+import { toDate } from '../domain/dates.ts';
+import { entryCode, transitionReserve } from '../reserves/lifecycle.ts';
+import {
+  DirectionEnum,
+  EducationEnum,
+  GenderEnum,
+  PositionKindEnum,
+  RankEnum,
+  ReserveStatusEnum,
+  SortDirectionEnum,
+  SourceEnum,
+  TierEnum,
+} from './enums.ts';
+import { type PersonFilterShape, personAttributes } from './person.ts';
+import { unitFilter } from './unit.ts';
+
+builder.prismaNode('ReserveEntry', {
+  id: { field: 'code' },
+  findUnique: (code, ctx) => ({ code, ...ownedByScope(ctx.viewer) }),
+  fields: (t) => ({
+    code: t.exposeString('code', { description: "The entry's id in the dataset." }),
+    status: t.expose('status', { type: ReserveStatusEnum }),
+    targetKind: t.expose('targetKind', { type: PositionKindEnum }),
+    targetRank: t.expose('targetRank', { type: RankEnum }),
+    tier: t.expose('tier', { type: TierEnum }),
+    direction: t.expose('direction', { type: DirectionEnum }),
+    source: t.expose('source', { type: SourceEnum }),
+    nominatedOn: t.expose('nominatedOn', { type: 'Date' }),
+    enteredOn: t.expose('enteredOn', { type: 'Date', nullable: true }),
+    exitedOn: t.expose('exitedOn', { type: 'Date', nullable: true }),
+    exitReason: t.exposeString('exitReason', { nullable: true }),
+    person: t.relation('person'),
+    unit: t.relation('unit', { description: 'The unit whose team the entry is reserved for.' }),
+    targetPositions: t.prismaField({
+      type: ['Position'],
+      description: 'The positions of the target kind in that unit’s team.',
+      select: { unitCode: true, targetKind: true },
+      resolve: (_query, entry, _args, ctx) => ctx.loaders.positionsByUnitKind.load(`${entry.targetKind}|${entry.unitCode}`),
+    }),
+    history: t.relation('history', { query: { orderBy: [{ on: 'asc' }, { id: 'asc' }] } }),
+  }),
+});
+
+const ReserveFilter = builder.inputType('ReserveFilter', {
+  fields: (t) => ({
+    unitCode: t.string({ description: 'The unit the entries are reserved for (and, with `subtree`, its descendants).' }),
+    subtree: t.boolean({ defaultValue: true }),
+    kind: t.field({ type: PositionKindEnum }),
+    tier: t.field({ type: TierEnum }),
+    status: t.field({ type: [ReserveStatusEnum], description: 'Any of these statuses.' }),
+    activeAt: t.field({ type: 'Date', description: 'Only entries in the pool on that date (entered on or before it, not exited by it).' }),
+    direction: t.field({ type: DirectionEnum }),
+    source: t.field({ type: SourceEnum }),
+    gender: t.field({ type: GenderEnum }),
+    ageMin: t.int(),
+    ageMax: t.int(),
+    asOf: t.field({ type: 'Date', description: 'The date ages are taken at; default today.' }),
+    educationAtLeast: t.field({ type: EducationEnum }),
+    search: t.string({ description: "Part of the person's name, or the exact person id or entry id." }),
+  }),
+});
+
+const ReserveOrderField = builder.enumType('ReserveOrderField', {
+  values: ['CODE', 'NOMINATED_ON', 'ENTERED_ON', 'BIRTH_DATE', 'NAME'] as const,
+});
+
+const ReserveOrder = builder.inputType('ReserveOrder', {
+  fields: (t) => ({
+    field: t.field({ type: ReserveOrderField, required: true }),
+    direction: t.field({ type: SortDirectionEnum, defaultValue: 'ASC' }),
+  }),
+});
+
+type ReserveFilterShape = PersonFilterShape & {
+  kind?: 'PRINCIPAL' | 'DEPUTY' | null;
+  tier?: 'NEAR_TERM' | 'MID_TERM' | 'LONG_TERM' | null;
+  status?: string[] | null;
+  activeAt?: string | null;
+  direction?: string | null;
+  source?: string | null;
+};
+
+async function reserveWhere(f: ReserveFilterShape, viewer: Viewer) {
+  const { search, ...personOnly } = f;
+  return {
+    AND: [
+      await unitFilter(f.unitCode, f.subtree !== false, viewer),
+      f.kind ? { targetKind: f.kind } : {},
+      f.tier ? { tier: f.tier } : {},
+      f.status?.length ? { status: { in: f.status as never[] } } : {},
+      f.direction ? { direction: f.direction as never } : {},
+      f.source ? { source: f.source as never } : {},
+      f.activeAt
+        ? { enteredOn: { lte: toDate(f.activeAt) }, OR: [{ exitedOn: null }, { exitedOn: { gt: toDate(f.activeAt) } }] }
+        : {},
+      { person: personAttributes(personOnly) },
+      search ? { OR: [{ person: { name: { contains: search } } }, { personCode: search }, { code: search }] } : {},
+    ],
+  };
+}
+
+function reserveOrder(order: { field: string; direction?: string | null } | null | undefined) {
+  const dir = order?.direction === 'DESC' ? ('desc' as const) : ('asc' as const);
+  const tie = { id: dir };
+  switch (order?.field) {
+    case 'NOMINATED_ON':
+      return [{ nominatedOn: dir }, tie];
+    case 'ENTERED_ON':
+      return [{ enteredOn: dir }, tie];
+    case 'BIRTH_DATE':
+      return [{ person: { birthDate: dir } }, tie];
+    case 'NAME':
+      return [{ person: { name: dir } }, tie];
+    default:
+      return [tie];
+  }
+}
+
+builder.queryFields((t) => ({
+  reserves: t.prismaConnection({
+    type: 'ReserveEntry',
+    cursor: 'code',
+    description: 'Reserve entries in your scope, filtered and ordered (ties broken by insertion order).',
+    args: {
+      filter: t.arg({ type: ReserveFilter }),
+      orderBy: t.arg({ type: ReserveOrder }),
+    },
+    totalCount: async (_parent, { filter }, ctx) => db.reserveEntry.count({ where: await reserveWhere(filter ?? {}, ctx.viewer) }),
+    resolve: async (query, _root, { filter, orderBy }, ctx) =>
+      db.reserveEntry.findMany({ ...query, where: await reserveWhere(filter ?? {}, ctx.viewer), orderBy: reserveOrder(orderBy) }),
+  }),
+  reserve: t.prismaField({
+    type: 'ReserveEntry',
+    nullable: true,
+    description: 'An entry by its id ("R0001") or global id; null when absent or outside your scope.',
+    args: { id: t.arg.id({ required: true }) },
+    resolve: (query, _root, { id }, ctx) =>
+      db.reserveEntry.findFirst({ ...query, where: { code: entryCode(String(id)), ...ownedByScope(ctx.viewer) } }),
+  }),
+}));
+
+const TransitionReserveInput = builder.inputType('TransitionReserveInput', {
+  fields: (t) => ({
+    reserveId: t.id({ required: true, description: 'The entry’s id ("R0001") or global id.' }),
+    to: t.field({ type: ReserveStatusEnum, required: true }),
+    on: t.field({ type: 'Date', required: true }),
+    reason: t.string(),
+  }),
+});
+
+builder.mutationFields((t) => ({
+  transitionReserve: t.prismaField({
+    type: 'ReserveEntry',
+    description: 'Moves an entry one step along its lifecycle; refuses illegal steps (ILLEGAL_TRANSITION).',
+    args: { input: t.arg({ type: TransitionReserveInput, required: true }) },
+    resolve: async (query, _root, { input }, ctx) => {
+      const entry = await transitionReserve(db, ctx.viewer, { ...input, reserveId: String(input.reserveId) });
+      return db.reserveEntry.findUniqueOrThrow({ ...query, where: { code: entry.code } });
+    },
+  }),
+}));

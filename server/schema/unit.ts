@@ -1,0 +1,105 @@
+import { canSee, ownedByScope, unitScope, type Viewer } from '../auth/viewer.ts';
+import { builder } from '../builder.ts';
+import { db } from '../db/client.ts';
+import type { Unit } from '../db/generated/sqlite/client.ts';
+import { userError } from '../errors.ts';
+import { UnitKindEnum, UnitLevelEnum } from './enums.ts';
+
+export const UnitRef = builder.prismaNode('Unit', {
+  id: { field: 'code' },
+  findUnique: (code, ctx) => ({ code, ...unitScope(ctx.viewer) }),
+  fields: (t) => ({
+    code: t.exposeString('code', { description: "The unit's key in the dataset." }),
+    name: t.exposeString('name'),
+    kind: t.expose('kind', { type: UnitKindEnum }),
+    level: t.expose('level', { type: UnitLevelEnum }),
+    depth: t.exposeInt('depth', { description: 'Levels below the root of the tree (the root is 0).' }),
+    children: t.relation('children', { query: { orderBy: { id: 'asc' } } }),
+    childCount: t.relationCount('children'),
+    positions: t.relation('positions', { query: { orderBy: { id: 'asc' } } }),
+  }),
+});
+
+builder.prismaObjectFields('Unit', (t) => ({
+  parent: t.field({
+    type: UnitRef,
+    nullable: true,
+    description: 'Null at the root, and above the top of the viewer’s scope.',
+    select: { parent: true },
+    resolve: (unit, _args, ctx) => (unit.parent && canSee(ctx.viewer, unit.parent.path) ? unit.parent : null),
+  }),
+  ancestors: t.field({
+    type: [UnitRef],
+    description: 'From the top of the viewer’s scope down to the parent.',
+    select: { path: true },
+    resolve: async (unit, _args, ctx) => {
+      const ids = unit.path.split('.').filter(Boolean).map(Number).slice(0, -1);
+      const units = await ctx.loaders.unitById.loadMany(ids);
+      return units.filter((u): u is Unit => !!u && !(u instanceof Error) && canSee(ctx.viewer, u.path));
+    },
+  }),
+}));
+
+/** The unit named by `unitCode`, checked against the viewer's scope. */
+export async function scopedUnit(code: string, viewer: Viewer) {
+  const unit = await db.unit.findUnique({ where: { code } });
+  if (!unit) throw userError('NOT_FOUND', `unit "${code}" does not exist`);
+  if (!canSee(viewer, unit.path)) {
+    throw userError('FORBIDDEN', `unit "${code}" is outside your scope (${viewer.unitCode ?? 'whole tree'})`);
+  }
+  return unit;
+}
+
+/** Prisma filter for records of a unit, or of its subtree, within the viewer's scope. */
+export async function unitFilter(code: string | null | undefined, subtree: boolean, viewer: Viewer) {
+  if (!code) return ownedByScope(viewer);
+  const unit = await scopedUnit(code, viewer);
+  return subtree ? { unit: { path: { startsWith: unit.path } } } : { unitCode: unit.code };
+}
+
+builder.queryFields((t) => ({
+  unit: t.prismaField({
+    type: 'Unit',
+    nullable: true,
+    description: 'A unit by code; null when it does not exist or is outside your scope.',
+    args: { code: t.arg.string({ required: true }) },
+    resolve: (query, _root, { code }, ctx) => db.unit.findFirst({ ...query, where: { code, ...unitScope(ctx.viewer) } }),
+  }),
+  rootUnits: t.prismaField({
+    type: ['Unit'],
+    description: 'The top of the tree the viewer sees: the viewer’s unit, or the roots of the whole tree.',
+    resolve: (query, _root, _args, ctx) =>
+      db.unit.findMany({
+        ...query,
+        where: ctx.viewer.unitCode ? { code: ctx.viewer.unitCode } : { parentCode: null },
+        orderBy: { id: 'asc' },
+      }),
+  }),
+  units: t.prismaConnection({
+    type: 'Unit',
+    cursor: 'code',
+    description: 'Units in scope, in tree order within a level, filtered.',
+    args: {
+      underCode: t.arg.string({ description: 'Only this unit’s subtree (the unit included).' }),
+      level: t.arg({ type: UnitLevelEnum }),
+      kind: t.arg({ type: UnitKindEnum }),
+      search: t.arg.string({ description: 'Part of the name, or the exact code.' }),
+    },
+    resolve: async (query, _root, args, ctx) => {
+      const under = args.underCode ? await scopedUnit(args.underCode, ctx.viewer) : null;
+      return db.unit.findMany({
+        ...query,
+        where: {
+          AND: [
+            unitScope(ctx.viewer),
+            under ? { path: { startsWith: under.path } } : {},
+            args.level ? { level: args.level } : {},
+            args.kind ? { kind: args.kind } : {},
+            args.search ? { OR: [{ name: { contains: args.search } }, { code: args.search }] } : {},
+          ],
+        },
+        orderBy: [{ depth: 'asc' }, { id: 'asc' }],
+      });
+    },
+  }),
+}));
