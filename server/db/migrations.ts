@@ -2,6 +2,7 @@
 // driver adapters the app uses. `applyMigrations` keeps `_prisma_migrations` exactly as
 // `prisma migrate deploy` does, so either tool can take over a database the other migrated.
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { bindMigrationAwareSqlAdapterFactory, type SqlDriverAdapter } from '@prisma/driver-adapter-utils';
@@ -21,7 +22,7 @@ function loadWasm(): Promise<void> {
   // The package's entry imports the .wasm file as an ES module, which Node refuses:
   // instantiate it by hand and hand the instance to the generated bindings.
   wasmReady ??= (async () => {
-    const bindings = fileURLToPath(import.meta.resolve('@prisma/schema-engine-wasm/schema_engine_bg'));
+    const bindings = createRequire(import.meta.url).resolve('@prisma/schema-engine-wasm/schema_engine_bg');
     const wasmFile = path.join(path.dirname(bindings), 'schema_engine_bg.wasm');
     const { instance } = await WebAssembly.instantiate(fs.readFileSync(wasmFile), {
       './schema_engine_bg.js': bg as unknown as WebAssembly.ModuleImports,
