@@ -2,12 +2,16 @@
 import DataLoader from 'dataloader';
 import type { Viewer } from './auth/viewer.ts';
 import { db } from './db/client.ts';
-import type { Position, PositionKind, Unit } from './db/generated/sqlite/client.ts';
+import type { Position, PositionKind, Prisma, Unit } from './db/generated/sqlite/client.ts';
 
 export interface Context {
   viewer: Viewer;
   loaders: ReturnType<typeof createLoaders>;
 }
+
+// Resolvers of one list run across several ticks (the Prisma plugin awaits between levels), so
+// a loader waits for the macrotask queue: one batch per list, not one per tick.
+const batchScheduleFn = (run: () => void) => setTimeout(run, 0);
 
 export function createLoaders() {
   return {
@@ -16,16 +20,39 @@ export function createLoaders() {
       const rows = await db.unit.findMany({ where: { id: { in: [...ids] } } });
       const byId = new Map(rows.map((u) => [u.id, u]));
       return ids.map((id) => byId.get(id) ?? null);
-    }),
-    /** The positions an entry is reserved for: its unit's positions of its kind. */
-    positionsByUnitKind: new DataLoader<string, Position[]>(async (keys) => {
-      const unitCodes = [...new Set(keys.map((k) => k.slice(k.indexOf('|') + 1)))];
-      const rows = await db.position.findMany({ where: { unitCode: { in: unitCodes } }, orderBy: { id: 'asc' } });
-      return keys.map((k) => {
-        const [kind, unitCode] = [k.slice(0, k.indexOf('|')) as PositionKind, k.slice(k.indexOf('|') + 1)];
-        return rows.filter((p) => p.unitCode === unitCode && p.kind === kind);
-      });
-    }),
+    }, { batchScheduleFn }),
+    /**
+     * The positions an entry is reserved for: its unit's positions of its kind, keyed
+     * "KIND|unitCode". One loader per Prisma query shape, so the nested selection the Pothos
+     * plugin asks for (`query`) is loaded in the same statement.
+     */
+    positionsByUnitKind: keyedLoaders((query: PositionQuery) =>
+      new DataLoader<string, Position[]>(
+        async (keys) => {
+          const unitCodes = [...new Set(keys.map((k) => k.slice(k.indexOf('|') + 1)))];
+          const shape = 'select' in query && query.select ? { select: { ...query.select, unitCode: true, kind: true } } : query;
+          const rows = (await db.position.findMany({ ...shape, where: { unitCode: { in: unitCodes } }, orderBy: { id: 'asc' } })) as Position[];
+          return keys.map((k) => {
+            const [kind, unitCode] = [k.slice(0, k.indexOf('|')) as PositionKind, k.slice(k.indexOf('|') + 1)];
+            return rows.filter((p) => p.unitCode === unitCode && p.kind === kind);
+          });
+        },
+        { batchScheduleFn },
+      ),
+    ),
+  };
+}
+
+type PositionQuery = { include?: Prisma.PositionInclude; select?: Prisma.PositionSelect };
+
+/** One loader per distinct argument (a Prisma query shape), made on first use. */
+function keyedLoaders<A, L>(make: (arg: A) => L): (arg: A) => L {
+  const loaders = new Map<string, L>();
+  return (arg) => {
+    const key = JSON.stringify(arg);
+    let loader = loaders.get(key);
+    if (!loader) loaders.set(key, (loader = make(arg)));
+    return loader;
   };
 }
 

@@ -16,12 +16,15 @@ export function providerDir(provider: Provider): string {
   return path.join(repoRoot, 'prisma', provider);
 }
 
-let wasmReady: Promise<void> | undefined;
+// Process-wide: test runners may load this module more than once, but the bindings module is
+// shared, and handing it a second instance while the first is in use breaks both.
+const WASM_READY = Symbol.for('reserve-cadre.schema-engine-wasm');
 
 function loadWasm(): Promise<void> {
+  const holder = globalThis as { [WASM_READY]?: Promise<void> };
   // The package's entry imports the .wasm file as an ES module, which Node refuses:
   // instantiate it by hand and hand the instance to the generated bindings.
-  wasmReady ??= (async () => {
+  holder[WASM_READY] ??= (async () => {
     const bindings = createRequire(import.meta.url).resolve('@prisma/schema-engine-wasm/schema_engine_bg');
     const wasmFile = path.join(path.dirname(bindings), 'schema_engine_bg.wasm');
     const { instance } = await WebAssembly.instantiate(fs.readFileSync(wasmFile), {
@@ -30,7 +33,7 @@ function loadWasm(): Promise<void> {
     bg.__wbg_set_wasm(instance.exports);
     (instance.exports.__wbindgen_start as (() => void) | undefined)?.();
   })();
-  return wasmReady;
+  return holder[WASM_READY];
 }
 
 type Engine = Awaited<ReturnType<typeof bg.SchemaEngine.new>>;

@@ -38,7 +38,7 @@ builder.prismaNode('ReserveEntry', {
       type: ['Position'],
       description: 'The positions of the target kind in that unit’s team.',
       select: { unitCode: true, targetKind: true },
-      resolve: (_query, entry, _args, ctx) => ctx.loaders.positionsByUnitKind.load(`${entry.targetKind}|${entry.unitCode}`),
+      resolve: (query, entry, _args, ctx) => ctx.loaders.positionsByUnitKind(query).load(`${entry.targetKind}|${entry.unitCode}`),
     }),
     history: t.relation('history', { query: { orderBy: [{ on: 'asc' }, { id: 'asc' }] } }),
   }),
@@ -104,7 +104,8 @@ async function reserveWhere(f: ReserveFilterShape, viewer: Viewer) {
 
 function reserveOrder(order: { field: string; direction?: string | null } | null | undefined) {
   const dir = order?.direction === 'DESC' ? ('desc' as const) : ('asc' as const);
-  const tie = { id: dir };
+  // Ties keep insertion order whatever the direction, so pages are stable.
+  const tie = { id: 'asc' as const };
   switch (order?.field) {
     case 'NOMINATED_ON':
       return [{ nominatedOn: dir }, tie];
