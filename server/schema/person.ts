@@ -10,6 +10,8 @@ import { unitFilter } from './unit.ts';
 
 export const PersonRef = builder.prismaNode('Person', {
   id: { field: 'code' },
+  // Absent or out of scope: node(id) answers null, as for any unknown id.
+  nullable: true,
   findUnique: (code, ctx) => ({ code, ...ownedByScope(ctx.viewer) }),
   fields: (t) => ({
     code: t.exposeString('code', { description: "The person's id in the dataset." }),

@@ -19,6 +19,8 @@ import { unitFilter } from './unit.ts';
 
 builder.prismaNode('ReserveEntry', {
   id: { field: 'code' },
+  // Absent or out of scope: node(id) answers null, as for any unknown id.
+  nullable: true,
   findUnique: (code, ctx) => ({ code, ...ownedByScope(ctx.viewer) }),
   fields: (t) => ({
     code: t.exposeString('code', { description: "The entry's id in the dataset." }),

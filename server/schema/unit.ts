@@ -7,6 +7,8 @@ import { UnitKindEnum, UnitLevelEnum } from './enums.ts';
 
 export const UnitRef = builder.prismaNode('Unit', {
   id: { field: 'code' },
+  // Absent or out of scope: node(id) answers null, as for any unknown id.
+  nullable: true,
   findUnique: (code, ctx) => ({ code, ...unitScope(ctx.viewer) }),
   fields: (t) => ({
     code: t.exposeString('code', { description: "The unit's key in the dataset." }),

@@ -1,0 +1,88 @@
+// The public commands (../shared/api-contract.md) as a user runs them, in child processes.
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { smallDataset, tempFile, writeDatasetFile } from '../fixtures/small.ts';
+
+const root = path.resolve(import.meta.dirname, '../..');
+
+function run(script: string, args: string[], env: Record<string, string>) {
+  return spawnSync(process.execPath, ['--import', 'tsx', path.join(root, script), ...args], {
+    cwd: root,
+    env: { ...process.env, ...env },
+    encoding: 'utf8',
+  });
+}
+
+describe('data commands', () => {
+  const env = { DATABASE_URL: `file:${tempFile('cli.db')}` };
+
+  it('import exits 0 and says what it imported; a rejected file exits non-zero with the error on stderr', () => {
+    const file = writeDatasetFile(smallDataset());
+    const ok = run('scripts/data-import.ts', [file], env);
+    expect(ok.status).toBe(0);
+    expect(ok.stdout).toMatch(/imported .*: units 5, positions 6, people 12, reserves 6/);
+    const again = run('scripts/data-import.ts', [file], env);
+    expect(again.status).not.toBe(0);
+    expect(again.stderr).toMatch(/units\[0\] \(code "C01"\), field "code": duplicate/);
+    expect(again.stderr).not.toMatch(/\n\s+at /); // no stack trace
+  });
+
+  it('export writes the same bytes that were imported; --replace swaps the data', () => {
+    const out = tempFile('out.json');
+    expect(run('scripts/data-export.ts', [out], env).status).toBe(0);
+    expect(fs.readFileSync(out, 'utf8')).toBe(fs.readFileSync(writeDatasetFile(smallDataset()), 'utf8'));
+    const generated = tempFile('county.json');
+    const gen = run('scripts/data-generate.ts', ['--scale', 'county', '--seed', '9', '--out', generated], env);
+    expect(gen.status).toBe(0);
+    expect(run('scripts/data-import.ts', [generated, '--replace'], env).status).toBe(0);
+    expect(run('scripts/data-export.ts', [out], env).status).toBe(0);
+    expect(fs.readFileSync(out, 'utf8')).toBe(fs.readFileSync(generated, 'utf8'));
+  });
+
+  it('generate refuses an unknown scale', () => {
+    const bad = run('scripts/data-generate.ts', ['--scale', 'planet', '--seed', '1', '--out', tempFile('x.json')], env);
+    expect(bad.status).not.toBe(0);
+    expect(bad.stderr).toMatch(/--scale must be one of county, city, province, national, got "planet"/);
+  });
+});
+
+describe('npm start on an empty database', () => {
+  let server: ChildProcess | undefined;
+  const port = 42_000 + Math.floor(Math.random() * 1000);
+  const base = `http://127.0.0.1:${port}`;
+  afterAll(() => server?.kill());
+
+  it('migrates, loads the demo, then serves /health, /graphql and /', async () => {
+    server = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'server/main.ts')], {
+      cwd: root,
+      env: { ...process.env, DATABASE_URL: `file:${tempFile('start.db')}`, PORT: String(port), NODE_ENV: 'production' },
+      stdio: 'pipe',
+    });
+    let log = '';
+    server.stdout?.on('data', (d) => (log += d));
+    server.stderr?.on('data', (d) => (log += d));
+    let status = 0;
+    for (let i = 0; i < 240 && status !== 200; i++) {
+      await new Promise((r) => setTimeout(r, 500));
+      status = await fetch(`${base}/health`).then((r) => r.status, () => 0);
+    }
+    expect(status, log).toBe(200);
+    expect(log).toMatch(/loaded the demo dataset \(city/);
+
+    const post = (query: string) =>
+      fetch(`${base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) }).then((r) => r.json());
+    const data = await post('{ rootUnits { name } reserves(first: 3) { totalCount edges { node { id status person { name } } } } }');
+    expect(data.data.rootUnits).toEqual([{ name: '示范市' }]);
+    expect(data.data.reserves.totalCount).toBeGreaterThan(5000);
+    expect(data.data.reserves.edges).toHaveLength(3);
+
+    const broken = await post('{ reserves(first: 1, filter: { unitCode: "NOPE" }) { totalCount } }');
+    expect(broken.errors[0].extensions).toEqual({ code: 'NOT_FOUND' });
+    expect(JSON.stringify(broken)).not.toMatch(/stack|\.ts:\d+/);
+
+    const page = await fetch(`${base}/`).then((r) => r.text());
+    expect(page).toMatch(/后备干部/);
+  });
+});
