@@ -11,5 +11,9 @@ await runCli(async () => {
   const { exportDataset } = await import('../server/dataset/export.ts');
   const counts = await exportDataset(db, file);
   await db.$disconnect();
-  console.log(`exported to ${file}: ${Object.entries(counts).map(([k, v]) => `${k} ${v}`).join(', ')}`);
+  console.log(
+    `exported to ${file}: ${Object.entries(counts)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ')}`,
+  );
 });

@@ -1,8 +1,9 @@
 // npm run data:generate -- --scale county|city|province|national --seed N --out FILE [--ref-date YYYY-MM-DD]
-import { isIsoDate } from '../server/domain/dates.ts';
+
 import { ARRAYS } from '../server/dataset/format.ts';
 import { DEFAULT_REF_DATE, generateDataset, SCALES, type Scale } from '../server/dataset/synthetic.ts';
 import { DatasetWriter } from '../server/dataset/write.ts';
+import { isIsoDate } from '../server/domain/dates.ts';
 import { flag, runCli } from './args.ts';
 
 await runCli(async () => {

@@ -12,8 +12,15 @@ await runCli(async () => {
   const { db, dbConfig } = await import('../server/db/client.ts');
   const { importDataset } = await import('../server/dataset/import.ts');
   const started = performance.now();
-  const counts = await importDataset(db, dbConfig, { file }, { replace: argv.includes('--replace'), actor: `cli:${process.env.USER ?? 'unknown'}` });
+  const counts = await importDataset(
+    db,
+    dbConfig,
+    { file },
+    { replace: argv.includes('--replace'), actor: `cli:${process.env.USER ?? 'unknown'}` },
+  );
   await db.$disconnect();
-  const summary = Object.entries(counts).map(([k, v]) => `${k} ${v}`).join(', ');
+  const summary = Object.entries(counts)
+    .map(([k, v]) => `${k} ${v}`)
+    .join(', ');
   console.log(`imported ${file}: ${summary} (${((performance.now() - started) / 1000).toFixed(1)} s)`);
 });

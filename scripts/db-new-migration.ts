@@ -20,7 +20,10 @@ const scratch: Record<Provider, DatabaseConfig> = {
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'diff-')), 'scratch.db');
     return { provider: 'sqlite', url: `file:${file}`, file };
   })(),
-  postgresql: { provider: 'postgresql', url: process.env.DIFF_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres' },
+  postgresql: {
+    provider: 'postgresql',
+    url: process.env.DIFF_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres',
+  },
 };
 
 for (const provider of ['sqlite', 'postgresql'] as const) {

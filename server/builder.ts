@@ -28,7 +28,8 @@ export const builder = new SchemaBuilder<{
     encodeGlobalID: (typename, id) => `${typename}:${id}`,
     decodeGlobalID: (globalID) => {
       const i = globalID.indexOf(':');
-      if (i <= 0) throw new GraphQLError(`"${globalID}" is not an id of this API`, { extensions: { code: 'BAD_USER_INPUT' } });
+      if (i <= 0)
+        throw new GraphQLError(`"${globalID}" is not an id of this API`, { extensions: { code: 'BAD_USER_INPUT' } });
       return { typename: globalID.slice(0, i), id: globalID.slice(i + 1) };
     },
   },
@@ -47,7 +48,8 @@ builder.scalarType('Date', {
     return value;
   },
   parseLiteral: (ast) => {
-    if (ast.kind !== Kind.STRING || !isIsoDate(ast.value)) throw badDate(ast.kind === Kind.STRING ? ast.value : ast.kind);
+    if (ast.kind !== Kind.STRING || !isIsoDate(ast.value))
+      throw badDate(ast.kind === Kind.STRING ? ast.value : ast.kind);
     return ast.value;
   },
 });

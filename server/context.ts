@@ -16,29 +16,38 @@ const batchScheduleFn = (run: () => void) => setTimeout(run, 0);
 export function createLoaders() {
   return {
     /** Units by id, for ancestors read off a unit's path. */
-    unitById: new DataLoader<number, Unit | null>(async (ids) => {
-      const rows = await db.unit.findMany({ where: { id: { in: [...ids] } } });
-      const byId = new Map(rows.map((u) => [u.id, u]));
-      return ids.map((id) => byId.get(id) ?? null);
-    }, { batchScheduleFn }),
+    unitById: new DataLoader<number, Unit | null>(
+      async (ids) => {
+        const rows = await db.unit.findMany({ where: { id: { in: [...ids] } } });
+        const byId = new Map(rows.map((u) => [u.id, u]));
+        return ids.map((id) => byId.get(id) ?? null);
+      },
+      { batchScheduleFn },
+    ),
     /**
      * The positions an entry is reserved for: its unit's positions of its kind, keyed
      * "KIND|unitCode". One loader per Prisma query shape, so the nested selection the Pothos
      * plugin asks for (`query`) is loaded in the same statement.
      */
-    positionsByUnitKind: keyedLoaders((query: PositionQuery) =>
-      new DataLoader<string, Position[]>(
-        async (keys) => {
-          const unitCodes = [...new Set(keys.map((k) => k.slice(k.indexOf('|') + 1)))];
-          const shape = 'select' in query && query.select ? { select: { ...query.select, unitCode: true, kind: true } } : query;
-          const rows = (await db.position.findMany({ ...shape, where: { unitCode: { in: unitCodes } }, orderBy: { id: 'asc' } })) as Position[];
-          return keys.map((k) => {
-            const [kind, unitCode] = [k.slice(0, k.indexOf('|')) as PositionKind, k.slice(k.indexOf('|') + 1)];
-            return rows.filter((p) => p.unitCode === unitCode && p.kind === kind);
-          });
-        },
-        { batchScheduleFn },
-      ),
+    positionsByUnitKind: keyedLoaders(
+      (query: PositionQuery) =>
+        new DataLoader<string, Position[]>(
+          async (keys) => {
+            const unitCodes = [...new Set(keys.map((k) => k.slice(k.indexOf('|') + 1)))];
+            const shape =
+              'select' in query && query.select ? { select: { ...query.select, unitCode: true, kind: true } } : query;
+            const rows = (await db.position.findMany({
+              ...shape,
+              where: { unitCode: { in: unitCodes } },
+              orderBy: { id: 'asc' },
+            })) as Position[];
+            return keys.map((k) => {
+              const [kind, unitCode] = [k.slice(0, k.indexOf('|')) as PositionKind, k.slice(k.indexOf('|') + 1)];
+              return rows.filter((p) => p.unitCode === unitCode && p.kind === kind);
+            });
+          },
+          { batchScheduleFn },
+        ),
     ),
   };
 }
@@ -51,7 +60,10 @@ function keyedLoaders<A, L>(make: (arg: A) => L): (arg: A) => L {
   return (arg) => {
     const key = JSON.stringify(arg);
     let loader = loaders.get(key);
-    if (!loader) loaders.set(key, (loader = make(arg)));
+    if (!loader) {
+      loader = make(arg);
+      loaders.set(key, loader);
+    }
     return loader;
   };
 }

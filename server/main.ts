@@ -18,7 +18,7 @@ const host = process.env.HOST ?? '127.0.0.1';
 const server = createServer(async (req, res) => {
   try {
     const url = `http://${req.headers.host ?? `${host}:${port}`}${req.url ?? '/'}`;
-    const body = req.method === "GET" || req.method === "HEAD" ? undefined : new Uint8Array(await readBody(req));
+    const body = req.method === 'GET' || req.method === 'HEAD' ? undefined : new Uint8Array(await readBody(req));
     const response = await handle(new Request(url, { method: req.method, headers: req.headers as HeadersInit, body }));
     res.writeHead(response.status, Object.fromEntries(response.headers));
     res.end(Buffer.from(await response.arrayBuffer()));

@@ -2,13 +2,13 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { ARRAYS } from './dataset/format.ts';
+import { importDataset } from './dataset/import.ts';
+import { generateDataset } from './dataset/synthetic.ts';
+import { DatasetWriter } from './dataset/write.ts';
 import type { Db } from './db/client.ts';
 import type { DatabaseConfig } from './db/config.ts';
 import { announceWrite } from './db/writes.ts';
-import { importDataset } from './dataset/import.ts';
-import { generateDataset } from './dataset/synthetic.ts';
-import { ARRAYS } from './dataset/format.ts';
-import { DatasetWriter } from './dataset/write.ts';
 
 export const DEMO = { scale: 'city', seed: 20260701 } as const;
 

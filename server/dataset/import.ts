@@ -19,27 +19,155 @@ type Column = [string, ColumnType];
 const e = (name: string): ColumnType => ({ enum: name });
 
 // Database tables in insertion order (parents first), with their columns.
-const UNIT: Column[] = [['id', 'int'], ['code', 'text'], ['name', 'text'], ['parentCode', 'text'], ['kind', e('UnitKind')], ['level', e('UnitLevel')], ['path', 'text'], ['depth', 'int']];
-const PERSON: Column[] = [['code', 'text'], ['name', 'text'], ['gender', e('Gender')], ['birthDate', 'date'], ['ethnicity', 'text'], ['politicalStatus', e('PoliticalStatus')], ['education', e('Education')], ['fullTimeEducation', e('Education')], ['title', e('Title')], ['rank', e('Rank')], ['rankSince', 'date'], ['workStart', 'date'], ['category', e('Category')], ['unitCode', 'text']];
-const POSITION: Column[] = [['code', 'text'], ['unitCode', 'text'], ['title', 'text'], ['kind', e('PositionKind')], ['rank', e('Rank')], ['category', e('Category')], ['incumbentId', 'text'], ['termEnds', 'date']];
-const RESERVE: Column[] = [['code', 'text'], ['personCode', 'text'], ['unitCode', 'text'], ['targetKind', e('PositionKind')], ['targetRank', e('Rank')], ['tier', e('Tier')], ['direction', e('Direction')], ['source', e('Source')], ['status', e('ReserveStatus')], ['nominatedOn', 'date'], ['enteredOn', 'date'], ['exitedOn', 'date'], ['exitReason', 'text'], ['openPersonCode', 'text']];
-const HISTORY: Column[] = [['reserveCode', 'text'], ['from', e('ReserveStatus')], ['to', e('ReserveStatus')], ['on', 'date'], ['reason', 'text'], ['actor', 'text'], ['recordedAt', 'timestamp']];
-const TRAINING: Column[] = [['personCode', 'text'], ['program', 'text'], ['kind', e('TrainingKind')], ['start', 'date'], ['days', 'float'], ['hours', 'float'], ['credits', 'float'], ['completed', 'bool']];
-const ASSESSMENT: Column[] = [['personCode', 'text'], ['year', 'int'], ['grade', e('Grade')], ['incompetentVoteShare', 'float'], ['deptPercentile', 'float']];
-const PRACTICE: Column[] = [['personCode', 'text'], ['kind', e('PracticeKind')], ['unitCode', 'text'], ['start', 'date'], ['end', 'date'], ['reportScore', 'float']];
-const AUDIT: Column[] = [['at', 'timestamp'], ['actor', 'text'], ['action', 'text'], ['entity', 'text'], ['entityCode', 'text'], ['detail', 'text']];
+const UNIT: Column[] = [
+  ['id', 'int'],
+  ['code', 'text'],
+  ['name', 'text'],
+  ['parentCode', 'text'],
+  ['kind', e('UnitKind')],
+  ['level', e('UnitLevel')],
+  ['path', 'text'],
+  ['depth', 'int'],
+];
+const PERSON: Column[] = [
+  ['code', 'text'],
+  ['name', 'text'],
+  ['gender', e('Gender')],
+  ['birthDate', 'date'],
+  ['ethnicity', 'text'],
+  ['politicalStatus', e('PoliticalStatus')],
+  ['education', e('Education')],
+  ['fullTimeEducation', e('Education')],
+  ['title', e('Title')],
+  ['rank', e('Rank')],
+  ['rankSince', 'date'],
+  ['workStart', 'date'],
+  ['category', e('Category')],
+  ['unitCode', 'text'],
+];
+const POSITION: Column[] = [
+  ['code', 'text'],
+  ['unitCode', 'text'],
+  ['title', 'text'],
+  ['kind', e('PositionKind')],
+  ['rank', e('Rank')],
+  ['category', e('Category')],
+  ['incumbentId', 'text'],
+  ['termEnds', 'date'],
+];
+const RESERVE: Column[] = [
+  ['code', 'text'],
+  ['personCode', 'text'],
+  ['unitCode', 'text'],
+  ['targetKind', e('PositionKind')],
+  ['targetRank', e('Rank')],
+  ['tier', e('Tier')],
+  ['direction', e('Direction')],
+  ['source', e('Source')],
+  ['status', e('ReserveStatus')],
+  ['nominatedOn', 'date'],
+  ['enteredOn', 'date'],
+  ['exitedOn', 'date'],
+  ['exitReason', 'text'],
+  ['openPersonCode', 'text'],
+];
+const HISTORY: Column[] = [
+  ['reserveCode', 'text'],
+  ['from', e('ReserveStatus')],
+  ['to', e('ReserveStatus')],
+  ['on', 'date'],
+  ['reason', 'text'],
+  ['actor', 'text'],
+  ['recordedAt', 'timestamp'],
+];
+const TRAINING: Column[] = [
+  ['personCode', 'text'],
+  ['program', 'text'],
+  ['kind', e('TrainingKind')],
+  ['start', 'date'],
+  ['days', 'float'],
+  ['hours', 'float'],
+  ['credits', 'float'],
+  ['completed', 'bool'],
+];
+const ASSESSMENT: Column[] = [
+  ['personCode', 'text'],
+  ['year', 'int'],
+  ['grade', e('Grade')],
+  ['incompetentVoteShare', 'float'],
+  ['deptPercentile', 'float'],
+];
+const PRACTICE: Column[] = [
+  ['personCode', 'text'],
+  ['kind', e('PracticeKind')],
+  ['unitCode', 'text'],
+  ['start', 'date'],
+  ['end', 'date'],
+  ['reportScore', 'float'],
+];
+const AUDIT: Column[] = [
+  ['at', 'timestamp'],
+  ['actor', 'text'],
+  ['action', 'text'],
+  ['entity', 'text'],
+  ['entityCode', 'text'],
+  ['detail', 'text'],
+];
 
 /** Dataset field order for each table (the dataset calls a person's and an entry's key `id`). */
 const pickAll = (r: DatasetRecord, fields: string[]): Value[] => fields.map((f) => r[f] ?? null);
-const PERSON_FIELDS = ['id', 'name', 'gender', 'birthDate', 'ethnicity', 'politicalStatus', 'education', 'fullTimeEducation', 'title', 'rank', 'rankSince', 'workStart', 'category', 'unitCode'];
+const PERSON_FIELDS = [
+  'id',
+  'name',
+  'gender',
+  'birthDate',
+  'ethnicity',
+  'politicalStatus',
+  'education',
+  'fullTimeEducation',
+  'title',
+  'rank',
+  'rankSince',
+  'workStart',
+  'category',
+  'unitCode',
+];
 const POSITION_FIELDS = ['code', 'unitCode', 'title', 'kind', 'rank', 'category', 'incumbentId', 'termEnds'];
-const RESERVE_FIELDS = ['id', 'personId', 'unitCode', 'targetKind', 'targetRank', 'tier', 'direction', 'source', 'status', 'nominatedOn', 'enteredOn', 'exitedOn', 'exitReason'];
+const RESERVE_FIELDS = [
+  'id',
+  'personId',
+  'unitCode',
+  'targetKind',
+  'targetRank',
+  'tier',
+  'direction',
+  'source',
+  'status',
+  'nominatedOn',
+  'enteredOn',
+  'exitedOn',
+  'exitReason',
+];
 const TRAINING_FIELDS = ['personId', 'program', 'kind', 'start', 'days', 'hours', 'credits', 'completed'];
 const ASSESSMENT_FIELDS = ['personId', 'year', 'grade', 'incompetentVoteShare', 'deptPercentile'];
 const PRACTICE_FIELDS = ['personId', 'kind', 'unitCode', 'start', 'end', 'reportScore'];
 
 /** Empties the organization's data, children first; the audit log, policy and scenarios stay. */
-const DOMAIN_TABLES = ['ReserveStatusChange', 'EligibilityException', 'RecommendationVote', 'SelectionScore', 'Mentor', 'Talk', 'Training', 'Assessment', 'Practice', 'ReserveEntry', 'Position', 'Person', 'Unit'];
+const DOMAIN_TABLES = [
+  'ReserveStatusChange',
+  'EligibilityException',
+  'RecommendationVote',
+  'SelectionScore',
+  'Mentor',
+  'Talk',
+  'Training',
+  'Assessment',
+  'Practice',
+  'ReserveEntry',
+  'Position',
+  'Person',
+  'Unit',
+];
 
 export async function importDataset(
   db: Db,
@@ -52,7 +180,8 @@ export async function importDataset(
   const data = await readDataset(source, existing);
   const units = await placeUnits(db, data.units, options.replace === true);
   const counts = {} as ImportCounts;
-  for (const k of Object.keys(data) as (ArrayName | 'formatVersion')[]) if (k !== 'formatVersion') counts[k] = data[k].length;
+  for (const k of Object.keys(data) as (ArrayName | 'formatVersion')[])
+    if (k !== 'formatVersion') counts[k] = data[k].length;
   const now = new Date().toISOString();
 
   const session = await openBulkSession(config);
@@ -63,14 +192,50 @@ export async function importDataset(
       await audit(session, now, actor, 'dataset.replace', { removed });
     }
     await session.insert('Unit', UNIT, units);
-    await session.insert('Person', PERSON, data.people.map((r) => pickAll(r, PERSON_FIELDS)));
-    await session.insert('Position', POSITION, data.positions.map((r) => pickAll(r, POSITION_FIELDS)));
-    await session.insert('ReserveEntry', RESERVE, data.reserves.map((r) => [...pickAll(r, RESERVE_FIELDS), isOpen(r) ? (r.personId as string) : null]));
+    await session.insert(
+      'Person',
+      PERSON,
+      data.people.map((r) => pickAll(r, PERSON_FIELDS)),
+    );
+    await session.insert(
+      'Position',
+      POSITION,
+      data.positions.map((r) => pickAll(r, POSITION_FIELDS)),
+    );
+    await session.insert(
+      'ReserveEntry',
+      RESERVE,
+      data.reserves.map((r) => [...pickAll(r, RESERVE_FIELDS), isOpen(r) ? (r.personId as string) : null]),
+    );
     // An imported entry's history starts with one record of the state it arrived in.
-    await session.insert('ReserveStatusChange', HISTORY, data.reserves.map((r) => [r.id as string, null, r.status as string, (r.exitedOn ?? r.enteredOn ?? r.nominatedOn) as string, 'imported', actor, now]));
-    await session.insert('Training', TRAINING, data.trainings.map((r) => pickAll(r, TRAINING_FIELDS)));
-    await session.insert('Assessment', ASSESSMENT, data.assessments.map((r) => pickAll(r, ASSESSMENT_FIELDS)));
-    await session.insert('Practice', PRACTICE, data.practices.map((r) => pickAll(r, PRACTICE_FIELDS)));
+    await session.insert(
+      'ReserveStatusChange',
+      HISTORY,
+      data.reserves.map((r) => [
+        r.id as string,
+        null,
+        r.status as string,
+        (r.exitedOn ?? r.enteredOn ?? r.nominatedOn) as string,
+        'imported',
+        actor,
+        now,
+      ]),
+    );
+    await session.insert(
+      'Training',
+      TRAINING,
+      data.trainings.map((r) => pickAll(r, TRAINING_FIELDS)),
+    );
+    await session.insert(
+      'Assessment',
+      ASSESSMENT,
+      data.assessments.map((r) => pickAll(r, ASSESSMENT_FIELDS)),
+    );
+    await session.insert(
+      'Practice',
+      PRACTICE,
+      data.practices.map((r) => pickAll(r, PRACTICE_FIELDS)),
+    );
     await audit(session, now, actor, 'dataset.import', { counts, replace: options.replace === true });
     await session.commit();
   } catch (error) {

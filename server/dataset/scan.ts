@@ -12,7 +12,13 @@ export type ScanEvent =
 export class JsonShapeError extends Error {}
 
 type State = 'start' | 'key' | 'colon' | 'value' | 'afterValue' | 'array' | 'element' | 'afterElement' | 'end';
-type Capture = { kind: 'string' | 'nested' | 'literal'; depth: number; inString: boolean; escape: boolean; scanned: number };
+type Capture = {
+  kind: 'string' | 'nested' | 'literal';
+  depth: number;
+  inString: boolean;
+  escape: boolean;
+  scanned: number;
+};
 
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
@@ -144,12 +150,12 @@ export class TopLevelScanner {
       for (; i < buf.length; i++) if (isDelimiter(buf[i]!)) return i;
       return -1;
     }
-    let { depth, inString, escape } = cap;
+    let { depth, inString, escape: escaped } = cap;
     for (; i < buf.length; i++) {
       const c = buf[i]!;
       if (inString) {
-        if (escape) escape = false;
-        else if (c === BACKSLASH) escape = true;
+        if (escaped) escaped = false;
+        else if (c === BACKSLASH) escaped = true;
         else if (c === QUOTE) {
           inString = false;
           if (cap.kind === 'string') return i + 1;
@@ -163,7 +169,7 @@ export class TopLevelScanner {
     }
     cap.depth = depth;
     cap.inString = inString;
-    cap.escape = escape;
+    cap.escape = escaped;
     return -1;
   }
 

@@ -43,9 +43,26 @@ function rng(seed: number): () => number {
   };
 }
 
-const SURNAMES = [...'王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤'];
-const GIVEN = [...'伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰萍红鹏辉健峰建国志新海波宁春燕晨晓文斌宇浩凯俊帆琳婷雪慧颖佳欣然博瑞泽轩雨思远航'];
-const MINORITIES = ['壮族', '回族', '满族', '维吾尔族', '苗族', '彝族', '土家族', '藏族', '蒙古族', '侗族', '布依族', '瑶族'];
+const SURNAMES = [
+  ...'王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤',
+];
+const GIVEN = [
+  ...'伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰萍红鹏辉健峰建国志新海波宁春燕晨晓文斌宇浩凯俊帆琳婷雪慧颖佳欣然博瑞泽轩雨思远航',
+];
+const MINORITIES = [
+  '壮族',
+  '回族',
+  '满族',
+  '维吾尔族',
+  '苗族',
+  '彝族',
+  '土家族',
+  '藏族',
+  '蒙古族',
+  '侗族',
+  '布依族',
+  '瑶族',
+];
 const PROGRAMS: [string, string][] = [
   ['CENTRALIZED', '中青年干部培训班'],
   ['PARTY_SCHOOL', '党校主体班'],
@@ -54,9 +71,49 @@ const PROGRAMS: [string, string][] = [
   ['SPECIAL', '专业化能力提升班'],
   ['CENTRALIZED', '后备干部集中培训'],
 ];
-const DEPT_NAMES = ['发展和改革局', '财政局', '教育局', '卫生健康委员会', '自然资源局', '住房和城乡建设局', '交通运输局', '农业农村局', '商务局', '文化和旅游局', '审计局', '统计局', '民政局', '司法局', '人力资源和社会保障局', '生态环境局', '水利局', '应急管理局', '市场监督管理局', '医疗保障局', '组织部', '宣传部', '统战部', '政法委', '人民医院', '第一中学', '城投集团', '交通投资集团', '农业发展集团', '职业技术学院'];
+const DEPT_NAMES = [
+  '发展和改革局',
+  '财政局',
+  '教育局',
+  '卫生健康委员会',
+  '自然资源局',
+  '住房和城乡建设局',
+  '交通运输局',
+  '农业农村局',
+  '商务局',
+  '文化和旅游局',
+  '审计局',
+  '统计局',
+  '民政局',
+  '司法局',
+  '人力资源和社会保障局',
+  '生态环境局',
+  '水利局',
+  '应急管理局',
+  '市场监督管理局',
+  '医疗保障局',
+  '组织部',
+  '宣传部',
+  '统战部',
+  '政法委',
+  '人民医院',
+  '第一中学',
+  '城投集团',
+  '交通投资集团',
+  '农业发展集团',
+  '职业技术学院',
+];
 const DIRECTIONS = ['ECONOMY', 'LEGAL', 'SOCIAL', 'URBAN', 'AGRICULTURE', 'PARTY'];
-const SOURCES = ['DEMOCRATIC_RECOMMENDATION', 'DEMOCRATIC_RECOMMENDATION', 'ORG_NOMINATION', 'OPEN_SELECTION', 'EXAM_SELECTION', 'SELF_NOMINATION', 'SELECTED_GRADUATE', 'OTHER'];
+const SOURCES = [
+  'DEMOCRATIC_RECOMMENDATION',
+  'DEMOCRATIC_RECOMMENDATION',
+  'ORG_NOMINATION',
+  'OPEN_SELECTION',
+  'EXAM_SELECTION',
+  'SELF_NOMINATION',
+  'SELECTED_GRADUATE',
+  'OTHER',
+];
 
 interface Layout {
   /** Children per node at each depth below the root: departments and sub-areas. */
@@ -114,7 +171,13 @@ export function generateDataset(options: GenerateOptions): Dataset {
   // 1. The unit tree, breadth first so that parents precede children.
   const units: GenUnit[] = [];
   const root: GenUnit = { code: 'C01', level: layout.rootLevel, kind: 'PARTY_GOV', depth: 0, band: 0 };
-  data.units.push({ code: root.code, name: options.scale === 'county' ? '示范县' : options.scale === 'city' ? '示范市' : '示范省', parentCode: null, kind: 'PARTY_GOV', level: root.level });
+  data.units.push({
+    code: root.code,
+    name: options.scale === 'county' ? '示范县' : options.scale === 'city' ? '示范市' : '示范省',
+    parentCode: null,
+    kind: 'PARTY_GOV',
+    level: root.level,
+  });
   units.push(root);
   const queue: GenUnit[] = [root];
   while (queue.length) {
@@ -125,9 +188,27 @@ export function generateDataset(options: GenerateOptions): Dataset {
     const rootName = data.units[0]!.name as string;
     for (let i = 0; i < nDepts; i++) {
       const name = DEPT_NAMES[i % DEPT_NAMES.length]!;
-      const kind: UnitKind = /集团/.test(name) ? 'ENTERPRISE' : /中学|学院/.test(name) ? 'SCHOOL' : /医院/.test(name) ? 'INSTITUTION' : 'PARTY_GOV';
-      const u: GenUnit = { code: `${parent.code}-${pad(++n, 2)}`, level: 'DEPARTMENT', kind, depth: parent.depth + 1, band: Math.min(parent.band + 1, 3) };
-      data.units.push({ code: u.code, name: parent.depth === 0 ? `${rootName}${name}` : name, parentCode: parent.code, kind, level: 'DEPARTMENT' });
+      const kind: UnitKind = /集团/.test(name)
+        ? 'ENTERPRISE'
+        : /中学|学院/.test(name)
+          ? 'SCHOOL'
+          : /医院/.test(name)
+            ? 'INSTITUTION'
+            : 'PARTY_GOV';
+      const u: GenUnit = {
+        code: `${parent.code}-${pad(++n, 2)}`,
+        level: 'DEPARTMENT',
+        kind,
+        depth: parent.depth + 1,
+        band: Math.min(parent.band + 1, 3),
+      };
+      data.units.push({
+        code: u.code,
+        name: parent.depth === 0 ? `${rootName}${name}` : name,
+        parentCode: parent.code,
+        kind,
+        level: 'DEPARTMENT',
+      });
       units.push(u);
     }
     for (let i = 0; i < nAreas; i++) {
@@ -136,7 +217,13 @@ export function generateDataset(options: GenerateOptions): Dataset {
       const band = level === 'VILLAGE' ? 3 : Math.min(parent.band + 1, 2);
       const u: GenUnit = { code: `${parent.code}-${pad(++n, 2)}`, level, kind, depth: parent.depth + 1, band };
       const suffix = { CITY: '市', COUNTY: '县', TOWNSHIP: '镇', VILLAGE: '村', DEPARTMENT: '' }[level];
-      data.units.push({ code: u.code, name: `${pick(SURNAMES)}${pick(GIVEN)}${suffix}`, parentCode: parent.code, kind, level });
+      data.units.push({
+        code: u.code,
+        name: `${pick(SURNAMES)}${pick(GIVEN)}${suffix}`,
+        parentCode: parent.code,
+        kind,
+        level,
+      });
       units.push(u);
       queue.push(u);
     }
@@ -146,7 +233,13 @@ export function generateDataset(options: GenerateOptions): Dataset {
   const target = SCALES[options.scale];
   const principalsOf = (u: GenUnit) => (u.level === 'VILLAGE' ? 1 : chance(0.25) ? 2 : 1);
   const deputiesOf = (u: GenUnit) =>
-    u.level === 'VILLAGE' ? int(1, 3) : u.level === 'DEPARTMENT' ? int(2, 4) : u.level === 'TOWNSHIP' ? int(3, 6) : int(4, 8);
+    u.level === 'VILLAGE'
+      ? int(1, 3)
+      : u.level === 'DEPARTMENT'
+        ? int(2, 4)
+        : u.level === 'TOWNSHIP'
+          ? int(3, 6)
+          : int(4, 8);
   const slots = units.map((u) => ({ principals: principalsOf(u), deputies: deputiesOf(u) }));
   const totalSlots = slots.reduce((s, x) => s + x.principals + x.deputies, 0);
   const perSlot = target / totalSlots;
@@ -154,11 +247,28 @@ export function generateDataset(options: GenerateOptions): Dataset {
   let personSeq = 0;
   let reserveSeq = 0;
   const categoryOf = (u: GenUnit): Category =>
-    u.kind === 'ENTERPRISE' ? 'ENTERPRISE_MANAGER' : u.kind === 'SCHOOL' || u.kind === 'INSTITUTION' ? (chance(0.5) ? 'TECHNICAL' : 'MANAGEMENT') : 'PARTY_GOV';
+    u.kind === 'ENTERPRISE'
+      ? 'ENTERPRISE_MANAGER'
+      : u.kind === 'SCHOOL' || u.kind === 'INSTITUTION'
+        ? chance(0.5)
+          ? 'TECHNICAL'
+          : 'MANAGEMENT'
+        : 'PARTY_GOV';
 
   const educationFor = (age: number): [string, string | null] => {
     const r = rand() + (age < 35 ? 0.25 : age > 50 ? -0.2 : 0);
-    const edu = r < 0.04 ? 'HIGH_SCHOOL' : r < 0.08 ? 'SECONDARY' : r < 0.24 ? 'ASSOCIATE' : r < 0.8 ? 'BACHELOR' : r < 1.1 ? 'MASTER' : 'DOCTORATE';
+    const edu =
+      r < 0.04
+        ? 'HIGH_SCHOOL'
+        : r < 0.08
+          ? 'SECONDARY'
+          : r < 0.24
+            ? 'ASSOCIATE'
+            : r < 0.8
+              ? 'BACHELOR'
+              : r < 1.1
+                ? 'MASTER'
+                : 'DOCTORATE';
     const order = ['HIGH_SCHOOL', 'SECONDARY', 'ASSOCIATE', 'BACHELOR', 'MASTER', 'DOCTORATE'];
     const idx = order.indexOf(edu);
     // In-service degrees are common: full-time education is often one step lower.
@@ -213,7 +323,10 @@ export function generateDataset(options: GenerateOptions): Dataset {
     for (let i = incumbents.length; i < headcount; i++) {
       staff.push(makePerson(u, int(25, 57), chance(0.5) ? dRank! : 'STAFF'));
     }
-    const kinds: PositionKind[] = [...Array<PositionKind>(principals).fill('PRINCIPAL'), ...Array<PositionKind>(deputies).fill('DEPUTY')];
+    const kinds: PositionKind[] = [
+      ...Array<PositionKind>(principals).fill('PRINCIPAL'),
+      ...Array<PositionKind>(deputies).fill('DEPUTY'),
+    ];
     kinds.forEach((kind, i) => {
       const vacant = chance(0.08);
       data.positions.push({
@@ -234,7 +347,9 @@ export function generateDataset(options: GenerateOptions): Dataset {
   const entered = new Set<string>();
   const addReserve = (person: DatasetRecord, u: GenUnit, kind: PositionKind, status: ReserveStatus) => {
     const inPoolYears = status === 'ACTIVE' ? rand() * 3.2 : 1 + rand() * 4;
-    const enteredOn = ['NOMINATED', 'INSPECTING', 'PUBLICIZING', 'REJECTED'].includes(status) ? null : yearsBefore(inPoolYears);
+    const enteredOn = ['NOMINATED', 'INSPECTING', 'PUBLICIZING', 'REJECTED'].includes(status)
+      ? null
+      : yearsBefore(inPoolYears);
     const nominatedOn = enteredOn ? addDays(enteredOn, -int(30, 120)) : yearsBefore(rand() * 0.4);
     let exitedOn: string | null = null;
     let exitReason: string | null = null;
@@ -284,7 +399,9 @@ export function generateDataset(options: GenerateOptions): Dataset {
         const c = candidates[i]!;
         entered.add(c.p.id as string);
         const status: ReserveStatus =
-          i < want ? 'ACTIVE' : pick(['NOMINATED', 'INSPECTING', 'PUBLICIZING', 'PROMOTED', 'EXPIRED', 'REMOVED', 'REJECTED'] as const);
+          i < want
+            ? 'ACTIVE'
+            : pick(['NOMINATED', 'INSPECTING', 'PUBLICIZING', 'PROMOTED', 'EXPIRED', 'REMOVED', 'REJECTED'] as const);
         addReserve(c.p, unit, kind, status);
       }
     }
@@ -301,7 +418,16 @@ export function generateDataset(options: GenerateOptions): Dataset {
         const [kind, program] = active && chance(0.75) ? PROGRAMS[int(0, 2)]! : pick(PROGRAMS);
         const days = kind === 'ONLINE' ? 0.5 : int(1, 7);
         const start = `${year}-${pad(int(1, year === refYear ? Number(ref.slice(5, 7)) : 12), 2)}-${pad(int(1, 28), 2)}`;
-        data.trainings.push({ personId: p.id as string, program, kind, start, days, hours: days * 8, credits: days, completed: start < ref ? chance(0.93) : false });
+        data.trainings.push({
+          personId: p.id as string,
+          program,
+          kind,
+          start,
+          days,
+          hours: days * 8,
+          credits: days,
+          completed: start < ref ? chance(0.93) : false,
+        });
       }
     }
     if (reserve) {

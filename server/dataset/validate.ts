@@ -3,7 +3,16 @@
 import fs from 'node:fs';
 import { isIsoDate } from '../domain/dates.ts';
 import { OPEN_STATUSES } from '../domain/enums.ts';
-import { ARRAYS, type ArrayName, type Dataset, type DatasetRecord, emptyDataset, FIELDS, FORMAT_VERSION, KEY_FIELD } from './format.ts';
+import {
+  ARRAYS,
+  type ArrayName,
+  type Dataset,
+  type DatasetRecord,
+  emptyDataset,
+  FIELDS,
+  FORMAT_VERSION,
+  KEY_FIELD,
+} from './format.ts';
 import { JsonShapeError, TopLevelScanner } from './scan.ts';
 
 export interface DatasetIssue {
@@ -137,7 +146,8 @@ export class DatasetValidator {
     const keyField = KEY_FIELD[array];
     if (keyField) {
       const key = out[keyField] as string;
-      const seen = (this.seenKeys[array] ??= new Map());
+      this.seenKeys[array] ??= new Map();
+      const seen = this.seenKeys[array];
       const before = seen.get(key);
       if (before !== undefined) {
         this.issue(this.label(array, index, value), keyField, `duplicate: "${key}" is also ${array}[${before}]`);
@@ -160,7 +170,11 @@ export class DatasetValidator {
       data[array].forEach((r, i) => {
         const key = r[field];
         if (typeof key === 'string' && !has(refArray, key)) {
-          this.issue(this.label(array, i, r), field, `refers to ${refArray === 'units' ? 'unit' : 'person'} "${key}", which does not exist`);
+          this.issue(
+            this.label(array, i, r),
+            field,
+            `refers to ${refArray === 'units' ? 'unit' : 'person'} "${key}", which does not exist`,
+          );
         }
       });
     };
@@ -194,7 +208,11 @@ export class DatasetValidator {
       let code: string | null = u.code as string;
       while (code !== null && state.get(code) !== 'done') {
         if (state.get(code) === 'visiting') {
-          this.issue(this.label('units', i, u), 'parentCode', `makes a cycle in the unit tree: ${chain.join(' → ')} → ${code}`);
+          this.issue(
+            this.label('units', i, u),
+            'parentCode',
+            `makes a cycle in the unit tree: ${chain.join(' → ')} → ${code}`,
+          );
           break;
         }
         state.set(code, 'visiting');
@@ -213,9 +231,17 @@ export class DatasetValidator {
       const person = r.personId as string;
       const before = open.get(person);
       if (before !== undefined) {
-        this.issue(this.label('reserves', i, r), 'personId', `person "${person}" already has an open entry, reserves[${before}]`);
+        this.issue(
+          this.label('reserves', i, r),
+          'personId',
+          `person "${person}" already has an open entry, reserves[${before}]`,
+        );
       } else if (this.existing.openPeople.has(person)) {
-        this.issue(this.label('reserves', i, r), 'personId', `person "${person}" already has an open entry in the database`);
+        this.issue(
+          this.label('reserves', i, r),
+          'personId',
+          `person "${person}" already has an open entry in the database`,
+        );
       }
       open.set(person, i);
     });
@@ -227,9 +253,17 @@ export class DatasetValidator {
       const key = `${a.personId}|${a.year}`;
       const before = seen.get(key);
       if (before !== undefined) {
-        this.issue(`assessments[${i}]`, 'year', `duplicate: person "${a.personId}" already has an assessment for ${a.year}, assessments[${before}]`);
+        this.issue(
+          `assessments[${i}]`,
+          'year',
+          `duplicate: person "${a.personId}" already has an assessment for ${a.year}, assessments[${before}]`,
+        );
       } else if (this.existing.assessments.has(key)) {
-        this.issue(`assessments[${i}]`, 'year', `duplicate: person "${a.personId}" already has an assessment for ${a.year} in the database`);
+        this.issue(
+          `assessments[${i}]`,
+          'year',
+          `duplicate: person "${a.personId}" already has an assessment for ${a.year} in the database`,
+        );
       }
       seen.set(key, i);
     });
@@ -271,7 +305,10 @@ function checkType(type: (typeof FIELDS)[ArrayName][number]['type'], v: unknown)
 }
 
 /** Reads and validates a dataset from a file or from JSON text, streaming. */
-export async function readDataset(source: { file: string } | { text: string }, existing: ExistingKeys): Promise<Dataset> {
+export async function readDataset(
+  source: { file: string } | { text: string },
+  existing: ExistingKeys,
+): Promise<Dataset> {
   const validator = new DatasetValidator(existing);
   const scanner = new TopLevelScanner((ev) => {
     if (ev.type === 'scalar') validator.scalar(ev.key, ev.value);

@@ -62,7 +62,16 @@ async function openPg(url: string): Promise<BulkSession> {
   await client.connect();
   await client.query('BEGIN');
   const sqlType = (t: ColumnType) =>
-    typeof t === 'object' ? `"${t.enum}"` : { text: 'text', int: 'integer', float: 'double precision', bool: 'boolean', date: 'date', timestamp: 'timestamp(3)' }[t];
+    typeof t === 'object'
+      ? `"${t.enum}"`
+      : {
+          text: 'text',
+          int: 'integer',
+          float: 'double precision',
+          bool: 'boolean',
+          date: 'date',
+          timestamp: 'timestamp(3)',
+        }[t];
   const BATCH = 20_000;
   return {
     async insert(table, columns, rows) {
@@ -71,7 +80,10 @@ async function openPg(url: string): Promise<BulkSession> {
       const sql = `INSERT INTO "${table}" (${cols}) SELECT * FROM unnest(${arrays})`;
       for (let start = 0; start < rows.length; start += BATCH) {
         const chunk = rows.slice(start, start + BATCH);
-        await client.query(sql, columns.map((_, i) => chunk.map((row) => row[i])));
+        await client.query(
+          sql,
+          columns.map((_, i) => chunk.map((row) => row[i])),
+        );
       }
     },
     async deleteAll(table) {

@@ -2,9 +2,10 @@
 // SQLite and PostgreSQL each have their generated client (a Prisma client is bound to one
 // provider); both are typed as the SQLite one, so code written against `Db` uses only what
 // both databases support. See docs/decisions/001-two-databases-one-code-path.md.
-import { PrismaClient } from './generated/sqlite/client.ts';
+
 import { adapterFactory } from './adapter.ts';
 import { type DatabaseConfig, databaseConfig } from './config.ts';
+import { PrismaClient } from './generated/sqlite/client.ts';
 
 export type Db = InstanceType<typeof PrismaClient>;
 

@@ -109,7 +109,9 @@ export async function migrate(config: DatabaseConfig): Promise<string[]> {
     // The SQLite adapter reports a busy database as `SocketTimeout`, a kind this engine build
     // does not know; say what it means.
     if (/SocketTimeout/.test(String(error))) {
-      throw new Error(`cannot migrate ${config.url}: the database is locked by another process (is another server using it?)`);
+      throw new Error(
+        `cannot migrate ${config.url}: the database is locked by another process (is another server using it?)`,
+      );
     }
     throw error;
   }
@@ -119,7 +121,10 @@ export async function migrate(config: DatabaseConfig): Promise<string[]> {
 export async function diffSchemas(config: DatabaseConfig, from: string | null, to: string): Promise<string> {
   return withEngine(config, to, async (engine) => {
     const result = await engine.diff({
-      from: from === null ? { tag: 'empty' } : { tag: 'schemaDatamodel', files: [{ path: 'schema.prisma', content: from }] },
+      from:
+        from === null
+          ? { tag: 'empty' }
+          : { tag: 'schemaDatamodel', files: [{ path: 'schema.prisma', content: from }] },
       to: { tag: 'schemaDatamodel', files: [{ path: 'schema.prisma', content: to }] },
       script: true,
       exitCode: null,

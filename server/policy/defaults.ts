@@ -23,7 +23,12 @@ export interface Policy {
   };
   nearTermShare: number;
   bachelorShare: number;
-  elimination: { incompetentVoteShare: number; lowPercentile: number; lowPercentileYears: number; potentialTestYears: number };
+  elimination: {
+    incompetentVoteShare: number;
+    lowPercentile: number;
+    lowPercentileYears: number;
+    potentialTestYears: number;
+  };
   training: {
     minCentralizedTrainings: number;
     minCentralizedDays: number;

@@ -55,14 +55,20 @@ export async function transitionReserve(db: Db, viewer: Viewer, input: Transitio
   }
   const last = entry.history[0] ? toIso(entry.history[0].on) : toIso(entry.nominatedOn);
   if (input.on < last) {
-    throw userError('ILLEGAL_TRANSITION', `reserve entry "${code}": ${input.to} on ${input.on} is before its last step, on ${last}`, {
-      from,
-      to: input.to,
-    });
+    throw userError(
+      'ILLEGAL_TRANSITION',
+      `reserve entry "${code}": ${input.to} on ${input.on} is before its last step, on ${last}`,
+      {
+        from,
+        to: input.to,
+      },
+    );
   }
   const reason = input.reason?.trim() || null;
   if (input.to === 'REMOVED' && !reason) {
-    throw userError('BAD_USER_INPUT', `reserve entry "${code}": removing an entry from the pool needs a reason`, { field: 'reason' });
+    throw userError('BAD_USER_INPUT', `reserve entry "${code}": removing an entry from the pool needs a reason`, {
+      field: 'reason',
+    });
   }
   const { policy } = await effectivePolicy(db, entry.unit.kind, input.on);
   if (entry.enteredOn) {
@@ -96,10 +102,22 @@ export async function transitionReserve(db: Db, viewer: Viewer, input: Transitio
         ...(ends ? { exitedOn: on, exitReason: reason, openPersonCode: null } : {}),
       },
     });
-    if (count !== 1) throw userError('CONFLICT', `reserve entry "${code}" changed while this step was being recorded; reload and try again`);
-    await tx.reserveStatusChange.create({ data: { reserveCode: code, from, to: input.to, on, reason, actor: viewer.actor } });
+    if (count !== 1)
+      throw userError(
+        'CONFLICT',
+        `reserve entry "${code}" changed while this step was being recorded; reload and try again`,
+      );
+    await tx.reserveStatusChange.create({
+      data: { reserveCode: code, from, to: input.to, on, reason, actor: viewer.actor },
+    });
     await tx.auditLog.create({
-      data: { actor: viewer.actor, action: 'reserve.transition', entity: 'ReserveEntry', entityCode: code, detail: JSON.stringify({ from, to: input.to, on: input.on, reason }) },
+      data: {
+        actor: viewer.actor,
+        action: 'reserve.transition',
+        entity: 'ReserveEntry',
+        entityCode: code,
+        detail: JSON.stringify({ from, to: input.to, on: input.on, reason }),
+      },
     });
     return tx.reserveEntry.findUniqueOrThrow({ where: { code } });
   });

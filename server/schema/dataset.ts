@@ -1,14 +1,17 @@
 import { builder } from '../builder.ts';
-import { db, dbConfig } from '../db/client.ts';
-import { announceWrite } from '../db/writes.ts';
 import { type ImportCounts, importDataset } from '../dataset/import.ts';
 import { DatasetError } from '../dataset/validate.ts';
+import { db, dbConfig } from '../db/client.ts';
+import { announceWrite } from '../db/writes.ts';
 import { userError } from '../errors.ts';
 
 const ImportDatasetInput = builder.inputType('ImportDatasetInput', {
   fields: (t) => ({
     dataset: t.string({ required: true, description: 'The dataset document (format version 1), as JSON text.' }),
-    replace: t.boolean({ defaultValue: false, description: 'Empty the organization’s data first (in the same transaction).' }),
+    replace: t.boolean({
+      defaultValue: false,
+      description: 'Empty the organization’s data first (in the same transaction).',
+    }),
   }),
 });
 
@@ -34,7 +37,12 @@ builder.mutationFields((t) => ({
     resolve: async (_root, { input }, ctx) => {
       if (ctx.viewer.path !== '') throw userError('FORBIDDEN', 'importing a dataset needs a viewer of the whole tree');
       try {
-        const counts = await importDataset(db, dbConfig, { text: input.dataset }, { replace: input.replace ?? false, actor: ctx.viewer.actor });
+        const counts = await importDataset(
+          db,
+          dbConfig,
+          { text: input.dataset },
+          { replace: input.replace ?? false, actor: ctx.viewer.actor },
+        );
         await announceWrite('Dataset');
         return counts;
       } catch (e) {

@@ -1,7 +1,7 @@
 import { ownedByScope, type Viewer } from '../auth/viewer.ts';
 import { builder } from '../builder.ts';
 import { db } from '../db/client.ts';
-import { addYears, ageAt, toDate, toIso, todayIso } from '../domain/dates.ts';
+import { addYears, ageAt, toDate, todayIso, toIso } from '../domain/dates.ts';
 import type { Education } from '../domain/enums.ts';
 import { EDUCATIONS } from '../domain/enums.ts';
 import { CategoryEnum, EducationEnum, GenderEnum, PoliticalStatusEnum, RankEnum, TitleEnum } from './enums.ts';
@@ -94,7 +94,8 @@ builder.queryFields((t) => ({
     type: 'Person',
     cursor: 'code',
     args: { filter: t.arg({ type: PersonFilter }) },
-    totalCount: async (_parent, { filter }, ctx) => db.person.count({ where: await personWhere(filter ?? {}, ctx.viewer) }),
+    totalCount: async (_parent, { filter }, ctx) =>
+      db.person.count({ where: await personWhere(filter ?? {}, ctx.viewer) }),
     resolve: async (query, _root, { filter }, ctx) =>
       db.person.findMany({ ...query, where: await personWhere(filter ?? {}, ctx.viewer), orderBy: { id: 'asc' } }),
   }),

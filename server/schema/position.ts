@@ -32,15 +32,19 @@ builder.queryFields((t) => ({
       kind: t.arg({ type: PositionKindEnum }),
       vacant: t.arg.boolean(),
     },
-    totalCount: async (_parent, args, ctx) =>
-      db.position.count({ where: await positionWhere(args, ctx.viewer) }),
+    totalCount: async (_parent, args, ctx) => db.position.count({ where: await positionWhere(args, ctx.viewer) }),
     resolve: async (query, _root, args, ctx) =>
       db.position.findMany({ ...query, where: await positionWhere(args, ctx.viewer), orderBy: { id: 'asc' } }),
   }),
 }));
 
 async function positionWhere(
-  args: { unitCode?: string | null; subtree?: boolean | null; kind?: 'PRINCIPAL' | 'DEPUTY' | null; vacant?: boolean | null },
+  args: {
+    unitCode?: string | null;
+    subtree?: boolean | null;
+    kind?: 'PRINCIPAL' | 'DEPUTY' | null;
+    vacant?: boolean | null;
+  },
   viewer: Viewer,
 ) {
   return {

@@ -40,7 +40,8 @@ builder.prismaNode('ReserveEntry', {
       type: ['Position'],
       description: 'The positions of the target kind in that unit’s team.',
       select: { unitCode: true, targetKind: true },
-      resolve: (query, entry, _args, ctx) => ctx.loaders.positionsByUnitKind(query).load(`${entry.targetKind}|${entry.unitCode}`),
+      resolve: (query, entry, _args, ctx) =>
+        ctx.loaders.positionsByUnitKind(query).load(`${entry.targetKind}|${entry.unitCode}`),
     }),
     history: t.relation('history', { query: { orderBy: [{ on: 'asc' }, { id: 'asc' }] } }),
   }),
@@ -48,12 +49,17 @@ builder.prismaNode('ReserveEntry', {
 
 const ReserveFilter = builder.inputType('ReserveFilter', {
   fields: (t) => ({
-    unitCode: t.string({ description: 'The unit the entries are reserved for (and, with `subtree`, its descendants).' }),
+    unitCode: t.string({
+      description: 'The unit the entries are reserved for (and, with `subtree`, its descendants).',
+    }),
     subtree: t.boolean({ defaultValue: true }),
     kind: t.field({ type: PositionKindEnum }),
     tier: t.field({ type: TierEnum }),
     status: t.field({ type: [ReserveStatusEnum], description: 'Any of these statuses.' }),
-    activeAt: t.field({ type: 'Date', description: 'Only entries in the pool on that date (entered on or before it, not exited by it).' }),
+    activeAt: t.field({
+      type: 'Date',
+      description: 'Only entries in the pool on that date (entered on or before it, not exited by it).',
+    }),
     direction: t.field({ type: DirectionEnum }),
     source: t.field({ type: SourceEnum }),
     gender: t.field({ type: GenderEnum }),
@@ -131,9 +137,14 @@ builder.queryFields((t) => ({
       filter: t.arg({ type: ReserveFilter }),
       orderBy: t.arg({ type: ReserveOrder }),
     },
-    totalCount: async (_parent, { filter }, ctx) => db.reserveEntry.count({ where: await reserveWhere(filter ?? {}, ctx.viewer) }),
+    totalCount: async (_parent, { filter }, ctx) =>
+      db.reserveEntry.count({ where: await reserveWhere(filter ?? {}, ctx.viewer) }),
     resolve: async (query, _root, { filter, orderBy }, ctx) =>
-      db.reserveEntry.findMany({ ...query, where: await reserveWhere(filter ?? {}, ctx.viewer), orderBy: reserveOrder(orderBy) }),
+      db.reserveEntry.findMany({
+        ...query,
+        where: await reserveWhere(filter ?? {}, ctx.viewer),
+        orderBy: reserveOrder(orderBy),
+      }),
   }),
   reserve: t.prismaField({
     type: 'ReserveEntry',

@@ -65,7 +65,8 @@ builder.queryFields((t) => ({
     nullable: true,
     description: 'A unit by code; null when it does not exist or is outside your scope.',
     args: { code: t.arg.string({ required: true }) },
-    resolve: (query, _root, { code }, ctx) => db.unit.findFirst({ ...query, where: { code, ...unitScope(ctx.viewer) } }),
+    resolve: (query, _root, { code }, ctx) =>
+      db.unit.findFirst({ ...query, where: { code, ...unitScope(ctx.viewer) } }),
   }),
   rootUnits: t.prismaField({
     type: ['Unit'],

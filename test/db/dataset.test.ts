@@ -1,14 +1,14 @@
 // Import is all-or-nothing and export gives back what was imported, on SQLite and PostgreSQL.
 import fs from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { db, dbConfig } from '../../server/db/client.ts';
 import { exportDataset } from '../../server/dataset/export.ts';
 import type { Dataset } from '../../server/dataset/format.ts';
 import { importDataset } from '../../server/dataset/import.ts';
 import { generateDataset } from '../../server/dataset/synthetic.ts';
 import { DatasetError } from '../../server/dataset/validate.ts';
-import { gql } from '../helpers/graphql.ts';
+import { db, dbConfig } from '../../server/db/client.ts';
 import { datasetText, smallDataset, tempFile, writeDatasetFile } from '../fixtures/small.ts';
+import { gql } from '../helpers/graphql.ts';
 
 async function exportText(): Promise<string> {
   const file = tempFile('export.json');
@@ -59,18 +59,66 @@ describe('dataset import and export', () => {
   });
 
   const badCases: [string, unknown, RegExp][] = [
-    ['an unknown field', mutate((d) => Object.assign(d.people[3]!, { nickname: 'x' })), /people\[3\] \(id "E04"\), field "nickname": unknown field/],
-    ['a bad enum value', mutate((d) => Object.assign(d.reserves[1]!, { tier: 'SOON' })), /reserves\[1\] \(id "R02"\), field "tier": must be one of NEAR_TERM, MID_TERM, LONG_TERM, got "SOON"/],
-    ['a date that does not exist', mutate((d) => Object.assign(d.people[0]!, { birthDate: '1968-02-30' })), /people\[0\] \(id "E01"\), field "birthDate": must be a date YYYY-MM-DD, got "1968-02-30"/],
-    ['a date in another format', mutate((d) => Object.assign(d.positions[0]!, { termEnds: '2028/06/30' })), /positions\[0\] \(code "C01-P1"\), field "termEnds": must be a date/],
-    ['a duplicate code', mutate((d) => d.units.push({ ...d.units[1]! })), /units\[5\] \(code "A"\), field "code": duplicate: "A" is also units\[1\]/],
-    ['a dangling reference', mutate((d) => Object.assign(d.reserves[0]!, { personId: 'E99' })), /reserves\[0\] \(id "R01"\), field "personId": refers to person "E99", which does not exist/],
-    ['a missing required field', mutate((d) => delete d.units[2]!.name), /units\[2\] \(code "A1"\), field "name": is missing/],
-    ['a null in a required field', mutate((d) => Object.assign(d.trainings[0]!, { completed: null })), /trainings\[0\], field "completed": must not be null/],
-    ['a cycle in the unit tree', mutate((d) => Object.assign(d.units[0]!, { parentCode: 'A1' })), /field "parentCode": makes a cycle in the unit tree/],
-    ['two open entries for one person', mutate((d) => d.reserves.push({ ...d.reserves[0]!, id: 'R99' })), /reserves\[6\] \(id "R99"\), field "personId": person "E06" already has an open entry, reserves\[0\]/],
-    ['two assessments for one year', mutate((d) => d.assessments.push({ ...d.assessments[0]! })), /assessments\[3\], field "year": duplicate/],
-    ['another format version', mutate((d) => Object.assign(d, { formatVersion: 2 })), /dataset, field "formatVersion": must be 1, got 2/],
+    [
+      'an unknown field',
+      mutate((d) => Object.assign(d.people[3]!, { nickname: 'x' })),
+      /people\[3\] \(id "E04"\), field "nickname": unknown field/,
+    ],
+    [
+      'a bad enum value',
+      mutate((d) => Object.assign(d.reserves[1]!, { tier: 'SOON' })),
+      /reserves\[1\] \(id "R02"\), field "tier": must be one of NEAR_TERM, MID_TERM, LONG_TERM, got "SOON"/,
+    ],
+    [
+      'a date that does not exist',
+      mutate((d) => Object.assign(d.people[0]!, { birthDate: '1968-02-30' })),
+      /people\[0\] \(id "E01"\), field "birthDate": must be a date YYYY-MM-DD, got "1968-02-30"/,
+    ],
+    [
+      'a date in another format',
+      mutate((d) => Object.assign(d.positions[0]!, { termEnds: '2028/06/30' })),
+      /positions\[0\] \(code "C01-P1"\), field "termEnds": must be a date/,
+    ],
+    [
+      'a duplicate code',
+      mutate((d) => d.units.push({ ...d.units[1]! })),
+      /units\[5\] \(code "A"\), field "code": duplicate: "A" is also units\[1\]/,
+    ],
+    [
+      'a dangling reference',
+      mutate((d) => Object.assign(d.reserves[0]!, { personId: 'E99' })),
+      /reserves\[0\] \(id "R01"\), field "personId": refers to person "E99", which does not exist/,
+    ],
+    [
+      'a missing required field',
+      mutate((d) => delete d.units[2]!.name),
+      /units\[2\] \(code "A1"\), field "name": is missing/,
+    ],
+    [
+      'a null in a required field',
+      mutate((d) => Object.assign(d.trainings[0]!, { completed: null })),
+      /trainings\[0\], field "completed": must not be null/,
+    ],
+    [
+      'a cycle in the unit tree',
+      mutate((d) => Object.assign(d.units[0]!, { parentCode: 'A1' })),
+      /field "parentCode": makes a cycle in the unit tree/,
+    ],
+    [
+      'two open entries for one person',
+      mutate((d) => d.reserves.push({ ...d.reserves[0]!, id: 'R99' })),
+      /reserves\[6\] \(id "R99"\), field "personId": person "E06" already has an open entry, reserves\[0\]/,
+    ],
+    [
+      'two assessments for one year',
+      mutate((d) => d.assessments.push({ ...d.assessments[0]! })),
+      /assessments\[3\], field "year": duplicate/,
+    ],
+    [
+      'another format version',
+      mutate((d) => Object.assign(d, { formatVersion: 2 })),
+      /dataset, field "formatVersion": must be 1, got 2/,
+    ],
     ['an unknown top-level array', { ...smallDataset(), votes: [] }, /dataset, field "votes": unknown field/],
     ['malformed JSON', '{"formatVersion": 1, "units": [{"code": "X",}]}', /invalid JSON in units\[0\]/],
     ['a truncated file', datasetText(smallDataset()).slice(0, 300), /file ends before the document is complete/],
@@ -88,15 +136,22 @@ describe('dataset import and export', () => {
   }
 
   it('rejects a bad record added to a database with data, and changes nothing', async () => {
-    const extra = { formatVersion: 1, units: [{ code: 'A9', name: '甲九镇', parentCode: 'A', kind: 'TOWNSHIP', level: 'HAMLET' }] };
+    const extra = {
+      formatVersion: 1,
+      units: [{ code: 'A9', name: '甲九镇', parentCode: 'A', kind: 'TOWNSHIP', level: 'HAMLET' }],
+    };
     const error = await rejected(extra);
-    expect(error.message).toMatch(/units\[0\] \(code "A9"\), field "level": must be one of CITY, COUNTY, TOWNSHIP, VILLAGE, DEPARTMENT, got "HAMLET"/);
+    expect(error.message).toMatch(
+      /units\[0\] \(code "A9"\), field "level": must be one of CITY, COUNTY, TOWNSHIP, VILLAGE, DEPARTMENT, got "HAMLET"/,
+    );
     expect(await exportText()).toBe(baseline);
   });
 
   it('rejects records that collide with the database, and accepts new ones beside them', async () => {
     const again = await rejected(smallDataset());
-    expect(again.message).toMatch(/units\[0\] \(code "C01"\), field "code": duplicate: "C01" is already in the database/);
+    expect(again.message).toMatch(
+      /units\[0\] \(code "C01"\), field "code": duplicate: "C01" is already in the database/,
+    );
     const extra = {
       formatVersion: 1,
       units: [{ code: 'A2', name: '甲二镇', parentCode: 'A', kind: 'TOWNSHIP', level: 'TOWNSHIP' }],
@@ -110,7 +165,9 @@ describe('dataset import and export', () => {
     expect(unit.path).toBe(`${parent.path}${unit.id}.`);
     // An open entry for a person who already has one in the database is refused.
     const twice = await rejected({ formatVersion: 1, reserves: [{ ...extra.reserves[0]!, id: 'R11' }] });
-    expect(twice.message).toMatch(/reserves\[0\] \(id "R11"\), field "personId": person "E13" already has an open entry in the database/);
+    expect(twice.message).toMatch(
+      /reserves\[0\] \(id "R11"\), field "personId": person "E13" already has an open entry in the database/,
+    );
   });
 
   it('replaces everything with --replace, in one step', async () => {
@@ -129,16 +186,22 @@ describe('dataset import and export', () => {
 
   it('is reachable from GraphQL, with the same all-or-nothing errors', async () => {
     const bad = mutate((d) => Object.assign(d.reserves[0]!, { unitCode: 'Z9' }));
-    const result = await gql(`mutation($d: String!) { importDataset(input: { dataset: $d, replace: true }) { units } }`, {
-      d: JSON.stringify(bad),
-    });
+    const result = await gql(
+      `mutation($d: String!) { importDataset(input: { dataset: $d, replace: true }) { units } }`,
+      {
+        d: JSON.stringify(bad),
+      },
+    );
     expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect(result.errors?.[0]?.extensions?.issues).toEqual([
       { record: 'reserves[0] (id "R01")', field: 'unitCode', message: 'refers to unit "Z9", which does not exist' },
     ]);
-    const ok = await gql(`mutation($d: String!) { importDataset(input: { dataset: $d, replace: true }) { units people reserves } }`, {
-      d: datasetText(smallDataset()),
-    });
+    const ok = await gql(
+      `mutation($d: String!) { importDataset(input: { dataset: $d, replace: true }) { units people reserves } }`,
+      {
+        d: datasetText(smallDataset()),
+      },
+    );
     expect(ok).toEqual({ data: { importDataset: { units: 5, people: 12, reserves: 6 } } });
     expect(await exportText()).toBe(baseline);
   });

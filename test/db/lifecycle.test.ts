@@ -1,20 +1,29 @@
 // Moving entries through the lifecycle: legal steps are dated, attributed and kept; illegal
 // ones are refused with a code and change nothing.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { db, dbConfig } from '../../server/db/client.ts';
 import { importDataset } from '../../server/dataset/import.ts';
-import { gql } from '../helpers/graphql.ts';
+import { db, dbConfig } from '../../server/db/client.ts';
 import { smallDataset, writeDatasetFile } from '../fixtures/small.ts';
+import { gql } from '../helpers/graphql.ts';
 
 const move = (reserveId: string, to: string, on: string, reason?: string) =>
-  gql<{ transitionReserve: { code: string; status: string; enteredOn: string | null; exitedOn: string | null; exitReason: string | null } }>(
+  gql<{
+    transitionReserve: {
+      code: string;
+      status: string;
+      enteredOn: string | null;
+      exitedOn: string | null;
+      exitReason: string | null;
+    };
+  }>(
     `mutation($input: TransitionReserveInput!) {
       transitionReserve(input: $input) { code status enteredOn exitedOn exitReason }
     }`,
     { input: { reserveId, to, on, reason } },
   );
 
-const stateOf = (code: string) => db.reserveEntry.findUniqueOrThrow({ where: { code }, include: { history: { orderBy: { id: 'asc' } } } });
+const stateOf = (code: string) =>
+  db.reserveEntry.findUniqueOrThrow({ where: { code }, include: { history: { orderBy: { id: 'asc' } } } });
 
 describe('reserve entry lifecycle', () => {
   beforeAll(async () => {
@@ -23,9 +32,15 @@ describe('reserve entry lifecycle', () => {
 
   it('takes a nominee through inspection and publicity into the pool, recording each step', async () => {
     expect((await move('R02', 'INSPECTING', '2026-09-10')).data?.transitionReserve.status).toBe('INSPECTING');
-    expect((await move('ReserveEntry:R02', 'PUBLICIZING', '2026-10-01')).data?.transitionReserve.status).toBe('PUBLICIZING');
+    expect((await move('ReserveEntry:R02', 'PUBLICIZING', '2026-10-01')).data?.transitionReserve.status).toBe(
+      'PUBLICIZING',
+    );
     const entered = await move('R02', 'ACTIVE', '2026-10-09');
-    expect(entered.data?.transitionReserve).toMatchObject({ status: 'ACTIVE', enteredOn: '2026-10-09', exitedOn: null });
+    expect(entered.data?.transitionReserve).toMatchObject({
+      status: 'ACTIVE',
+      enteredOn: '2026-10-09',
+      exitedOn: null,
+    });
     const entry = await stateOf('R02');
     expect(entry.history.map((h) => [h.from, h.to, h.on.toISOString().slice(0, 10), h.actor])).toEqual([
       [null, 'NOMINATED', '2026-09-01', 'import'],
@@ -40,8 +55,14 @@ describe('reserve entry lifecycle', () => {
 
   it('refuses a step the lifecycle does not have, naming the legal ones, and changes nothing', async () => {
     const result = await move('R01', 'INSPECTING', '2026-10-01');
-    expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'ILLEGAL_TRANSITION', from: 'ACTIVE', allowed: ['PROMOTED', 'REMOVED', 'EXPIRED'] });
-    expect(result.errors?.[0]?.message).toBe('reserve entry "R01" is ACTIVE; from ACTIVE it can go to PROMOTED, REMOVED, EXPIRED, not to INSPECTING');
+    expect(result.errors?.[0]?.extensions).toMatchObject({
+      code: 'ILLEGAL_TRANSITION',
+      from: 'ACTIVE',
+      allowed: ['PROMOTED', 'REMOVED', 'EXPIRED'],
+    });
+    expect(result.errors?.[0]?.message).toBe(
+      'reserve entry "R01" is ACTIVE; from ACTIVE it can go to PROMOTED, REMOVED, EXPIRED, not to INSPECTING',
+    );
     const final = await move('R04', 'ACTIVE', '2026-10-01');
     expect(final.errors?.[0]?.message).toBe('reserve entry "R04" is PROMOTED, which is final; it cannot go to ACTIVE');
     expect((await stateOf('R01')).history).toHaveLength(1);
@@ -59,7 +80,11 @@ describe('reserve entry lifecycle', () => {
     expect(early.errors?.[0]?.extensions).toMatchObject({ code: 'INELIGIBLE', until: '2027-01-10' });
     expect((await stateOf('R05')).status).toBe('ACTIVE');
     const onTime = await move('R05', 'PROMOTED', '2027-01-10', '任镇长');
-    expect(onTime.data?.transitionReserve).toMatchObject({ status: 'PROMOTED', exitedOn: '2027-01-10', exitReason: '任镇长' });
+    expect(onTime.data?.transitionReserve).toMatchObject({
+      status: 'PROMOTED',
+      exitedOn: '2027-01-10',
+      exitReason: '任镇长',
+    });
     expect((await stateOf('R05')).openPersonCode).toBeNull();
   });
 
@@ -73,7 +98,9 @@ describe('reserve entry lifecycle', () => {
   it('needs a reason to remove an entry from the pool', async () => {
     const result = await move('R06', 'REMOVED', '2026-11-01', '  ');
     expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'reason' });
-    expect((await move('R06', 'REMOVED', '2026-11-01', '年度考核不称职')).data?.transitionReserve.exitReason).toBe('年度考核不称职');
+    expect((await move('R06', 'REMOVED', '2026-11-01', '年度考核不称职')).data?.transitionReserve.exitReason).toBe(
+      '年度考核不称职',
+    );
   });
 
   it('answers NOT_FOUND for an unknown entry and BAD_USER_INPUT for a bad date', async () => {

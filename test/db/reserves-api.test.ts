@@ -1,11 +1,11 @@
 // The reserve list as a client sees it: filters, ordering, pagination, nested data, and a
 // constant number of SQL statements whatever the page size.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { db, dbConfig, sqlCounter } from '../../server/db/client.ts';
 import { importDataset } from '../../server/dataset/import.ts';
 import { generateDataset } from '../../server/dataset/synthetic.ts';
-import { gqlOk } from '../helpers/graphql.ts';
+import { db, dbConfig, sqlCounter } from '../../server/db/client.ts';
 import { smallDataset, writeDatasetFile } from '../fixtures/small.ts';
+import { gqlOk } from '../helpers/graphql.ts';
 
 type Page = {
   reserves: {
@@ -82,7 +82,10 @@ describe('reserves on the small fixture', () => {
     const first = await list({}, { orderBy: { field: 'BIRTH_DATE', direction: 'DESC' }, first: 4 });
     expect(codes(first)).toEqual(['R05', 'R02', 'R04', 'R06']);
     expect(first.reserves.pageInfo.hasNextPage).toBe(true);
-    const next = await list({}, { orderBy: { field: 'BIRTH_DATE', direction: 'DESC' }, first: 4, after: first.reserves.pageInfo.endCursor });
+    const next = await list(
+      {},
+      { orderBy: { field: 'BIRTH_DATE', direction: 'DESC' }, first: 4, after: first.reserves.pageInfo.endCursor },
+    );
     expect(codes(next)).toEqual(['R01', 'R03']);
     expect(next.reserves.pageInfo.hasNextPage).toBe(false);
   });
@@ -132,7 +135,12 @@ describe('reserves on the small fixture', () => {
 
 describe('the reserve page query count', () => {
   beforeAll(async () => {
-    await importDataset(db, dbConfig, { file: writeDatasetFile(generateDataset({ scale: 'county', seed: 5 })) }, { replace: true });
+    await importDataset(
+      db,
+      dbConfig,
+      { file: writeDatasetFile(generateDataset({ scale: 'county', seed: 5 })) },
+      { replace: true },
+    );
   });
 
   const pageQuery = `query($first: Int) {

@@ -1,9 +1,9 @@
 // A viewer sees its unit's subtree and nothing else: lists, lookups, counts and filters.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { db, dbConfig } from '../../server/db/client.ts';
 import { importDataset } from '../../server/dataset/import.ts';
-import { gql, gqlOk } from '../helpers/graphql.ts';
+import { db, dbConfig } from '../../server/db/client.ts';
 import { smallDataset, writeDatasetFile } from '../fixtures/small.ts';
+import { gql, gqlOk } from '../helpers/graphql.ts';
 
 const asA = { viewerUnit: 'A' };
 
@@ -57,11 +57,18 @@ describe('a viewer of county A', () => {
       {},
       asA,
     );
-    expect(data).toEqual({ rootUnits: [{ code: 'A', parent: null }], unit: { ancestors: [{ code: 'A' }], parent: { code: 'A' } } });
+    expect(data).toEqual({
+      rootUnits: [{ code: 'A', parent: null }],
+      unit: { ancestors: [{ code: 'A' }], parent: { code: 'A' } },
+    });
   });
 
   it('cannot move entries outside its scope, nor import', async () => {
-    const move = await gql(`mutation { transitionReserve(input: { reserveId: "R03", to: PROMOTED, on: "2026-06-01" }) { status } }`, {}, asA);
+    const move = await gql(
+      `mutation { transitionReserve(input: { reserveId: "R03", to: PROMOTED, on: "2026-06-01" }) { status } }`,
+      {},
+      asA,
+    );
     expect(move.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
     expect((await db.reserveEntry.findUniqueOrThrow({ where: { code: 'R03' } })).status).toBe('ACTIVE');
     const importing = await gql(`mutation { importDataset(input: { dataset: "{}" }) { units } }`, {}, asA);
@@ -73,7 +80,11 @@ describe('a viewer of county A', () => {
     try {
       const wider = await gql(`{ people(first: 1) { totalCount } }`, {}, { viewerUnit: 'C01' });
       expect(wider.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-      const narrower = await gqlOk<{ people: { totalCount: number } }>(`{ people(first: 1) { totalCount } }`, {}, { viewerUnit: 'A1' });
+      const narrower = await gqlOk<{ people: { totalCount: number } }>(
+        `{ people(first: 1) { totalCount } }`,
+        {},
+        { viewerUnit: 'A1' },
+      );
       expect(narrower.people.totalCount).toBe(3);
       const configured = await gqlOk<{ people: { totalCount: number } }>(`{ people(first: 1) { totalCount } }`);
       expect(configured.people.totalCount).toBe(6);

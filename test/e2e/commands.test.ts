@@ -66,14 +66,23 @@ describe('npm start on an empty database', () => {
     let status = 0;
     for (let i = 0; i < 240 && status !== 200; i++) {
       await new Promise((r) => setTimeout(r, 500));
-      status = await fetch(`${base}/health`).then((r) => r.status, () => 0);
+      status = await fetch(`${base}/health`).then(
+        (r) => r.status,
+        () => 0,
+      );
     }
     expect(status, log).toBe(200);
     expect(log).toMatch(/loaded the demo dataset \(city/);
 
     const post = (query: string) =>
-      fetch(`${base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) }).then((r) => r.json());
-    const data = await post('{ rootUnits { name } reserves(first: 3) { totalCount edges { node { id status person { name } } } } }');
+      fetch(`${base}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query }),
+      }).then((r) => r.json());
+    const data = await post(
+      '{ rootUnits { name } reserves(first: 3) { totalCount edges { node { id status person { name } } } } }',
+    );
     expect(data.data.rootUnits).toEqual([{ name: '示范市' }]);
     expect(data.data.reserves.totalCount).toBeGreaterThan(5000);
     expect(data.data.reserves.edges).toHaveLength(3);

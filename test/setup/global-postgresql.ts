@@ -12,7 +12,9 @@ export default async function setup(project: TestProject) {
   project.provide('testDb', { provider: 'postgresql', base });
   return async () => {
     await pgAdmin(async (c) => {
-      const { rows } = await c.query<{ datname: string }>('SELECT datname FROM pg_database WHERE datname LIKE $1', [`${prefix}_%`]);
+      const { rows } = await c.query<{ datname: string }>('SELECT datname FROM pg_database WHERE datname LIKE $1', [
+        `${prefix}_%`,
+      ]);
       for (const { datname } of rows) await c.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
     });
   };
