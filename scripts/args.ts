@@ -25,3 +25,8 @@ export async function runCli(body: () => Promise<void>): Promise<void> {
     process.exit(1);
   }
 }
+
+/** Peak resident memory of this process so far, in MiB. */
+export function peakMemory(): string {
+  return `${Math.round(process.resourceUsage().maxRSS / 1024)} MiB`;
+}

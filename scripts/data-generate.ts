@@ -4,7 +4,7 @@ import { ARRAYS } from '../server/dataset/format.ts';
 import { DEFAULT_REF_DATE, generateDataset, SCALES, type Scale } from '../server/dataset/synthetic.ts';
 import { DatasetWriter } from '../server/dataset/write.ts';
 import { isIsoDate } from '../server/domain/dates.ts';
-import { flag, runCli } from './args.ts';
+import { flag, peakMemory, runCli } from './args.ts';
 
 await runCli(async () => {
   const argv = process.argv.slice(2);
@@ -26,5 +26,7 @@ await runCli(async () => {
   }
   writer.close();
   const counts = ARRAYS.map((a) => `${a} ${data[a].length}`).join(', ');
-  console.log(`wrote ${out}: ${counts} (${((performance.now() - started) / 1000).toFixed(1)} s)`);
+  console.log(
+    `wrote ${out}: ${counts} (${((performance.now() - started) / 1000).toFixed(1)} s, peak memory ${peakMemory()})`,
+  );
 });

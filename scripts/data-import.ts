@@ -1,7 +1,7 @@
 // npm run data:import -- FILE [--replace]
 import { databaseConfig } from '../server/db/config.ts';
 import { migrate } from '../server/db/migrations.ts';
-import { positional, runCli } from './args.ts';
+import { peakMemory, positional, runCli } from './args.ts';
 
 await runCli(async () => {
   const argv = process.argv.slice(2);
@@ -16,11 +16,17 @@ await runCli(async () => {
     db,
     dbConfig,
     { file },
-    { replace: argv.includes('--replace'), actor: `cli:${process.env.USER ?? 'unknown'}` },
+    {
+      replace: argv.includes('--replace'),
+      actor: `cli:${process.env.USER ?? 'unknown'}`,
+      onPhase: (name, ms) => console.log(`  ${name}: ${(ms / 1000).toFixed(1)} s`),
+    },
   );
   await db.$disconnect();
   const summary = Object.entries(counts)
     .map(([k, v]) => `${k} ${v}`)
     .join(', ');
-  console.log(`imported ${file}: ${summary} (${((performance.now() - started) / 1000).toFixed(1)} s)`);
+  console.log(
+    `imported ${file}: ${summary} (${((performance.now() - started) / 1000).toFixed(1)} s, peak memory ${peakMemory()})`,
+  );
 });

@@ -16,7 +16,6 @@ type Capture = {
   kind: 'string' | 'nested' | 'literal';
   depth: number;
   inString: boolean;
-  escape: boolean;
   scanned: number;
 };
 
@@ -72,7 +71,7 @@ export class TopLevelScanner {
           }
           this.expect(c === QUOTE, 'a field name', i);
           start = i;
-          this.capture = { kind: 'string', depth: 0, inString: true, escape: false, scanned: 0 };
+          this.capture = { kind: 'string', depth: 0, inString: true, scanned: 0 };
           i++;
           break;
         case 'colon':
@@ -139,37 +138,49 @@ export class TopLevelScanner {
   }
 
   private openCapture(c: number): Capture {
-    if (c === QUOTE) return { kind: 'string', depth: 0, inString: true, escape: false, scanned: 0 };
-    if (c === 0x7b || c === 0x5b) return { kind: 'nested', depth: 1, inString: false, escape: false, scanned: 0 };
-    return { kind: 'literal', depth: 0, inString: false, escape: false, scanned: 0 };
+    if (c === QUOTE) return { kind: 'string', depth: 0, inString: true, scanned: 0 };
+    if (c === 0x7b || c === 0x5b) return { kind: 'nested', depth: 1, inString: false, scanned: 0 };
+    return { kind: 'literal', depth: 0, inString: false, scanned: 0 };
   }
 
-  /** Scans from `i` (the first byte after the opening one); returns the end offset or -1. */
+  /** Scans from `i` (past the opening byte); returns the offset after the value, or -1. */
   private scanCapture(buf: Buffer, i: number, cap: Capture): number {
     if (cap.kind === 'literal') {
       for (; i < buf.length; i++) if (isDelimiter(buf[i]!)) return i;
       return -1;
     }
-    let { depth, inString, escape: escaped } = cap;
-    for (; i < buf.length; i++) {
-      const c = buf[i]!;
+    let { depth, inString } = cap;
+    while (i < buf.length) {
       if (inString) {
-        if (escaped) escaped = false;
-        else if (c === BACKSLASH) escaped = true;
-        else if (c === QUOTE) {
-          inString = false;
-          if (cap.kind === 'string') return i + 1;
+        // Jump to the closing quote: one quote preceded by an even number of backslashes.
+        // `buf` starts at the capture's first byte, so looking back never leaves the value.
+        let q = buf.indexOf(QUOTE, i);
+        while (q >= 0) {
+          let backslashes = 0;
+          for (let k = q - 1; buf[k] === BACKSLASH; k--) backslashes++;
+          if (backslashes % 2 === 0) break;
+          q = buf.indexOf(QUOTE, q + 1);
         }
-      } else if (c === QUOTE) inString = true;
+        if (q < 0) {
+          i = buf.length;
+          break;
+        }
+        inString = false;
+        i = q + 1;
+        if (cap.kind === 'string') return i;
+        continue;
+      }
+      const c = buf[i]!;
+      if (c === QUOTE) inString = true;
       else if (c === 0x7b || c === 0x5b) depth++;
       else if (c === 0x7d || c === 0x5d) {
         depth--;
         if (depth === 0) return i + 1;
       }
+      i++;
     }
     cap.depth = depth;
     cap.inString = inString;
-    cap.escape = escaped;
     return -1;
   }
 

@@ -120,14 +120,10 @@ export class DatasetValidator {
     const specs = FIELDS[array];
     const out: DatasetRecord = {};
     let ok = true;
-    for (const name of Object.keys(input)) {
-      if (!specs.some((s) => s.name === name)) {
-        this.issue(this.label(array, index, value), name, 'unknown field');
-        ok = false;
-      }
-    }
+    let present = 0;
     for (const spec of specs) {
       const v = input[spec.name];
+      if (v !== undefined) present++;
       if (v === undefined || v === null) {
         if (!spec.nullable) {
           this.issue(this.label(array, index, value), spec.name, v === null ? 'must not be null' : 'is missing');
@@ -141,6 +137,12 @@ export class DatasetValidator {
         this.issue(this.label(array, index, value), spec.name, problem);
         ok = false;
       } else out[spec.name] = v as string | number | boolean;
+    }
+    if (Object.keys(input).length > present) {
+      for (const name of Object.keys(input)) {
+        if (!specs.some((s) => s.name === name)) this.issue(this.label(array, index, value), name, 'unknown field');
+      }
+      return null;
     }
     if (!ok) return null;
     const keyField = KEY_FIELD[array];

@@ -1,0 +1,96 @@
+// npm run bench -- import --scale county|city|province|national [--db sqlite|postgresql|both] [--seed N]
+// Generates a dataset and imports it into a fresh database, each step in its own process, and
+// prints wall time, peak memory and throughput. Record results in docs/benchmarks.md.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { flag, runCli } from './args.ts';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const PG_ADMIN = process.env.BENCH_PG_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
+
+interface Step {
+  seconds: number;
+  peakMiB: number;
+  stdout: string;
+}
+
+/** Runs a project script in a child process; its peak memory is read from the kernel. */
+function step(script: string, args: string[], env: Record<string, string> = {}): Step {
+  const started = performance.now();
+  const result = spawnSync(
+    '/usr/bin/time',
+    ['-f', '%M', process.execPath, '--import', 'tsx', path.join(root, script), ...args],
+    {
+      cwd: root,
+      env: { ...process.env, ...env },
+      encoding: 'utf8',
+      maxBuffer: 64 << 20,
+    },
+  );
+  const seconds = (performance.now() - started) / 1000;
+  if (result.status !== 0) throw new Error(`${script} failed:\n${result.stdout}\n${result.stderr}`);
+  const peakKiB = Number(result.stderr.trim().split('\n').pop());
+  return { seconds, peakMiB: Math.round(peakKiB / 1024), stdout: result.stdout.trimEnd() };
+}
+
+async function withPgDatabase<T>(run: (url: string) => Promise<T> | T): Promise<T> {
+  const name = `rc_bench_${process.pid}`;
+  const admin = new pg.Client({ connectionString: PG_ADMIN });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE "${name}"`);
+  try {
+    const url = new URL(PG_ADMIN);
+    url.pathname = `/${name}`;
+    return await run(url.toString());
+  } finally {
+    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await admin.end();
+  }
+}
+
+async function benchImport(argv: string[]): Promise<void> {
+  const scale = flag(argv, 'scale') ?? 'city';
+  const seed = flag(argv, 'seed') ?? '1';
+  const dbs = (flag(argv, 'db') ?? 'both') === 'both' ? ['sqlite', 'postgresql'] : [flag(argv, 'db')!];
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-'));
+  const file = path.join(dir, `${scale}.json`);
+  try {
+    console.log(
+      `machine: ${os.cpus().length} × ${os.cpus()[0]?.model}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, node ${process.version}`,
+    );
+    const gen = step('scripts/data-generate.ts', ['--scale', scale, '--seed', seed, '--out', file]);
+    const size = fs.statSync(file).size;
+    console.log(
+      `generate ${scale}: ${gen.seconds.toFixed(1)} s, peak ${gen.peakMiB} MiB, file ${(size / 2 ** 20).toFixed(0)} MiB`,
+    );
+    console.log(`  ${gen.stdout.split('\n').pop()}`);
+    const counts = gen.stdout.slice(gen.stdout.lastIndexOf(': ') + 2);
+    const rows = [...counts.matchAll(/[a-z]+ (\d+)/g)].reduce((sum, m) => sum + Number(m[1]), 0);
+    for (const db of dbs) {
+      const run = (url: string) => step('scripts/data-import.ts', [file], { DATABASE_URL: url });
+      const imp = db === 'sqlite' ? run(`file:${path.join(dir, 'bench.db')}`) : await withPgDatabase(run);
+      console.log(
+        `import ${scale} into ${db}: ${imp.seconds.toFixed(1)} s, peak ${imp.peakMiB} MiB, ${Math.round(rows / imp.seconds).toLocaleString('en')} rows/s`,
+      );
+      for (const line of imp.stdout.split('\n').filter((l) => l.startsWith('  '))) console.log(`  ${line.trim()}`);
+      const verdict = imp.seconds < 180 && imp.peakMiB < 4096 ? 'meets' : 'MISSES';
+      console.log(
+        `  target (under 180 s, under 4096 MiB): ${verdict} — ${(imp.seconds / 180).toFixed(2)} of the time, ${(imp.peakMiB / 4096).toFixed(2)} of the memory`,
+      );
+    }
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+await runCli(async () => {
+  const [what, ...argv] = process.argv.slice(2);
+  if (what === 'import') return benchImport(argv);
+  throw new Error(
+    'usage: npm run bench -- import --scale county|city|province|national [--db sqlite|postgresql|both] [--seed N]',
+  );
+});
