@@ -4,9 +4,10 @@
 // SQLite: prepared statements. PostgreSQL: COPY FROM STDIN.
 // Values are written exactly as Prisma writes them, so Prisma reads the rows back unchanged:
 // SQLite keeps dates as ISO-8601 text at midnight UTC and booleans as 0/1.
-import Database from 'better-sqlite3';
+
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import Database from 'better-sqlite3';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { DatabaseConfig } from './config.ts';
@@ -74,7 +75,15 @@ async function openPg(url: string): Promise<BulkSession> {
       // with array parameters (docs/decisions/002-bulk-import.md).
       const cols = columns.map(([c]) => `"${c}"`).join(', ');
       const stream = client.query(copyFrom(`COPY "${table}" (${cols}) FROM STDIN`));
-      const done = pipeline(Readable.from(copyLines(columns.map(([, t]) => t), rows)), stream);
+      const done = pipeline(
+        Readable.from(
+          copyLines(
+            columns.map(([, t]) => t),
+            rows,
+          ),
+        ),
+        stream,
+      );
       await done;
     },
     async deleteAll(table) {
@@ -100,7 +109,8 @@ function* copyLines(types: ColumnType[], rows: Value[][]): Generator<string> {
       if (i) out += '\t';
       if (v === null || v === undefined) out += '\\N';
       else if (types[i] === 'bool') out += v ? 't' : 'f';
-      else if (typeof v === 'string') out += COPY_SPECIAL.test(v) ? v.replace(COPY_ESCAPES, (c) => COPY_ESCAPE_MAP[c]!) : v;
+      else if (typeof v === 'string')
+        out += COPY_SPECIAL.test(v) ? v.replace(COPY_ESCAPES, (c) => COPY_ESCAPE_MAP[c]!) : v;
       else out += String(v);
     }
     out += '\n';
