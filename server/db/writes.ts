@@ -1,6 +1,12 @@
 // Every committed write announces itself here, so that derived copies (the DuckDB analytics
 // copy) can refresh before the next query reads them.
-type Listener = (change: { entity: string }) => Promise<void> | void;
+/** What changed: an entity, and the keys of the records when only a few changed. */
+export interface Change {
+  entity: string;
+  keys?: string[];
+}
+
+type Listener = (change: Change) => Promise<void> | void;
 
 const listeners = new Set<Listener>();
 
@@ -9,6 +15,6 @@ export function onWrite(listener: Listener): () => void {
   return () => listeners.delete(listener);
 }
 
-export async function announceWrite(entity: string): Promise<void> {
-  for (const listener of listeners) await listener({ entity });
+export async function announceWrite(entity: string, keys?: string[]): Promise<void> {
+  for (const listener of listeners) await listener(keys ? { entity, keys } : { entity });
 }

@@ -121,6 +121,6 @@ export async function transitionReserve(db: Db, viewer: Viewer, input: Transitio
     });
     return tx.reserveEntry.findUniqueOrThrow({ where: { code } });
   });
-  await announceWrite('ReserveEntry');
+  await announceWrite('ReserveEntry', [code]);
   return updated;
 }

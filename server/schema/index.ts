@@ -7,5 +7,6 @@ import './person.ts';
 import './records.ts';
 import './reserve.ts';
 import './dataset.ts';
+import './analytics.ts';
 
 export const schema = builder.toSchema({ sortSchema: false });

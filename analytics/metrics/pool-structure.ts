@@ -1,0 +1,61 @@
+// 班子后备结构: the active pool's women, ethnic minorities (民族 ≠ 汉族), non-CPC members, the
+// special-structure share (at least one of the three, counted once), near-term readiness and
+// education, per kind or both kinds together.
+import type { AnalyticsCopy } from '../copy.ts';
+import type { MetricScope } from '../scope.ts';
+import { ACTIVE_AT, int, share } from './common.ts';
+
+export interface PoolStructure {
+  total: number;
+  women: number;
+  minority: number;
+  nonCpc: number;
+  special: number;
+  specialShare: number;
+  nearTerm: number;
+  nearTermShare: number;
+  bachelorOrAbove: number;
+  bachelorShare: number;
+}
+
+const MINORITY = `p.ethnicity <> '汉族'`;
+const NON_CPC = `p.political_status <> 'CPC'`;
+const WOMAN = `p.gender = 'F'`;
+
+export async function poolStructure(
+  copy: AnalyticsCopy,
+  scope: MetricScope,
+  asOf: string,
+  kind: 'PRINCIPAL' | 'DEPUTY' | null,
+): Promise<PoolStructure> {
+  const [r] = await copy.query(
+    `SELECT count(*) AS total,
+       count(*) FILTER (WHERE ${WOMAN}) AS women,
+       count(*) FILTER (WHERE ${MINORITY}) AS minority,
+       count(*) FILTER (WHERE ${NON_CPC}) AS non_cpc,
+       count(*) FILTER (WHERE ${WOMAN} OR ${MINORITY} OR ${NON_CPC}) AS special,
+       count(*) FILTER (WHERE r.tier = 'NEAR_TERM') AS near_term,
+       count(*) FILTER (WHERE p.education IN ('BACHELOR', 'MASTER', 'DOCTORATE')) AS bachelor
+     FROM reserve r
+     JOIN unit u ON u.code = r.unit_code
+     JOIN person p ON p.code = r.person_code
+     WHERE ${scope.where} AND ${ACTIVE_AT} ${kind ? 'AND r.kind = $kind' : ''}`,
+    kind ? { scope: scope.param, asOf, kind } : { scope: scope.param, asOf },
+  );
+  const total = int(r?.total);
+  const special = int(r?.special);
+  const nearTerm = int(r?.near_term);
+  const bachelor = int(r?.bachelor);
+  return {
+    total,
+    women: int(r?.women),
+    minority: int(r?.minority),
+    nonCpc: int(r?.non_cpc),
+    special,
+    specialShare: share(special, total),
+    nearTerm,
+    nearTermShare: share(nearTerm, total),
+    bachelorOrAbove: bachelor,
+    bachelorShare: share(bachelor, total),
+  };
+}

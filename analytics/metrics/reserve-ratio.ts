@@ -1,0 +1,63 @@
+// 配备比例: per unit and kind, positions P, active reserves R, target T = ceil(ratio × P),
+// gap = max(0, T − R). Rows exist for each unit and kind with P > 0; subtree totals are sums of
+// the rows, so a surplus in one unit never hides a shortage in another.
+import type { AnalyticsCopy } from '../copy.ts';
+import type { PoliciesAt } from '../policy.ts';
+import { policyCte } from '../policy.ts';
+import type { MetricScope } from '../scope.ts';
+import { ACTIVE_AT, int } from './common.ts';
+
+export interface ReserveRatioRow {
+  unitCode: string;
+  unitName: string;
+  kind: 'PRINCIPAL' | 'DEPUTY';
+  positions: number;
+  reserves: number;
+  target: number;
+  gap: number;
+  compliant: boolean;
+}
+
+export function reserveRatioSql(policies: PoliciesAt, scope: MetricScope): string {
+  return `
+    WITH ${policyCte(policies)},
+    scoped AS (SELECT u.id, u.code, u.name, u.kind FROM unit u WHERE ${scope.where}),
+    pos AS (
+      SELECT p.unit_code, p.kind, count(*) AS n FROM position p JOIN scoped s ON s.code = p.unit_code GROUP BY ALL
+    ),
+    res AS (
+      SELECT r.unit_code, r.kind, count(*) AS n FROM reserve r JOIN scoped s ON s.code = r.unit_code
+      WHERE ${ACTIVE_AT} GROUP BY ALL
+    )
+    SELECT s.code AS unit_code, s.name AS unit_name, pos.kind, pos.n AS positions, coalesce(res.n, 0) AS reserves,
+      -- rounded first: 0.7 × 10 is 7.000000000000001 in binary floating point
+      CAST(ceil(round(CASE pos.kind WHEN 'PRINCIPAL' THEN pol.principal_ratio ELSE pol.deputy_ratio END * pos.n, 9)) AS BIGINT) AS target
+    FROM pos
+    JOIN scoped s ON s.code = pos.unit_code
+    JOIN pol ON pol.unit_kind = s.kind
+    LEFT JOIN res ON res.unit_code = pos.unit_code AND res.kind = pos.kind
+    ORDER BY s.id, pos.kind DESC`;
+}
+
+export async function reserveRatio(
+  copy: AnalyticsCopy,
+  policies: PoliciesAt,
+  scope: MetricScope,
+  asOf: string,
+): Promise<ReserveRatioRow[]> {
+  const rows = await copy.query(reserveRatioSql(policies, scope), { scope: scope.param, asOf });
+  return rows.map((r) => {
+    const reserves = int(r.reserves);
+    const target = int(r.target);
+    return {
+      unitCode: r.unit_code as string,
+      unitName: r.unit_name as string,
+      kind: r.kind as 'PRINCIPAL' | 'DEPUTY',
+      positions: int(r.positions),
+      reserves,
+      target,
+      gap: Math.max(0, target - reserves),
+      compliant: reserves >= target,
+    };
+  });
+}

@@ -1,0 +1,109 @@
+// 接续缺口 over H years (E = asOf + H): a position is an expected vacancy when it has no
+// incumbent, or the incumbent reaches the retirement age by E, or the term ends by E. Ready
+// entries stay to the horizon (age at E within the kind's limit, management period ending after
+// E), are NEAR_TERM, and finish minimum cultivation by E. Per unit and kind with positions:
+// gap = max(0, vacancies − ready), bench strength = ready / vacancies; worst first.
+import type { AnalyticsCopy } from '../copy.ts';
+import { type PoliciesAt, policyCte } from '../policy.ts';
+import type { MetricScope } from '../scope.ts';
+import { ACTIVE_AT, int, share } from './common.ts';
+
+export interface SuccessionGapRow {
+  unitCode: string;
+  unitName: string;
+  kind: 'PRINCIPAL' | 'DEPUTY';
+  positions: number;
+  expectedVacancies: number;
+  ready: number;
+  gap: number;
+  benchStrength: number;
+}
+
+export interface SuccessionGapReport {
+  horizonEnd: string;
+  totalExpectedVacancies: number;
+  totalReady: number;
+  totalGap: number;
+  rows: SuccessionGapRow[];
+}
+
+export async function successionGaps(
+  copy: AnalyticsCopy,
+  policies: PoliciesAt,
+  scope: MetricScope,
+  asOf: string,
+  horizonEnd: string,
+): Promise<SuccessionGapReport> {
+  const rows = await copy.query(
+    `WITH ${policyCte(policies)},
+     scoped AS (SELECT u.id, u.code, u.name, u.kind FROM unit u WHERE ${scope.where}),
+     vac AS (
+       SELECT p.unit_code, p.kind, count(*) AS positions,
+         count(*) FILTER (WHERE p.incumbent_code IS NULL
+           OR age_at(i.birth_date, CAST($end AS DATE)) >= pol.retirement_age
+           OR p.term_ends <= CAST($end AS DATE)) AS vacancies
+       FROM position p
+       JOIN scoped s ON s.code = p.unit_code
+       JOIN pol ON pol.unit_kind = s.kind
+       LEFT JOIN person i ON i.code = p.incumbent_code
+       GROUP BY ALL
+     ),
+     ready AS (
+       SELECT r.unit_code, r.kind, count(*) AS n
+       FROM reserve r
+       JOIN scoped s ON s.code = r.unit_code
+       JOIN pol ON pol.unit_kind = s.kind
+       JOIN person p ON p.code = r.person_code
+       WHERE ${ACTIVE_AT}
+         AND r.tier = 'NEAR_TERM'
+         AND age_at(p.birth_date, CAST($end AS DATE)) <= CASE r.kind WHEN 'PRINCIPAL' THEN pol.principal_age_limit ELSE pol.deputy_age_limit END
+         AND CAST(r.entered_on + to_years(CAST(pol.management_years AS INTEGER)) AS DATE) > CAST($end AS DATE)
+         AND CAST(r.entered_on + to_years(CAST(pol.cultivation_years AS INTEGER)) AS DATE) <= CAST($end AS DATE)
+       GROUP BY ALL
+     )
+     SELECT s.code AS unit_code, s.name AS unit_name, s.id, vac.kind, vac.positions, vac.vacancies, coalesce(ready.n, 0) AS ready
+     FROM vac
+     JOIN scoped s ON s.code = vac.unit_code
+     LEFT JOIN ready ON ready.unit_code = vac.unit_code AND ready.kind = vac.kind`,
+    { scope: scope.param, asOf, end: horizonEnd },
+  );
+  const out: SuccessionGapRow[] = rows
+    .map((r) => {
+      const expectedVacancies = int(r.vacancies);
+      const ready = int(r.ready);
+      return {
+        unitCode: r.unit_code as string,
+        unitName: r.unit_name as string,
+        kind: r.kind as 'PRINCIPAL' | 'DEPUTY',
+        positions: int(r.positions),
+        expectedVacancies,
+        ready,
+        gap: Math.max(0, expectedVacancies - ready),
+        benchStrength: share(ready, expectedVacancies),
+        order: int(r.id),
+      };
+    })
+    .sort(worstFirst)
+    .map(({ order: _order, ...row }) => row);
+  return {
+    horizonEnd,
+    totalExpectedVacancies: out.reduce((s, r) => s + r.expectedVacancies, 0),
+    totalReady: out.reduce((s, r) => s + r.ready, 0),
+    totalGap: out.reduce((s, r) => s + r.gap, 0),
+    rows: out,
+  };
+}
+
+type Sortable = SuccessionGapRow & { order: number };
+
+/** Largest gap first; then rows with vacancies before rows without; weaker bench first. */
+function worstFirst(a: Sortable, b: Sortable): number {
+  return (
+    b.gap - a.gap ||
+    Number(b.expectedVacancies > 0) - Number(a.expectedVacancies > 0) ||
+    a.benchStrength - b.benchStrength ||
+    b.expectedVacancies - a.expectedVacancies ||
+    a.order - b.order ||
+    (a.kind === b.kind ? 0 : a.kind === 'PRINCIPAL' ? -1 : 1)
+  );
+}

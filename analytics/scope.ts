@@ -1,0 +1,18 @@
+// Which units a metric covers: a unit alone or its subtree, always inside the viewer's scope.
+import type { Viewer } from '../server/auth/viewer.ts';
+import { scopedUnit } from '../server/schema/unit.ts';
+
+export interface MetricScope {
+  unitCode: string;
+  unitKind: string;
+  /** SQL condition on a `unit` row aliased `u`, with its parameter. */
+  where: string;
+  param: string;
+}
+
+export async function metricScope(viewer: Viewer, unitCode: string, subtree: boolean): Promise<MetricScope> {
+  const unit = await scopedUnit(unitCode, viewer);
+  return subtree
+    ? { unitCode, unitKind: unit.kind, where: 'starts_with(u.path, $scope)', param: unit.path }
+    : { unitCode, unitKind: unit.kind, where: 'u.code = $scope', param: unit.code };
+}

@@ -1,0 +1,148 @@
+// The analytics fields of the public contract (../shared/api-contract.md), answered from the
+// DuckDB copy. Every one is bounded by the viewer's scope and computed at `asOf` (default today).
+
+import { analytics } from '../../analytics/instance.ts';
+import { type PoolStructure, poolStructure } from '../../analytics/metrics/pool-structure.ts';
+import { type ReserveRatioRow, reserveRatio } from '../../analytics/metrics/reserve-ratio.ts';
+import {
+  type SuccessionGapReport,
+  type SuccessionGapRow,
+  successionGaps,
+} from '../../analytics/metrics/succession-gaps.ts';
+import { type TrainingCoverage, trainingCoverage } from '../../analytics/metrics/training-coverage.ts';
+import { policiesAt } from '../../analytics/policy.ts';
+import { metricScope } from '../../analytics/scope.ts';
+import { builder } from '../builder.ts';
+import { db } from '../db/client.ts';
+import { addYears, todayIso } from '../domain/dates.ts';
+import { userError } from '../errors.ts';
+import { PositionKindEnum } from './enums.ts';
+
+const ReserveRatioRowRef = builder.objectRef<ReserveRatioRow>('ReserveRatioRow').implement({
+  description: '配备比例 of one unit and kind: target = ceil(ratio × positions), gap = max(0, target − reserves).',
+  fields: (t) => ({
+    unitCode: t.exposeString('unitCode'),
+    unitName: t.exposeString('unitName'),
+    kind: t.expose('kind', { type: PositionKindEnum }),
+    positions: t.exposeInt('positions'),
+    reserves: t.exposeInt('reserves'),
+    target: t.exposeInt('target'),
+    gap: t.exposeInt('gap'),
+    compliant: t.exposeBoolean('compliant'),
+  }),
+});
+
+const PoolStructureRef = builder.objectRef<PoolStructure>('PoolStructure').implement({
+  description: 'The active pool at `asOf`: counts, and shares in [0, 1] (0 for an empty pool).',
+  fields: (t) => ({
+    total: t.exposeInt('total'),
+    women: t.exposeInt('women'),
+    minority: t.exposeInt('minority'),
+    nonCpc: t.exposeInt('nonCpc'),
+    special: t.exposeInt('special', { description: 'Women, minorities or non-CPC members, each counted once.' }),
+    specialShare: t.exposeFloat('specialShare'),
+    nearTerm: t.exposeInt('nearTerm'),
+    nearTermShare: t.exposeFloat('nearTermShare'),
+    bachelorOrAbove: t.exposeInt('bachelorOrAbove'),
+    bachelorShare: t.exposeFloat('bachelorShare'),
+  }),
+});
+
+const TrainingCoverageRef = builder.objectRef<TrainingCoverage>('TrainingCoverage').implement({
+  fields: (t) => ({
+    activeReserves: t.exposeInt('activeReserves'),
+    covered: t.exposeInt('covered'),
+    coverage: t.exposeFloat('coverage'),
+    people: t.exposeInt('people'),
+    trained: t.exposeInt('trained'),
+    cadreTrainingRate: t.exposeFloat('cadreTrainingRate'),
+  }),
+});
+
+const SuccessionGapRowRef = builder.objectRef<SuccessionGapRow>('SuccessionGapRow').implement({
+  fields: (t) => ({
+    unitCode: t.exposeString('unitCode'),
+    unitName: t.exposeString('unitName'),
+    kind: t.expose('kind', { type: PositionKindEnum }),
+    positions: t.exposeInt('positions'),
+    expectedVacancies: t.exposeInt('expectedVacancies'),
+    ready: t.exposeInt('ready'),
+    gap: t.exposeInt('gap'),
+    benchStrength: t.exposeFloat('benchStrength', {
+      description: 'ready / expected vacancies (0 when none are expected).',
+    }),
+  }),
+});
+
+const SuccessionGapReportRef = builder.objectRef<SuccessionGapReport>('SuccessionGapReport').implement({
+  fields: (t) => ({
+    horizonEnd: t.expose('horizonEnd', { type: 'Date' }),
+    totalExpectedVacancies: t.exposeInt('totalExpectedVacancies'),
+    totalReady: t.exposeInt('totalReady'),
+    totalGap: t.exposeInt('totalGap', { description: 'The sum of the rows’ gaps: never netted across units.' }),
+    rows: t.field({ type: [SuccessionGapRowRef], resolve: (r) => r.rows, description: 'Worst first.' }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  reserveRatio: t.field({
+    type: [ReserveRatioRowRef],
+    description: 'One row per unit in scope that has positions of a kind, per kind.',
+    args: {
+      unitCode: t.arg.string({ required: true }),
+      subtree: t.arg.boolean({ defaultValue: true }),
+      asOf: t.arg({ type: 'Date' }),
+    },
+    resolve: async (_root, args, ctx) => {
+      const asOf = args.asOf ?? todayIso();
+      const scope = await metricScope(ctx.viewer, args.unitCode, args.subtree !== false);
+      return reserveRatio(await analytics(), await policiesAt(db, asOf), scope, asOf);
+    },
+  }),
+  poolStructure: t.field({
+    type: PoolStructureRef,
+    args: {
+      unitCode: t.arg.string({ required: true }),
+      subtree: t.arg.boolean({ defaultValue: true }),
+      asOf: t.arg({ type: 'Date' }),
+      kind: t.arg({ type: PositionKindEnum, description: 'Omitted: both kinds together.' }),
+    },
+    resolve: async (_root, args, ctx) => {
+      const scope = await metricScope(ctx.viewer, args.unitCode, args.subtree !== false);
+      return poolStructure(await analytics(), scope, args.asOf ?? todayIso(), args.kind ?? null);
+    },
+  }),
+  trainingCoverage: t.field({
+    type: TrainingCoverageRef,
+    args: {
+      unitCode: t.arg.string({ required: true }),
+      year: t.arg.int({ required: true }),
+      subtree: t.arg.boolean({ defaultValue: true }),
+      asOf: t.arg({ type: 'Date', description: 'Omitted: 31 December of `year`.' }),
+    },
+    resolve: async (_root, args, ctx) => {
+      if (args.year < 1900 || args.year > 2999)
+        throw userError('BAD_USER_INPUT', `year must be a calendar year, got ${args.year}`);
+      const asOf = args.asOf ?? `${args.year}-12-31`;
+      const scope = await metricScope(ctx.viewer, args.unitCode, args.subtree !== false);
+      return trainingCoverage(await analytics(), await policiesAt(db, asOf), scope, args.year, asOf);
+    },
+  }),
+  successionGaps: t.field({
+    type: SuccessionGapReportRef,
+    args: {
+      unitCode: t.arg.string({ required: true }),
+      subtree: t.arg.boolean({ defaultValue: true }),
+      horizonYears: t.arg.int({ defaultValue: 1 }),
+      asOf: t.arg({ type: 'Date' }),
+    },
+    resolve: async (_root, args, ctx) => {
+      const horizon = args.horizonYears ?? 1;
+      if (horizon < 0 || horizon > 30)
+        throw userError('BAD_USER_INPUT', `horizonYears must be between 0 and 30, got ${horizon}`);
+      const asOf = args.asOf ?? todayIso();
+      const scope = await metricScope(ctx.viewer, args.unitCode, args.subtree !== false);
+      return successionGaps(await analytics(), await policiesAt(db, asOf), scope, asOf, addYears(asOf, horizon));
+    },
+  }),
+}));
