@@ -6,6 +6,7 @@ import { type DuckDBConnection, DuckDBInstance, type DuckDBValue, listValue } fr
 import Database from 'better-sqlite3';
 import pg from 'pg';
 import type { DatabaseConfig } from '../server/db/config.ts';
+import { duckdb } from './dialect.ts';
 import { type CopiedTable, TABLES } from './tables.ts';
 
 export type Row = Record<string, unknown>;
@@ -149,4 +150,9 @@ export class AnalyticsCopy {
 
 function selectSql(table: CopiedTable): string {
   return `SELECT ${table.columns.map(([, , expr]) => expr).join(', ')} FROM "${table.source}"`;
+}
+
+/** The copy as a compliance-report engine. */
+export function duckEngine(copy: AnalyticsCopy) {
+  return { dialect: duckdb, query: (sql: string, params: Record<string, string | number>) => copy.query(sql, params) };
 }

@@ -32,6 +32,20 @@ const COLUMNS: [string, (p: Policy) => number][] = [
   ['retirement_age', (p) => p.retirementAge],
   ['min_trainings', (p) => p.training.minCentralizedTrainings],
   ['min_training_days', (p) => p.training.minCentralizedDays],
+  ['special_share', (p) => p.specialStructureShare],
+  ['near_term_share', (p) => p.nearTermShare],
+  ['bachelor_share', (p) => p.bachelorShare],
+  ['principal_band_from', (p) => p.ageBands.PRINCIPAL.from],
+  ['principal_band_to', (p) => p.ageBands.PRINCIPAL.to],
+  ['principal_band_share', (p) => p.ageBands.PRINCIPAL.share],
+  ['principal_young_under', (p) => p.ageBands.PRINCIPAL.youngUnder],
+  ['deputy_band_from', (p) => p.ageBands.DEPUTY.from],
+  ['deputy_band_to', (p) => p.ageBands.DEPUTY.to],
+  ['deputy_band_share', (p) => p.ageBands.DEPUTY.share],
+  ['deputy_young_under', (p) => p.ageBands.DEPUTY.youngUnder],
+  ['training_coverage', (p) => p.reserveTrainingCoverage],
+  ['cadre_training_rate', (p) => p.training.cadreTrainingRate],
+  ['tolerance', (p) => p.complianceWarningTolerance],
 ];
 
 /** `pol(unit_kind, principal_ratio, …)` for a WITH clause. */

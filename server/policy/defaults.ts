@@ -37,6 +37,10 @@ export interface Policy {
     technicalCoverage: number;
   };
   retirementAge: number;
+  /** Share of all reserves expected to be trained (covered) in a year. */
+  reserveTrainingCoverage: number;
+  /** A rule short of its target by at most this fraction of it is a warning, beyond it a breach. */
+  complianceWarningTolerance: number;
   successionHorizonYears: number;
   alertWindowDays: number;
   degreeTargets: { category: string; maxAge: number | null; atLeast: string; share: number }[];
@@ -71,6 +75,8 @@ export const DEFAULT_POLICY: Policy = {
     technicalCoverage: 0.9,
   },
   retirementAge: 60,
+  reserveTrainingCoverage: 1,
+  complianceWarningTolerance: 0.2,
   successionHorizonYears: 1,
   alertWindowDays: 90,
   degreeTargets: [

@@ -8,5 +8,6 @@ import './records.ts';
 import './reserve.ts';
 import './dataset.ts';
 import './analytics.ts';
+import './compliance.ts';
 
 export const schema = builder.toSchema({ sortSchema: false });

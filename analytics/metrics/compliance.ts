@@ -1,0 +1,225 @@
+// 合规报告: for every unit in a subtree, every rule with its value, target, gap and status. The
+// whole report is computed inside the database; only the totals and the asked-for rows (the
+// worst units, a page of rows) come back. One SQL text serves DuckDB (the product) and, through
+// views of the same shape, SQLite and PostgreSQL (the benchmark's baselines): see dialect.ts.
+import type { Dialect } from '../dialect.ts';
+import { CENTRALIZED_KINDS, type PoliciesAt, policyCte } from '../policy.ts';
+
+export const RULES = [
+  'RATIO_PRINCIPAL',
+  'RATIO_DEPUTY',
+  'SPECIAL_SHARE',
+  'NEAR_TERM_PRINCIPAL',
+  'NEAR_TERM_DEPUTY',
+  'AGE_BAND_PRINCIPAL',
+  'AGE_BAND_DEPUTY',
+  'YOUNG_PRINCIPAL',
+  'YOUNG_DEPUTY',
+  'BACHELOR_SHARE',
+  'TRAINING_COVERAGE',
+  'CADRE_TRAINING_RATE',
+  'SUCCESSION',
+] as const;
+export type Rule = (typeof RULES)[number];
+
+/** COUNT rules compare a number of people with a number; SHARE rules a fraction with a fraction. */
+export const MEASURE: Record<Rule, 'COUNT' | 'SHARE'> = {
+  RATIO_PRINCIPAL: 'COUNT',
+  RATIO_DEPUTY: 'COUNT',
+  SPECIAL_SHARE: 'SHARE',
+  NEAR_TERM_PRINCIPAL: 'SHARE',
+  NEAR_TERM_DEPUTY: 'SHARE',
+  AGE_BAND_PRINCIPAL: 'SHARE',
+  AGE_BAND_DEPUTY: 'SHARE',
+  YOUNG_PRINCIPAL: 'COUNT',
+  YOUNG_DEPUTY: 'COUNT',
+  BACHELOR_SHARE: 'SHARE',
+  TRAINING_COVERAGE: 'SHARE',
+  CADRE_TRAINING_RATE: 'SHARE',
+  SUCCESSION: 'COUNT',
+};
+
+export type Status = 'COMPLIANT' | 'WARNING' | 'BREACH';
+
+export interface ReportParams {
+  /** The scope: a unit's path prefix (subtree) or its code (alone). */
+  scope: string;
+  subtree: boolean;
+  asOf: string;
+  /** Horizon end for the succession rule (asOf + the policy's horizon). */
+  end: string;
+  /** Trainings counted for coverage start in this year (the year of asOf). */
+  yearFrom: string;
+  yearTo: string;
+}
+
+/** The SQL of the judged rows: one per unit and applicable rule. */
+export function judgedSql(d: Dialect, policies: PoliciesAt, subtree: boolean): string {
+  const asOf = d.date('$asOf');
+  const end = d.date('$end');
+  const age = (at: string) => d.ageAt('p.birth_date', at);
+  const share = (num: string, den: string) => `CASE WHEN ${den} > 0 THEN ${num} * 1.0 / ${den} ELSE 0 END`;
+  const rule = (name: Rule, num: string, den: string, target: string, when: string) =>
+    `SELECT id, code, name, '${name}' AS rule, ${num} AS num, ${den} AS den,
+       ${MEASURE[name] === 'COUNT' ? num : share(num, den)} AS value, ${target} AS target, tolerance
+     FROM base WHERE ${when}`;
+  return `
+  WITH ${policyCte(policies)},
+  scoped AS (
+    SELECT u.id, u.code, u.name, u.kind FROM unit u
+    WHERE ${subtree ? d.startsWith('u.path', '$scope') : 'u.code = $scope'}
+  ),
+  pos AS (
+    SELECT p.unit_code,
+      count(*) FILTER (WHERE p.kind = 'PRINCIPAL') AS p_pos,
+      count(*) FILTER (WHERE p.kind = 'DEPUTY') AS d_pos,
+      count(*) FILTER (WHERE p.incumbent_code IS NULL
+        OR ${d.ageAt('i.birth_date', end)} >= pol.retirement_age
+        OR p.term_ends <= ${end}) AS vacancies
+    FROM position p
+    JOIN scoped s ON s.code = p.unit_code
+    JOIN pol ON pol.unit_kind = s.kind
+    LEFT JOIN person i ON i.code = p.incumbent_code
+    GROUP BY p.unit_code
+  ),
+  central AS (
+    SELECT t.person_code, count(*) AS n, sum(t.days) AS days FROM training t
+    WHERE t.completed AND t.start BETWEEN ${d.date('$yearFrom')} AND ${d.date('$yearTo')} AND t.kind IN ${CENTRALIZED_KINDS}
+    GROUP BY t.person_code
+  ),
+  pool AS (
+    SELECT r.unit_code,
+      count(*) AS n,
+      count(*) FILTER (WHERE r.kind = 'PRINCIPAL') AS p_n,
+      count(*) FILTER (WHERE r.kind = 'DEPUTY') AS d_n,
+      count(*) FILTER (WHERE p.gender = 'F' OR p.ethnicity <> '汉族' OR p.political_status <> 'CPC') AS special,
+      count(*) FILTER (WHERE p.education IN ('BACHELOR', 'MASTER', 'DOCTORATE')) AS bachelor,
+      count(*) FILTER (WHERE r.kind = 'PRINCIPAL' AND r.tier = 'NEAR_TERM') AS p_near,
+      count(*) FILTER (WHERE r.kind = 'DEPUTY' AND r.tier = 'NEAR_TERM') AS d_near,
+      count(*) FILTER (WHERE r.kind = 'PRINCIPAL' AND ${age(asOf)} BETWEEN pol.principal_band_from AND pol.principal_band_to) AS p_band,
+      count(*) FILTER (WHERE r.kind = 'DEPUTY' AND ${age(asOf)} BETWEEN pol.deputy_band_from AND pol.deputy_band_to) AS d_band,
+      count(*) FILTER (WHERE r.kind = 'PRINCIPAL' AND ${age(asOf)} < pol.principal_young_under) AS p_young,
+      count(*) FILTER (WHERE r.kind = 'DEPUTY' AND ${age(asOf)} < pol.deputy_young_under) AS d_young,
+      count(*) FILTER (WHERE c.n >= pol.min_trainings AND c.days >= pol.min_training_days) AS covered,
+      count(*) FILTER (WHERE r.tier = 'NEAR_TERM'
+        AND ${age(end)} <= CASE r.kind WHEN 'PRINCIPAL' THEN pol.principal_age_limit ELSE pol.deputy_age_limit END
+        AND ${d.addYears('r.entered_on', 'pol.management_years')} > ${end}
+        AND ${d.addYears('r.entered_on', 'pol.cultivation_years')} <= ${end}) AS ready
+    FROM reserve r
+    JOIN scoped s ON s.code = r.unit_code
+    JOIN pol ON pol.unit_kind = s.kind
+    JOIN person p ON p.code = r.person_code
+    LEFT JOIN central c ON c.person_code = r.person_code
+    WHERE r.entered_on <= ${asOf} AND (r.exited_on IS NULL OR r.exited_on > ${asOf})
+    GROUP BY r.unit_code
+  ),
+  ppl AS (
+    SELECT p.unit_code, count(*) AS n,
+      count(*) FILTER (WHERE p.code IN (
+        SELECT t.person_code FROM training t WHERE t.completed AND t.start BETWEEN ${d.date('$yearFrom')} AND ${d.date('$yearTo')}
+      )) AS trained
+    FROM person p JOIN scoped s ON s.code = p.unit_code
+    GROUP BY p.unit_code
+  ),
+  base AS (
+    SELECT s.id, s.code, s.name, pol.*,
+      coalesce(pos.p_pos, 0) AS p_pos, coalesce(pos.d_pos, 0) AS d_pos, coalesce(pos.vacancies, 0) AS vacancies,
+      coalesce(pool.n, 0) AS n, coalesce(pool.p_n, 0) AS p_n, coalesce(pool.d_n, 0) AS d_n,
+      coalesce(pool.special, 0) AS special, coalesce(pool.bachelor, 0) AS bachelor,
+      coalesce(pool.p_near, 0) AS p_near, coalesce(pool.d_near, 0) AS d_near,
+      coalesce(pool.p_band, 0) AS p_band, coalesce(pool.d_band, 0) AS d_band,
+      coalesce(pool.p_young, 0) AS p_young, coalesce(pool.d_young, 0) AS d_young,
+      coalesce(pool.covered, 0) AS covered, coalesce(pool.ready, 0) AS ready,
+      coalesce(ppl.n, 0) AS people, coalesce(ppl.trained, 0) AS trained
+    FROM scoped s
+    JOIN pol ON pol.unit_kind = s.kind
+    LEFT JOIN pos ON pos.unit_code = s.code
+    LEFT JOIN pool ON pool.unit_code = s.code
+    LEFT JOIN ppl ON ppl.unit_code = s.code
+  ),
+  rules AS (
+    ${rule('RATIO_PRINCIPAL', 'p_n', 'NULL', d.ceil('principal_ratio * p_pos'), 'p_pos > 0')}
+    UNION ALL ${rule('RATIO_DEPUTY', 'd_n', 'NULL', d.ceil('deputy_ratio * d_pos'), 'd_pos > 0')}
+    UNION ALL ${rule('SPECIAL_SHARE', 'special', 'n', 'special_share', 'p_pos + d_pos > 0')}
+    UNION ALL ${rule('NEAR_TERM_PRINCIPAL', 'p_near', 'p_n', 'near_term_share', 'p_pos > 0')}
+    UNION ALL ${rule('NEAR_TERM_DEPUTY', 'd_near', 'd_n', 'near_term_share', 'd_pos > 0')}
+    UNION ALL ${rule('AGE_BAND_PRINCIPAL', 'p_band', 'p_n', 'principal_band_share', 'p_pos > 0')}
+    UNION ALL ${rule('AGE_BAND_DEPUTY', 'd_band', 'd_n', 'deputy_band_share', 'd_pos > 0')}
+    UNION ALL ${rule('YOUNG_PRINCIPAL', 'p_young', 'NULL', '1', 'p_pos > 0')}
+    UNION ALL ${rule('YOUNG_DEPUTY', 'd_young', 'NULL', '1', 'd_pos > 0')}
+    UNION ALL ${rule('BACHELOR_SHARE', 'bachelor', 'n', 'bachelor_share', 'p_pos + d_pos > 0')}
+    UNION ALL ${rule('TRAINING_COVERAGE', 'covered', 'n', 'training_coverage', 'p_pos + d_pos > 0')}
+    UNION ALL ${rule('CADRE_TRAINING_RATE', 'trained', 'people', 'cadre_training_rate', 'people > 0')}
+    UNION ALL ${rule('SUCCESSION', 'ready', 'NULL', 'vacancies', 'p_pos + d_pos > 0')}
+  ),
+  judged AS (
+    SELECT id, code, name, rule, num, den, value, target,
+      ${d.greatest('0', 'target - value')} AS gap,
+      CASE WHEN value >= target - 1e-9 THEN 'COMPLIANT'
+           WHEN value >= target * (1 - tolerance) - 1e-9 THEN 'WARNING'
+           ELSE 'BREACH' END AS status
+    FROM rules
+  )`;
+}
+
+/** Per rule: units judged, breaches, warnings, and the sums the totals are made of. */
+export function totalsSql(judged: string): string {
+  return `${judged}
+  SELECT rule, count(*) AS units,
+    count(*) FILTER (WHERE status = 'BREACH') AS breaches,
+    count(*) FILTER (WHERE status = 'WARNING') AS warnings,
+    sum(num) AS num, sum(den) AS den, sum(target) AS target, sum(gap) AS gap
+  FROM judged GROUP BY rule`;
+}
+
+/** The worst units: most breaches, then the largest relative shortfall, then most warnings. */
+export function worstUnitsSql(judged: string): string {
+  return `${judged},
+  ranked AS (
+    SELECT id, code, name,
+      count(*) FILTER (WHERE status = 'BREACH') AS breaches,
+      count(*) FILTER (WHERE status = 'WARNING') AS warnings,
+      sum(CASE WHEN target > 0 THEN gap * 1.0 / target ELSE 0 END) AS shortfall
+    FROM judged GROUP BY id, code, name
+    ORDER BY breaches DESC, shortfall DESC, warnings DESC, id
+    LIMIT $limit
+  )
+  SELECT r.code AS unit_code, r.name AS unit_name, r.breaches, r.warnings, r.shortfall,
+    j.rule, j.value, j.target, j.gap, j.status
+  FROM ranked r JOIN judged j ON j.id = r.id
+  ORDER BY r.breaches DESC, r.shortfall DESC, r.warnings DESC, r.id, j.rule`;
+}
+
+export type RowOrder = 'SEVERITY' | 'GAP' | 'UNIT' | 'RULE';
+
+/** A filtered, ordered page of judged rows, with the total count of matching rows. */
+export function rowsSql(
+  judged: string,
+  rules: Rule[] | null,
+  statuses: Status[] | null,
+  order: RowOrder,
+  descending: boolean,
+): string {
+  const where = [
+    rules?.length ? `rule IN (${rules.map((r) => `'${r}'`).join(', ')})` : null,
+    statuses?.length ? `status IN (${statuses.map((s) => `'${s}'`).join(', ')})` : null,
+  ].filter(Boolean);
+  const dir = descending ? 'DESC' : 'ASC';
+  const severity = `CASE status WHEN 'BREACH' THEN 2 WHEN 'WARNING' THEN 1 ELSE 0 END`;
+  const orderBy = {
+    SEVERITY: `${severity} ${dir}, CASE WHEN target > 0 THEN gap * 1.0 / target ELSE 0 END ${dir}, id, rule`,
+    GAP: `gap ${dir}, id, rule`,
+    UNIT: `id ${dir}, rule`,
+    RULE: `rule ${dir}, id`,
+  }[order];
+  return `${judged},
+  matching AS (SELECT * FROM judged ${where.length ? `WHERE ${where.join(' AND ')}` : ''})
+  SELECT code AS unit_code, name AS unit_name, rule, value, target, gap, status, (SELECT count(*) FROM matching) AS total
+  FROM matching ORDER BY ${orderBy} LIMIT $limit OFFSET $offset`;
+}
+
+export function statusOf(value: number, target: number, tolerance: number): Status {
+  if (value >= target - 1e-9) return 'COMPLIANT';
+  if (value >= target * (1 - tolerance) - 1e-9) return 'WARNING';
+  return 'BREACH';
+}
