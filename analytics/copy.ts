@@ -7,7 +7,7 @@ import Database from 'better-sqlite3';
 import pg from 'pg';
 import type { DatabaseConfig } from '../server/db/config.ts';
 import { duckdb } from './dialect.ts';
-import { type CopiedTable, TABLES } from './tables.ts';
+import { type CopiedTable, sourceExpr, TABLES } from './tables.ts';
 
 export type Row = Record<string, unknown>;
 
@@ -76,7 +76,7 @@ export class AnalyticsCopy {
           await this.connection.run(
             `CREATE OR REPLACE TABLE ${table.name} (${table.columns.map(([n, t]) => `"${n}" ${t}`).join(', ')})`,
           );
-          await this.append(table, await source.rows(selectSql(table)));
+          await this.append(table, await source.rows(selectSql(table, this.config.provider)));
         }
       } finally {
         await source.close();
@@ -92,9 +92,12 @@ export class AnalyticsCopy {
     return this.enqueue(async () => {
       const source = await openSource(this.config);
       try {
-        const keyExpr = table.columns.find(([n]) => n === table.key)![2];
+        const keyColumn = table.columns.find(([n]) => n === table.key)![2];
         const list = keys.map((_, i) => `$${i + 1}`).join(', ');
-        const rows = await source.rows(`${selectSql(table)} WHERE ${keyExpr} IN (${list})`, keys);
+        const rows = await source.rows(
+          `${selectSql(table, this.config.provider)} WHERE "${keyColumn}" IN (${list})`,
+          keys,
+        );
         await this.connection.run('BEGIN TRANSACTION');
         try {
           await this.connection.run(
@@ -148,8 +151,8 @@ export class AnalyticsCopy {
   }
 }
 
-function selectSql(table: CopiedTable): string {
-  return `SELECT ${table.columns.map(([, , expr]) => expr).join(', ')} FROM "${table.source}"`;
+function selectSql(table: CopiedTable, provider: 'sqlite' | 'postgresql'): string {
+  return `SELECT ${table.columns.map(([, type, column]) => sourceExpr(type, column, provider)).join(', ')} FROM "${table.source}"`;
 }
 
 /** The copy as a compliance-report engine. */

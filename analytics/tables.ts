@@ -1,109 +1,118 @@
 // The analytical copy's tables: what is read from the operational database, and how.
-// Column lists pair the DuckDB column with the operational expression that feeds it; dates
-// travel as `YYYY-MM-DD` text (the same SQL works on SQLite and PostgreSQL).
+// Dates travel as `YYYY-MM-DD` text and enums as text, so one SELECT serves both databases.
 
 export type DuckType = 'VARCHAR' | 'DATE' | 'INTEGER' | 'DOUBLE' | 'BOOLEAN';
 
 export interface CopiedTable {
   name: string;
   source: string;
-  columns: [name: string, type: DuckType, sourceExpr: string][];
+  /** DuckDB column, its type, and the operational column that feeds it (enums read as text). */
+  columns: [name: string, type: DuckType, sourceColumn: string][];
   /** The key column, for incremental refresh of single records. */
   key?: string;
 }
 
-const date = (col: string) => `substr(CAST("${col}" AS TEXT), 1, 10)`;
-const q = (col: string) => `"${col}"`;
-const enumText = (col: string) => `CAST("${col}" AS TEXT)`;
+/** The operational expression for a column: dates as `YYYY-MM-DD` text, enums as text. */
+export function sourceExpr(
+  type: DuckType,
+  column: string,
+  provider: 'sqlite' | 'postgresql',
+  datesAsText = true,
+): string {
+  if (type === 'DATE')
+    return datesAsText || provider === 'sqlite' ? `substr(CAST("${column}" AS TEXT), 1, 10)` : `"${column}"`;
+  if (type === 'VARCHAR') return provider === 'postgresql' ? `CAST("${column}" AS TEXT)` : `"${column}"`;
+  return `"${column}"`;
+}
 
 export const TABLES: CopiedTable[] = [
   {
-    name: 'unit',
+    name: 'units',
     source: 'Unit',
     key: 'code',
     columns: [
-      ['id', 'INTEGER', q('id')],
-      ['code', 'VARCHAR', q('code')],
-      ['name', 'VARCHAR', q('name')],
-      ['parent_code', 'VARCHAR', q('parentCode')],
-      ['kind', 'VARCHAR', enumText('kind')],
-      ['level', 'VARCHAR', enumText('level')],
-      ['path', 'VARCHAR', q('path')],
-      ['depth', 'INTEGER', q('depth')],
+      ['id', 'INTEGER', 'id'],
+      ['code', 'VARCHAR', 'code'],
+      ['name', 'VARCHAR', 'name'],
+      ['parent_code', 'VARCHAR', 'parentCode'],
+      ['kind', 'VARCHAR', 'kind'],
+      ['level', 'VARCHAR', 'level'],
+      ['path', 'VARCHAR', 'path'],
+      ['depth', 'INTEGER', 'depth'],
     ],
   },
   {
-    name: 'position',
+    name: 'positions',
     source: 'Position',
     key: 'code',
     columns: [
-      ['code', 'VARCHAR', q('code')],
-      ['unit_code', 'VARCHAR', q('unitCode')],
-      ['kind', 'VARCHAR', enumText('kind')],
-      ['rank', 'VARCHAR', enumText('rank')],
-      ['category', 'VARCHAR', enumText('category')],
-      ['incumbent_code', 'VARCHAR', q('incumbentId')],
-      ['term_ends', 'DATE', date('termEnds')],
+      ['code', 'VARCHAR', 'code'],
+      ['unit_code', 'VARCHAR', 'unitCode'],
+      ['kind', 'VARCHAR', 'kind'],
+      ['rank', 'VARCHAR', 'rank'],
+      ['category', 'VARCHAR', 'category'],
+      ['incumbent_code', 'VARCHAR', 'incumbentId'],
+      ['term_ends', 'DATE', 'termEnds'],
     ],
   },
   {
-    name: 'person',
+    name: 'people',
     source: 'Person',
     key: 'code',
     columns: [
-      ['code', 'VARCHAR', q('code')],
-      ['gender', 'VARCHAR', enumText('gender')],
-      ['birth_date', 'DATE', date('birthDate')],
-      ['ethnicity', 'VARCHAR', q('ethnicity')],
-      ['political_status', 'VARCHAR', enumText('politicalStatus')],
-      ['education', 'VARCHAR', enumText('education')],
-      ['full_time_education', 'VARCHAR', enumText('fullTimeEducation')],
-      ['title', 'VARCHAR', enumText('title')],
-      ['rank', 'VARCHAR', enumText('rank')],
-      ['category', 'VARCHAR', enumText('category')],
-      ['unit_code', 'VARCHAR', q('unitCode')],
+      ['code', 'VARCHAR', 'code'],
+      ['gender', 'VARCHAR', 'gender'],
+      ['birth_date', 'DATE', 'birthDate'],
+      ['ethnicity', 'VARCHAR', 'ethnicity'],
+      ['political_status', 'VARCHAR', 'politicalStatus'],
+      ['education', 'VARCHAR', 'education'],
+      ['full_time_education', 'VARCHAR', 'fullTimeEducation'],
+      ['title', 'VARCHAR', 'title'],
+      ['rank', 'VARCHAR', 'rank'],
+      ['category', 'VARCHAR', 'category'],
+      ['unit_code', 'VARCHAR', 'unitCode'],
     ],
   },
   {
-    name: 'reserve',
+    name: 'reserves',
     source: 'ReserveEntry',
     key: 'code',
     columns: [
-      ['code', 'VARCHAR', q('code')],
-      ['person_code', 'VARCHAR', q('personCode')],
-      ['unit_code', 'VARCHAR', q('unitCode')],
-      ['kind', 'VARCHAR', enumText('targetKind')],
-      ['tier', 'VARCHAR', enumText('tier')],
-      ['direction', 'VARCHAR', enumText('direction')],
-      ['source', 'VARCHAR', enumText('source')],
-      ['status', 'VARCHAR', enumText('status')],
-      ['nominated_on', 'DATE', date('nominatedOn')],
-      ['entered_on', 'DATE', date('enteredOn')],
-      ['exited_on', 'DATE', date('exitedOn')],
-      ['exit_reason', 'VARCHAR', q('exitReason')],
+      ['code', 'VARCHAR', 'code'],
+      ['person_code', 'VARCHAR', 'personCode'],
+      ['unit_code', 'VARCHAR', 'unitCode'],
+      ['kind', 'VARCHAR', 'targetKind'],
+      ['tier', 'VARCHAR', 'tier'],
+      ['direction', 'VARCHAR', 'direction'],
+      ['source', 'VARCHAR', 'source'],
+      ['status', 'VARCHAR', 'status'],
+      ['nominated_on', 'DATE', 'nominatedOn'],
+      ['entered_on', 'DATE', 'enteredOn'],
+      ['exited_on', 'DATE', 'exitedOn'],
+      ['exit_reason', 'VARCHAR', 'exitReason'],
     ],
   },
   {
-    name: 'training',
+    name: 'trainings',
     source: 'Training',
     columns: [
-      ['person_code', 'VARCHAR', q('personCode')],
-      ['kind', 'VARCHAR', enumText('kind')],
-      ['start', 'DATE', date('start')],
-      ['days', 'DOUBLE', q('days')],
-      ['credits', 'DOUBLE', q('credits')],
-      ['completed', 'BOOLEAN', q('completed')],
+      ['person_code', 'VARCHAR', 'personCode'],
+      ['kind', 'VARCHAR', 'kind'],
+      ['start', 'DATE', 'start'],
+      ['days', 'DOUBLE', 'days'],
+      ['credits', 'DOUBLE', 'credits'],
+      ['completed', 'BOOLEAN', 'completed'],
     ],
   },
   {
-    name: 'assessment',
+    name: 'assessments',
     source: 'Assessment',
     columns: [
-      ['person_code', 'VARCHAR', q('personCode')],
-      ['year', 'INTEGER', q('year')],
-      ['grade', 'VARCHAR', enumText('grade')],
-      ['incompetent_vote_share', 'DOUBLE', q('incompetentVoteShare')],
-      ['dept_percentile', 'DOUBLE', q('deptPercentile')],
+      ['person_code', 'VARCHAR', 'personCode'],
+      ['year', 'INTEGER', 'year'],
+      ['grade', 'VARCHAR', 'grade'],
+      ['incompetent_vote_share', 'DOUBLE', 'incompetentVoteShare'],
+      ['dept_percentile', 'DOUBLE', 'deptPercentile'],
     ],
   },
 ];

@@ -18,7 +18,8 @@ export const RULES = [
   'BACHELOR_SHARE',
   'TRAINING_COVERAGE',
   'CADRE_TRAINING_RATE',
-  'SUCCESSION',
+  'SUCCESSION_PRINCIPAL',
+  'SUCCESSION_DEPUTY',
 ] as const;
 export type Rule = (typeof RULES)[number];
 
@@ -36,7 +37,8 @@ export const MEASURE: Record<Rule, 'COUNT' | 'SHARE'> = {
   BACHELOR_SHARE: 'SHARE',
   TRAINING_COVERAGE: 'SHARE',
   CADRE_TRAINING_RATE: 'SHARE',
-  SUCCESSION: 'COUNT',
+  SUCCESSION_PRINCIPAL: 'COUNT',
+  SUCCESSION_DEPUTY: 'COUNT',
 };
 
 export type Status = 'COMPLIANT' | 'WARNING' | 'BREACH';
@@ -58,6 +60,12 @@ export function judgedSql(d: Dialect, policies: PoliciesAt, subtree: boolean): s
   const asOf = d.date('$asOf');
   const end = d.date('$end');
   const age = (at: string) => d.ageAt('p.birth_date', at);
+  // Ready: stays to the horizon (age and period), NEAR_TERM, minimum cultivation over by the end.
+  const ready = `(r.tier = 'NEAR_TERM'
+        AND ${age(end)} <= CASE r.kind WHEN 'PRINCIPAL' THEN pol.principal_age_limit ELSE pol.deputy_age_limit END
+        AND ${d.addYears('r.entered_on', 'pol.management_years')} > ${end}
+        AND ${d.addYears('r.entered_on', 'pol.cultivation_years')} <= ${end})`;
+  const vacant = `(p.incumbent_code IS NULL OR ${d.ageAt('i.birth_date', end)} >= pol.retirement_age OR p.term_ends <= ${end})`;
   const share = (num: string, den: string) => `CASE WHEN ${den} > 0 THEN ${num} * 1.0 / ${den} ELSE 0 END`;
   const rule = (name: Rule, num: string, den: string, target: string, when: string) =>
     `SELECT id, code, name, '${name}' AS rule, ${num} AS num, ${den} AS den,
@@ -66,24 +74,23 @@ export function judgedSql(d: Dialect, policies: PoliciesAt, subtree: boolean): s
   return `
   WITH ${policyCte(policies)},
   scoped AS (
-    SELECT u.id, u.code, u.name, u.kind FROM unit u
+    SELECT u.id, u.code, u.name, u.kind FROM units u
     WHERE ${subtree ? d.startsWith('u.path', '$scope') : 'u.code = $scope'}
   ),
   pos AS (
     SELECT p.unit_code,
       count(*) FILTER (WHERE p.kind = 'PRINCIPAL') AS p_pos,
       count(*) FILTER (WHERE p.kind = 'DEPUTY') AS d_pos,
-      count(*) FILTER (WHERE p.incumbent_code IS NULL
-        OR ${d.ageAt('i.birth_date', end)} >= pol.retirement_age
-        OR p.term_ends <= ${end}) AS vacancies
-    FROM position p
+      count(*) FILTER (WHERE p.kind = 'PRINCIPAL' AND ${vacant}) AS p_vac,
+      count(*) FILTER (WHERE p.kind = 'DEPUTY' AND ${vacant}) AS d_vac
+    FROM positions p
     JOIN scoped s ON s.code = p.unit_code
     JOIN pol ON pol.unit_kind = s.kind
-    LEFT JOIN person i ON i.code = p.incumbent_code
+    LEFT JOIN people i ON i.code = p.incumbent_code
     GROUP BY p.unit_code
   ),
   central AS (
-    SELECT t.person_code, count(*) AS n, sum(t.days) AS days FROM training t
+    SELECT t.person_code, count(*) AS n, sum(t.days) AS days FROM trainings t
     WHERE t.completed AND t.start BETWEEN ${d.date('$yearFrom')} AND ${d.date('$yearTo')} AND t.kind IN ${CENTRALIZED_KINDS}
     GROUP BY t.person_code
   ),
@@ -101,14 +108,12 @@ export function judgedSql(d: Dialect, policies: PoliciesAt, subtree: boolean): s
       count(*) FILTER (WHERE r.kind = 'PRINCIPAL' AND ${age(asOf)} < pol.principal_young_under) AS p_young,
       count(*) FILTER (WHERE r.kind = 'DEPUTY' AND ${age(asOf)} < pol.deputy_young_under) AS d_young,
       count(*) FILTER (WHERE c.n >= pol.min_trainings AND c.days >= pol.min_training_days) AS covered,
-      count(*) FILTER (WHERE r.tier = 'NEAR_TERM'
-        AND ${age(end)} <= CASE r.kind WHEN 'PRINCIPAL' THEN pol.principal_age_limit ELSE pol.deputy_age_limit END
-        AND ${d.addYears('r.entered_on', 'pol.management_years')} > ${end}
-        AND ${d.addYears('r.entered_on', 'pol.cultivation_years')} <= ${end}) AS ready
-    FROM reserve r
+      count(*) FILTER (WHERE r.kind = 'PRINCIPAL' AND ${ready}) AS p_ready,
+      count(*) FILTER (WHERE r.kind = 'DEPUTY' AND ${ready}) AS d_ready
+    FROM reserves r
     JOIN scoped s ON s.code = r.unit_code
     JOIN pol ON pol.unit_kind = s.kind
-    JOIN person p ON p.code = r.person_code
+    JOIN people p ON p.code = r.person_code
     LEFT JOIN central c ON c.person_code = r.person_code
     WHERE r.entered_on <= ${asOf} AND (r.exited_on IS NULL OR r.exited_on > ${asOf})
     GROUP BY r.unit_code
@@ -116,20 +121,20 @@ export function judgedSql(d: Dialect, policies: PoliciesAt, subtree: boolean): s
   ppl AS (
     SELECT p.unit_code, count(*) AS n,
       count(*) FILTER (WHERE p.code IN (
-        SELECT t.person_code FROM training t WHERE t.completed AND t.start BETWEEN ${d.date('$yearFrom')} AND ${d.date('$yearTo')}
+        SELECT t.person_code FROM trainings t WHERE t.completed AND t.start BETWEEN ${d.date('$yearFrom')} AND ${d.date('$yearTo')}
       )) AS trained
-    FROM person p JOIN scoped s ON s.code = p.unit_code
+    FROM people p JOIN scoped s ON s.code = p.unit_code
     GROUP BY p.unit_code
   ),
   base AS (
     SELECT s.id, s.code, s.name, pol.*,
-      coalesce(pos.p_pos, 0) AS p_pos, coalesce(pos.d_pos, 0) AS d_pos, coalesce(pos.vacancies, 0) AS vacancies,
+      coalesce(pos.p_pos, 0) AS p_pos, coalesce(pos.d_pos, 0) AS d_pos, coalesce(pos.p_vac, 0) AS p_vac, coalesce(pos.d_vac, 0) AS d_vac,
       coalesce(pool.n, 0) AS n, coalesce(pool.p_n, 0) AS p_n, coalesce(pool.d_n, 0) AS d_n,
       coalesce(pool.special, 0) AS special, coalesce(pool.bachelor, 0) AS bachelor,
       coalesce(pool.p_near, 0) AS p_near, coalesce(pool.d_near, 0) AS d_near,
       coalesce(pool.p_band, 0) AS p_band, coalesce(pool.d_band, 0) AS d_band,
       coalesce(pool.p_young, 0) AS p_young, coalesce(pool.d_young, 0) AS d_young,
-      coalesce(pool.covered, 0) AS covered, coalesce(pool.ready, 0) AS ready,
+      coalesce(pool.covered, 0) AS covered, coalesce(pool.p_ready, 0) AS p_ready, coalesce(pool.d_ready, 0) AS d_ready,
       coalesce(ppl.n, 0) AS people, coalesce(ppl.trained, 0) AS trained
     FROM scoped s
     JOIN pol ON pol.unit_kind = s.kind
@@ -138,19 +143,20 @@ export function judgedSql(d: Dialect, policies: PoliciesAt, subtree: boolean): s
     LEFT JOIN ppl ON ppl.unit_code = s.code
   ),
   rules AS (
-    ${rule('RATIO_PRINCIPAL', 'p_n', 'NULL', d.ceil('principal_ratio * p_pos'), 'p_pos > 0')}
-    UNION ALL ${rule('RATIO_DEPUTY', 'd_n', 'NULL', d.ceil('deputy_ratio * d_pos'), 'd_pos > 0')}
+    ${rule('RATIO_PRINCIPAL', 'p_n', 'CAST(NULL AS INTEGER)', d.ceil('principal_ratio * p_pos'), 'p_pos > 0')}
+    UNION ALL ${rule('RATIO_DEPUTY', 'd_n', 'CAST(NULL AS INTEGER)', d.ceil('deputy_ratio * d_pos'), 'd_pos > 0')}
     UNION ALL ${rule('SPECIAL_SHARE', 'special', 'n', 'special_share', 'p_pos + d_pos > 0')}
     UNION ALL ${rule('NEAR_TERM_PRINCIPAL', 'p_near', 'p_n', 'near_term_share', 'p_pos > 0')}
     UNION ALL ${rule('NEAR_TERM_DEPUTY', 'd_near', 'd_n', 'near_term_share', 'd_pos > 0')}
     UNION ALL ${rule('AGE_BAND_PRINCIPAL', 'p_band', 'p_n', 'principal_band_share', 'p_pos > 0')}
     UNION ALL ${rule('AGE_BAND_DEPUTY', 'd_band', 'd_n', 'deputy_band_share', 'd_pos > 0')}
-    UNION ALL ${rule('YOUNG_PRINCIPAL', 'p_young', 'NULL', '1', 'p_pos > 0')}
-    UNION ALL ${rule('YOUNG_DEPUTY', 'd_young', 'NULL', '1', 'd_pos > 0')}
+    UNION ALL ${rule('YOUNG_PRINCIPAL', 'p_young', 'CAST(NULL AS INTEGER)', '1', 'p_pos > 0')}
+    UNION ALL ${rule('YOUNG_DEPUTY', 'd_young', 'CAST(NULL AS INTEGER)', '1', 'd_pos > 0')}
     UNION ALL ${rule('BACHELOR_SHARE', 'bachelor', 'n', 'bachelor_share', 'p_pos + d_pos > 0')}
     UNION ALL ${rule('TRAINING_COVERAGE', 'covered', 'n', 'training_coverage', 'p_pos + d_pos > 0')}
     UNION ALL ${rule('CADRE_TRAINING_RATE', 'trained', 'people', 'cadre_training_rate', 'people > 0')}
-    UNION ALL ${rule('SUCCESSION', 'ready', 'NULL', 'vacancies', 'p_pos + d_pos > 0')}
+    UNION ALL ${rule('SUCCESSION_PRINCIPAL', 'p_ready', 'CAST(NULL AS INTEGER)', 'p_vac', 'p_pos > 0')}
+    UNION ALL ${rule('SUCCESSION_DEPUTY', 'd_ready', 'CAST(NULL AS INTEGER)', 'd_vac', 'd_pos > 0')}
   ),
   judged AS (
     SELECT id, code, name, rule, num, den, value, target,

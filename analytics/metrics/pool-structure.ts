@@ -36,9 +36,9 @@ export async function poolStructure(
        count(*) FILTER (WHERE ${WOMAN} OR ${MINORITY} OR ${NON_CPC}) AS special,
        count(*) FILTER (WHERE r.tier = 'NEAR_TERM') AS near_term,
        count(*) FILTER (WHERE p.education IN ('BACHELOR', 'MASTER', 'DOCTORATE')) AS bachelor
-     FROM reserve r
-     JOIN unit u ON u.code = r.unit_code
-     JOIN person p ON p.code = r.person_code
+     FROM reserves r
+     JOIN units u ON u.code = r.unit_code
+     JOIN people p ON p.code = r.person_code
      WHERE ${scope.where} AND ${ACTIVE_AT} ${kind ? 'AND r.kind = $kind' : ''}`,
     kind ? { scope: scope.param, asOf, kind } : { scope: scope.param, asOf },
   );

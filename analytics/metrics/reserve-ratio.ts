@@ -21,12 +21,12 @@ export interface ReserveRatioRow {
 export function reserveRatioSql(policies: PoliciesAt, scope: MetricScope): string {
   return `
     WITH ${policyCte(policies)},
-    scoped AS (SELECT u.id, u.code, u.name, u.kind FROM unit u WHERE ${scope.where}),
+    scoped AS (SELECT u.id, u.code, u.name, u.kind FROM units u WHERE ${scope.where}),
     pos AS (
-      SELECT p.unit_code, p.kind, count(*) AS n FROM position p JOIN scoped s ON s.code = p.unit_code GROUP BY ALL
+      SELECT p.unit_code, p.kind, count(*) AS n FROM positions p JOIN scoped s ON s.code = p.unit_code GROUP BY ALL
     ),
     res AS (
-      SELECT r.unit_code, r.kind, count(*) AS n FROM reserve r JOIN scoped s ON s.code = r.unit_code
+      SELECT r.unit_code, r.kind, count(*) AS n FROM reserves r JOIN scoped s ON s.code = r.unit_code
       WHERE ${ACTIVE_AT} GROUP BY ALL
     )
     SELECT s.code AS unit_code, s.name AS unit_name, pos.kind, pos.n AS positions, coalesce(res.n, 0) AS reserves,

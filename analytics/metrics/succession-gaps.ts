@@ -36,24 +36,24 @@ export async function successionGaps(
 ): Promise<SuccessionGapReport> {
   const rows = await copy.query(
     `WITH ${policyCte(policies)},
-     scoped AS (SELECT u.id, u.code, u.name, u.kind FROM unit u WHERE ${scope.where}),
+     scoped AS (SELECT u.id, u.code, u.name, u.kind FROM units u WHERE ${scope.where}),
      vac AS (
        SELECT p.unit_code, p.kind, count(*) AS positions,
          count(*) FILTER (WHERE p.incumbent_code IS NULL
            OR age_at(i.birth_date, CAST($end AS DATE)) >= pol.retirement_age
            OR p.term_ends <= CAST($end AS DATE)) AS vacancies
-       FROM position p
+       FROM positions p
        JOIN scoped s ON s.code = p.unit_code
        JOIN pol ON pol.unit_kind = s.kind
-       LEFT JOIN person i ON i.code = p.incumbent_code
+       LEFT JOIN people i ON i.code = p.incumbent_code
        GROUP BY ALL
      ),
      ready AS (
        SELECT r.unit_code, r.kind, count(*) AS n
-       FROM reserve r
+       FROM reserves r
        JOIN scoped s ON s.code = r.unit_code
        JOIN pol ON pol.unit_kind = s.kind
-       JOIN person p ON p.code = r.person_code
+       JOIN people p ON p.code = r.person_code
        WHERE ${ACTIVE_AT}
          AND r.tier = 'NEAR_TERM'
          AND age_at(p.birth_date, CAST($end AS DATE)) <= CASE r.kind WHEN 'PRINCIPAL' THEN pol.principal_age_limit ELSE pol.deputy_age_limit END
