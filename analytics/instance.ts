@@ -13,6 +13,7 @@ export function analytics(): Promise<AnalyticsCopy> {
 onWrite(async ({ entity, keys }) => {
   if (!opening) return; // not loaded yet: the first use loads what is committed now
   const copy = await opening;
+  if (entity === 'Policy') return; // metrics read the policy from the operational database
   if (entity === 'ReserveEntry' && keys?.length) await copy.refresh('reserves', keys);
   else await copy.reload();
 });

@@ -1,6 +1,11 @@
 // npm run bench -- import --scale county|city|province|national [--db sqlite|postgresql|both] [--seed N]
-// Generates a dataset and imports it into a fresh database, each step in its own process, and
-// prints wall time, peak memory and throughput. Record results in docs/benchmarks.md.
+//   generates a dataset and imports it into a fresh database, each step in its own process:
+//   wall time, peak memory, throughput.
+// npm run bench -- analytics --scale … [--seed N]
+//   imports a dataset into SQLite and PostgreSQL, then times the DuckDB copy's load, its refresh
+//   after one write, and the compliance report through GraphQL against the same report by SQL on
+//   SQLite and PostgreSQL.
+// Record results in docs/benchmarks.md.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -87,9 +92,61 @@ async function benchImport(argv: string[]): Promise<void> {
   }
 }
 
+async function benchAnalytics(argv: string[]): Promise<void> {
+  const scale = flag(argv, 'scale') ?? 'city';
+  const seed = flag(argv, 'seed') ?? '1';
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-'));
+  const file = path.join(dir, `${scale}.json`);
+  const sqliteUrl = `file:${path.join(dir, 'bench.db')}`;
+  try {
+    console.log(
+      `machine: ${os.cpus().length} × ${os.cpus()[0]?.model}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, node ${process.version}`,
+    );
+    step('scripts/data-generate.ts', ['--scale', scale, '--seed', seed, '--out', file]);
+    step('scripts/data-import.ts', [file], { DATABASE_URL: sqliteUrl });
+    await withPgDatabase(async (pgUrl) => {
+      step('scripts/data-import.ts', [file], { DATABASE_URL: pgUrl });
+      console.log(`${scale} dataset imported into SQLite and PostgreSQL`);
+      const probe = step('scripts/bench-analytics-probe.ts', [], {
+        DATABASE_URL: sqliteUrl,
+        BENCH_PG_DATABASE_URL: pgUrl,
+      });
+      const r = JSON.parse(probe.stdout.split('\n').pop()!) as Record<string, number | number[] | null>;
+      const ms = (v: unknown) => `${Number(v).toFixed(0)} ms`;
+      console.log(
+        `load into DuckDB: ${ms(r.loadMs)}; resident memory after load ${r.rssAfterLoadMiB} MiB, peak ${probe.peakMiB} MiB`,
+      );
+      console.log(
+        `refresh after one write: ${ms(r.refreshMs)} (transition and refresh together: ${ms(r.writeAndRefreshMs)})`,
+      );
+      console.log(
+        `compliance report, root subtree, totals + 100 worst units, warm, through GraphQL: ${ms(r.reportMs)} (runs: ${(r.reportRunsMs as number[]).join(', ')} ms)`,
+      );
+      console.log(
+        `same report by SQL on SQLite: ${ms(r.sqliteMs)} → DuckDB is ${(Number(r.sqliteMs) / Number(r.reportMs)).toFixed(1)}× faster`,
+      );
+      console.log(
+        `same report by SQL on PostgreSQL: ${ms(r.postgresMs)} → DuckDB is ${(Number(r.postgresMs) / Number(r.reportMs)).toFixed(1)}× faster`,
+      );
+      const meets =
+        Number(r.reportMs) < 300 &&
+        Number(r.sqliteMs) / Number(r.reportMs) >= 10 &&
+        Number(r.postgresMs) / Number(r.reportMs) >= 3 &&
+        Number(r.refreshMs) < 1000 &&
+        probe.peakMiB < 4096;
+      console.log(
+        `targets (report < 300 ms, ≥ 10× SQLite, ≥ 3× PostgreSQL, refresh < 1 s, memory < 4 GiB): ${meets ? 'met' : 'NOT all met'}`,
+      );
+    });
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 await runCli(async () => {
   const [what, ...argv] = process.argv.slice(2);
   if (what === 'import') return benchImport(argv);
+  if (what === 'analytics') return benchAnalytics(argv);
   throw new Error(
     'usage: npm run bench -- import --scale county|city|province|national [--db sqlite|postgresql|both] [--seed N]',
   );

@@ -15,6 +15,7 @@ export const builder = new SchemaBuilder<{
   DefaultFieldNullability: false;
   Scalars: {
     Date: { Input: string; Output: Date | string };
+    JSON: { Input: unknown; Output: unknown };
     ID: { Input: string; Output: string | number };
   };
 }>({
@@ -52,6 +53,12 @@ builder.scalarType('Date', {
       throw badDate(ast.kind === Kind.STRING ? ast.value : ast.kind);
     return ast.value;
   },
+});
+
+builder.scalarType('JSON', {
+  description: 'A JSON value.',
+  serialize: (v) => v,
+  parseValue: (v) => v,
 });
 
 builder.queryType({});

@@ -126,7 +126,7 @@ export function judgedSql(d: Dialect, policies: PoliciesAt, subtree: boolean): s
     FROM people p JOIN scoped s ON s.code = p.unit_code
     GROUP BY p.unit_code
   ),
-  base AS (
+  base AS MATERIALIZED (
     SELECT s.id, s.code, s.name, pol.*,
       coalesce(pos.p_pos, 0) AS p_pos, coalesce(pos.d_pos, 0) AS d_pos, coalesce(pos.p_vac, 0) AS p_vac, coalesce(pos.d_vac, 0) AS d_vac,
       coalesce(pool.n, 0) AS n, coalesce(pool.p_n, 0) AS p_n, coalesce(pool.d_n, 0) AS d_n,
@@ -158,7 +158,7 @@ export function judgedSql(d: Dialect, policies: PoliciesAt, subtree: boolean): s
     UNION ALL ${rule('SUCCESSION_PRINCIPAL', 'p_ready', 'CAST(NULL AS INTEGER)', 'p_vac', 'p_pos > 0')}
     UNION ALL ${rule('SUCCESSION_DEPUTY', 'd_ready', 'CAST(NULL AS INTEGER)', 'd_vac', 'd_pos > 0')}
   ),
-  judged AS (
+  judged AS MATERIALIZED (
     SELECT id, code, name, rule, num, den, value, target,
       ${d.greatest('0', 'target - value')} AS gap,
       CASE WHEN value >= target - 1e-9 THEN 'COMPLIANT'

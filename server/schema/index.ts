@@ -9,5 +9,6 @@ import './reserve.ts';
 import './dataset.ts';
 import './analytics.ts';
 import './compliance.ts';
+import './policy.ts';
 
 export const schema = builder.toSchema({ sortSchema: false });

@@ -1,0 +1,106 @@
+// Run by `npm run bench -- analytics` in a child process whose DATABASE_URL is the imported
+// database: times the analytical copy and the compliance report, prints one JSON line.
+import { databaseConfig } from '../server/db/config.ts';
+import { migrate } from '../server/db/migrations.ts';
+
+await migrate(databaseConfig());
+const { db, dbConfig } = await import('../server/db/client.ts');
+const { analytics } = await import('../analytics/instance.ts');
+const { handle } = await import('../server/yoga.ts');
+const { transitionReserve } = await import('../server/reserves/lifecycle.ts');
+const { openOperationalEngine } = await import('../analytics/operational.ts');
+const { ComplianceReport } = await import('../analytics/metrics/compliance-report.ts');
+const { policiesAt } = await import('../analytics/policy.ts');
+const { WHOLE_TREE } = await import('../server/auth/viewer.ts');
+
+const asOf = process.env.BENCH_AS_OF ?? '2026-07-01';
+const runs = Number(process.env.BENCH_RUNS ?? 5);
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const time = async <T>(f: () => Promise<T>): Promise<[number, T]> => {
+  const t = performance.now();
+  const r = await f();
+  return [performance.now() - t, r];
+};
+
+const [loadMs, copy] = await time(() => analytics());
+const rssAfterLoad = process.memoryUsage().rss;
+
+const query = `{ complianceReport(unitCode: "C01", asOf: "${asOf}") {
+  totals { rule units breaches warnings value target gap status }
+  worstUnits(first: 100) { unitCode breaches warnings shortfall rules { rule value target gap status } }
+} }`;
+const viaGraphql = async () => {
+  const response = await handle(
+    new Request('http://bench/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query }),
+    }),
+  );
+  const body = (await response.json()) as { errors?: unknown; data?: { complianceReport: { worstUnits: unknown[] } } };
+  if (body.errors) throw new Error(JSON.stringify(body.errors));
+  return body.data!.complianceReport.worstUnits.length;
+};
+await viaGraphql(); // warm
+const duckTimes: number[] = [];
+for (let i = 0; i < runs; i++) duckTimes.push((await time(viaGraphql))[0]);
+
+// One write, then the time until the copy has it.
+const entry = await db.reserveEntry.findFirstOrThrow({ where: { status: 'NOMINATED' }, orderBy: { id: 'asc' } });
+const [writeAndRefreshMs] = await time(() =>
+  transitionReserve(db, WHOLE_TREE, {
+    reserveId: entry.code,
+    to: 'INSPECTING',
+    on: asOf > entry.nominatedOn.toISOString().slice(0, 10) ? asOf : entry.nominatedOn.toISOString().slice(0, 10),
+  }),
+);
+const [refreshMs] = await time(() => copy.refresh('reserves', [entry.code]));
+
+// The same report by SQL on the operational databases.
+const policies = await policiesAt(db, asOf);
+const params = {
+  scope: '1.',
+  subtree: true,
+  asOf,
+  end: `${Number(asOf.slice(0, 4)) + 1}${asOf.slice(4)}`,
+  yearFrom: `${asOf.slice(0, 4)}-01-01`,
+  yearTo: `${asOf.slice(0, 4)}-12-31`,
+};
+const operational = async (url: string | undefined) => {
+  if (!url) return null;
+  const engine = await openOperationalEngine(databaseConfig(url));
+  try {
+    const report = new ComplianceReport(engine, policies, policies.byKind.PARTY_GOV, params);
+    const times: number[] = [];
+    for (let i = 0; i < Number(process.env.BENCH_BASELINE_RUNS ?? 2); i++) {
+      times.push(
+        (
+          await time(async () => {
+            await report.totals();
+            await report.worstUnits(100);
+          })
+        )[0],
+      );
+    }
+    return median(times);
+  } finally {
+    await engine.close();
+  }
+};
+const sqliteMs = await operational(dbConfig.provider === 'sqlite' ? dbConfig.url : undefined);
+const postgresMs = await operational(process.env.BENCH_PG_DATABASE_URL);
+
+console.log(
+  JSON.stringify({
+    loadMs,
+    rssAfterLoadMiB: Math.round(rssAfterLoad / 2 ** 20),
+    peakRssMiB: Math.round(process.resourceUsage().maxRSS / 1024),
+    reportMs: median(duckTimes),
+    reportRunsMs: duckTimes.map(Math.round),
+    writeAndRefreshMs,
+    refreshMs,
+    sqliteMs,
+    postgresMs,
+  }),
+);
+process.exit(0);

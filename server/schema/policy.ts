@@ -1,0 +1,113 @@
+// Policy as data: the numbers of domain.md with their defaults, overridable per unit kind from a
+// date on, with a history that is never rewritten. Metrics read the version in force at asOf.
+import { builder } from '../builder.ts';
+import { db } from '../db/client.ts';
+import { announceWrite } from '../db/writes.ts';
+import { toDate, todayIso } from '../domain/dates.ts';
+import type { UnitKind } from '../domain/enums.ts';
+import { userError } from '../errors.ts';
+import { DEFAULT_POLICY } from '../policy/defaults.ts';
+import { effectivePolicy } from '../policy/effective.ts';
+import { policyOverrideProblems } from '../policy/validate.ts';
+import { UnitKindEnum } from './enums.ts';
+
+const PolicyInEffect = builder
+  .objectRef<{ unitKind: UnitKind | null; asOf: string; versions: number[]; document: unknown }>('PolicyInEffect')
+  .implement({
+    fields: (t) => ({
+      unitKind: t.field({ type: UnitKindEnum, nullable: true, resolve: (p) => p.unitKind }),
+      asOf: t.field({ type: 'Date', resolve: (p) => p.asOf }),
+      versions: t.intList({
+        description: 'Stored versions applied over the defaults, oldest first.',
+        resolve: (p) => p.versions,
+      }),
+      document: t.field({ type: 'JSON', resolve: (p) => p.document }),
+    }),
+  });
+
+builder.prismaObject('PolicyVersion', {
+  fields: (t) => ({
+    id: t.exposeInt('id'),
+    unitKind: t.expose('unitKind', { type: UnitKindEnum, nullable: true }),
+    effectiveFrom: t.expose('effectiveFrom', { type: 'Date' }),
+    overrides: t.field({ type: 'JSON', resolve: (v) => JSON.parse(v.overrides) }),
+    note: t.exposeString('note', { nullable: true }),
+    actor: t.exposeString('actor'),
+    recordedAt: t.string({ resolve: (v) => v.recordedAt.toISOString() }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  policy: t.field({
+    type: PolicyInEffect,
+    description: 'The policy in force for a unit kind (omitted: the one for all kinds) at `asOf` (default today).',
+    args: { unitKind: t.arg({ type: UnitKindEnum }), asOf: t.arg({ type: 'Date' }) },
+    resolve: async (_root, args) => {
+      const asOf = args.asOf ?? todayIso();
+      const { policy, versions } = await effectivePolicy(db, args.unitKind ?? null, asOf);
+      return { unitKind: args.unitKind ?? null, asOf, versions, document: policy };
+    },
+  }),
+  defaultPolicy: t.field({ type: 'JSON', description: 'The defaults of domain.md.', resolve: () => DEFAULT_POLICY }),
+  policyVersions: t.prismaField({
+    type: ['PolicyVersion'],
+    description: 'Every stored version, newest first.',
+    resolve: (query) => db.policyVersion.findMany({ ...query, orderBy: [{ effectiveFrom: 'desc' }, { id: 'desc' }] }),
+  }),
+}));
+
+const SetPolicyInput = builder.inputType('SetPolicyInput', {
+  fields: (t) => ({
+    unitKind: t.field({ type: UnitKindEnum, description: 'Omitted: for every unit kind.' }),
+    effectiveFrom: t.field({ type: 'Date', required: true }),
+    overrides: t.field({
+      type: 'JSON',
+      required: true,
+      description: 'The settings that differ, e.g. {"reserveRatio": {"PRINCIPAL": 1.5}}.',
+    }),
+    note: t.string(),
+  }),
+});
+
+builder.mutationFields((t) => ({
+  setPolicy: t.prismaField({
+    type: 'PolicyVersion',
+    description: 'Records a new policy version from a date on; earlier versions stay in the history.',
+    args: { input: t.arg({ type: SetPolicyInput, required: true }) },
+    resolve: async (query, _root, { input }, ctx) => {
+      if (ctx.viewer.path !== '') throw userError('FORBIDDEN', 'changing the policy needs a viewer of the whole tree');
+      const problems = policyOverrideProblems(input.overrides);
+      if (problems.length) {
+        throw userError(
+          'BAD_USER_INPUT',
+          `policy override rejected: ${problems.map((p) => `${p.path} ${p.message}`).join('; ')}`,
+          { problems },
+        );
+      }
+      const version = await db.$transaction(async (tx) => {
+        const created = await tx.policyVersion.create({
+          ...query,
+          data: {
+            unitKind: input.unitKind ?? null,
+            effectiveFrom: toDate(input.effectiveFrom),
+            overrides: JSON.stringify(input.overrides),
+            note: input.note ?? null,
+            actor: ctx.viewer.actor,
+          },
+        });
+        await tx.auditLog.create({
+          data: {
+            actor: ctx.viewer.actor,
+            action: 'policy.set',
+            entity: 'PolicyVersion',
+            entityCode: String(created.id),
+            detail: JSON.stringify(input),
+          },
+        });
+        return created;
+      });
+      await announceWrite('Policy');
+      return version;
+    },
+  }),
+}));
