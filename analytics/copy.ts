@@ -7,7 +7,8 @@ import Database from 'better-sqlite3';
 import pg from 'pg';
 import type { DatabaseConfig } from '../server/db/config.ts';
 import { duckdb } from './dialect.ts';
-import { type CopiedTable, sourceExpr, TABLES } from './tables.ts';
+import type { Engine } from './metrics/compliance-report.ts';
+import { type CopiedTable, selectSql, TABLES } from './tables.ts';
 
 export type Row = Record<string, unknown>;
 
@@ -92,12 +93,9 @@ export class AnalyticsCopy {
     return this.enqueue(async () => {
       const source = await openSource(this.config);
       try {
-        const keyColumn = table.columns.find(([n]) => n === table.key)![2];
+        const keyExpr = table.columns.find(([n]) => n === table.key)![2];
         const list = keys.map((_, i) => `$${i + 1}`).join(', ');
-        const rows = await source.rows(
-          `${selectSql(table, this.config.provider)} WHERE "${keyColumn}" IN (${list})`,
-          keys,
-        );
+        const rows = await source.rows(`${selectSql(table, this.config.provider)} WHERE ${keyExpr} IN (${list})`, keys);
         await this.connection.run('BEGIN TRANSACTION');
         try {
           await this.connection.run(
@@ -151,11 +149,20 @@ export class AnalyticsCopy {
   }
 }
 
-function selectSql(table: CopiedTable, provider: 'sqlite' | 'postgresql'): string {
-  return `SELECT ${table.columns.map(([, type, column]) => sourceExpr(type, column, provider)).join(', ')} FROM "${table.source}"`;
-}
+const engines = new WeakMap<AnalyticsCopy, Engine>();
 
-/** The copy as a compliance-report engine. */
-export function duckEngine(copy: AnalyticsCopy) {
-  return { dialect: duckdb, query: (sql: string, params: Record<string, string | number>) => copy.query(sql, params) };
+/** The copy as a compliance-report engine (one per copy, so its report tables are tracked). */
+export function duckEngine(copy: AnalyticsCopy): Engine {
+  let engine = engines.get(copy);
+  if (!engine) {
+    engine = {
+      dialect: duckdb,
+      query: (sql, params) => copy.query(sql, params),
+      run: async (sql, params) => {
+        await copy.query(sql, params);
+      },
+    };
+    engines.set(copy, engine);
+  }
+  return engine;
 }

@@ -12,8 +12,8 @@ function viewsSql(provider: 'sqlite' | 'postgresql'): string[] {
   return TABLES.map(
     (t) =>
       `CREATE TEMP VIEW ${t.name} AS SELECT ${t.columns
-        .map(([name, type, column]) => `${sourceExpr(type, column, provider, false)} AS ${name}`)
-        .join(', ')} FROM "${t.source}"`,
+        .map(([name, type, expr]) => `${sourceExpr(type, expr, provider, false)} AS ${name}`)
+        .join(', ')} FROM ${t.from}`,
   );
 }
 
@@ -31,6 +31,10 @@ export async function openOperationalEngine(config: DatabaseConfig): Promise<Ope
         const used = Object.fromEntries(Object.entries(params).filter(([k]) => sql.includes(`$${k}`)));
         return db.prepare(sql).all(used) as Record<string, unknown>[];
       },
+      async run(sql, params) {
+        const used = Object.fromEntries(Object.entries(params).filter(([k]) => sql.includes(`$${k}`)));
+        db.prepare(sql).run(used);
+      },
       async close() {
         db.close();
       },
@@ -42,21 +46,23 @@ export async function openOperationalEngine(config: DatabaseConfig): Promise<Ope
   return {
     dialect: postgresql,
     async query(sql, params) {
-      // node-postgres takes positional parameters: $name → $1, $2, …
-      const names: string[] = [];
-      const text = sql.replace(/\$([a-zA-Z_]+)/g, (_, name: string) => {
-        if (!names.includes(name)) names.push(name);
-        return `$${names.indexOf(name) + 1}`;
-      });
-      return (
-        await client.query(
-          text,
-          names.map((n) => params[n]),
-        )
-      ).rows;
+      return (await client.query(...positional(sql, params))).rows;
+    },
+    async run(sql, params) {
+      await client.query(...positional(sql, params));
     },
     async close() {
       await client.end();
     },
   };
+}
+
+/** node-postgres takes positional parameters: $name → $1, $2, … */
+function positional(sql: string, params: Record<string, string | number>): [string, (string | number | undefined)[]] {
+  const names: string[] = [];
+  const text = sql.replace(/\$([a-zA-Z_]+)/g, (_, name: string) => {
+    if (!names.includes(name)) names.push(name);
+    return `$${names.indexOf(name) + 1}`;
+  });
+  return [text, names.map((n) => params[n])];
 }

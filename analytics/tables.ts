@@ -1,118 +1,126 @@
 // The analytical copy's tables: what is read from the operational database, and how.
-// Dates travel as `YYYY-MM-DD` text and enums as text, so one SELECT serves both databases.
+// Records are joined on integer ids in the copy (the operational tables join on string codes;
+// hashing a million codes per query is what the copy avoids). Dates travel as `YYYY-MM-DD` text
+// and enums as text, so one SELECT serves both operational databases.
 
 export type DuckType = 'VARCHAR' | 'DATE' | 'INTEGER' | 'DOUBLE' | 'BOOLEAN';
 
 export interface CopiedTable {
   name: string;
-  source: string;
-  /** DuckDB column, its type, and the operational column that feeds it (enums read as text). */
-  columns: [name: string, type: DuckType, sourceColumn: string][];
+  /** FROM clause on the operational database; the main table is aliased `t`. */
+  from: string;
+  /** Copy column, its type, and the operational expression that feeds it. */
+  columns: [name: string, type: DuckType, expr: string][];
   /** The key column, for incremental refresh of single records. */
   key?: string;
 }
 
-/** The operational expression for a column: dates as `YYYY-MM-DD` text, enums as text. */
+/** The operational expression for a column: dates as `YYYY-MM-DD` text (or dates), enums as text. */
 export function sourceExpr(
   type: DuckType,
-  column: string,
+  expr: string,
   provider: 'sqlite' | 'postgresql',
   datesAsText = true,
 ): string {
-  if (type === 'DATE')
-    return datesAsText || provider === 'sqlite' ? `substr(CAST("${column}" AS TEXT), 1, 10)` : `"${column}"`;
-  if (type === 'VARCHAR') return provider === 'postgresql' ? `CAST("${column}" AS TEXT)` : `"${column}"`;
-  return `"${column}"`;
+  if (type === 'DATE') return datesAsText || provider === 'sqlite' ? `substr(CAST(${expr} AS TEXT), 1, 10)` : expr;
+  if (type === 'VARCHAR') return provider === 'postgresql' ? `CAST(${expr} AS TEXT)` : expr;
+  return expr;
 }
 
 export const TABLES: CopiedTable[] = [
   {
     name: 'units',
-    source: 'Unit',
+    from: '"Unit" t',
     key: 'code',
     columns: [
-      ['id', 'INTEGER', 'id'],
-      ['code', 'VARCHAR', 'code'],
-      ['name', 'VARCHAR', 'name'],
-      ['parent_code', 'VARCHAR', 'parentCode'],
-      ['kind', 'VARCHAR', 'kind'],
-      ['level', 'VARCHAR', 'level'],
-      ['path', 'VARCHAR', 'path'],
-      ['depth', 'INTEGER', 'depth'],
+      ['id', 'INTEGER', 't."id"'],
+      ['code', 'VARCHAR', 't."code"'],
+      ['name', 'VARCHAR', 't."name"'],
+      ['parent_code', 'VARCHAR', 't."parentCode"'],
+      ['kind', 'VARCHAR', 't."kind"'],
+      ['level', 'VARCHAR', 't."level"'],
+      ['path', 'VARCHAR', 't."path"'],
+      ['depth', 'INTEGER', 't."depth"'],
     ],
   },
   {
     name: 'positions',
-    source: 'Position',
+    from: '"Position" t JOIN "Unit" un ON un."code" = t."unitCode" LEFT JOIN "Person" inc ON inc."code" = t."incumbentId"',
     key: 'code',
     columns: [
-      ['code', 'VARCHAR', 'code'],
-      ['unit_code', 'VARCHAR', 'unitCode'],
-      ['kind', 'VARCHAR', 'kind'],
-      ['rank', 'VARCHAR', 'rank'],
-      ['category', 'VARCHAR', 'category'],
-      ['incumbent_code', 'VARCHAR', 'incumbentId'],
-      ['term_ends', 'DATE', 'termEnds'],
+      ['code', 'VARCHAR', 't."code"'],
+      ['unit_id', 'INTEGER', 'un."id"'],
+      ['kind', 'VARCHAR', 't."kind"'],
+      ['rank', 'VARCHAR', 't."rank"'],
+      ['category', 'VARCHAR', 't."category"'],
+      ['incumbent_id', 'INTEGER', 'inc."id"'],
+      ['term_ends', 'DATE', 't."termEnds"'],
     ],
   },
   {
     name: 'people',
-    source: 'Person',
+    from: '"Person" t JOIN "Unit" un ON un."code" = t."unitCode"',
     key: 'code',
     columns: [
-      ['code', 'VARCHAR', 'code'],
-      ['gender', 'VARCHAR', 'gender'],
-      ['birth_date', 'DATE', 'birthDate'],
-      ['ethnicity', 'VARCHAR', 'ethnicity'],
-      ['political_status', 'VARCHAR', 'politicalStatus'],
-      ['education', 'VARCHAR', 'education'],
-      ['full_time_education', 'VARCHAR', 'fullTimeEducation'],
-      ['title', 'VARCHAR', 'title'],
-      ['rank', 'VARCHAR', 'rank'],
-      ['category', 'VARCHAR', 'category'],
-      ['unit_code', 'VARCHAR', 'unitCode'],
+      ['id', 'INTEGER', 't."id"'],
+      ['code', 'VARCHAR', 't."code"'],
+      ['unit_id', 'INTEGER', 'un."id"'],
+      ['gender', 'VARCHAR', 't."gender"'],
+      ['birth_date', 'DATE', 't."birthDate"'],
+      ['ethnicity', 'VARCHAR', 't."ethnicity"'],
+      ['political_status', 'VARCHAR', 't."politicalStatus"'],
+      ['education', 'VARCHAR', 't."education"'],
+      ['full_time_education', 'VARCHAR', 't."fullTimeEducation"'],
+      ['title', 'VARCHAR', 't."title"'],
+      ['rank', 'VARCHAR', 't."rank"'],
+      ['category', 'VARCHAR', 't."category"'],
     ],
   },
   {
     name: 'reserves',
-    source: 'ReserveEntry',
+    from: '"ReserveEntry" t JOIN "Unit" un ON un."code" = t."unitCode" JOIN "Person" pe ON pe."code" = t."personCode"',
     key: 'code',
     columns: [
-      ['code', 'VARCHAR', 'code'],
-      ['person_code', 'VARCHAR', 'personCode'],
-      ['unit_code', 'VARCHAR', 'unitCode'],
-      ['kind', 'VARCHAR', 'targetKind'],
-      ['tier', 'VARCHAR', 'tier'],
-      ['direction', 'VARCHAR', 'direction'],
-      ['source', 'VARCHAR', 'source'],
-      ['status', 'VARCHAR', 'status'],
-      ['nominated_on', 'DATE', 'nominatedOn'],
-      ['entered_on', 'DATE', 'enteredOn'],
-      ['exited_on', 'DATE', 'exitedOn'],
-      ['exit_reason', 'VARCHAR', 'exitReason'],
+      ['code', 'VARCHAR', 't."code"'],
+      ['person_id', 'INTEGER', 'pe."id"'],
+      ['unit_id', 'INTEGER', 'un."id"'],
+      ['kind', 'VARCHAR', 't."targetKind"'],
+      ['tier', 'VARCHAR', 't."tier"'],
+      ['direction', 'VARCHAR', 't."direction"'],
+      ['source', 'VARCHAR', 't."source"'],
+      ['status', 'VARCHAR', 't."status"'],
+      ['nominated_on', 'DATE', 't."nominatedOn"'],
+      ['entered_on', 'DATE', 't."enteredOn"'],
+      ['exited_on', 'DATE', 't."exitedOn"'],
+      ['exit_reason', 'VARCHAR', 't."exitReason"'],
     ],
   },
   {
     name: 'trainings',
-    source: 'Training',
+    from: '"Training" t JOIN "Person" pe ON pe."code" = t."personCode"',
     columns: [
-      ['person_code', 'VARCHAR', 'personCode'],
-      ['kind', 'VARCHAR', 'kind'],
-      ['start', 'DATE', 'start'],
-      ['days', 'DOUBLE', 'days'],
-      ['credits', 'DOUBLE', 'credits'],
-      ['completed', 'BOOLEAN', 'completed'],
+      ['person_id', 'INTEGER', 'pe."id"'],
+      ['kind', 'VARCHAR', 't."kind"'],
+      ['start', 'DATE', 't."start"'],
+      ['days', 'DOUBLE', 't."days"'],
+      ['credits', 'DOUBLE', 't."credits"'],
+      ['completed', 'BOOLEAN', 't."completed"'],
     ],
   },
   {
     name: 'assessments',
-    source: 'Assessment',
+    from: '"Assessment" t JOIN "Person" pe ON pe."code" = t."personCode"',
     columns: [
-      ['person_code', 'VARCHAR', 'personCode'],
-      ['year', 'INTEGER', 'year'],
-      ['grade', 'VARCHAR', 'grade'],
-      ['incompetent_vote_share', 'DOUBLE', 'incompetentVoteShare'],
-      ['dept_percentile', 'DOUBLE', 'deptPercentile'],
+      ['person_id', 'INTEGER', 'pe."id"'],
+      ['year', 'INTEGER', 't."year"'],
+      ['grade', 'VARCHAR', 't."grade"'],
+      ['incompetent_vote_share', 'DOUBLE', 't."incompetentVoteShare"'],
+      ['dept_percentile', 'DOUBLE', 't."deptPercentile"'],
     ],
   },
 ];
+
+/** The SELECT that reads a table for the copy (dates as text). */
+export function selectSql(table: CopiedTable, provider: 'sqlite' | 'postgresql'): string {
+  return `SELECT ${table.columns.map(([, type, expr]) => sourceExpr(type, expr, provider)).join(', ')} FROM ${table.from}`;
+}

@@ -21,7 +21,15 @@ import {
 export interface Engine {
   dialect: Dialect;
   query(sql: string, params: Record<string, string | number>): Promise<Record<string, unknown>[]>;
+  /** Runs a statement that returns no rows. */
+  run(sql: string, params: Record<string, string | number>): Promise<void>;
 }
+
+// Each report computes its judged rows once, into a temporary table that its parts (totals,
+// worst units, pages of rows) read. The newest few stay; older ones are dropped.
+const KEEP_TABLES = 4;
+const liveTables = new WeakMap<Engine, string[]>();
+let tableCounter = 0;
 
 export interface ComplianceTotal {
   rule: Rule;
@@ -68,6 +76,7 @@ const SHARE_TARGET: Partial<Record<Rule, (p: Policy) => number>> = {
 
 export class ComplianceReport {
   private readonly judged: string;
+  private table: Promise<string> | undefined;
 
   constructor(
     private readonly engine: Engine,
@@ -83,9 +92,23 @@ export class ComplianceReport {
     return { scope, asOf, end, yearFrom, yearTo };
   }
 
+  /** The judged rows, computed on first use. */
+  private judgedTable(): Promise<string> {
+    this.table ??= (async () => {
+      const name = `judged_${process.pid}_${++tableCounter}`;
+      await this.engine.run(`CREATE TEMP TABLE ${name} AS ${this.judged} SELECT * FROM judged`, this.base());
+      const live = liveTables.get(this.engine) ?? [];
+      live.push(name);
+      while (live.length > KEEP_TABLES) await this.engine.run(`DROP TABLE IF EXISTS ${live.shift()}`, {});
+      liveTables.set(this.engine, live);
+      return name;
+    })();
+    return this.table;
+  }
+
   /** Every rule over the whole scope: count rules sum the units' gaps (never netted). */
   async totals(): Promise<ComplianceTotal[]> {
-    const rows = await this.engine.query(totalsSql(this.judged), this.base());
+    const rows = await this.engine.query(totalsSql(await this.judgedTable()), {});
     const byRule = new Map(rows.map((r) => [r.rule as Rule, r]));
     const tolerance = this.rootPolicy.complianceWarningTolerance;
     return RULES.filter((rule) => byRule.has(rule)).map((rule) => {
@@ -117,7 +140,7 @@ export class ComplianceReport {
   }
 
   async worstUnits(limit: number): Promise<ComplianceUnit[]> {
-    const rows = await this.engine.query(worstUnitsSql(this.judged), { ...this.base(), limit });
+    const rows = await this.engine.query(worstUnitsSql(await this.judgedTable()), { limit });
     const units = new Map<string, ComplianceUnit>();
     for (const r of rows) {
       const code = r.unit_code as string;
@@ -147,8 +170,8 @@ export class ComplianceReport {
     limit: number;
     offset: number;
   }): Promise<{ total: number; rows: ComplianceRow[] }> {
-    const sql = rowsSql(this.judged, options.rules, options.statuses, options.order, options.descending);
-    const rows = await this.engine.query(sql, { ...this.base(), limit: options.limit, offset: options.offset });
+    const sql = rowsSql(await this.judgedTable(), options.rules, options.statuses, options.order, options.descending);
+    const rows = await this.engine.query(sql, { limit: options.limit, offset: options.offset });
     return { total: int(rows[0]?.total), rows: rows.map(toRow) };
   }
 }

@@ -65,7 +65,7 @@ export function judgedSql(d: Dialect, policies: PoliciesAt, subtree: boolean): s
         AND ${age(end)} <= CASE r.kind WHEN 'PRINCIPAL' THEN pol.principal_age_limit ELSE pol.deputy_age_limit END
         AND ${d.addYears('r.entered_on', 'pol.management_years')} > ${end}
         AND ${d.addYears('r.entered_on', 'pol.cultivation_years')} <= ${end})`;
-  const vacant = `(p.incumbent_code IS NULL OR ${d.ageAt('i.birth_date', end)} >= pol.retirement_age OR p.term_ends <= ${end})`;
+  const vacant = `(p.incumbent_id IS NULL OR ${d.ageAt('i.birth_date', end)} >= pol.retirement_age OR p.term_ends <= ${end})`;
   const share = (num: string, den: string) => `CASE WHEN ${den} > 0 THEN ${num} * 1.0 / ${den} ELSE 0 END`;
   const rule = (name: Rule, num: string, den: string, target: string, when: string) =>
     `SELECT id, code, name, '${name}' AS rule, ${num} AS num, ${den} AS den,
@@ -78,24 +78,24 @@ export function judgedSql(d: Dialect, policies: PoliciesAt, subtree: boolean): s
     WHERE ${subtree ? d.startsWith('u.path', '$scope') : 'u.code = $scope'}
   ),
   pos AS (
-    SELECT p.unit_code,
+    SELECT p.unit_id,
       count(*) FILTER (WHERE p.kind = 'PRINCIPAL') AS p_pos,
       count(*) FILTER (WHERE p.kind = 'DEPUTY') AS d_pos,
       count(*) FILTER (WHERE p.kind = 'PRINCIPAL' AND ${vacant}) AS p_vac,
       count(*) FILTER (WHERE p.kind = 'DEPUTY' AND ${vacant}) AS d_vac
     FROM positions p
-    JOIN scoped s ON s.code = p.unit_code
+    JOIN scoped s ON s.id = p.unit_id
     JOIN pol ON pol.unit_kind = s.kind
-    LEFT JOIN people i ON i.code = p.incumbent_code
-    GROUP BY p.unit_code
+    LEFT JOIN people i ON i.id = p.incumbent_id
+    GROUP BY p.unit_id
   ),
   central AS (
-    SELECT t.person_code, count(*) AS n, sum(t.days) AS days FROM trainings t
+    SELECT t.person_id, count(*) AS n, sum(t.days) AS days FROM trainings t
     WHERE t.completed AND t.start BETWEEN ${d.date('$yearFrom')} AND ${d.date('$yearTo')} AND t.kind IN ${CENTRALIZED_KINDS}
-    GROUP BY t.person_code
+    GROUP BY t.person_id
   ),
   pool AS (
-    SELECT r.unit_code,
+    SELECT r.unit_id,
       count(*) AS n,
       count(*) FILTER (WHERE r.kind = 'PRINCIPAL') AS p_n,
       count(*) FILTER (WHERE r.kind = 'DEPUTY') AS d_n,
@@ -111,20 +111,20 @@ export function judgedSql(d: Dialect, policies: PoliciesAt, subtree: boolean): s
       count(*) FILTER (WHERE r.kind = 'PRINCIPAL' AND ${ready}) AS p_ready,
       count(*) FILTER (WHERE r.kind = 'DEPUTY' AND ${ready}) AS d_ready
     FROM reserves r
-    JOIN scoped s ON s.code = r.unit_code
+    JOIN scoped s ON s.id = r.unit_id
     JOIN pol ON pol.unit_kind = s.kind
-    JOIN people p ON p.code = r.person_code
-    LEFT JOIN central c ON c.person_code = r.person_code
+    JOIN people p ON p.id = r.person_id
+    LEFT JOIN central c ON c.person_id = r.person_id
     WHERE r.entered_on <= ${asOf} AND (r.exited_on IS NULL OR r.exited_on > ${asOf})
-    GROUP BY r.unit_code
+    GROUP BY r.unit_id
   ),
   ppl AS (
-    SELECT p.unit_code, count(*) AS n,
-      count(*) FILTER (WHERE p.code IN (
-        SELECT t.person_code FROM trainings t WHERE t.completed AND t.start BETWEEN ${d.date('$yearFrom')} AND ${d.date('$yearTo')}
+    SELECT p.unit_id, count(*) AS n,
+      count(*) FILTER (WHERE p.id IN (
+        SELECT t.person_id FROM trainings t WHERE t.completed AND t.start BETWEEN ${d.date('$yearFrom')} AND ${d.date('$yearTo')}
       )) AS trained
-    FROM people p JOIN scoped s ON s.code = p.unit_code
-    GROUP BY p.unit_code
+    FROM people p JOIN scoped s ON s.id = p.unit_id
+    GROUP BY p.unit_id
   ),
   base AS MATERIALIZED (
     SELECT s.id, s.code, s.name, pol.*,
@@ -138,9 +138,9 @@ export function judgedSql(d: Dialect, policies: PoliciesAt, subtree: boolean): s
       coalesce(ppl.n, 0) AS people, coalesce(ppl.trained, 0) AS trained
     FROM scoped s
     JOIN pol ON pol.unit_kind = s.kind
-    LEFT JOIN pos ON pos.unit_code = s.code
-    LEFT JOIN pool ON pool.unit_code = s.code
-    LEFT JOIN ppl ON ppl.unit_code = s.code
+    LEFT JOIN pos ON pos.unit_id = s.id
+    LEFT JOIN pool ON pool.unit_id = s.id
+    LEFT JOIN ppl ON ppl.unit_id = s.id
   ),
   rules AS (
     ${rule('RATIO_PRINCIPAL', 'p_n', 'CAST(NULL AS INTEGER)', d.ceil('principal_ratio * p_pos'), 'p_pos > 0')}
@@ -170,29 +170,27 @@ export function judgedSql(d: Dialect, policies: PoliciesAt, subtree: boolean): s
 
 /** Per rule: units judged, breaches, warnings, and the sums the totals are made of. */
 export function totalsSql(judged: string): string {
-  return `${judged}
-  SELECT rule, count(*) AS units,
+  return `SELECT rule, count(*) AS units,
     count(*) FILTER (WHERE status = 'BREACH') AS breaches,
     count(*) FILTER (WHERE status = 'WARNING') AS warnings,
     sum(num) AS num, sum(den) AS den, sum(target) AS target, sum(gap) AS gap
-  FROM judged GROUP BY rule`;
+  FROM ${judged} GROUP BY rule`;
 }
 
 /** The worst units: most breaches, then the largest relative shortfall, then most warnings. */
 export function worstUnitsSql(judged: string): string {
-  return `${judged},
-  ranked AS (
+  return `WITH ranked AS (
     SELECT id, code, name,
       count(*) FILTER (WHERE status = 'BREACH') AS breaches,
       count(*) FILTER (WHERE status = 'WARNING') AS warnings,
       sum(CASE WHEN target > 0 THEN gap * 1.0 / target ELSE 0 END) AS shortfall
-    FROM judged GROUP BY id, code, name
+    FROM ${judged} GROUP BY id, code, name
     ORDER BY breaches DESC, shortfall DESC, warnings DESC, id
     LIMIT $limit
   )
   SELECT r.code AS unit_code, r.name AS unit_name, r.breaches, r.warnings, r.shortfall,
     j.rule, j.value, j.target, j.gap, j.status
-  FROM ranked r JOIN judged j ON j.id = r.id
+  FROM ranked r JOIN ${judged} j ON j.id = r.id
   ORDER BY r.breaches DESC, r.shortfall DESC, r.warnings DESC, r.id, j.rule`;
 }
 
@@ -218,8 +216,7 @@ export function rowsSql(
     UNIT: `id ${dir}, rule`,
     RULE: `rule ${dir}, id`,
   }[order];
-  return `${judged},
-  matching AS (SELECT * FROM judged ${where.length ? `WHERE ${where.join(' AND ')}` : ''})
+  return `WITH matching AS (SELECT * FROM ${judged} ${where.length ? `WHERE ${where.join(' AND ')}` : ''})
   SELECT code AS unit_code, name AS unit_name, rule, value, target, gap, status, (SELECT count(*) FROM matching) AS total
   FROM matching ORDER BY ${orderBy} LIMIT $limit OFFSET $offset`;
 }

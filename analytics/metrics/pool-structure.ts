@@ -37,8 +37,8 @@ export async function poolStructure(
        count(*) FILTER (WHERE r.tier = 'NEAR_TERM') AS near_term,
        count(*) FILTER (WHERE p.education IN ('BACHELOR', 'MASTER', 'DOCTORATE')) AS bachelor
      FROM reserves r
-     JOIN units u ON u.code = r.unit_code
-     JOIN people p ON p.code = r.person_code
+     JOIN units u ON u.id = r.unit_id
+     JOIN people p ON p.id = r.person_id
      WHERE ${scope.where} AND ${ACTIVE_AT} ${kind ? 'AND r.kind = $kind' : ''}`,
     kind ? { scope: scope.param, asOf, kind } : { scope: scope.param, asOf },
   );

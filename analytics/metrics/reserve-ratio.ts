@@ -23,19 +23,19 @@ export function reserveRatioSql(policies: PoliciesAt, scope: MetricScope): strin
     WITH ${policyCte(policies)},
     scoped AS (SELECT u.id, u.code, u.name, u.kind FROM units u WHERE ${scope.where}),
     pos AS (
-      SELECT p.unit_code, p.kind, count(*) AS n FROM positions p JOIN scoped s ON s.code = p.unit_code GROUP BY ALL
+      SELECT p.unit_id, p.kind, count(*) AS n FROM positions p JOIN scoped s ON s.id = p.unit_id GROUP BY ALL
     ),
     res AS (
-      SELECT r.unit_code, r.kind, count(*) AS n FROM reserves r JOIN scoped s ON s.code = r.unit_code
+      SELECT r.unit_id, r.kind, count(*) AS n FROM reserves r JOIN scoped s ON s.id = r.unit_id
       WHERE ${ACTIVE_AT} GROUP BY ALL
     )
     SELECT s.code AS unit_code, s.name AS unit_name, pos.kind, pos.n AS positions, coalesce(res.n, 0) AS reserves,
       -- rounded first: 0.7 × 10 is 7.000000000000001 in binary floating point
       CAST(ceil(round(CASE pos.kind WHEN 'PRINCIPAL' THEN pol.principal_ratio ELSE pol.deputy_ratio END * pos.n, 9)) AS BIGINT) AS target
     FROM pos
-    JOIN scoped s ON s.code = pos.unit_code
+    JOIN scoped s ON s.id = pos.unit_id
     JOIN pol ON pol.unit_kind = s.kind
-    LEFT JOIN res ON res.unit_code = pos.unit_code AND res.kind = pos.kind
+    LEFT JOIN res ON res.unit_id = pos.unit_id AND res.kind = pos.kind
     ORDER BY s.id, pos.kind DESC`;
 }
 

@@ -38,22 +38,22 @@ export async function successionGaps(
     `WITH ${policyCte(policies)},
      scoped AS (SELECT u.id, u.code, u.name, u.kind FROM units u WHERE ${scope.where}),
      vac AS (
-       SELECT p.unit_code, p.kind, count(*) AS positions,
-         count(*) FILTER (WHERE p.incumbent_code IS NULL
+       SELECT p.unit_id, p.kind, count(*) AS positions,
+         count(*) FILTER (WHERE p.incumbent_id IS NULL
            OR age_at(i.birth_date, CAST($end AS DATE)) >= pol.retirement_age
            OR p.term_ends <= CAST($end AS DATE)) AS vacancies
        FROM positions p
-       JOIN scoped s ON s.code = p.unit_code
+       JOIN scoped s ON s.id = p.unit_id
        JOIN pol ON pol.unit_kind = s.kind
-       LEFT JOIN people i ON i.code = p.incumbent_code
+       LEFT JOIN people i ON i.id = p.incumbent_id
        GROUP BY ALL
      ),
      ready AS (
-       SELECT r.unit_code, r.kind, count(*) AS n
+       SELECT r.unit_id, r.kind, count(*) AS n
        FROM reserves r
-       JOIN scoped s ON s.code = r.unit_code
+       JOIN scoped s ON s.id = r.unit_id
        JOIN pol ON pol.unit_kind = s.kind
-       JOIN people p ON p.code = r.person_code
+       JOIN people p ON p.id = r.person_id
        WHERE ${ACTIVE_AT}
          AND r.tier = 'NEAR_TERM'
          AND age_at(p.birth_date, CAST($end AS DATE)) <= CASE r.kind WHEN 'PRINCIPAL' THEN pol.principal_age_limit ELSE pol.deputy_age_limit END
@@ -63,8 +63,8 @@ export async function successionGaps(
      )
      SELECT s.code AS unit_code, s.name AS unit_name, s.id, vac.kind, vac.positions, vac.vacancies, coalesce(ready.n, 0) AS ready
      FROM vac
-     JOIN scoped s ON s.code = vac.unit_code
-     LEFT JOIN ready ON ready.unit_code = vac.unit_code AND ready.kind = vac.kind`,
+     JOIN scoped s ON s.id = vac.unit_id
+     LEFT JOIN ready ON ready.unit_id = vac.unit_id AND ready.kind = vac.kind`,
     { scope: scope.param, asOf, end: horizonEnd },
   );
   const out: SuccessionGapRow[] = rows

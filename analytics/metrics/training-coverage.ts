@@ -28,22 +28,22 @@ export async function trainingCoverage(
   const [reserves] = await copy.query(
     `WITH ${policyCte(policies)},
      central AS (
-       SELECT t.person_code, count(*) AS n, sum(t.days) AS days FROM trainings t
+       SELECT t.person_id, count(*) AS n, sum(t.days) AS days FROM trainings t
        WHERE ${inYear} AND t.kind IN ${CENTRALIZED_KINDS} GROUP BY ALL
      )
      SELECT count(*) AS active,
        count(*) FILTER (WHERE c.n >= pol.min_trainings AND c.days >= pol.min_training_days) AS covered
      FROM reserves r
-     JOIN units u ON u.code = r.unit_code
+     JOIN units u ON u.id = r.unit_id
      JOIN pol ON pol.unit_kind = u.kind
-     LEFT JOIN central c ON c.person_code = r.person_code
+     LEFT JOIN central c ON c.person_id = r.person_id
      WHERE ${scope.where} AND ${ACTIVE_AT}`,
     params,
   );
   const [people] = await copy.query(
     `SELECT count(*) AS people,
-       count(*) FILTER (WHERE p.code IN (SELECT t.person_code FROM trainings t WHERE ${inYear})) AS trained
-     FROM people p JOIN units u ON u.code = p.unit_code
+       count(*) FILTER (WHERE p.id IN (SELECT t.person_id FROM trainings t WHERE ${inYear})) AS trained
+     FROM people p JOIN units u ON u.id = p.unit_id
      WHERE ${scope.where}`,
     { scope: params.scope, from: params.from, to: params.to },
   );
