@@ -8,7 +8,7 @@ import pg from 'pg';
 import type { DatabaseConfig } from '../server/db/config.ts';
 import { duckdb } from './dialect.ts';
 import type { Engine } from './metrics/compliance-report.ts';
-import { type CopiedTable, selectSql, TABLES } from './tables.ts';
+import { type CopiedTable, DERIVED, selectSql, TABLES } from './tables.ts';
 
 export type Row = Record<string, unknown>;
 
@@ -79,6 +79,8 @@ export class AnalyticsCopy {
           );
           await this.append(table, await source.rows(selectSql(table, this.config.provider)));
         }
+        for (const derived of DERIVED)
+          await this.connection.run(`CREATE OR REPLACE TABLE ${derived.name} AS ${derived.sql(duckdb.year)}`);
       } finally {
         await source.close();
       }

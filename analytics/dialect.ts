@@ -14,6 +14,8 @@ export interface Dialect {
   startsWith(s: string, p: string): string;
   ceil(x: string): string;
   greatest(a: string, b: string): string;
+  /** The calendar year of a date, as an integer. */
+  year(d: string): string;
 }
 
 export const duckdb: Dialect = {
@@ -24,6 +26,7 @@ export const duckdb: Dialect = {
   startsWith: (s, p) => `starts_with(${s}, ${p})`,
   ceil: (x) => `ceil(round(${x}, 9))`,
   greatest: (a, b) => `greatest(${a}, ${b})`,
+  year: (d) => `year(${d})`,
 };
 
 /** SQLite: dates are `YYYY-MM-DD` text in the views (see operational.ts), compared as text. */
@@ -38,6 +41,7 @@ export const sqlite: Dialect = {
   startsWith: (s, p) => `substr(${s}, 1, length(${p})) = ${p}`,
   ceil: (x) => `(CAST(round(${x}, 9) AS INTEGER) + (round(${x}, 9) > CAST(round(${x}, 9) AS INTEGER)))`,
   greatest: (a, b) => `max(${a}, ${b})`,
+  year: (d) => `CAST(substr(${d}, 1, 4) AS INTEGER)`,
 };
 
 export const postgresql: Dialect = {
@@ -48,4 +52,5 @@ export const postgresql: Dialect = {
   startsWith: (s, p) => `starts_with(${s}, ${p})`,
   ceil: (x) => `ceil(round(CAST(${x} AS NUMERIC), 9))`,
   greatest: (a, b) => `greatest(${a}, ${b})`,
+  year: (d) => `CAST(extract(year FROM ${d}) AS INTEGER)`,
 };

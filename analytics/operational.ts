@@ -6,15 +6,17 @@ import pg from 'pg';
 import type { DatabaseConfig } from '../server/db/config.ts';
 import { postgresql, sqlite } from './dialect.ts';
 import type { Engine } from './metrics/compliance-report.ts';
-import { sourceExpr, TABLES } from './tables.ts';
+import { DERIVED, sourceExpr, TABLES } from './tables.ts';
 
 function viewsSql(provider: 'sqlite' | 'postgresql'): string[] {
+  const year = provider === 'sqlite' ? sqlite.year : postgresql.year;
+  const derived = DERIVED.map((d) => `CREATE TEMP VIEW ${d.name} AS ${d.sql(year)}`);
   return TABLES.map(
     (t) =>
       `CREATE TEMP VIEW ${t.name} AS SELECT ${t.columns
         .map(([name, type, expr]) => `${sourceExpr(type, expr, provider, false)} AS ${name}`)
         .join(', ')} FROM ${t.from}`,
-  );
+  ).concat(derived);
 }
 
 export interface OperationalEngine extends Engine {

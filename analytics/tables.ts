@@ -54,6 +54,8 @@ export const TABLES: CopiedTable[] = [
       ['rank', 'VARCHAR', 't."rank"'],
       ['category', 'VARCHAR', 't."category"'],
       ['incumbent_id', 'INTEGER', 'inc."id"'],
+      // Denormalized: the retirement rule reads it for every post.
+      ['incumbent_birth_date', 'DATE', 'inc."birthDate"'],
       ['term_ends', 'DATE', 't."termEnds"'],
     ],
   },
@@ -93,6 +95,12 @@ export const TABLES: CopiedTable[] = [
       ['entered_on', 'DATE', 't."enteredOn"'],
       ['exited_on', 'DATE', 't."exitedOn"'],
       ['exit_reason', 'VARCHAR', 't."exitReason"'],
+      // Denormalized from the person: structure rules read them for every entry.
+      ['gender', 'VARCHAR', 'pe."gender"'],
+      ['ethnicity', 'VARCHAR', 'pe."ethnicity"'],
+      ['political_status', 'VARCHAR', 'pe."politicalStatus"'],
+      ['education', 'VARCHAR', 'pe."education"'],
+      ['birth_date', 'DATE', 'pe."birthDate"'],
     ],
   },
   {
@@ -124,3 +132,24 @@ export const TABLES: CopiedTable[] = [
 export function selectSql(table: CopiedTable, provider: 'sqlite' | 'postgresql'): string {
   return `SELECT ${table.columns.map(([, type, expr]) => sourceExpr(type, expr, provider)).join(', ')} FROM ${table.from}`;
 }
+
+/**
+ * Tables derived from the copied ones after every full load (a dialect's `year` extracts the
+ * year of a date). Also created as views over the operational tables for the baselines.
+ */
+export const DERIVED: { name: string; sql: (year: (date: string) => string) => string }[] = [
+  {
+    // Per person and calendar year: any completed training, and the completed centralized ones.
+    name: 'person_years',
+    sql: (year) => `SELECT t.person_id, p.unit_id, ${year('t.start')} AS year,
+        count(*) FILTER (WHERE t.completed) AS completed,
+        count(*) FILTER (WHERE t.completed AND t.kind IN ('CENTRALIZED', 'PARTY_SCHOOL', 'ASSIGNED')) AS central_n,
+        coalesce(sum(t.days) FILTER (WHERE t.completed AND t.kind IN ('CENTRALIZED', 'PARTY_SCHOOL', 'ASSIGNED')), 0) AS central_days
+      FROM trainings t JOIN people p ON p.id = t.person_id
+      GROUP BY t.person_id, p.unit_id, ${year('t.start')}`,
+  },
+  {
+    name: 'unit_people',
+    sql: () => 'SELECT unit_id, count(*) AS n FROM people GROUP BY unit_id',
+  },
+];

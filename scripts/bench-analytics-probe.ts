@@ -63,8 +63,7 @@ const params = {
   subtree: true,
   asOf,
   end: `${Number(asOf.slice(0, 4)) + 1}${asOf.slice(4)}`,
-  yearFrom: `${asOf.slice(0, 4)}-01-01`,
-  yearTo: `${asOf.slice(0, 4)}-12-31`,
+  year: Number(asOf.slice(0, 4)),
 };
 const operational = async (url: string | undefined) => {
   if (!url) return null;

@@ -88,8 +88,8 @@ export class ComplianceReport {
   }
 
   private base() {
-    const { scope, asOf, end, yearFrom, yearTo } = this.params;
-    return { scope, asOf, end, yearFrom, yearTo };
+    const { scope, asOf, end, year } = this.params;
+    return { scope, asOf, end, year };
   }
 
   /** The judged rows, computed on first use. */

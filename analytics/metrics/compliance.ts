@@ -3,7 +3,7 @@
 // worst units, a page of rows) come back. One SQL text serves DuckDB (the product) and, through
 // views of the same shape, SQLite and PostgreSQL (the benchmark's baselines): see dialect.ts.
 import type { Dialect } from '../dialect.ts';
-import { CENTRALIZED_KINDS, type PoliciesAt, policyCte } from '../policy.ts';
+import { type PoliciesAt, policyCte } from '../policy.ts';
 
 export const RULES = [
   'RATIO_PRINCIPAL',
@@ -51,21 +51,20 @@ export interface ReportParams {
   /** Horizon end for the succession rule (asOf + the policy's horizon). */
   end: string;
   /** Trainings counted for coverage start in this year (the year of asOf). */
-  yearFrom: string;
-  yearTo: string;
+  year: number;
 }
 
 /** The SQL of the judged rows: one per unit and applicable rule. */
 export function judgedSql(d: Dialect, policies: PoliciesAt, subtree: boolean): string {
   const asOf = d.date('$asOf');
   const end = d.date('$end');
-  const age = (at: string) => d.ageAt('p.birth_date', at);
+  const age = (at: string) => d.ageAt('r.birth_date', at);
   // Ready: stays to the horizon (age and period), NEAR_TERM, minimum cultivation over by the end.
   const ready = `(r.tier = 'NEAR_TERM'
         AND ${age(end)} <= CASE r.kind WHEN 'PRINCIPAL' THEN pol.principal_age_limit ELSE pol.deputy_age_limit END
         AND ${d.addYears('r.entered_on', 'pol.management_years')} > ${end}
         AND ${d.addYears('r.entered_on', 'pol.cultivation_years')} <= ${end})`;
-  const vacant = `(p.incumbent_id IS NULL OR ${d.ageAt('i.birth_date', end)} >= pol.retirement_age OR p.term_ends <= ${end})`;
+  const vacant = `(p.incumbent_id IS NULL OR ${d.ageAt('p.incumbent_birth_date', end)} >= pol.retirement_age OR p.term_ends <= ${end})`;
   const share = (num: string, den: string) => `CASE WHEN ${den} > 0 THEN ${num} * 1.0 / ${den} ELSE 0 END`;
   const rule = (name: Rule, num: string, den: string, target: string, when: string) =>
     `SELECT id, code, name, '${name}' AS rule, ${num} AS num, ${den} AS den,
@@ -86,21 +85,18 @@ export function judgedSql(d: Dialect, policies: PoliciesAt, subtree: boolean): s
     FROM positions p
     JOIN scoped s ON s.id = p.unit_id
     JOIN pol ON pol.unit_kind = s.kind
-    LEFT JOIN people i ON i.id = p.incumbent_id
     GROUP BY p.unit_id
   ),
   central AS (
-    SELECT t.person_id, count(*) AS n, sum(t.days) AS days FROM trainings t
-    WHERE t.completed AND t.start BETWEEN ${d.date('$yearFrom')} AND ${d.date('$yearTo')} AND t.kind IN ${CENTRALIZED_KINDS}
-    GROUP BY t.person_id
+    SELECT person_id, central_n AS n, central_days AS days FROM person_years WHERE year = $year AND central_n > 0
   ),
   pool AS (
     SELECT r.unit_id,
       count(*) AS n,
       count(*) FILTER (WHERE r.kind = 'PRINCIPAL') AS p_n,
       count(*) FILTER (WHERE r.kind = 'DEPUTY') AS d_n,
-      count(*) FILTER (WHERE p.gender = 'F' OR p.ethnicity <> '汉族' OR p.political_status <> 'CPC') AS special,
-      count(*) FILTER (WHERE p.education IN ('BACHELOR', 'MASTER', 'DOCTORATE')) AS bachelor,
+      count(*) FILTER (WHERE r.gender = 'F' OR r.ethnicity <> '汉族' OR r.political_status <> 'CPC') AS special,
+      count(*) FILTER (WHERE r.education IN ('BACHELOR', 'MASTER', 'DOCTORATE')) AS bachelor,
       count(*) FILTER (WHERE r.kind = 'PRINCIPAL' AND r.tier = 'NEAR_TERM') AS p_near,
       count(*) FILTER (WHERE r.kind = 'DEPUTY' AND r.tier = 'NEAR_TERM') AS d_near,
       count(*) FILTER (WHERE r.kind = 'PRINCIPAL' AND ${age(asOf)} BETWEEN pol.principal_band_from AND pol.principal_band_to) AS p_band,
@@ -113,18 +109,16 @@ export function judgedSql(d: Dialect, policies: PoliciesAt, subtree: boolean): s
     FROM reserves r
     JOIN scoped s ON s.id = r.unit_id
     JOIN pol ON pol.unit_kind = s.kind
-    JOIN people p ON p.id = r.person_id
     LEFT JOIN central c ON c.person_id = r.person_id
     WHERE r.entered_on <= ${asOf} AND (r.exited_on IS NULL OR r.exited_on > ${asOf})
     GROUP BY r.unit_id
   ),
+  trained AS (
+    SELECT unit_id, count(*) AS n FROM person_years WHERE year = $year AND completed > 0 GROUP BY unit_id
+  ),
   ppl AS (
-    SELECT p.unit_id, count(*) AS n,
-      count(*) FILTER (WHERE p.id IN (
-        SELECT t.person_id FROM trainings t WHERE t.completed AND t.start BETWEEN ${d.date('$yearFrom')} AND ${d.date('$yearTo')}
-      )) AS trained
-    FROM people p JOIN scoped s ON s.id = p.unit_id
-    GROUP BY p.unit_id
+    SELECT up.unit_id, up.n, coalesce(tr.n, 0) AS trained
+    FROM unit_people up JOIN scoped s ON s.id = up.unit_id LEFT JOIN trained tr ON tr.unit_id = up.unit_id
   ),
   base AS MATERIALIZED (
     SELECT s.id, s.code, s.name, pol.*,
@@ -183,7 +177,8 @@ export function worstUnitsSql(judged: string): string {
     SELECT id, code, name,
       count(*) FILTER (WHERE status = 'BREACH') AS breaches,
       count(*) FILTER (WHERE status = 'WARNING') AS warnings,
-      sum(CASE WHEN target > 0 THEN gap * 1.0 / target ELSE 0 END) AS shortfall
+      -- Rounded: engines differ in the last bits of 1 − 5/6 and 1/6, and ties must stay ties.
+      round(sum(CASE WHEN target > 0 THEN gap * 1.0 / target ELSE 0 END), 9) AS shortfall
     FROM ${judged} GROUP BY id, code, name
     ORDER BY breaches DESC, shortfall DESC, warnings DESC, id
     LIMIT $limit
@@ -211,8 +206,8 @@ export function rowsSql(
   const dir = descending ? 'DESC' : 'ASC';
   const severity = `CASE status WHEN 'BREACH' THEN 2 WHEN 'WARNING' THEN 1 ELSE 0 END`;
   const orderBy = {
-    SEVERITY: `${severity} ${dir}, CASE WHEN target > 0 THEN gap * 1.0 / target ELSE 0 END ${dir}, id, rule`,
-    GAP: `gap ${dir}, id, rule`,
+    SEVERITY: `${severity} ${dir}, round(CASE WHEN target > 0 THEN gap * 1.0 / target ELSE 0 END, 9) ${dir}, id, rule`,
+    GAP: `round(gap, 9) ${dir}, id, rule`,
     UNIT: `id ${dir}, rule`,
     RULE: `rule ${dir}, id`,
   }[order];

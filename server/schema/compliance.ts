@@ -140,8 +140,7 @@ builder.queryFields((t) => ({
         subtree: args.subtree !== false,
         asOf,
         end: horizonEnd,
-        yearFrom: `${year}-01-01`,
-        yearTo: `${year}-12-31`,
+        year: Number(year),
       });
       return { report, asOf, horizonEnd, policyVersions: policies.versions };
     },

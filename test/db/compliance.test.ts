@@ -138,8 +138,7 @@ describe('the same report from DuckDB, SQLite and PostgreSQL', () => {
       subtree: true,
       asOf,
       end: '2027-07-01',
-      yearFrom: '2026-01-01',
-      yearTo: '2026-12-31',
+      year: 2026,
     };
     const duck = new ComplianceReport(duckEngine(await analytics()), policies, policies.byKind.PARTY_GOV, params);
     const engine = await openOperationalEngine(dbConfig);
