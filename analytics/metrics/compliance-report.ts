@@ -12,6 +12,7 @@ import {
   RULES,
   type Rule,
   rowsSql,
+  STATUS_NAMES,
   type Status,
   statusOf,
   totalsSql,
@@ -109,7 +110,7 @@ export class ComplianceReport {
   /** Every rule over the whole scope: count rules sum the units' gaps (never netted). */
   async totals(): Promise<ComplianceTotal[]> {
     const rows = await this.engine.query(totalsSql(await this.judgedTable()), {});
-    const byRule = new Map(rows.map((r) => [r.rule as Rule, r]));
+    const byRule = new Map(rows.map((r) => [RULES[int(r.rule)]!, r]));
     const tolerance = this.rootPolicy.complianceWarningTolerance;
     return RULES.filter((rule) => byRule.has(rule)).map((rule) => {
       const r = byRule.get(rule)!;
@@ -180,10 +181,10 @@ function toRow(r: Record<string, unknown>): ComplianceRow {
   return {
     unitCode: r.unit_code as string,
     unitName: r.unit_name as string,
-    rule: r.rule as Rule,
+    rule: RULES[int(r.rule)]!,
     value: Number(r.value),
     target: Number(r.target),
     gap: Number(r.gap),
-    status: r.status as Status,
+    status: STATUS_NAMES[int(r.status)]!,
   };
 }

@@ -66,8 +66,10 @@ export function judgedSql(d: Dialect, policies: PoliciesAt, subtree: boolean): s
         AND ${d.addYears('r.entered_on', 'pol.cultivation_years')} <= ${end})`;
   const vacant = `(p.incumbent_id IS NULL OR ${d.ageAt('p.incumbent_birth_date', end)} >= pol.retirement_age OR p.term_ends <= ${end})`;
   const share = (num: string, den: string) => `CASE WHEN ${den} > 0 THEN ${num} * 1.0 / ${den} ELSE 0 END`;
+  // Rules travel as their index in RULES and statuses as 0/1/2: the per-report table holds
+  // numbers only, and names are joined to the few rows returned.
   const rule = (name: Rule, num: string, den: string, target: string, when: string) =>
-    `SELECT id, code, name, '${name}' AS rule, ${num} AS num, ${den} AS den,
+    `SELECT id, ${RULES.indexOf(name)} AS rule, ${num} AS num, ${den} AS den,
        ${MEASURE[name] === 'COUNT' ? num : share(num, den)} AS value, ${target} AS target, tolerance
      FROM base WHERE ${when}`;
   return `
@@ -153,11 +155,11 @@ export function judgedSql(d: Dialect, policies: PoliciesAt, subtree: boolean): s
     UNION ALL ${rule('SUCCESSION_DEPUTY', 'd_ready', 'CAST(NULL AS INTEGER)', 'd_vac', 'd_pos > 0')}
   ),
   judged AS MATERIALIZED (
-    SELECT id, code, name, rule, num, den, value, target,
+    SELECT id, rule, num, den, value, target,
       ${d.greatest('0', 'target - value')} AS gap,
-      CASE WHEN value >= target - 1e-9 THEN 'COMPLIANT'
-           WHEN value >= target * (1 - tolerance) - 1e-9 THEN 'WARNING'
-           ELSE 'BREACH' END AS status
+      CASE WHEN value >= target - 1e-9 THEN 0
+           WHEN value >= target * (1 - tolerance) - 1e-9 THEN 1
+           ELSE 2 END AS status
     FROM rules
   )`;
 }
@@ -165,8 +167,8 @@ export function judgedSql(d: Dialect, policies: PoliciesAt, subtree: boolean): s
 /** Per rule: units judged, breaches, warnings, and the sums the totals are made of. */
 export function totalsSql(judged: string): string {
   return `SELECT rule, count(*) AS units,
-    count(*) FILTER (WHERE status = 'BREACH') AS breaches,
-    count(*) FILTER (WHERE status = 'WARNING') AS warnings,
+    count(*) FILTER (WHERE status = 2) AS breaches,
+    count(*) FILTER (WHERE status = 1) AS warnings,
     sum(num) AS num, sum(den) AS den, sum(target) AS target, sum(gap) AS gap
   FROM ${judged} GROUP BY rule`;
 }
@@ -174,18 +176,18 @@ export function totalsSql(judged: string): string {
 /** The worst units: most breaches, then the largest relative shortfall, then most warnings. */
 export function worstUnitsSql(judged: string): string {
   return `WITH ranked AS (
-    SELECT id, code, name,
-      count(*) FILTER (WHERE status = 'BREACH') AS breaches,
-      count(*) FILTER (WHERE status = 'WARNING') AS warnings,
+    SELECT id,
+      count(*) FILTER (WHERE status = 2) AS breaches,
+      count(*) FILTER (WHERE status = 1) AS warnings,
       -- Rounded: engines differ in the last bits of 1 − 5/6 and 1/6, and ties must stay ties.
       round(sum(CASE WHEN target > 0 THEN gap * 1.0 / target ELSE 0 END), 9) AS shortfall
-    FROM ${judged} GROUP BY id, code, name
+    FROM ${judged} GROUP BY id
     ORDER BY breaches DESC, shortfall DESC, warnings DESC, id
     LIMIT $limit
   )
-  SELECT r.code AS unit_code, r.name AS unit_name, r.breaches, r.warnings, r.shortfall,
+  SELECT u.code AS unit_code, u.name AS unit_name, r.breaches, r.warnings, r.shortfall,
     j.rule, j.value, j.target, j.gap, j.status
-  FROM ranked r JOIN ${judged} j ON j.id = r.id
+  FROM ranked r JOIN ${judged} j ON j.id = r.id JOIN units u ON u.id = r.id
   ORDER BY r.breaches DESC, r.shortfall DESC, r.warnings DESC, r.id, j.rule`;
 }
 
@@ -200,21 +202,26 @@ export function rowsSql(
   descending: boolean,
 ): string {
   const where = [
-    rules?.length ? `rule IN (${rules.map((r) => `'${r}'`).join(', ')})` : null,
-    statuses?.length ? `status IN (${statuses.map((s) => `'${s}'`).join(', ')})` : null,
+    rules?.length ? `rule IN (${rules.map((r) => RULES.indexOf(r)).join(', ')})` : null,
+    statuses?.length ? `status IN (${statuses.map((s) => STATUS_NAMES.indexOf(s)).join(', ')})` : null,
   ].filter(Boolean);
   const dir = descending ? 'DESC' : 'ASC';
-  const severity = `CASE status WHEN 'BREACH' THEN 2 WHEN 'WARNING' THEN 1 ELSE 0 END`;
   const orderBy = {
-    SEVERITY: `${severity} ${dir}, round(CASE WHEN target > 0 THEN gap * 1.0 / target ELSE 0 END, 9) ${dir}, id, rule`,
+    SEVERITY: `status ${dir}, round(CASE WHEN target > 0 THEN gap * 1.0 / target ELSE 0 END, 9) ${dir}, id, rule`,
     GAP: `round(gap, 9) ${dir}, id, rule`,
     UNIT: `id ${dir}, rule`,
     RULE: `rule ${dir}, id`,
   }[order];
-  return `WITH matching AS (SELECT * FROM ${judged} ${where.length ? `WHERE ${where.join(' AND ')}` : ''})
-  SELECT code AS unit_code, name AS unit_name, rule, value, target, gap, status, (SELECT count(*) FROM matching) AS total
-  FROM matching ORDER BY ${orderBy} LIMIT $limit OFFSET $offset`;
+  return `WITH matching AS (SELECT * FROM ${judged} ${where.length ? `WHERE ${where.join(' AND ')}` : ''}),
+  page AS (SELECT * FROM matching ORDER BY ${orderBy} LIMIT $limit OFFSET $offset)
+  SELECT u.code AS unit_code, u.name AS unit_name, page.rule, page.value, page.target, page.gap, page.status,
+    (SELECT count(*) FROM matching) AS total
+  FROM page JOIN units u ON u.id = page.id
+  ORDER BY ${orderBy.replace(/\b(status|target|gap|id|rule)\b/g, 'page.$1')}`;
 }
+
+/** Status codes as stored in the judged rows. */
+export const STATUS_NAMES: Status[] = ['COMPLIANT', 'WARNING', 'BREACH'];
 
 export function statusOf(value: number, target: number, tolerance: number): Status {
   if (value >= target - 1e-9) return 'COMPLIANT';

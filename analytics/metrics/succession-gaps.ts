@@ -4,6 +4,7 @@
 // E), are NEAR_TERM, and finish minimum cultivation by E. Per unit and kind with positions:
 // gap = max(0, vacancies − ready), bench strength = ready / vacancies; worst first.
 import type { AnalyticsCopy } from '../copy.ts';
+import { duckdb } from '../dialect.ts';
 import { type PoliciesAt, policyCte } from '../policy.ts';
 import type { MetricScope } from '../scope.ts';
 import { ACTIVE_AT, int, share } from './common.ts';
@@ -57,8 +58,8 @@ export async function successionGaps(
        WHERE ${ACTIVE_AT}
          AND r.tier = 'NEAR_TERM'
          AND age_at(p.birth_date, CAST($end AS DATE)) <= CASE r.kind WHEN 'PRINCIPAL' THEN pol.principal_age_limit ELSE pol.deputy_age_limit END
-         AND CAST(r.entered_on + to_years(CAST(pol.management_years AS INTEGER)) AS DATE) > CAST($end AS DATE)
-         AND CAST(r.entered_on + to_years(CAST(pol.cultivation_years AS INTEGER)) AS DATE) <= CAST($end AS DATE)
+         AND ${duckdb.addYears('r.entered_on', 'pol.management_years')} > CAST($end AS DATE)
+         AND ${duckdb.addYears('r.entered_on', 'pol.cultivation_years')} <= CAST($end AS DATE)
        GROUP BY ALL
      )
      SELECT s.code AS unit_code, s.name AS unit_name, s.id, vac.kind, vac.positions, vac.vacancies, coalesce(ready.n, 0) AS ready
