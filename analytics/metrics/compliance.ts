@@ -79,41 +79,52 @@ export function judgedSql(d: Dialect, policies: PoliciesAt, subtree: boolean): s
     WHERE ${subtree ? d.startsWith('u.path', '$scope') : 'u.code = $scope'}
   ),
   pos AS (
-    SELECT p.unit_id,
-      count(*) FILTER (WHERE p.kind = 'PRINCIPAL') AS p_pos,
-      count(*) FILTER (WHERE p.kind = 'DEPUTY') AS d_pos,
-      count(*) FILTER (WHERE p.kind = 'PRINCIPAL' AND ${vacant}) AS p_vac,
-      count(*) FILTER (WHERE p.kind = 'DEPUTY' AND ${vacant}) AS d_vac
-    FROM positions p
-    JOIN scoped s ON s.id = p.unit_id
-    JOIN pol ON pol.unit_kind = s.kind
-    GROUP BY p.unit_id
+    SELECT unit_id,
+      count(*) FILTER (WHERE kind = 'PRINCIPAL') AS p_pos,
+      count(*) FILTER (WHERE kind = 'DEPUTY') AS d_pos,
+      count(*) FILTER (WHERE kind = 'PRINCIPAL' AND is_vacant = 1) AS p_vac,
+      count(*) FILTER (WHERE kind = 'DEPUTY' AND is_vacant = 1) AS d_vac
+    FROM (
+      SELECT p.unit_id, p.kind, CASE WHEN ${vacant} THEN 1 ELSE 0 END AS is_vacant
+      FROM positions p
+      JOIN scoped s ON s.id = p.unit_id
+      JOIN pol ON pol.unit_kind = s.kind
+    ) v
+    GROUP BY unit_id
   ),
   central AS (
     SELECT person_id, central_n AS n, central_days AS days FROM person_years WHERE year = $year AND central_n > 0
   ),
   pool AS (
-    SELECT r.unit_id,
+    -- Age and readiness are worked out once per entry, then counted by kind.
+    SELECT unit_id,
       count(*) AS n,
-      count(*) FILTER (WHERE r.kind = 'PRINCIPAL') AS p_n,
-      count(*) FILTER (WHERE r.kind = 'DEPUTY') AS d_n,
-      count(*) FILTER (WHERE r.gender = 'F' OR r.ethnicity <> '汉族' OR r.political_status <> 'CPC') AS special,
-      count(*) FILTER (WHERE r.education IN ('BACHELOR', 'MASTER', 'DOCTORATE')) AS bachelor,
-      count(*) FILTER (WHERE r.kind = 'PRINCIPAL' AND r.tier = 'NEAR_TERM') AS p_near,
-      count(*) FILTER (WHERE r.kind = 'DEPUTY' AND r.tier = 'NEAR_TERM') AS d_near,
-      count(*) FILTER (WHERE r.kind = 'PRINCIPAL' AND ${age(asOf)} BETWEEN pol.principal_band_from AND pol.principal_band_to) AS p_band,
-      count(*) FILTER (WHERE r.kind = 'DEPUTY' AND ${age(asOf)} BETWEEN pol.deputy_band_from AND pol.deputy_band_to) AS d_band,
-      count(*) FILTER (WHERE r.kind = 'PRINCIPAL' AND ${age(asOf)} < pol.principal_young_under) AS p_young,
-      count(*) FILTER (WHERE r.kind = 'DEPUTY' AND ${age(asOf)} < pol.deputy_young_under) AS d_young,
-      count(*) FILTER (WHERE c.n >= pol.min_trainings AND c.days >= pol.min_training_days) AS covered,
-      count(*) FILTER (WHERE r.kind = 'PRINCIPAL' AND ${ready}) AS p_ready,
-      count(*) FILTER (WHERE r.kind = 'DEPUTY' AND ${ready}) AS d_ready
-    FROM reserves r
-    JOIN scoped s ON s.id = r.unit_id
-    JOIN pol ON pol.unit_kind = s.kind
-    LEFT JOIN central c ON c.person_id = r.person_id
-    WHERE r.entered_on <= ${asOf} AND (r.exited_on IS NULL OR r.exited_on > ${asOf})
-    GROUP BY r.unit_id
+      count(*) FILTER (WHERE kind = 'PRINCIPAL') AS p_n,
+      count(*) FILTER (WHERE kind = 'DEPUTY') AS d_n,
+      count(*) FILTER (WHERE gender = 'F' OR ethnicity <> '汉族' OR political_status <> 'CPC') AS special,
+      count(*) FILTER (WHERE education IN ('BACHELOR', 'MASTER', 'DOCTORATE')) AS bachelor,
+      count(*) FILTER (WHERE kind = 'PRINCIPAL' AND tier = 'NEAR_TERM') AS p_near,
+      count(*) FILTER (WHERE kind = 'DEPUTY' AND tier = 'NEAR_TERM') AS d_near,
+      count(*) FILTER (WHERE kind = 'PRINCIPAL' AND age_now BETWEEN principal_band_from AND principal_band_to) AS p_band,
+      count(*) FILTER (WHERE kind = 'DEPUTY' AND age_now BETWEEN deputy_band_from AND deputy_band_to) AS d_band,
+      count(*) FILTER (WHERE kind = 'PRINCIPAL' AND age_now < principal_young_under) AS p_young,
+      count(*) FILTER (WHERE kind = 'DEPUTY' AND age_now < deputy_young_under) AS d_young,
+      count(*) FILTER (WHERE c_n >= min_trainings AND c_days >= min_training_days) AS covered,
+      count(*) FILTER (WHERE kind = 'PRINCIPAL' AND is_ready = 1) AS p_ready,
+      count(*) FILTER (WHERE kind = 'DEPUTY' AND is_ready = 1) AS d_ready
+    FROM (
+      SELECT r.unit_id, r.kind, r.tier, r.gender, r.ethnicity, r.political_status, r.education,
+        ${age(asOf)} AS age_now, CASE WHEN ${ready} THEN 1 ELSE 0 END AS is_ready,
+        c.n AS c_n, c.days AS c_days,
+        pol.principal_band_from, pol.principal_band_to, pol.deputy_band_from, pol.deputy_band_to,
+        pol.principal_young_under, pol.deputy_young_under, pol.min_trainings, pol.min_training_days
+      FROM reserves r
+      JOIN scoped s ON s.id = r.unit_id
+      JOIN pol ON pol.unit_kind = s.kind
+      LEFT JOIN central c ON c.person_id = r.person_id
+      WHERE r.entered_on <= ${asOf} AND (r.exited_on IS NULL OR r.exited_on > ${asOf})
+    ) e
+    GROUP BY unit_id
   ),
   trained AS (
     SELECT unit_id, count(*) AS n FROM person_years WHERE year = $year AND completed > 0 GROUP BY unit_id
