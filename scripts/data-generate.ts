@@ -2,7 +2,7 @@
 
 import { ARRAYS } from '../server/dataset/format.ts';
 import { DEFAULT_REF_DATE, generateDataset, SCALES, type Scale } from '../server/dataset/synthetic.ts';
-import { DatasetWriter } from '../server/dataset/write.ts';
+import { writeDataset } from '../server/dataset/write.ts';
 import { isIsoDate } from '../server/domain/dates.ts';
 import { flag, peakMemory, runCli } from './args.ts';
 
@@ -18,13 +18,7 @@ await runCli(async () => {
   if (!isIsoDate(refDate)) throw new Error(`--ref-date must be YYYY-MM-DD, got "${refDate}"`);
   const started = performance.now();
   const data = generateDataset({ scale: scale as Scale, seed, refDate });
-  const writer = new DatasetWriter(out);
-  for (const array of ARRAYS) {
-    writer.begin(array);
-    for (const record of data[array]) writer.record(array, record);
-    writer.end();
-  }
-  writer.close();
+  writeDataset(out, data);
   const counts = ARRAYS.map((a) => `${a} ${data[a].length}`).join(', ');
   console.log(
     `wrote ${out}: ${counts} (${((performance.now() - started) / 1000).toFixed(1)} s, peak memory ${peakMemory()})`,

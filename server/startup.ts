@@ -2,10 +2,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { ARRAYS } from './dataset/format.ts';
 import { importDataset } from './dataset/import.ts';
 import { generateDataset } from './dataset/synthetic.ts';
-import { DatasetWriter } from './dataset/write.ts';
+import { writeDataset } from './dataset/write.ts';
 import type { Db } from './db/client.ts';
 import type { DatabaseConfig } from './db/config.ts';
 import { announceWrite } from './db/writes.ts';
@@ -17,13 +16,7 @@ export async function loadDemoIfEmpty(db: Db, config: DatabaseConfig): Promise<s
   if ((await db.unit.count()) > 0) return 'database has data; demo not loaded';
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'demo-')), 'demo.json');
   const data = generateDataset({ scale: DEMO.scale, seed: DEMO.seed });
-  const writer = new DatasetWriter(file);
-  for (const array of ARRAYS) {
-    writer.begin(array);
-    for (const record of data[array]) writer.record(array, record);
-    writer.end();
-  }
-  writer.close();
+  writeDataset(file, data);
   const counts = await importDataset(db, config, { file }, { actor: 'demo-loader' });
   fs.rmSync(path.dirname(file), { recursive: true, force: true });
   await announceWrite('Dataset');

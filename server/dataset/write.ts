@@ -1,7 +1,7 @@
 // Writes a dataset file: one record a line, fields in the format's order, so that a dataset
 // written twice from the same data is the same bytes (export, generator and round trip).
 import fs from 'node:fs';
-import { ARRAYS, type ArrayName, type DatasetRecord, FIELDS, FORMAT_VERSION } from './format.ts';
+import { ARRAYS, type ArrayName, type Dataset, type DatasetRecord, FIELDS, FORMAT_VERSION } from './format.ts';
 
 export function serializeRecord(array: ArrayName, record: DatasetRecord): string {
   let out = '{';
@@ -52,4 +52,15 @@ export class DatasetWriter {
     fs.writeSync(this.fd, this.buffer);
     this.buffer = '';
   }
+}
+
+/** Writes a whole dataset held in memory. */
+export function writeDataset(file: string, data: Dataset): void {
+  const writer = new DatasetWriter(file);
+  for (const array of ARRAYS) {
+    writer.begin(array);
+    for (const record of data[array]) writer.record(array, record);
+    writer.end();
+  }
+  writer.close();
 }
