@@ -46,6 +46,13 @@ const COLUMNS: [string, (p: Policy) => number][] = [
   ['training_coverage', (p) => p.reserveTrainingCoverage],
   ['cadre_training_rate', (p) => p.training.cadreTrainingRate],
   ['tolerance', (p) => p.complianceWarningTolerance],
+  ['alert_window_days', (p) => p.alertWindowDays],
+  ['incompetent_share_limit', (p) => p.elimination.incompetentVoteShare],
+  ['low_percentile', (p) => p.elimination.lowPercentile],
+  ['low_percentile_years', (p) => p.elimination.lowPercentileYears],
+  ['mentors_per_reserve', (p) => p.mentorsPerReserve],
+  ['leadership_talks', (p) => p.talksPerYear.LEADERSHIP],
+  ['hr_talks', (p) => p.talksPerYear.HR],
 ];
 
 /** `pol(unit_kind, principal_ratio, …)` for a WITH clause. */

@@ -126,6 +126,24 @@ export const TABLES: CopiedTable[] = [
       ['dept_percentile', 'DOUBLE', 't."deptPercentile"'],
     ],
   },
+  {
+    name: 'mentors',
+    from: '"Mentor" t',
+    columns: [
+      ['reserve_code', 'VARCHAR', 't."reserveCode"'],
+      ['since', 'DATE', 't."since"'],
+      ['until', 'DATE', 't."until"'],
+    ],
+  },
+  {
+    name: 'talks',
+    from: '"Talk" t',
+    columns: [
+      ['reserve_code', 'VARCHAR', 't."reserveCode"'],
+      ['kind', 'VARCHAR', 't."kind"'],
+      ['on', 'DATE', 't."on"'],
+    ],
+  },
 ];
 
 /** The SELECT that reads a table for the copy (dates as text). */

@@ -10,5 +10,6 @@ import './dataset.ts';
 import './analytics.ts';
 import './compliance.ts';
 import './policy.ts';
+import './pipeline.ts';
 
 export const schema = builder.toSchema({ sortSchema: false });

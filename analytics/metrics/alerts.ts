@@ -1,0 +1,122 @@
+// 预警: active entries that need a decision, at asOf. A flag is for a person to act on; the
+// system removes nobody by itself (domain.md "Dynamic management").
+import type { AnalyticsCopy } from '../copy.ts';
+import { duckdb } from '../dialect.ts';
+import { type PoliciesAt, policyCte } from '../policy.ts';
+import type { MetricScope } from '../scope.ts';
+import { int } from './common.ts';
+
+export const ALERT_KINDS = [
+  'PERIOD_ENDING',
+  'OVER_AGE',
+  'INCOMPETENT_GRADE',
+  'INCOMPETENT_VOTES',
+  'LOW_PERCENTILE',
+  'MISSING_MENTORS',
+  'MISSING_TALKS',
+] as const;
+export type AlertKind = (typeof ALERT_KINDS)[number];
+
+/** The kinds that make an entry an elimination candidate (淘汰对象). */
+export const ELIMINATION: readonly AlertKind[] = [
+  'OVER_AGE',
+  'INCOMPETENT_GRADE',
+  'INCOMPETENT_VOTES',
+  'LOW_PERCENTILE',
+];
+
+export interface Alert {
+  reserveCode: string;
+  unitCode: string;
+  unitName: string;
+  kind: 'PRINCIPAL' | 'DEPUTY';
+  age: number;
+  periodEnds: string;
+  alerts: AlertKind[];
+  eliminationCandidate: boolean;
+}
+
+export interface AlertReport {
+  total: number;
+  counts: { kind: AlertKind; count: number }[];
+  items: Alert[];
+}
+
+export async function alerts(
+  copy: AnalyticsCopy,
+  policies: PoliciesAt,
+  scope: MetricScope,
+  asOf: string,
+  only: AlertKind[] | null,
+  limit: number,
+  offset: number,
+): Promise<AlertReport> {
+  const d = duckdb;
+  const on = 'CAST($asOf AS DATE)';
+  const flags = `WITH ${policyCte(policies)},
+  active AS (
+    SELECT r.code, r.kind, r.person_id, r.entered_on, r.birth_date, u.id AS unit_id, u.code AS unit_code, u.name AS unit_name, pol.*
+    FROM reserves r JOIN units u ON u.id = r.unit_id JOIN pol ON pol.unit_kind = u.kind
+    WHERE ${scope.where} AND r.entered_on <= ${on} AND (r.exited_on IS NULL OR r.exited_on > ${on})
+  ),
+  latest AS (
+    SELECT a.person_id, a.year, a.grade, a.incompetent_vote_share, a.dept_percentile,
+      row_number() OVER (PARTITION BY a.person_id ORDER BY a.year DESC) AS k
+    FROM assessments a WHERE a.year <= year(${on}) AND a.person_id IN (SELECT person_id FROM active)
+  ),
+  flagged AS (
+    SELECT x.*, ${d.addYears('x.entered_on', 'x.management_years')} AS period_ends, ${d.ageAt('x.birth_date', on)} AS age,
+      (SELECT count(*) FROM mentors m WHERE m.reserve_code = x.code AND m.since <= ${on} AND (m.until IS NULL OR m.until > ${on})) AS mentors,
+      (SELECT count(*) FROM talks t WHERE t.reserve_code = x.code AND t.kind = 'LEADERSHIP' AND t.on > ${on} - INTERVAL 1 YEAR AND t.on <= ${on}) AS leadership_talks_done,
+      (SELECT count(*) FROM talks t WHERE t.reserve_code = x.code AND t.kind = 'HR' AND t.on > ${on} - INTERVAL 1 YEAR AND t.on <= ${on}) AS hr_talks_done,
+      l1.grade AS last_grade, l1.incompetent_vote_share AS last_share,
+      (l1.dept_percentile < x.low_percentile AND l2.dept_percentile < x.low_percentile AND l2.year = l1.year - 1) AS low_twice
+    FROM active x
+    LEFT JOIN latest l1 ON l1.person_id = x.person_id AND l1.k = 1
+    LEFT JOIN latest l2 ON l2.person_id = x.person_id AND l2.k = 2
+  ),
+  listed AS (
+    SELECT unit_id, code, unit_code, unit_name, kind, age, period_ends, list_filter([
+      CASE WHEN period_ends > ${on} AND period_ends <= ${on} + to_days(CAST(alert_window_days AS INTEGER)) THEN 'PERIOD_ENDING' END,
+      CASE WHEN age > CASE kind WHEN 'PRINCIPAL' THEN principal_age_limit ELSE deputy_age_limit END THEN 'OVER_AGE' END,
+      CASE WHEN last_grade = 'INCOMPETENT' THEN 'INCOMPETENT_GRADE' END,
+      CASE WHEN last_share > incompetent_share_limit THEN 'INCOMPETENT_VOTES' END,
+      CASE WHEN low_twice THEN 'LOW_PERCENTILE' END,
+      CASE WHEN mentors < mentors_per_reserve THEN 'MISSING_MENTORS' END,
+      CASE WHEN leadership_talks_done < leadership_talks OR hr_talks_done < hr_talks THEN 'MISSING_TALKS' END
+    ], a -> a IS NOT NULL) AS alerts
+    FROM flagged
+  ),
+  wanted AS (
+    SELECT * FROM listed WHERE len(alerts) > 0 ${only?.length ? `AND len(list_intersect(alerts, [${only.map((k) => `'${k}'`).join(', ')}])) > 0` : ''}
+  )`;
+  const params = { scope: scope.param, asOf };
+  const counts = await copy.query(
+    `${flags} SELECT k AS kind, count(*) AS n FROM (SELECT unnest(alerts) AS k FROM wanted) GROUP BY k`,
+    params,
+  );
+  const [total] = await copy.query(`${flags} SELECT count(*) AS n FROM wanted`, params);
+  const items = await copy.query(
+    `${flags} SELECT code, unit_code, unit_name, kind, age, CAST(period_ends AS VARCHAR) AS period_ends, alerts FROM wanted
+     ORDER BY len(alerts) DESC, period_ends, unit_id, code LIMIT ${Math.trunc(limit)} OFFSET ${Math.trunc(offset)}`,
+    params,
+  );
+  const byKind = new Map(counts.map((c) => [c.kind as AlertKind, int(c.n)]));
+  return {
+    total: int(total?.n),
+    counts: ALERT_KINDS.map((kind) => ({ kind, count: byKind.get(kind) ?? 0 })),
+    items: items.map((r) => {
+      const list = (r.alerts as string[]).filter((a): a is AlertKind => (ALERT_KINDS as readonly string[]).includes(a));
+      return {
+        reserveCode: r.code as string,
+        unitCode: r.unit_code as string,
+        unitName: r.unit_name as string,
+        kind: r.kind as 'PRINCIPAL' | 'DEPUTY',
+        age: int(r.age),
+        periodEnds: r.period_ends as string,
+        alerts: list,
+        eliminationCandidate: list.some((a) => ELIMINATION.includes(a)),
+      };
+    }),
+  };
+}

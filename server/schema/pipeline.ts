@@ -1,0 +1,123 @@
+// The pipeline (how entries flow through the pool) and the alert lists, from the DuckDB copy.
+import { analytics } from '../../analytics/instance.ts';
+import { ALERT_KINDS, type Alert, type AlertReport, alerts } from '../../analytics/metrics/alerts.ts';
+import { type Pipeline, pipeline } from '../../analytics/metrics/pipeline.ts';
+import { policiesAt } from '../../analytics/policy.ts';
+import { metricScope } from '../../analytics/scope.ts';
+import { builder } from '../builder.ts';
+import { db } from '../db/client.ts';
+import { todayIso } from '../domain/dates.ts';
+import { userError } from '../errors.ts';
+import { PositionKindEnum, ReserveStatusEnum, SourceEnum } from './enums.ts';
+
+const YearCount = builder.objectRef<{ year: number; count: number }>('YearCount').implement({
+  fields: (t) => ({ year: t.exposeInt('year'), count: t.exposeInt('count') }),
+});
+const StatusCount = builder.objectRef<{ status: string; count: number }>('StatusCount').implement({
+  fields: (t) => ({
+    status: t.field({ type: ReserveStatusEnum, resolve: (r) => r.status as never }),
+    count: t.exposeInt('count'),
+  }),
+});
+const SourceCount = builder.objectRef<{ source: string; count: number }>('SourceCount').implement({
+  fields: (t) => ({
+    source: t.field({ type: SourceEnum, resolve: (r) => r.source as never }),
+    count: t.exposeInt('count'),
+  }),
+});
+const ExitCount = builder.objectRef<{ status: string; reason: string | null; count: number }>('ExitCount').implement({
+  fields: (t) => ({
+    status: t.field({ type: ReserveStatusEnum, resolve: (r) => r.status as never }),
+    reason: t.exposeString('reason', { nullable: true }),
+    count: t.exposeInt('count'),
+  }),
+});
+
+const PipelineRef = builder.objectRef<Pipeline>('Pipeline').implement({
+  description: 'Entries nominated by `asOf` in scope, and what became of them by then.',
+  fields: (t) => ({
+    statusCounts: t.field({ type: [StatusCount], description: 'Status at asOf.', resolve: (p) => p.statusCounts }),
+    enteredPerYear: t.field({ type: [YearCount], resolve: (p) => p.enteredPerYear }),
+    enteredBySource: t.field({ type: [SourceCount], resolve: (p) => p.enteredBySource }),
+    nominated: t.exposeInt('nominated'),
+    entered: t.exposeInt('entered'),
+    conversion: t.exposeFloat('conversion', { description: 'Entered the pool / nominated.' }),
+    promotionsPerYear: t.field({ type: [YearCount], resolve: (p) => p.promotionsPerYear }),
+    exitsByReason: t.field({ type: [ExitCount], resolve: (p) => p.exitsByReason }),
+    exits: t.exposeInt('exits', { description: 'Left the pool: promoted, removed or expired.' }),
+    expired: t.exposeInt('expired'),
+    idleRate: t.exposeFloat('idleRate', { description: '备而不用: expired unpromoted / exits.' }),
+    meanMonthsToPromotion: t.exposeFloat('meanMonthsToPromotion', { nullable: true }),
+  }),
+});
+
+const AlertKindEnum = builder.enumType('AlertKind', { values: ALERT_KINDS });
+
+const AlertRef = builder.objectRef<Alert>('ReserveAlert').implement({
+  fields: (t) => ({
+    reserveCode: t.exposeString('reserveCode'),
+    unitCode: t.exposeString('unitCode'),
+    unitName: t.exposeString('unitName'),
+    kind: t.expose('kind', { type: PositionKindEnum }),
+    age: t.exposeInt('age'),
+    periodEnds: t.field({ type: 'Date', resolve: (a) => a.periodEnds }),
+    alerts: t.field({ type: [AlertKindEnum], resolve: (a) => a.alerts }),
+    eliminationCandidate: t.exposeBoolean('eliminationCandidate'),
+  }),
+});
+
+const AlertCount = builder.objectRef<{ kind: (typeof ALERT_KINDS)[number]; count: number }>('AlertCount').implement({
+  fields: (t) => ({ kind: t.expose('kind', { type: AlertKindEnum }), count: t.exposeInt('count') }),
+});
+
+const AlertReportRef = builder.objectRef<AlertReport>('AlertReport').implement({
+  fields: (t) => ({
+    total: t.exposeInt('total', { description: 'Entries with at least one of the asked-for alerts.' }),
+    counts: t.field({ type: [AlertCount], resolve: (r) => r.counts }),
+    items: t.field({ type: [AlertRef], resolve: (r) => r.items }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  pipeline: t.field({
+    type: PipelineRef,
+    args: {
+      unitCode: t.arg.string({ required: true }),
+      subtree: t.arg.boolean({ defaultValue: true }),
+      asOf: t.arg({ type: 'Date' }),
+    },
+    resolve: async (_root, args, ctx) => {
+      const scope = await metricScope(ctx.viewer, args.unitCode, args.subtree !== false);
+      return pipeline(await analytics(), scope, args.asOf ?? todayIso());
+    },
+  }),
+  reserveAlerts: t.field({
+    type: AlertReportRef,
+    description:
+      'Active entries flagged at asOf: period ending within the alert window, over age, elimination grounds, missing mentors or talks.',
+    args: {
+      unitCode: t.arg.string({ required: true }),
+      subtree: t.arg.boolean({ defaultValue: true }),
+      asOf: t.arg({ type: 'Date' }),
+      kinds: t.arg({ type: [AlertKindEnum], description: 'Only entries with one of these alerts.' }),
+      first: t.arg.int({ defaultValue: 100 }),
+      offset: t.arg.int({ defaultValue: 0 }),
+    },
+    resolve: async (_root, args, ctx) => {
+      const first = args.first ?? 100;
+      if (first < 0 || first > 1000)
+        throw userError('BAD_USER_INPUT', `first must be between 0 and 1000, got ${first}`);
+      const asOf = args.asOf ?? todayIso();
+      const scope = await metricScope(ctx.viewer, args.unitCode, args.subtree !== false);
+      return alerts(
+        await analytics(),
+        await policiesAt(db, asOf),
+        scope,
+        asOf,
+        args.kinds ?? null,
+        first,
+        Math.max(0, args.offset ?? 0),
+      );
+    },
+  }),
+}));

@@ -1,0 +1,133 @@
+// Pipeline and alert lists on the small fixture (see analytics-metrics.test.ts), by hand.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { importDataset } from '../../server/dataset/import.ts';
+import { db, dbConfig } from '../../server/db/client.ts';
+import { announceWrite } from '../../server/db/writes.ts';
+import { smallDataset, writeDatasetFile } from '../fixtures/small.ts';
+import { gqlOk } from '../helpers/graphql.ts';
+
+const pipeline = (asOf: string) =>
+  gqlOk<{ pipeline: Record<string, unknown> }>(
+    `query($a: Date) { pipeline(unitCode: "C01", asOf: $a) {
+      statusCounts { status count } enteredPerYear { year count } enteredBySource { source count }
+      nominated entered conversion promotionsPerYear { year count } exitsByReason { status reason count }
+      exits expired idleRate meanMonthsToPromotion } }`,
+    { a: asOf },
+  ).then((d) => d.pipeline);
+
+const alerts = (asOf: string, kinds?: string[]) =>
+  gqlOk<{
+    reserveAlerts: {
+      total: number;
+      counts: { kind: string; count: number }[];
+      items: {
+        reserveCode: string;
+        alerts: string[];
+        eliminationCandidate: boolean;
+        periodEnds: string;
+        age: number;
+      }[];
+    };
+  }>(
+    `query($a: Date, $k: [AlertKind!]) { reserveAlerts(unitCode: "C01", asOf: $a, kinds: $k) {
+      total counts { kind count } items { reserveCode alerts eliminationCandidate periodEnds age } } }`,
+    { a: asOf, k: kinds ?? null },
+  ).then((d) => d.reserveAlerts);
+
+describe('pipeline and alerts', () => {
+  beforeAll(async () => {
+    await importDataset(db, dbConfig, { file: writeDatasetFile(smallDataset()) });
+    await announceWrite('Dataset');
+  });
+
+  it('counts the pipeline at a date', async () => {
+    // Nominated by 2026-11-21: all six. Entered: R04 2023, R03 2024, R01 and R06 2025, R05 2026.
+    // R04 promoted on 2025-06-30 after 2023-02-01: 880 days = 880 / 30.4375 months.
+    expect(await pipeline('2026-11-21')).toEqual({
+      statusCounts: [
+        { status: 'ACTIVE', count: 4 },
+        { status: 'NOMINATED', count: 1 },
+        { status: 'PROMOTED', count: 1 },
+      ],
+      enteredPerYear: [
+        { year: 2023, count: 1 },
+        { year: 2024, count: 1 },
+        { year: 2025, count: 2 },
+        { year: 2026, count: 1 },
+      ],
+      enteredBySource: [
+        { source: 'DEMOCRATIC_RECOMMENDATION', count: 4 },
+        { source: 'SELECTED_GRADUATE', count: 1 },
+      ],
+      nominated: 6,
+      entered: 5,
+      conversion: 5 / 6,
+      promotionsPerYear: [{ year: 2025, count: 1 }],
+      exitsByReason: [{ status: 'PROMOTED', reason: '提拔任用', count: 1 }],
+      exits: 1,
+      expired: 0,
+      idleRate: 0,
+      meanMonthsToPromotion: 880 / 30.4375,
+    });
+  });
+
+  it('gives what was true at a past date', async () => {
+    // 2025-06-29: R01, R03, R04 nominated and in the pool (R04 leaves the next day); R06 is
+    // nominated on 2025-07-01, R05 and R02 later.
+    const then = await pipeline('2025-06-29');
+    expect(then.statusCounts).toEqual([{ status: 'ACTIVE', count: 3 }]);
+    expect([then.nominated, then.entered, then.exits, then.meanMonthsToPromotion]).toEqual([3, 3, 0, null]);
+  });
+
+  it('flags elimination grounds and missing mentors and talks', async () => {
+    const now = await alerts('2026-11-21');
+    // Active: R01, R03, R05, R06; none has mentors or talks. R03's person had 25 % 不称职 votes
+    // in 2025 (> 20 %): an elimination candidate.
+    expect(now.total).toBe(4);
+    expect(now.items[0]).toEqual({
+      reserveCode: 'R03',
+      alerts: ['INCOMPETENT_VOTES', 'MISSING_MENTORS', 'MISSING_TALKS'],
+      eliminationCandidate: true,
+      periodEnds: '2027-03-01',
+      age: 42,
+    });
+    expect(now.items.slice(1).every((i) => !i.eliminationCandidate)).toBe(true);
+    expect(now.counts.find((c) => c.kind === 'MISSING_MENTORS')?.count).toBe(4);
+    const votes = await alerts('2026-11-21', ['INCOMPETENT_VOTES']);
+    expect(votes.items.map((i) => i.reserveCode)).toEqual(['R03']);
+  });
+
+  it('flags a period ending within 90 days, the 90th day included', async () => {
+    // R03's period ends 2027-03-01: 90 days after 2026-12-01, 91 after 2026-11-30.
+    expect((await alerts('2026-12-01', ['PERIOD_ENDING'])).items.map((i) => i.reserveCode)).toEqual(['R03']);
+    expect((await alerts('2026-11-30', ['PERIOD_ENDING'])).total).toBe(0);
+  });
+
+  it('flags an entry over its age limit from the birthday that takes it past the limit', async () => {
+    // R06 (deputy, limit 40): E09 born 1988-08-08 turns 41 on 2029-08-08.
+    expect((await alerts('2029-08-08', ['OVER_AGE'])).items.map((i) => i.reserveCode)).toEqual(['R06']);
+    expect((await alerts('2029-08-07', ['OVER_AGE'])).total).toBe(0);
+  });
+
+  it('clears the mentor and talk alerts once they are recorded', async () => {
+    const on = (d: string) => new Date(`${d}T00:00:00Z`);
+    await db.mentor.createMany({
+      data: [
+        { reserveCode: 'R01', mentorName: '导师甲', since: on('2025-02-01') },
+        { reserveCode: 'R01', mentorName: '导师乙', since: on('2025-02-01') },
+      ],
+    });
+    await db.talk.createMany({
+      data: [
+        { reserveCode: 'R01', kind: 'LEADERSHIP', on: on('2026-03-01') },
+        { reserveCode: 'R01', kind: 'HR', on: on('2026-04-01') },
+        { reserveCode: 'R01', kind: 'HR', on: on('2026-10-01') },
+      ],
+    });
+    await announceWrite('Mentor');
+    const now = await alerts('2026-11-21');
+    expect(now.items.map((i) => i.reserveCode)).not.toContain('R01');
+    // A year later the talks are over a year old again.
+    expect((await alerts('2027-11-21', ['MISSING_TALKS'])).items.map((i) => i.reserveCode)).toContain('R01');
+  });
+});
