@@ -162,7 +162,9 @@ export const DERIVED: { name: string; sql: (year: (date: string) => string) => s
     sql: (year) => `SELECT t.person_id, p.unit_id, ${year('t.start')} AS year,
         count(*) FILTER (WHERE t.completed) AS completed,
         count(*) FILTER (WHERE t.completed AND t.kind IN ('CENTRALIZED', 'PARTY_SCHOOL', 'ASSIGNED')) AS central_n,
-        coalesce(sum(t.days) FILTER (WHERE t.completed AND t.kind IN ('CENTRALIZED', 'PARTY_SCHOOL', 'ASSIGNED')), 0) AS central_days
+        coalesce(sum(t.days) FILTER (WHERE t.completed AND t.kind IN ('CENTRALIZED', 'PARTY_SCHOOL', 'ASSIGNED')), 0) AS central_days,
+        coalesce(sum(t.days) FILTER (WHERE t.completed), 0) AS days,
+        coalesce(sum(t.credits) FILTER (WHERE t.completed), 0) AS credits
       FROM trainings t JOIN people p ON p.id = t.person_id
       GROUP BY t.person_id, p.unit_id, ${year('t.start')}`,
   },

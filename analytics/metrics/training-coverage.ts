@@ -14,6 +14,13 @@ export interface TrainingCoverage {
   people: number;
   trained: number;
   cadreTrainingRate: number;
+  /** Completed training days and credits (trainings starting in the year) per person in scope. */
+  daysPerHead: number;
+  creditsPerHead: number;
+  /** People of the TECHNICAL category, and those with the policy's days of training in the year. */
+  technicalStaff: number;
+  technicalMeetingDays: number;
+  technicalCoverage: number;
 }
 
 export async function trainingCoverage(
@@ -22,6 +29,7 @@ export async function trainingCoverage(
   scope: MetricScope,
   year: number,
   asOf: string,
+  technicalDaysPerYear: number,
 ): Promise<TrainingCoverage> {
   const params = { scope: scope.param, asOf, from: `${year}-01-01`, to: `${year}-12-31` };
   const inYear = `t.completed AND t.start BETWEEN CAST($from AS DATE) AND CAST($to AS DATE)`;
@@ -42,15 +50,21 @@ export async function trainingCoverage(
   );
   const [people] = await copy.query(
     `SELECT count(*) AS people,
-       count(*) FILTER (WHERE p.id IN (SELECT t.person_id FROM trainings t WHERE ${inYear})) AS trained
+       count(*) FILTER (WHERE p.id IN (SELECT t.person_id FROM trainings t WHERE ${inYear})) AS trained,
+       coalesce(sum(py.days), 0) AS days, coalesce(sum(py.credits), 0) AS credits,
+       count(*) FILTER (WHERE p.category = 'TECHNICAL') AS technical,
+       count(*) FILTER (WHERE p.category = 'TECHNICAL' AND coalesce(py.days, 0) >= $technicalDays) AS technical_meeting
      FROM people p JOIN units u ON u.id = p.unit_id
+     LEFT JOIN person_years py ON py.person_id = p.id AND py.year = $year
      WHERE ${scope.where}`,
-    { scope: params.scope, from: params.from, to: params.to },
+    { scope: params.scope, from: params.from, to: params.to, year, technicalDays: technicalDaysPerYear },
   );
   const activeReserves = int(reserves?.active);
   const covered = int(reserves?.covered);
   const total = int(people?.people);
   const trained = int(people?.trained);
+  const technical = int(people?.technical);
+  const technicalMeeting = int(people?.technical_meeting);
   return {
     activeReserves,
     covered,
@@ -58,5 +72,10 @@ export async function trainingCoverage(
     people: total,
     trained,
     cadreTrainingRate: share(trained, total),
+    daysPerHead: share(Number(people?.days ?? 0), total),
+    creditsPerHead: share(Number(people?.credits ?? 0), total),
+    technicalStaff: technical,
+    technicalMeetingDays: technicalMeeting,
+    technicalCoverage: share(technicalMeeting, technical),
   };
 }

@@ -2,6 +2,7 @@
 // DuckDB copy. Every one is bounded by the viewer's scope and computed at `asOf` (default today).
 
 import { analytics } from '../../analytics/instance.ts';
+import { type DegreeTargetRow, degreeTargets } from '../../analytics/metrics/degree-targets.ts';
 import { type PoolStructure, poolStructure } from '../../analytics/metrics/pool-structure.ts';
 import { type ReserveRatioRow, reserveRatio } from '../../analytics/metrics/reserve-ratio.ts';
 import {
@@ -15,6 +16,7 @@ import { metricScope } from '../../analytics/scope.ts';
 import { builder } from '../builder.ts';
 import { db } from '../db/client.ts';
 import { addYears, todayIso } from '../domain/dates.ts';
+import type { UnitKind } from '../domain/enums.ts';
 import { userError } from '../errors.ts';
 import { PositionKindEnum } from './enums.ts';
 
@@ -56,6 +58,27 @@ const TrainingCoverageRef = builder.objectRef<TrainingCoverage>('TrainingCoverag
     people: t.exposeInt('people'),
     trained: t.exposeInt('trained'),
     cadreTrainingRate: t.exposeFloat('cadreTrainingRate'),
+    daysPerHead: t.exposeFloat('daysPerHead'),
+    creditsPerHead: t.exposeFloat('creditsPerHead'),
+    technicalStaff: t.exposeInt('technicalStaff'),
+    technicalMeetingDays: t.exposeInt('technicalMeetingDays', {
+      description: 'Technical staff with the policy’s training days (12) in the year.',
+    }),
+    technicalCoverage: t.exposeFloat('technicalCoverage'),
+  }),
+});
+
+const DegreeTargetRowRef = builder.objectRef<DegreeTargetRow>('DegreeTargetRow').implement({
+  fields: (t) => ({
+    category: t.exposeString('category'),
+    maxAge: t.exposeInt('maxAge', { nullable: true, description: 'Only people under this age; null: everyone.' }),
+    atLeast: t.exposeString('atLeast'),
+    people: t.exposeInt('people'),
+    meeting: t.exposeInt('meeting'),
+    share: t.exposeFloat('share'),
+    target: t.exposeFloat('target'),
+    gap: t.exposeFloat('gap'),
+    compliant: t.exposeBoolean('compliant'),
   }),
 });
 
@@ -85,6 +108,21 @@ const SuccessionGapReportRef = builder.objectRef<SuccessionGapReport>('Successio
 });
 
 builder.queryFields((t) => ({
+  degreeTargets: t.field({
+    type: [DegreeTargetRowRef],
+    description: '学历结构: each degree target of the policy (of the unit’s kind) against the people in scope.',
+    args: {
+      unitCode: t.arg.string({ required: true }),
+      subtree: t.arg.boolean({ defaultValue: true }),
+      asOf: t.arg({ type: 'Date' }),
+    },
+    resolve: async (_root, args, ctx) => {
+      const asOf = args.asOf ?? todayIso();
+      const scope = await metricScope(ctx.viewer, args.unitCode, args.subtree !== false);
+      const policies = await policiesAt(db, asOf);
+      return degreeTargets(await analytics(), policies.byKind[scope.unitKind as UnitKind], scope, asOf);
+    },
+  }),
   reserveRatio: t.field({
     type: [ReserveRatioRowRef],
     description: 'One row per unit in scope that has positions of a kind, per kind.',
@@ -125,7 +163,9 @@ builder.queryFields((t) => ({
         throw userError('BAD_USER_INPUT', `year must be a calendar year, got ${args.year}`);
       const asOf = args.asOf ?? `${args.year}-12-31`;
       const scope = await metricScope(ctx.viewer, args.unitCode, args.subtree !== false);
-      return trainingCoverage(await analytics(), await policiesAt(db, asOf), scope, args.year, asOf);
+      const policies = await policiesAt(db, asOf);
+      const technicalDays = policies.byKind[scope.unitKind as UnitKind].training.technicalDaysPerYear;
+      return trainingCoverage(await analytics(), policies, scope, args.year, asOf, technicalDays);
     },
   }),
   successionGaps: t.field({
