@@ -50,6 +50,8 @@ export class AnalyticsCopy {
   private pending: Promise<void> = Promise.resolve();
   /** Milliseconds the last full load took, for the benchmark and /health. */
   lastLoadMs = 0;
+  /** Queries answered so far: the batching tests read it. */
+  queryCount = 0;
 
   private constructor(
     private readonly config: DatabaseConfig,
@@ -122,6 +124,7 @@ export class AnalyticsCopy {
     params: Record<string, DuckDBValue> | DuckDBValue[] = [],
   ): Promise<T[]> {
     await this.pending;
+    this.queryCount++;
     const reader = await this.connection.runAndReadAll(sql, params as DuckDBValue[]);
     return reader.getRowObjectsJS() as T[];
   }

@@ -22,6 +22,20 @@ const MINORITY = `p.ethnicity <> '汉族'`;
 const NON_CPC = `p.political_status <> 'CPC'`;
 const WOMAN = `p.gender = 'F'`;
 
+/** The structure of each unit's own pool (unit alone), for a batch of units. */
+export async function poolStructureByUnit(
+  copy: AnalyticsCopy,
+  scope: MetricScope,
+  asOf: string,
+  kind: 'PRINCIPAL' | 'DEPUTY' | null,
+): Promise<Map<string, PoolStructure>> {
+  const rows = await copy.query(
+    `${structureSql(scope, kind)} GROUP BY u.code`,
+    kind ? { scope: scope.param, asOf, kind } : { scope: scope.param, asOf },
+  );
+  return new Map(rows.map((r) => [r.unit_code as string, toStructure(r)]));
+}
+
 export async function poolStructure(
   copy: AnalyticsCopy,
   scope: MetricScope,
@@ -29,7 +43,14 @@ export async function poolStructure(
   kind: 'PRINCIPAL' | 'DEPUTY' | null,
 ): Promise<PoolStructure> {
   const [r] = await copy.query(
-    `SELECT count(*) AS total,
+    structureSql(scope, kind),
+    kind ? { scope: scope.param, asOf, kind } : { scope: scope.param, asOf },
+  );
+  return toStructure(r);
+}
+
+function structureSql(scope: MetricScope, kind: 'PRINCIPAL' | 'DEPUTY' | null): string {
+  return `SELECT any_value(u.code) AS unit_code, count(*) AS total,
        count(*) FILTER (WHERE ${WOMAN}) AS women,
        count(*) FILTER (WHERE ${MINORITY}) AS minority,
        count(*) FILTER (WHERE ${NON_CPC}) AS non_cpc,
@@ -39,9 +60,10 @@ export async function poolStructure(
      FROM reserves r
      JOIN units u ON u.id = r.unit_id
      JOIN people p ON p.id = r.person_id
-     WHERE ${scope.where} AND ${ACTIVE_AT} ${kind ? 'AND r.kind = $kind' : ''}`,
-    kind ? { scope: scope.param, asOf, kind } : { scope: scope.param, asOf },
-  );
+     WHERE ${scope.where} AND ${ACTIVE_AT} ${kind ? 'AND r.kind = $kind' : ''}`;
+}
+
+function toStructure(r: Record<string, unknown> | undefined): PoolStructure {
   const total = int(r?.total);
   const special = int(r?.special);
   const nearTerm = int(r?.near_term);

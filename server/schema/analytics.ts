@@ -20,7 +20,7 @@ import type { UnitKind } from '../domain/enums.ts';
 import { userError } from '../errors.ts';
 import { PositionKindEnum } from './enums.ts';
 
-const ReserveRatioRowRef = builder.objectRef<ReserveRatioRow>('ReserveRatioRow').implement({
+export const ReserveRatioRowRef = builder.objectRef<ReserveRatioRow>('ReserveRatioRow').implement({
   description: '配备比例 of one unit and kind: target = ceil(ratio × positions), gap = max(0, target − reserves).',
   fields: (t) => ({
     unitCode: t.exposeString('unitCode'),
@@ -34,7 +34,7 @@ const ReserveRatioRowRef = builder.objectRef<ReserveRatioRow>('ReserveRatioRow')
   }),
 });
 
-const PoolStructureRef = builder.objectRef<PoolStructure>('PoolStructure').implement({
+export const PoolStructureRef = builder.objectRef<PoolStructure>('PoolStructure').implement({
   description: 'The active pool at `asOf`: counts, and shares in [0, 1] (0 for an empty pool).',
   fields: (t) => ({
     total: t.exposeInt('total'),

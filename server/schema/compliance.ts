@@ -136,7 +136,7 @@ builder.queryFields((t) => ({
       const horizonEnd = addYears(asOf, rootPolicy.successionHorizonYears);
       const year = asOf.slice(0, 4);
       const report = new ComplianceReport(duckEngine(await analytics()), policies, rootPolicy, {
-        scope: scope.param,
+        scope: scope.param as string,
         subtree: args.subtree !== false,
         asOf,
         end: horizonEnd,

@@ -11,5 +11,6 @@ import './analytics.ts';
 import './compliance.ts';
 import './policy.ts';
 import './pipeline.ts';
+import './unit-metrics.ts';
 
 export const schema = builder.toSchema({ sortSchema: false });

@@ -151,3 +151,33 @@ describe('analytics on the small fixture', () => {
     expect(own.reserveRatio).toHaveLength(3);
   });
 });
+
+describe('per-unit metric fields', () => {
+  beforeAll(async () => {
+    await importDataset(db, dbConfig, { file: writeDatasetFile(smallDataset()) }, { replace: true });
+    await announceWrite('Dataset');
+  });
+
+  it('answer every unit of a list with one DuckDB query per metric family', async () => {
+    const { analytics } = await import('../../analytics/instance.ts');
+    const copy = await analytics();
+    const query = `{ units(first: 10) { edges { node { code
+      reserveRatio(asOf: "2026-11-21") { kind reserves target }
+      poolStructure(asOf: "2026-11-21") { total special }
+    } } } }`;
+    const before = copy.queryCount;
+    const data = await gqlOk<{
+      units: { edges: { node: { code: string; reserveRatio: unknown[]; poolStructure: { total: number } } }[] };
+    }>(query);
+    // Two families: ratio (plus nothing else) and structure — one query each for the five units.
+    expect(copy.queryCount - before).toBe(2);
+    const byCode = Object.fromEntries(data.units.edges.map((e) => [e.node.code, e.node]));
+    expect(byCode.A?.reserveRatio).toEqual([
+      { kind: 'PRINCIPAL', reserves: 1, target: 2 },
+      { kind: 'DEPUTY', reserves: 0, target: 1 },
+    ]);
+    expect(byCode.A1?.poolStructure).toEqual({ total: 1, special: 1 }); // R05 (E10, a woman)
+    expect(byCode.B1?.reserveRatio).toEqual([]); // no posts
+    expect(byCode.C01?.poolStructure).toEqual({ total: 0, special: 0 });
+  });
+});
