@@ -14,7 +14,7 @@ function viewsSql(provider: 'sqlite' | 'postgresql'): string[] {
   return TABLES.map(
     (t) =>
       `CREATE TEMP VIEW ${t.name} AS SELECT ${t.columns
-        .map(([name, type, expr]) => `${sourceExpr(type, expr, provider, false)} AS ${name}`)
+        .map(([name, type, expr]) => `${sourceExpr(type, expr, provider, false)} AS "${name}"`)
         .join(', ')} FROM ${t.from}`,
   ).concat(derived);
 }

@@ -141,7 +141,7 @@ export const TABLES: CopiedTable[] = [
     columns: [
       ['reserve_code', 'VARCHAR', 't."reserveCode"'],
       ['kind', 'VARCHAR', 't."kind"'],
-      ['on', 'DATE', 't."on"'],
+      ['talked_on', 'DATE', 't."on"'],
     ],
   },
 ];

@@ -67,8 +67,8 @@ export async function alerts(
   flagged AS (
     SELECT x.*, ${d.addYears('x.entered_on', 'x.management_years')} AS period_ends, ${d.ageAt('x.birth_date', on)} AS age,
       (SELECT count(*) FROM mentors m WHERE m.reserve_code = x.code AND m.since <= ${on} AND (m.until IS NULL OR m.until > ${on})) AS mentors,
-      (SELECT count(*) FROM talks t WHERE t.reserve_code = x.code AND t.kind = 'LEADERSHIP' AND t.on > ${on} - INTERVAL 1 YEAR AND t.on <= ${on}) AS leadership_talks_done,
-      (SELECT count(*) FROM talks t WHERE t.reserve_code = x.code AND t.kind = 'HR' AND t.on > ${on} - INTERVAL 1 YEAR AND t.on <= ${on}) AS hr_talks_done,
+      (SELECT count(*) FROM talks t WHERE t.reserve_code = x.code AND t.kind = 'LEADERSHIP' AND t.talked_on > ${on} - INTERVAL 1 YEAR AND t.talked_on <= ${on}) AS leadership_talks_done,
+      (SELECT count(*) FROM talks t WHERE t.reserve_code = x.code AND t.kind = 'HR' AND t.talked_on > ${on} - INTERVAL 1 YEAR AND t.talked_on <= ${on}) AS hr_talks_done,
       l1.grade AS last_grade, l1.incompetent_vote_share AS last_share,
       (l1.dept_percentile < x.low_percentile AND l2.dept_percentile < x.low_percentile AND l2.year = l1.year - 1) AS low_twice
     FROM active x
