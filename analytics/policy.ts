@@ -3,7 +3,7 @@
 import type { Db } from '../server/db/client.ts';
 import { UNIT_KINDS, type UnitKind } from '../server/domain/enums.ts';
 import type { Policy } from '../server/policy/defaults.ts';
-import { effectivePolicy } from '../server/policy/effective.ts';
+import { policyFor, versionsInForce } from '../server/policy/effective.ts';
 
 export interface PoliciesAt {
   byKind: Record<UnitKind, Policy>;
@@ -14,8 +14,9 @@ export interface PoliciesAt {
 export async function policiesAt(db: Db, asOf: string): Promise<PoliciesAt> {
   const byKind = {} as Record<UnitKind, Policy>;
   const versions = new Set<number>();
+  const inForce = await versionsInForce(db, asOf);
   for (const kind of UNIT_KINDS) {
-    const effective = await effectivePolicy(db, kind, asOf);
+    const effective = policyFor(inForce, kind);
     byKind[kind] = effective.policy;
     for (const v of effective.versions) versions.add(v);
   }

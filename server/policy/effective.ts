@@ -23,19 +23,32 @@ export interface EffectivePolicy {
   versions: number[];
 }
 
-export async function effectivePolicy(db: Db, unitKind: UnitKind | null, asOf: string): Promise<EffectivePolicy> {
-  const on = toDate(asOf);
-  const latest = (kind: UnitKind | null) =>
-    db.policyVersion.findFirst({
-      where: { unitKind: kind, effectiveFrom: { lte: on } },
-      orderBy: [{ effectiveFrom: 'desc' }, { id: 'desc' }],
-    });
+/** The latest stored version in force at `asOf`, for all kinds (key null) and for each kind. */
+export type VersionsInForce = Map<UnitKind | null, { id: number; overrides: string }>;
+
+export async function versionsInForce(db: Db, asOf: string): Promise<VersionsInForce> {
+  const rows = await db.policyVersion.findMany({
+    where: { effectiveFrom: { lte: toDate(asOf) } },
+    orderBy: [{ effectiveFrom: 'desc' }, { id: 'desc' }],
+    select: { id: true, unitKind: true, overrides: true },
+  });
+  const latest: VersionsInForce = new Map();
+  for (const row of rows) if (!latest.has(row.unitKind)) latest.set(row.unitKind, row);
+  return latest;
+}
+
+/** The defaults overlaid with the version for all kinds, then with the one for `unitKind`. */
+export function policyFor(inForce: VersionsInForce, unitKind: UnitKind | null): EffectivePolicy {
   let policy = DEFAULT_POLICY;
   const versions: number[] = [];
-  for (const v of [await latest(null), unitKind ? await latest(unitKind) : null]) {
+  for (const v of [inForce.get(null), unitKind ? inForce.get(unitKind) : undefined]) {
     if (!v) continue;
     policy = overlay(policy, JSON.parse(v.overrides));
     versions.push(v.id);
   }
   return { policy, versions };
+}
+
+export async function effectivePolicy(db: Db, unitKind: UnitKind | null, asOf: string): Promise<EffectivePolicy> {
+  return policyFor(await versionsInForce(db, asOf), unitKind);
 }
