@@ -67,6 +67,3 @@ export function policyCte(policies: PoliciesAt): string {
   );
   return `pol(unit_kind, ${COLUMNS.map(([c]) => c).join(', ')}) AS (VALUES ${rows.join(', ')})`;
 }
-
-/** Training kinds that count as centralized, as a SQL list (the same for every kind for now). */
-export const CENTRALIZED_KINDS = `('CENTRALIZED', 'PARTY_SCHOOL', 'ASSIGNED')`;

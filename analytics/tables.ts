@@ -151,6 +151,9 @@ export function selectSql(table: CopiedTable, provider: 'sqlite' | 'postgresql')
   return `SELECT ${table.columns.map(([, type, expr]) => sourceExpr(type, expr, provider)).join(', ')} FROM ${table.from}`;
 }
 
+/** Training kinds that count as centralized (集中培训 / 党校 / 调训), dataset-format.md. */
+const CENTRALIZED_KINDS = `('CENTRALIZED', 'PARTY_SCHOOL', 'ASSIGNED')`;
+
 /**
  * Tables derived from the copied ones after every full load (a dialect's `year` extracts the
  * year of a date). Also created as views over the operational tables for the baselines.
@@ -161,8 +164,8 @@ export const DERIVED: { name: string; sql: (year: (date: string) => string) => s
     name: 'person_years',
     sql: (year) => `SELECT t.person_id, p.unit_id, ${year('t.start')} AS year,
         count(*) FILTER (WHERE t.completed) AS completed,
-        count(*) FILTER (WHERE t.completed AND t.kind IN ('CENTRALIZED', 'PARTY_SCHOOL', 'ASSIGNED')) AS central_n,
-        coalesce(sum(t.days) FILTER (WHERE t.completed AND t.kind IN ('CENTRALIZED', 'PARTY_SCHOOL', 'ASSIGNED')), 0) AS central_days,
+        count(*) FILTER (WHERE t.completed AND t.kind IN ${CENTRALIZED_KINDS}) AS central_n,
+        coalesce(sum(t.days) FILTER (WHERE t.completed AND t.kind IN ${CENTRALIZED_KINDS}), 0) AS central_days,
         coalesce(sum(t.days) FILTER (WHERE t.completed), 0) AS days,
         coalesce(sum(t.credits) FILTER (WHERE t.completed), 0) AS credits
       FROM trainings t JOIN people p ON p.id = t.person_id

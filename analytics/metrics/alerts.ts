@@ -4,7 +4,7 @@ import type { AnalyticsCopy } from '../copy.ts';
 import { duckdb } from '../dialect.ts';
 import { type PoliciesAt, policyCte } from '../policy.ts';
 import type { MetricScope } from '../scope.ts';
-import { int } from './common.ts';
+import { ACTIVE_AT, int } from './common.ts';
 
 export const ALERT_KINDS = [
   'PERIOD_ENDING',
@@ -57,7 +57,7 @@ export async function alerts(
   active AS (
     SELECT r.code, r.kind, r.person_id, r.entered_on, r.birth_date, u.id AS unit_id, u.code AS unit_code, u.name AS unit_name, pol.*
     FROM reserves r JOIN units u ON u.id = r.unit_id JOIN pol ON pol.unit_kind = u.kind
-    WHERE ${scope.where} AND r.entered_on <= ${on} AND (r.exited_on IS NULL OR r.exited_on > ${on})
+    WHERE ${scope.where} AND ${ACTIVE_AT}
   ),
   latest AS (
     SELECT a.person_id, a.year, a.grade, a.incompetent_vote_share, a.dept_percentile,

@@ -18,9 +18,10 @@ export interface PoolStructure {
   bachelorShare: number;
 }
 
-const MINORITY = `p.ethnicity <> '汉族'`;
-const NON_CPC = `p.political_status <> 'CPC'`;
-const WOMAN = `p.gender = 'F'`;
+// Person attributes are copied onto each entry (analytics/tables.ts): no join with people.
+const MINORITY = `r.ethnicity <> '汉族'`;
+const NON_CPC = `r.political_status <> 'CPC'`;
+const WOMAN = `r.gender = 'F'`;
 
 /** The structure of each unit's own pool (unit alone), for a batch of units. */
 export async function poolStructureByUnit(
@@ -56,10 +57,9 @@ function structureSql(scope: MetricScope, kind: 'PRINCIPAL' | 'DEPUTY' | null): 
        count(*) FILTER (WHERE ${NON_CPC}) AS non_cpc,
        count(*) FILTER (WHERE ${WOMAN} OR ${MINORITY} OR ${NON_CPC}) AS special,
        count(*) FILTER (WHERE r.tier = 'NEAR_TERM') AS near_term,
-       count(*) FILTER (WHERE p.education IN ('BACHELOR', 'MASTER', 'DOCTORATE')) AS bachelor
+       count(*) FILTER (WHERE r.education IN ('BACHELOR', 'MASTER', 'DOCTORATE')) AS bachelor
      FROM reserves r
      JOIN units u ON u.id = r.unit_id
-     JOIN people p ON p.id = r.person_id
      WHERE ${scope.where} AND ${ACTIVE_AT} ${kind ? 'AND r.kind = $kind' : ''}`;
 }
 

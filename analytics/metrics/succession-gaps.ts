@@ -41,12 +41,11 @@ export async function successionGaps(
      vac AS (
        SELECT p.unit_id, p.kind, count(*) AS positions,
          count(*) FILTER (WHERE p.incumbent_id IS NULL
-           OR age_at(i.birth_date, CAST($end AS DATE)) >= pol.retirement_age
+           OR age_at(p.incumbent_birth_date, CAST($end AS DATE)) >= pol.retirement_age
            OR p.term_ends <= CAST($end AS DATE)) AS vacancies
        FROM positions p
        JOIN scoped s ON s.id = p.unit_id
        JOIN pol ON pol.unit_kind = s.kind
-       LEFT JOIN people i ON i.id = p.incumbent_id
        GROUP BY ALL
      ),
      ready AS (
@@ -54,10 +53,9 @@ export async function successionGaps(
        FROM reserves r
        JOIN scoped s ON s.id = r.unit_id
        JOIN pol ON pol.unit_kind = s.kind
-       JOIN people p ON p.id = r.person_id
        WHERE ${ACTIVE_AT}
          AND r.tier = 'NEAR_TERM'
-         AND age_at(p.birth_date, CAST($end AS DATE)) <= CASE r.kind WHEN 'PRINCIPAL' THEN pol.principal_age_limit ELSE pol.deputy_age_limit END
+         AND age_at(r.birth_date, CAST($end AS DATE)) <= CASE r.kind WHEN 'PRINCIPAL' THEN pol.principal_age_limit ELSE pol.deputy_age_limit END
          AND ${duckdb.addYears('r.entered_on', 'pol.management_years')} > CAST($end AS DATE)
          AND ${duckdb.addYears('r.entered_on', 'pol.cultivation_years')} <= CAST($end AS DATE)
        GROUP BY ALL

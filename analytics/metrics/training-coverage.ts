@@ -3,7 +3,7 @@
 // The cadre training rate is people with at least one completed training starting in Y over
 // all people in scope (by the unit they work in).
 import type { AnalyticsCopy } from '../copy.ts';
-import { CENTRALIZED_KINDS, type PoliciesAt, policyCte } from '../policy.ts';
+import { type PoliciesAt, policyCte } from '../policy.ts';
 import type { MetricScope } from '../scope.ts';
 import { ACTIVE_AT, int, share } from './common.ts';
 
@@ -31,33 +31,29 @@ export async function trainingCoverage(
   asOf: string,
   technicalDaysPerYear: number,
 ): Promise<TrainingCoverage> {
-  const params = { scope: scope.param, asOf, from: `${year}-01-01`, to: `${year}-12-31` };
-  const inYear = `t.completed AND t.start BETWEEN CAST($from AS DATE) AND CAST($to AS DATE)`;
+  // Per person and year, person_years (analytics/tables.ts) holds the completed trainings and
+  // the centralized ones' count and days: the one definition the compliance report uses too.
   const [reserves] = await copy.query(
-    `WITH ${policyCte(policies)},
-     central AS (
-       SELECT t.person_id, count(*) AS n, sum(t.days) AS days FROM trainings t
-       WHERE ${inYear} AND t.kind IN ${CENTRALIZED_KINDS} GROUP BY ALL
-     )
+    `WITH ${policyCte(policies)}
      SELECT count(*) AS active,
-       count(*) FILTER (WHERE c.n >= pol.min_trainings AND c.days >= pol.min_training_days) AS covered
+       count(*) FILTER (WHERE py.central_n >= pol.min_trainings AND py.central_days >= pol.min_training_days) AS covered
      FROM reserves r
      JOIN units u ON u.id = r.unit_id
      JOIN pol ON pol.unit_kind = u.kind
-     LEFT JOIN central c ON c.person_id = r.person_id
+     LEFT JOIN person_years py ON py.person_id = r.person_id AND py.year = $year
      WHERE ${scope.where} AND ${ACTIVE_AT}`,
-    params,
+    { scope: scope.param, asOf, year },
   );
   const [people] = await copy.query(
     `SELECT count(*) AS people,
-       count(*) FILTER (WHERE p.id IN (SELECT t.person_id FROM trainings t WHERE ${inYear})) AS trained,
+       count(*) FILTER (WHERE py.completed > 0) AS trained,
        coalesce(sum(py.days), 0) AS days, coalesce(sum(py.credits), 0) AS credits,
        count(*) FILTER (WHERE p.category = 'TECHNICAL') AS technical,
        count(*) FILTER (WHERE p.category = 'TECHNICAL' AND coalesce(py.days, 0) >= $technicalDays) AS technical_meeting
      FROM people p JOIN units u ON u.id = p.unit_id
      LEFT JOIN person_years py ON py.person_id = p.id AND py.year = $year
      WHERE ${scope.where}`,
-    { scope: params.scope, from: params.from, to: params.to, year, technicalDays: technicalDaysPerYear },
+    { scope: scope.param, year, technicalDays: technicalDaysPerYear },
   );
   const activeReserves = int(reserves?.active);
   const covered = int(reserves?.covered);
