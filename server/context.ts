@@ -14,7 +14,31 @@ export interface Context {
 const batchScheduleFn = (run: () => void) => setTimeout(run, 0);
 
 export function createLoaders() {
+  const byName = new Map<string, DataLoader<string, unknown>>();
   return {
+    /**
+     * A loader by name, made on first use in this request: `load` answers a batch of string
+     * keys with a map; keys it leaves out get `missing`. For fields batched outside Prisma
+     * (per-unit analytics).
+     */
+    named<V>(
+      name: string,
+      load: (keys: readonly string[]) => Promise<Map<string, V>>,
+      missing: V,
+    ): DataLoader<string, V> {
+      let loader = byName.get(name) as DataLoader<string, V> | undefined;
+      if (!loader) {
+        loader = new DataLoader<string, V>(
+          async (keys) => {
+            const found = await load(keys);
+            return keys.map((k) => (found.has(k) ? (found.get(k) as V) : missing));
+          },
+          { batchScheduleFn },
+        );
+        byName.set(name, loader as DataLoader<string, unknown>);
+      }
+      return loader;
+    },
     /** Units by id, for ancestors read off a unit's path. */
     unitById: new DataLoader<number, Unit | null>(
       async (ids) => {

@@ -1,46 +1,15 @@
 // Metric fields on a unit (the unit alone), for dashboards that list many units: each family is
 // answered for all the units of a request in one DuckDB query (DataLoader), not one per unit.
-import DataLoader from 'dataloader';
 import { analytics } from '../../analytics/instance.ts';
 import { type PoolStructure, poolStructureByUnit } from '../../analytics/metrics/pool-structure.ts';
 import { type ReserveRatioRow, reserveRatio } from '../../analytics/metrics/reserve-ratio.ts';
 import { policiesAt } from '../../analytics/policy.ts';
 import { unitsScope } from '../../analytics/scope.ts';
 import { builder } from '../builder.ts';
-import type { Context } from '../context.ts';
 import { db } from '../db/client.ts';
 import { todayIso } from '../domain/dates.ts';
 import { PoolStructureRef, ReserveRatioRowRef } from './analytics.ts';
 import { PositionKindEnum } from './enums.ts';
-
-// Per request: one loader per metric family and arguments, keyed by unit code.
-const loaders = new WeakMap<Context, Map<string, DataLoader<string, unknown>>>();
-const batchScheduleFn = (run: () => void) => setTimeout(run, 0);
-
-function loaderFor<T>(
-  ctx: Context,
-  key: string,
-  load: (codes: readonly string[]) => Promise<Map<string, T>>,
-  empty: T,
-): DataLoader<string, T> {
-  let byKey = loaders.get(ctx);
-  if (!byKey) {
-    byKey = new Map();
-    loaders.set(ctx, byKey);
-  }
-  let loader = byKey.get(key) as DataLoader<string, T> | undefined;
-  if (!loader) {
-    loader = new DataLoader<string, T>(
-      async (codes) => {
-        const found = await load(codes);
-        return codes.map((c) => found.get(c) ?? empty);
-      },
-      { batchScheduleFn },
-    );
-    byKey.set(key, loader as DataLoader<string, unknown>);
-  }
-  return loader;
-}
 
 const EMPTY_STRUCTURE: PoolStructure = {
   total: 0,
@@ -63,17 +32,18 @@ builder.prismaObjectFields('Unit', (t) => ({
     select: { code: true },
     resolve: (unit, args, ctx) => {
       const asOf = args.asOf ?? todayIso();
-      return loaderFor<ReserveRatioRow[]>(
-        ctx,
-        `ratio|${asOf}`,
-        async (codes) => {
-          const rows = await reserveRatio(await analytics(), await policiesAt(db, asOf), unitsScope(codes), asOf);
-          const byUnit = new Map<string, ReserveRatioRow[]>();
-          for (const r of rows) byUnit.set(r.unitCode, [...(byUnit.get(r.unitCode) ?? []), r]);
-          return byUnit;
-        },
-        [],
-      ).load(unit.code);
+      return ctx.loaders
+        .named<ReserveRatioRow[]>(
+          `ratio|${asOf}`,
+          async (codes) => {
+            const rows = await reserveRatio(await analytics(), await policiesAt(db, asOf), unitsScope(codes), asOf);
+            const byUnit = new Map<string, ReserveRatioRow[]>();
+            for (const r of rows) byUnit.set(r.unitCode, [...(byUnit.get(r.unitCode) ?? []), r]);
+            return byUnit;
+          },
+          [],
+        )
+        .load(unit.code);
     },
   }),
   poolStructure: t.field({
@@ -84,12 +54,13 @@ builder.prismaObjectFields('Unit', (t) => ({
     resolve: (unit, args, ctx) => {
       const asOf = args.asOf ?? todayIso();
       const kind = args.kind ?? null;
-      return loaderFor<PoolStructure>(
-        ctx,
-        `structure|${asOf}|${kind}`,
-        async (codes) => poolStructureByUnit(await analytics(), unitsScope(codes), asOf, kind),
-        EMPTY_STRUCTURE,
-      ).load(unit.code);
+      return ctx.loaders
+        .named<PoolStructure>(
+          `structure|${asOf}|${kind}`,
+          async (codes) => poolStructureByUnit(await analytics(), unitsScope(codes), asOf, kind),
+          EMPTY_STRUCTURE,
+        )
+        .load(unit.code);
     },
   }),
 }));
