@@ -2,6 +2,7 @@
 // database: times the analytical copy and the compliance report, prints one JSON line.
 import { databaseConfig } from '../server/db/config.ts';
 import { migrate } from '../server/db/migrations.ts';
+import { addYears } from '../server/domain/dates.ts';
 
 await migrate(databaseConfig());
 const { db, dbConfig } = await import('../server/db/client.ts');
@@ -62,7 +63,7 @@ const params = {
   scope: '1.',
   subtree: true,
   asOf,
-  end: `${Number(asOf.slice(0, 4)) + 1}${asOf.slice(4)}`,
+  end: addYears(asOf, 1),
   year: Number(asOf.slice(0, 4)),
 };
 const operational = async (url: string | undefined) => {
