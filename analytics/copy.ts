@@ -6,9 +6,10 @@ import { type DuckDBConnection, DuckDBInstance, type DuckDBValue, listValue } fr
 import Database from 'better-sqlite3';
 import pg from 'pg';
 import type { DatabaseConfig } from '../server/db/config.ts';
+import { ymdNumber } from '../server/domain/dates.ts';
 import { duckdb } from './dialect.ts';
 import type { Engine } from './metrics/compliance-report.ts';
-import { type CopiedTable, DERIVED, selectSql, TABLES } from './tables.ts';
+import { type CopiedTable, columnType, DERIVED, selectSql, TABLES } from './tables.ts';
 
 export type Row = Record<string, unknown>;
 
@@ -77,7 +78,7 @@ export class AnalyticsCopy {
       try {
         for (const table of TABLES) {
           await this.connection.run(
-            `CREATE OR REPLACE TABLE ${table.name} (${table.columns.map(([n, t]) => `"${n}" ${t}`).join(', ')})`,
+            `CREATE OR REPLACE TABLE ${table.name} (${table.columns.map(([n, t]) => `"${n}" ${columnType(t)}`).join(', ')})`,
           );
           await this.append(table, await source.rows(selectSql(table, this.config.provider)));
         }
@@ -146,6 +147,7 @@ export class AnalyticsCopy {
         else if (types[i] === 'INTEGER') appender.appendInteger(Number(v));
         else if (types[i] === 'DOUBLE') appender.appendDouble(Number(v));
         else if (types[i] === 'BOOLEAN') appender.appendBoolean(v === true || v === 1 || v === 1n);
+        else if (types[i] === 'YMD') appender.appendInteger(ymdNumber(String(v)));
         else appender.appendVarchar(String(v));
       }
       appender.endRow();
@@ -154,20 +156,7 @@ export class AnalyticsCopy {
   }
 }
 
-const engines = new WeakMap<AnalyticsCopy, Engine>();
-
-/** The copy as a compliance-report engine (one per copy, so its report tables are tracked). */
+/** The copy as a compliance-report engine. */
 export function duckEngine(copy: AnalyticsCopy): Engine {
-  let engine = engines.get(copy);
-  if (!engine) {
-    engine = {
-      dialect: duckdb,
-      query: (sql, params) => copy.query(sql, params),
-      run: async (sql, params) => {
-        await copy.query(sql, params);
-      },
-    };
-    engines.set(copy, engine);
-  }
-  return engine;
+  return { dialect: duckdb, query: (sql, params) => copy.query(sql, params) };
 }

@@ -16,6 +16,26 @@ export interface Dialect {
   greatest(a: string, b: string): string;
   /** The calendar year of a date, as an integer. */
   year(d: string): string;
+  /** An integer parameter. */
+  int(param: string): string;
+  /** Integer division of integers, truncated. */
+  idiv(a: string, b: string): string;
+}
+
+// Dates as yyyymmdd integers (the copy keeps the hot dates of the compliance report so): whole
+// years and year arithmetic become integer arithmetic, several times cheaper than taking dates
+// apart into year, month and day on every row.
+
+/** Whole years from b to d (yyyymmdd integers, b ≤ d); a birthday on d counts (domain.md "Age at date D"). */
+export function yearsBetween(dialect: Dialect, b: string, d: string): string {
+  return `(${dialect.idiv(`${d} - ${b}`, '10000')})`;
+}
+
+/** yyyymmdd d plus n years; 29 February becomes 28 February outside leap years. */
+export function addYearsYmd(dialect: Dialect, d: string, n: string): string {
+  const y = `(${dialect.idiv(d, '10000')} + ${n})`;
+  const leap = `(${y} % 4 = 0 AND (${y} % 100 <> 0 OR ${y} % 400 = 0))`;
+  return `(${d} + ${n} * 10000 - CASE WHEN ${d} % 10000 = 229 AND NOT ${leap} THEN 1 ELSE 0 END)`;
 }
 
 export const duckdb: Dialect = {
@@ -32,6 +52,8 @@ export const duckdb: Dialect = {
   ceil: (x) => `ceil(round(${x}, 9))`,
   greatest: (a, b) => `greatest(${a}, ${b})`,
   year: (d) => `year(${d})`,
+  int: (p) => `CAST(${p} AS INTEGER)`,
+  idiv: (a, b) => `(${a}) // (${b})`,
 };
 
 /** SQLite: dates are `YYYY-MM-DD` text in the views (see operational.ts), compared as text. */
@@ -47,6 +69,8 @@ export const sqlite: Dialect = {
   ceil: (x) => `(CAST(round(${x}, 9) AS INTEGER) + (round(${x}, 9) > CAST(round(${x}, 9) AS INTEGER)))`,
   greatest: (a, b) => `max(${a}, ${b})`,
   year: (d) => `CAST(substr(${d}, 1, 4) AS INTEGER)`,
+  int: (p) => `CAST(${p} AS INTEGER)`,
+  idiv: (a, b) => `(${a}) / (${b})`,
 };
 
 export const postgresql: Dialect = {
@@ -58,4 +82,6 @@ export const postgresql: Dialect = {
   ceil: (x) => `ceil(round(CAST(${x} AS NUMERIC), 9))`,
   greatest: (a, b) => `greatest(${a}, ${b})`,
   year: (d) => `CAST(extract(year FROM ${d}) AS INTEGER)`,
+  int: (p) => `CAST(${p} AS INTEGER)`,
+  idiv: (a, b) => `(${a}) / (${b})`,
 };

@@ -33,10 +33,6 @@ export async function openOperationalEngine(config: DatabaseConfig): Promise<Ope
         const used = Object.fromEntries(Object.entries(params).filter(([k]) => sql.includes(`$${k}`)));
         return db.prepare(sql).all(used) as Record<string, unknown>[];
       },
-      async run(sql, params) {
-        const used = Object.fromEntries(Object.entries(params).filter(([k]) => sql.includes(`$${k}`)));
-        db.prepare(sql).run(used);
-      },
       async close() {
         db.close();
       },
@@ -49,9 +45,6 @@ export async function openOperationalEngine(config: DatabaseConfig): Promise<Ope
     dialect: postgresql,
     async query(sql, params) {
       return (await client.query(...positional(sql, params))).rows;
-    },
-    async run(sql, params) {
-      await client.query(...positional(sql, params));
     },
     async close() {
       await client.end();

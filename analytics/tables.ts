@@ -3,7 +3,13 @@
 // hashing a million codes per query is what the copy avoids). Dates travel as `YYYY-MM-DD` text
 // and enums as text, so one SELECT serves both operational databases.
 
-export type DuckType = 'VARCHAR' | 'DATE' | 'INTEGER' | 'DOUBLE' | 'BOOLEAN';
+/** YMD: a date as a yyyymmdd INTEGER (20260701), for the compliance report's date arithmetic. */
+export type DuckType = 'VARCHAR' | 'DATE' | 'YMD' | 'INTEGER' | 'DOUBLE' | 'BOOLEAN';
+
+/** The DuckDB column type. */
+export function columnType(type: DuckType): string {
+  return type === 'YMD' ? 'INTEGER' : type;
+}
 
 export interface CopiedTable {
   name: string;
@@ -22,7 +28,12 @@ export function sourceExpr(
   provider: 'sqlite' | 'postgresql',
   datesAsText = true,
 ): string {
-  if (type === 'DATE') return datesAsText || provider === 'sqlite' ? `substr(CAST(${expr} AS TEXT), 1, 10)` : expr;
+  if (type === 'YMD' && !datesAsText)
+    return provider === 'sqlite'
+      ? `CAST(replace(substr(CAST(${expr} AS TEXT), 1, 10), '-', '') AS INTEGER)`
+      : `CAST(to_char(${expr}, 'YYYYMMDD') AS INTEGER)`;
+  if (type === 'DATE' || type === 'YMD')
+    return datesAsText || provider === 'sqlite' ? `substr(CAST(${expr} AS TEXT), 1, 10)` : expr;
   if (type === 'VARCHAR') return provider === 'postgresql' ? `CAST(${expr} AS TEXT)` : expr;
   return expr;
 }
@@ -57,6 +68,8 @@ export const TABLES: CopiedTable[] = [
       // Denormalized: the retirement rule reads it for every post.
       ['incumbent_birth_date', 'DATE', 'inc."birthDate"'],
       ['term_ends', 'DATE', 't."termEnds"'],
+      ['incumbent_birth_ymd', 'YMD', 'inc."birthDate"'],
+      ['term_ends_ymd', 'YMD', 't."termEnds"'],
     ],
   },
   {
@@ -101,6 +114,9 @@ export const TABLES: CopiedTable[] = [
       ['political_status', 'VARCHAR', 'pe."politicalStatus"'],
       ['education', 'VARCHAR', 'pe."education"'],
       ['birth_date', 'DATE', 'pe."birthDate"'],
+      ['birth_ymd', 'YMD', 'pe."birthDate"'],
+      ['entered_ymd', 'YMD', 't."enteredOn"'],
+      ['exited_ymd', 'YMD', 't."exitedOn"'],
     ],
   },
   {
@@ -174,5 +190,10 @@ export const DERIVED: { name: string; sql: (year: (date: string) => string) => s
   {
     name: 'unit_people',
     sql: () => 'SELECT unit_id, count(*) AS n FROM people GROUP BY unit_id',
+  },
+  {
+    // Per unit and calendar year: people with any completed training (the cadre training rate).
+    name: 'unit_years',
+    sql: () => 'SELECT unit_id, year, count(*) AS trained FROM person_years WHERE completed > 0 GROUP BY unit_id, year',
   },
 ];

@@ -1,5 +1,7 @@
 // Runs the compliance report (compliance.ts) on an engine: DuckDB for the API, SQLite or
 // PostgreSQL for the benchmark's baselines and the cross-check.
+import DataLoader from 'dataloader';
+import { ymdNumber } from '../../server/domain/dates.ts';
 import type { Policy } from '../../server/policy/defaults.ts';
 import type { Dialect } from '../dialect.ts';
 import type { PoliciesAt } from '../policy.ts';
@@ -15,22 +17,13 @@ import {
   STATUS_NAMES,
   type Status,
   statusOf,
-  totalsSql,
-  worstUnitsSql,
+  summarySql,
 } from './compliance.ts';
 
 export interface Engine {
   dialect: Dialect;
   query(sql: string, params: Record<string, string | number>): Promise<Record<string, unknown>[]>;
-  /** Runs a statement that returns no rows. */
-  run(sql: string, params: Record<string, string | number>): Promise<void>;
 }
-
-// Each report computes its judged rows once, into a temporary table that its parts (totals,
-// worst units, pages of rows) read. The newest few stay; older ones are dropped.
-const KEEP_TABLES = 4;
-const liveTables = new WeakMap<Engine, string[]>();
-let tableCounter = 0;
 
 export interface ComplianceTotal {
   rule: Rule;
@@ -75,9 +68,25 @@ const SHARE_TARGET: Partial<Record<Rule, (p: Policy) => number>> = {
   CADRE_TRAINING_RATE: (p) => p.training.cadreTrainingRate,
 };
 
+interface Summary {
+  totals: Record<string, unknown>[];
+  worst: Record<string, unknown>[];
+}
+
 export class ComplianceReport {
   private readonly judged: string;
-  private table: Promise<string> | undefined;
+  // The totals and the worst units asked for in one GraphQL request are computed by one
+  // statement: the loader gathers the parts asked for in the same tick (keys: how many worst units).
+  private readonly summaries = new DataLoader<number, Summary>(
+    async (limits) => {
+      const limit = Math.max(...limits);
+      const rows = await this.engine.query(summarySql(this.judged), { ...this.base(), limit });
+      const summary: Summary = { totals: [], worst: [] };
+      for (const r of rows) (r.part === 'T' ? summary.totals : summary.worst).push(r);
+      return limits.map(() => summary);
+    },
+    { cache: true },
+  );
 
   constructor(
     private readonly engine: Engine,
@@ -88,29 +97,16 @@ export class ComplianceReport {
     this.judged = judgedSql(engine.dialect, policies, params.subtree);
   }
 
+  /** Query parameters: dates as yyyymmdd integers (see dialect.ts). */
   private base() {
     const { scope, asOf, end, year } = this.params;
-    return { scope, asOf, end, year };
-  }
-
-  /** The judged rows, computed on first use. */
-  private judgedTable(): Promise<string> {
-    this.table ??= (async () => {
-      const name = `judged_${process.pid}_${++tableCounter}`;
-      await this.engine.run(`CREATE TEMP TABLE ${name} AS ${this.judged} SELECT * FROM judged`, this.base());
-      const live = liveTables.get(this.engine) ?? [];
-      live.push(name);
-      while (live.length > KEEP_TABLES) await this.engine.run(`DROP TABLE IF EXISTS ${live.shift()}`, {});
-      liveTables.set(this.engine, live);
-      return name;
-    })();
-    return this.table;
+    return { scope, asOf: ymdNumber(asOf), end: ymdNumber(end), year };
   }
 
   /** Every rule over the whole scope: count rules sum the units' gaps (never netted). */
   async totals(): Promise<ComplianceTotal[]> {
-    const rows = await this.engine.query(totalsSql(await this.judgedTable()), {});
-    const byRule = new Map(rows.map((r) => [RULES[int(r.rule)]!, r]));
+    const { totals } = await this.summaries.load(0);
+    const byRule = new Map(totals.map((r) => [RULES[int(r.rule)]!, r]));
     const tolerance = this.rootPolicy.complianceWarningTolerance;
     return RULES.filter((rule) => byRule.has(rule)).map((rule) => {
       const r = byRule.get(rule)!;
@@ -140,10 +136,11 @@ export class ComplianceReport {
     });
   }
 
+  /** The worst units first (most breaches, largest relative shortfall, most warnings), with their rules. */
   async worstUnits(limit: number): Promise<ComplianceUnit[]> {
-    const rows = await this.engine.query(worstUnitsSql(await this.judgedTable()), { limit });
+    const { worst } = await this.summaries.load(limit);
     const units = new Map<string, ComplianceUnit>();
-    for (const r of rows) {
+    for (const r of worst) {
       const code = r.unit_code as string;
       let unit = units.get(code);
       if (!unit) {
@@ -159,8 +156,8 @@ export class ComplianceReport {
       }
       unit.rules.push(toRow(r));
     }
-    for (const unit of units.values()) unit.rules.sort((a, b) => RULES.indexOf(a.rule) - RULES.indexOf(b.rule));
-    return [...units.values()];
+    // A larger batch's ranking starts with a smaller one's (ties are broken by unit id).
+    return [...units.values()].slice(0, limit);
   }
 
   async rows(options: {
@@ -171,8 +168,8 @@ export class ComplianceReport {
     limit: number;
     offset: number;
   }): Promise<{ total: number; rows: ComplianceRow[] }> {
-    const sql = rowsSql(await this.judgedTable(), options.rules, options.statuses, options.order, options.descending);
-    const rows = await this.engine.query(sql, { limit: options.limit, offset: options.offset });
+    const sql = rowsSql(this.judged, options.rules, options.statuses, options.order, options.descending);
+    const rows = await this.engine.query(sql, { ...this.base(), limit: options.limit, offset: options.offset });
     return { total: int(rows[0]?.total), rows: rows.map(toRow) };
   }
 }

@@ -1,8 +1,9 @@
 // 合规报告: for every unit in a subtree, every rule with its value, target, gap and status. The
-// whole report is computed inside the database; only the totals and the asked-for rows (the
-// worst units, a page of rows) come back. One SQL text serves DuckDB (the product) and, through
-// views of the same shape, SQLite and PostgreSQL (the benchmark's baselines): see dialect.ts.
-import type { Dialect } from '../dialect.ts';
+// whole report is computed inside the database, one statement per request (the totals and the
+// worst units together, or a page of rows), and only those rows come back. One SQL text serves
+// DuckDB (the product) and, through views of the same shape, SQLite and PostgreSQL (the
+// benchmark's baselines): see dialect.ts.
+import { addYearsYmd, type Dialect, yearsBetween } from '../dialect.ts';
 import { type PoliciesAt, policyCte } from '../policy.ts';
 
 export const RULES = [
@@ -54,116 +55,135 @@ export interface ReportParams {
   year: number;
 }
 
-/** The SQL of the judged rows: one per unit and applicable rule. */
-export function judgedSql(d: Dialect, policies: PoliciesAt, subtree: boolean): string {
-  const asOf = d.date('$asOf');
-  const end = d.date('$end');
-  const age = (at: string) => d.ageAt('r.birth_date', at);
+/** What a rule compares, in the per-unit counts of `base`: num (/ den) against target, when it applies. */
+interface RuleDef {
+  num: string;
+  den: string | null;
+  target: string;
+  when: string;
+}
+
+function ruleDefs(d: Dialect): Record<Rule, RuleDef> {
+  const posts = 'p_pos + d_pos > 0';
+  return {
+    RATIO_PRINCIPAL: { num: 'p_n', den: null, target: d.ceil('principal_ratio * p_pos'), when: 'p_pos > 0' },
+    RATIO_DEPUTY: { num: 'd_n', den: null, target: d.ceil('deputy_ratio * d_pos'), when: 'd_pos > 0' },
+    SPECIAL_SHARE: { num: 'special', den: 'n', target: 'special_share', when: posts },
+    NEAR_TERM_PRINCIPAL: { num: 'p_near', den: 'p_n', target: 'near_term_share', when: 'p_pos > 0' },
+    NEAR_TERM_DEPUTY: { num: 'd_near', den: 'd_n', target: 'near_term_share', when: 'd_pos > 0' },
+    AGE_BAND_PRINCIPAL: { num: 'p_band', den: 'p_n', target: 'principal_band_share', when: 'p_pos > 0' },
+    AGE_BAND_DEPUTY: { num: 'd_band', den: 'd_n', target: 'deputy_band_share', when: 'd_pos > 0' },
+    YOUNG_PRINCIPAL: { num: 'p_young', den: null, target: '1', when: 'p_pos > 0' },
+    YOUNG_DEPUTY: { num: 'd_young', den: null, target: '1', when: 'd_pos > 0' },
+    BACHELOR_SHARE: { num: 'bachelor', den: 'n', target: 'bachelor_share', when: posts },
+    TRAINING_COVERAGE: { num: 'covered', den: 'n', target: 'training_coverage', when: posts },
+    CADRE_TRAINING_RATE: { num: 'trained', den: 'people', target: 'cadre_training_rate', when: 'people > 0' },
+    SUCCESSION_PRINCIPAL: { num: 'p_ready', den: null, target: 'p_vac', when: 'p_pos > 0' },
+    SUCCESSION_DEPUTY: { num: 'd_ready', den: null, target: 'd_vac', when: 'd_pos > 0' },
+  };
+}
+
+/**
+ * The per-unit counts every rule is judged on, as the CTE `base` (one row per unit in scope,
+ * with its policy's numbers). Dates are yyyymmdd integers here (see dialect.ts).
+ */
+function baseSql(d: Dialect, policies: PoliciesAt, subtree: boolean): string {
+  const asOf = d.int('$asOf');
+  const end = d.int('$end');
+  const years = (b: string, at: string) => yearsBetween(d, b, at);
   // Ready: stays to the horizon (age and period), NEAR_TERM, minimum cultivation over by the end.
   const ready = `(r.tier = 'NEAR_TERM'
-        AND ${age(end)} <= CASE r.kind WHEN 'PRINCIPAL' THEN pol.principal_age_limit ELSE pol.deputy_age_limit END
-        AND ${d.addYears('r.entered_on', 'pol.management_years')} > ${end}
-        AND ${d.addYears('r.entered_on', 'pol.cultivation_years')} <= ${end})`;
-  const vacant = `(p.incumbent_id IS NULL OR ${d.ageAt('p.incumbent_birth_date', end)} >= pol.retirement_age OR p.term_ends <= ${end})`;
-  const share = (num: string, den: string) => `CASE WHEN ${den} > 0 THEN ${num} * 1.0 / ${den} ELSE 0 END`;
-  // Rules travel as their index in RULES and statuses as 0/1/2: the per-report table holds
-  // numbers only, and names are joined to the few rows returned.
-  const rule = (name: Rule, num: string, den: string, target: string, when: string) =>
-    `SELECT id, ${RULES.indexOf(name)} AS rule, ${num} AS num, ${den} AS den,
-       ${MEASURE[name] === 'COUNT' ? num : share(num, den)} AS value, ${target} AS target, tolerance
-     FROM base WHERE ${when}`;
+        AND ${years('r.birth_ymd', end)} <= CASE r.kind WHEN 'PRINCIPAL' THEN pol.principal_age_limit ELSE pol.deputy_age_limit END
+        AND ${addYearsYmd(d, 'r.entered_ymd', 'pol.management_years')} > ${end}
+        AND ${addYearsYmd(d, 'r.entered_ymd', 'pol.cultivation_years')} <= ${end})`;
+  const vacant = `(p.incumbent_id IS NULL OR ${years('p.incumbent_birth_ymd', end)} >= pol.retirement_age OR p.term_ends_ymd <= ${end})`;
   return `
   WITH ${policyCte(policies)},
   scoped AS (
-    SELECT u.id, u.code, u.name, u.kind FROM units u
+    SELECT u.id, pol.* FROM units u JOIN pol ON pol.unit_kind = u.kind
     WHERE ${subtree ? d.startsWith('u.path', '$scope') : 'u.code = $scope'}
   ),
   pos AS (
-    SELECT unit_id,
-      count(*) FILTER (WHERE kind = 'PRINCIPAL') AS p_pos,
-      count(*) FILTER (WHERE kind = 'DEPUTY') AS d_pos,
-      count(*) FILTER (WHERE kind = 'PRINCIPAL' AND is_vacant = 1) AS p_vac,
-      count(*) FILTER (WHERE kind = 'DEPUTY' AND is_vacant = 1) AS d_vac
-    FROM (
-      SELECT p.unit_id, p.kind, CASE WHEN ${vacant} THEN 1 ELSE 0 END AS is_vacant
-      FROM positions p
-      JOIN scoped s ON s.id = p.unit_id
-      JOIN pol ON pol.unit_kind = s.kind
-    ) v
-    GROUP BY unit_id
+    SELECT p.unit_id,
+      count(*) FILTER (WHERE p.kind = 'PRINCIPAL') AS p_pos,
+      count(*) FILTER (WHERE p.kind = 'DEPUTY') AS d_pos,
+      count(*) FILTER (WHERE p.kind = 'PRINCIPAL' AND ${vacant}) AS p_vac,
+      count(*) FILTER (WHERE p.kind = 'DEPUTY' AND ${vacant}) AS d_vac
+    FROM positions p JOIN scoped pol ON pol.id = p.unit_id
+    GROUP BY p.unit_id
   ),
-  central AS (
-    SELECT person_id, central_n AS n, central_days AS days FROM person_years WHERE year = $year AND central_n > 0
+  act AS MATERIALIZED (
+    -- The entries active at asOf, each worked out once: kind, age, readiness, structure.
+    SELECT r.unit_id, r.person_id,
+      r.kind = 'PRINCIPAL' AS is_p,
+      r.tier = 'NEAR_TERM' AS near,
+      ${years('r.birth_ymd', asOf)} AS age_now,
+      ${ready} AS ready,
+      (r.gender = 'F' OR r.ethnicity <> '汉族' OR r.political_status <> 'CPC') AS special,
+      r.education IN ('BACHELOR', 'MASTER', 'DOCTORATE') AS bachelor,
+      pol.principal_band_from, pol.principal_band_to, pol.deputy_band_from, pol.deputy_band_to,
+      pol.principal_young_under, pol.deputy_young_under, pol.min_trainings, pol.min_training_days
+    FROM reserves r JOIN scoped pol ON pol.id = r.unit_id
+    WHERE r.entered_ymd <= ${asOf} AND (r.exited_ymd IS NULL OR r.exited_ymd > ${asOf})
   ),
   pool AS (
-    -- Age and readiness are worked out once per entry, then counted by kind.
     SELECT unit_id,
       count(*) AS n,
-      count(*) FILTER (WHERE kind = 'PRINCIPAL') AS p_n,
-      count(*) FILTER (WHERE kind = 'DEPUTY') AS d_n,
-      count(*) FILTER (WHERE gender = 'F' OR ethnicity <> '汉族' OR political_status <> 'CPC') AS special,
-      count(*) FILTER (WHERE education IN ('BACHELOR', 'MASTER', 'DOCTORATE')) AS bachelor,
-      count(*) FILTER (WHERE kind = 'PRINCIPAL' AND tier = 'NEAR_TERM') AS p_near,
-      count(*) FILTER (WHERE kind = 'DEPUTY' AND tier = 'NEAR_TERM') AS d_near,
-      count(*) FILTER (WHERE kind = 'PRINCIPAL' AND age_now BETWEEN principal_band_from AND principal_band_to) AS p_band,
-      count(*) FILTER (WHERE kind = 'DEPUTY' AND age_now BETWEEN deputy_band_from AND deputy_band_to) AS d_band,
-      count(*) FILTER (WHERE kind = 'PRINCIPAL' AND age_now < principal_young_under) AS p_young,
-      count(*) FILTER (WHERE kind = 'DEPUTY' AND age_now < deputy_young_under) AS d_young,
-      count(*) FILTER (WHERE c_n >= min_trainings AND c_days >= min_training_days) AS covered,
-      count(*) FILTER (WHERE kind = 'PRINCIPAL' AND is_ready = 1) AS p_ready,
-      count(*) FILTER (WHERE kind = 'DEPUTY' AND is_ready = 1) AS d_ready
-    FROM (
-      SELECT r.unit_id, r.kind, r.tier, r.gender, r.ethnicity, r.political_status, r.education,
-        ${age(asOf)} AS age_now, CASE WHEN ${ready} THEN 1 ELSE 0 END AS is_ready,
-        c.n AS c_n, c.days AS c_days,
-        pol.principal_band_from, pol.principal_band_to, pol.deputy_band_from, pol.deputy_band_to,
-        pol.principal_young_under, pol.deputy_young_under, pol.min_trainings, pol.min_training_days
-      FROM reserves r
-      JOIN scoped s ON s.id = r.unit_id
-      JOIN pol ON pol.unit_kind = s.kind
-      LEFT JOIN central c ON c.person_id = r.person_id
-      WHERE r.entered_on <= ${asOf} AND (r.exited_on IS NULL OR r.exited_on > ${asOf})
-    ) e
-    GROUP BY unit_id
+      count(*) FILTER (WHERE is_p) AS p_n,
+      count(*) FILTER (WHERE NOT is_p) AS d_n,
+      count(*) FILTER (WHERE special) AS special,
+      count(*) FILTER (WHERE bachelor) AS bachelor,
+      count(*) FILTER (WHERE is_p AND near) AS p_near,
+      count(*) FILTER (WHERE NOT is_p AND near) AS d_near,
+      count(*) FILTER (WHERE is_p AND age_now BETWEEN principal_band_from AND principal_band_to) AS p_band,
+      count(*) FILTER (WHERE NOT is_p AND age_now BETWEEN deputy_band_from AND deputy_band_to) AS d_band,
+      count(*) FILTER (WHERE is_p AND age_now < principal_young_under) AS p_young,
+      count(*) FILTER (WHERE NOT is_p AND age_now < deputy_young_under) AS d_young,
+      count(*) FILTER (WHERE is_p AND ready) AS p_ready,
+      count(*) FILTER (WHERE NOT is_p AND ready) AS d_ready
+    FROM act GROUP BY unit_id
   ),
-  trained AS (
-    SELECT unit_id, count(*) AS n FROM person_years WHERE year = $year AND completed > 0 GROUP BY unit_id
-  ),
-  ppl AS (
-    SELECT up.unit_id, up.n, coalesce(tr.n, 0) AS trained
-    FROM unit_people up JOIN scoped s ON s.id = up.unit_id LEFT JOIN trained tr ON tr.unit_id = up.unit_id
+  cov AS (
+    -- Entries covered by the year's centralized trainings (count and days, the unit's policy).
+    SELECT a.unit_id, count(*) AS covered
+    FROM (SELECT person_id, central_n, central_days FROM person_years WHERE year = $year AND central_n > 0) c
+    JOIN (SELECT unit_id, person_id, min_trainings, min_training_days FROM act) a ON a.person_id = c.person_id
+    WHERE c.central_n >= a.min_trainings AND c.central_days >= a.min_training_days
+    GROUP BY a.unit_id
   ),
   base AS MATERIALIZED (
-    SELECT s.id, s.code, s.name, pol.*,
+    SELECT s.*,
       coalesce(pos.p_pos, 0) AS p_pos, coalesce(pos.d_pos, 0) AS d_pos, coalesce(pos.p_vac, 0) AS p_vac, coalesce(pos.d_vac, 0) AS d_vac,
       coalesce(pool.n, 0) AS n, coalesce(pool.p_n, 0) AS p_n, coalesce(pool.d_n, 0) AS d_n,
       coalesce(pool.special, 0) AS special, coalesce(pool.bachelor, 0) AS bachelor,
       coalesce(pool.p_near, 0) AS p_near, coalesce(pool.d_near, 0) AS d_near,
       coalesce(pool.p_band, 0) AS p_band, coalesce(pool.d_band, 0) AS d_band,
       coalesce(pool.p_young, 0) AS p_young, coalesce(pool.d_young, 0) AS d_young,
-      coalesce(pool.covered, 0) AS covered, coalesce(pool.p_ready, 0) AS p_ready, coalesce(pool.d_ready, 0) AS d_ready,
-      coalesce(ppl.n, 0) AS people, coalesce(ppl.trained, 0) AS trained
+      coalesce(cov.covered, 0) AS covered, coalesce(pool.p_ready, 0) AS p_ready, coalesce(pool.d_ready, 0) AS d_ready,
+      coalesce(up.n, 0) AS people, coalesce(uy.trained, 0) AS trained
     FROM scoped s
-    JOIN pol ON pol.unit_kind = s.kind
     LEFT JOIN pos ON pos.unit_id = s.id
     LEFT JOIN pool ON pool.unit_id = s.id
-    LEFT JOIN ppl ON ppl.unit_id = s.id
-  ),
+    LEFT JOIN cov ON cov.unit_id = s.id
+    LEFT JOIN unit_people up ON up.unit_id = s.id
+    LEFT JOIN unit_years uy ON uy.unit_id = s.id AND uy.year = $year
+  )`;
+}
+
+/** The judged rows, one per unit and applicable rule, as the CTE `judged` (after `base`). */
+export function judgedSql(d: Dialect, policies: PoliciesAt, subtree: boolean): string {
+  const defs = ruleDefs(d);
+  const share = (num: string, den: string) => `CASE WHEN ${den} > 0 THEN ${num} * 1.0 / ${den} ELSE 0 END`;
+  // Rules travel as their index in RULES and statuses as 0/1/2; names are put on the few rows returned.
+  const rule = (name: Rule) => {
+    const { num, den, target, when } = defs[name];
+    return `SELECT id, ${RULES.indexOf(name)} AS rule, ${num} AS num, ${den ?? 'CAST(NULL AS INTEGER)'} AS den,
+       ${den ? share(num, den) : num} AS value, ${target} AS target, tolerance
+     FROM base WHERE ${when}`;
+  };
+  return `${baseSql(d, policies, subtree)},
   rules AS (
-    ${rule('RATIO_PRINCIPAL', 'p_n', 'CAST(NULL AS INTEGER)', d.ceil('principal_ratio * p_pos'), 'p_pos > 0')}
-    UNION ALL ${rule('RATIO_DEPUTY', 'd_n', 'CAST(NULL AS INTEGER)', d.ceil('deputy_ratio * d_pos'), 'd_pos > 0')}
-    UNION ALL ${rule('SPECIAL_SHARE', 'special', 'n', 'special_share', 'p_pos + d_pos > 0')}
-    UNION ALL ${rule('NEAR_TERM_PRINCIPAL', 'p_near', 'p_n', 'near_term_share', 'p_pos > 0')}
-    UNION ALL ${rule('NEAR_TERM_DEPUTY', 'd_near', 'd_n', 'near_term_share', 'd_pos > 0')}
-    UNION ALL ${rule('AGE_BAND_PRINCIPAL', 'p_band', 'p_n', 'principal_band_share', 'p_pos > 0')}
-    UNION ALL ${rule('AGE_BAND_DEPUTY', 'd_band', 'd_n', 'deputy_band_share', 'd_pos > 0')}
-    UNION ALL ${rule('YOUNG_PRINCIPAL', 'p_young', 'CAST(NULL AS INTEGER)', '1', 'p_pos > 0')}
-    UNION ALL ${rule('YOUNG_DEPUTY', 'd_young', 'CAST(NULL AS INTEGER)', '1', 'd_pos > 0')}
-    UNION ALL ${rule('BACHELOR_SHARE', 'bachelor', 'n', 'bachelor_share', 'p_pos + d_pos > 0')}
-    UNION ALL ${rule('TRAINING_COVERAGE', 'covered', 'n', 'training_coverage', 'p_pos + d_pos > 0')}
-    UNION ALL ${rule('CADRE_TRAINING_RATE', 'trained', 'people', 'cadre_training_rate', 'people > 0')}
-    UNION ALL ${rule('SUCCESSION_PRINCIPAL', 'p_ready', 'CAST(NULL AS INTEGER)', 'p_vac', 'p_pos > 0')}
-    UNION ALL ${rule('SUCCESSION_DEPUTY', 'd_ready', 'CAST(NULL AS INTEGER)', 'd_vac', 'd_pos > 0')}
+    ${RULES.map(rule).join('\n    UNION ALL ')}
   ),
   judged AS MATERIALIZED (
     SELECT id, rule, num, den, value, target,
@@ -175,31 +195,38 @@ export function judgedSql(d: Dialect, policies: PoliciesAt, subtree: boolean): s
   )`;
 }
 
-/** Per rule: units judged, breaches, warnings, and the sums the totals are made of. */
-export function totalsSql(judged: string): string {
-  return `SELECT rule, count(*) AS units,
-    count(*) FILTER (WHERE status = 2) AS breaches,
-    count(*) FILTER (WHERE status = 1) AS warnings,
-    sum(num) AS num, sum(den) AS den, sum(target) AS target, sum(gap) AS gap
-  FROM ${judged} GROUP BY rule`;
-}
-
-/** The worst units: most breaches, then the largest relative shortfall, then most warnings. */
-export function worstUnitsSql(judged: string): string {
-  return `WITH ranked AS (
+/**
+ * The report's summary in one statement: per rule, units judged, breaches, warnings and the
+ * sums the totals are made of (part 'T'); then the $limit worst units — most breaches, then the
+ * largest relative shortfall, then most warnings — with their rules (part 'W').
+ */
+export function summarySql(judged: string): string {
+  return `${judged},
+  totals AS (
+    SELECT rule, count(*) AS units,
+      count(*) FILTER (WHERE status = 2) AS breaches,
+      count(*) FILTER (WHERE status = 1) AS warnings,
+      sum(num) AS num, sum(den) AS den, sum(target) AS target, sum(gap) AS gap
+    FROM judged GROUP BY rule
+  ),
+  ranked AS (
     SELECT id,
       count(*) FILTER (WHERE status = 2) AS breaches,
       count(*) FILTER (WHERE status = 1) AS warnings,
       -- Rounded: engines differ in the last bits of 1 − 5/6 and 1/6, and ties must stay ties.
       round(sum(CASE WHEN target > 0 THEN gap * 1.0 / target ELSE 0 END), 9) AS shortfall
-    FROM ${judged} GROUP BY id
+    FROM judged GROUP BY id
     ORDER BY breaches DESC, shortfall DESC, warnings DESC, id
     LIMIT $limit
   )
-  SELECT u.code AS unit_code, u.name AS unit_name, r.breaches, r.warnings, r.shortfall,
-    j.rule, j.value, j.target, j.gap, j.status
-  FROM ranked r JOIN ${judged} j ON j.id = r.id JOIN units u ON u.id = r.id
-  ORDER BY r.breaches DESC, r.shortfall DESC, r.warnings DESC, r.id, j.rule`;
+  SELECT 'T' AS part, NULL AS unit_id, NULL AS unit_code, NULL AS unit_name, rule, units, breaches, warnings,
+    NULL AS shortfall, num, den, NULL AS value, target, gap, NULL AS status
+  FROM totals
+  UNION ALL
+  SELECT 'W', r.id, u.code, u.name, j.rule, NULL, r.breaches, r.warnings,
+    r.shortfall, NULL, NULL, j.value, j.target, j.gap, j.status
+  FROM ranked r JOIN judged j ON j.id = r.id JOIN units u ON u.id = r.id
+  ORDER BY part, breaches DESC, shortfall DESC, warnings DESC, unit_id, rule`;
 }
 
 export type RowOrder = 'SEVERITY' | 'GAP' | 'UNIT' | 'RULE';
@@ -223,7 +250,8 @@ export function rowsSql(
     UNIT: `id ${dir}, rule`,
     RULE: `rule ${dir}, id`,
   }[order];
-  return `WITH matching AS (SELECT * FROM ${judged} ${where.length ? `WHERE ${where.join(' AND ')}` : ''}),
+  return `${judged},
+  matching AS (SELECT * FROM judged ${where.length ? `WHERE ${where.join(' AND ')}` : ''}),
   page AS (SELECT * FROM matching ORDER BY ${orderBy} LIMIT $limit OFFSET $offset)
   SELECT u.code AS unit_code, u.name AS unit_name, page.rule, page.value, page.target, page.gap, page.status,
     (SELECT count(*) FROM matching) AS total

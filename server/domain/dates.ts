@@ -53,3 +53,8 @@ export function ageAt(birth: string, at: string): number {
   const ay = Number(at.slice(0, 4));
   return ay - by - (at.slice(5) < birth.slice(5) ? 1 : 0);
 }
+
+/** `2026-07-01` → 20260701: the analytics copy's integer form of a date (analytics/dialect.ts). */
+export function ymdNumber(iso: string): number {
+  return Number(iso.slice(0, 4)) * 10000 + Number(iso.slice(5, 7)) * 100 + Number(iso.slice(8, 10));
+}

@@ -103,6 +103,21 @@ describe('compliance report on the small fixture', () => {
     });
   });
 
+  it('computes the totals and the worst units of one request with one DuckDB statement', async () => {
+    const copy = await analytics();
+    const before = copy.queryCount;
+    const r = await report(
+      'C01',
+      true,
+      'totals { rule } worstUnits(first: 1) { unitCode } top3: worstUnits(first: 3) { unitCode }',
+    );
+    expect(copy.queryCount - before).toBe(1);
+    // The shorter list is the start of the longer one.
+    expect(r.worstUnits).toEqual([{ unitCode: 'C01' }]);
+    expect((r.top3 as { unitCode: string }[]).map((u) => u.unitCode)).toEqual(['C01', 'A1', 'A']);
+    expect((r.totals as unknown[]).length).toBe(14);
+  });
+
   it('reads its targets and tolerance from the stored policy, and says which version it used', async () => {
     const v = await db.policyVersion.create({
       data: {
