@@ -52,7 +52,8 @@ const [writeAndRefreshMs] = await time(() =>
   transitionReserve(db, WHOLE_TREE, {
     reserveId: entry.code,
     to: 'INSPECTING',
-    on: asOf > entry.nominatedOn.toISOString().slice(0, 10) ? asOf : entry.nominatedOn.toISOString().slice(0, 10),
+    // The later of asOf and the nomination day (ISO dates sort as text).
+    on: [asOf, entry.nominatedOn.toISOString().slice(0, 10)].sort().at(-1)!,
   }),
 );
 const [refreshMs] = await time(() => copy.refresh('reserves', [entry.code]));

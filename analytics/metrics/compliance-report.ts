@@ -90,7 +90,7 @@ export class ComplianceReport {
 
   constructor(
     private readonly engine: Engine,
-    private readonly policies: PoliciesAt,
+    policies: PoliciesAt,
     private readonly rootPolicy: Policy,
     readonly params: ReportParams,
   ) {
