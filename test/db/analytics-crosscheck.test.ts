@@ -7,6 +7,7 @@ import { db, dbConfig } from '../../server/db/client.ts';
 import { announceWrite } from '../../server/db/writes.ts';
 import { writeDatasetFile } from '../fixtures/small.ts';
 import { gqlOk } from '../helpers/graphql.ts';
+import { referenceCompliance, referenceTotals, referenceWorst } from '../reference/compliance.ts';
 import { referenceGaps, referenceRatio, referenceStructure, referenceTraining } from '../reference/metrics.ts';
 
 describe('analytics cross-check on a generated city', () => {
@@ -72,5 +73,38 @@ describe('analytics cross-check on a generated city', () => {
       [...want.rows].sort((a, b) => key(a).localeCompare(key(b))),
     );
     expect(want.totalGap).toBeGreaterThan(0); // the data exercises the rule
+  });
+
+  it.each(['2026-07-01', '2025-03-15', '2027-12-31'])('compliance report at %s', async (asOf) => {
+    const round = (x: unknown) =>
+      JSON.parse(JSON.stringify(x, (_k, v) => (typeof v === 'number' ? Math.round(v * 1e9) / 1e9 : v)));
+    const got = await gqlOk<{ complianceReport: { totals: { rule: string }[]; worstUnits: unknown[] } }>(
+      `query($a: Date) { complianceReport(unitCode: "C01", asOf: $a) {
+        totals { rule units breaches warnings value target gap status }
+        worstUnits(first: 25) { unitCode breaches warnings shortfall } } }`,
+      { a: asOf },
+    );
+    const want = referenceCompliance(data, 'C01', asOf);
+    const totals = Object.fromEntries(got.complianceReport.totals.map(({ rule, ...t }) => [rule, t]));
+    expect(round(totals)).toEqual(round(referenceTotals(want)));
+    expect(round(got.complianceReport.worstUnits)).toEqual(round(referenceWorst(want, 25)));
+
+    // Every row of one county's subtree, a page at a time.
+    const wantRows = referenceCompliance(data, county, asOf).map(({ num: _n, den: _d, ...r }) => r);
+    const rows: unknown[] = [];
+    for (let offset = 0; ; offset += 1000) {
+      const page = await gqlOk<{ complianceReport: { rows: { total: number; rows: unknown[] } } }>(
+        `query($u: String!, $a: Date, $o: Int) { complianceReport(unitCode: $u, asOf: $a) {
+          rows(orderBy: UNIT, direction: ASC, first: 1000, offset: $o) { total rows { unitCode rule value target gap status } } } }`,
+        { u: county, a: asOf, o: offset },
+      );
+      rows.push(...page.complianceReport.rows.rows);
+      if (rows.length >= page.complianceReport.rows.total) break;
+    }
+    const key = (r: { unitCode: string; rule: string }) => `${r.unitCode}|${r.rule}`;
+    const sorted = (xs: { unitCode: string; rule: string }[]) => [...xs].sort((a, b) => key(a).localeCompare(key(b)));
+    expect(round(sorted(rows as { unitCode: string; rule: string }[]))).toEqual(round(sorted(wantRows)));
+    // The data exercises every status.
+    expect(new Set(wantRows.map((r) => r.status))).toEqual(new Set(['COMPLIANT', 'WARNING', 'BREACH']));
   });
 });
