@@ -12,13 +12,13 @@ import {
 } from '../../analytics/metrics/succession-gaps.ts';
 import { type TrainingCoverage, trainingCoverage } from '../../analytics/metrics/training-coverage.ts';
 import { policiesAt } from '../../analytics/policy.ts';
-import { metricScope } from '../../analytics/scope.ts';
 import { builder } from '../builder.ts';
 import { db } from '../db/client.ts';
 import { addYears, todayIso } from '../domain/dates.ts';
 import type { UnitKind } from '../domain/enums.ts';
 import { userError } from '../errors.ts';
 import { PositionKindEnum } from './enums.ts';
+import { metricArgs, scopeOf } from './metric-args.ts';
 
 export const ReserveRatioRowRef = builder.objectRef<ReserveRatioRow>('ReserveRatioRow').implement({
   description: '配备比例 of one unit and kind: target = ceil(ratio × positions), gap = max(0, target − reserves).',
@@ -112,13 +112,11 @@ builder.queryFields((t) => ({
     type: [DegreeTargetRowRef],
     description: '学历结构: each degree target of the policy (of the unit’s kind) against the people in scope.',
     args: {
-      unitCode: t.arg.string({ required: true }),
-      subtree: t.arg.boolean({ defaultValue: true }),
-      asOf: t.arg({ type: 'Date' }),
+      ...metricArgs,
     },
     resolve: async (_root, args, ctx) => {
       const asOf = args.asOf ?? todayIso();
-      const scope = await metricScope(ctx.viewer, args.unitCode, args.subtree !== false);
+      const scope = await scopeOf(ctx, args);
       const policies = await policiesAt(db, asOf);
       return degreeTargets(await analytics(), policies.byKind[scope.unitKind as UnitKind], scope, asOf);
     },
@@ -127,42 +125,37 @@ builder.queryFields((t) => ({
     type: [ReserveRatioRowRef],
     description: 'One row per unit in scope that has positions of a kind, per kind.',
     args: {
-      unitCode: t.arg.string({ required: true }),
-      subtree: t.arg.boolean({ defaultValue: true }),
-      asOf: t.arg({ type: 'Date' }),
+      ...metricArgs,
     },
     resolve: async (_root, args, ctx) => {
       const asOf = args.asOf ?? todayIso();
-      const scope = await metricScope(ctx.viewer, args.unitCode, args.subtree !== false);
+      const scope = await scopeOf(ctx, args);
       return reserveRatio(await analytics(), await policiesAt(db, asOf), scope, asOf);
     },
   }),
   poolStructure: t.field({
     type: PoolStructureRef,
     args: {
-      unitCode: t.arg.string({ required: true }),
-      subtree: t.arg.boolean({ defaultValue: true }),
-      asOf: t.arg({ type: 'Date' }),
+      ...metricArgs,
       kind: t.arg({ type: PositionKindEnum, description: 'Omitted: both kinds together.' }),
     },
     resolve: async (_root, args, ctx) => {
-      const scope = await metricScope(ctx.viewer, args.unitCode, args.subtree !== false);
+      const scope = await scopeOf(ctx, args);
       return poolStructure(await analytics(), scope, args.asOf ?? todayIso(), args.kind ?? null);
     },
   }),
   trainingCoverage: t.field({
     type: TrainingCoverageRef,
     args: {
-      unitCode: t.arg.string({ required: true }),
+      ...metricArgs,
       year: t.arg.int({ required: true }),
-      subtree: t.arg.boolean({ defaultValue: true }),
       asOf: t.arg({ type: 'Date', description: 'Omitted: 31 December of `year`.' }),
     },
     resolve: async (_root, args, ctx) => {
       if (args.year < 1900 || args.year > 2999)
         throw userError('BAD_USER_INPUT', `year must be a calendar year, got ${args.year}`);
       const asOf = args.asOf ?? `${args.year}-12-31`;
-      const scope = await metricScope(ctx.viewer, args.unitCode, args.subtree !== false);
+      const scope = await scopeOf(ctx, args);
       const policies = await policiesAt(db, asOf);
       const technicalDays = policies.byKind[scope.unitKind as UnitKind].training.technicalDaysPerYear;
       return trainingCoverage(await analytics(), policies, scope, args.year, asOf, technicalDays);
@@ -171,17 +164,15 @@ builder.queryFields((t) => ({
   successionGaps: t.field({
     type: SuccessionGapReportRef,
     args: {
-      unitCode: t.arg.string({ required: true }),
-      subtree: t.arg.boolean({ defaultValue: true }),
+      ...metricArgs,
       horizonYears: t.arg.int({ defaultValue: 1 }),
-      asOf: t.arg({ type: 'Date' }),
     },
     resolve: async (_root, args, ctx) => {
       const horizon = args.horizonYears ?? 1;
       if (horizon < 0 || horizon > 30)
         throw userError('BAD_USER_INPUT', `horizonYears must be between 0 and 30, got ${horizon}`);
       const asOf = args.asOf ?? todayIso();
-      const scope = await metricScope(ctx.viewer, args.unitCode, args.subtree !== false);
+      const scope = await scopeOf(ctx, args);
       return successionGaps(await analytics(), await policiesAt(db, asOf), scope, asOf, addYears(asOf, horizon));
     },
   }),

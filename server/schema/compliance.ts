@@ -10,13 +10,13 @@ import {
   type ComplianceUnit,
 } from '../../analytics/metrics/compliance-report.ts';
 import { policiesAt } from '../../analytics/policy.ts';
-import { metricScope } from '../../analytics/scope.ts';
 import { builder } from '../builder.ts';
 import { db } from '../db/client.ts';
 import { addYears, todayIso } from '../domain/dates.ts';
 import type { UnitKind } from '../domain/enums.ts';
 import { userError } from '../errors.ts';
 import { SortDirectionEnum } from './enums.ts';
+import { metricArgs, scopeOf } from './metric-args.ts';
 
 const RuleEnum = builder.enumType('ComplianceRule', { values: RULES });
 const StatusEnum = builder.enumType('ComplianceStatus', { values: ['COMPLIANT', 'WARNING', 'BREACH'] as const });
@@ -124,13 +124,11 @@ builder.queryFields((t) => ({
     description:
       'Every rule for every unit in scope at `asOf`: value, target, gap and status (COMPLIANT / WARNING / BREACH).',
     args: {
-      unitCode: t.arg.string({ required: true }),
-      subtree: t.arg.boolean({ defaultValue: true }),
-      asOf: t.arg({ type: 'Date' }),
+      ...metricArgs,
     },
     resolve: async (_root, args, ctx) => {
       const asOf = args.asOf ?? todayIso();
-      const scope = await metricScope(ctx.viewer, args.unitCode, args.subtree !== false);
+      const scope = await scopeOf(ctx, args);
       const policies = await policiesAt(db, asOf);
       const rootPolicy = policies.byKind[scope.unitKind as UnitKind];
       const horizonEnd = addYears(asOf, rootPolicy.successionHorizonYears);

@@ -3,12 +3,12 @@ import { analytics } from '../../analytics/instance.ts';
 import { ALERT_KINDS, type Alert, type AlertReport, alerts } from '../../analytics/metrics/alerts.ts';
 import { type Pipeline, pipeline } from '../../analytics/metrics/pipeline.ts';
 import { policiesAt } from '../../analytics/policy.ts';
-import { metricScope } from '../../analytics/scope.ts';
 import { builder } from '../builder.ts';
 import { db } from '../db/client.ts';
 import { todayIso } from '../domain/dates.ts';
 import { userError } from '../errors.ts';
 import { PositionKindEnum, ReserveStatusEnum, SourceEnum } from './enums.ts';
+import { metricArgs, scopeOf } from './metric-args.ts';
 
 const YearCount = builder.objectRef<{ year: number; count: number }>('YearCount').implement({
   fields: (t) => ({ year: t.exposeInt('year'), count: t.exposeInt('count') }),
@@ -82,12 +82,10 @@ builder.queryFields((t) => ({
   pipeline: t.field({
     type: PipelineRef,
     args: {
-      unitCode: t.arg.string({ required: true }),
-      subtree: t.arg.boolean({ defaultValue: true }),
-      asOf: t.arg({ type: 'Date' }),
+      ...metricArgs,
     },
     resolve: async (_root, args, ctx) => {
-      const scope = await metricScope(ctx.viewer, args.unitCode, args.subtree !== false);
+      const scope = await scopeOf(ctx, args);
       return pipeline(await analytics(), scope, args.asOf ?? todayIso());
     },
   }),
@@ -96,9 +94,7 @@ builder.queryFields((t) => ({
     description:
       'Active entries flagged at asOf: period ending within the alert window, over age, elimination grounds, missing mentors or talks.',
     args: {
-      unitCode: t.arg.string({ required: true }),
-      subtree: t.arg.boolean({ defaultValue: true }),
-      asOf: t.arg({ type: 'Date' }),
+      ...metricArgs,
       kinds: t.arg({ type: [AlertKindEnum], description: 'Only entries with one of these alerts.' }),
       first: t.arg.int({ defaultValue: 100 }),
       offset: t.arg.int({ defaultValue: 0 }),
@@ -108,7 +104,7 @@ builder.queryFields((t) => ({
       if (first < 0 || first > 1000)
         throw userError('BAD_USER_INPUT', `first must be between 0 and 1000, got ${first}`);
       const asOf = args.asOf ?? todayIso();
-      const scope = await metricScope(ctx.viewer, args.unitCode, args.subtree !== false);
+      const scope = await scopeOf(ctx, args);
       return alerts(
         await analytics(),
         await policiesAt(db, asOf),
