@@ -1,15 +1,10 @@
 // The few SQL functions the compliance report needs that differ between DuckDB (the product's
 // path) and the operational databases (SQLite and PostgreSQL: the benchmark's baselines and a
-// cross-check). Everything else in that SQL is common.
+// cross-check). Everything else in that SQL is common. DuckDB also has date-valued helpers for
+// the metrics that only it runs.
 
 export interface Dialect {
   name: 'duckdb' | 'sqlite' | 'postgresql';
-  /** A `YYYY-MM-DD` parameter as a date value. */
-  date(param: string): string;
-  /** Whole years from date b to date d. */
-  ageAt(b: string, d: string): string;
-  /** Date d plus n whole years (29 February → 28 February). */
-  addYears(d: string, n: string): string;
   /** Text s starts with prefix p. */
   startsWith(s: string, p: string): string;
   ceil(x: string): string;
@@ -38,9 +33,16 @@ export function addYearsYmd(dialect: Dialect, d: string, n: string): string {
   return `(${d} + ${n} * 10000 - CASE WHEN ${d} % 10000 = 229 AND NOT ${leap} THEN 1 ELSE 0 END)`;
 }
 
-export const duckdb: Dialect = {
+/** DuckDB, with date-valued helpers for the metrics only the copy runs. */
+export interface DuckDialect extends Dialect {
+  /** Whole years from date b to date d (the copy's `age_at` macro). */
+  ageAt(b: string, d: string): string;
+  /** Date d plus n whole years (29 February → 28 February). */
+  addYears(d: string, n: string): string;
+}
+
+export const duckdb: DuckDialect = {
   name: 'duckdb',
-  date: (p) => `CAST(${p} AS DATE)`,
   ageAt: (b, d) => `age_at(${b}, ${d})`,
   // make_date is about 3× faster than adding an interval here, with the same 29 February rule.
   addYears: (d, n) => {
@@ -59,12 +61,6 @@ export const duckdb: Dialect = {
 /** SQLite: dates are `YYYY-MM-DD` text in the views (see operational.ts), compared as text. */
 export const sqlite: Dialect = {
   name: 'sqlite',
-  date: (p) => p,
-  ageAt: (b, d) =>
-    `(CAST(substr(${d}, 1, 4) AS INTEGER) - CAST(substr(${b}, 1, 4) AS INTEGER) - (substr(${d}, 6, 5) < substr(${b}, 6, 5)))`,
-  // date() rolls 29 February forward to 1 March; step back a day when the day changed.
-  addYears: (d, n) =>
-    `(CASE WHEN substr(${d}, 6, 5) = '02-29' AND substr(date(${d}, '+' || ${n} || ' years'), 6, 5) = '03-01' THEN date(${d}, '+' || ${n} || ' years', '-1 day') ELSE date(${d}, '+' || ${n} || ' years') END)`,
   startsWith: (s, p) => `substr(${s}, 1, length(${p})) = ${p}`,
   ceil: (x) => `(CAST(round(${x}, 9) AS INTEGER) + (round(${x}, 9) > CAST(round(${x}, 9) AS INTEGER)))`,
   greatest: (a, b) => `max(${a}, ${b})`,
@@ -75,9 +71,6 @@ export const sqlite: Dialect = {
 
 export const postgresql: Dialect = {
   name: 'postgresql',
-  date: (p) => `CAST(${p} AS DATE)`,
-  ageAt: (b, d) => `CAST(date_part('year', age(${d}, ${b})) AS INTEGER)`,
-  addYears: (d, n) => `CAST(${d} + make_interval(years => CAST(${n} AS INTEGER)) AS DATE)`,
   startsWith: (s, p) => `starts_with(${s}, ${p})`,
   ceil: (x) => `ceil(round(CAST(${x} AS NUMERIC), 9))`,
   greatest: (a, b) => `greatest(${a}, ${b})`,

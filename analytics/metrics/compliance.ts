@@ -3,8 +3,10 @@
 // worst units together, or a page of rows), and only those rows come back. One SQL text serves
 // DuckDB (the product) and, through views of the same shape, SQLite and PostgreSQL (the
 // benchmark's baselines): see dialect.ts.
-import { addYearsYmd, type Dialect, yearsBetween } from '../dialect.ts';
+import { type Dialect, yearsBetween } from '../dialect.ts';
 import { type PoliciesAt, policyCte } from '../policy.ts';
+import { activeAt } from './common.ts';
+import { expectedVacancySql, readySql } from './succession.ts';
 
 export const RULES = [
   'RATIO_PRINCIPAL',
@@ -90,13 +92,8 @@ function ruleDefs(d: Dialect): Record<Rule, RuleDef> {
 function baseSql(d: Dialect, policies: PoliciesAt, subtree: boolean): string {
   const asOf = d.int('$asOf');
   const end = d.int('$end');
-  const years = (b: string, at: string) => yearsBetween(d, b, at);
-  // Ready: stays to the horizon (age and period), NEAR_TERM, minimum cultivation over by the end.
-  const ready = `(r.tier = 'NEAR_TERM'
-        AND ${years('r.birth_ymd', end)} <= CASE r.kind WHEN 'PRINCIPAL' THEN pol.principal_age_limit ELSE pol.deputy_age_limit END
-        AND ${addYearsYmd(d, 'r.entered_ymd', 'pol.management_years')} > ${end}
-        AND ${addYearsYmd(d, 'r.entered_ymd', 'pol.cultivation_years')} <= ${end})`;
-  const vacant = `(p.incumbent_id IS NULL OR ${years('p.incumbent_birth_ymd', end)} >= pol.retirement_age OR p.term_ends_ymd <= ${end})`;
+  const ready = readySql(d, end);
+  const vacant = expectedVacancySql(d, end);
   return `
   WITH ${policyCte(policies)},
   scoped AS (
@@ -117,14 +114,14 @@ function baseSql(d: Dialect, policies: PoliciesAt, subtree: boolean): string {
     SELECT r.unit_id, r.person_id,
       r.kind = 'PRINCIPAL' AS is_p,
       r.tier = 'NEAR_TERM' AS near,
-      ${years('r.birth_ymd', asOf)} AS age_now,
+      ${yearsBetween(d, 'r.birth_ymd', asOf)} AS age_now,
       ${ready} AS ready,
       (r.gender = 'F' OR r.ethnicity <> '汉族' OR r.political_status <> 'CPC') AS special,
       r.education IN ('BACHELOR', 'MASTER', 'DOCTORATE') AS bachelor,
       pol.principal_band_from, pol.principal_band_to, pol.deputy_band_from, pol.deputy_band_to,
       pol.principal_young_under, pol.deputy_young_under, pol.min_trainings, pol.min_training_days
     FROM reserves r JOIN scoped pol ON pol.id = r.unit_id
-    WHERE r.entered_ymd <= ${asOf} AND (r.exited_ymd IS NULL OR r.exited_ymd > ${asOf})
+    WHERE ${activeAt('r.entered_ymd', 'r.exited_ymd', asOf)}
   ),
   pool AS (
     SELECT unit_id,

@@ -1,13 +1,13 @@
-// 接续缺口 over H years (E = asOf + H): a position is an expected vacancy when it has no
-// incumbent, or the incumbent reaches the retirement age by E, or the term ends by E. Ready
-// entries stay to the horizon (age at E within the kind's limit, management period ending after
-// E), are NEAR_TERM, and finish minimum cultivation by E. Per unit and kind with positions:
-// gap = max(0, vacancies − ready), bench strength = ready / vacancies; worst first.
+// 接续缺口 over H years (E = asOf + H): per unit and kind with positions, expected vacancies
+// against ready entries by E (succession.ts); gap = max(0, vacancies − ready), bench strength =
+// ready / vacancies; worst first.
+import { ymdNumber } from '../../server/domain/dates.ts';
 import type { AnalyticsCopy } from '../copy.ts';
 import { duckdb } from '../dialect.ts';
 import { type PoliciesAt, policyCte } from '../policy.ts';
 import type { MetricScope } from '../scope.ts';
 import { ACTIVE_AT, int, share } from './common.ts';
+import { expectedVacancySql, readySql } from './succession.ts';
 
 export interface SuccessionGapRow {
   unitCode: string;
@@ -35,14 +35,13 @@ export async function successionGaps(
   asOf: string,
   horizonEnd: string,
 ): Promise<SuccessionGapReport> {
+  const end = duckdb.int('$end');
   const rows = await copy.query(
     `WITH ${policyCte(policies)},
      scoped AS (SELECT u.id, u.code, u.name, u.kind FROM units u WHERE ${scope.where}),
      vac AS (
        SELECT p.unit_id, p.kind, count(*) AS positions,
-         count(*) FILTER (WHERE p.incumbent_id IS NULL
-           OR age_at(p.incumbent_birth_date, CAST($end AS DATE)) >= pol.retirement_age
-           OR p.term_ends <= CAST($end AS DATE)) AS vacancies
+         count(*) FILTER (WHERE ${expectedVacancySql(duckdb, end)}) AS vacancies
        FROM positions p
        JOIN scoped s ON s.id = p.unit_id
        JOIN pol ON pol.unit_kind = s.kind
@@ -53,18 +52,14 @@ export async function successionGaps(
        FROM reserves r
        JOIN scoped s ON s.id = r.unit_id
        JOIN pol ON pol.unit_kind = s.kind
-       WHERE ${ACTIVE_AT}
-         AND r.tier = 'NEAR_TERM'
-         AND age_at(r.birth_date, CAST($end AS DATE)) <= CASE r.kind WHEN 'PRINCIPAL' THEN pol.principal_age_limit ELSE pol.deputy_age_limit END
-         AND ${duckdb.addYears('r.entered_on', 'pol.management_years')} > CAST($end AS DATE)
-         AND ${duckdb.addYears('r.entered_on', 'pol.cultivation_years')} <= CAST($end AS DATE)
+       WHERE ${ACTIVE_AT} AND ${readySql(duckdb, end)}
        GROUP BY ALL
      )
      SELECT s.code AS unit_code, s.name AS unit_name, s.id, vac.kind, vac.positions, vac.vacancies, coalesce(ready.n, 0) AS ready
      FROM vac
      JOIN scoped s ON s.id = vac.unit_id
      LEFT JOIN ready ON ready.unit_id = vac.unit_id AND ready.kind = vac.kind`,
-    { scope: scope.param, asOf, end: horizonEnd },
+    { scope: scope.param, asOf, end: ymdNumber(horizonEnd) },
   );
   const out: SuccessionGapRow[] = rows
     .map((r) => {
