@@ -3,7 +3,7 @@
 import type { Dataset, DatasetRecord } from '../../server/dataset/format.ts';
 
 type R = DatasetRecord;
-type Kind = 'PRINCIPAL' | 'DEPUTY';
+export type Kind = 'PRINCIPAL' | 'DEPUTY';
 const KINDS: Kind[] = ['PRINCIPAL', 'DEPUTY'];
 
 export const RULES = {
@@ -16,13 +16,13 @@ export const RULES = {
   minTrainingDays: 3,
 };
 
-function age(birth: string, at: string): number {
+export function age(birth: string, at: string): number {
   let years = Number(at.slice(0, 4)) - Number(birth.slice(0, 4));
   if (at.slice(5) < birth.slice(5)) years -= 1;
   return years;
 }
 
-function plusYears(date: string, years: number): string {
+export function plusYears(date: string, years: number): string {
   const y = Number(date.slice(0, 4)) + years;
   let md = date.slice(5);
   const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
@@ -30,18 +30,18 @@ function plusYears(date: string, years: number): string {
   return `${y}-${md}`;
 }
 
-function byUnit(records: R[]): Map<unknown, R[]> {
+export function byUnit(records: R[]): Map<unknown, R[]> {
   const m = new Map<unknown, R[]>();
   for (const r of records) m.set(r.unitCode, [...(m.get(r.unitCode) ?? []), r]);
   return m;
 }
 
-function isActive(r: R, d: string): boolean {
+export function isActive(r: R, d: string): boolean {
   return r.enteredOn !== null && (r.enteredOn as string) <= d && (r.exitedOn === null || (r.exitedOn as string) > d);
 }
 
 /** Units in `root`'s subtree, in file order. */
-function subtree(data: Dataset, root: string): R[] {
+export function subtree(data: Dataset, root: string): R[] {
   const children = new Map<string, string[]>();
   for (const u of data.units) {
     if (u.parentCode)
@@ -111,26 +111,36 @@ export function referenceStructure(data: Dataset, root: string, asOf: string, ki
   };
 }
 
-export function referenceTraining(data: Dataset, root: string, year: number) {
-  const asOf = `${year}-12-31`;
-  const units = new Set(subtree(data, root).map((u) => u.code));
-  const inYear = data.trainings.filter((t) => t.completed === true && (t.start as string).startsWith(`${year}-`));
+/** Year Y's completed trainings: centralized ones per person (count, days), and who trained at all. */
+export function trainingsIn(data: Dataset, year: number) {
   const central = new Map<string, { n: number; days: number }>();
-  for (const t of inYear) {
+  const trainedIds = new Set<string>();
+  for (const t of data.trainings) {
+    if (t.completed !== true || !(t.start as string).startsWith(`${year}-`)) continue;
+    trainedIds.add(t.personId as string);
     if (!['CENTRALIZED', 'PARTY_SCHOOL', 'ASSIGNED'].includes(t.kind as string)) continue;
     const c = central.get(t.personId as string) ?? { n: 0, days: 0 };
     c.n += 1;
     c.days += t.days as number;
     central.set(t.personId as string, c);
   }
+  return { central, trainedIds };
+}
+
+/** An entry is covered by ≥ 2 centralized trainings of ≥ 3 days together in the year. */
+export function isCovered(central: Map<string, { n: number; days: number }>, r: R): boolean {
+  const c = central.get(r.personId as string);
+  return c !== undefined && c.n >= RULES.minTrainings && c.days >= RULES.minTrainingDays;
+}
+
+export function referenceTraining(data: Dataset, root: string, year: number) {
+  const asOf = `${year}-12-31`;
+  const units = new Set(subtree(data, root).map((u) => u.code));
+  const { central, trainedIds } = trainingsIn(data, year);
   const active = data.reserves.filter((r) => units.has(r.unitCode) && isActive(r, asOf));
-  const covered = active.filter((r) => {
-    const c = central.get(r.personId as string);
-    return c !== undefined && c.n >= RULES.minTrainings && c.days >= RULES.minTrainingDays;
-  }).length;
+  const covered = active.filter((r) => isCovered(central, r)).length;
   const people = data.people.filter((p) => units.has(p.unitCode));
-  const trainedIds = new Set(inYear.map((t) => t.personId));
-  const trained = people.filter((p) => trainedIds.has(p.id)).length;
+  const trained = people.filter((p) => trainedIds.has(p.id as string)).length;
   return {
     activeReserves: active.length,
     covered,
@@ -139,6 +149,21 @@ export function referenceTraining(data: Dataset, root: string, year: number) {
     trained,
     cadreTrainingRate: people.length ? trained / people.length : 0,
   };
+}
+
+/** A post is an expected vacancy by `end`: no incumbent, the incumbent turns 60, or the term ends. */
+export function isExpectedVacancy(p: R, people: Map<unknown, R>, end: string): boolean {
+  if (p.incumbentId === null) return true;
+  if (age(people.get(p.incumbentId)!.birthDate as string, end) >= RULES.retirementAge) return true;
+  return p.termEnds !== null && (p.termEnds as string) <= end;
+}
+
+/** An entry is ready by `end`: stays to the horizon, NEAR_TERM, cultivation year over. */
+export function isReady(r: R, kind: Kind, people: Map<unknown, R>, end: string): boolean {
+  const stays =
+    age(people.get(r.personId)!.birthDate as string, end) <= RULES.ageLimit[kind] &&
+    plusYears(r.enteredOn as string, RULES.managementYears) > end;
+  return stays && r.tier === 'NEAR_TERM' && plusYears(r.enteredOn as string, RULES.cultivationYears) <= end;
 }
 
 export function referenceGaps(data: Dataset, root: string, asOf: string, horizon: number) {
@@ -151,18 +176,10 @@ export function referenceGaps(data: Dataset, root: string, asOf: string, horizon
     for (const kind of KINDS) {
       const posts = (positionsOf.get(u.code) ?? []).filter((p) => p.kind === kind);
       if (posts.length === 0) continue;
-      const vacancies = posts.filter((p) => {
-        if (p.incumbentId === null) return true;
-        if (age(people.get(p.incumbentId)!.birthDate as string, end) >= RULES.retirementAge) return true;
-        return p.termEnds !== null && (p.termEnds as string) <= end;
-      }).length;
-      const ready = (reservesOf.get(u.code) ?? []).filter((r) => {
-        if (r.targetKind !== kind || !isActive(r, asOf)) return false;
-        const stays =
-          age(people.get(r.personId)!.birthDate as string, end) <= RULES.ageLimit[kind] &&
-          plusYears(r.enteredOn as string, RULES.managementYears) > end;
-        return stays && r.tier === 'NEAR_TERM' && plusYears(r.enteredOn as string, RULES.cultivationYears) <= end;
-      }).length;
+      const vacancies = posts.filter((p) => isExpectedVacancy(p, people, end)).length;
+      const ready = (reservesOf.get(u.code) ?? []).filter(
+        (r) => r.targetKind === kind && isActive(r, asOf) && isReady(r, kind, people, end),
+      ).length;
       rows.push({
         unitCode: u.code as string,
         kind,
