@@ -66,8 +66,6 @@ export const TABLES: CopiedTable[] = [
       ['category', 'VARCHAR', 't."category"'],
       ['incumbent_id', 'INTEGER', 'inc."id"'],
       // Denormalized: the retirement rule reads it for every post.
-      ['incumbent_birth_date', 'DATE', 'inc."birthDate"'],
-      ['term_ends', 'DATE', 't."termEnds"'],
       ['incumbent_birth_ymd', 'YMD', 'inc."birthDate"'],
       ['term_ends_ymd', 'YMD', 't."termEnds"'],
     ],

@@ -77,16 +77,13 @@ export class ComplianceReport {
   private readonly judged: string;
   // The totals and the worst units asked for in one GraphQL request are computed by one
   // statement: the loader gathers the parts asked for in the same tick (keys: how many worst units).
-  private readonly summaries = new DataLoader<number, Summary>(
-    async (limits) => {
-      const limit = Math.max(...limits);
-      const rows = await this.engine.query(summarySql(this.judged), { ...this.base(), limit });
-      const summary: Summary = { totals: [], worst: [] };
-      for (const r of rows) (r.part === 'T' ? summary.totals : summary.worst).push(r);
-      return limits.map(() => summary);
-    },
-    { cache: true },
-  );
+  private readonly summaries = new DataLoader<number, Summary>(async (limits) => {
+    const limit = Math.max(...limits);
+    const rows = await this.engine.query(summarySql(this.judged), { ...this.base(), limit });
+    const summary: Summary = { totals: [], worst: [] };
+    for (const r of rows) (r.part === 'T' ? summary.totals : summary.worst).push(r);
+    return limits.map(() => summary);
+  });
 
   constructor(
     private readonly engine: Engine,
