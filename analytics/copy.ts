@@ -1,121 +1,116 @@
 // The analytical copy: the operational database loaded into an in-memory DuckDB, which the
-// metrics read. It is loaded on start, reloaded after an import, and refreshed record by record
-// after a transition; a query waits for any refresh under way, so it never sees data older than
-// the last committed write. See docs/decisions/007-analytics-copy.md.
+// metrics read. It follows the operational database's change log (docs/decisions/010): before a
+// request reads it, `catchUp()` applies every change committed since the last one it applied —
+// a record refresh for a few records, a full reload for an import — whichever process made it.
+// On PostgreSQL a notification also wakes an idle copy. Computed answers are kept per data
+// version (`cached`), so repeated and paged requests for the same report do not recompute it.
 import { type DuckDBConnection, DuckDBInstance, type DuckDBValue, listValue } from '@duckdb/node-api';
-import Database from 'better-sqlite3';
-import pg from 'pg';
-import type { DatabaseConfig } from '../server/db/config.ts';
-import { ymdNumber } from '../server/domain/dates.ts';
+import { LRUCache } from 'lru-cache';
+import { ymdNumber } from '../domain/dates.ts';
 import { duckdb } from './dialect.ts';
-import type { Engine } from './metrics/compliance-report.ts';
+import type { CopySource, SqlReader } from './source.ts';
 import { type CopiedTable, columnType, DERIVED, selectSql, TABLES } from './tables.ts';
 
 export type Row = Record<string, unknown>;
 
-/** Reads rows (as arrays) from the operational database. */
-interface Source {
-  rows(sql: string, params?: string[]): Promise<unknown[][]>;
-  close(): Promise<void>;
-}
+/** Entities whose changes the copy applies record by record (others reload everything). */
+const REFRESHED: Record<string, string | null> = {
+  ReserveEntry: 'reserves',
+  // The policy is read from the operational database per request: nothing to copy, but the
+  // version moves, so answers computed under the old policy are dropped.
+  Policy: null,
+};
 
-async function openSource(config: DatabaseConfig): Promise<Source> {
-  if (config.provider === 'sqlite') {
-    const db = new Database(config.file!, { readonly: true, fileMustExist: true });
-    return {
-      async rows(sql, params = []) {
-        const placeholders = sql.replace(/\$\d+/g, '?');
-        return db
-          .prepare(placeholders)
-          .raw()
-          .all(...params) as unknown[][];
-      },
-      async close() {
-        db.close();
-      },
-    };
-  }
-  const client = new pg.Client({ connectionString: config.url });
-  await client.connect();
-  return {
-    async rows(sql, params = []) {
-      return (await client.query({ text: sql, values: params, rowMode: 'array' })).rows as unknown[][];
-    },
-    async close() {
-      await client.end();
-    },
-  };
-}
+export const CHANGES_SQL = 'SELECT seq, entity, keys FROM "ChangeLog" WHERE seq > $after ORDER BY seq';
+const LATEST_SQL = 'SELECT coalesce(max(seq), 0) AS seq FROM "ChangeLog"';
 
 export class AnalyticsCopy {
   private pending: Promise<void> = Promise.resolve();
-  /** Milliseconds the last full load took, for the benchmark and /health. */
+  private checking: Promise<void> | undefined;
+  private nextCheck: Promise<void> | undefined;
+  private stopListening: (() => Promise<void>) | undefined;
+  private readonly answers = new LRUCache<string, Promise<unknown>>({ max: 256 });
+  /** The last change-log sequence number the copy reflects: its data version. */
+  version = 0;
+  /** Milliseconds the last full load took, for the benchmark and the start log. */
   lastLoadMs = 0;
   /** Queries answered so far: the batching tests read it. */
   queryCount = 0;
+  /** Full reloads and record refreshes applied so far (tests and the benchmark read them). */
+  reloads = 0;
+  refreshes = 0;
 
   private constructor(
-    private readonly config: DatabaseConfig,
+    private readonly source: CopySource,
+    private readonly reader: SqlReader,
     private readonly connection: DuckDBConnection,
   ) {}
 
-  static async open(config: DatabaseConfig): Promise<AnalyticsCopy> {
+  static async open(source: CopySource): Promise<AnalyticsCopy> {
     const instance = await DuckDBInstance.create(':memory:', { threads: '2' });
-    const copy = new AnalyticsCopy(config, await instance.connect());
-    // Whole years from b to d; a birthday on d counts (domain.md "Age at date D").
-    await copy.connection.run(
-      'CREATE MACRO age_at(b, d) AS year(d) - year(b) - CASE WHEN month(d) * 100 + day(d) < month(b) * 100 + day(b) THEN 1 ELSE 0 END',
-    );
-    await copy.reload();
+    const copy = new AnalyticsCopy(source, await source.open(), await instance.connect());
+    await copy.enqueue(() => copy.loadAll());
+    if (source.subscribe) {
+      copy.stopListening = await source.subscribe(() => {
+        copy.catchUp().catch((error) => console.error('analytics copy: catching up failed', error));
+      });
+    }
     return copy;
   }
 
-  /** Reloads every table from the operational database. */
-  reload(): Promise<void> {
-    return this.enqueue(async () => {
-      const started = performance.now();
-      const source = await openSource(this.config);
-      try {
-        for (const table of TABLES) {
-          await this.connection.run(
-            `CREATE OR REPLACE TABLE ${table.name} (${table.columns.map(([n, t]) => `"${n}" ${columnType(t)}`).join(', ')})`,
-          );
-          await this.append(table, await source.rows(selectSql(table, this.config.provider)));
-        }
-        for (const derived of DERIVED)
-          await this.connection.run(`CREATE OR REPLACE TABLE ${derived.name} AS ${derived.sql(duckdb.year)}`);
-      } finally {
-        await source.close();
-      }
-      this.lastLoadMs = performance.now() - started;
-    });
+  async close(): Promise<void> {
+    await this.stopListening?.();
+    await this.pending;
+    await this.reader.close();
+    this.connection.closeSync();
   }
 
-  /** Re-reads the named records of one table (after a transition, say). */
-  refresh(tableName: string, keys: string[]): Promise<void> {
-    const table = TABLES.find((t) => t.name === tableName);
-    if (!table?.key) return this.reload();
-    return this.enqueue(async () => {
-      const source = await openSource(this.config);
-      try {
-        const keyExpr = table.columns.find(([n]) => n === table.key)![2];
-        const list = keys.map((_, i) => `$${i + 1}`).join(', ');
-        const rows = await source.rows(`${selectSql(table, this.config.provider)} WHERE ${keyExpr} IN (${list})`, keys);
-        await this.connection.run('BEGIN TRANSACTION');
-        try {
-          await this.connection.run(
-            `DELETE FROM ${table.name} WHERE "${table.key}" IN (SELECT unnest($1::VARCHAR[]))`,
-            [listValue(keys)],
-          );
-          await this.append(table, rows);
-          await this.connection.run('COMMIT');
-        } catch (error) {
-          await this.connection.run('ROLLBACK');
-          throw error;
+  /**
+   * Applies every change committed before this call. Cheap when nothing changed: one indexed
+   * read of the change log. Concurrent callers share checks, but a caller never relies on a
+   * check that started before it arrived.
+   */
+  catchUp(): Promise<void> {
+    if (!this.checking) {
+      this.checking = this.check().finally(() => {
+        this.checking = undefined;
+      });
+      return this.checking;
+    }
+    this.nextCheck ??= this.checking.then(
+      () => {
+        this.nextCheck = undefined;
+        return this.catchUp();
+      },
+      () => {
+        this.nextCheck = undefined;
+        return this.catchUp();
+      },
+    );
+    return this.nextCheck;
+  }
+
+  private async check(): Promise<void> {
+    const changes = await this.reader.all(CHANGES_SQL, { after: this.version });
+    if (changes.length === 0) return;
+    await this.enqueue(async () => {
+      const keys = new Map<string, Set<string>>();
+      let full = false;
+      for (const c of changes) {
+        const entity = String(c.entity);
+        if (!(entity in REFRESHED) || (REFRESHED[entity] && c.keys == null)) full = true;
+        const table = REFRESHED[entity];
+        if (table && c.keys != null) {
+          const set = keys.get(table) ?? new Set<string>();
+          for (const k of JSON.parse(String(c.keys)) as string[]) set.add(k);
+          keys.set(table, set);
         }
-      } finally {
-        await source.close();
       }
+      const latest = Math.max(...changes.map((c) => Number(c.seq)));
+      if (latest <= this.version) return; // another check applied them meanwhile
+      if (full) return this.loadAll();
+      for (const [table, set] of keys) await this.refreshRecords(table, [...set]);
+      this.advance(latest);
     });
   }
 
@@ -128,6 +123,81 @@ export class AnalyticsCopy {
     this.queryCount++;
     const reader = await this.connection.runAndReadAll(sql, params as DuckDBValue[]);
     return reader.getRowObjectsJS() as T[];
+  }
+
+  /**
+   * An answer computed once per data version and key (a report for a scope, date and policy):
+   * a repeated or paged request reuses it until the next committed change.
+   */
+  cached<T>(key: string, compute: () => Promise<T>): Promise<T> {
+    const versioned = `${this.version}|${key}`;
+    let answer = this.answers.get(versioned) as Promise<T> | undefined;
+    if (!answer) {
+      answer = compute();
+      this.answers.set(versioned, answer);
+      answer.catch(() => this.answers.delete(versioned));
+    }
+    return answer;
+  }
+
+  /** Drops every kept answer (the benchmark times the computation with it). */
+  forgetAnswers(): void {
+    this.answers.clear();
+  }
+
+  private advance(version: number): void {
+    if (version !== this.version) this.answers.clear();
+    this.version = version;
+  }
+
+  /** Reloads every table from one snapshot of the operational database. */
+  private async loadAll(): Promise<void> {
+    const started = performance.now();
+    const source = await this.source.open();
+    try {
+      await source.exec(source.provider === 'postgresql' ? 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY' : 'BEGIN');
+      // The version first: changes committed while loading are applied again later (harmless).
+      const [latest] = await source.all(LATEST_SQL);
+      for (const table of TABLES) {
+        await this.connection.run(
+          `CREATE OR REPLACE TABLE ${table.name} (${table.columns.map(([n, t]) => `"${n}" ${columnType(t)}`).join(', ')})`,
+        );
+        await this.append(table, await source.rows(selectSql(table, source.provider)));
+      }
+      await source.exec('COMMIT');
+      for (const derived of DERIVED)
+        await this.connection.run(`CREATE OR REPLACE TABLE ${derived.name} AS ${derived.sql(duckdb)}`);
+      this.advance(Number(latest?.seq ?? 0));
+    } finally {
+      await source.close();
+    }
+    this.reloads++;
+    this.lastLoadMs = performance.now() - started;
+  }
+
+  /** Re-reads the named records of one table. */
+  private async refreshRecords(tableName: string, keys: string[]): Promise<void> {
+    const table = TABLES.find((t) => t.name === tableName);
+    if (!table?.key) throw new Error(`table ${tableName} cannot be refreshed by key`);
+    const keyExpr = table.columns.find(([n]) => n === table.key)![2];
+    const params = Object.fromEntries(keys.map((k, i) => [`k${i}`, k]));
+    const list = keys.map((_, i) => `$k${i}`).join(', ');
+    const rows = await this.reader.rows(
+      `${selectSql(table, this.reader.provider)} WHERE ${keyExpr} IN (${list})`,
+      params,
+    );
+    await this.connection.run('BEGIN TRANSACTION');
+    try {
+      await this.connection.run(`DELETE FROM ${table.name} WHERE "${table.key}" IN (SELECT unnest($1::VARCHAR[]))`, [
+        listValue(keys),
+      ]);
+      await this.append(table, rows);
+      await this.connection.run('COMMIT');
+    } catch (error) {
+      await this.connection.run('ROLLBACK');
+      throw error;
+    }
+    this.refreshes++;
   }
 
   private enqueue(work: () => Promise<void>): Promise<void> {
@@ -154,9 +224,4 @@ export class AnalyticsCopy {
     }
     appender.closeSync();
   }
-}
-
-/** The copy as a compliance-report engine. */
-export function duckEngine(copy: AnalyticsCopy): Engine {
-  return { dialect: duckdb, query: (sql, params) => copy.query(sql, params) };
 }

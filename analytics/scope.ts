@@ -1,29 +1,72 @@
-// Which units a metric covers: a unit alone or its subtree, always inside the viewer's scope.
+// Which units a metric covers: a unit alone, a unit's subtree, the whole tree, or a batch of
+// units each alone (per-unit fields). The server resolves the unit and checks it against the
+// viewer's scope (server/schema/metric-input.ts); here a scope is only data and its SQL.
 import { type DuckDBValue, listValue } from '@duckdb/node-api';
-import type { Viewer } from '../server/auth/viewer.ts';
-import { scopedUnit } from '../server/schema/unit.ts';
+import type { UnitKind } from '../domain/enums.ts';
+
+export interface ScopedUnit {
+  code: string;
+  path: string;
+  kind: UnitKind;
+}
 
 export interface MetricScope {
-  unitCode: string;
-  unitKind: string;
-  /** SQL condition on a `units` row aliased `u`, with its parameter ($scope). */
+  /** The unit asked for; null for the whole tree and for a batch. */
+  unitCode: string | null;
+  /** Its kind, whose policy judges subtree totals; null: the policy common to all kinds. */
+  unitKind: UnitKind | null;
+  subtree: boolean;
+  /** SQL condition on a `units` row aliased `u`, reading the parameter $scope. */
   where: string;
   param: DuckDBValue;
+  /** Identifies the scope in cache keys. */
+  key: string;
+}
+
+/** A unit with its whole subtree. */
+export function subtreeScope(unit: ScopedUnit): MetricScope {
+  return {
+    unitCode: unit.code,
+    unitKind: unit.kind,
+    subtree: true,
+    where: 'starts_with(u.path, $scope)',
+    param: unit.path,
+    key: `subtree:${unit.path}`,
+  };
+}
+
+/** A unit alone. */
+export function unitOnlyScope(unit: ScopedUnit): MetricScope {
+  return {
+    unitCode: unit.code,
+    unitKind: unit.kind,
+    subtree: false,
+    where: 'u.code = $scope',
+    param: unit.code,
+    key: `unit:${unit.code}`,
+  };
+}
+
+/** Every unit under a path prefix ("" for the whole tree), with no unit of its own. */
+export function treeScope(path: string): MetricScope {
+  return {
+    unitCode: null,
+    unitKind: null,
+    subtree: true,
+    where: 'starts_with(u.path, $scope)',
+    param: path,
+    key: `tree:${path}`,
+  };
 }
 
 /** Several units, each alone: for per-unit fields batched into one query. */
 export function unitsScope(codes: readonly string[]): MetricScope {
   return {
-    unitCode: codes[0] ?? '',
-    unitKind: 'PARTY_GOV',
+    unitCode: null,
+    unitKind: null,
+    subtree: false,
     where: 'list_contains($scope, u.code)',
     param: listValue([...codes]),
+    key: `units:${codes.join(',')}`,
   };
-}
-
-export async function metricScope(viewer: Viewer, unitCode: string, subtree: boolean): Promise<MetricScope> {
-  const unit = await scopedUnit(unitCode, viewer);
-  return subtree
-    ? { unitCode, unitKind: unit.kind, where: 'starts_with(u.path, $scope)', param: unit.path }
-    : { unitCode, unitKind: unit.kind, where: 'u.code = $scope', param: unit.code };
 }

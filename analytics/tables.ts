@@ -1,10 +1,13 @@
 // The analytical copy's tables: what is read from the operational database, and how.
 // Records are joined on integer ids in the copy (the operational tables join on string codes;
 // hashing a million codes per query is what the copy avoids). Dates travel as `YYYY-MM-DD` text
-// and enums as text, so one SELECT serves both operational databases.
+// and enums as text, so one SELECT serves both operational databases; in the copy every date is
+// a yyyymmdd integer (analytics/dialect.ts).
+import { CENTRALIZED_TRAINING_KINDS } from '../domain/rules.ts';
+import { type Dialect, yearOf } from './dialect.ts';
 
-/** YMD: a date as a yyyymmdd INTEGER (20260701), for the compliance report's date arithmetic. */
-export type DuckType = 'VARCHAR' | 'DATE' | 'YMD' | 'INTEGER' | 'DOUBLE' | 'BOOLEAN';
+/** YMD: a date as a yyyymmdd INTEGER (20260701), the copy's one representation of dates. */
+export type DuckType = 'VARCHAR' | 'YMD' | 'INTEGER' | 'DOUBLE' | 'BOOLEAN';
 
 /** The DuckDB column type. */
 export function columnType(type: DuckType): string {
@@ -32,8 +35,7 @@ export function sourceExpr(
     return provider === 'sqlite'
       ? `CAST(replace(substr(CAST(${expr} AS TEXT), 1, 10), '-', '') AS INTEGER)`
       : `CAST(to_char(${expr}, 'YYYYMMDD') AS INTEGER)`;
-  if (type === 'DATE' || type === 'YMD')
-    return datesAsText || provider === 'sqlite' ? `substr(CAST(${expr} AS TEXT), 1, 10)` : expr;
+  if (type === 'YMD') return `substr(CAST(${expr} AS TEXT), 1, 10)`;
   if (type === 'VARCHAR') return provider === 'postgresql' ? `CAST(${expr} AS TEXT)` : expr;
   return expr;
 }
@@ -79,7 +81,7 @@ export const TABLES: CopiedTable[] = [
       ['code', 'VARCHAR', 't."code"'],
       ['unit_id', 'INTEGER', 'un."id"'],
       ['gender', 'VARCHAR', 't."gender"'],
-      ['birth_date', 'DATE', 't."birthDate"'],
+      ['birth_ymd', 'YMD', 't."birthDate"'],
       ['ethnicity', 'VARCHAR', 't."ethnicity"'],
       ['political_status', 'VARCHAR', 't."politicalStatus"'],
       ['education', 'VARCHAR', 't."education"'],
@@ -102,19 +104,16 @@ export const TABLES: CopiedTable[] = [
       ['direction', 'VARCHAR', 't."direction"'],
       ['source', 'VARCHAR', 't."source"'],
       ['status', 'VARCHAR', 't."status"'],
-      ['nominated_on', 'DATE', 't."nominatedOn"'],
-      ['entered_on', 'DATE', 't."enteredOn"'],
-      ['exited_on', 'DATE', 't."exitedOn"'],
+      ['nominated_ymd', 'YMD', 't."nominatedOn"'],
+      ['entered_ymd', 'YMD', 't."enteredOn"'],
+      ['exited_ymd', 'YMD', 't."exitedOn"'],
       ['exit_reason', 'VARCHAR', 't."exitReason"'],
       // Denormalized from the person: structure rules read them for every entry.
       ['gender', 'VARCHAR', 'pe."gender"'],
       ['ethnicity', 'VARCHAR', 'pe."ethnicity"'],
       ['political_status', 'VARCHAR', 'pe."politicalStatus"'],
       ['education', 'VARCHAR', 'pe."education"'],
-      ['birth_date', 'DATE', 'pe."birthDate"'],
       ['birth_ymd', 'YMD', 'pe."birthDate"'],
-      ['entered_ymd', 'YMD', 't."enteredOn"'],
-      ['exited_ymd', 'YMD', 't."exitedOn"'],
     ],
   },
   {
@@ -123,7 +122,7 @@ export const TABLES: CopiedTable[] = [
     columns: [
       ['person_id', 'INTEGER', 'pe."id"'],
       ['kind', 'VARCHAR', 't."kind"'],
-      ['start', 'DATE', 't."start"'],
+      ['start_ymd', 'YMD', 't."start"'],
       ['days', 'DOUBLE', 't."days"'],
       ['credits', 'DOUBLE', 't."credits"'],
       ['completed', 'BOOLEAN', 't."completed"'],
@@ -145,8 +144,8 @@ export const TABLES: CopiedTable[] = [
     from: '"Mentor" t',
     columns: [
       ['reserve_code', 'VARCHAR', 't."reserveCode"'],
-      ['since', 'DATE', 't."since"'],
-      ['until', 'DATE', 't."until"'],
+      ['since_ymd', 'YMD', 't."since"'],
+      ['until_ymd', 'YMD', 't."until"'],
     ],
   },
   {
@@ -155,7 +154,7 @@ export const TABLES: CopiedTable[] = [
     columns: [
       ['reserve_code', 'VARCHAR', 't."reserveCode"'],
       ['kind', 'VARCHAR', 't."kind"'],
-      ['talked_on', 'DATE', 't."on"'],
+      ['talked_ymd', 'YMD', 't."on"'],
     ],
   },
 ];
@@ -165,25 +164,24 @@ export function selectSql(table: CopiedTable, provider: 'sqlite' | 'postgresql')
   return `SELECT ${table.columns.map(([, type, expr]) => sourceExpr(type, expr, provider)).join(', ')} FROM ${table.from}`;
 }
 
-/** Training kinds that count as centralized (集中培训 / 党校 / 调训), dataset-format.md. */
-const CENTRALIZED_KINDS = `('CENTRALIZED', 'PARTY_SCHOOL', 'ASSIGNED')`;
+const CENTRALIZED_KINDS = `(${CENTRALIZED_TRAINING_KINDS.map((k) => `'${k}'`).join(', ')})`;
 
 /**
- * Tables derived from the copied ones after every full load (a dialect's `year` extracts the
- * year of a date). Also created as views over the operational tables for the baselines.
+ * Tables derived from the copied ones after every full load. Also created as views over the
+ * operational tables for the baselines.
  */
-export const DERIVED: { name: string; sql: (year: (date: string) => string) => string }[] = [
+export const DERIVED: { name: string; sql: (d: Dialect) => string }[] = [
   {
     // Per person and calendar year: any completed training, and the completed centralized ones.
     name: 'person_years',
-    sql: (year) => `SELECT t.person_id, p.unit_id, ${year('t.start')} AS year,
+    sql: (d) => `SELECT t.person_id, p.unit_id, ${yearOf(d, 't.start_ymd')} AS year,
         count(*) FILTER (WHERE t.completed) AS completed,
         count(*) FILTER (WHERE t.completed AND t.kind IN ${CENTRALIZED_KINDS}) AS central_n,
         coalesce(sum(t.days) FILTER (WHERE t.completed AND t.kind IN ${CENTRALIZED_KINDS}), 0) AS central_days,
         coalesce(sum(t.days) FILTER (WHERE t.completed), 0) AS days,
         coalesce(sum(t.credits) FILTER (WHERE t.completed), 0) AS credits
       FROM trainings t JOIN people p ON p.id = t.person_id
-      GROUP BY t.person_id, p.unit_id, ${year('t.start')}`,
+      GROUP BY t.person_id, p.unit_id, ${yearOf(d, 't.start_ymd')}`,
   },
   {
     name: 'unit_people',

@@ -1,9 +1,9 @@
 // npm run data:generate -- --scale county|city|province|national --seed N --out FILE [--ref-date YYYY-MM-DD]
 
+import { isIsoDate } from '../domain/dates.ts';
 import { ARRAYS } from '../server/dataset/format.ts';
 import { DEFAULT_REF_DATE, generateDataset, SCALES, type Scale } from '../server/dataset/synthetic.ts';
 import { writeDataset } from '../server/dataset/write.ts';
-import { isIsoDate } from '../server/domain/dates.ts';
 import { flag, peakMemory, runCli } from './args.ts';
 
 await runCli(async () => {

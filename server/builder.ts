@@ -2,12 +2,13 @@
 import SchemaBuilder from '@pothos/core';
 import PrismaPlugin from '@pothos/plugin-prisma';
 import RelayPlugin from '@pothos/plugin-relay';
+import ValidationPlugin from '@pothos/plugin-validation';
 import { GraphQLError, Kind } from 'graphql';
+import { isIsoDate, toIso } from '../domain/dates.ts';
 import type { Context } from './context.ts';
 import { db } from './db/client.ts';
 import type PrismaTypes from './db/generated/pothos-types.ts';
 import { getDatamodel } from './db/generated/pothos-types.ts';
-import { isIsoDate, toIso } from './domain/dates.ts';
 
 export const builder = new SchemaBuilder<{
   Context: Context;
@@ -19,7 +20,20 @@ export const builder = new SchemaBuilder<{
     ID: { Input: string; Output: string | number };
   };
 }>({
-  plugins: [PrismaPlugin, RelayPlugin],
+  plugins: [PrismaPlugin, RelayPlugin, ValidationPlugin],
+  // Input bounds are zod schemas on the arguments; a refusal names the argument and the bound.
+  validation: {
+    validationError: (failure) =>
+      new GraphQLError(
+        failure.issues
+          .map(
+            (issue) =>
+              `${issue.path?.map((p) => (typeof p === 'object' ? String(p.key) : String(p))).join('.') || 'input'} ${issue.message}`,
+          )
+          .join('; '),
+        { extensions: { code: 'BAD_USER_INPUT' } },
+      ),
+  },
   defaultFieldNullability: false,
   prisma: { client: db, dmmf: getDatamodel(), filterConnectionTotalCount: true, onUnusedQuery: null },
   relay: {

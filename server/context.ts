@@ -1,12 +1,20 @@
 // The per-request context: the viewer, and request-scoped caches created fresh each time.
 import DataLoader from 'dataloader';
+import type { AnalyticsCopy } from '../analytics/copy.ts';
+import type { PoliciesAt } from '../domain/policy/effective.ts';
+import { analytics } from './analytics.ts';
 import type { Viewer } from './auth/viewer.ts';
 import { db } from './db/client.ts';
 import type { Position, PositionKind, Prisma, Unit } from './db/generated/sqlite/client.ts';
+import { readPoliciesAt } from './policy/store.ts';
 
 export interface Context {
   viewer: Viewer;
   loaders: ReturnType<typeof createLoaders>;
+  /** The analytical copy, caught up once per request with every change committed before it. */
+  analytics(): Promise<AnalyticsCopy>;
+  /** Every unit kind's policy at a date, read once per request and date. */
+  policiesAt(asOf: string): Promise<PoliciesAt>;
 }
 
 // Resolvers of one list run across several ticks (the Prisma plugin awaits between levels), so
@@ -93,5 +101,25 @@ function keyedLoaders<A, L>(make: (arg: A) => L): (arg: A) => L {
 }
 
 export function createContext(viewer: Viewer): Context {
-  return { viewer, loaders: createLoaders() };
+  let copy: Promise<AnalyticsCopy> | undefined;
+  const policies = new Map<string, Promise<PoliciesAt>>();
+  return {
+    viewer,
+    loaders: createLoaders(),
+    analytics: () => {
+      copy ??= analytics().then(async (c) => {
+        await c.catchUp();
+        return c;
+      });
+      return copy;
+    },
+    policiesAt: (asOf) => {
+      let p = policies.get(asOf);
+      if (!p) {
+        p = readPoliciesAt(db, asOf);
+        policies.set(asOf, p);
+      }
+      return p;
+    },
+  };
 }

@@ -1,9 +1,55 @@
-// Expected failures: a GraphQL error with a stable `extensions.code` and a message a user can
-// act on. yoga's masking lets these through and hides everything else.
+// What a client sees of an error. Expected failures (DomainError, from any layer) become GraphQL
+// errors with their `extensions.code`; database constraint violations are mapped to CONFLICT or
+// BAD_USER_INPUT (a race between two writers is the user's to retry, not a crash); everything
+// else is masked as "Unexpected error." and logged here, with no stack trace for the client.
 import { GraphQLError } from 'graphql';
+import { DomainError, type ErrorCode } from '../domain/errors.ts';
 
-export type ErrorCode = 'BAD_USER_INPUT' | 'NOT_FOUND' | 'FORBIDDEN' | 'ILLEGAL_TRANSITION' | 'INELIGIBLE' | 'CONFLICT';
+interface Coded {
+  name?: string;
+  code?: unknown;
+  message?: string;
+  meta?: { target?: unknown; modelName?: unknown; driverAdapterError?: { cause?: { kind?: string } } };
+}
 
-export function userError(code: ErrorCode, message: string, extensions: Record<string, unknown> = {}): GraphQLError {
-  return new GraphQLError(message, { extensions: { ...extensions, code } });
+/** A database error a user can act on, as a code and message; null for anything else. */
+export function databaseError(error: unknown): { code: ErrorCode; message: string } | null {
+  if (!error || typeof error !== 'object') return null;
+  const e = error as Coded;
+  const code = typeof e.code === 'string' ? e.code : '';
+  // Prisma (known request errors) and the drivers underneath it (better-sqlite3, node-postgres).
+  if (
+    code === 'P2002' ||
+    code === '23505' ||
+    code.startsWith('SQLITE_CONSTRAINT_UNIQUE') ||
+    code === 'SQLITE_CONSTRAINT_PRIMARYKEY'
+  )
+    return {
+      code: 'CONFLICT',
+      message: 'a record with the same key was written at the same time; reload and try again',
+    };
+  if (code === 'P2003' || code === '23503' || code === 'SQLITE_CONSTRAINT_FOREIGNKEY')
+    return {
+      code: 'BAD_USER_INPUT',
+      message: 'the change refers to a record that does not exist (or was just removed)',
+    };
+  if (code === 'P2025') return { code: 'NOT_FOUND', message: 'the record to change does not exist' };
+  if (code === 'P2034' || code === '40001' || code === 'SQLITE_BUSY')
+    return { code: 'CONFLICT', message: 'the database was busy with a concurrent change; try again' };
+  return null;
+}
+
+/** yoga's `maskError`: expected errors pass with their code, the rest is masked. */
+export function maskError(error: unknown, message: string): Error {
+  const path = error instanceof GraphQLError ? error.path : undefined;
+  let inner: unknown = error;
+  while (inner instanceof GraphQLError && inner.originalError) inner = inner.originalError;
+  if (inner instanceof DomainError)
+    return new GraphQLError(inner.message, { extensions: { ...inner.extensions, code: inner.code }, path });
+  // Errors GraphQL itself raises (parsing, validation, coercion, our scalars) are for the client.
+  if (inner instanceof GraphQLError) return error as GraphQLError;
+  const mapped = databaseError(inner);
+  if (mapped) return new GraphQLError(mapped.message, { extensions: { code: mapped.code }, path });
+  console.error(inner);
+  return new GraphQLError(message, { extensions: { code: 'INTERNAL_SERVER_ERROR' }, path });
 }

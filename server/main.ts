@@ -31,7 +31,7 @@ const server = createServer(async (req, res) => {
 server.listen(port, host, () => console.log(`serving on http://${host}:${port} (GraphQL at /graphql)`));
 console.log(await loadDemoIfEmpty(db, config));
 // Ready means the analytical copy is loaded too: the first dashboard query must not wait for it.
-const { analytics } = await import('../analytics/instance.ts');
+const { analytics } = await import('./analytics.ts');
 const copy = await analytics();
 console.log(`analytics copy loaded in ${(copy.lastLoadMs / 1000).toFixed(1)} s`);
 markReady();

@@ -7,7 +7,6 @@ import { generateDataset } from './dataset/synthetic.ts';
 import { writeDataset } from './dataset/write.ts';
 import type { Db } from './db/client.ts';
 import type { DatabaseConfig } from './db/config.ts';
-import { announceWrite } from './db/writes.ts';
 
 export const DEMO = { scale: 'city', seed: 20260701 } as const;
 
@@ -19,6 +18,5 @@ export async function loadDemoIfEmpty(db: Db, config: DatabaseConfig): Promise<s
   writeDataset(file, data);
   const counts = await importDataset(db, config, { file }, { actor: 'demo-loader' });
   fs.rmSync(path.dirname(file), { recursive: true, force: true });
-  await announceWrite('Dataset');
   return `loaded the demo dataset (${DEMO.scale}, seed ${DEMO.seed}): ${counts.people} people, ${counts.reserves} reserve entries`;
 }

@@ -7,6 +7,7 @@ import { resolveViewer } from './auth/viewer.ts';
 import { createContext } from './context.ts';
 import { db } from './db/client.ts';
 import { repoRoot } from './db/migrations.ts';
+import { maskError } from './errors.ts';
 import { schema } from './schema/index.ts';
 
 export const yoga = createYoga({
@@ -15,7 +16,7 @@ export const yoga = createYoga({
   graphiql: process.env.NODE_ENV !== 'production',
   // Masking stays on: only errors with an extensions.code reach clients; others become
   // "Unexpected error." and are logged here.
-  maskedErrors: true,
+  maskedErrors: { maskError },
   landingPage: false,
   context: async ({ request }) => createContext(await resolveViewer(db, request)),
 });

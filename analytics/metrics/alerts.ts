@@ -1,10 +1,11 @@
 // 预警: active entries that need a decision, at asOf. A flag is for a person to act on; the
 // system removes nobody by itself (domain.md "Dynamic management").
-import type { AnalyticsCopy } from '../copy.ts';
-import { duckdb } from '../dialect.ts';
-import { type PoliciesAt, policyCte } from '../policy.ts';
-import type { MetricScope } from '../scope.ts';
-import { ACTIVE_AT, int } from './common.ts';
+import { isoFromYmd, ymdNumber } from '../../domain/dates.ts';
+import type { PositionKind } from '../../domain/enums.ts';
+import { addYearsYmd, duckdb } from '../dialect.ts';
+import { int, type MetricInput } from '../metric.ts';
+import { pol, policyCte } from '../policy-table.ts';
+import { activeAt, age, overAge, periodEnds } from '../segments.ts';
 
 export const ALERT_KINDS = [
   'PERIOD_ENDING',
@@ -29,7 +30,7 @@ export interface Alert {
   reserveCode: string;
   unitCode: string;
   unitName: string;
-  kind: 'PRINCIPAL' | 'DEPUTY';
+  kind: PositionKind;
   age: number;
   periodEnds: string;
   alerts: AlertKind[];
@@ -43,32 +44,34 @@ export interface AlertReport {
 }
 
 export async function alerts(
-  copy: AnalyticsCopy,
-  policies: PoliciesAt,
-  scope: MetricScope,
-  asOf: string,
-  only: AlertKind[] | null,
-  limit: number,
-  offset: number,
+  { copy, scope, asOf, policies }: MetricInput,
+  options: { only: AlertKind[] | null; limit: number; offset: number },
 ): Promise<AlertReport> {
   const d = duckdb;
-  const on = 'CAST($asOf AS DATE)';
+  const on = d.int('$asOf');
+  const yearAgo = addYearsYmd(d, on, '-1');
+  // The alert window ends `alertWindowDays` after asOf: day arithmetic, so through a DATE.
+  const windowEnd = d.fromDate(`${d.toDate(on)} + to_days(CAST(${pol('alertWindowDays')} AS INTEGER))`);
   const flags = `WITH ${policyCte(policies)},
   active AS (
-    SELECT r.code, r.kind, r.person_id, r.entered_on, r.birth_date, u.id AS unit_id, u.code AS unit_code, u.name AS unit_name, pol.*
+    SELECT r.code, r.kind, r.person_id, r.entered_ymd, r.birth_ymd, u.id AS unit_id, u.code AS unit_code, u.name AS unit_name,
+      ${periodEnds(d)} AS period_ends, ${age(d, on)} AS age, ${overAge(d, on)} AS over_age, ${windowEnd} AS window_end,
+      ${pol('elimination.incompetentVoteShare')} AS incompetent_share_limit, ${pol('elimination.lowPercentile')} AS low_percentile,
+      ${pol('mentorsPerReserve')} AS mentors_wanted,
+      ${pol('talksPerYear.LEADERSHIP')} AS leadership_talks, ${pol('talksPerYear.HR')} AS hr_talks
     FROM reserves r JOIN units u ON u.id = r.unit_id JOIN pol ON pol.unit_kind = u.kind
-    WHERE ${scope.where} AND ${ACTIVE_AT}
+    WHERE ${scope.where} AND ${activeAt(on)}
   ),
   latest AS (
     SELECT a.person_id, a.year, a.grade, a.incompetent_vote_share, a.dept_percentile,
       row_number() OVER (PARTITION BY a.person_id ORDER BY a.year DESC) AS k
-    FROM assessments a WHERE a.year <= year(${on}) AND a.person_id IN (SELECT person_id FROM active)
+    FROM assessments a WHERE a.year <= ${d.idiv(on, '10000')} AND a.person_id IN (SELECT person_id FROM active)
   ),
   flagged AS (
-    SELECT x.*, ${d.addYears('x.entered_on', 'x.management_years')} AS period_ends, ${d.ageAt('x.birth_date', on)} AS age,
-      (SELECT count(*) FROM mentors m WHERE m.reserve_code = x.code AND m.since <= ${on} AND (m.until IS NULL OR m.until > ${on})) AS mentors,
-      (SELECT count(*) FROM talks t WHERE t.reserve_code = x.code AND t.kind = 'LEADERSHIP' AND t.talked_on > ${on} - INTERVAL 1 YEAR AND t.talked_on <= ${on}) AS leadership_talks_done,
-      (SELECT count(*) FROM talks t WHERE t.reserve_code = x.code AND t.kind = 'HR' AND t.talked_on > ${on} - INTERVAL 1 YEAR AND t.talked_on <= ${on}) AS hr_talks_done,
+    SELECT x.*,
+      (SELECT count(*) FROM mentors m WHERE m.reserve_code = x.code AND m.since_ymd <= ${on} AND (m.until_ymd IS NULL OR m.until_ymd > ${on})) AS mentors,
+      (SELECT count(*) FROM talks t WHERE t.reserve_code = x.code AND t.kind = 'LEADERSHIP' AND t.talked_ymd > ${yearAgo} AND t.talked_ymd <= ${on}) AS leadership_talks_done,
+      (SELECT count(*) FROM talks t WHERE t.reserve_code = x.code AND t.kind = 'HR' AND t.talked_ymd > ${yearAgo} AND t.talked_ymd <= ${on}) AS hr_talks_done,
       l1.grade AS last_grade, l1.incompetent_vote_share AS last_share,
       (l1.dept_percentile < x.low_percentile AND l2.dept_percentile < x.low_percentile AND l2.year = l1.year - 1) AS low_twice
     FROM active x
@@ -77,28 +80,28 @@ export async function alerts(
   ),
   listed AS (
     SELECT unit_id, code, unit_code, unit_name, kind, age, period_ends, list_filter([
-      CASE WHEN period_ends > ${on} AND period_ends <= ${on} + to_days(CAST(alert_window_days AS INTEGER)) THEN 'PERIOD_ENDING' END,
-      CASE WHEN age > CASE kind WHEN 'PRINCIPAL' THEN principal_age_limit ELSE deputy_age_limit END THEN 'OVER_AGE' END,
+      CASE WHEN period_ends > ${on} AND period_ends <= window_end THEN 'PERIOD_ENDING' END,
+      CASE WHEN over_age THEN 'OVER_AGE' END,
       CASE WHEN last_grade = 'INCOMPETENT' THEN 'INCOMPETENT_GRADE' END,
       CASE WHEN last_share > incompetent_share_limit THEN 'INCOMPETENT_VOTES' END,
       CASE WHEN low_twice THEN 'LOW_PERCENTILE' END,
-      CASE WHEN mentors < mentors_per_reserve THEN 'MISSING_MENTORS' END,
+      CASE WHEN mentors < mentors_wanted THEN 'MISSING_MENTORS' END,
       CASE WHEN leadership_talks_done < leadership_talks OR hr_talks_done < hr_talks THEN 'MISSING_TALKS' END
     ], a -> a IS NOT NULL) AS alerts
     FROM flagged
   ),
   wanted AS (
-    SELECT * FROM listed WHERE len(alerts) > 0 ${only?.length ? `AND len(list_intersect(alerts, [${only.map((k) => `'${k}'`).join(', ')}])) > 0` : ''}
+    SELECT * FROM listed WHERE len(alerts) > 0 ${options.only?.length ? `AND len(list_intersect(alerts, [${options.only.map((k) => `'${k}'`).join(', ')}])) > 0` : ''}
   )`;
-  const params = { scope: scope.param, asOf };
+  const params = { scope: scope.param, asOf: ymdNumber(asOf) };
   const counts = await copy.query(
     `${flags} SELECT k AS kind, count(*) AS n FROM (SELECT unnest(alerts) AS k FROM wanted) GROUP BY k`,
     params,
   );
   const [total] = await copy.query(`${flags} SELECT count(*) AS n FROM wanted`, params);
   const items = await copy.query(
-    `${flags} SELECT code, unit_code, unit_name, kind, age, CAST(period_ends AS VARCHAR) AS period_ends, alerts FROM wanted
-     ORDER BY len(alerts) DESC, period_ends, unit_id, code LIMIT ${Math.trunc(limit)} OFFSET ${Math.trunc(offset)}`,
+    `${flags} SELECT code, unit_code, unit_name, kind, age, period_ends, alerts FROM wanted
+     ORDER BY len(alerts) DESC, period_ends, unit_id, code LIMIT ${Math.trunc(options.limit)} OFFSET ${Math.trunc(options.offset)}`,
     params,
   );
   const byKind = new Map(counts.map((c) => [c.kind as AlertKind, int(c.n)]));
@@ -111,9 +114,9 @@ export async function alerts(
         reserveCode: r.code as string,
         unitCode: r.unit_code as string,
         unitName: r.unit_name as string,
-        kind: r.kind as 'PRINCIPAL' | 'DEPUTY',
+        kind: r.kind as PositionKind,
         age: int(r.age),
-        periodEnds: r.period_ends as string,
+        periodEnds: isoFromYmd(int(r.period_ends)),
         alerts: list,
         eliminationCandidate: list.some((a) => ELIMINATION.includes(a)),
       };

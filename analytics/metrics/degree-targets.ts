@@ -1,11 +1,12 @@
 // 学历结构: for the people of a category (optionally under an age), the share whose highest
 // education is at least a level, against the policy's target — e.g. civil servants under 50:
-// ≥ 大专 100 %, ≥ 本科 65 %. People are in scope by the unit they work in.
-import { EDUCATIONS } from '../../server/domain/enums.ts';
-import type { Policy } from '../../server/policy/defaults.ts';
-import type { AnalyticsCopy } from '../copy.ts';
-import type { MetricScope } from '../scope.ts';
-import { int, share } from './common.ts';
+// ≥ 大专 100 %, ≥ 本科 65 %. People are in scope by the unit they work in; the targets are those
+// of the scope unit's policy.
+import { ymdNumber } from '../../domain/dates.ts';
+import { EDUCATIONS } from '../../domain/enums.ts';
+import { policyOf } from '../../domain/policy/effective.ts';
+import { duckdb, yearsBetween } from '../dialect.ts';
+import { int, type MetricInput, share } from '../metric.ts';
 
 export interface DegreeTargetRow {
   category: string;
@@ -21,13 +22,8 @@ export interface DegreeTargetRow {
 
 const rank = `CASE p.education ${EDUCATIONS.map((e, i) => `WHEN '${e}' THEN ${i}`).join(' ')} END`;
 
-export async function degreeTargets(
-  copy: AnalyticsCopy,
-  policy: Policy,
-  scope: MetricScope,
-  asOf: string,
-): Promise<DegreeTargetRow[]> {
-  const targets = policy.degreeTargets;
+export async function degreeTargets({ copy, scope, asOf, policies }: MetricInput): Promise<DegreeTargetRow[]> {
+  const targets = policyOf(policies, scope.unitKind).degreeTargets;
   if (targets.length === 0) return [];
   const values = targets
     .map((t, i) => {
@@ -45,9 +41,9 @@ export async function degreeTargets(
      LEFT JOIN (
        SELECT p.* FROM people p JOIN units u ON u.id = p.unit_id WHERE ${scope.where}
      ) p ON p.category = t.category
-       AND (t.max_age IS NULL OR age_at(p.birth_date, CAST($asOf AS DATE)) < t.max_age)
+       AND (t.max_age IS NULL OR ${yearsBetween(duckdb, 'p.birth_ymd', duckdb.int('$asOf'))} < t.max_age)
      GROUP BY t.i ORDER BY t.i`,
-    { scope: scope.param, asOf },
+    { scope: scope.param, asOf: ymdNumber(asOf) },
   );
   return targets.map((t, i) => {
     const r = rows.find((x) => int(x.i) === i);

@@ -1,9 +1,9 @@
 // 管理流程: how entries flow through the pool, as of a date. Everything counts entries in scope
 // (by the unit they are reserved for) that had been nominated by asOf, from their dates, so a
 // past asOf gives what was true then (see docs/decisions/008-pipeline-and-alerts.md).
-import type { AnalyticsCopy } from '../copy.ts';
-import type { MetricScope } from '../scope.ts';
-import { int, share } from './common.ts';
+import { ymdNumber } from '../../domain/dates.ts';
+import { duckdb, yearOf } from '../dialect.ts';
+import { int, type MetricInput, share } from '../metric.ts';
 
 export interface Pipeline {
   statusCounts: { status: string; count: number }[];
@@ -23,17 +23,18 @@ export interface Pipeline {
 const FINAL = `('PROMOTED', 'REMOVED', 'EXPIRED', 'REJECTED')`;
 const PRE_POOL = `('NOMINATED', 'INSPECTING', 'PUBLICIZING')`;
 
-export async function pipeline(copy: AnalyticsCopy, scope: MetricScope, asOf: string): Promise<Pipeline> {
+export async function pipeline({ copy, scope, asOf }: MetricInput): Promise<Pipeline> {
+  const at = duckdb.int('$asOf');
   const known = `WITH e AS (
       SELECT r.* FROM reserves r JOIN units u ON u.id = r.unit_id
-      WHERE ${scope.where} AND r.nominated_on <= CAST($asOf AS DATE)
+      WHERE ${scope.where} AND r.nominated_ymd <= ${at}
     )`;
-  const params = { scope: scope.param, asOf };
+  const params = { scope: scope.param, asOf: ymdNumber(asOf) };
   // Status at asOf: final once exited; ACTIVE once entered; before that the current pre-pool
   // status, or NOMINATED for an entry that has moved on since (v1 datasets date no pre-pool steps).
   const statusAt = `CASE
-      WHEN exited_on <= CAST($asOf AS DATE) AND status IN ${FINAL} THEN status
-      WHEN entered_on <= CAST($asOf AS DATE) THEN 'ACTIVE'
+      WHEN exited_ymd <= ${at} AND status IN ${FINAL} THEN status
+      WHEN entered_ymd <= ${at} THEN 'ACTIVE'
       WHEN status IN ${PRE_POOL} THEN status
       ELSE 'NOMINATED' END`;
   // One connection: the queries run one after another.
@@ -45,15 +46,15 @@ export async function pipeline(copy: AnalyticsCopy, scope: MetricScope, asOf: st
   const [statuses = [], perYear = [], bySource = [], totals = [], promotions = [], exits = [], months = []] = await run(
     [
       `${known} SELECT ${statusAt} AS status, count(*) AS n FROM e GROUP BY 1 ORDER BY 1`,
-      `${known} SELECT year(entered_on) AS y, count(*) AS n FROM e WHERE entered_on <= CAST($asOf AS DATE) GROUP BY 1 ORDER BY 1`,
-      `${known} SELECT source, count(*) AS n FROM e WHERE entered_on <= CAST($asOf AS DATE) GROUP BY 1 ORDER BY 2 DESC, 1`,
-      `${known} SELECT count(*) AS nominated, count(*) FILTER (WHERE entered_on <= CAST($asOf AS DATE)) AS entered FROM e`,
-      `${known} SELECT year(exited_on) AS y, count(*) AS n FROM e WHERE status = 'PROMOTED' AND exited_on <= CAST($asOf AS DATE) GROUP BY 1 ORDER BY 1`,
+      `${known} SELECT ${yearOf(duckdb, 'entered_ymd')} AS y, count(*) AS n FROM e WHERE entered_ymd <= ${at} GROUP BY 1 ORDER BY 1`,
+      `${known} SELECT source, count(*) AS n FROM e WHERE entered_ymd <= ${at} GROUP BY 1 ORDER BY 2 DESC, 1`,
+      `${known} SELECT count(*) AS nominated, count(*) FILTER (WHERE entered_ymd <= ${at}) AS entered FROM e`,
+      `${known} SELECT ${yearOf(duckdb, 'exited_ymd')} AS y, count(*) AS n FROM e WHERE status = 'PROMOTED' AND exited_ymd <= ${at} GROUP BY 1 ORDER BY 1`,
       `${known} SELECT status, exit_reason, count(*) AS n FROM e
-       WHERE status IN ('PROMOTED', 'REMOVED', 'EXPIRED') AND entered_on IS NOT NULL AND exited_on <= CAST($asOf AS DATE)
+       WHERE status IN ('PROMOTED', 'REMOVED', 'EXPIRED') AND entered_ymd IS NOT NULL AND exited_ymd <= ${at}
        GROUP BY 1, 2 ORDER BY 3 DESC, 1, 2`,
-      `${known} SELECT avg(date_diff('day', entered_on, exited_on)) / (365.25 / 12) AS months FROM e
-       WHERE status = 'PROMOTED' AND entered_on IS NOT NULL AND exited_on <= CAST($asOf AS DATE)`,
+      `${known} SELECT avg(date_diff('day', ${duckdb.toDate('entered_ymd')}, ${duckdb.toDate('exited_ymd')})) / (365.25 / 12) AS months FROM e
+       WHERE status = 'PROMOTED' AND entered_ymd IS NOT NULL AND exited_ymd <= ${at}`,
     ],
   );
   const exitRows = exits.map((r) => ({

@@ -1,9 +1,11 @@
-// 班子后备结构: the active pool's women, ethnic minorities (民族 ≠ 汉族), non-CPC members, the
-// special-structure share (at least one of the three, counted once), near-term readiness and
-// education, per kind or both kinds together.
-import type { AnalyticsCopy } from '../copy.ts';
-import type { MetricScope } from '../scope.ts';
-import { ACTIVE_AT, int, share } from './common.ts';
+// 班子后备结构: the active pool's women, ethnic minorities, non-CPC members, the special-structure
+// share (at least one of the three, counted once), near-term readiness and education, per kind or
+// both kinds together. The segments are the compliance rules' own (analytics/segments.ts).
+import { ymdNumber } from '../../domain/dates.ts';
+import type { PositionKind } from '../../domain/enums.ts';
+import { duckdb } from '../dialect.ts';
+import { int, type MetricInput, share } from '../metric.ts';
+import { activeAt, BACHELOR, MINORITY, NEAR_TERM_TIER, NON_CPC, ofKind, SPECIAL, WOMAN } from '../segments.ts';
 
 export interface PoolStructure {
   total: number;
@@ -18,49 +20,37 @@ export interface PoolStructure {
   bachelorShare: number;
 }
 
-// Person attributes are copied onto each entry (analytics/tables.ts): no join with people.
-const MINORITY = `r.ethnicity <> '汉族'`;
-const NON_CPC = `r.political_status <> 'CPC'`;
-const WOMAN = `r.gender = 'F'`;
+export const EMPTY_STRUCTURE: PoolStructure = toStructure(undefined);
 
-/** The structure of each unit's own pool (unit alone), for a batch of units. */
-export async function poolStructureByUnit(
-  copy: AnalyticsCopy,
-  scope: MetricScope,
-  asOf: string,
-  kind: 'PRINCIPAL' | 'DEPUTY' | null,
-): Promise<Map<string, PoolStructure>> {
-  const rows = await copy.query(
-    `${structureSql(scope, kind)} GROUP BY u.code`,
-    kind ? { scope: scope.param, asOf, kind } : { scope: scope.param, asOf },
-  );
-  return new Map(rows.map((r) => [r.unit_code as string, toStructure(r)]));
-}
-
-export async function poolStructure(
-  copy: AnalyticsCopy,
-  scope: MetricScope,
-  asOf: string,
-  kind: 'PRINCIPAL' | 'DEPUTY' | null,
-): Promise<PoolStructure> {
-  const [r] = await copy.query(
-    structureSql(scope, kind),
-    kind ? { scope: scope.param, asOf, kind } : { scope: scope.param, asOf },
-  );
+/** The structure of the pool in scope (of one kind, or both: null). */
+export async function poolStructure(input: MetricInput, kind: PositionKind | null): Promise<PoolStructure> {
+  const [r] = await input.copy.query(structureSql(input, kind), params(input));
   return toStructure(r);
 }
 
-function structureSql(scope: MetricScope, kind: 'PRINCIPAL' | 'DEPUTY' | null): string {
+/** The structure of each unit's own pool, for a batch of units (a units scope). */
+export async function poolStructureByUnit(
+  input: MetricInput,
+  kind: PositionKind | null,
+): Promise<Map<string, PoolStructure>> {
+  const rows = await input.copy.query(`${structureSql(input, kind)} GROUP BY u.code`, params(input));
+  return new Map(rows.map((r) => [r.unit_code as string, toStructure(r)]));
+}
+
+const params = ({ scope, asOf }: MetricInput) => ({ scope: scope.param, asOf: ymdNumber(asOf) });
+
+function structureSql({ scope }: MetricInput, kind: PositionKind | null): string {
+  // Person attributes are copied onto each entry (analytics/tables.ts): no join with people.
   return `SELECT any_value(u.code) AS unit_code, count(*) AS total,
        count(*) FILTER (WHERE ${WOMAN}) AS women,
        count(*) FILTER (WHERE ${MINORITY}) AS minority,
        count(*) FILTER (WHERE ${NON_CPC}) AS non_cpc,
-       count(*) FILTER (WHERE ${WOMAN} OR ${MINORITY} OR ${NON_CPC}) AS special,
-       count(*) FILTER (WHERE r.tier = 'NEAR_TERM') AS near_term,
-       count(*) FILTER (WHERE r.education IN ('BACHELOR', 'MASTER', 'DOCTORATE')) AS bachelor
+       count(*) FILTER (WHERE ${SPECIAL}) AS special,
+       count(*) FILTER (WHERE ${NEAR_TERM_TIER}) AS near_term,
+       count(*) FILTER (WHERE ${BACHELOR}) AS bachelor
      FROM reserves r
      JOIN units u ON u.id = r.unit_id
-     WHERE ${scope.where} AND ${ACTIVE_AT} ${kind ? 'AND r.kind = $kind' : ''}`;
+     WHERE ${scope.where} AND ${activeAt(duckdb.int('$asOf'))} ${kind ? `AND ${ofKind(kind)}` : ''}`;
 }
 
 function toStructure(r: Record<string, unknown> | undefined): PoolStructure {

@@ -1,16 +1,17 @@
 // 配备比例: per unit and kind, positions P, active reserves R, target T = ceil(ratio × P),
 // gap = max(0, T − R). Rows exist for each unit and kind with P > 0; subtree totals are sums of
 // the rows, so a surplus in one unit never hides a shortage in another.
-import type { AnalyticsCopy } from '../copy.ts';
-import type { PoliciesAt } from '../policy.ts';
-import { policyCte } from '../policy.ts';
-import type { MetricScope } from '../scope.ts';
-import { ACTIVE_AT, int } from './common.ts';
+import { ymdNumber } from '../../domain/dates.ts';
+import type { PositionKind } from '../../domain/enums.ts';
+import { duckdb } from '../dialect.ts';
+import { int, type MetricInput } from '../metric.ts';
+import { policyCte } from '../policy-table.ts';
+import { activeAt, ratioTarget } from '../segments.ts';
 
 export interface ReserveRatioRow {
   unitCode: string;
   unitName: string;
-  kind: 'PRINCIPAL' | 'DEPUTY';
+  kind: PositionKind;
   positions: number;
   reserves: number;
   target: number;
@@ -18,41 +19,34 @@ export interface ReserveRatioRow {
   compliant: boolean;
 }
 
-export function reserveRatioSql(policies: PoliciesAt, scope: MetricScope): string {
-  return `
-    WITH ${policyCte(policies)},
+export async function reserveRatio({ copy, scope, asOf, policies }: MetricInput): Promise<ReserveRatioRow[]> {
+  const rows = await copy.query(
+    `WITH ${policyCte(policies)},
     scoped AS (SELECT u.id, u.code, u.name, u.kind FROM units u WHERE ${scope.where}),
     pos AS (
       SELECT p.unit_id, p.kind, count(*) AS n FROM positions p JOIN scoped s ON s.id = p.unit_id GROUP BY ALL
     ),
     res AS (
       SELECT r.unit_id, r.kind, count(*) AS n FROM reserves r JOIN scoped s ON s.id = r.unit_id
-      WHERE ${ACTIVE_AT} GROUP BY ALL
+      WHERE ${activeAt(duckdb.int('$asOf'))} GROUP BY ALL
     )
     SELECT s.code AS unit_code, s.name AS unit_name, pos.kind, pos.n AS positions, coalesce(res.n, 0) AS reserves,
-      -- rounded first: 0.7 × 10 is 7.000000000000001 in binary floating point
-      CAST(ceil(round(CASE pos.kind WHEN 'PRINCIPAL' THEN pol.principal_ratio ELSE pol.deputy_ratio END * pos.n, 9)) AS BIGINT) AS target
+      CAST(CASE pos.kind WHEN 'PRINCIPAL' THEN ${ratioTarget(duckdb, 'PRINCIPAL', 'pos.n')}
+                         ELSE ${ratioTarget(duckdb, 'DEPUTY', 'pos.n')} END AS BIGINT) AS target
     FROM pos
     JOIN scoped s ON s.id = pos.unit_id
     JOIN pol ON pol.unit_kind = s.kind
     LEFT JOIN res ON res.unit_id = pos.unit_id AND res.kind = pos.kind
-    ORDER BY s.id, pos.kind DESC`;
-}
-
-export async function reserveRatio(
-  copy: AnalyticsCopy,
-  policies: PoliciesAt,
-  scope: MetricScope,
-  asOf: string,
-): Promise<ReserveRatioRow[]> {
-  const rows = await copy.query(reserveRatioSql(policies, scope), { scope: scope.param, asOf });
+    ORDER BY s.id, pos.kind DESC`,
+    { scope: scope.param, asOf: ymdNumber(asOf) },
+  );
   return rows.map((r) => {
     const reserves = int(r.reserves);
     const target = int(r.target);
     return {
       unitCode: r.unit_code as string,
       unitName: r.unit_name as string,
-      kind: r.kind as 'PRINCIPAL' | 'DEPUTY',
+      kind: r.kind as PositionKind,
       positions: int(r.positions),
       reserves,
       target,

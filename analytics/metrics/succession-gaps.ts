@@ -1,18 +1,17 @@
 // 接续缺口 over H years (E = asOf + H): per unit and kind with positions, expected vacancies
-// against ready entries by E (succession.ts); gap = max(0, vacancies − ready), bench strength =
-// ready / vacancies; worst first.
-import { ymdNumber } from '../../server/domain/dates.ts';
-import type { AnalyticsCopy } from '../copy.ts';
+// against ready entries by E (analytics/segments.ts); gap = max(0, vacancies − ready), bench
+// strength = ready / vacancies; worst first.
+import { addYears, ymdNumber } from '../../domain/dates.ts';
+import type { PositionKind } from '../../domain/enums.ts';
 import { duckdb } from '../dialect.ts';
-import { type PoliciesAt, policyCte } from '../policy.ts';
-import type { MetricScope } from '../scope.ts';
-import { ACTIVE_AT, int, share } from './common.ts';
-import { expectedVacancySql, readySql } from './succession.ts';
+import { int, type MetricInput, share } from '../metric.ts';
+import { policyCte } from '../policy-table.ts';
+import { activeAt, expectedVacancy, ready } from '../segments.ts';
 
 export interface SuccessionGapRow {
   unitCode: string;
   unitName: string;
-  kind: 'PRINCIPAL' | 'DEPUTY';
+  kind: PositionKind;
   positions: number;
   expectedVacancies: number;
   ready: number;
@@ -29,19 +28,17 @@ export interface SuccessionGapReport {
 }
 
 export async function successionGaps(
-  copy: AnalyticsCopy,
-  policies: PoliciesAt,
-  scope: MetricScope,
-  asOf: string,
-  horizonEnd: string,
+  { copy, scope, asOf, policies }: MetricInput,
+  horizonYears: number,
 ): Promise<SuccessionGapReport> {
+  const horizonEnd = addYears(asOf, horizonYears);
   const end = duckdb.int('$end');
   const rows = await copy.query(
     `WITH ${policyCte(policies)},
      scoped AS (SELECT u.id, u.code, u.name, u.kind FROM units u WHERE ${scope.where}),
      vac AS (
        SELECT p.unit_id, p.kind, count(*) AS positions,
-         count(*) FILTER (WHERE ${expectedVacancySql(duckdb, end)}) AS vacancies
+         count(*) FILTER (WHERE ${expectedVacancy(duckdb, end)}) AS vacancies
        FROM positions p
        JOIN scoped s ON s.id = p.unit_id
        JOIN pol ON pol.unit_kind = s.kind
@@ -52,28 +49,28 @@ export async function successionGaps(
        FROM reserves r
        JOIN scoped s ON s.id = r.unit_id
        JOIN pol ON pol.unit_kind = s.kind
-       WHERE ${ACTIVE_AT} AND ${readySql(duckdb, end)}
+       WHERE ${activeAt(duckdb.int('$asOf'))} AND ${ready(duckdb, end)}
        GROUP BY ALL
      )
      SELECT s.code AS unit_code, s.name AS unit_name, s.id, vac.kind, vac.positions, vac.vacancies, coalesce(ready.n, 0) AS ready
      FROM vac
      JOIN scoped s ON s.id = vac.unit_id
      LEFT JOIN ready ON ready.unit_id = vac.unit_id AND ready.kind = vac.kind`,
-    { scope: scope.param, asOf, end: ymdNumber(horizonEnd) },
+    { scope: scope.param, asOf: ymdNumber(asOf), end: ymdNumber(horizonEnd) },
   );
   const out: SuccessionGapRow[] = rows
     .map((r) => {
       const expectedVacancies = int(r.vacancies);
-      const ready = int(r.ready);
+      const readyCount = int(r.ready);
       return {
         unitCode: r.unit_code as string,
         unitName: r.unit_name as string,
-        kind: r.kind as 'PRINCIPAL' | 'DEPUTY',
+        kind: r.kind as PositionKind,
         positions: int(r.positions),
         expectedVacancies,
-        ready,
-        gap: Math.max(0, expectedVacancies - ready),
-        benchStrength: share(ready, expectedVacancies),
+        ready: readyCount,
+        gap: Math.max(0, expectedVacancies - readyCount),
+        benchStrength: share(readyCount, expectedVacancies),
         order: int(r.id),
       };
     })

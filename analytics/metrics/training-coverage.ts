@@ -2,10 +2,12 @@
 // of centralized trainings (集中培训 / 党校 / 调训) starting in Y, totalling at least its days.
 // The cadre training rate is people with at least one completed training starting in Y over
 // all people in scope (by the unit they work in).
-import type { AnalyticsCopy } from '../copy.ts';
-import { type PoliciesAt, policyCte } from '../policy.ts';
-import type { MetricScope } from '../scope.ts';
-import { ACTIVE_AT, int, share } from './common.ts';
+import { ymdNumber } from '../../domain/dates.ts';
+import { policyOf } from '../../domain/policy/effective.ts';
+import { duckdb } from '../dialect.ts';
+import { int, type MetricInput, share } from '../metric.ts';
+import { policyCte } from '../policy-table.ts';
+import { activeAt, TRAINING_COVERED } from '../segments.ts';
 
 export interface TrainingCoverage {
   activeReserves: number;
@@ -23,27 +25,21 @@ export interface TrainingCoverage {
   technicalCoverage: number;
 }
 
-export async function trainingCoverage(
-  copy: AnalyticsCopy,
-  policies: PoliciesAt,
-  scope: MetricScope,
-  year: number,
-  asOf: string,
-  technicalDaysPerYear: number,
-): Promise<TrainingCoverage> {
+export async function trainingCoverage(input: MetricInput, year: number): Promise<TrainingCoverage> {
+  const { copy, scope, asOf, policies } = input;
   // Per person and year, person_years (analytics/tables.ts) holds the completed trainings and
   // the centralized ones' count and days: the one definition the compliance report uses too.
   const [reserves] = await copy.query(
     `WITH ${policyCte(policies)}
-     SELECT count(*) AS active,
-       count(*) FILTER (WHERE py.central_n >= pol.min_trainings AND py.central_days >= pol.min_training_days) AS covered
+     SELECT count(*) AS active, count(*) FILTER (WHERE ${TRAINING_COVERED}) AS covered
      FROM reserves r
      JOIN units u ON u.id = r.unit_id
      JOIN pol ON pol.unit_kind = u.kind
      LEFT JOIN person_years py ON py.person_id = r.person_id AND py.year = $year
-     WHERE ${scope.where} AND ${ACTIVE_AT}`,
-    { scope: scope.param, asOf, year },
+     WHERE ${scope.where} AND ${activeAt(duckdb.int('$asOf'))}`,
+    { scope: scope.param, asOf: ymdNumber(asOf), year },
   );
+  const technicalDays = policyOf(policies, scope.unitKind).training.technicalDaysPerYear;
   const [people] = await copy.query(
     `SELECT count(*) AS people,
        count(*) FILTER (WHERE py.completed > 0) AS trained,
@@ -53,7 +49,7 @@ export async function trainingCoverage(
      FROM people p JOIN units u ON u.id = p.unit_id
      LEFT JOIN person_years py ON py.person_id = p.id AND py.year = $year
      WHERE ${scope.where}`,
-    { scope: scope.param, year, technicalDays: technicalDaysPerYear },
+    { scope: scope.param, year, technicalDays },
   );
   const activeReserves = int(reserves?.active);
   const covered = int(reserves?.covered);

@@ -17,7 +17,7 @@ import {
   TRAINING_KINDS,
   UNIT_KINDS,
   UNIT_LEVELS,
-} from '../domain/enums.ts';
+} from '../../domain/enums.ts';
 
 export const FORMAT_VERSION = 1;
 

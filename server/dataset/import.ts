@@ -1,9 +1,11 @@
 // Import: validate the whole file first, then write it in one transaction. A bad record, or a
 // database error half-way, leaves the database exactly as it was, even with `replace`.
+
+import { OPEN_STATUSES, type ReserveStatus } from '../../domain/enums.ts';
 import { type BulkSession, type ColumnType, openBulkSession, type Value } from '../db/bulk.ts';
+import { CHANGE_LOG_COLUMNS } from '../db/changes.ts';
 import type { Db } from '../db/client.ts';
 import type { DatabaseConfig } from '../db/config.ts';
-import { OPEN_STATUSES, type ReserveStatus } from '../domain/enums.ts';
 import type { ArrayName, DatasetRecord } from './format.ts';
 import { type ExistingKeys, noExistingKeys, readDataset } from './validate.ts';
 
@@ -154,12 +156,9 @@ const TRAINING_FIELDS = ['personId', 'program', 'kind', 'start', 'days', 'hours'
 const ASSESSMENT_FIELDS = ['personId', 'year', 'grade', 'incompetentVoteShare', 'deptPercentile'];
 const PRACTICE_FIELDS = ['personId', 'kind', 'unitCode', 'start', 'end', 'reportScore'];
 
-/** Empties the organization's data, children first; the audit log, policy and scenarios stay. */
+/** Empties the organization's data, children first; the audit log, policy and change log stay. */
 const DOMAIN_TABLES = [
   'ReserveStatusChange',
-  'EligibilityException',
-  'RecommendationVote',
-  'SelectionScore',
   'Mentor',
   'Talk',
   'Training',
@@ -249,6 +248,8 @@ export async function importDataset(
     );
     phase('write trainings, assessments, practices');
     await audit(session, now, actor, 'dataset.import', { counts, replace: options.replace === true });
+    // The data version moves in the same transaction: readers of the analytical copy reload.
+    await session.insert('ChangeLog', CHANGE_LOG_COLUMNS, [['Dataset', null]]);
     await session.commit();
     phase('commit');
   } catch (error) {

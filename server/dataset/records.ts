@@ -1,6 +1,7 @@
 // Database rows → dataset records, one mapping per array (import writes records directly).
+
+import { toIso, toIsoOrNull } from '../../domain/dates.ts';
 import type * as P from '../db/generated/sqlite/client.ts';
-import { toIso, toIsoOrNull } from '../domain/dates.ts';
 import type { DatasetRecord } from './format.ts';
 
 export const toRecord = {

@@ -2,8 +2,8 @@
 // ages, genders, ethnicities, political status and education, incumbents near retirement,
 // units over and under their reserve quotas, trainings, assessments and practice assignments.
 // The same seed and reference date give the same bytes.
-import { addYears } from '../domain/dates.ts';
-import type { Category, PositionKind, Rank, ReserveStatus, UnitKind, UnitLevel } from '../domain/enums.ts';
+import { addYears } from '../../domain/dates.ts';
+import type { Category, PositionKind, Rank, ReserveStatus, UnitKind, UnitLevel } from '../../domain/enums.ts';
 import { type Dataset, type DatasetRecord, emptyDataset } from './format.ts';
 
 export const SCALES = { county: 2_000, city: 20_000, province: 200_000, national: 1_000_000 } as const;

@@ -1,8 +1,8 @@
 // Validation of a whole dataset before anything is written: field types, unknown fields,
 // duplicate keys and dangling references, each reported with the record and the field.
 import fs from 'node:fs';
-import { isIsoDate } from '../domain/dates.ts';
-import { OPEN_STATUSES } from '../domain/enums.ts';
+import { isIsoDate } from '../../domain/dates.ts';
+import { OPEN_STATUSES } from '../../domain/enums.ts';
 import {
   ARRAYS,
   type ArrayName,

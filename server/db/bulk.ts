@@ -7,10 +7,10 @@
 
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import Database from 'better-sqlite3';
-import pg from 'pg';
+import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { DatabaseConfig } from './config.ts';
+import { pgClient, sqliteDatabase } from './raw.ts';
 
 /** A column's type: a scalar, or the name of a database enum (PostgreSQL parses it from text). */
 /** `date` values are `YYYY-MM-DD`; `timestamp` values are ISO-8601 instants (`toISOString()`). */
@@ -25,14 +25,13 @@ export interface BulkSession {
 }
 
 export async function openBulkSession(config: DatabaseConfig): Promise<BulkSession> {
-  return config.provider === 'postgresql' ? openPg(config.url) : openSqlite(config.file!);
+  return config.provider === 'postgresql' ? openPg(await pgClient(config)) : openSqlite(config);
 }
 
-function openSqlite(file: string): BulkSession {
-  const db = new Database(file);
+function openSqlite(config: DatabaseConfig): BulkSession {
+  const db = sqliteDatabase(config);
   db.pragma('journal_mode = WAL');
   db.pragma('foreign_keys = ON');
-  db.pragma('busy_timeout = 10000');
   // A national import updates several indexes on million-row tables: a 512 MiB page cache keeps
   // their pages in memory instead of re-reading them for every row (measured: docs/benchmarks.md).
   db.pragma('cache_size = -524288');
@@ -65,9 +64,7 @@ function openSqlite(file: string): BulkSession {
   };
 }
 
-async function openPg(url: string): Promise<BulkSession> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
+async function openPg(client: pg.Client): Promise<BulkSession> {
   await client.query('BEGIN');
   return {
     async insert(table, columns, rows) {

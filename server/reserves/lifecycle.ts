@@ -1,14 +1,15 @@
 // The reserve entry lifecycle (domain.md "Lifecycle"): which steps are legal, and the policy
 // rules on their dates. Every step is dated, attributed and kept; nothing is deleted.
+
+import { addYears, toDate, toIso } from '../../domain/dates.ts';
+import type { ReserveStatus } from '../../domain/enums.ts';
+import { domainError } from '../../domain/errors.ts';
 import type { Viewer } from '../auth/viewer.ts';
 import { ownedByScope } from '../auth/viewer.ts';
+import { recordChange } from '../db/changes.ts';
 import type { Db } from '../db/client.ts';
 import type { ReserveEntry } from '../db/generated/sqlite/client.ts';
-import { announceWrite } from '../db/writes.ts';
-import { addYears, toDate, toIso } from '../domain/dates.ts';
-import type { ReserveStatus } from '../domain/enums.ts';
-import { userError } from '../errors.ts';
-import { effectivePolicy } from '../policy/effective.ts';
+import { effectivePolicy } from '../policy/store.ts';
 
 export const TRANSITIONS: Record<ReserveStatus, readonly ReserveStatus[]> = {
   NOMINATED: ['INSPECTING', 'REJECTED'],
@@ -41,11 +42,11 @@ export async function transitionReserve(db: Db, viewer: Viewer, input: Transitio
     where: { code, ...ownedByScope(viewer) },
     include: { unit: { select: { kind: true } }, history: { orderBy: [{ on: 'desc' }, { id: 'desc' }], take: 1 } },
   });
-  if (!entry) throw userError('NOT_FOUND', `reserve entry "${code}" does not exist or is outside your scope`);
+  if (!entry) throw domainError('NOT_FOUND', `reserve entry "${code}" does not exist or is outside your scope`);
   const from = entry.status;
   const legal = TRANSITIONS[from];
   if (!legal.includes(input.to)) {
-    throw userError(
+    throw domainError(
       'ILLEGAL_TRANSITION',
       legal.length
         ? `reserve entry "${code}" is ${from}; from ${from} it can go to ${legal.join(', ')}, not to ${input.to}`
@@ -55,7 +56,7 @@ export async function transitionReserve(db: Db, viewer: Viewer, input: Transitio
   }
   const last = entry.history[0] ? toIso(entry.history[0].on) : toIso(entry.nominatedOn);
   if (input.on < last) {
-    throw userError(
+    throw domainError(
       'ILLEGAL_TRANSITION',
       `reserve entry "${code}": ${input.to} on ${input.on} is before its last step, on ${last}`,
       {
@@ -66,7 +67,7 @@ export async function transitionReserve(db: Db, viewer: Viewer, input: Transitio
   }
   const reason = input.reason?.trim() || null;
   if (input.to === 'REMOVED' && !reason) {
-    throw userError('BAD_USER_INPUT', `reserve entry "${code}": removing an entry from the pool needs a reason`, {
+    throw domainError('BAD_USER_INPUT', `reserve entry "${code}": removing an entry from the pool needs a reason`, {
       field: 'reason',
     });
   }
@@ -75,7 +76,7 @@ export async function transitionReserve(db: Db, viewer: Viewer, input: Transitio
     const entered = toIso(entry.enteredOn);
     const cultivationEnds = addYears(entered, policy.minCultivationYears);
     if (input.to === 'PROMOTED' && input.on < cultivationEnds) {
-      throw userError(
+      throw domainError(
         'INELIGIBLE',
         `reserve entry "${code}" entered the pool on ${entered}; it cannot be promoted before its minimum cultivation ends on ${cultivationEnds}`,
         { rule: 'minCultivationYears', until: cultivationEnds },
@@ -83,7 +84,7 @@ export async function transitionReserve(db: Db, viewer: Viewer, input: Transitio
     }
     const periodEnds = addYears(entered, policy.managementPeriodYears);
     if (input.to === 'EXPIRED' && input.on < periodEnds) {
-      throw userError(
+      throw domainError(
         'ILLEGAL_TRANSITION',
         `reserve entry "${code}": its management period ends on ${periodEnds}; before then take it out with REMOVED and a reason`,
         { from, to: input.to, until: periodEnds },
@@ -103,7 +104,7 @@ export async function transitionReserve(db: Db, viewer: Viewer, input: Transitio
       },
     });
     if (count !== 1)
-      throw userError(
+      throw domainError(
         'CONFLICT',
         `reserve entry "${code}" changed while this step was being recorded; reload and try again`,
       );
@@ -119,8 +120,8 @@ export async function transitionReserve(db: Db, viewer: Viewer, input: Transitio
         detail: JSON.stringify({ from, to: input.to, on: input.on, reason }),
       },
     });
+    await recordChange(tx, { entity: 'ReserveEntry', keys: [code] });
     return tx.reserveEntry.findUniqueOrThrow({ where: { code } });
   });
-  await announceWrite('ReserveEntry', [code]);
   return updated;
 }

@@ -1,7 +1,7 @@
-// The analytics fields of the public contract (../shared/api-contract.md), answered from the
-// DuckDB copy. Every one is bounded by the viewer's scope and computed at `asOf` (default today).
-
-import { analytics } from '../../analytics/instance.ts';
+// The analytics fields of the public contract (docs/api.md), answered from the DuckDB copy.
+// Every one is bounded by the viewer's scope and computed at `asOf` (default today), through the
+// one metric step (metric-input.ts).
+import { z } from 'zod';
 import { type DegreeTargetRow, degreeTargets } from '../../analytics/metrics/degree-targets.ts';
 import { type PoolStructure, poolStructure } from '../../analytics/metrics/pool-structure.ts';
 import { type ReserveRatioRow, reserveRatio } from '../../analytics/metrics/reserve-ratio.ts';
@@ -11,14 +11,9 @@ import {
   successionGaps,
 } from '../../analytics/metrics/succession-gaps.ts';
 import { type TrainingCoverage, trainingCoverage } from '../../analytics/metrics/training-coverage.ts';
-import { policiesAt } from '../../analytics/policy.ts';
 import { builder } from '../builder.ts';
-import { db } from '../db/client.ts';
-import { addYears, todayIso } from '../domain/dates.ts';
-import type { UnitKind } from '../domain/enums.ts';
-import { userError } from '../errors.ts';
 import { PositionKindEnum } from './enums.ts';
-import { metricArgs, scopeOf } from './metric-args.ts';
+import { metricArgs, metricInput } from './metric-input.ts';
 
 export const ReserveRatioRowRef = builder.objectRef<ReserveRatioRow>('ReserveRatioRow').implement({
   description: '配备比例 of one unit and kind: target = ceil(ratio × positions), gap = max(0, target − reserves).',
@@ -111,27 +106,14 @@ builder.queryFields((t) => ({
   degreeTargets: t.field({
     type: [DegreeTargetRowRef],
     description: '学历结构: each degree target of the policy (of the unit’s kind) against the people in scope.',
-    args: {
-      ...metricArgs,
-    },
-    resolve: async (_root, args, ctx) => {
-      const asOf = args.asOf ?? todayIso();
-      const scope = await scopeOf(ctx, args);
-      const policies = await policiesAt(db, asOf);
-      return degreeTargets(await analytics(), policies.byKind[scope.unitKind as UnitKind], scope, asOf);
-    },
+    args: metricArgs,
+    resolve: async (_root, args, ctx) => degreeTargets(await metricInput(ctx, args)),
   }),
   reserveRatio: t.field({
     type: [ReserveRatioRowRef],
     description: 'One row per unit in scope that has positions of a kind, per kind.',
-    args: {
-      ...metricArgs,
-    },
-    resolve: async (_root, args, ctx) => {
-      const asOf = args.asOf ?? todayIso();
-      const scope = await scopeOf(ctx, args);
-      return reserveRatio(await analytics(), await policiesAt(db, asOf), scope, asOf);
-    },
+    args: metricArgs,
+    resolve: async (_root, args, ctx) => reserveRatio(await metricInput(ctx, args)),
   }),
   poolStructure: t.field({
     type: PoolStructureRef,
@@ -139,41 +121,24 @@ builder.queryFields((t) => ({
       ...metricArgs,
       kind: t.arg({ type: PositionKindEnum, description: 'Omitted: both kinds together.' }),
     },
-    resolve: async (_root, args, ctx) => {
-      const scope = await scopeOf(ctx, args);
-      return poolStructure(await analytics(), scope, args.asOf ?? todayIso(), args.kind ?? null);
-    },
+    resolve: async (_root, args, ctx) => poolStructure(await metricInput(ctx, args), args.kind ?? null),
   }),
   trainingCoverage: t.field({
     type: TrainingCoverageRef,
     args: {
       ...metricArgs,
-      year: t.arg.int({ required: true }),
+      year: t.arg.int({ required: true, validate: z.number().int().min(1900).max(2999) }),
       asOf: t.arg({ type: 'Date', description: 'Omitted: 31 December of `year`.' }),
     },
-    resolve: async (_root, args, ctx) => {
-      if (args.year < 1900 || args.year > 2999)
-        throw userError('BAD_USER_INPUT', `year must be a calendar year, got ${args.year}`);
-      const asOf = args.asOf ?? `${args.year}-12-31`;
-      const scope = await scopeOf(ctx, args);
-      const policies = await policiesAt(db, asOf);
-      const technicalDays = policies.byKind[scope.unitKind as UnitKind].training.technicalDaysPerYear;
-      return trainingCoverage(await analytics(), policies, scope, args.year, asOf, technicalDays);
-    },
+    resolve: async (_root, args, ctx) =>
+      trainingCoverage(await metricInput(ctx, args, () => `${args.year}-12-31`), args.year),
   }),
   successionGaps: t.field({
     type: SuccessionGapReportRef,
     args: {
       ...metricArgs,
-      horizonYears: t.arg.int({ defaultValue: 1 }),
+      horizonYears: t.arg.int({ defaultValue: 1, validate: z.number().int().min(0).max(30) }),
     },
-    resolve: async (_root, args, ctx) => {
-      const horizon = args.horizonYears ?? 1;
-      if (horizon < 0 || horizon > 30)
-        throw userError('BAD_USER_INPUT', `horizonYears must be between 0 and 30, got ${horizon}`);
-      const asOf = args.asOf ?? todayIso();
-      const scope = await scopeOf(ctx, args);
-      return successionGaps(await analytics(), await policiesAt(db, asOf), scope, asOf, addYears(asOf, horizon));
-    },
+    resolve: async (_root, args, ctx) => successionGaps(await metricInput(ctx, args), args.horizonYears ?? 1),
   }),
 }));

@@ -1,25 +1,28 @@
 // The compliance report: every rule for every unit of a subtree, with subtree totals, the worst
-// units, and a filterable page of rows — computed in DuckDB, only the asked-for parts returned.
-import { duckEngine } from '../../analytics/copy.ts';
-import { analytics } from '../../analytics/instance.ts';
-import { RULES } from '../../analytics/metrics/compliance.ts';
+// units, and a filterable page of rows — computed in DuckDB, only the asked-for parts returned,
+// kept per data version so that repeated and paged requests do not recompute it.
+
+import { RULE_NAMES, RULES, STATUS_NAMES } from '../../analytics/compliance/registry.ts';
 import {
   ComplianceReport,
   type ComplianceRow,
   type ComplianceTotal,
   type ComplianceUnit,
-} from '../../analytics/metrics/compliance-report.ts';
-import { policiesAt } from '../../analytics/policy.ts';
+  copyEngine,
+} from '../../analytics/compliance/report.ts';
+import { addYears } from '../../domain/dates.ts';
+import { policyOf } from '../../domain/policy/effective.ts';
 import { builder } from '../builder.ts';
-import { db } from '../db/client.ts';
-import { addYears, todayIso } from '../domain/dates.ts';
-import type { UnitKind } from '../domain/enums.ts';
-import { userError } from '../errors.ts';
 import { SortDirectionEnum } from './enums.ts';
-import { metricArgs, scopeOf } from './metric-args.ts';
+import { metricArgs, metricInput, pageOffset, pageSize } from './metric-input.ts';
 
-const RuleEnum = builder.enumType('ComplianceRule', { values: RULES });
-const StatusEnum = builder.enumType('ComplianceStatus', { values: ['COMPLIANT', 'WARNING', 'BREACH'] as const });
+const RuleEnum = builder.enumType('ComplianceRule', {
+  values: Object.fromEntries(RULE_NAMES.map((rule) => [rule, { description: RULES[rule].description }])) as Record<
+    (typeof RULE_NAMES)[number],
+    { description: string }
+  >,
+});
+const StatusEnum = builder.enumType('ComplianceStatus', { values: STATUS_NAMES });
 const MeasureEnum = builder.enumType('ComplianceMeasure', { values: ['COUNT', 'SHARE'] as const });
 const OrderEnum = builder.enumType('ComplianceOrderField', { values: ['SEVERITY', 'GAP', 'UNIT', 'RULE'] as const });
 
@@ -87,8 +90,8 @@ const ReportRef = builder.objectRef<ReportShape>('ComplianceReport').implement({
     totals: t.field({ type: [TotalRef], resolve: (r) => r.report.totals() }),
     worstUnits: t.field({
       type: [UnitRef],
-      args: { first: t.arg.int({ defaultValue: 100 }) },
-      resolve: (r, { first }) => r.report.worstUnits(clamp(first ?? 100)),
+      args: { first: t.arg.int({ defaultValue: 100, validate: pageSize }) },
+      resolve: (r, { first }) => r.report.worstUnits(first ?? 100),
     }),
     rows: t.field({
       type: PageRef,
@@ -97,8 +100,8 @@ const ReportRef = builder.objectRef<ReportShape>('ComplianceReport').implement({
         statuses: t.arg({ type: [StatusEnum] }),
         orderBy: t.arg({ type: OrderEnum, defaultValue: 'SEVERITY' }),
         direction: t.arg({ type: SortDirectionEnum, defaultValue: 'DESC' }),
-        first: t.arg.int({ defaultValue: 100 }),
-        offset: t.arg.int({ defaultValue: 0 }),
+        first: t.arg.int({ defaultValue: 100, validate: pageSize }),
+        offset: t.arg.int({ defaultValue: 0, validate: pageOffset }),
       },
       resolve: (r, args) =>
         r.report.rows({
@@ -106,17 +109,12 @@ const ReportRef = builder.objectRef<ReportShape>('ComplianceReport').implement({
           statuses: args.statuses ?? null,
           order: args.orderBy ?? 'SEVERITY',
           descending: args.direction !== 'ASC',
-          limit: clamp(args.first ?? 100),
-          offset: Math.max(0, args.offset ?? 0),
+          limit: args.first ?? 100,
+          offset: args.offset ?? 0,
         }),
     }),
   }),
 });
-
-function clamp(n: number): number {
-  if (n < 0 || n > 1000) throw userError('BAD_USER_INPUT', `first must be between 0 and 1000, got ${n}`);
-  return n;
-}
 
 builder.queryFields((t) => ({
   complianceReport: t.field({
@@ -127,18 +125,15 @@ builder.queryFields((t) => ({
       ...metricArgs,
     },
     resolve: async (_root, args, ctx) => {
-      const asOf = args.asOf ?? todayIso();
-      const scope = await scopeOf(ctx, args);
-      const policies = await policiesAt(db, asOf);
-      const rootPolicy = policies.byKind[scope.unitKind as UnitKind];
+      const { copy, scope, asOf, policies } = await metricInput(ctx, args);
+      const rootPolicy = policyOf(policies, scope.unitKind);
       const horizonEnd = addYears(asOf, rootPolicy.successionHorizonYears);
-      const year = asOf.slice(0, 4);
-      const report = new ComplianceReport(duckEngine(await analytics()), policies, rootPolicy, {
-        scope: scope.param as string,
-        subtree: args.subtree !== false,
+      const report = new ComplianceReport(copyEngine(copy), policies, rootPolicy, {
+        scope: String(scope.param),
+        subtree: scope.subtree,
         asOf,
         end: horizonEnd,
-        year: Number(year),
+        year: Number(asOf.slice(0, 4)),
       });
       return { report, asOf, horizonEnd, policyVersions: policies.versions };
     },

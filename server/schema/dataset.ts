@@ -1,9 +1,8 @@
+import { domainError } from '../../domain/errors.ts';
 import { builder } from '../builder.ts';
 import { type ImportCounts, importDataset } from '../dataset/import.ts';
 import { DatasetError } from '../dataset/validate.ts';
 import { db, dbConfig } from '../db/client.ts';
-import { announceWrite } from '../db/writes.ts';
-import { userError } from '../errors.ts';
 
 const ImportDatasetInput = builder.inputType('ImportDatasetInput', {
   fields: (t) => ({
@@ -35,7 +34,8 @@ builder.mutationFields((t) => ({
       'Imports a dataset, all or nothing: a bad record rejects the whole file (BAD_USER_INPUT, with `extensions.issues` naming each record and field) and nothing is written. Needs a viewer of the whole tree.',
     args: { input: t.arg({ type: ImportDatasetInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
-      if (ctx.viewer.path !== '') throw userError('FORBIDDEN', 'importing a dataset needs a viewer of the whole tree');
+      if (ctx.viewer.path !== '')
+        throw domainError('FORBIDDEN', 'importing a dataset needs a viewer of the whole tree');
       try {
         const counts = await importDataset(
           db,
@@ -43,10 +43,9 @@ builder.mutationFields((t) => ({
           { text: input.dataset },
           { replace: input.replace ?? false, actor: ctx.viewer.actor },
         );
-        await announceWrite('Dataset');
         return counts;
       } catch (e) {
-        if (e instanceof DatasetError) throw userError('BAD_USER_INPUT', e.message, { issues: e.issues });
+        if (e instanceof DatasetError) throw domainError('BAD_USER_INPUT', e.message, { issues: e.issues });
         throw e;
       }
     },

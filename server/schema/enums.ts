@@ -1,6 +1,7 @@
 // GraphQL enums, the same values as the database's.
+
+import * as E from '../../domain/enums.ts';
 import { builder } from '../builder.ts';
-import * as E from '../domain/enums.ts';
 
 export const UnitKindEnum = builder.enumType('UnitKind', { values: E.UNIT_KINDS });
 export const UnitLevelEnum = builder.enumType('UnitLevel', { values: E.UNIT_LEVELS });

@@ -1,12 +1,11 @@
-import { ownedByScope, type Viewer } from '../auth/viewer.ts';
+import { addYears, ageAt, toDate, todayIso, toIso } from '../../domain/dates.ts';
+import type { Education } from '../../domain/enums.ts';
+import { EDUCATIONS } from '../../domain/enums.ts';
+import { ownedByScope, unitFilter, type Viewer } from '../auth/viewer.ts';
 import { builder } from '../builder.ts';
 import { db } from '../db/client.ts';
-import { addYears, ageAt, toDate, todayIso, toIso } from '../domain/dates.ts';
-import type { Education } from '../domain/enums.ts';
-import { EDUCATIONS } from '../domain/enums.ts';
 import { CategoryEnum, EducationEnum, GenderEnum, PoliticalStatusEnum, RankEnum, TitleEnum } from './enums.ts';
 import { AssessmentRef } from './records.ts';
-import { unitFilter } from './unit.ts';
 
 export const PersonRef = builder.prismaNode('Person', {
   id: { field: 'code' },
@@ -102,5 +101,5 @@ builder.queryFields((t) => ({
 }));
 
 async function personWhere(f: PersonFilterShape, viewer: Viewer) {
-  return { AND: [await unitFilter(f.unitCode, f.subtree !== false, viewer), personAttributes(f)] };
+  return { AND: [await unitFilter(db, f.unitCode, f.subtree !== false, viewer), personAttributes(f)] };
 }

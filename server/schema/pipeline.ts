@@ -1,14 +1,9 @@
 // The pipeline (how entries flow through the pool) and the alert lists, from the DuckDB copy.
-import { analytics } from '../../analytics/instance.ts';
 import { ALERT_KINDS, type Alert, type AlertReport, alerts } from '../../analytics/metrics/alerts.ts';
 import { type Pipeline, pipeline } from '../../analytics/metrics/pipeline.ts';
-import { policiesAt } from '../../analytics/policy.ts';
 import { builder } from '../builder.ts';
-import { db } from '../db/client.ts';
-import { todayIso } from '../domain/dates.ts';
-import { userError } from '../errors.ts';
 import { PositionKindEnum, ReserveStatusEnum, SourceEnum } from './enums.ts';
-import { metricArgs, scopeOf } from './metric-args.ts';
+import { metricArgs, metricInput, pageOffset, pageSize } from './metric-input.ts';
 
 const YearCount = builder.objectRef<{ year: number; count: number }>('YearCount').implement({
   fields: (t) => ({ year: t.exposeInt('year'), count: t.exposeInt('count') }),
@@ -81,13 +76,8 @@ const AlertReportRef = builder.objectRef<AlertReport>('AlertReport').implement({
 builder.queryFields((t) => ({
   pipeline: t.field({
     type: PipelineRef,
-    args: {
-      ...metricArgs,
-    },
-    resolve: async (_root, args, ctx) => {
-      const scope = await scopeOf(ctx, args);
-      return pipeline(await analytics(), scope, args.asOf ?? todayIso());
-    },
+    args: metricArgs,
+    resolve: async (_root, args, ctx) => pipeline(await metricInput(ctx, args)),
   }),
   reserveAlerts: t.field({
     type: AlertReportRef,
@@ -96,24 +86,14 @@ builder.queryFields((t) => ({
     args: {
       ...metricArgs,
       kinds: t.arg({ type: [AlertKindEnum], description: 'Only entries with one of these alerts.' }),
-      first: t.arg.int({ defaultValue: 100 }),
-      offset: t.arg.int({ defaultValue: 0 }),
+      first: t.arg.int({ defaultValue: 100, validate: pageSize }),
+      offset: t.arg.int({ defaultValue: 0, validate: pageOffset }),
     },
-    resolve: async (_root, args, ctx) => {
-      const first = args.first ?? 100;
-      if (first < 0 || first > 1000)
-        throw userError('BAD_USER_INPUT', `first must be between 0 and 1000, got ${first}`);
-      const asOf = args.asOf ?? todayIso();
-      const scope = await scopeOf(ctx, args);
-      return alerts(
-        await analytics(),
-        await policiesAt(db, asOf),
-        scope,
-        asOf,
-        args.kinds ?? null,
-        first,
-        Math.max(0, args.offset ?? 0),
-      );
-    },
+    resolve: async (_root, args, ctx) =>
+      alerts(await metricInput(ctx, args), {
+        only: args.kinds ?? null,
+        limit: args.first ?? 100,
+        offset: args.offset ?? 0,
+      }),
   }),
 }));

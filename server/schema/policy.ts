@@ -1,14 +1,15 @@
 // Policy as data: the numbers of domain.md with their defaults, overridable per unit kind from a
 // date on, with a history that is never rewritten. Metrics read the version in force at asOf.
+
+import { toDate, todayIso } from '../../domain/dates.ts';
+import type { UnitKind } from '../../domain/enums.ts';
+import { domainError } from '../../domain/errors.ts';
+import { DEFAULT_POLICY } from '../../domain/policy/defaults.ts';
+import { policyOverrideProblems } from '../../domain/policy/validate.ts';
 import { builder } from '../builder.ts';
+import { recordChange } from '../db/changes.ts';
 import { db } from '../db/client.ts';
-import { announceWrite } from '../db/writes.ts';
-import { toDate, todayIso } from '../domain/dates.ts';
-import type { UnitKind } from '../domain/enums.ts';
-import { userError } from '../errors.ts';
-import { DEFAULT_POLICY } from '../policy/defaults.ts';
-import { effectivePolicy } from '../policy/effective.ts';
-import { policyOverrideProblems } from '../policy/validate.ts';
+import { effectivePolicy } from '../policy/store.ts';
 import { UnitKindEnum } from './enums.ts';
 
 const PolicyInEffect = builder
@@ -75,10 +76,11 @@ builder.mutationFields((t) => ({
     description: 'Records a new policy version from a date on; earlier versions stay in the history.',
     args: { input: t.arg({ type: SetPolicyInput, required: true }) },
     resolve: async (query, _root, { input }, ctx) => {
-      if (ctx.viewer.path !== '') throw userError('FORBIDDEN', 'changing the policy needs a viewer of the whole tree');
+      if (ctx.viewer.path !== '')
+        throw domainError('FORBIDDEN', 'changing the policy needs a viewer of the whole tree');
       const problems = policyOverrideProblems(input.overrides);
       if (problems.length) {
-        throw userError(
+        throw domainError(
           'BAD_USER_INPUT',
           `policy override rejected: ${problems.map((p) => `${p.path} ${p.message}`).join('; ')}`,
           { problems },
@@ -104,9 +106,9 @@ builder.mutationFields((t) => ({
             detail: JSON.stringify(input),
           },
         });
+        await recordChange(tx, { entity: 'Policy', keys: [String(created.id)] });
         return created;
       });
-      await announceWrite('Policy');
       return version;
     },
   }),

@@ -1,8 +1,7 @@
-import { ownedByScope, type Viewer } from '../auth/viewer.ts';
+import { ownedByScope, unitFilter, type Viewer } from '../auth/viewer.ts';
 import { builder } from '../builder.ts';
 import { db } from '../db/client.ts';
 import { CategoryEnum, PositionKindEnum, RankEnum } from './enums.ts';
-import { unitFilter } from './unit.ts';
 
 builder.prismaNode('Position', {
   id: { field: 'code' },
@@ -49,7 +48,7 @@ async function positionWhere(
 ) {
   return {
     AND: [
-      await unitFilter(args.unitCode, args.subtree !== false, viewer),
+      await unitFilter(db, args.unitCode, args.subtree !== false, viewer),
       args.kind ? { kind: args.kind } : {},
       args.vacant === true ? { incumbentId: null } : args.vacant === false ? { incumbentId: { not: null } } : {},
     ],

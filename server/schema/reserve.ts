@@ -1,7 +1,7 @@
-import { ownedByScope, type Viewer } from '../auth/viewer.ts';
+import { toDate } from '../../domain/dates.ts';
+import { ownedByScope, unitFilter, type Viewer } from '../auth/viewer.ts';
 import { builder } from '../builder.ts';
 import { db } from '../db/client.ts';
-import { toDate } from '../domain/dates.ts';
 import { entryCode, transitionReserve } from '../reserves/lifecycle.ts';
 import {
   DirectionEnum,
@@ -15,7 +15,6 @@ import {
   TierEnum,
 } from './enums.ts';
 import { type PersonFilterShape, personAttributes } from './person.ts';
-import { unitFilter } from './unit.ts';
 
 builder.prismaNode('ReserveEntry', {
   id: { field: 'code' },
@@ -95,7 +94,7 @@ async function reserveWhere(f: ReserveFilterShape, viewer: Viewer) {
   const { search, ...personOnly } = f;
   return {
     AND: [
-      await unitFilter(f.unitCode, f.subtree !== false, viewer),
+      await unitFilter(db, f.unitCode, f.subtree !== false, viewer),
       f.kind ? { targetKind: f.kind } : {},
       f.tier ? { tier: f.tier } : {},
       f.status?.length ? { status: { in: f.status as never[] } } : {},

@@ -1,28 +1,13 @@
 // Metric fields on a unit (the unit alone), for dashboards that list many units: each family is
 // answered for all the units of a request in one DuckDB query (DataLoader), not one per unit.
-import { analytics } from '../../analytics/instance.ts';
-import { type PoolStructure, poolStructureByUnit } from '../../analytics/metrics/pool-structure.ts';
+// A unit reached here is already one the viewer may see (its type checks the scope).
+import { EMPTY_STRUCTURE, type PoolStructure, poolStructureByUnit } from '../../analytics/metrics/pool-structure.ts';
 import { type ReserveRatioRow, reserveRatio } from '../../analytics/metrics/reserve-ratio.ts';
-import { policiesAt } from '../../analytics/policy.ts';
-import { unitsScope } from '../../analytics/scope.ts';
+import { todayIso } from '../../domain/dates.ts';
 import { builder } from '../builder.ts';
-import { db } from '../db/client.ts';
-import { todayIso } from '../domain/dates.ts';
 import { PoolStructureRef, ReserveRatioRowRef } from './analytics.ts';
 import { PositionKindEnum } from './enums.ts';
-
-const EMPTY_STRUCTURE: PoolStructure = {
-  total: 0,
-  women: 0,
-  minority: 0,
-  nonCpc: 0,
-  special: 0,
-  specialShare: 0,
-  nearTerm: 0,
-  nearTermShare: 0,
-  bachelorOrAbove: 0,
-  bachelorShare: 0,
-};
+import { batchInput } from './metric-input.ts';
 
 builder.prismaObjectFields('Unit', (t) => ({
   reserveRatio: t.field({
@@ -36,7 +21,7 @@ builder.prismaObjectFields('Unit', (t) => ({
         .named<ReserveRatioRow[]>(
           `ratio|${asOf}`,
           async (codes) => {
-            const rows = await reserveRatio(await analytics(), await policiesAt(db, asOf), unitsScope(codes), asOf);
+            const rows = await reserveRatio(await batchInput(ctx, codes, asOf));
             const byUnit = new Map<string, ReserveRatioRow[]>();
             for (const r of rows) byUnit.set(r.unitCode, [...(byUnit.get(r.unitCode) ?? []), r]);
             return byUnit;
@@ -57,7 +42,7 @@ builder.prismaObjectFields('Unit', (t) => ({
       return ctx.loaders
         .named<PoolStructure>(
           `structure|${asOf}|${kind}`,
-          async (codes) => poolStructureByUnit(await analytics(), unitsScope(codes), asOf, kind),
+          async (codes) => poolStructureByUnit(await batchInput(ctx, codes, asOf), kind),
           EMPTY_STRUCTURE,
         )
         .load(unit.code);

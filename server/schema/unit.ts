@@ -1,8 +1,7 @@
-import { canSee, ownedByScope, unitScope, type Viewer } from '../auth/viewer.ts';
+import { canSee, scopedUnit, unitScope } from '../auth/viewer.ts';
 import { builder } from '../builder.ts';
 import { db } from '../db/client.ts';
 import type { Unit } from '../db/generated/sqlite/client.ts';
-import { userError } from '../errors.ts';
 import { UnitKindEnum, UnitLevelEnum } from './enums.ts';
 
 export const UnitRef = builder.prismaNode('Unit', {
@@ -42,23 +41,6 @@ builder.prismaObjectFields('Unit', (t) => ({
   }),
 }));
 
-/** The unit named by `unitCode`, checked against the viewer's scope. */
-export async function scopedUnit(code: string, viewer: Viewer) {
-  const unit = await db.unit.findUnique({ where: { code } });
-  if (!unit) throw userError('NOT_FOUND', `unit "${code}" does not exist`);
-  if (!canSee(viewer, unit.path)) {
-    throw userError('FORBIDDEN', `unit "${code}" is outside your scope (${viewer.unitCode ?? 'whole tree'})`);
-  }
-  return unit;
-}
-
-/** Prisma filter for records of a unit, or of its subtree, within the viewer's scope. */
-export async function unitFilter(code: string | null | undefined, subtree: boolean, viewer: Viewer) {
-  if (!code) return ownedByScope(viewer);
-  const unit = await scopedUnit(code, viewer);
-  return subtree ? { unit: { path: { startsWith: unit.path } } } : { unitCode: unit.code };
-}
-
 builder.queryFields((t) => ({
   unit: t.prismaField({
     type: 'Unit',
@@ -89,7 +71,7 @@ builder.queryFields((t) => ({
       search: t.arg.string({ description: 'Part of the name, or the exact code.' }),
     },
     resolve: async (query, _root, args, ctx) => {
-      const under = args.underCode ? await scopedUnit(args.underCode, ctx.viewer) : null;
+      const under = args.underCode ? await scopedUnit(db, args.underCode, ctx.viewer) : null;
       return db.unit.findMany({
         ...query,
         where: {

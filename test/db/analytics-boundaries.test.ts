@@ -2,7 +2,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { importDataset } from '../../server/dataset/import.ts';
 import { db, dbConfig } from '../../server/db/client.ts';
-import { announceWrite } from '../../server/db/writes.ts';
 import { smallDataset, writeDatasetFile } from '../fixtures/small.ts';
 import { gqlOk } from '../helpers/graphql.ts';
 
@@ -77,7 +76,6 @@ function boundaryDataset() {
 describe('analytics at the boundaries', () => {
   beforeAll(async () => {
     await importDataset(db, dbConfig, { file: writeDatasetFile(boundaryDataset()) });
-    await announceWrite('Dataset');
   });
 
   it('succession: period ending on E does not stay; cultivation ending on E is ready', async () => {

@@ -4,7 +4,6 @@ import type { Dataset } from '../../server/dataset/format.ts';
 import { importDataset } from '../../server/dataset/import.ts';
 import { generateDataset } from '../../server/dataset/synthetic.ts';
 import { db, dbConfig } from '../../server/db/client.ts';
-import { announceWrite } from '../../server/db/writes.ts';
 import { writeDatasetFile } from '../fixtures/small.ts';
 import { gqlOk } from '../helpers/graphql.ts';
 import { referenceCompliance, referenceTotals, referenceWorst } from '../reference/compliance.ts';
@@ -15,7 +14,6 @@ describe('analytics cross-check on a generated city', () => {
   beforeAll(async () => {
     data = generateDataset({ scale: 'city', seed: 17 });
     await importDataset(db, dbConfig, { file: writeDatasetFile(data) });
-    await announceWrite('Dataset');
   });
 
   // The reference date of the data, a past date, and one after many entries' periods end.

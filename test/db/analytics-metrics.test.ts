@@ -7,7 +7,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { importDataset } from '../../server/dataset/import.ts';
 import { db, dbConfig } from '../../server/db/client.ts';
-import { announceWrite } from '../../server/db/writes.ts';
 import { smallDataset, writeDatasetFile } from '../fixtures/small.ts';
 import { gql, gqlOk } from '../helpers/graphql.ts';
 
@@ -20,7 +19,6 @@ const ratio = (unitCode: string, asOf: string, subtree = true) =>
 describe('analytics on the small fixture', () => {
   beforeAll(async () => {
     await importDataset(db, dbConfig, { file: writeDatasetFile(smallDataset()) });
-    await announceWrite('Dataset');
   });
 
   it('reserve ratio: one row per unit and kind with positions, target = ceil(ratio × P)', async () => {
@@ -155,11 +153,10 @@ describe('analytics on the small fixture', () => {
 describe('per-unit metric fields', () => {
   beforeAll(async () => {
     await importDataset(db, dbConfig, { file: writeDatasetFile(smallDataset()) }, { replace: true });
-    await announceWrite('Dataset');
   });
 
   it('answer every unit of a list with one DuckDB query per metric family', async () => {
-    const { analytics } = await import('../../analytics/instance.ts');
+    const { analytics } = await import('../../server/analytics.ts');
     const copy = await analytics();
     const query = `{ units(first: 10) { edges { node { code
       reserveRatio(asOf: "2026-11-21") { kind reserves target }

@@ -2,7 +2,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { importDataset } from '../../server/dataset/import.ts';
 import { db, dbConfig } from '../../server/db/client.ts';
-import { announceWrite } from '../../server/db/writes.ts';
 import { smallDataset, writeDatasetFile } from '../fixtures/small.ts';
 import { gqlOk } from '../helpers/graphql.ts';
 
@@ -26,7 +25,6 @@ const degrees = (asOf: string) =>
 describe('degree targets and training volume', () => {
   beforeAll(async () => {
     await importDataset(db, dbConfig, { file: writeDatasetFile(smallDataset()) });
-    await announceWrite('Dataset');
   });
 
   it('measures each default degree target against the people in scope', async () => {

@@ -2,7 +2,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { importDataset } from '../../server/dataset/import.ts';
 import { db, dbConfig } from '../../server/db/client.ts';
-import { announceWrite } from '../../server/db/writes.ts';
 import { smallDataset, writeDatasetFile } from '../fixtures/small.ts';
 import { gql, gqlOk } from '../helpers/graphql.ts';
 
@@ -24,7 +23,6 @@ const principalTarget = async (unitCode: string, asOf: string) =>
 describe('policy', () => {
   beforeAll(async () => {
     await importDataset(db, dbConfig, { file: writeDatasetFile(smallDataset()) });
-    await announceWrite('Dataset');
   });
 
   it('starts at the defaults of domain.md', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addYears, ageAt, isIsoDate } from '../../server/domain/dates.ts';
+import { addYears, ageAt, isIsoDate } from '../../domain/dates.ts';
 
 describe('calendar dates', () => {
   it('accepts real dates only', () => {

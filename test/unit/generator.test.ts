@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { ageAt } from '../../domain/dates.ts';
 import { generateDataset } from '../../server/dataset/synthetic.ts';
-import { ageAt } from '../../server/domain/dates.ts';
 import { datasetText } from '../fixtures/small.ts';
 
 describe('the synthetic data generator', () => {

@@ -54,7 +54,15 @@ export function ageAt(birth: string, at: string): number {
   return ay - by - (at.slice(5) < birth.slice(5) ? 1 : 0);
 }
 
-/** `2026-07-01` → 20260701: the analytics copy's integer form of a date (analytics/dialect.ts). */
+/** `2026-07-01` → 20260701: the integer form of a date the analytical copy keeps (analytics/dialect.ts). */
 export function ymdNumber(iso: string): number {
   return Number(iso.slice(0, 4)) * 10000 + Number(iso.slice(5, 7)) * 100 + Number(iso.slice(8, 10));
+}
+
+/** 20260701 → `2026-07-01`. */
+export function isoFromYmd(ymd: number): string {
+  const y = Math.floor(ymd / 10000);
+  const m = Math.floor(ymd / 100) % 100;
+  const d = ymd % 100;
+  return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }

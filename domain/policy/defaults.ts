@@ -1,5 +1,16 @@
-// The policy numbers of domain.md, as data. Deployments override them per unit kind (stored
-// PolicyVersion rows); metric and lifecycle code reads them from here, never from literals.
+// The policy numbers of the domain rules (docs/domain.md), as data with defaults. Deployments
+// override them per unit kind from a date on (stored versions, domain/policy/effective.ts); metric
+// and lifecycle code reads them from a Policy object, never from literals.
+
+/** The main body's age band (share of entries aged from–to) and the young members wanted. */
+export interface AgeBand {
+  from: number;
+  to: number;
+  share: number;
+  /** At least `minYoung` entries aged under `youngUnder`. */
+  youngUnder: number;
+  minYoung: number;
+}
 
 export interface Policy {
   reserveRatio: { PRINCIPAL: number; DEPUTY: number };
@@ -18,8 +29,8 @@ export interface Policy {
   rotationReportWeights: { manager: number; hr: number };
   specialStructureShare: number;
   ageBands: {
-    PRINCIPAL: { from: number; to: number; share: number; youngUnder: number };
-    DEPUTY: { from: number; to: number; share: number; youngUnder: number };
+    PRINCIPAL: AgeBand;
+    DEPUTY: AgeBand;
   };
   nearTermShare: number;
   bachelorShare: number;
@@ -61,8 +72,8 @@ export const DEFAULT_POLICY: Policy = {
   rotationReportWeights: { manager: 0.6, hr: 0.4 },
   specialStructureShare: 0.15,
   ageBands: {
-    PRINCIPAL: { from: 35, to: 45, share: 0.5, youngUnder: 35 },
-    DEPUTY: { from: 30, to: 40, share: 0.5, youngUnder: 30 },
+    PRINCIPAL: { from: 35, to: 45, share: 0.5, youngUnder: 35, minYoung: 1 },
+    DEPUTY: { from: 30, to: 40, share: 0.5, youngUnder: 30, minYoung: 1 },
   },
   nearTermShare: 1 / 3,
   bachelorShare: 1,
@@ -87,3 +98,24 @@ export const DEFAULT_POLICY: Policy = {
     { category: 'TECHNICAL', maxAge: null, atLeast: 'BACHELOR', share: 0.2 },
   ],
 };
+
+type NumberPaths<T> = {
+  [K in keyof T & string]: T[K] extends number
+    ? K
+    : T[K] extends unknown[]
+      ? never
+      : T[K] extends object
+        ? `${K}.${NumberPaths<T[K]>}`
+        : never;
+}[keyof T & string];
+
+/** The path of a numeric policy setting, e.g. "reserveRatio.PRINCIPAL". */
+export type PolicyNumberPath = NumberPaths<Policy>;
+
+/** The number at a path of a policy. */
+export function policyNumber(policy: Policy, path: PolicyNumberPath): number {
+  let value: unknown = policy;
+  for (const key of path.split('.')) value = (value as Record<string, unknown>)[key];
+  if (typeof value !== 'number') throw new Error(`policy setting ${path} is not a number`);
+  return value;
+}

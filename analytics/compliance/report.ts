@@ -1,0 +1,190 @@
+// Runs the compliance report (sql.ts) on an engine: the DuckDB copy for the API, SQLite or
+// PostgreSQL for the benchmark's baselines and the cross-check. On the copy, answers are kept
+// per data version, scope, date and policy (AnalyticsCopy.cached), so the dashboard's repeated and
+// paged requests do not recompute them.
+import DataLoader from 'dataloader';
+import { ymdNumber } from '../../domain/dates.ts';
+import { type Policy, policyNumber } from '../../domain/policy/defaults.ts';
+import type { PoliciesAt } from '../../domain/policy/effective.ts';
+import type { AnalyticsCopy } from '../copy.ts';
+import { type Dialect, duckdb } from '../dialect.ts';
+import { int } from '../metric.ts';
+import { RULE_NAMES, RULES, type Rule, STATUS_NAMES, type Status } from './registry.ts';
+import { judgedSql, type ReportParams, type RowOrder, rowsSql, summarySql } from './sql.ts';
+
+export interface Engine {
+  dialect: Dialect;
+  query(sql: string, params: Record<string, string | number>): Promise<Record<string, unknown>[]>;
+  /** Keeps an answer per data version (the DuckDB copy does; the baselines compute every time). */
+  cached?<T>(key: string, compute: () => Promise<T>): Promise<T>;
+}
+
+export interface ComplianceTotal {
+  rule: Rule;
+  measure: 'COUNT' | 'SHARE';
+  units: number;
+  breaches: number;
+  warnings: number;
+  value: number;
+  target: number;
+  gap: number;
+  status: Status;
+}
+
+export interface ComplianceRow {
+  unitCode: string;
+  unitName: string;
+  rule: Rule;
+  value: number;
+  target: number;
+  gap: number;
+  status: Status;
+}
+
+export interface ComplianceUnit {
+  unitCode: string;
+  unitName: string;
+  breaches: number;
+  warnings: number;
+  shortfall: number;
+  rules: ComplianceRow[];
+}
+
+interface Summary {
+  totals: Record<string, unknown>[];
+  worst: Record<string, unknown>[];
+}
+
+export interface RowsOptions {
+  rules: Rule[] | null;
+  statuses: Status[] | null;
+  order: RowOrder;
+  descending: boolean;
+  limit: number;
+  offset: number;
+}
+
+export class ComplianceReport {
+  private readonly judged: string;
+  private readonly key: string;
+  // The totals and the worst units asked for in one GraphQL request are computed by one
+  // statement: the loader gathers the parts asked for in the same tick (keys: how many worst units).
+  private readonly summaries = new DataLoader<number, Summary>(async (limits) => {
+    const limit = Math.max(...limits);
+    const summary = await this.once(`summary|${limit}`, async () => {
+      const root = { targets: this.rootTargets(), tolerance: this.rootPolicy.complianceWarningTolerance };
+      const rows = await this.engine.query(summarySql(this.engine.dialect, this.judged, root), {
+        ...this.base(),
+        limit,
+      });
+      const out: Summary = { totals: [], worst: [] };
+      for (const r of rows) (r.part === 'T' ? out.totals : out.worst).push(r);
+      return out;
+    });
+    return limits.map(() => summary);
+  });
+
+  constructor(
+    private readonly engine: Engine,
+    policies: PoliciesAt,
+    /** The scope unit's policy: it sets the subtree targets of share rules and the tolerance. */
+    private readonly rootPolicy: Policy,
+    readonly params: ReportParams,
+  ) {
+    this.judged = judgedSql(engine.dialect, policies, params.subtree);
+    this.key = `compliance|${JSON.stringify(params)}|${policies.versions.join(',')}|${JSON.stringify(rootPolicy)}`;
+  }
+
+  private once<T>(part: string, compute: () => Promise<T>): Promise<T> {
+    return this.engine.cached ? this.engine.cached(`${this.key}|${part}`, compute) : compute();
+  }
+
+  /** Share rules' subtree targets, from the scope unit's policy. */
+  private rootTargets(): Map<Rule, number> {
+    const out = new Map<Rule, number>();
+    for (const rule of RULE_NAMES) {
+      const t = RULES[rule].target;
+      if (RULES[rule].measure === 'SHARE' && 'policy' in t) out.set(rule, policyNumber(this.rootPolicy, t.policy));
+    }
+    return out;
+  }
+
+  /** Query parameters: dates as yyyymmdd integers (see dialect.ts). */
+  private base() {
+    const { scope, asOf, end, year } = this.params;
+    return { scope, asOf: ymdNumber(asOf), end: ymdNumber(end), year };
+  }
+
+  /** Every rule over the whole scope: count rules sum the units' gaps (never netted). */
+  async totals(): Promise<ComplianceTotal[]> {
+    const { totals } = await this.summaries.load(0);
+    const byRule = new Map(totals.map((r) => [RULE_NAMES[int(r.rule)]!, r]));
+    return RULE_NAMES.filter((rule) => byRule.has(rule)).map((rule) => {
+      const r = byRule.get(rule)!;
+      return {
+        rule,
+        measure: RULES[rule].measure,
+        units: int(r.units),
+        breaches: int(r.breaches),
+        warnings: int(r.warnings),
+        value: Number(r.value ?? 0),
+        target: Number(r.target ?? 0),
+        gap: Number(r.gap ?? 0),
+        status: STATUS_NAMES[int(r.status)]!,
+      };
+    });
+  }
+
+  /** The worst units first (most breaches, largest relative shortfall, most warnings), with their rules. */
+  async worstUnits(limit: number): Promise<ComplianceUnit[]> {
+    const { worst } = await this.summaries.load(limit);
+    const units = new Map<string, ComplianceUnit>();
+    for (const r of worst) {
+      const code = r.unit_code as string;
+      let unit = units.get(code);
+      if (!unit) {
+        unit = {
+          unitCode: code,
+          unitName: r.unit_name as string,
+          breaches: int(r.breaches),
+          warnings: int(r.warnings),
+          shortfall: Number(r.shortfall),
+          rules: [],
+        };
+        units.set(code, unit);
+      }
+      unit.rules.push(toRow(r));
+    }
+    // A larger batch's ranking starts with a smaller one's (ties are broken by unit id).
+    return [...units.values()].slice(0, limit);
+  }
+
+  async rows(options: RowsOptions): Promise<{ total: number; rows: ComplianceRow[] }> {
+    return this.once(`rows|${JSON.stringify(options)}`, async () => {
+      const sql = rowsSql(this.judged, options.rules, options.statuses, options.order, options.descending);
+      const rows = await this.engine.query(sql, { ...this.base(), limit: options.limit, offset: options.offset });
+      return { total: int(rows[0]?.total), rows: rows.map(toRow) };
+    });
+  }
+}
+
+function toRow(r: Record<string, unknown>): ComplianceRow {
+  return {
+    unitCode: r.unit_code as string,
+    unitName: r.unit_name as string,
+    rule: RULE_NAMES[int(r.rule)]!,
+    value: Number(r.value),
+    target: Number(r.target),
+    gap: Number(r.gap),
+    status: STATUS_NAMES[int(r.status)]!,
+  };
+}
+
+/** The analytical copy as an engine: the product's path, with answers kept per data version. */
+export function copyEngine(copy: AnalyticsCopy): Engine {
+  return {
+    dialect: duckdb,
+    query: (sql, params) => copy.query(sql, params),
+    cached: (key, compute) => copy.cached(key, compute),
+  };
+}

@@ -1,0 +1,91 @@
+// Named segments (filters) and per-row measures of the domain rules, each defined once and used
+// by every metric and by the compliance registry — Cube's "segments" (docs/domain.md, "Exact
+// counting rules"). Each is SQL over the copy's columns with fixed aliases: `r` a reserve
+// entry, `p` a post, `pol` the policy row of the record's unit (analytics/policy-table.ts), `py`
+// the person's training year (person_years). Dates are yyyymmdd integer expressions; the
+// dialect makes the same text run on DuckDB, SQLite and PostgreSQL.
+
+import type { PositionKind } from '../domain/enums.ts';
+import { BACHELOR_OR_ABOVE, CPC, MAJORITY_ETHNICITY, NEAR_TERM } from '../domain/rules.ts';
+import { addYearsYmd, type Dialect, yearsBetween } from './dialect.ts';
+import { pol, polByKind } from './policy-table.ts';
+
+const list = (values: readonly string[]) => `(${values.map((v) => `'${v}'`).join(', ')})`;
+
+/** An entry is active at D: it entered the pool on or before D and had not left it by D. */
+export function activeAt(at: string): string {
+  return `(r.entered_ymd <= ${at} AND (r.exited_ymd IS NULL OR r.exited_ymd > ${at}))`;
+}
+
+/** Entries reserved for posts of one kind. */
+export function ofKind(kind: PositionKind): string {
+  return `r.kind = '${kind}'`;
+}
+
+export const WOMAN = `r.gender = 'F'`;
+export const MINORITY = `r.ethnicity <> '${MAJORITY_ETHNICITY}'`;
+export const NON_CPC = `r.political_status <> '${CPC}'`;
+/** Special structure: a woman, a minority or a non-CPC member, counted once. */
+export const SPECIAL = `(${WOMAN} OR ${MINORITY} OR ${NON_CPC})`;
+export const BACHELOR = `r.education IN ${list(BACHELOR_OR_ABOVE)}`;
+export const NEAR_TERM_TIER = `r.tier = '${NEAR_TERM}'`;
+
+/** The entry's age at D (whole years). */
+export function age(d: Dialect, at: string): string {
+  return yearsBetween(d, 'r.birth_ymd', at);
+}
+
+/** Within the main body's age band of its kind at D. */
+export function inAgeBand(d: Dialect, at: string): string {
+  return `${age(d, at)} BETWEEN ${polByKind('ageBands', 'r.kind', '.from')} AND ${polByKind('ageBands', 'r.kind', '.to')}`;
+}
+
+/** Younger at D than its kind's young-member age. */
+export function young(d: Dialect, at: string): string {
+  return `${age(d, at)} < ${polByKind('ageBands', 'r.kind', '.youngUnder')}`;
+}
+
+/** Over its kind's age limit at D ("over the limit" means age > limit). */
+export function overAge(d: Dialect, at: string): string {
+  return `${age(d, at)} > ${polByKind('ageLimit', 'r.kind')}`;
+}
+
+/** The end of the entry's management period (entered + the policy's years). */
+export function periodEnds(d: Dialect): string {
+  return addYearsYmd(d, 'r.entered_ymd', pol('managementPeriodYears'));
+}
+
+/**
+ * Stays to the horizon E: age at E within its kind's limit, and the management period ends
+ * after E (for an entry active at asOf).
+ */
+export function staysTo(d: Dialect, end: string): string {
+  return `(${age(d, end)} <= ${polByKind('ageLimit', 'r.kind')} AND ${periodEnds(d)} > ${end})`;
+}
+
+/** Ready by E: stays to the horizon, is near-term, and its minimum cultivation ends on or before E. */
+export function ready(d: Dialect, end: string): string {
+  return `(${NEAR_TERM_TIER} AND ${staysTo(d, end)}
+        AND ${addYearsYmd(d, 'r.entered_ymd', pol('minCultivationYears'))} <= ${end})`;
+}
+
+/** Covered by the year's centralized trainings (count and days of the unit's policy). */
+export const TRAINING_COVERED = `(py.central_n >= ${pol('training.minCentralizedTrainings')} AND py.central_days >= ${pol('training.minCentralizedDays')})`;
+
+/** Posts of one kind. */
+export function postOfKind(kind: PositionKind): string {
+  return `p.kind = '${kind}'`;
+}
+
+/**
+ * A post is an expected vacancy by E: no incumbent, or the incumbent reaches the retirement age
+ * by E, or the term ends by E.
+ */
+export function expectedVacancy(d: Dialect, end: string): string {
+  return `(p.incumbent_id IS NULL OR ${yearsBetween(d, 'p.incumbent_birth_ymd', end)} >= ${pol('retirementAge')} OR p.term_ends_ymd <= ${end})`;
+}
+
+/** ceil(ratio × posts) for a kind: the reserve target of `posts` posts. */
+export function ratioTarget(d: Dialect, kind: PositionKind, posts: string): string {
+  return d.ceil(`${pol(`reserveRatio.${kind}`)} * ${posts}`);
+}

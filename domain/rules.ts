@@ -1,0 +1,25 @@
+// The domain's named facts that every layer reads the same way: who counts as a minority, as
+// non-CPC, as having a bachelor's degree or above, which trainings are centralized. Metric SQL
+// (analytics/segments.ts), the dataset generator and the lifecycle use these names, never the
+// literals. The numbers (ratios, ages, shares) are policy: domain/policy/defaults.ts.
+import { EDUCATIONS, type Education, type TrainingKind } from './enums.ts';
+
+/** The majority ethnicity; everyone else is a minority (少数民族). */
+export const MAJORITY_ETHNICITY = '汉族';
+
+/** The political status that is not "non-CPC" (党外). */
+export const CPC = 'CPC';
+
+/** Education levels at or above `level`, in the domain's order (高中 < … < 博士). */
+export function educationAtLeast(level: Education): Education[] {
+  return EDUCATIONS.slice(EDUCATIONS.indexOf(level));
+}
+
+/** ≥ 本科: BACHELOR, MASTER or DOCTORATE. */
+export const BACHELOR_OR_ABOVE: readonly Education[] = educationAtLeast('BACHELOR');
+
+/** Trainings that count as centralized for the coverage rule (集中培训 / 党校 / 调训). */
+export const CENTRALIZED_TRAINING_KINDS: readonly TrainingKind[] = ['CENTRALIZED', 'PARTY_SCHOOL', 'ASSIGNED'];
+
+/** The readiness tier that counts as ready for succession (近期可用). */
+export const NEAR_TERM = 'NEAR_TERM';
