@@ -18,8 +18,17 @@ export function copySource(config: DatabaseConfig): CopySource {
 }
 
 let opening: Promise<AnalyticsCopy> | undefined;
+let opened: AnalyticsCopy | undefined;
 
 export function analytics(): Promise<AnalyticsCopy> {
-  opening ??= AnalyticsCopy.open(copySource(dbConfig));
+  opening ??= AnalyticsCopy.open(copySource(dbConfig)).then((copy) => {
+    opened = copy;
+    return copy;
+  });
   return opening;
+}
+
+/** The copy's data version (the last change applied), or null before it is loaded: for /health. */
+export function dataVersion(): number | null {
+  return opened ? opened.version : null;
 }

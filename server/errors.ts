@@ -17,6 +17,7 @@ export function databaseError(error: unknown): { code: ErrorCode; message: strin
   if (!error || typeof error !== 'object') return null;
   const e = error as Coded;
   const code = typeof e.code === 'string' ? e.code : '';
+  const record = typeof e.meta?.modelName === 'string' ? `a ${e.meta.modelName} record` : 'a record';
   // Prisma (known request errors) and the drivers underneath it (better-sqlite3, node-postgres).
   if (
     code === 'P2002' ||
@@ -26,14 +27,14 @@ export function databaseError(error: unknown): { code: ErrorCode; message: strin
   )
     return {
       code: 'CONFLICT',
-      message: 'a record with the same key was written at the same time; reload and try again',
+      message: `${record} with the same key exists (written at the same time?); reload and try again`,
     };
   if (code === 'P2003' || code === '23503' || code === 'SQLITE_CONSTRAINT_FOREIGNKEY')
     return {
       code: 'BAD_USER_INPUT',
-      message: 'the change refers to a record that does not exist (or was just removed)',
+      message: `${record} refers to a record that does not exist (or was just removed)`,
     };
-  if (code === 'P2025') return { code: 'NOT_FOUND', message: 'the record to change does not exist' };
+  if (code === 'P2025') return { code: 'NOT_FOUND', message: `${record} to change does not exist` };
   if (code === 'P2034' || code === '40001' || code === 'SQLITE_BUSY')
     return { code: 'CONFLICT', message: 'the database was busy with a concurrent change; try again' };
   return null;

@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { createYoga } from 'graphql-yoga';
+import { dataVersion } from './analytics.ts';
 import { resolveViewer } from './auth/viewer.ts';
 import { createContext } from './context.ts';
 import { db } from './db/client.ts';
@@ -32,7 +33,7 @@ const placeholder = () => fs.readFileSync(path.join(repoRoot, 'web', 'placeholde
 export async function handle(request: Request): Promise<Response> {
   const url = new URL(request.url);
   if (url.pathname === '/health') {
-    return new Response(JSON.stringify({ status: ready ? 'ok' : 'starting' }), {
+    return new Response(JSON.stringify({ status: ready ? 'ok' : 'starting', dataVersion: dataVersion() }), {
       status: ready ? 200 : 503,
       headers: { 'content-type': 'application/json' },
     });

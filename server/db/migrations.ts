@@ -9,6 +9,7 @@ import { bindMigrationAwareSqlAdapterFactory, type SqlDriverAdapter } from '@pri
 import * as bg from '@prisma/schema-engine-wasm/schema_engine_bg';
 import { adapterFactory } from './adapter.ts';
 import type { DatabaseConfig, Provider } from './config.ts';
+import { openRaw } from './raw.ts';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -97,8 +98,38 @@ function migrationsList(provider: Provider) {
   };
 }
 
-/** Applies the pending migrations of the provider's folder; returns the names applied. */
+/** The migrations of the provider's folder that the database has not applied (all, for a new database). */
+export async function pendingMigrations(config: DatabaseConfig): Promise<string[]> {
+  const names = migrationsList(config.provider).migrationDirectories.map((d) => d.path);
+  if (config.provider === 'sqlite' && !fs.existsSync(config.file!)) return names;
+  const raw = await openRaw(config, { readonly: config.provider === 'sqlite' });
+  try {
+    const [table] = await raw.all(
+      config.provider === 'sqlite'
+        ? `SELECT name FROM sqlite_master WHERE type = 'table' AND name = '_prisma_migrations'`
+        : `SELECT to_regclass('"_prisma_migrations"') AS name`,
+    );
+    if (!table?.name) return names;
+    const applied = new Set(
+      (
+        await raw.all(
+          'SELECT migration_name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL',
+        )
+      ).map((r) => String(r.migration_name)),
+    );
+    return names.filter((n) => !applied.has(n));
+  } finally {
+    await raw.close();
+  }
+}
+
+/**
+ * Applies the pending migrations of the provider's folder; returns the names applied. With none
+ * pending the schema engine is not started: it locks a SQLite file, and a running server (or the
+ * import command beside it) must not be locked out by a check that changes nothing.
+ */
 export async function migrate(config: DatabaseConfig): Promise<string[]> {
+  if ((await pendingMigrations(config)).length === 0) return [];
   const schema = fs.readFileSync(path.join(providerDir(config.provider), 'schema.prisma'), 'utf8');
   try {
     return await withEngine(config, schema, async (engine) => {

@@ -1,0 +1,16 @@
+// npm run schema:print — writes the GraphQL schema to schema.graphql (committed).
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { runCli } from './args.ts';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+await runCli(async () => {
+  // Loading the schema opens the configured database client; a scratch SQLite file will do.
+  process.env.DATABASE_URL ??= `file:${path.join(fs.mkdtempSync(path.join(root, 'tmp-schema-')), 'x.db')}`;
+  const { SCHEMA_FILE, schemaSdl } = await import('../server/schema/print.ts');
+  fs.writeFileSync(path.join(root, SCHEMA_FILE), schemaSdl());
+  fs.rmSync(path.dirname(process.env.DATABASE_URL.slice('file:'.length)), { recursive: true, force: true });
+  console.log(`wrote ${SCHEMA_FILE}`);
+});

@@ -1,0 +1,64 @@
+// Starts the server as `npm start` does (server/main.ts in a child process) and talks to it over
+// HTTP, as a user's script would.
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import path from 'node:path';
+
+export const root = path.resolve(import.meta.dirname, '../..');
+
+/** Runs a project script to completion (a command of the public contract). */
+export function runScript(script: string, args: string[], env: Record<string, string>) {
+  return spawnSync(process.execPath, ['--import', 'tsx', path.join(root, script), ...args], {
+    cwd: root,
+    env: { ...process.env, ...env },
+    encoding: 'utf8',
+  });
+}
+
+export interface RunningServer {
+  base: string;
+  log(): string;
+  post<T = Record<string, unknown>>(query: string): Promise<{ data?: T; errors?: { message: string }[] }>;
+  health(): Promise<{ status: string; dataVersion: number | null }>;
+  stop(): Promise<void>;
+}
+
+export async function startServer(env: Record<string, string>): Promise<RunningServer> {
+  const port = 40_000 + Math.floor(Math.random() * 10_000);
+  const base = `http://127.0.0.1:${port}`;
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'server/main.ts')], {
+    cwd: root,
+    env: { ...process.env, ...env, PORT: String(port) },
+    stdio: 'pipe',
+  });
+  let log = '';
+  child.stdout?.on('data', (d) => (log += d));
+  child.stderr?.on('data', (d) => (log += d));
+  const server: RunningServer = {
+    base,
+    log: () => log,
+    post: (query) =>
+      fetch(`${base}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query }),
+      }).then((r) => r.json()),
+    health: () => fetch(`${base}/health`).then((r) => r.json()),
+    stop: () =>
+      new Promise((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+  for (let i = 0; i < 240; i++) {
+    await new Promise((r) => setTimeout(r, 250));
+    const status = await fetch(`${base}/health`).then(
+      (r) => r.status,
+      () => 0,
+    );
+    if (status === 200) return server;
+    if (child.exitCode !== null) break;
+  }
+  await server.stop();
+  throw new Error(`the server did not become ready:\n${log}`);
+}
