@@ -57,6 +57,7 @@ export async function alerts(
     SELECT r.code, r.kind, r.person_id, r.entered_ymd, r.birth_ymd, u.id AS unit_id, u.code AS unit_code, u.name AS unit_name,
       ${periodEnds(d)} AS period_ends, ${age(d, on)} AS age, ${overAge(d, on)} AS over_age, ${windowEnd} AS window_end,
       ${pol('elimination.incompetentVoteShare')} AS incompetent_share_limit, ${pol('elimination.lowPercentile')} AS low_percentile,
+      ${pol('elimination.lowPercentileYears')} AS low_years,
       ${pol('mentorsPerReserve')} AS mentors_wanted,
       ${pol('talksPerYear.LEADERSHIP')} AS leadership_talks, ${pol('talksPerYear.HR')} AS hr_talks
     FROM reserves r JOIN units u ON u.id = r.unit_id JOIN pol ON pol.unit_kind = u.kind
@@ -73,10 +74,11 @@ export async function alerts(
       (SELECT count(*) FROM talks t WHERE t.reserve_code = x.code AND t.kind = 'LEADERSHIP' AND t.talked_ymd > ${yearAgo} AND t.talked_ymd <= ${on}) AS leadership_talks_done,
       (SELECT count(*) FROM talks t WHERE t.reserve_code = x.code AND t.kind = 'HR' AND t.talked_ymd > ${yearAgo} AND t.talked_ymd <= ${on}) AS hr_talks_done,
       l1.grade AS last_grade, l1.incompetent_vote_share AS last_share,
-      (l1.dept_percentile < x.low_percentile AND l2.dept_percentile < x.low_percentile AND l2.year = l1.year - 1) AS low_twice
+      -- Below the percentile in each of the policy's number of latest years, consecutive.
+      (SELECT count(*) FROM latest l WHERE l.person_id = x.person_id AND l.k <= x.low_years
+         AND l.dept_percentile < x.low_percentile AND l.year = l1.year - l.k + 1) >= x.low_years AS low_run
     FROM active x
     LEFT JOIN latest l1 ON l1.person_id = x.person_id AND l1.k = 1
-    LEFT JOIN latest l2 ON l2.person_id = x.person_id AND l2.k = 2
   ),
   listed AS (
     SELECT unit_id, code, unit_code, unit_name, kind, age, period_ends, list_filter([
@@ -84,7 +86,7 @@ export async function alerts(
       CASE WHEN over_age THEN 'OVER_AGE' END,
       CASE WHEN last_grade = 'INCOMPETENT' THEN 'INCOMPETENT_GRADE' END,
       CASE WHEN last_share > incompetent_share_limit THEN 'INCOMPETENT_VOTES' END,
-      CASE WHEN low_twice THEN 'LOW_PERCENTILE' END,
+      CASE WHEN low_run THEN 'LOW_PERCENTILE' END,
       CASE WHEN mentors < mentors_wanted THEN 'MISSING_MENTORS' END,
       CASE WHEN leadership_talks_done < leadership_talks OR hr_talks_done < hr_talks THEN 'MISSING_TALKS' END
     ], a -> a IS NOT NULL) AS alerts

@@ -1,38 +1,110 @@
-// Checks a policy override against the shape of the defaults: known keys only, numbers where
-// numbers are, shares within [0, 1]. Errors name the path ("ageLimit.PRINCIPAL").
-import { DEFAULT_POLICY } from './defaults.ts';
+// Checks a policy override against the policy's shape, with meaningful bounds for every number
+// (a ratio of 1e308 or an age of -3 would break every metric for every user): known keys only,
+// shares in [0, 1], ages and years as whole numbers in a human range. A zod schema, so the rules
+// read as data; problems name the path ("ageLimit.PRINCIPAL") and the value given.
+import { z } from 'zod';
+import { CATEGORIES, EDUCATIONS } from '../enums.ts';
 
-const SHARE_KEYS = /(Share|share|Coverage|Tolerance|cadreTrainingRate|coverage)$/;
+const share = z.number().min(0).max(1);
+const whole = (min: number, max: number) => z.number().int().min(min).max(max);
+const age = whole(16, 100);
+const years = whole(0, 30);
+const days = z.number().min(0).max(366);
+const byKind = <T extends z.ZodType>(value: T) => z.strictObject({ PRINCIPAL: value, DEPUTY: value }).partial();
+const band = z.strictObject({ from: age, to: age, share, youngUnder: age, minYoung: whole(0, 100) }).partial();
+
+/** Every setting optional: an override names only what differs from the defaults. */
+export const policyOverrideSchema = z
+  .strictObject({
+    reserveRatio: byKind(z.number().min(0).max(10)),
+    ageLimit: byKind(age),
+    minEducation: z.enum(['ASSOCIATE', 'BACHELOR']),
+    fullTimeBachelorUnderAge: age,
+    minYearsInLowerRank: years,
+    minWorkYears: years,
+    managementPeriodYears: whole(1, 30),
+    minCultivationYears: years,
+    publicityDays: whole(0, 60),
+    mentorsPerReserve: whole(0, 10),
+    talksPerYear: z.strictObject({ LEADERSHIP: whole(0, 52), HR: whole(0, 52) }).partial(),
+    rotationReportWeights: z.strictObject({ manager: share, hr: share }).partial(),
+    specialStructureShare: share,
+    ageBands: z.strictObject({ PRINCIPAL: band, DEPUTY: band }).partial(),
+    nearTermShare: share,
+    bachelorShare: share,
+    elimination: z
+      .strictObject({
+        incompetentVoteShare: share,
+        lowPercentile: share,
+        lowPercentileYears: whole(1, 10),
+        potentialTestYears: years,
+      })
+      .partial(),
+    training: z
+      .strictObject({
+        minCentralizedTrainings: whole(0, 100),
+        minCentralizedDays: days,
+        cadreTrainingRate: share,
+        technicalDaysPerYear: days,
+        technicalCoverage: share,
+      })
+      .partial(),
+    retirementAge: age,
+    reserveTrainingCoverage: share,
+    complianceWarningTolerance: share,
+    successionHorizonYears: whole(0, 30),
+    alertWindowDays: whole(0, 366),
+    degreeTargets: z
+      .array(
+        z.strictObject({
+          category: z.enum(CATEGORIES),
+          maxAge: age.nullable(),
+          atLeast: z.enum(EDUCATIONS),
+          share,
+        }),
+      )
+      .max(50),
+  })
+  .partial();
+
+function valueAt(root: unknown, path: PropertyKey[]): unknown {
+  let v = root;
+  for (const key of path)
+    v = v !== null && typeof v === 'object' ? (v as Record<PropertyKey, unknown>)[key] : undefined;
+  return v;
+}
+
+function describe(issue: z.core.$ZodIssue, given: unknown): string {
+  const got = `got ${JSON.stringify(given)?.slice(0, 40) ?? String(given)}`;
+  switch (issue.code) {
+    case 'unrecognized_keys':
+      return 'is not a policy setting';
+    case 'too_big':
+      return `must be at most ${issue.maximum}, ${got}`;
+    case 'too_small':
+      return `must be at least ${issue.minimum}, ${got}`;
+    case 'invalid_type':
+      return issue.expected === 'number' && typeof given === 'number'
+        ? `must be a finite number, ${got}`
+        : `must be ${issue.expected === 'object' ? 'an object' : issue.expected === 'array' ? 'a list' : `a ${issue.expected}`}, ${got}`;
+    case 'invalid_value':
+      return `must be one of ${issue.values.join(', ')}, ${got}`;
+    default:
+      return `${issue.message}, ${got}`;
+  }
+}
 
 export function policyOverrideProblems(overrides: unknown): { path: string; message: string }[] {
-  const problems: { path: string; message: string }[] = [];
-  const walk = (value: unknown, shape: unknown, path: string) => {
-    if (Array.isArray(shape)) {
-      if (!Array.isArray(value)) problems.push({ path, message: 'must be a list' });
-      return;
-    }
-    if (shape !== null && typeof shape === 'object') {
-      if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-        problems.push({ path: path || '(overrides)', message: 'must be an object' });
-        return;
-      }
-      for (const [key, v] of Object.entries(value)) {
-        const child = path ? `${path}.${key}` : key;
-        if (!(key in (shape as object))) problems.push({ path: child, message: 'is not a policy setting' });
-        else walk(v, (shape as Record<string, unknown>)[key], child);
-      }
-      return;
-    }
-    if (typeof shape === 'number') {
-      if (typeof value !== 'number' || !Number.isFinite(value) || value < 0)
-        problems.push({ path, message: `must be a number ≥ 0, got ${JSON.stringify(value)}` });
-      else if (SHARE_KEYS.test(path) && value > 1)
-        problems.push({ path, message: `is a share and must be at most 1, got ${value}` });
-      return;
-    }
-    if (typeof shape === 'string' && typeof value !== 'string')
-      problems.push({ path, message: `must be text, got ${JSON.stringify(value)}` });
-  };
-  walk(overrides, DEFAULT_POLICY, '');
-  return problems;
+  const result = policyOverrideSchema.safeParse(overrides);
+  if (result.success) return [];
+  return result.error.issues.flatMap((issue) => {
+    if (issue.code === 'unrecognized_keys')
+      return issue.keys.map((key) => ({ path: [...issue.path, key].join('.'), message: 'is not a policy setting' }));
+    const given = valueAt(overrides, issue.path);
+    const message =
+      issue.code === 'invalid_type' && issue.expected === 'int'
+        ? `must be a whole number, got ${given}`
+        : describe(issue, given);
+    return [{ path: issue.path.join('.') || '(overrides)', message }];
+  });
 }

@@ -108,6 +108,30 @@ describe('pipeline and alerts', () => {
     expect((await alerts('2029-08-07', ['OVER_AGE'])).total).toBe(0);
   });
 
+  it('flags a department percentile below the policy’s mark in each of its number of latest years', async () => {
+    // E08 (R03): 2025 percentile 0.3 in the fixture; add 2024 at 0.4. Both below 0.5, in
+    // consecutive years: below two years running (the default) — an elimination candidate.
+    await db.assessment.create({
+      data: { personCode: 'E08', year: 2024, grade: 'COMPETENT', incompetentVoteShare: 0, deptPercentile: 0.4 },
+    });
+    await recordChange(db, { entity: 'Assessment' });
+    const low = async () => (await alerts('2026-11-21', ['LOW_PERCENTILE'])).items.map((i) => i.reserveCode);
+    expect(await low()).toEqual(['R03']);
+    // With three years wanted, two are not enough (the policy, not a literal, says how many).
+    const v = await db.policyVersion.create({
+      data: {
+        effectiveFrom: new Date('2026-01-01T00:00:00Z'),
+        overrides: JSON.stringify({ elimination: { lowPercentileYears: 3 } }),
+        actor: 'test',
+      },
+    });
+    try {
+      expect(await low()).toEqual([]);
+    } finally {
+      await db.policyVersion.delete({ where: { id: v.id } });
+    }
+  });
+
   it('clears the mentor and talk alerts once they are recorded', async () => {
     const on = (d: string) => new Date(`${d}T00:00:00Z`);
     await db.mentor.createMany({

@@ -81,13 +81,25 @@ describe('policy', () => {
     const before = await db.policyVersion.count();
     const bad = await setPolicy({
       effectiveFrom: '2026-01-01',
-      overrides: { reserveRatio: { CHIEF: 2 }, specialStructureShare: 1.5, ageLimit: { DEPUTY: 'forty' } },
+      overrides: {
+        reserveRatio: { CHIEF: 2, PRINCIPAL: 1e308 },
+        specialStructureShare: 1.5,
+        ageLimit: { DEPUTY: 'forty' },
+        retirementAge: 60.5,
+        degreeTargets: [{ category: 'PARTY_GOV', maxAge: null, atLeast: 'FOO', share: 0.5 }],
+      },
     });
     expect(bad.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect(bad.errors?.[0]?.extensions?.problems).toEqual([
+      { path: 'reserveRatio.PRINCIPAL', message: 'must be at most 10, got 1e+308' },
       { path: 'reserveRatio.CHIEF', message: 'is not a policy setting' },
-      { path: 'specialStructureShare', message: 'is a share and must be at most 1, got 1.5' },
-      { path: 'ageLimit.DEPUTY', message: 'must be a number ≥ 0, got "forty"' },
+      { path: 'ageLimit.DEPUTY', message: 'must be a number, got "forty"' },
+      { path: 'specialStructureShare', message: 'must be at most 1, got 1.5' },
+      { path: 'retirementAge', message: 'must be a whole number, got 60.5' },
+      {
+        path: 'degreeTargets.0.atLeast',
+        message: 'must be one of HIGH_SCHOOL, SECONDARY, ASSOCIATE, BACHELOR, MASTER, DOCTORATE, got "FOO"',
+      },
     ]);
     expect(await db.policyVersion.count()).toBe(before);
   });
