@@ -1,4 +1,4 @@
-// The interchange format, version 1 (../shared/dataset-format.md), as data: each array's fields
+// The interchange format, version 1 (docs/dataset-format.md), as data: each array's fields
 // in the order export writes them, with their types. Validation and export both read this.
 import {
   CATEGORIES,

@@ -1,4 +1,4 @@
-// The public commands (../shared/api-contract.md) as a user runs them, in child processes.
+// The public commands (docs/api.md) as a user runs them, in child processes.
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
