@@ -20,6 +20,10 @@ function viewsSql(provider: 'sqlite' | 'postgresql'): string[] {
 /** An engine on an open connection to the operational database (the caller closes it). */
 export async function operationalEngine(reader: SqlReader): Promise<Engine> {
   for (const sql of viewsSql(reader.provider)) await reader.exec(sql);
+  // PostgreSQL guesses a handful of rows for a path-prefix match (it has no statistics for
+  // starts_with) and then nests loops over half a million entries × person-years: minutes at
+  // national scale. Hash joins are what the data wants; a conservative baseline, not a handicap.
+  if (reader.provider === 'postgresql') await reader.exec('SET enable_nestloop = off');
   return {
     dialect: reader.provider === 'sqlite' ? sqlite : postgresql,
     query: (sql, params) => reader.all(sql, params),

@@ -1,6 +1,7 @@
-// Which units a metric covers: a unit alone, a unit's subtree, the whole tree, or a batch of
-// units each alone (per-unit fields). The server resolves the unit and checks it against the
-// viewer's scope (server/schema/metric-input.ts); here a scope is only data and its SQL.
+// Which units a metric covers: a unit alone, a unit's subtree (the root's is the whole tree), or
+// a batch of units each alone (per-unit fields, judged by the policy common to all kinds). The
+// server resolves the unit and checks it against the viewer's scope (server/schema/
+// metric-input.ts); here a scope is only data and its SQL.
 import { type DuckDBValue, listValue } from '@duckdb/node-api';
 import type { UnitKind } from '../domain/enums.ts';
 
@@ -44,18 +45,6 @@ export function unitOnlyScope(unit: ScopedUnit): MetricScope {
     where: 'u.code = $scope',
     param: unit.code,
     key: `unit:${unit.code}`,
-  };
-}
-
-/** Every unit under a path prefix ("" for the whole tree), with no unit of its own. */
-export function treeScope(path: string): MetricScope {
-  return {
-    unitCode: null,
-    unitKind: null,
-    subtree: true,
-    where: 'starts_with(u.path, $scope)',
-    param: path,
-    key: `tree:${path}`,
   };
 }
 

@@ -26,10 +26,6 @@ export function toIso(date: Date): string {
   return date.toISOString().slice(0, 10);
 }
 
-export function toDateOrNull(iso: string | null): Date | null {
-  return iso === null ? null : toDate(iso);
-}
-
 export function toIsoOrNull(date: Date | null): string | null {
   return date === null ? null : toIso(date);
 }
