@@ -1,7 +1,7 @@
 // What a client sees of an error. Expected failures (DomainError, from any layer) become GraphQL
 // errors with their `extensions.code`; database constraint violations are mapped to CONFLICT or
 // BAD_USER_INPUT (a race between two writers is the user's to retry, not a crash); everything
-// else is masked as "Unexpected error." and logged here, with no stack trace for the client.
+// else is masked as "Unexpected error." (yoga logs it; server/yoga.ts), with no stack trace for the client.
 import { GraphQLError } from 'graphql';
 import { DomainError, type ErrorCode } from '../domain/errors.ts';
 
@@ -40,6 +40,13 @@ export function databaseError(error: unknown): { code: ErrorCode; message: strin
   return null;
 }
 
+/** An error that is a client's answer (a DomainError, possibly wrapped), not a server fault. */
+export function isExpected(error: unknown): boolean {
+  let inner: unknown = error;
+  while (inner instanceof GraphQLError && inner.originalError) inner = inner.originalError;
+  return inner instanceof DomainError || databaseError(inner) !== null;
+}
+
 /** yoga's `maskError`: expected errors pass with their code, the rest is masked. */
 export function maskError(error: unknown, message: string): Error {
   const path = error instanceof GraphQLError ? error.path : undefined;
@@ -51,6 +58,5 @@ export function maskError(error: unknown, message: string): Error {
   if (inner instanceof GraphQLError) return error as GraphQLError;
   const mapped = databaseError(inner);
   if (mapped) return new GraphQLError(mapped.message, { extensions: { code: mapped.code }, path });
-  console.error(inner);
   return new GraphQLError(message, { extensions: { code: 'INTERNAL_SERVER_ERROR' }, path });
 }

@@ -8,7 +8,7 @@ import { resolveViewer } from './auth/viewer.ts';
 import { createContext } from './context.ts';
 import { db } from './db/client.ts';
 import { repoRoot } from './db/migrations.ts';
-import { maskError } from './errors.ts';
+import { isExpected, maskError } from './errors.ts';
 import { schema } from './schema/index.ts';
 
 export const yoga = createYoga({
@@ -18,6 +18,16 @@ export const yoga = createYoga({
   // Masking stays on: only errors with an extensions.code reach clients; others become
   // "Unexpected error." and are logged here.
   maskedErrors: { maskError },
+  // Expected failures (a DomainError: refused steps, out-of-scope units) are the client's answer,
+  // not the operator's problem: the log keeps only what was masked as unexpected.
+  logging: {
+    debug: () => {},
+    info: (...args: unknown[]) => console.info(...args),
+    warn: (...args: unknown[]) => console.warn(...args),
+    error: (...args: unknown[]) => {
+      if (!args.some(isExpected)) console.error(...args);
+    },
+  },
   landingPage: false,
   context: async ({ request }) => createContext(await resolveViewer(db, request)),
 });
