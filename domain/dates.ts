@@ -1,6 +1,10 @@
 // Calendar dates. The domain's dates have no time of day: they travel as `YYYY-MM-DD` strings
 // and are stored as midnight UTC (`@db.Date` on PostgreSQL).
 
+/** The dates the service accepts: wide enough for any birth date and horizon, and every date in it prints as YYYY-MM-DD. */
+export const DATE_MIN = '1900-01-01';
+export const DATE_MAX = '2100-12-31';
+
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** True for a real calendar date written `YYYY-MM-DD` (rejects 2025-02-30). */

@@ -81,5 +81,8 @@ export type PracticeKind = (typeof PRACTICE_KINDS)[number];
 export const TALK_KINDS = ['LEADERSHIP', 'HR'] as const;
 export type TalkKind = (typeof TALK_KINDS)[number];
 
+export const ROLES = ['LEADER', 'ORG_OFFICER', 'PLANNER', 'ADMIN'] as const;
+export type Role = (typeof ROLES)[number];
+
 /** Statuses of an entry that is still open (pre-pool or in the pool). */
 export const OPEN_STATUSES: readonly ReserveStatus[] = ['NOMINATED', 'INSPECTING', 'PUBLICIZING', 'ACTIVE'];

@@ -2,7 +2,15 @@
 // The GraphQL layer turns them into errors with `extensions.code` (server/errors.ts); commands
 // print the message. Anything else is unexpected and is masked for clients.
 
-export type ErrorCode = 'BAD_USER_INPUT' | 'NOT_FOUND' | 'FORBIDDEN' | 'ILLEGAL_TRANSITION' | 'INELIGIBLE' | 'CONFLICT';
+export type ErrorCode =
+  | 'UNAUTHENTICATED'
+  | 'RATE_LIMITED'
+  | 'BAD_USER_INPUT'
+  | 'NOT_FOUND'
+  | 'FORBIDDEN'
+  | 'ILLEGAL_TRANSITION'
+  | 'INELIGIBLE'
+  | 'CONFLICT';
 
 export class DomainError extends Error {
   constructor(

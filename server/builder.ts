@@ -2,9 +2,13 @@
 import SchemaBuilder from '@pothos/core';
 import PrismaPlugin from '@pothos/plugin-prisma';
 import RelayPlugin from '@pothos/plugin-relay';
+import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import ValidationPlugin from '@pothos/plugin-validation';
 import { GraphQLError, Kind } from 'graphql';
-import { isIsoDate, toIso } from '../domain/dates.ts';
+import { DATE_MAX, DATE_MIN, isIsoDate, toIso } from '../domain/dates.ts';
+import type { Role } from '../domain/enums.ts';
+import { domainError } from '../domain/errors.ts';
+import { canSee } from './auth/viewer.ts';
 import type { Context } from './context.ts';
 import { db } from './db/client.ts';
 import type PrismaTypes from './db/generated/pothos-types.ts';
@@ -14,13 +18,44 @@ export const builder = new SchemaBuilder<{
   Context: Context;
   PrismaTypes: PrismaTypes;
   DefaultFieldNullability: false;
+  // Who may use a field (docs/decisions/013): `public` (login, me, logout), `signedIn` (any
+  // account: reading), `role` (any of these roles), `wholeTree` (an account of the whole tree),
+  // `units` (any of these unit paths is inside the viewer's subtree: the type-level check of
+  // every record that belongs to a unit).
+  AuthScopes: {
+    public: boolean;
+    signedIn: boolean;
+    role: Role[];
+    wholeTree: boolean;
+    units: string[];
+  };
   Scalars: {
     Date: { Input: string; Output: Date | string };
     JSON: { Input: unknown; Output: unknown };
     ID: { Input: string; Output: string | number };
   };
 }>({
-  plugins: [PrismaPlugin, RelayPlugin, ValidationPlugin],
+  // Relay before scope-auth, so that authScopes see parsed global ids; scope-auth before the rest.
+  plugins: [RelayPlugin, ScopeAuthPlugin, PrismaPlugin, ValidationPlugin],
+  scopeAuth: {
+    // A type's scopes run once per object, wherever it is reached (a nested path too).
+    runScopesOnType: true,
+    authScopes: (ctx) => ({
+      public: true,
+      signedIn: ctx.viewer.userId !== null,
+      role: (roles) => ctx.viewer.role !== null && ctx.viewer.userId !== null && roles.includes(ctx.viewer.role),
+      wholeTree: ctx.viewer.userId !== null && ctx.viewer.path === '',
+      units: (paths) => paths.some((path) => canSee(ctx.viewer, path)),
+    }),
+    // Not signed in: UNAUTHENTICATED. A record outside the viewer's subtree: the same answer as an
+    // absent one. A role that may not: FORBIDDEN.
+    unauthorizedError: (_parent, ctx, _info, result) => {
+      if (ctx.viewer.userId === null) return domainError('UNAUTHENTICATED', 'sign in first (login, or an API token)');
+      if (JSON.stringify(result.failure).includes('"units"'))
+        return domainError('NOT_FOUND', 'the record does not exist or is outside your scope');
+      return domainError('FORBIDDEN', `your role (${ctx.viewer.role}) may not do this`);
+    },
+  },
   // Input bounds are zod schemas on the arguments; a refusal names the argument and the bound.
   validation: {
     validationError: (failure) =>
@@ -38,6 +73,12 @@ export const builder = new SchemaBuilder<{
   prisma: { client: db, dmmf: getDatamodel(), filterConnectionTotalCount: true, onUnusedQuery: null },
   relay: {
     clientMutationId: 'omit',
+    // Connections, edges and page info carry nothing of their own; what they hold is checked by type.
+    defaultConnectionTypeOptions: { authScopes: { signedIn: true } },
+    defaultEdgeTypeOptions: { authScopes: { signedIn: true } },
+    pageInfoTypeOptions: { authScopes: { signedIn: true } },
+    nodeQueryOptions: { authScopes: { signedIn: true } },
+    nodesQueryOptions: { authScopes: { signedIn: true } },
     cursorType: 'String',
     // Readable global ids: "ReserveEntry:R0001". The part after the colon is the record's key.
     encodeGlobalID: (typename, id) => `${typename}:${id}`,
@@ -51,20 +92,21 @@ export const builder = new SchemaBuilder<{
 });
 
 const badDate = (value: unknown) =>
-  new GraphQLError(`a Date is written YYYY-MM-DD (a real calendar date), got ${JSON.stringify(value)}`, {
-    extensions: { code: 'BAD_USER_INPUT' },
-  });
+  new GraphQLError(
+    `a Date is written YYYY-MM-DD (a real calendar date from ${DATE_MIN} to ${DATE_MAX}), got ${JSON.stringify(value)?.slice(0, 40)}`,
+    { extensions: { code: 'BAD_USER_INPUT' } },
+  );
+const inRange = (v: string) => isIsoDate(v) && v >= DATE_MIN && v <= DATE_MAX;
 
 builder.scalarType('Date', {
   description: 'A calendar date, YYYY-MM-DD.',
   serialize: (value) => (value instanceof Date ? toIso(value) : value),
   parseValue: (value) => {
-    if (typeof value !== 'string' || !isIsoDate(value)) throw badDate(value);
+    if (typeof value !== 'string' || !inRange(value)) throw badDate(value);
     return value;
   },
   parseLiteral: (ast) => {
-    if (ast.kind !== Kind.STRING || !isIsoDate(ast.value))
-      throw badDate(ast.kind === Kind.STRING ? ast.value : ast.kind);
+    if (ast.kind !== Kind.STRING || !inRange(ast.value)) throw badDate(ast.kind === Kind.STRING ? ast.value : ast.kind);
     return ast.value;
   },
 });
@@ -77,3 +119,9 @@ builder.scalarType('JSON', {
 
 builder.queryType({});
 builder.mutationType({});
+
+/**
+ * The type-level check of a record that belongs to a unit, for a viewer of the whole tree: every
+ * unit is inside, so no lookup is needed (a signed-in viewer of the whole tree sees everything).
+ */
+export const WHOLE = { signedIn: true } as const;

@@ -3,19 +3,31 @@ import DataLoader from 'dataloader';
 import type { AnalyticsCopy } from '../analytics/copy.ts';
 import type { PoliciesAt } from '../domain/policy/effective.ts';
 import { analytics } from './analytics.ts';
-import type { Viewer } from './auth/viewer.ts';
+import type { Signed, Viewer } from './auth/viewer.ts';
 import { db } from './db/client.ts';
 import type { Position, PositionKind, Prisma, Unit } from './db/generated/sqlite/client.ts';
 import { readPoliciesAt } from './policy/store.ts';
 
 export interface Context {
   viewer: Viewer;
+  /** How the request signed in, and the session secret (for logout). */
+  via: Signed['via'];
+  session: string | null;
+  /** Names the request in the audit log and in the response's x-request-id header. */
+  requestId: string;
+  /** The client's address (login throttling, the audit log). */
+  address: string;
+  /** Adds a Set-Cookie header to the response. */
+  setCookie(cookie: string): void;
   loaders: ReturnType<typeof createLoaders>;
   /** The analytical copy, caught up once per request with every change committed before it. */
   analytics(): Promise<AnalyticsCopy>;
   /** Every unit kind's policy at a date, read once per request and date. */
   policiesAt(asOf: string): Promise<PoliciesAt>;
 }
+
+/** The path of a unit that does not exist: inside nobody's scope. */
+const NO_PATH = '\u0000';
 
 // Resolvers of one list run across several ticks (the Prisma plugin awaits between levels), so
 // a loader waits for the macrotask queue: one batch per list, not one per tick.
@@ -47,6 +59,56 @@ export function createLoaders() {
       }
       return loader;
     },
+    /** A unit's tree path by its code (the type-level scope checks of posts and entries). */
+    unitPath: new DataLoader<string, string>(
+      async (codes) => {
+        const rows = await db.unit.findMany({
+          where: { code: { in: [...codes] } },
+          select: { code: true, path: true },
+        });
+        const byCode = new Map(rows.map((u) => [u.code, u.path]));
+        return codes.map((c) => byCode.get(c) ?? NO_PATH);
+      },
+      { batchScheduleFn },
+    ),
+    /** The paths of the units a person belongs to: works in, is reserved for, holds a post in. */
+    personUnitPaths: new DataLoader<string, string[]>(
+      async (codes) => {
+        const keys = [...codes];
+        const [people, entries, posts] = await Promise.all([
+          db.person.findMany({
+            where: { code: { in: keys } },
+            select: { code: true, unit: { select: { path: true } } },
+          }),
+          db.reserveEntry.findMany({
+            where: { personCode: { in: keys } },
+            select: { personCode: true, unit: { select: { path: true } } },
+          }),
+          db.position.findMany({
+            where: { incumbentId: { in: keys } },
+            select: { incumbentId: true, unit: { select: { path: true } } },
+          }),
+        ]);
+        const paths = new Map<string, string[]>(keys.map((k) => [k, []]));
+        for (const p of people) paths.get(p.code)?.push(p.unit.path);
+        for (const e of entries) paths.get(e.personCode)?.push(e.unit.path);
+        for (const x of posts) if (x.incumbentId) paths.get(x.incumbentId)?.push(x.unit.path);
+        return keys.map((k) => paths.get(k) ?? []);
+      },
+      { batchScheduleFn },
+    ),
+    /** The path of the unit an entry is reserved for, by the entry's code. */
+    entryUnitPath: new DataLoader<string, string>(
+      async (codes) => {
+        const rows = await db.reserveEntry.findMany({
+          where: { code: { in: [...codes] } },
+          select: { code: true, unit: { select: { path: true } } },
+        });
+        const byCode = new Map(rows.map((r) => [r.code, r.unit.path]));
+        return codes.map((c) => byCode.get(c) ?? NO_PATH);
+      },
+      { batchScheduleFn },
+    ),
     /** Units by id, for ancestors read off a unit's path. */
     unitById: new DataLoader<number, Unit | null>(
       async (ids) => {
@@ -100,11 +162,24 @@ function keyedLoaders<A, L>(make: (arg: A) => L): (arg: A) => L {
   };
 }
 
-export function createContext(viewer: Viewer): Context {
+export interface RequestInfo {
+  signed: Signed;
+  requestId: string;
+  address: string;
+  setCookie(cookie: string): void;
+}
+
+export function createContext(request: RequestInfo): Context {
+  const { viewer, via, session } = request.signed;
   let copy: Promise<AnalyticsCopy> | undefined;
   const policies = new Map<string, Promise<PoliciesAt>>();
   return {
     viewer,
+    via,
+    session,
+    requestId: request.requestId,
+    address: request.address,
+    setCookie: request.setCookie,
     loaders: createLoaders(),
     analytics: () => {
       copy ??= analytics().then(async (c) => {

@@ -9,7 +9,7 @@ const applied = await migrate(config);
 console.log(applied.length ? `migrated: ${applied.join(', ')}` : 'database schema is up to date');
 
 const { db } = await import('./db/client.ts');
-const { loadDemoIfEmpty } = await import('./startup.ts');
+const { ensureAdministrator, loadDemoIfEmpty } = await import('./startup.ts');
 const { handle, markReady } = await import('./yoga.ts');
 
 const port = Number(process.env.PORT ?? 4000);
@@ -30,6 +30,7 @@ const server = createServer(async (req, res) => {
 
 server.listen(port, host, () => console.log(`serving on http://${host}:${port} (GraphQL at /graphql)`));
 console.log(await loadDemoIfEmpty(db, config));
+console.log(await ensureAdministrator(db));
 // Ready means the analytical copy is loaded too: the first dashboard query must not wait for it.
 const { analytics } = await import('./analytics.ts');
 const copy = await analytics();

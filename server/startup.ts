@@ -1,7 +1,11 @@
-// What `npm start` does before serving: migrate, and load the demo dataset into an empty database.
+// What `npm start` does before serving: load the demo dataset into an empty database, and create
+// the first administrator when there is no account.
+
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { createUser } from './auth/accounts.ts';
 import { importDataset } from './dataset/import.ts';
 import { generateDataset } from './dataset/synthetic.ts';
 import { writeDataset } from './dataset/write.ts';
@@ -19,4 +23,28 @@ export async function loadDemoIfEmpty(db: Db, config: DatabaseConfig): Promise<s
   const counts = await importDataset(db, config, { file }, { actor: 'demo-loader' });
   fs.rmSync(path.dirname(file), { recursive: true, force: true });
   return `loaded the demo dataset (${DEMO.scale}, seed ${DEMO.seed}): ${counts.people} people, ${counts.reserves} reserve entries`;
+}
+
+/** Where the first administrator's password is written (readable by the owner only). */
+export const ADMIN_PASSWORD_FILE = process.env.ADMIN_PASSWORD_FILE ?? path.resolve('data', 'admin-password.txt');
+
+/**
+ * On a database with no account: creates the administrator `admin` (the whole tree) with a
+ * random password, printed once and written to a file only the owner can read. Says what it did.
+ */
+export async function ensureAdministrator(db: Db): Promise<string> {
+  if ((await db.user.count()) > 0) return 'accounts exist; no administrator created';
+  const password = randomBytes(18).toString('base64url');
+  try {
+    await createUser(db, { username: 'admin', password, role: 'ADMIN', unitCode: null }, 'system');
+  } catch (error) {
+    // Two servers starting on one empty database: one of them creates it.
+    if ((error as { code?: string }).code === 'P2002' || (error as { code?: string }).code === 'CONFLICT')
+      return 'another process created the administrator';
+    throw error;
+  }
+  fs.mkdirSync(path.dirname(ADMIN_PASSWORD_FILE), { recursive: true });
+  fs.writeFileSync(ADMIN_PASSWORD_FILE, `${password}\n`, { mode: 0o600 });
+  fs.chmodSync(ADMIN_PASSWORD_FILE, 0o600);
+  return `created the administrator "admin" with the password ${password} (also in ${ADMIN_PASSWORD_FILE}, readable only by you; shown once)`;
 }

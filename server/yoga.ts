@@ -1,7 +1,9 @@
 // The HTTP app: /graphql (yoga), /health, and / (the dashboard; a placeholder page for now).
-// Tests drive `yoga.fetch` and `handle` in process; main.ts only listens.
+// Tests drive `handle` in process; main.ts only listens (and bounds bodies and concurrency).
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { createYoga } from 'graphql-yoga';
 import { dataVersion } from './analytics.ts';
 import { resolveViewer } from './auth/viewer.ts';
@@ -11,12 +13,30 @@ import { repoRoot } from './db/migrations.ts';
 import { isExpected, maskError } from './errors.ts';
 import { schema } from './schema/index.ts';
 
-export const yoga = createYoga({
+/** What the HTTP layer knows of a request beyond the Request itself. */
+export interface RequestMeta {
+  /** The client's address (the socket's; not a header anyone could set). */
+  address?: string;
+}
+
+interface ServerContext {
+  address: string;
+  requestId: string;
+  cookies: string[];
+}
+
+/** Origins (scheme://host[:port]) allowed to call the API from a browser besides the server's own. */
+const ALLOWED_ORIGINS = (process.env.ALLOWED_ORIGINS ?? '')
+  .split(',')
+  .map((o) => o.trim())
+  .filter(Boolean);
+
+export const yoga = createYoga<ServerContext>({
   schema,
   graphqlEndpoint: '/graphql',
   graphiql: process.env.NODE_ENV !== 'production',
   // Masking stays on: only errors with an extensions.code reach clients; others become
-  // "Unexpected error." and are logged here.
+  // "Unexpected error." and are logged.
   maskedErrors: { maskError },
   // Expected failures (a DomainError: refused steps, out-of-scope units) are the client's answer,
   // not the operator's problem: the log keeps only what was masked as unexpected.
@@ -29,7 +49,21 @@ export const yoga = createYoga({
     },
   },
   landingPage: false,
-  context: async ({ request }) => createContext(await resolveViewer(db, request)),
+  // No file uploads, so no multipart bodies: a form on another site cannot post an operation.
+  multipart: false,
+  // Cross-origin browsers get no CORS grant unless the origin is listed; cookies are SameSite.
+  cors: ALLOWED_ORIGINS.length ? { origin: ALLOWED_ORIGINS, credentials: true } : false,
+  plugins: [
+    // Requests a browser sends without a preflight (GET, forms) must carry this header.
+    useCSRFPrevention({ requestHeaders: ['x-graphql-csrf'] }),
+  ],
+  context: async ({ request, address, requestId, cookies }) =>
+    createContext({
+      signed: await resolveViewer(db, request),
+      requestId,
+      address,
+      setCookie: (cookie) => cookies.push(cookie),
+    }),
 });
 
 let ready = false;
@@ -39,16 +73,40 @@ export function markReady(): void {
 
 const placeholder = () => fs.readFileSync(path.join(repoRoot, 'web', 'placeholder.html'));
 
+const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
+  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json', ...headers } });
+
+const refusal = (status: number, code: string, message: string) =>
+  json(status, { errors: [{ message, extensions: { code } }] });
+
+/** A browser request from a page of another origin that is not allowed. */
+function foreignOrigin(request: Request, url: URL): boolean {
+  const origin = request.headers.get('origin');
+  if (!origin || origin === 'null') return origin === 'null';
+  return origin !== url.origin && !ALLOWED_ORIGINS.includes(origin);
+}
+
 /** Routes a request: the API, the readiness probe, the dashboard. */
-export async function handle(request: Request): Promise<Response> {
+export async function handle(request: Request, meta: RequestMeta = {}): Promise<Response> {
   const url = new URL(request.url);
   if (url.pathname === '/health') {
-    return new Response(JSON.stringify({ status: ready ? 'ok' : 'starting', dataVersion: dataVersion() }), {
-      status: ready ? 200 : 503,
-      headers: { 'content-type': 'application/json' },
-    });
+    return json(ready ? 200 : 503, { status: ready ? 'ok' : 'starting', dataVersion: dataVersion() });
   }
-  if (url.pathname.startsWith('/graphql')) return yoga.fetch(request);
+  if (url.pathname === '/graphql' || url.pathname.startsWith('/graphql/')) {
+    if (request.method === 'POST') {
+      // Operations come as JSON only: a form-encoded or multipart post (what a foreign page can
+      // send without asking) is refused before it is read.
+      const type = (request.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+      if (type !== 'application/json' && type !== 'application/graphql-response+json')
+        return refusal(415, 'BAD_REQUEST', 'send GraphQL operations as application/json');
+    }
+    if (foreignOrigin(request, url)) return refusal(403, 'FORBIDDEN', 'requests from this origin are not allowed');
+    const server: ServerContext = { address: meta.address ?? 'local', requestId: randomUUID(), cookies: [] };
+    const response = await yoga.fetch(request, server);
+    response.headers.set('x-request-id', server.requestId);
+    for (const cookie of server.cookies) response.headers.append('set-cookie', cookie);
+    return response;
+  }
   if (url.pathname === '/' || url.pathname === '/index.html') {
     return new Response(placeholder(), { headers: { 'content-type': 'text/html; charset=utf-8' } });
   }

@@ -1,38 +1,76 @@
-// Who is asking, and which part of the tree they may see. Every query and aggregate is bounded
-// by the viewer's unit subtree. Until login exists, the deployment's scope is VIEWER_UNIT (a unit
-// code; default: the whole tree), and a request may narrow it, never widen it, with the
-// `X-Viewer-Unit` header. See docs/decisions/004-access-scope.md.
-
+// Who is asking, and which part of the tree they may see. A request signs in with a session
+// cookie (from `login`) or an API token (`Authorization: Bearer …`); the account's role says what
+// it may do and its unit bounds what it sees — every query and aggregate stays inside that
+// subtree (docs/decisions/013-accounts-roles-audit.md). Without credentials the viewer is NOBODY,
+// who sees nothing and may do nothing but sign in.
+import type { Role } from '../../domain/enums.ts';
 import { domainError } from '../../domain/errors.ts';
 import type { Db } from '../db/client.ts';
+import { type Account, accountOfSession, accountOfToken } from './accounts.ts';
 
 export interface Viewer {
+  /** The account; null when nobody is signed in. */
+  userId: number | null;
+  role: Role | null;
   /** The unit whose subtree bounds what the viewer sees; null: the whole tree. */
   unitCode: string | null;
-  /** Path prefix of that subtree ("1.5."); "" for the whole tree. */
+  /** Path prefix of that subtree ("1.5."); "" for the whole tree; NO_UNIT when nothing. */
   path: string;
   /** Name for the audit log. */
   actor: string;
 }
 
-export const WHOLE_TREE: Viewer = { unitCode: null, path: '', actor: 'demo' };
+/** A path no unit has: the scope of a viewer who may see nothing. */
+const NO_UNIT = '\u0000';
 
-export async function resolveViewer(db: Db, request: Request | null): Promise<Viewer> {
-  let viewer = WHOLE_TREE;
-  const configured = process.env.VIEWER_UNIT;
-  if (configured) viewer = await viewerOf(db, configured, viewer);
-  const narrowed = request?.headers.get('x-viewer-unit');
-  if (narrowed) viewer = await viewerOf(db, narrowed, viewer);
-  return viewer;
+export const NOBODY: Viewer = { userId: null, role: null, unitCode: null, path: NO_UNIT, actor: 'anonymous' };
+
+/** The commands' and the demo loader's viewer: the whole tree, as the system. */
+export const WHOLE_TREE: Viewer = { userId: null, role: 'ADMIN', unitCode: null, path: '', actor: 'system' };
+
+export const SESSION_COOKIE = 'rc_session';
+
+/** The secrets a request carries: a session cookie and/or a bearer token. */
+export function credentialsOf(request: Request): { session: string | null; token: string | null } {
+  const auth = request.headers.get('authorization') ?? '';
+  const token = /^Bearer\s+(\S{1,200})$/i.exec(auth)?.[1] ?? null;
+  let session: string | null = null;
+  for (const part of (request.headers.get('cookie') ?? '').split(';')) {
+    const [name, ...value] = part.trim().split('=');
+    if (name === SESSION_COOKIE) session = value.join('=').slice(0, 200) || null;
+  }
+  return { session, token };
 }
 
-async function viewerOf(db: Db, code: string, within: Viewer): Promise<Viewer> {
-  const unit = await db.unit.findUnique({ where: { code }, select: { code: true, path: true } });
-  if (!unit) throw domainError('FORBIDDEN', `viewer unit "${code}" does not exist`);
-  if (!unit.path.startsWith(within.path)) {
-    throw domainError('FORBIDDEN', `unit "${code}" is outside your scope (${within.unitCode ?? 'whole tree'})`);
+/** The viewer of an account: its unit's subtree (a unit since removed: nothing). */
+export async function viewerOf(db: Db, account: Account): Promise<Viewer> {
+  let path = '';
+  if (account.unitCode !== null) {
+    const unit = await db.unit.findUnique({ where: { code: account.unitCode }, select: { path: true } });
+    path = unit?.path ?? NO_UNIT;
   }
-  return { unitCode: unit.code, path: unit.path, actor: `viewer:${unit.code}` };
+  return { userId: account.id, role: account.role, unitCode: account.unitCode, path, actor: account.username };
+}
+
+export interface Signed {
+  viewer: Viewer;
+  /** How the request signed in. */
+  via: 'session' | 'token' | null;
+  /** The session secret, for logout. */
+  session: string | null;
+}
+
+export async function resolveViewer(db: Db, request: Request): Promise<Signed> {
+  const { session, token } = credentialsOf(request);
+  if (token) {
+    const account = await accountOfToken(db, token);
+    if (account) return { viewer: await viewerOf(db, account), via: 'token', session: null };
+  }
+  if (session) {
+    const account = await accountOfSession(db, session);
+    if (account) return { viewer: await viewerOf(db, account), via: 'session', session };
+  }
+  return { viewer: NOBODY, via: null, session: null };
 }
 
 export function canSee(viewer: Viewer, unitPath: string): boolean {
@@ -52,10 +90,9 @@ export function ownedByScope(viewer: Viewer): { AND?: { unit: { path: { startsWi
 /** The unit named by `unitCode`, checked against the viewer's scope. */
 export async function scopedUnit(db: Db, code: string, viewer: Viewer) {
   const unit = await db.unit.findUnique({ where: { code } });
-  if (!unit) throw domainError('NOT_FOUND', `unit "${code}" does not exist`);
-  if (!canSee(viewer, unit.path)) {
-    throw domainError('FORBIDDEN', `unit "${code}" is outside your scope (${viewer.unitCode ?? 'whole tree'})`);
-  }
+  // Absent and out of scope get the same answer: the answer must not tell whether a unit exists.
+  if (!unit || !canSee(viewer, unit.path))
+    throw domainError('NOT_FOUND', `unit "${code}" does not exist or is outside your scope`);
   return unit;
 }
 

@@ -1,8 +1,12 @@
 // Import: validate the whole file first, then write it in one transaction. A bad record, or a
 // database error half-way, leaves the database exactly as it was, even with `replace`.
 
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
 import { OPEN_STATUSES, type ReserveStatus } from '../../domain/enums.ts';
-import { type BulkSession, type ColumnType, openBulkSession, type Value } from '../db/bulk.ts';
+import { contentHash } from '../audit/chain.ts';
+import { appendAuditRaw } from '../audit/log.ts';
+import { type ColumnType, openBulkSession, type Value } from '../db/bulk.ts';
 import { CHANGE_LOG_COLUMNS } from '../db/changes.ts';
 import type { Db } from '../db/client.ts';
 import type { DatabaseConfig } from '../db/config.ts';
@@ -13,6 +17,8 @@ export interface ImportOptions {
   replace?: boolean;
   /** Who imports, for the audit log and the entries' history. */
   actor?: string;
+  /** The GraphQL request that asked for the import, for the audit record. */
+  requestId?: string | null;
   /** Told when each phase ends, with its duration: the CLI and the benchmark print these. */
   onPhase?: (phase: string, ms: number) => void;
 }
@@ -109,15 +115,6 @@ const PRACTICE: Column[] = [
   ['end', 'date'],
   ['reportScore', 'float'],
 ];
-const AUDIT: Column[] = [
-  ['at', 'timestamp'],
-  ['actor', 'text'],
-  ['action', 'text'],
-  ['entity', 'text'],
-  ['entityCode', 'text'],
-  ['detail', 'text'],
-];
-
 /** Dataset field order for each table (the dataset calls a person's and an entry's key `id`). */
 const pickAll = (r: DatasetRecord, fields: string[]): Value[] => fields.map((f) => r[f] ?? null);
 const PERSON_FIELDS = [
@@ -192,12 +189,11 @@ export async function importDataset(
     if (k !== 'formatVersion') counts[k] = data[k].length;
   const now = new Date().toISOString();
 
+  const removed: Record<string, number> = {};
   const session = await openBulkSession(config);
   try {
     if (options.replace) {
-      const removed: Record<string, number> = {};
       for (const table of DOMAIN_TABLES) removed[table] = await session.deleteAll(table);
-      await audit(session, now, actor, 'dataset.replace', { removed });
     }
     await session.insert('Unit', UNIT, units);
     await session.insert(
@@ -247,7 +243,14 @@ export async function importDataset(
       data.practices.map((r) => pickAll(r, PRACTICE_FIELDS)),
     );
     phase('write trainings, assessments, practices');
-    await audit(session, now, actor, 'dataset.import', { counts, replace: options.replace === true });
+    // One audit record: what was imported, what it replaced, and the file's SHA-256.
+    await appendAuditRaw(session, {
+      actor,
+      action: 'dataset.import',
+      entity: 'Dataset',
+      detail: { counts, replace: options.replace === true, removed, sha256: await sourceHash(source) },
+      requestId: options.requestId ?? null,
+    });
     // The data version moves in the same transaction: readers of the analytical copy reload.
     await session.insert('ChangeLog', CHANGE_LOG_COLUMNS, [['Dataset', null]]);
     await session.commit();
@@ -263,8 +266,11 @@ function isOpen(r: DatasetRecord): boolean {
   return OPEN_STATUSES.includes(r.status as ReserveStatus);
 }
 
-function audit(session: BulkSession, at: string, actor: string, action: string, detail: object): Promise<void> {
-  return session.insert('AuditLog', AUDIT, [[at, actor, action, 'Dataset', null, JSON.stringify(detail)]]);
+async function sourceHash(source: { file: string } | { text: string }): Promise<string> {
+  if ('text' in source) return contentHash(source.text);
+  const hash = createHash('sha256');
+  for await (const chunk of fs.createReadStream(source.file)) hash.update(chunk as Buffer);
+  return hash.digest('hex');
 }
 
 /** Assigns unit ids (file order, after the stored ones) and tree paths; parents come first. */

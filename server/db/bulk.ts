@@ -20,6 +20,10 @@ export type Value = string | number | boolean | null;
 export interface BulkSession {
   insert(table: string, columns: [string, ColumnType][], rows: Value[][]): Promise<void>;
   deleteAll(table: string): Promise<number>;
+  /** A statement with positional parameters ($1, $2, …). */
+  exec(sql: string, params: Value[]): Promise<void>;
+  /** A statement's first returned row (… RETURNING …). */
+  returning(sql: string, params: Value[]): Promise<Record<string, unknown>>;
   commit(): Promise<void>;
   rollback(): Promise<void>;
 }
@@ -52,6 +56,12 @@ function openSqlite(config: DatabaseConfig): BulkSession {
     },
     async deleteAll(table) {
       return db.prepare(`DELETE FROM "${table}"`).run().changes;
+    },
+    async exec(sql, params) {
+      db.prepare(numbered(sql)).run(...params.map(sqliteValue));
+    },
+    async returning(sql, params) {
+      return db.prepare(numbered(sql)).get(...params.map(sqliteValue)) as Record<string, unknown>;
     },
     async commit() {
       db.exec('COMMIT');
@@ -86,6 +96,12 @@ async function openPg(client: pg.Client): Promise<BulkSession> {
     async deleteAll(table) {
       return (await client.query(`DELETE FROM "${table}"`)).rowCount ?? 0;
     },
+    async exec(sql, params) {
+      await client.query(sql, params);
+    },
+    async returning(sql, params) {
+      return (await client.query(sql, params)).rows[0];
+    },
     async commit() {
       await client.query('COMMIT');
       await client.end();
@@ -95,6 +111,15 @@ async function openPg(client: pg.Client): Promise<BulkSession> {
       await client.end();
     },
   };
+}
+
+/** PostgreSQL's $1, $2, … as SQLite's ?: each parameter must appear once, in order. */
+function numbered(sql: string): string {
+  return sql.replace(/\$\d+/g, '?');
+}
+
+function sqliteValue(v: Value): Value {
+  return typeof v === 'boolean' ? Number(v) : v;
 }
 
 /** COPY text format: tab-separated, \N for null, backslash escapes; sent in ~1 MiB pieces. */

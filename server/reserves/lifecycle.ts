@@ -1,9 +1,10 @@
 // The reserve entry lifecycle (domain.md "Lifecycle"): which steps are legal, and the policy
 // rules on their dates. Every step is dated, attributed and kept; nothing is deleted.
 
-import { addYears, toDate, toIso } from '../../domain/dates.ts';
+import { addYears, toDate, toIso, toIsoOrNull } from '../../domain/dates.ts';
 import type { ReserveStatus } from '../../domain/enums.ts';
 import { domainError } from '../../domain/errors.ts';
+import { appendAudit } from '../audit/log.ts';
 import type { Viewer } from '../auth/viewer.ts';
 import { ownedByScope } from '../auth/viewer.ts';
 import { recordChange } from '../db/changes.ts';
@@ -36,7 +37,12 @@ export function entryCode(reserveId: string): string {
   return reserveId.startsWith('ReserveEntry:') ? reserveId.slice('ReserveEntry:'.length) : reserveId;
 }
 
-export async function transitionReserve(db: Db, viewer: Viewer, input: TransitionInput): Promise<ReserveEntry> {
+export async function transitionReserve(
+  db: Db,
+  viewer: Viewer,
+  input: TransitionInput,
+  options: { requestId?: string | null } = {},
+): Promise<ReserveEntry> {
   const code = entryCode(input.reserveId);
   const entry = await db.reserveEntry.findFirst({
     where: { code, ...ownedByScope(viewer) },
@@ -111,14 +117,16 @@ export async function transitionReserve(db: Db, viewer: Viewer, input: Transitio
     await tx.reserveStatusChange.create({
       data: { reserveCode: code, from, to: input.to, on, reason, actor: viewer.actor },
     });
-    await tx.auditLog.create({
-      data: {
-        actor: viewer.actor,
-        action: 'reserve.transition',
-        entity: 'ReserveEntry',
-        entityCode: code,
-        detail: JSON.stringify({ from, to: input.to, on: input.on, reason }),
+    await appendAudit(tx, {
+      actor: viewer.actor,
+      action: 'reserve.transition',
+      entity: 'ReserveEntry',
+      entityCode: code,
+      detail: {
+        before: { status: from, exitedOn: toIsoOrNull(entry.exitedOn), enteredOn: toIsoOrNull(entry.enteredOn) },
+        after: { status: input.to, on: input.on, reason },
       },
+      requestId: options.requestId ?? null,
     });
     await recordChange(tx, { entity: 'ReserveEntry', keys: [code] });
     return tx.reserveEntry.findUniqueOrThrow({ where: { code } });

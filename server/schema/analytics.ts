@@ -16,6 +16,7 @@ import { PositionKindEnum } from './enums.ts';
 import { metricArgs, metricInput } from './metric-input.ts';
 
 export const ReserveRatioRowRef = builder.objectRef<ReserveRatioRow>('ReserveRatioRow').implement({
+  authScopes: { signedIn: true },
   description: '配备比例 of one unit and kind: target = ceil(ratio × positions), gap = max(0, target − reserves).',
   fields: (t) => ({
     unitCode: t.exposeString('unitCode'),
@@ -30,6 +31,7 @@ export const ReserveRatioRowRef = builder.objectRef<ReserveRatioRow>('ReserveRat
 });
 
 export const PoolStructureRef = builder.objectRef<PoolStructure>('PoolStructure').implement({
+  authScopes: { signedIn: true },
   description: 'The active pool at `asOf`: counts, and shares in [0, 1] (0 for an empty pool).',
   fields: (t) => ({
     total: t.exposeInt('total'),
@@ -46,6 +48,7 @@ export const PoolStructureRef = builder.objectRef<PoolStructure>('PoolStructure'
 });
 
 const TrainingCoverageRef = builder.objectRef<TrainingCoverage>('TrainingCoverage').implement({
+  authScopes: { signedIn: true },
   fields: (t) => ({
     activeReserves: t.exposeInt('activeReserves'),
     covered: t.exposeInt('covered'),
@@ -64,6 +67,7 @@ const TrainingCoverageRef = builder.objectRef<TrainingCoverage>('TrainingCoverag
 });
 
 const DegreeTargetRowRef = builder.objectRef<DegreeTargetRow>('DegreeTargetRow').implement({
+  authScopes: { signedIn: true },
   fields: (t) => ({
     category: t.exposeString('category'),
     maxAge: t.exposeInt('maxAge', { nullable: true, description: 'Only people under this age; null: everyone.' }),
@@ -78,6 +82,7 @@ const DegreeTargetRowRef = builder.objectRef<DegreeTargetRow>('DegreeTargetRow')
 });
 
 const SuccessionGapRowRef = builder.objectRef<SuccessionGapRow>('SuccessionGapRow').implement({
+  authScopes: { signedIn: true },
   fields: (t) => ({
     unitCode: t.exposeString('unitCode'),
     unitName: t.exposeString('unitName'),
@@ -93,6 +98,7 @@ const SuccessionGapRowRef = builder.objectRef<SuccessionGapRow>('SuccessionGapRo
 });
 
 const SuccessionGapReportRef = builder.objectRef<SuccessionGapReport>('SuccessionGapReport').implement({
+  authScopes: { signedIn: true },
   fields: (t) => ({
     horizonEnd: t.expose('horizonEnd', { type: 'Date' }),
     totalExpectedVacancies: t.exposeInt('totalExpectedVacancies'),
@@ -104,18 +110,21 @@ const SuccessionGapReportRef = builder.objectRef<SuccessionGapReport>('Successio
 
 builder.queryFields((t) => ({
   degreeTargets: t.field({
+    authScopes: { signedIn: true },
     type: [DegreeTargetRowRef],
     description: '学历结构: each degree target of the policy (of the unit’s kind) against the people in scope.',
     args: metricArgs,
     resolve: async (_root, args, ctx) => degreeTargets(await metricInput(ctx, args)),
   }),
   reserveRatio: t.field({
+    authScopes: { signedIn: true },
     type: [ReserveRatioRowRef],
     description: 'One row per unit in scope that has positions of a kind, per kind.',
     args: metricArgs,
     resolve: async (_root, args, ctx) => reserveRatio(await metricInput(ctx, args)),
   }),
   poolStructure: t.field({
+    authScopes: { signedIn: true },
     type: PoolStructureRef,
     args: {
       ...metricArgs,
@@ -124,6 +133,7 @@ builder.queryFields((t) => ({
     resolve: async (_root, args, ctx) => poolStructure(await metricInput(ctx, args), args.kind ?? null),
   }),
   trainingCoverage: t.field({
+    authScopes: { signedIn: true },
     type: TrainingCoverageRef,
     args: {
       ...metricArgs,
@@ -134,6 +144,7 @@ builder.queryFields((t) => ({
       trainingCoverage(await metricInput(ctx, args, () => `${args.year}-12-31`), args.year),
   }),
   successionGaps: t.field({
+    authScopes: { signedIn: true },
     type: SuccessionGapReportRef,
     args: {
       ...metricArgs,

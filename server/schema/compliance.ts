@@ -27,6 +27,7 @@ const MeasureEnum = builder.enumType('ComplianceMeasure', { values: ['COUNT', 'S
 const OrderEnum = builder.enumType('ComplianceOrderField', { values: ['SEVERITY', 'GAP', 'UNIT', 'RULE'] as const });
 
 const RowRef = builder.objectRef<ComplianceRow>('ComplianceRow').implement({
+  authScopes: { signedIn: true },
   fields: (t) => ({
     unitCode: t.exposeString('unitCode'),
     unitName: t.exposeString('unitName'),
@@ -39,6 +40,7 @@ const RowRef = builder.objectRef<ComplianceRow>('ComplianceRow').implement({
 });
 
 const TotalRef = builder.objectRef<ComplianceTotal>('ComplianceTotal').implement({
+  authScopes: { signedIn: true },
   description:
     'A rule over the whole scope. COUNT rules sum the units’ values, targets and gaps (gaps never net out); SHARE rules pool the units’ numerators and denominators.',
   fields: (t) => ({
@@ -55,6 +57,7 @@ const TotalRef = builder.objectRef<ComplianceTotal>('ComplianceTotal').implement
 });
 
 const UnitRef = builder.objectRef<ComplianceUnit>('ComplianceUnit').implement({
+  authScopes: { signedIn: true },
   fields: (t) => ({
     unitCode: t.exposeString('unitCode'),
     unitName: t.exposeString('unitName'),
@@ -66,6 +69,7 @@ const UnitRef = builder.objectRef<ComplianceUnit>('ComplianceUnit').implement({
 });
 
 const PageRef = builder.objectRef<{ total: number; rows: ComplianceRow[] }>('ComplianceRowPage').implement({
+  authScopes: { signedIn: true },
   fields: (t) => ({
     total: t.exposeInt('total', { description: 'Rows matching the filters.' }),
     rows: t.field({ type: [RowRef], resolve: (p) => p.rows }),
@@ -80,6 +84,7 @@ interface ReportShape {
 }
 
 const ReportRef = builder.objectRef<ReportShape>('ComplianceReport').implement({
+  authScopes: { signedIn: true },
   fields: (t) => ({
     asOf: t.field({ type: 'Date', resolve: (r) => r.asOf }),
     horizonEnd: t.field({ type: 'Date', description: 'The succession rule’s horizon.', resolve: (r) => r.horizonEnd }),
@@ -118,6 +123,7 @@ const ReportRef = builder.objectRef<ReportShape>('ComplianceReport').implement({
 
 builder.queryFields((t) => ({
   complianceReport: t.field({
+    authScopes: { signedIn: true },
     type: ReportRef,
     description:
       'Every rule for every unit in scope at `asOf`: value, target, gap and status (COMPLIANT / WARNING / BREACH).',

@@ -1,6 +1,7 @@
 // Registers every domain module (for their side effects) and exports the built schema.
 import { builder } from '../builder.ts';
 import './enums.ts';
+import './auth.ts';
 import './unit.ts';
 import './position.ts';
 import './person.ts';

@@ -1,14 +1,19 @@
 import { addYears, ageAt, toDate, todayIso, toIso } from '../../domain/dates.ts';
 import type { Education } from '../../domain/enums.ts';
 import { EDUCATIONS } from '../../domain/enums.ts';
-import { ownedByScope, unitFilter, type Viewer } from '../auth/viewer.ts';
-import { builder } from '../builder.ts';
+import { canSee, ownedByScope, unitFilter, type Viewer } from '../auth/viewer.ts';
+import { builder, WHOLE } from '../builder.ts';
 import { db } from '../db/client.ts';
 import { CategoryEnum, EducationEnum, GenderEnum, PoliticalStatusEnum, RankEnum, TitleEnum } from './enums.ts';
 import { AssessmentRef } from './records.ts';
+import { UnitRef } from './unit.ts';
 
 export const PersonRef = builder.prismaNode('Person', {
   id: { field: 'code' },
+  // Wherever a person is reached: visible when working, reserved or holding a post in the viewer's subtree.
+  select: { code: true },
+  authScopes: async (person, ctx) =>
+    ctx.viewer.path === '' ? WHOLE : { units: await ctx.loaders.personUnitPaths.load(person.code) },
   // Absent or out of scope: node(id) answers null, as for any unknown id.
   nullable: true,
   findUnique: (code, ctx) => ({ code, ...ownedByScope(ctx.viewer) }),
@@ -32,18 +37,36 @@ export const PersonRef = builder.prismaNode('Person', {
     rankSince: t.expose('rankSince', { type: 'Date', nullable: true }),
     workStart: t.expose('workStart', { type: 'Date' }),
     category: t.expose('category', { type: CategoryEnum }),
-    unit: t.relation('unit'),
-    reserveEntries: t.relation('reserves', { query: { orderBy: { id: 'asc' } } }),
+    unit: t.field({
+      type: UnitRef,
+      nullable: true,
+      description: 'The unit the person works in; null when it is outside your scope.',
+      select: (_args, _ctx, nestedSelection) => ({ unit: nestedSelection() }),
+      // The nested selection includes the unit's path (the Unit type selects it for its own check).
+      resolve: (p, _args, ctx) => {
+        const unit = p.unit as typeof p.unit & { path: string };
+        return canSee(ctx.viewer, unit.path) ? unit : null;
+      },
+    }),
+    reserveEntries: t.relation('reserves', {
+      description: 'The person’s entries reserved for units in your scope.',
+      query: (_args, ctx) => ({ where: ownedByScope(ctx.viewer), orderBy: { id: 'asc' } }),
+    }),
     trainings: t.relation('trainings', { query: { orderBy: [{ start: 'desc' }, { id: 'desc' }] } }),
     assessments: t.relation('assessments', { query: { orderBy: { year: 'desc' } } }),
     practices: t.relation('practices', { query: { orderBy: { start: 'desc' } } }),
     latestAssessment: t.field({
       type: AssessmentRef,
       nullable: true,
-      select: { assessments: { orderBy: { year: 'desc' }, take: 1 } },
+      select: (_args, _ctx, nestedSelection) => ({
+        assessments: nestedSelection({ orderBy: { year: 'desc' }, take: 1 }),
+      }),
       resolve: (p) => p.assessments[0] ?? null,
     }),
-    positionsHeld: t.relation('positions', { query: { orderBy: { id: 'asc' } } }),
+    positionsHeld: t.relation('positions', {
+      description: 'The posts the person holds in units of your scope.',
+      query: (_args, ctx) => ({ where: ownedByScope(ctx.viewer), orderBy: { id: 'asc' } }),
+    }),
   }),
 });
 
@@ -90,6 +113,7 @@ export function personAttributes(f: PersonFilterShape) {
 
 builder.queryFields((t) => ({
   people: t.prismaConnection({
+    authScopes: { signedIn: true },
     type: 'Person',
     cursor: 'code',
     args: { filter: t.arg({ type: PersonFilter }) },

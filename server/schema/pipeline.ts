@@ -6,21 +6,25 @@ import { PositionKindEnum, ReserveStatusEnum, SourceEnum } from './enums.ts';
 import { metricArgs, metricInput, pageOffset, pageSize } from './metric-input.ts';
 
 const YearCount = builder.objectRef<{ year: number; count: number }>('YearCount').implement({
+  authScopes: { signedIn: true },
   fields: (t) => ({ year: t.exposeInt('year'), count: t.exposeInt('count') }),
 });
 const StatusCount = builder.objectRef<{ status: string; count: number }>('StatusCount').implement({
+  authScopes: { signedIn: true },
   fields: (t) => ({
     status: t.field({ type: ReserveStatusEnum, resolve: (r) => r.status as never }),
     count: t.exposeInt('count'),
   }),
 });
 const SourceCount = builder.objectRef<{ source: string; count: number }>('SourceCount').implement({
+  authScopes: { signedIn: true },
   fields: (t) => ({
     source: t.field({ type: SourceEnum, resolve: (r) => r.source as never }),
     count: t.exposeInt('count'),
   }),
 });
 const ExitCount = builder.objectRef<{ status: string; reason: string | null; count: number }>('ExitCount').implement({
+  authScopes: { signedIn: true },
   fields: (t) => ({
     status: t.field({ type: ReserveStatusEnum, resolve: (r) => r.status as never }),
     reason: t.exposeString('reason', { nullable: true }),
@@ -29,6 +33,7 @@ const ExitCount = builder.objectRef<{ status: string; reason: string | null; cou
 });
 
 const PipelineRef = builder.objectRef<Pipeline>('Pipeline').implement({
+  authScopes: { signedIn: true },
   description: 'Entries nominated by `asOf` in scope, and what became of them by then.',
   fields: (t) => ({
     statusCounts: t.field({ type: [StatusCount], description: 'Status at asOf.', resolve: (p) => p.statusCounts }),
@@ -49,6 +54,7 @@ const PipelineRef = builder.objectRef<Pipeline>('Pipeline').implement({
 const AlertKindEnum = builder.enumType('AlertKind', { values: ALERT_KINDS });
 
 const AlertRef = builder.objectRef<Alert>('ReserveAlert').implement({
+  authScopes: { signedIn: true },
   fields: (t) => ({
     reserveCode: t.exposeString('reserveCode'),
     unitCode: t.exposeString('unitCode'),
@@ -62,10 +68,12 @@ const AlertRef = builder.objectRef<Alert>('ReserveAlert').implement({
 });
 
 const AlertCount = builder.objectRef<{ kind: (typeof ALERT_KINDS)[number]; count: number }>('AlertCount').implement({
+  authScopes: { signedIn: true },
   fields: (t) => ({ kind: t.expose('kind', { type: AlertKindEnum }), count: t.exposeInt('count') }),
 });
 
 const AlertReportRef = builder.objectRef<AlertReport>('AlertReport').implement({
+  authScopes: { signedIn: true },
   fields: (t) => ({
     total: t.exposeInt('total', { description: 'Entries with at least one of the asked-for alerts.' }),
     counts: t.field({ type: [AlertCount], resolve: (r) => r.counts }),
@@ -75,11 +83,13 @@ const AlertReportRef = builder.objectRef<AlertReport>('AlertReport').implement({
 
 builder.queryFields((t) => ({
   pipeline: t.field({
+    authScopes: { signedIn: true },
     type: PipelineRef,
     args: metricArgs,
     resolve: async (_root, args, ctx) => pipeline(await metricInput(ctx, args)),
   }),
   reserveAlerts: t.field({
+    authScopes: { signedIn: true },
     type: AlertReportRef,
     description:
       'Active entries flagged at asOf: period ending within the alert window, over age, elimination grounds, missing mentors or talks.',

@@ -6,6 +6,7 @@ import type { UnitKind } from '../../domain/enums.ts';
 import { domainError } from '../../domain/errors.ts';
 import { DEFAULT_POLICY } from '../../domain/policy/defaults.ts';
 import { policyOverrideProblems } from '../../domain/policy/validate.ts';
+import { appendAudit } from '../audit/log.ts';
 import { builder } from '../builder.ts';
 import { recordChange } from '../db/changes.ts';
 import { db } from '../db/client.ts';
@@ -15,6 +16,7 @@ import { UnitKindEnum } from './enums.ts';
 const PolicyInEffect = builder
   .objectRef<{ unitKind: UnitKind | null; asOf: string; versions: number[]; document: unknown }>('PolicyInEffect')
   .implement({
+    authScopes: { signedIn: true },
     fields: (t) => ({
       unitKind: t.field({ type: UnitKindEnum, nullable: true, resolve: (p) => p.unitKind }),
       asOf: t.field({ type: 'Date', resolve: (p) => p.asOf }),
@@ -27,6 +29,7 @@ const PolicyInEffect = builder
   });
 
 builder.prismaObject('PolicyVersion', {
+  authScopes: { signedIn: true },
   fields: (t) => ({
     id: t.exposeInt('id'),
     unitKind: t.expose('unitKind', { type: UnitKindEnum, nullable: true }),
@@ -40,6 +43,7 @@ builder.prismaObject('PolicyVersion', {
 
 builder.queryFields((t) => ({
   policy: t.field({
+    authScopes: { signedIn: true },
     type: PolicyInEffect,
     description: 'The policy in force for a unit kind (omitted: the one for all kinds) at `asOf` (default today).',
     args: { unitKind: t.arg({ type: UnitKindEnum }), asOf: t.arg({ type: 'Date' }) },
@@ -51,6 +55,7 @@ builder.queryFields((t) => ({
   }),
   defaultPolicy: t.field({ type: 'JSON', description: 'The defaults of domain.md.', resolve: () => DEFAULT_POLICY }),
   policyVersions: t.prismaField({
+    authScopes: { signedIn: true },
     type: ['PolicyVersion'],
     description: 'Every stored version, newest first.',
     resolve: (query) => db.policyVersion.findMany({ ...query, orderBy: [{ effectiveFrom: 'desc' }, { id: 'desc' }] }),
@@ -72,6 +77,7 @@ const SetPolicyInput = builder.inputType('SetPolicyInput', {
 
 builder.mutationFields((t) => ({
   setPolicy: t.prismaField({
+    authScopes: { $all: { role: ['ADMIN'], wholeTree: true } },
     type: 'PolicyVersion',
     description: 'Records a new policy version from a date on; earlier versions stay in the history.',
     args: { input: t.arg({ type: SetPolicyInput, required: true }) },
@@ -97,14 +103,13 @@ builder.mutationFields((t) => ({
             actor: ctx.viewer.actor,
           },
         });
-        await tx.auditLog.create({
-          data: {
-            actor: ctx.viewer.actor,
-            action: 'policy.set',
-            entity: 'PolicyVersion',
-            entityCode: String(created.id),
-            detail: JSON.stringify(input),
-          },
+        await appendAudit(tx, {
+          actor: ctx.viewer.actor,
+          action: 'policy.set',
+          entity: 'PolicyVersion',
+          entityCode: String(created.id),
+          detail: { before: null, after: input },
+          requestId: ctx.requestId,
         });
         await recordChange(tx, { entity: 'Policy', keys: [String(created.id)] });
         return created;

@@ -1,10 +1,14 @@
 import { ownedByScope, unitFilter, type Viewer } from '../auth/viewer.ts';
-import { builder } from '../builder.ts';
+import { builder, WHOLE } from '../builder.ts';
 import { db } from '../db/client.ts';
 import { CategoryEnum, PositionKindEnum, RankEnum } from './enums.ts';
 
 builder.prismaNode('Position', {
   id: { field: 'code' },
+  // Wherever a post is reached, its unit must be inside the viewer's subtree.
+  select: { code: true, unitCode: true },
+  authScopes: async (post, ctx) =>
+    ctx.viewer.path === '' ? WHOLE : { units: [await ctx.loaders.unitPath.load(post.unitCode)] },
   // Absent or out of scope: node(id) answers null, as for any unknown id.
   nullable: true,
   findUnique: (code, ctx) => ({ code, ...ownedByScope(ctx.viewer) }),
@@ -23,6 +27,7 @@ builder.prismaNode('Position', {
 
 builder.queryFields((t) => ({
   positions: t.prismaConnection({
+    authScopes: { signedIn: true },
     type: 'Position',
     cursor: 'code',
     args: {

@@ -1,8 +1,11 @@
 // Records kept around a person or an entry: trainings, assessments, practice, status history.
-import { builder } from '../builder.ts';
+import { builder, WHOLE } from '../builder.ts';
 import { GradeEnum, PracticeKindEnum, ReserveStatusEnum, TrainingKindEnum } from './enums.ts';
 
 builder.prismaObject('Training', {
+  select: { personCode: true },
+  authScopes: async (r, ctx) =>
+    ctx.viewer.path === '' ? WHOLE : { units: await ctx.loaders.personUnitPaths.load(r.personCode) },
   fields: (t) => ({
     program: t.exposeString('program'),
     kind: t.expose('kind', { type: TrainingKindEnum }),
@@ -15,6 +18,9 @@ builder.prismaObject('Training', {
 });
 
 export const AssessmentRef = builder.prismaObject('Assessment', {
+  select: { personCode: true },
+  authScopes: async (r, ctx) =>
+    ctx.viewer.path === '' ? WHOLE : { units: await ctx.loaders.personUnitPaths.load(r.personCode) },
   fields: (t) => ({
     year: t.exposeInt('year'),
     grade: t.expose('grade', { type: GradeEnum }),
@@ -24,6 +30,9 @@ export const AssessmentRef = builder.prismaObject('Assessment', {
 });
 
 builder.prismaObject('Practice', {
+  select: { personCode: true },
+  authScopes: async (r, ctx) =>
+    ctx.viewer.path === '' ? WHOLE : { units: await ctx.loaders.personUnitPaths.load(r.personCode) },
   fields: (t) => ({
     kind: t.expose('kind', { type: PracticeKindEnum }),
     unitCode: t.exposeString('unitCode', { nullable: true }),
@@ -35,12 +44,15 @@ builder.prismaObject('Practice', {
 
 builder.prismaObject('ReserveStatusChange', {
   name: 'StatusChange',
+  select: { reserveCode: true },
+  authScopes: async (c, ctx) =>
+    ctx.viewer.path === '' ? WHOLE : { units: [await ctx.loaders.entryUnitPath.load(c.reserveCode)] },
   fields: (t) => ({
     from: t.expose('from', { type: ReserveStatusEnum, nullable: true }),
     to: t.expose('to', { type: ReserveStatusEnum }),
     on: t.expose('on', { type: 'Date' }),
     reason: t.exposeString('reason', { nullable: true }),
     actor: t.exposeString('actor'),
-    recordedAt: t.string({ resolve: (c) => c.recordedAt.toISOString() }),
+    recordedAt: t.string({ select: { recordedAt: true }, resolve: (c) => c.recordedAt.toISOString() }),
   }),
 });

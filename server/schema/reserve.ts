@@ -1,6 +1,6 @@
 import { toDate } from '../../domain/dates.ts';
 import { ownedByScope, unitFilter, type Viewer } from '../auth/viewer.ts';
-import { builder } from '../builder.ts';
+import { builder, WHOLE } from '../builder.ts';
 import { db } from '../db/client.ts';
 import { entryCode, transitionReserve } from '../reserves/lifecycle.ts';
 import {
@@ -18,6 +18,10 @@ import { type PersonFilterShape, personAttributes } from './person.ts';
 
 builder.prismaNode('ReserveEntry', {
   id: { field: 'code' },
+  // Wherever an entry is reached, the unit it is reserved for must be inside the viewer's subtree.
+  select: { code: true, unitCode: true },
+  authScopes: async (entry, ctx) =>
+    ctx.viewer.path === '' ? WHOLE : { units: [await ctx.loaders.unitPath.load(entry.unitCode)] },
   // Absent or out of scope: node(id) answers null, as for any unknown id.
   nullable: true,
   findUnique: (code, ctx) => ({ code, ...ownedByScope(ctx.viewer) }),
@@ -129,6 +133,7 @@ function reserveOrder(order: { field: string; direction?: string | null } | null
 
 builder.queryFields((t) => ({
   reserves: t.prismaConnection({
+    authScopes: { signedIn: true },
     type: 'ReserveEntry',
     cursor: 'code',
     description: 'Reserve entries in your scope, filtered and ordered (ties broken by insertion order).',
@@ -146,6 +151,7 @@ builder.queryFields((t) => ({
       }),
   }),
   reserve: t.prismaField({
+    authScopes: { signedIn: true },
     type: 'ReserveEntry',
     nullable: true,
     description: 'An entry by its id ("R0001") or global id; null when absent or outside your scope.',
@@ -166,11 +172,17 @@ const TransitionReserveInput = builder.inputType('TransitionReserveInput', {
 
 builder.mutationFields((t) => ({
   transitionReserve: t.prismaField({
+    authScopes: { role: ['ORG_OFFICER', 'ADMIN'] },
     type: 'ReserveEntry',
     description: 'Moves an entry one step along its lifecycle; refuses illegal steps (ILLEGAL_TRANSITION).',
     args: { input: t.arg({ type: TransitionReserveInput, required: true }) },
     resolve: async (query, _root, { input }, ctx) => {
-      const entry = await transitionReserve(db, ctx.viewer, { ...input, reserveId: String(input.reserveId) });
+      const entry = await transitionReserve(
+        db,
+        ctx.viewer,
+        { ...input, reserveId: String(input.reserveId) },
+        { requestId: ctx.requestId },
+      );
       return db.reserveEntry.findUniqueOrThrow({ ...query, where: { code: entry.code } });
     },
   }),

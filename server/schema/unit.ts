@@ -1,11 +1,14 @@
 import { canSee, scopedUnit, unitScope } from '../auth/viewer.ts';
-import { builder } from '../builder.ts';
+import { builder, WHOLE } from '../builder.ts';
 import { db } from '../db/client.ts';
 import type { Unit } from '../db/generated/sqlite/client.ts';
 import { UnitKindEnum, UnitLevelEnum } from './enums.ts';
 
 export const UnitRef = builder.prismaNode('Unit', {
   id: { field: 'code' },
+  // Wherever a unit is reached, it must be inside the viewer's subtree.
+  select: { code: true, path: true },
+  authScopes: (unit, ctx) => (ctx.viewer.path === '' ? WHOLE : { units: [unit.path] }),
   // Absent or out of scope: node(id) answers null, as for any unknown id.
   nullable: true,
   findUnique: (code, ctx) => ({ code, ...unitScope(ctx.viewer) }),
@@ -26,8 +29,12 @@ builder.prismaObjectFields('Unit', (t) => ({
     type: UnitRef,
     nullable: true,
     description: 'Null at the root, and above the top of the viewer’s scope.',
-    select: { parent: true },
-    resolve: (unit, _args, ctx) => (unit.parent && canSee(ctx.viewer, unit.parent.path) ? unit.parent : null),
+    // The nested selection loads the parent with what its own fields ask (one query per level).
+    select: (_args, _ctx, nestedSelection) => ({ parent: nestedSelection() }),
+    resolve: (unit, _args, ctx) => {
+      const parent = unit.parent as (typeof unit.parent & { path: string }) | null;
+      return parent && canSee(ctx.viewer, parent.path) ? parent : null;
+    },
   }),
   ancestors: t.field({
     type: [UnitRef],
@@ -43,6 +50,7 @@ builder.prismaObjectFields('Unit', (t) => ({
 
 builder.queryFields((t) => ({
   unit: t.prismaField({
+    authScopes: { signedIn: true },
     type: 'Unit',
     nullable: true,
     description: 'A unit by code; null when it does not exist or is outside your scope.',
@@ -51,6 +59,7 @@ builder.queryFields((t) => ({
       db.unit.findFirst({ ...query, where: { code, ...unitScope(ctx.viewer) } }),
   }),
   rootUnits: t.prismaField({
+    authScopes: { signedIn: true },
     type: ['Unit'],
     description: 'The top of the tree the viewer sees: the viewer’s unit, or the roots of the whole tree.',
     resolve: (query, _root, _args, ctx) =>
@@ -61,6 +70,7 @@ builder.queryFields((t) => ({
       }),
   }),
   units: t.prismaConnection({
+    authScopes: { signedIn: true },
     type: 'Unit',
     cursor: 'code',
     description: 'Units in scope, in tree order within a level, filtered.',

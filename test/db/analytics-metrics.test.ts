@@ -140,7 +140,7 @@ describe('analytics on the small fixture', () => {
 
   it('stays inside the viewer’s scope', async () => {
     const result = await gql(`{ poolStructure(unitCode: "B") { total } }`, {}, { viewerUnit: 'A' });
-    expect(result.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(result.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
     const own = await gqlOk<{ reserveRatio: unknown[] }>(
       `{ reserveRatio(unitCode: "A", asOf: "2026-11-21") { unitCode } }`,
       {},

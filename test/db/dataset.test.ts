@@ -173,8 +173,12 @@ describe('dataset import and export', () => {
   it('replaces everything with --replace, in one step', async () => {
     await importDataset(db, dbConfig, { file: writeDatasetFile(smallDataset()) }, { replace: true });
     expect(await exportText()).toBe(baseline);
-    const log = await db.auditLog.findFirstOrThrow({ where: { action: 'dataset.replace' }, orderBy: { id: 'desc' } });
-    expect(JSON.parse(log.detail!).removed).toMatchObject({ Unit: 6, Person: 13 });
+    // One audit record for the whole import: what it removed, what it wrote, the file's SHA-256.
+    const log = await db.auditLog.findFirstOrThrow({ where: { action: 'dataset.import' }, orderBy: { id: 'desc' } });
+    const detail = JSON.parse(log.detail!);
+    expect(detail.removed).toMatchObject({ Unit: 6, Person: 13 });
+    expect(detail).toMatchObject({ replace: true, counts: { units: 5, people: 12 } });
+    expect(detail.sha256).toMatch(/^[0-9a-f]{64}$/);
   });
 
   it('round-trips a generated county exactly: generate → import → export', async () => {

@@ -44,9 +44,9 @@ describe('reserve entry lifecycle', () => {
     const entry = await stateOf('R02');
     expect(entry.history.map((h) => [h.from, h.to, h.on.toISOString().slice(0, 10), h.actor])).toEqual([
       [null, 'NOMINATED', '2026-09-01', 'import'],
-      ['NOMINATED', 'INSPECTING', '2026-09-10', 'demo'],
-      ['INSPECTING', 'PUBLICIZING', '2026-10-01', 'demo'],
-      ['PUBLICIZING', 'ACTIVE', '2026-10-09', 'demo'],
+      ['NOMINATED', 'INSPECTING', '2026-09-10', 'test-admin-all'],
+      ['INSPECTING', 'PUBLICIZING', '2026-10-01', 'test-admin-all'],
+      ['PUBLICIZING', 'ACTIVE', '2026-10-09', 'test-admin-all'],
     ]);
     expect(entry.openPersonCode).toBe('E07');
     const audit = await db.auditLog.count({ where: { action: 'reserve.transition', entityCode: 'R02' } });

@@ -61,13 +61,13 @@ describe('policy', () => {
         unitKind: 'TOWNSHIP',
         effectiveFrom: '2026-07-01',
         overrides: { reserveRatio: { PRINCIPAL: 3 } },
-        actor: 'demo',
+        actor: 'test-admin-all',
       },
       {
         unitKind: 'TOWNSHIP',
         effectiveFrom: '2026-01-01',
         overrides: { reserveRatio: { PRINCIPAL: 1.5 } },
-        actor: 'demo',
+        actor: 'test-admin-all',
       },
     ]);
     const inForce = await gqlOk<{ policy: { versions: number[]; document: { reserveRatio: unknown } } }>(

@@ -54,10 +54,17 @@ describe('npm start on an empty database', () => {
   const base = `http://127.0.0.1:${port}`;
   afterAll(() => server?.kill());
 
-  it('migrates, loads the demo, then serves /health, /graphql and /', async () => {
+  it('migrates, loads the demo, makes the administrator, then serves /health, /graphql and / — signed in only', async () => {
+    const passwordFile = tempFile('admin-password.txt');
     server = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'server/main.ts')], {
       cwd: root,
-      env: { ...process.env, DATABASE_URL: `file:${tempFile('start.db')}`, PORT: String(port), NODE_ENV: 'production' },
+      env: {
+        ...process.env,
+        DATABASE_URL: `file:${tempFile('start.db')}`,
+        PORT: String(port),
+        NODE_ENV: 'production',
+        ADMIN_PASSWORD_FILE: passwordFile,
+      },
       stdio: 'pipe',
     });
     let log = '';
@@ -73,21 +80,43 @@ describe('npm start on an empty database', () => {
     }
     expect(status, log).toBe(200);
     expect(log).toMatch(/loaded the demo dataset \(city/);
+    // The administrator's password: printed once, and in a file only its owner can read.
+    const password = fs.readFileSync(passwordFile, 'utf8').trim();
+    expect(fs.statSync(passwordFile).mode & 0o777).toBe(0o600);
+    expect(log).toContain(password);
 
-    const post = (query: string) =>
+    const post = (query: string, headers: Record<string, string> = {}) =>
       fetch(`${base}/graphql`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', ...headers },
         body: JSON.stringify({ query }),
-      }).then((r) => r.json());
-    const data = await post(
-      '{ rootUnits { name } reserves(first: 3) { totalCount edges { node { id status person { name } } } } }',
+      });
+    const anonymous = await (await post('{ rootUnits { name } }')).json();
+    expect(anonymous.errors[0].extensions.code).toBe('UNAUTHENTICATED');
+    expect(anonymous.data).toBeNull();
+
+    const login = await post(
+      `mutation { login(username: "admin", password: "${password}") { username role unitCode } }`,
     );
+    expect((await login.json()).data.login).toEqual({ username: 'admin', role: 'ADMIN', unitCode: null });
+    const cookie = login.headers.get('set-cookie')!;
+    expect(cookie).toMatch(/^rc_session=rcs_[\w-]+; HttpOnly; SameSite=Strict; Path=\/; Max-Age=\d+; Secure$/);
+    const session = { cookie: cookie.split(';')[0]! };
+
+    const data = await (
+      await post(
+        '{ me { username } rootUnits { name } reserves(first: 3) { totalCount edges { node { id status person { name } } } } }',
+        session,
+      )
+    ).json();
+    expect(data.data.me).toEqual({ username: 'admin' });
     expect(data.data.rootUnits).toEqual([{ name: '示范市' }]);
     expect(data.data.reserves.totalCount).toBeGreaterThan(5000);
     expect(data.data.reserves.edges).toHaveLength(3);
 
-    const broken = await post('{ reserves(first: 1, filter: { unitCode: "NOPE" }) { totalCount } }');
+    const broken = await (
+      await post('{ reserves(first: 1, filter: { unitCode: "NOPE" }) { totalCount } }', session)
+    ).json();
     expect(broken.errors[0].extensions).toEqual({ code: 'NOT_FOUND' });
     expect(JSON.stringify(broken)).not.toMatch(/stack|\.ts:\d+/);
 

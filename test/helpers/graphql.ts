@@ -1,4 +1,8 @@
-// Drives the GraphQL API in process, as a client would.
+// Drives the GraphQL API in process, as a client would: signed in with an API token of an account
+// made for the test (an administrator of the whole tree unless asked otherwise).
+import type { Role } from '../../domain/enums.ts';
+import { createApiToken, createUser } from '../../server/auth/accounts.ts';
+import { db } from '../../server/db/client.ts';
 import { handle } from '../../server/yoga.ts';
 
 export interface GqlResult<T = Record<string, unknown>> {
@@ -6,13 +10,42 @@ export interface GqlResult<T = Record<string, unknown>> {
   errors?: { message: string; path?: string[]; extensions?: Record<string, unknown> }[];
 }
 
+export interface As {
+  /** The account's unit (its subtree bounds what it sees); omitted: the whole tree. */
+  viewerUnit?: string;
+  /** The account's role; omitted: ADMIN. */
+  role?: Role;
+  /** No credentials at all. */
+  anonymous?: boolean;
+  /** More request headers (a cookie, an origin…). */
+  headers?: Record<string, string>;
+}
+
+const tokens = new Map<string, Promise<string>>();
+
+/** An API token of a test account with this role and unit (made on first use). */
+export function tokenFor(role: Role, unitCode: string | null): Promise<string> {
+  const key = `${role}|${unitCode ?? '*'}`;
+  let token = tokens.get(key);
+  if (!token) {
+    const username = `test-${role.toLowerCase()}-${unitCode ?? 'all'}`.replace(/[^A-Za-z0-9_.@-]/g, '_');
+    token = (async () => {
+      if (!(await db.user.findUnique({ where: { username } })))
+        await createUser(db, { username, password: 'test-password-1', role, unitCode }, 'test');
+      return (await createApiToken(db, username, { actor: 'test' })).token;
+    })();
+    tokens.set(key, token);
+  }
+  return token;
+}
+
 export async function gql<T = Record<string, unknown>>(
   query: string,
   variables: Record<string, unknown> = {},
-  options: { viewerUnit?: string } = {},
+  as: As = {},
 ): Promise<GqlResult<T>> {
-  const headers: Record<string, string> = { 'content-type': 'application/json' };
-  if (options.viewerUnit) headers['x-viewer-unit'] = options.viewerUnit;
+  const headers: Record<string, string> = { 'content-type': 'application/json', ...as.headers };
+  if (!as.anonymous) headers.authorization = `Bearer ${await tokenFor(as.role ?? 'ADMIN', as.viewerUnit ?? null)}`;
   const response = await handle(
     new Request('http://test/graphql', { method: 'POST', headers, body: JSON.stringify({ query, variables }) }),
   );

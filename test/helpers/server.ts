@@ -1,6 +1,8 @@
 // Starts the server as `npm start` does (server/main.ts in a child process) and talks to it over
 // HTTP, as a user's script would.
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 
 export const root = path.resolve(import.meta.dirname, '../..');
@@ -17,12 +19,17 @@ export function runScript(script: string, args: string[], env: Record<string, st
 export interface RunningServer {
   base: string;
   log(): string;
-  post<T = Record<string, unknown>>(query: string): Promise<{ data?: T; errors?: { message: string }[] }>;
+  /** Posts an operation signed in with the administrator's API token (made by `token:create`). */
+  post<T = Record<string, unknown>>(
+    query: string,
+  ): Promise<{ data?: T; errors?: { message: string; extensions?: { code?: string } }[] }>;
   health(): Promise<{ status: string; dataVersion: number | null }>;
   stop(): Promise<void>;
 }
 
 export async function startServer(env: Record<string, string>): Promise<RunningServer> {
+  env = { ADMIN_PASSWORD_FILE: path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'rc-admin-')), 'password.txt'), ...env };
+  let token = '';
   const port = 40_000 + Math.floor(Math.random() * 10_000);
   const base = `http://127.0.0.1:${port}`;
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'server/main.ts')], {
@@ -39,7 +46,7 @@ export async function startServer(env: Record<string, string>): Promise<RunningS
     post: (query) =>
       fetch(`${base}/graphql`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
         body: JSON.stringify({ query }),
       }).then((r) => r.json()),
     health: () => fetch(`${base}/health`).then((r) => r.json()),
@@ -56,7 +63,13 @@ export async function startServer(env: Record<string, string>): Promise<RunningS
       (r) => r.status,
       () => 0,
     );
-    if (status === 200) return server;
+    if (status === 200) {
+      // The first start made the administrator; a token for it, as a script would get one.
+      const made = runScript('scripts/token-create.ts', ['admin'], env);
+      if (made.status !== 0) throw new Error(`token:create failed: ${made.stderr}`);
+      token = made.stdout.trim().split('\n').at(-1)!;
+      return server;
+    }
     if (child.exitCode !== null) break;
   }
   await server.stop();

@@ -22,6 +22,7 @@ const PAIRS: [string, readonly string[], Record<string, string>][] = [
   ['Grade', D.GRADES, P.Grade],
   ['PracticeKind', D.PRACTICE_KINDS, P.PracticeKind],
   ['TalkKind', D.TALK_KINDS, P.TalkKind],
+  ['Role', D.ROLES, P.Role],
 ];
 
 describe('enumerations', () => {

@@ -1,0 +1,15 @@
+// npm run audit:verify — checks the audit log's hash chain; exit 0 when intact, 1 naming the first
+// broken record otherwise.
+import { databaseConfig } from '../server/db/config.ts';
+import { migrate } from '../server/db/migrations.ts';
+import { runCli } from './args.ts';
+
+await runCli(async () => {
+  await migrate(databaseConfig());
+  const { db } = await import('../server/db/client.ts');
+  const { verifyAuditChain } = await import('../server/audit/verify.ts');
+  const report = await verifyAuditChain(db);
+  await db.$disconnect();
+  if (!report.ok) throw new Error(`audit log broken at record ${report.broken!.seq}: ${report.broken!.reason}`);
+  console.log(`audit log intact: ${report.checked} records`);
+});
