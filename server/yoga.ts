@@ -11,6 +11,7 @@ import { createContext } from './context.ts';
 import { db } from './db/client.ts';
 import { repoRoot } from './db/migrations.ts';
 import { isExpected, maskError } from './errors.ts';
+import { useSignInGate } from './gate.ts';
 import { schema } from './schema/index.ts';
 
 /** What the HTTP layer knows of a request beyond the Request itself. */
@@ -56,6 +57,7 @@ export const yoga = createYoga<ServerContext>({
   plugins: [
     // Requests a browser sends without a preflight (GET, forms) must carry this header.
     useCSRFPrevention({ requestHeaders: ['x-graphql-csrf'] }),
+    useSignInGate(),
   ],
   context: async ({ request, address, requestId, cookies }) =>
     createContext({

@@ -11,6 +11,7 @@ import './dataset.ts';
 import './analytics.ts';
 import './compliance.ts';
 import './policy.ts';
+import './audit.ts';
 import './pipeline.ts';
 import './unit-metrics.ts';
 

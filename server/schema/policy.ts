@@ -53,7 +53,12 @@ builder.queryFields((t) => ({
       return { unitKind: args.unitKind ?? null, asOf, versions, document: policy };
     },
   }),
-  defaultPolicy: t.field({ type: 'JSON', description: 'The defaults of domain.md.', resolve: () => DEFAULT_POLICY }),
+  defaultPolicy: t.field({
+    authScopes: { signedIn: true },
+    type: 'JSON',
+    description: 'The defaults of domain.md.',
+    resolve: () => DEFAULT_POLICY,
+  }),
   policyVersions: t.prismaField({
     authScopes: { signedIn: true },
     type: ['PolicyVersion'],
