@@ -1,10 +1,11 @@
 // The Pothos builder: plugins, scalars and root types. Domain types live in server/schema/.
 import SchemaBuilder from '@pothos/core';
+import ComplexityPlugin from '@pothos/plugin-complexity';
 import PrismaPlugin from '@pothos/plugin-prisma';
 import RelayPlugin from '@pothos/plugin-relay';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import ValidationPlugin from '@pothos/plugin-validation';
-import { GraphQLError, Kind } from 'graphql';
+import { GraphQLError, getNamedType, getNullableType, isListType, Kind } from 'graphql';
 import { DATE_MAX, DATE_MIN, isIsoDate, toIso } from '../domain/dates.ts';
 import type { Role } from '../domain/enums.ts';
 import { domainError } from '../domain/errors.ts';
@@ -13,6 +14,7 @@ import type { Context } from './context.ts';
 import { db } from './db/client.ts';
 import type PrismaTypes from './db/generated/pothos-types.ts';
 import { getDatamodel } from './db/generated/pothos-types.ts';
+import { LIMITS } from './limits-config.ts';
 
 export const builder = new SchemaBuilder<{
   Context: Context;
@@ -36,7 +38,34 @@ export const builder = new SchemaBuilder<{
   };
 }>({
   // Relay before scope-auth, so that authScopes see parsed global ids; scope-auth before the rest.
-  plugins: [RelayPlugin, ScopeAuthPlugin, PrismaPlugin, ValidationPlugin],
+  plugins: [RelayPlugin, ScopeAuthPlugin, PrismaPlugin, ValidationPlugin, ComplexityPlugin],
+  // An operation's cost before it runs: every field costs 1, and what is below a list is counted
+  // as many times as the list may hold — `first` rows for a page, 10 for other lists. Cycles
+  // through lists (unit → positions → unit → …) grow tenfold per level and are refused.
+  complexity: {
+    fieldComplexity: (args, _ctx, field) => {
+      if (field.args && 'first' in field.args) {
+        const first = (args as { first?: unknown }).first;
+        return { field: 1, multiplier: typeof first === 'number' ? Math.max(1, first) : 20 };
+      }
+      const type = getNullableType(field.type);
+      // A connection's edges: already counted by the connection's `first`.
+      if (field.name === 'edges' && getNamedType(type).name.endsWith('Edge')) return { field: 1, multiplier: 1 };
+      return { field: 1, multiplier: isListType(type) ? 10 : 1 };
+    },
+    limit: { complexity: LIMITS.maxComplexity, depth: LIMITS.maxDepth, breadth: LIMITS.maxBreadth },
+    complexityError: (kind, result) =>
+      new GraphQLError(
+        `the operation is too ${kind === 'Complexity' ? 'costly' : kind === 'Depth' ? 'deep' : 'broad'}: ${
+          kind === 'Complexity'
+            ? `${result.complexity} > ${result.maxComplexity}`
+            : kind === 'Depth'
+              ? `${result.depth} > ${result.maxDepth}`
+              : `${result.breadth} > ${result.maxBreadth}`
+        } (ask for fewer rows or fewer nested lists)`,
+        { extensions: { code: 'BAD_USER_INPUT' } },
+      ),
+  },
   scopeAuth: {
     // A type's scopes run once per object, wherever it is reached (a nested path too).
     runScopesOnType: true,

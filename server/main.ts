@@ -1,7 +1,9 @@
 // npm start: migrate, load the demo into an empty database, serve.
 import { createServer } from 'node:http';
+import { ADMISSION, Admission } from './admission.ts';
 import { databaseConfig } from './db/config.ts';
 import { migrate } from './db/migrations.ts';
+import { LIMITS } from './limits-config.ts';
 
 const config = databaseConfig();
 // Migrate before anything opens the database: the schema engine wants the SQLite file to itself.
@@ -15,19 +17,49 @@ const { handle, markReady } = await import('./yoga.ts');
 const port = Number(process.env.PORT ?? 4000);
 const host = process.env.HOST ?? '127.0.0.1';
 
+const admission = new Admission(ADMISSION);
+
+class TooLarge extends Error {}
+
 const server = createServer(async (req, res) => {
+  // The readiness probe is never shed: a loaded server is still alive.
+  const probe = req.url === '/health';
+  const release = probe ? () => {} : await admission.enter();
+  if (!release) {
+    req.resume();
+    res.writeHead(503, { 'content-type': 'application/json', 'retry-after': '1', connection: 'close' });
+    res.end(
+      JSON.stringify({
+        errors: [{ message: 'the server is busy; retry shortly', extensions: { code: 'SERVICE_UNAVAILABLE' } }],
+      }),
+    );
+    return;
+  }
   try {
     const url = `http://${req.headers.host ?? `${host}:${port}`}${req.url ?? '/'}`;
     const body = req.method === 'GET' || req.method === 'HEAD' ? undefined : new Uint8Array(await readBody(req));
-    const response = await handle(new Request(url, { method: req.method, headers: req.headers as HeadersInit, body }));
-    res.writeHead(response.status, Object.fromEntries(response.headers));
+    const response = await handle(new Request(url, { method: req.method, headers: req.headers as HeadersInit, body }), {
+      address: req.socket.remoteAddress ?? 'unknown',
+    });
+    const headers = Object.fromEntries(response.headers);
+    delete headers['set-cookie'];
+    res.writeHead(response.status, { ...headers, 'set-cookie': response.headers.getSetCookie() });
     res.end(Buffer.from(await response.arrayBuffer()));
   } catch (error) {
-    console.error(error);
-    res.writeHead(500).end('Internal error');
+    if (error instanceof TooLarge) {
+      res.writeHead(413, { 'content-type': 'application/json', connection: 'close' });
+      res.end(JSON.stringify({ errors: [{ message: error.message, extensions: { code: 'PAYLOAD_TOO_LARGE' } }] }));
+      req.destroy();
+    } else {
+      console.error(error);
+      res.writeHead(500).end('Internal error');
+    }
+  } finally {
+    release();
   }
 });
 
+server.requestTimeout = 60_000; // a body that trickles in does not hold a slot forever
 server.listen(port, host, () => console.log(`serving on http://${host}:${port} (GraphQL at /graphql)`));
 console.log(await loadDemoIfEmpty(db, config));
 console.log(await ensureAdministrator(db));
@@ -38,9 +70,17 @@ console.log(`analytics copy loaded in ${(copy.lastLoadMs / 1000).toFixed(1)} s`)
 markReady();
 console.log('ready');
 
+/** The body, refused as soon as it passes the limit (never read whole first). */
 async function readBody(req: import('node:http').IncomingMessage): Promise<Buffer> {
+  const declared = Number(req.headers['content-length'] ?? 0);
+  if (declared > LIMITS.maxBodyBytes) throw new TooLarge(`the body may have at most ${LIMITS.maxBodyBytes} bytes`);
   const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > LIMITS.maxBodyBytes) throw new TooLarge(`the body may have at most ${LIMITS.maxBodyBytes} bytes`);
+    chunks.push(chunk as Buffer);
+  }
   return Buffer.concat(chunks);
 }
 

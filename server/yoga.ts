@@ -12,6 +12,15 @@ import { db } from './db/client.ts';
 import { repoRoot } from './db/migrations.ts';
 import { isExpected, maskError } from './errors.ts';
 import { useSignInGate } from './gate.ts';
+import { useIdempotencyKeys } from './idempotency.ts';
+import {
+  armorPlugins,
+  jsonDepth,
+  useErrorCodes,
+  useNoIntrospectionInProduction,
+  usePersistedOperationsForSessions,
+} from './limits.ts';
+import { LIMITS } from './limits-config.ts';
 import { schema } from './schema/index.ts';
 
 /** What the HTTP layer knows of a request beyond the Request itself. */
@@ -57,7 +66,12 @@ export const yoga = createYoga<ServerContext>({
   plugins: [
     // Requests a browser sends without a preflight (GET, forms) must carry this header.
     useCSRFPrevention({ requestHeaders: ['x-graphql-csrf'] }),
+    ...armorPlugins(),
+    useNoIntrospectionInProduction(),
+    usePersistedOperationsForSessions(),
     useSignInGate(),
+    useIdempotencyKeys(),
+    useErrorCodes(),
   ],
   context: async ({ request, address, requestId, cookies }) =>
     createContext({
@@ -100,9 +114,21 @@ export async function handle(request: Request, meta: RequestMeta = {}): Promise<
       // send without asking) is refused before it is read.
       const type = (request.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
       if (type !== 'application/json' && type !== 'application/graphql-response+json')
-        return refusal(415, 'BAD_REQUEST', 'send GraphQL operations as application/json');
+        return refusal(415, 'BAD_USER_INPUT', 'send GraphQL operations as application/json');
     }
     if (foreignOrigin(request, url)) return refusal(403, 'FORBIDDEN', 'requests from this origin are not allowed');
+    if (request.method === 'POST') {
+      const declared = Number(request.headers.get('content-length') ?? 0);
+      if (declared > LIMITS.maxBodyBytes)
+        return refusal(413, 'PAYLOAD_TOO_LARGE', `the body may have at most ${LIMITS.maxBodyBytes} bytes`);
+      const text = await request.text();
+      if (text.length > LIMITS.maxBodyBytes)
+        return refusal(413, 'PAYLOAD_TOO_LARGE', `the body may have at most ${LIMITS.maxBodyBytes} bytes`);
+      // JSON nested deeper than any operation needs would exhaust the parser's stack.
+      if (jsonDepth(text, LIMITS.maxJsonDepth) > LIMITS.maxJsonDepth)
+        return refusal(400, 'BAD_USER_INPUT', `the body nests deeper than ${LIMITS.maxJsonDepth} levels`);
+      request = new Request(request.url, { method: 'POST', headers: request.headers, body: text });
+    }
     const server: ServerContext = { address: meta.address ?? 'local', requestId: randomUUID(), cookies: [] };
     const response = await yoga.fetch(request, server);
     response.headers.set('x-request-id', server.requestId);

@@ -12,7 +12,7 @@ import type { Context } from '../context.ts';
 import { db } from '../db/client.ts';
 
 export const metricArgs = builder.args((t) => ({
-  unitCode: t.string({ required: true }),
+  unitCode: t.string({ required: true, validate: z.string().max(64) }),
   subtree: t.boolean({ defaultValue: true, description: 'With the unit’s whole subtree (default) or the unit alone.' }),
   asOf: t.field({ type: 'Date', description: 'The reference date; omitted: today.' }),
 }));

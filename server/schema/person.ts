@@ -1,10 +1,13 @@
+import { z } from 'zod';
 import { addYears, ageAt, toDate, todayIso, toIso } from '../../domain/dates.ts';
 import type { Education } from '../../domain/enums.ts';
 import { EDUCATIONS } from '../../domain/enums.ts';
 import { canSee, ownedByScope, unitFilter, type Viewer } from '../auth/viewer.ts';
 import { builder, WHOLE } from '../builder.ts';
 import { db } from '../db/client.ts';
+import { nameContains } from '../db/search.ts';
 import { CategoryEnum, EducationEnum, GenderEnum, PoliticalStatusEnum, RankEnum, TitleEnum } from './enums.ts';
+import { checkPage } from './paging.ts';
 import { AssessmentRef } from './records.ts';
 import { UnitRef } from './unit.ts';
 
@@ -72,14 +75,17 @@ export const PersonRef = builder.prismaNode('Person', {
 
 export const PersonFilter = builder.inputType('PersonFilter', {
   fields: (t) => ({
-    unitCode: t.string({ description: 'The unit the person works in (with `subtree`, or below it).' }),
+    unitCode: t.string({
+      description: 'The unit the person works in (with `subtree`, or below it).',
+      validate: z.string().max(64),
+    }),
     subtree: t.boolean({ defaultValue: true }),
     gender: t.field({ type: GenderEnum }),
-    ageMin: t.int(),
-    ageMax: t.int(),
+    ageMin: t.int({ validate: z.number().int().min(0).max(120) }),
+    ageMax: t.int({ validate: z.number().int().min(0).max(120) }),
     asOf: t.field({ type: 'Date', description: 'The date ages are taken at; default today.' }),
     educationAtLeast: t.field({ type: EducationEnum }),
-    search: t.string({ description: 'Part of the name, or the exact id.' }),
+    search: t.string({ description: 'Part of the name, or the exact id.', validate: z.string().max(100) }),
   }),
 });
 
@@ -95,7 +101,7 @@ export interface PersonFilterShape {
 }
 
 /** Prisma where for people matching the person-level parts of a filter (no unit part). */
-export function personAttributes(f: PersonFilterShape) {
+export async function personAttributes(f: PersonFilterShape) {
   const asOf = f.asOf ?? todayIso();
   const birth: { lte?: Date; gt?: Date } = {};
   // age ≥ min ⇔ born on or before asOf − min years; age ≤ max ⇔ born after asOf − (max + 1) years.
@@ -106,7 +112,7 @@ export function personAttributes(f: PersonFilterShape) {
       f.gender ? { gender: f.gender } : {},
       f.ageMin != null || f.ageMax != null ? { birthDate: birth } : {},
       f.educationAtLeast ? { education: { in: EDUCATIONS.slice(EDUCATIONS.indexOf(f.educationAtLeast)) } } : {},
-      f.search ? { OR: [{ name: { contains: f.search } }, { code: f.search }] } : {},
+      f.search ? { OR: [await nameContains(db, 'Person', f.search), { code: f.search }] } : {},
     ],
   };
 }
@@ -117,13 +123,21 @@ builder.queryFields((t) => ({
     type: 'Person',
     cursor: 'code',
     args: { filter: t.arg({ type: PersonFilter }) },
-    totalCount: async (_parent, { filter }, ctx) =>
-      db.person.count({ where: await personWhere(filter ?? {}, ctx.viewer) }),
-    resolve: async (query, _root, { filter }, ctx) =>
-      db.person.findMany({ ...query, where: await personWhere(filter ?? {}, ctx.viewer), orderBy: { id: 'asc' } }),
+    totalCount: async (_parent, args, ctx) => {
+      checkPage(args);
+      return db.person.count({ where: await personWhere(args.filter ?? {}, ctx.viewer) });
+    },
+    resolve: async (query, _root, args, ctx) => {
+      checkPage(args);
+      return db.person.findMany({
+        ...query,
+        where: await personWhere(args.filter ?? {}, ctx.viewer),
+        orderBy: { id: 'asc' },
+      });
+    },
   }),
 }));
 
 async function personWhere(f: PersonFilterShape, viewer: Viewer) {
-  return { AND: [await unitFilter(db, f.unitCode, f.subtree !== false, viewer), personAttributes(f)] };
+  return { AND: [await unitFilter(db, f.unitCode, f.subtree !== false, viewer), await personAttributes(f)] };
 }

@@ -2,6 +2,7 @@ import { ownedByScope, unitFilter, type Viewer } from '../auth/viewer.ts';
 import { builder, WHOLE } from '../builder.ts';
 import { db } from '../db/client.ts';
 import { CategoryEnum, PositionKindEnum, RankEnum } from './enums.ts';
+import { checkPage } from './paging.ts';
 
 builder.prismaNode('Position', {
   id: { field: 'code' },
@@ -36,9 +37,14 @@ builder.queryFields((t) => ({
       kind: t.arg({ type: PositionKindEnum }),
       vacant: t.arg.boolean(),
     },
-    totalCount: async (_parent, args, ctx) => db.position.count({ where: await positionWhere(args, ctx.viewer) }),
-    resolve: async (query, _root, args, ctx) =>
-      db.position.findMany({ ...query, where: await positionWhere(args, ctx.viewer), orderBy: { id: 'asc' } }),
+    totalCount: async (_parent, args, ctx) => {
+      checkPage(args);
+      return db.position.count({ where: await positionWhere(args, ctx.viewer) });
+    },
+    resolve: async (query, _root, args, ctx) => {
+      checkPage(args);
+      return db.position.findMany({ ...query, where: await positionWhere(args, ctx.viewer), orderBy: { id: 'asc' } });
+    },
   }),
 }));
 

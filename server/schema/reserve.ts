@@ -1,7 +1,9 @@
+import { z } from 'zod';
 import { toDate } from '../../domain/dates.ts';
 import { ownedByScope, unitFilter, type Viewer } from '../auth/viewer.ts';
 import { builder, WHOLE } from '../builder.ts';
 import { db } from '../db/client.ts';
+import { nameContains } from '../db/search.ts';
 import { entryCode, transitionReserve } from '../reserves/lifecycle.ts';
 import {
   DirectionEnum,
@@ -14,6 +16,7 @@ import {
   SourceEnum,
   TierEnum,
 } from './enums.ts';
+import { checkPage } from './paging.ts';
 import { type PersonFilterShape, personAttributes } from './person.ts';
 
 builder.prismaNode('ReserveEntry', {
@@ -66,11 +69,14 @@ const ReserveFilter = builder.inputType('ReserveFilter', {
     direction: t.field({ type: DirectionEnum }),
     source: t.field({ type: SourceEnum }),
     gender: t.field({ type: GenderEnum }),
-    ageMin: t.int(),
-    ageMax: t.int(),
+    ageMin: t.int({ validate: z.number().int().min(0).max(120) }),
+    ageMax: t.int({ validate: z.number().int().min(0).max(120) }),
     asOf: t.field({ type: 'Date', description: 'The date ages are taken at; default today.' }),
     educationAtLeast: t.field({ type: EducationEnum }),
-    search: t.string({ description: "Part of the person's name, or the exact person id or entry id." }),
+    search: t.string({
+      description: "Part of the person's name, or the exact person id or entry id.",
+      validate: z.string().max(100),
+    }),
   }),
 });
 
@@ -107,8 +113,10 @@ async function reserveWhere(f: ReserveFilterShape, viewer: Viewer) {
       f.activeAt
         ? { enteredOn: { lte: toDate(f.activeAt) }, OR: [{ exitedOn: null }, { exitedOn: { gt: toDate(f.activeAt) } }] }
         : {},
-      { person: personAttributes(personOnly) },
-      search ? { OR: [{ person: { name: { contains: search } } }, { personCode: search }, { code: search }] } : {},
+      { person: await personAttributes(personOnly) },
+      search
+        ? { OR: [{ person: await nameContains(db, 'Person', search) }, { personCode: search }, { code: search }] }
+        : {},
     ],
   };
 }
@@ -141,14 +149,18 @@ builder.queryFields((t) => ({
       filter: t.arg({ type: ReserveFilter }),
       orderBy: t.arg({ type: ReserveOrder }),
     },
-    totalCount: async (_parent, { filter }, ctx) =>
-      db.reserveEntry.count({ where: await reserveWhere(filter ?? {}, ctx.viewer) }),
-    resolve: async (query, _root, { filter, orderBy }, ctx) =>
-      db.reserveEntry.findMany({
+    totalCount: async (_parent, args, ctx) => {
+      checkPage(args);
+      return db.reserveEntry.count({ where: await reserveWhere(args.filter ?? {}, ctx.viewer) });
+    },
+    resolve: async (query, _root, args, ctx) => {
+      checkPage(args);
+      return db.reserveEntry.findMany({
         ...query,
-        where: await reserveWhere(filter ?? {}, ctx.viewer),
-        orderBy: reserveOrder(orderBy),
-      }),
+        where: await reserveWhere(args.filter ?? {}, ctx.viewer),
+        orderBy: reserveOrder(args.orderBy),
+      });
+    },
   }),
   reserve: t.prismaField({
     authScopes: { signedIn: true },

@@ -2,7 +2,9 @@ import { canSee, scopedUnit, unitScope } from '../auth/viewer.ts';
 import { builder, WHOLE } from '../builder.ts';
 import { db } from '../db/client.ts';
 import type { Unit } from '../db/generated/sqlite/client.ts';
+import { nameContains } from '../db/search.ts';
 import { UnitKindEnum, UnitLevelEnum } from './enums.ts';
+import { checkPage } from './paging.ts';
 
 export const UnitRef = builder.prismaNode('Unit', {
   id: { field: 'code' },
@@ -81,6 +83,7 @@ builder.queryFields((t) => ({
       search: t.arg.string({ description: 'Part of the name, or the exact code.' }),
     },
     resolve: async (query, _root, args, ctx) => {
+      checkPage(args);
       const under = args.underCode ? await scopedUnit(db, args.underCode, ctx.viewer) : null;
       return db.unit.findMany({
         ...query,
@@ -90,7 +93,7 @@ builder.queryFields((t) => ({
             under ? { path: { startsWith: under.path } } : {},
             args.level ? { level: args.level } : {},
             args.kind ? { kind: args.kind } : {},
-            args.search ? { OR: [{ name: { contains: args.search } }, { code: args.search }] } : {},
+            args.search ? { OR: [await nameContains(db, 'Unit', args.search), { code: args.search }] } : {},
           ],
         },
         orderBy: [{ depth: 'asc' }, { id: 'asc' }],

@@ -56,11 +56,12 @@ describe('npm start on an empty database', () => {
 
   it('migrates, loads the demo, makes the administrator, then serves /health, /graphql and / — signed in only', async () => {
     const passwordFile = tempFile('admin-password.txt');
+    const databaseUrl = `file:${tempFile('start.db')}`;
     server = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'server/main.ts')], {
       cwd: root,
       env: {
         ...process.env,
-        DATABASE_URL: `file:${tempFile('start.db')}`,
+        DATABASE_URL: databaseUrl,
         PORT: String(port),
         NODE_ENV: 'production',
         ADMIN_PASSWORD_FILE: passwordFile,
@@ -102,11 +103,18 @@ describe('npm start on an empty database', () => {
     const cookie = login.headers.get('set-cookie')!;
     expect(cookie).toMatch(/^rc_session=rcs_[\w-]+; HttpOnly; SameSite=Strict; Path=\/; Max-Age=\d+; Secure$/);
     const session = { cookie: cookie.split(';')[0]! };
+    // In production a browser session runs only the dashboard's registered operations…
+    const adHoc = await (await post('{ me { username } }', session)).json();
+    expect(adHoc.errors[0].extensions.code).toBe('FORBIDDEN');
+    // …while a script signs in with an API token and may ask anything.
+    const made = run('scripts/token-create.ts', ['admin'], { DATABASE_URL: databaseUrl });
+    expect(made.status, made.stderr).toBe(0);
+    const bearer = { authorization: `Bearer ${made.stdout.trim().split('\n').at(-1)}` };
 
     const data = await (
       await post(
         '{ me { username } rootUnits { name } reserves(first: 3) { totalCount edges { node { id status person { name } } } } }',
-        session,
+        bearer,
       )
     ).json();
     expect(data.data.me).toEqual({ username: 'admin' });
@@ -115,7 +123,7 @@ describe('npm start on an empty database', () => {
     expect(data.data.reserves.edges).toHaveLength(3);
 
     const broken = await (
-      await post('{ reserves(first: 1, filter: { unitCode: "NOPE" }) { totalCount } }', session)
+      await post('{ reserves(first: 1, filter: { unitCode: "NOPE" }) { totalCount } }', bearer)
     ).json();
     expect(broken.errors[0].extensions).toEqual({ code: 'NOT_FOUND' });
     expect(JSON.stringify(broken)).not.toMatch(/stack|\.ts:\d+/);

@@ -8,16 +8,22 @@ import path from 'node:path';
 export const root = path.resolve(import.meta.dirname, '../..');
 
 /** Runs a project script to completion (a command of the public contract). */
-export function runScript(script: string, args: string[], env: Record<string, string>) {
+export function runScript(script: string, args: string[], env: Record<string, string> & { input?: string }) {
+  const { input, ...vars } = env;
   return spawnSync(process.execPath, ['--import', 'tsx', path.join(root, script), ...args], {
     cwd: root,
-    env: { ...process.env, ...env },
+    env: { ...process.env, ...vars },
     encoding: 'utf8',
+    input: input === undefined ? undefined : `${input}\n`,
   });
 }
 
 export interface RunningServer {
   base: string;
+  pid: number;
+  databaseUrl: string;
+  /** The administrator's API token. */
+  token(): string;
   log(): string;
   /** Posts an operation signed in with the administrator's API token (made by `token:create`). */
   post<T = Record<string, unknown>>(
@@ -42,6 +48,9 @@ export async function startServer(env: Record<string, string>): Promise<RunningS
   child.stderr?.on('data', (d) => (log += d));
   const server: RunningServer = {
     base,
+    pid: child.pid ?? 0,
+    databaseUrl: env.DATABASE_URL ?? '',
+    token: () => token,
     log: () => log,
     post: (query) =>
       fetch(`${base}/graphql`, {

@@ -1,0 +1,61 @@
+// Load shedding: at most `concurrency` requests run at once, at most `queue` more wait, each at
+// most `waitMs`; beyond that a request is answered at once with 503 and Retry-After, so a burst
+// beyond capacity costs the server almost nothing and the admitted requests keep their latency.
+export interface AdmissionLimits {
+  concurrency: number;
+  queue: number;
+  waitMs: number;
+}
+
+export const ADMISSION: AdmissionLimits = {
+  concurrency: Number(process.env.MAX_CONCURRENT_REQUESTS ?? 8),
+  queue: Number(process.env.MAX_QUEUED_REQUESTS ?? 64),
+  waitMs: Number(process.env.QUEUE_TIMEOUT_MS ?? 1000),
+};
+
+export class Admission {
+  private running = 0;
+  private readonly waiting: { admit: () => void; timer: NodeJS.Timeout }[] = [];
+  /** Requests refused so far (the load benchmark reads it). */
+  refused = 0;
+
+  constructor(private readonly limits: AdmissionLimits) {}
+
+  /** Resolves with a release function when admitted; null when refused (queue full or waited too long). */
+  enter(): Promise<(() => void) | null> {
+    if (this.running < this.limits.concurrency) {
+      this.running++;
+      return Promise.resolve(this.releaser());
+    }
+    if (this.waiting.length >= this.limits.queue) {
+      this.refused++;
+      return Promise.resolve(null);
+    }
+    return new Promise((resolve) => {
+      const entry = {
+        admit: () => {
+          clearTimeout(entry.timer);
+          this.running++;
+          resolve(this.releaser());
+        },
+        timer: setTimeout(() => {
+          const i = this.waiting.indexOf(entry);
+          if (i >= 0) this.waiting.splice(i, 1);
+          this.refused++;
+          resolve(null);
+        }, this.limits.waitMs),
+      };
+      this.waiting.push(entry);
+    });
+  }
+
+  private releaser(): () => void {
+    let done = false;
+    return () => {
+      if (done) return;
+      done = true;
+      this.running--;
+      this.waiting.shift()?.admit();
+    };
+  }
+}

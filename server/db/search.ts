@@ -1,0 +1,22 @@
+// Searching names for a piece of text, literally: `%` and `_` are characters, not wildcards.
+// Prisma's `contains` writes a LIKE pattern without escaping them. PostgreSQL's LIKE escapes with
+// a backslash by default, so the text is escaped; SQLite's LIKE has no escape character unless
+// the statement says so, so there the few names that hold such characters are found with instr().
+import { type Db, dbConfig } from './client.ts';
+
+const WILDCARDS = /[\\%_]/;
+
+/** A Prisma filter on a model's `name` containing `text` literally (`{ id: { in } }` on SQLite). */
+export async function nameContains(
+  db: Db,
+  model: 'Person' | 'Unit',
+  text: string,
+): Promise<{ name: { contains: string } } | { id: { in: number[] } }> {
+  if (!WILDCARDS.test(text)) return { name: { contains: text } };
+  if (dbConfig.provider === 'postgresql') return { name: { contains: text.replace(/[\\%_]/g, '\\$&') } };
+  const rows = await db.$queryRawUnsafe<{ id: number }[]>(
+    `SELECT "id" FROM "${model}" WHERE instr("name", ?) > 0 LIMIT 10000`,
+    text,
+  );
+  return { id: { in: rows.map((r) => Number(r.id)) } };
+}

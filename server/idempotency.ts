@@ -1,0 +1,70 @@
+// Idempotency keys: a mutation sent with an `Idempotency-Key` header (by a signed-in account)
+// runs once; the same request again — a retry after a lost reply — gets the first answer instead
+// of a second effect (or ILLEGAL_TRANSITION for a step already taken). The same key with a
+// different request is refused with CONFLICT; a key whose request is still running, too.
+import { createHash } from 'node:crypto';
+import { type DefinitionNode, type ExecutionResult, GraphQLError, Kind, print } from 'graphql';
+import type { Plugin } from 'graphql-yoga';
+import type { Context } from './context.ts';
+import { db } from './db/client.ts';
+
+const PENDING = '';
+const KEY = /^[\x21-\x7e]{1,128}$/;
+
+const conflict = (message: string): ExecutionResult => ({
+  data: null,
+  errors: [new GraphQLError(message, { extensions: { code: 'CONFLICT' } })],
+});
+
+export function useIdempotencyKeys(): Plugin<Context> {
+  return {
+    async onExecute({ args, setResultAndStopExecution }) {
+      const ctx = args.contextValue as Context & { request?: Request };
+      const key = ctx.request?.headers.get('idempotency-key');
+      const userId = ctx.viewer.userId;
+      if (!key || userId === null) return;
+      const mutation = args.document.definitions.some(
+        (d: DefinitionNode) => d.kind === Kind.OPERATION_DEFINITION && d.operation === 'mutation',
+      );
+      if (!mutation) return;
+      if (!KEY.test(key)) {
+        setResultAndStopExecution({
+          data: null,
+          errors: [
+            new GraphQLError('an Idempotency-Key has 1 to 128 visible characters', {
+              extensions: { code: 'BAD_USER_INPUT' },
+            }),
+          ],
+        });
+        return;
+      }
+      const requestHash = createHash('sha256')
+        .update(JSON.stringify([print(args.document), args.operationName ?? null, args.variableValues ?? {}]))
+        .digest('hex');
+      try {
+        await db.idempotentRequest.create({ data: { userId, key, requestHash, response: PENDING } });
+      } catch {
+        const earlier = await db.idempotentRequest.findUnique({ where: { userId_key: { userId, key } } });
+        if (!earlier) return setResultAndStopExecution(conflict('this Idempotency-Key is being used; try again'));
+        if (earlier.requestHash !== requestHash)
+          return setResultAndStopExecution(conflict('this Idempotency-Key was used for a different request'));
+        if (earlier.response === PENDING)
+          return setResultAndStopExecution(conflict('the request with this Idempotency-Key is still running'));
+        return setResultAndStopExecution(JSON.parse(earlier.response) as ExecutionResult);
+      }
+      return {
+        async onExecuteDone({ result }) {
+          const single = result as ExecutionResult;
+          // Only a full success is kept; a refused request changed nothing and may be retried as new.
+          if (single.errors?.length || single.data == null)
+            await db.idempotentRequest.delete({ where: { userId_key: { userId, key } } }).catch(() => {});
+          else
+            await db.idempotentRequest.update({
+              where: { userId_key: { userId, key } },
+              data: { response: JSON.stringify({ data: single.data }) },
+            });
+        },
+      };
+    },
+  };
+}

@@ -1,0 +1,134 @@
+// What one request may ask, and the attacks that worked before the limits existed: each is
+// refused with a code and a message, quickly, and changes nothing.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { importDataset } from '../../server/dataset/import.ts';
+import { db, dbConfig } from '../../server/db/client.ts';
+import { handle } from '../../server/yoga.ts';
+import { smallDataset, writeDatasetFile } from '../fixtures/small.ts';
+import { gql, gqlOk, tokenFor } from '../helpers/graphql.ts';
+
+const raw = async (body: string, headers: Record<string, string>) =>
+  handle(
+    new Request('http://test/graphql', {
+      method: 'POST',
+      headers: { authorization: `Bearer ${await tokenFor('ADMIN', null)}`, ...headers },
+      body,
+    }),
+  );
+
+describe('limits', () => {
+  beforeAll(async () => {
+    await importDataset(db, dbConfig, { file: writeDatasetFile(smallDataset()) });
+  });
+
+  it('refuses queries that cycle through lists, at any shape', async () => {
+    // The 315-byte query that ran the server out of memory: reserve → unit → positions → unit …
+    let cycle = 'code';
+    for (let i = 0; i < 8; i++) cycle = `positions { unit { ${cycle} } }`;
+    const viaUnits = await gql(`{ reserves(first: 100) { edges { node { unit { ${cycle} } } } } }`);
+    expect(viaUnits.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(viaUnits.errors?.[0]?.message).toMatch(/depth|too costly|too deep/);
+    // Through people and their entries, shallower but wide.
+    let people = 'code';
+    for (let i = 0; i < 4; i++) people = `reserveEntries { person { ${people} } }`;
+    const viaPeople = await gql(`{ people(first: 100) { edges { node { ${people} } } } }`);
+    expect(viaPeople.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    // Children of children, 2,000 deep.
+    const deep = `{ unit(code: "C01") { ${'children { '.repeat(2000)}code${' }'.repeat(2000)} } }`;
+    expect((await gql(deep)).errors?.[0]?.extensions?.code).toMatch(/^(BAD_USER_INPUT|GRAPHQL_PARSE_FAILED)$/);
+    // What the dashboard asks is well inside the limits.
+    const page = await gqlOk<{ reserves: { edges: unknown[] } }>(`{ reserves(first: 100) { edges { node {
+      id code status tier person { name gender age education latestAssessment { year grade } }
+      unit { name ancestors { name } } targetPositions { title incumbent { name } } history { from to on } } } } }`);
+    expect(page.reserves.edges.length).toBeGreaterThan(0);
+  });
+
+  it('refuses a field repeated 10,000 times before validating it', async () => {
+    const started = performance.now();
+    const r = await gql(`{ ${'me { username } '.repeat(10_000)} }`);
+    expect(r.errors?.[0]?.message).toMatch(/token/i);
+    expect(r.errors?.[0]?.extensions?.code).toBeDefined();
+    // Not a timing target (machines are noisy): a sanity bound far above the refusal's cost.
+    expect(performance.now() - started).toBeLessThan(10_000);
+  });
+
+  it('refuses too many aliases', async () => {
+    const aliases = Array.from({ length: 50 }, (_, i) => `a${i}: me { username }`).join(' ');
+    expect((await gql(`{ ${aliases} }`)).errors?.[0]?.message).toMatch(/alias/i);
+  });
+
+  it('refuses bodies that are not JSON, too large, or nested too deep', async () => {
+    const form = await raw('query=mutation{importDataset(input:{dataset:"{}",replace:true}){units}}', {
+      'content-type': 'application/x-www-form-urlencoded',
+    });
+    expect(form.status).toBe(415);
+    const multipart = await raw('--x\r\n\r\n--x--', { 'content-type': 'multipart/form-data; boundary=x' });
+    expect(multipart.status).toBe(415);
+    const deep = await raw(`{"query":"{ me { username } }","variables":${'['.repeat(50_000)}${']'.repeat(50_000)}}`, {
+      'content-type': 'application/json',
+    });
+    expect(deep.status).toBe(400);
+    expect((await deep.json()).errors[0].extensions.code).toBe('BAD_USER_INPUT');
+    const big = await raw('{"query":"{ me { username } }"}', {
+      'content-type': 'application/json',
+      'content-length': String(800 * 1024 * 1024),
+    });
+    expect(big.status).toBe(413);
+    expect(await db.unit.count()).toBe(5); // nothing was imported
+  });
+
+  it('refuses a page above 100 rows instead of cutting it', async () => {
+    const r = await gql('{ reserves(first: 101) { totalCount } }');
+    expect(r.errors?.[0]).toMatchObject({
+      message: 'first must be between 0 and 100, got 101',
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
+  });
+
+  it('bounds dates and numbers at the edge, with a code', async () => {
+    const farDate = await gql(
+      'mutation { transitionReserve(input: { reserveId: "R02", to: INSPECTING, on: "9999-12-31" }) { status } }',
+    );
+    expect(farDate.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect((await db.reserveEntry.findUniqueOrThrow({ where: { code: 'R02' } })).status).toBe('NOMINATED');
+    const zero = await gql('{ poolStructure(unitCode: "C01", asOf: "0000-01-01") { total } }');
+    expect(zero.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    const ages = await gql('{ reserves(first: 1, filter: { ageMin: -5, ageMax: 1000000 }) { totalCount } }');
+    expect(ages.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    const horizon = await gqlOk<{ successionGaps: { horizonEnd: string } }>(
+      '{ successionGaps(unitCode: "C01", asOf: "2100-12-31", horizonYears: 30) { horizonEnd } }',
+    );
+    expect(horizon.successionGaps.horizonEnd).toBe('2130-12-31'); // printable
+  });
+
+  it('does not echo a long input back', async () => {
+    const long = 'X'.repeat(10_000);
+    const r = await gql(`{ reserveRatio(unitCode: "${long}") { unitCode } }`);
+    expect(r.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(JSON.stringify(r).length).toBeLessThan(1000);
+  });
+
+  it('searches % and _ literally', async () => {
+    const r = await gqlOk<{ a: { totalCount: number }; b: { totalCount: number }; c: { totalCount: number } }>(
+      '{ a: people(first: 1, filter: { search: "%" }) { totalCount } b: reserves(first: 1, filter: { search: "_" }) { totalCount } c: units(first: 1, search: "%") { edges { node { code } } } }',
+    );
+    expect([r.a.totalCount, r.b.totalCount]).toEqual([0, 0]);
+  });
+
+  it('runs a mutation once for an Idempotency-Key; a retry gets the first answer', async () => {
+    const step = JSON.stringify({
+      query: 'mutation { transitionReserve(input: { reserveId: "R02", to: INSPECTING, on: "2026-10-01" }) { status } }',
+    });
+    const headers = { 'content-type': 'application/json', 'idempotency-key': 'step-R02-1' };
+    const first = await (await raw(step, headers)).json();
+    const retry = await (await raw(step, headers)).json();
+    expect(first).toEqual({ data: { transitionReserve: { status: 'INSPECTING' } } });
+    expect(retry).toEqual(first);
+    expect(await db.reserveStatusChange.count({ where: { reserveCode: 'R02', to: 'INSPECTING' } })).toBe(1);
+    const other = JSON.stringify({
+      query:
+        'mutation { transitionReserve(input: { reserveId: "R02", to: PUBLICIZING, on: "2026-10-02" }) { status } }',
+    });
+    expect((await (await raw(other, headers)).json()).errors[0].extensions.code).toBe('CONFLICT');
+  });
+});
