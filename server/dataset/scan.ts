@@ -204,13 +204,49 @@ export class TopLevelScanner {
         this.emit({ type: 'scalar', key: this.key, value });
         this.state = 'afterValue';
         break;
-      default:
+      default: {
+        const duplicate = duplicateKey(text, value);
+        if (duplicate !== null)
+          throw new JsonShapeError(`${this.key}[${this.index}]: field "${duplicate}" appears twice`);
         this.emit({ type: 'element', key: this.key, index: this.index++, value });
         this.state = 'afterElement';
+      }
     }
   }
 
   private expect(ok: boolean, what: string, i: number): void {
     if (!ok) throw new JsonShapeError(`invalid JSON at byte ${this.consumed + i}: expected ${what}`);
   }
+}
+
+/**
+ * A field named twice in a record's text (JSON.parse keeps the last silently), or null. Cheap in
+ * the common case: the commas at the record's own level, plus one, must equal its field count.
+ */
+export function duplicateKey(text: string, value: unknown): string | null {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return null;
+  const fields = Object.keys(value).length;
+  if (fields === 0) return null;
+  let depth = 0;
+  let commas = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92) i++;
+      else if (c === 34) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 123 || c === 91) depth++;
+    else if (c === 125 || c === 93) depth--;
+    else if (c === 44 && depth === 1) commas++;
+  }
+  if (commas + 1 === fields) return null;
+  // Slow path, only for a bad record: name the repeated field.
+  const seen = new Set<string>();
+  for (const m of text.matchAll(/"((?:[^"\\]|\\.)*)"\s*:/g)) {
+    const key = JSON.parse(`"${m[1]}"`) as string;
+    if (seen.has(key)) return key;
+    seen.add(key);
+  }
+  return '(unknown)';
 }

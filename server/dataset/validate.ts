@@ -74,6 +74,7 @@ export class DatasetValidator {
 
   scalar(key: string, value: unknown): void {
     if (key === 'formatVersion') {
+      if (this.formatVersionSeen) this.issue('dataset', 'formatVersion', 'appears twice');
       this.formatVersionSeen = true;
       if (value !== FORMAT_VERSION) {
         this.issue('dataset', 'formatVersion', `must be ${FORMAT_VERSION}, got ${JSON.stringify(value)}`);
@@ -99,6 +100,8 @@ export class DatasetValidator {
   /** Cross-record checks; throws DatasetError with every problem found (up to a limit). */
   finish(): Dataset {
     if (!this.formatVersionSeen) this.issue('dataset', 'formatVersion', 'is missing');
+    // A file may bring some of the arrays (an addition), but one with none of them is a mistake.
+    if (this.seenArrays.size === 0) this.issue('dataset', undefined, `has none of the arrays ${ARRAYS.join(', ')}`);
     if (this.issues.length === 0) this.checkReferences();
     if (this.issues.length) throw new DatasetError(this.issues);
     return this.data;

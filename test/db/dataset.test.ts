@@ -122,6 +122,17 @@ describe('dataset import and export', () => {
     ['an unknown top-level array', { ...smallDataset(), votes: [] }, /dataset, field "votes": unknown field/],
     ['malformed JSON', '{"formatVersion": 1, "units": [{"code": "X",}]}', /invalid JSON in units\[0\]/],
     ['a truncated file', datasetText(smallDataset()).slice(0, 300), /file ends before the document is complete/],
+    ['a document with no arrays', '{"formatVersion": 1}', /dataset: has none of the arrays units, positions/],
+    [
+      'a field named twice in a record',
+      datasetText(smallDataset()).replace('"name":"甲县"', '"name":"甲县","name":"乙县"'),
+      /units\[1\]: field "name" appears twice/,
+    ],
+    [
+      'formatVersion twice',
+      '{"formatVersion": 1, "formatVersion": 1, "units": []}',
+      /field "formatVersion": appears twice/,
+    ],
   ];
 
   // With --replace the file is checked on its own, so each case shows its own error; the
