@@ -5,6 +5,7 @@
 //   imports a dataset into SQLite and PostgreSQL, then times the DuckDB copy's load, the
 //   per-request version check, the catch-up after one write, and the compliance report through
 //   GraphQL (computed, and the kept answer) against the same report by SQL on SQLite and PostgreSQL.
+// npm run bench -- load --scale … [--db sqlite|postgresql|both]: see bench-load.ts.
 // Record results in docs/benchmarks.md.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -13,6 +14,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { flag, runCli } from './args.ts';
+import { benchLoad } from './bench-load.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const PG_ADMIN = process.env.BENCH_PG_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
@@ -151,6 +153,7 @@ await runCli(async () => {
   const [what, ...argv] = process.argv.slice(2);
   if (what === 'import') return benchImport(argv);
   if (what === 'analytics') return benchAnalytics(argv);
+  if (what === 'load') return benchLoad(argv);
   throw new Error(
     'usage: npm run bench -- import --scale county|city|province|national [--db sqlite|postgresql|both] [--seed N]',
   );

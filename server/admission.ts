@@ -1,17 +1,38 @@
 // Load shedding: at most `concurrency` requests run at once, at most `queue` more wait, each at
 // most `waitMs`; beyond that a request is answered at once with 503 and Retry-After, so a burst
 // beyond capacity costs the server almost nothing and the admitted requests keep their latency.
+// Much of a request's work is synchronous (the SQLite driver, GraphQL execution), so requests
+// also wait where no counter sees them — in sockets, before the event loop reads them. The event
+// loop's lag measures that wait: while it is above `maxLagMs`, new requests are refused at once.
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+
 export interface AdmissionLimits {
   concurrency: number;
   queue: number;
   waitMs: number;
+  maxLagMs: number;
 }
 
 export const ADMISSION: AdmissionLimits = {
   concurrency: Number(process.env.MAX_CONCURRENT_REQUESTS ?? 8),
   queue: Number(process.env.MAX_QUEUED_REQUESTS ?? 64),
   waitMs: Number(process.env.QUEUE_TIMEOUT_MS ?? 1000),
+  maxLagMs: Number(process.env.MAX_EVENT_LOOP_LAG_MS ?? 150),
 };
+
+/** The event loop's recent delay (ms), sampled over the last quarter second. */
+class LagMonitor {
+  private readonly histogram = monitorEventLoopDelay({ resolution: 10 });
+  lagMs = 0;
+  constructor() {
+    this.histogram.enable();
+    const timer = setInterval(() => {
+      this.lagMs = this.histogram.max / 1e6;
+      this.histogram.reset();
+    }, 250);
+    timer.unref();
+  }
+}
 
 export class Admission {
   private running = 0;
@@ -19,10 +40,16 @@ export class Admission {
   /** Requests refused so far (the load benchmark reads it). */
   refused = 0;
 
+  private readonly lag = new LagMonitor();
+
   constructor(private readonly limits: AdmissionLimits) {}
 
   /** Resolves with a release function when admitted; null when refused (queue full or waited too long). */
   enter(): Promise<(() => void) | null> {
+    if (this.lag.lagMs > this.limits.maxLagMs) {
+      this.refused++;
+      return Promise.resolve(null);
+    }
     if (this.running < this.limits.concurrency) {
       this.running++;
       return Promise.resolve(this.releaser());

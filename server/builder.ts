@@ -9,6 +9,7 @@ import { GraphQLError, getNamedType, getNullableType, isListType, Kind } from 'g
 import { DATE_MAX, DATE_MIN, isIsoDate, toIso } from '../domain/dates.ts';
 import type { Role } from '../domain/enums.ts';
 import { domainError } from '../domain/errors.ts';
+import { appendAudit } from './audit/log.ts';
 import { canSee } from './auth/viewer.ts';
 import type { Context } from './context.ts';
 import { db } from './db/client.ts';
@@ -78,10 +79,23 @@ export const builder = new SchemaBuilder<{
     }),
     // Not signed in: UNAUTHENTICATED. A record outside the viewer's subtree: the same answer as an
     // absent one. A role that may not: FORBIDDEN.
-    unauthorizedError: (_parent, ctx, _info, result) => {
+    unauthorizedError: (_parent, ctx, info, result) => {
       if (ctx.viewer.userId === null) return domainError('UNAUTHENTICATED', 'sign in first (login, or an API token)');
-      if (JSON.stringify(result.failure).includes('"units"'))
-        return domainError('NOT_FOUND', 'the record does not exist or is outside your scope');
+      const outside = JSON.stringify(result.failure).includes('"units"');
+      // A signed-in account refused: written to the audit log (its own transaction; the answer
+      // does not wait for it).
+      void db
+        .$transaction((tx) =>
+          appendAudit(tx, {
+            actor: ctx.viewer.actor,
+            action: outside ? 'access.refused.scope' : 'access.refused.role',
+            entity: info.parentType.name,
+            entityCode: info.fieldName,
+            requestId: ctx.requestId,
+          }),
+        )
+        .catch((error) => console.error('audit of a refusal failed', error));
+      if (outside) return domainError('NOT_FOUND', 'the record does not exist or is outside your scope');
       return domainError('FORBIDDEN', `your role (${ctx.viewer.role}) may not do this`);
     },
   },

@@ -73,18 +73,31 @@ export async function resolveViewer(db: Db, request: Request): Promise<Signed> {
   return { viewer: NOBODY, via: null, session: null };
 }
 
+export interface PathRange {
+  gte: string;
+  lt: string;
+}
+
+/**
+ * The paths under a prefix as a range ("1.5." ≤ path < "1.5/"), which the path index answers;
+ * a prefix LIKE does not use it on SQLite. Paths are digits and dots, and "/" follows ".".
+ */
+export function under(prefix: string): PathRange {
+  return { gte: prefix, lt: `${prefix.slice(0, -1)}/` };
+}
+
 export function canSee(viewer: Viewer, unitPath: string): boolean {
   return unitPath.startsWith(viewer.path);
 }
 
 /** Prisma filter: units in the viewer's subtree (empty when the viewer sees everything). */
-export function unitScope(viewer: Viewer): { AND?: { path: { startsWith: string } }[] } {
-  return viewer.path ? { AND: [{ path: { startsWith: viewer.path } }] } : {};
+export function unitScope(viewer: Viewer): { AND?: { path: PathRange }[] } {
+  return viewer.path ? { AND: [{ path: under(viewer.path) }] } : {};
 }
 
 /** Prisma filter for records that belong to a unit (positions, people, reserve entries). */
-export function ownedByScope(viewer: Viewer): { AND?: { unit: { path: { startsWith: string } } }[] } {
-  return viewer.path ? { AND: [{ unit: { path: { startsWith: viewer.path } } }] } : {};
+export function ownedByScope(viewer: Viewer): { AND?: { unit: { path: PathRange } }[] } {
+  return viewer.path ? { AND: [{ unit: { path: under(viewer.path) } }] } : {};
 }
 
 /** The unit named by `unitCode`, checked against the viewer's scope. */
@@ -98,7 +111,16 @@ export async function scopedUnit(db: Db, code: string, viewer: Viewer) {
 
 /** Prisma filter for records of a unit, or of its subtree, within the viewer's scope. */
 export async function unitFilter(db: Db, code: string | null | undefined, subtree: boolean, viewer: Viewer) {
-  if (!code) return ownedByScope(viewer);
+  if (!code) return viewer.path === '' || (await isOnlyRoot(db, viewer.path)) ? {} : ownedByScope(viewer);
   const unit = await scopedUnit(db, code, viewer);
-  return subtree ? { unit: { path: { startsWith: unit.path } } } : { unitCode: unit.code };
+  if (!subtree) return { unitCode: unit.code };
+  // The subtree of the only root is every record: no join with units (a page of the whole
+  // organization is then an index scan, at any size).
+  return (await isOnlyRoot(db, unit.path)) ? {} : { unit: { path: under(unit.path) } };
+}
+
+/** Whether the unit at this path is the root of the only tree (its subtree is everything). */
+async function isOnlyRoot(db: Db, path: string): Promise<boolean> {
+  if (!/^\d+\.$/.test(path)) return false;
+  return (await db.unit.count({ where: { parentCode: null } })) === 1;
 }

@@ -5,6 +5,7 @@ import { EDUCATIONS } from '../../domain/enums.ts';
 import { canSee, ownedByScope, unitFilter, type Viewer } from '../auth/viewer.ts';
 import { builder, WHOLE } from '../builder.ts';
 import { db } from '../db/client.ts';
+import { countAtVersion } from '../db/counts.ts';
 import { nameContains } from '../db/search.ts';
 import { CategoryEnum, EducationEnum, GenderEnum, PoliticalStatusEnum, RankEnum, TitleEnum } from './enums.ts';
 import { checkPage } from './paging.ts';
@@ -107,14 +108,14 @@ export async function personAttributes(f: PersonFilterShape) {
   // age ≥ min ⇔ born on or before asOf − min years; age ≤ max ⇔ born after asOf − (max + 1) years.
   if (f.ageMin != null) birth.lte = toDate(addYears(asOf, -f.ageMin));
   if (f.ageMax != null) birth.gt = toDate(addYears(asOf, -(f.ageMax + 1)));
-  return {
-    AND: [
-      f.gender ? { gender: f.gender } : {},
-      f.ageMin != null || f.ageMax != null ? { birthDate: birth } : {},
-      f.educationAtLeast ? { education: { in: EDUCATIONS.slice(EDUCATIONS.indexOf(f.educationAtLeast)) } } : {},
-      f.search ? { OR: [await nameContains(db, 'Person', f.search), { code: f.search }] } : {},
-    ],
-  };
+  const conditions = [
+    f.gender ? { gender: f.gender } : null,
+    f.ageMin != null || f.ageMax != null ? { birthDate: birth } : null,
+    f.educationAtLeast ? { education: { in: EDUCATIONS.slice(EDUCATIONS.indexOf(f.educationAtLeast)) } } : null,
+    f.search ? { OR: [await nameContains(db, 'Person', f.search), { code: f.search }] } : null,
+  ].filter((c) => c !== null);
+  // No condition: no filter (an empty one still costs the entries a join with people).
+  return conditions.length ? { AND: conditions } : null;
 }
 
 builder.queryFields((t) => ({
@@ -125,7 +126,8 @@ builder.queryFields((t) => ({
     args: { filter: t.arg({ type: PersonFilter }) },
     totalCount: async (_parent, args, ctx) => {
       checkPage(args);
-      return db.person.count({ where: await personWhere(args.filter ?? {}, ctx.viewer) });
+      const where = await personWhere(args.filter ?? {}, ctx.viewer);
+      return countAtVersion(db, `person|${JSON.stringify(where)}`, () => db.person.count({ where }));
     },
     resolve: async (query, _root, args, ctx) => {
       checkPage(args);
@@ -139,5 +141,5 @@ builder.queryFields((t) => ({
 }));
 
 async function personWhere(f: PersonFilterShape, viewer: Viewer) {
-  return { AND: [await unitFilter(db, f.unitCode, f.subtree !== false, viewer), await personAttributes(f)] };
+  return { AND: [await unitFilter(db, f.unitCode, f.subtree !== false, viewer), (await personAttributes(f)) ?? {}] };
 }

@@ -1,6 +1,7 @@
 import { ownedByScope, unitFilter, type Viewer } from '../auth/viewer.ts';
 import { builder, WHOLE } from '../builder.ts';
 import { db } from '../db/client.ts';
+import { countAtVersion } from '../db/counts.ts';
 import { CategoryEnum, PositionKindEnum, RankEnum } from './enums.ts';
 import { checkPage } from './paging.ts';
 
@@ -39,7 +40,8 @@ builder.queryFields((t) => ({
     },
     totalCount: async (_parent, args, ctx) => {
       checkPage(args);
-      return db.position.count({ where: await positionWhere(args, ctx.viewer) });
+      const where = await positionWhere(args, ctx.viewer);
+      return countAtVersion(db, `position|${JSON.stringify(where)}`, () => db.position.count({ where }));
     },
     resolve: async (query, _root, args, ctx) => {
       checkPage(args);

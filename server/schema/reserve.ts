@@ -3,6 +3,7 @@ import { toDate } from '../../domain/dates.ts';
 import { ownedByScope, unitFilter, type Viewer } from '../auth/viewer.ts';
 import { builder, WHOLE } from '../builder.ts';
 import { db } from '../db/client.ts';
+import { countAtVersion } from '../db/counts.ts';
 import { nameContains } from '../db/search.ts';
 import { entryCode, transitionReserve } from '../reserves/lifecycle.ts';
 import {
@@ -113,7 +114,7 @@ async function reserveWhere(f: ReserveFilterShape, viewer: Viewer) {
       f.activeAt
         ? { enteredOn: { lte: toDate(f.activeAt) }, OR: [{ exitedOn: null }, { exitedOn: { gt: toDate(f.activeAt) } }] }
         : {},
-      { person: await personAttributes(personOnly) },
+      await personAttributes(personOnly).then((p) => (p ? { person: p } : {})),
       search
         ? { OR: [{ person: await nameContains(db, 'Person', search) }, { personCode: search }, { code: search }] }
         : {},
@@ -151,7 +152,8 @@ builder.queryFields((t) => ({
     },
     totalCount: async (_parent, args, ctx) => {
       checkPage(args);
-      return db.reserveEntry.count({ where: await reserveWhere(args.filter ?? {}, ctx.viewer) });
+      const where = await reserveWhere(args.filter ?? {}, ctx.viewer);
+      return countAtVersion(db, `reserveEntry|${JSON.stringify(where)}`, () => db.reserveEntry.count({ where }));
     },
     resolve: async (query, _root, args, ctx) => {
       checkPage(args);

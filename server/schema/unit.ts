@@ -1,4 +1,4 @@
-import { canSee, scopedUnit, unitScope } from '../auth/viewer.ts';
+import { canSee, scopedUnit, under as underPath, unitScope } from '../auth/viewer.ts';
 import { builder, WHOLE } from '../builder.ts';
 import { db } from '../db/client.ts';
 import type { Unit } from '../db/generated/sqlite/client.ts';
@@ -90,7 +90,7 @@ builder.queryFields((t) => ({
         where: {
           AND: [
             unitScope(ctx.viewer),
-            under ? { path: { startsWith: under.path } } : {},
+            under ? { path: underPath(under.path) } : {},
             args.level ? { level: args.level } : {},
             args.kind ? { kind: args.kind } : {},
             args.search ? { OR: [await nameContains(db, 'Unit', args.search), { code: args.search }] } : {},

@@ -267,3 +267,16 @@ describe('roles and subtrees', () => {
     expect(new Set(seen)).toEqual(new Set(['A', 'A1']));
   });
 });
+
+describe('refused access', () => {
+  it('is written to the audit log with who and what', async () => {
+    await gql(
+      'mutation { transitionReserve(input: { reserveId: "R01", to: REMOVED, on: "2026-10-15", reason: "x" }) { status } }',
+      {},
+      { viewerUnit: 'A', role: 'PLANNER' },
+    );
+    await new Promise((r) => setTimeout(r, 200)); // the record is written beside the answer
+    const refusal = await db.auditLog.findFirst({ where: { action: 'access.refused.role' }, orderBy: { id: 'desc' } });
+    expect(refusal).toMatchObject({ actor: 'test-planner-A', entity: 'Mutation', entityCode: 'transitionReserve' });
+  });
+});
