@@ -184,12 +184,14 @@ async function benchDatabase(db: string, file: string, dir: string) {
         2,
         await openLoad(base, token, 2, 15, () => report('2026-07-01')),
       );
+      const before = rssMiB(pid);
+      console.log(`[${db}] resident memory just before the burst: ${before.toFixed(0)} MiB`);
       const burst = summary(`[${db}] reserves page, burst`, 400, await openLoad(base, token, 400, 20, () => page));
       const peak = rssMiB(pid);
       await new Promise((r) => setTimeout(r, 60_000));
       const after = rssMiB(pid);
       console.log(
-        `[${db}] memory: baseline ${baseline.toFixed(0)} MiB, after the burst ${peak.toFixed(0)} MiB, a minute later ${after.toFixed(0)} MiB (${(((after - baseline) / baseline) * 100).toFixed(1)} % over baseline)`,
+        `[${db}] memory: just before the burst ${before.toFixed(0)} MiB, after it ${peak.toFixed(0)} MiB, a minute later ${after.toFixed(0)} MiB (${(((after - before) / before) * 100).toFixed(1)} % over the level before it)`,
       );
       void burst;
     });
