@@ -121,7 +121,7 @@ async function withServer(databaseUrl: string, run: (base: string, token: string
     NODE_ENV: 'production',
     ADMIN_PASSWORD_FILE: path.join(os.tmpdir(), `bench-admin-${process.pid}.txt`),
   };
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'server/main.ts')], {
+  const child: ChildProcess = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', path.join(root, 'server/main.ts')], {
     cwd: root,
     env: { ...process.env, ...env },
     stdio: 'ignore',
