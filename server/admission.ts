@@ -17,7 +17,7 @@ export const ADMISSION: AdmissionLimits = {
   concurrency: Number(process.env.MAX_CONCURRENT_REQUESTS ?? 8),
   queue: Number(process.env.MAX_QUEUED_REQUESTS ?? 64),
   waitMs: Number(process.env.QUEUE_TIMEOUT_MS ?? 1000),
-  maxLagMs: Number(process.env.MAX_EVENT_LOOP_LAG_MS ?? 150),
+  maxLagMs: Number(process.env.MAX_EVENT_LOOP_LAG_MS ?? 40),
 };
 
 /** The event loop's recent delay (ms), sampled over the last quarter second. */
