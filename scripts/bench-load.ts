@@ -121,11 +121,15 @@ async function withServer(databaseUrl: string, run: (base: string, token: string
     NODE_ENV: 'production',
     ADMIN_PASSWORD_FILE: path.join(os.tmpdir(), `bench-admin-${process.pid}.txt`),
   };
-  const child: ChildProcess = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', path.join(root, 'server/main.ts')], {
-    cwd: root,
-    env: { ...process.env, ...env },
-    stdio: 'ignore',
-  });
+  const child: ChildProcess = spawn(
+    process.execPath,
+    ['--expose-gc', '--import', 'tsx', path.join(root, 'server/main.ts')],
+    {
+      cwd: root,
+      env: { ...process.env, ...env },
+      stdio: 'ignore',
+    },
+  );
   try {
     for (let i = 0; i < 600; i++) {
       await new Promise((r) => setTimeout(r, 500));

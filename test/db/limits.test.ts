@@ -77,6 +77,24 @@ describe('limits', () => {
     expect(await db.unit.count()).toBe(5); // nothing was imported
   });
 
+  it('refuses a page of another origin posting an operation, whatever it carries', async () => {
+    const wipe = JSON.stringify({
+      query: 'mutation { importDataset(input: { dataset: "{}", replace: true }) { units } }',
+    });
+    const foreign = await raw(wipe, { 'content-type': 'application/json', origin: 'https://elsewhere.example' });
+    expect(foreign.status).toBe(403);
+    const opaque = await raw(wipe, { 'content-type': 'application/json', origin: 'null' });
+    expect(opaque.status).toBe(403);
+    // A GET that a link or an image could send needs the CSRF header (and mutations never run by GET).
+    const get = await handle(
+      new Request(`http://test/graphql?query=${encodeURIComponent('{ me { username } }')}`, {
+        headers: { authorization: `Bearer ${await tokenFor('ADMIN', null)}` },
+      }),
+    );
+    expect(get.status).toBe(403);
+    expect(await db.unit.count()).toBe(5);
+  });
+
   it('refuses a page above 100 rows instead of cutting it', async () => {
     const r = await gql('{ reserves(first: 101) { totalCount } }');
     expect(r.errors?.[0]).toMatchObject({

@@ -41,6 +41,20 @@ describe('data commands', () => {
     expect(fs.readFileSync(out, 'utf8')).toBe(fs.readFileSync(generated, 'utf8'));
   });
 
+  it('audit:verify passes on an untouched log and names the record after a hand edit', async () => {
+    const ok = run('scripts/audit-verify.ts', [], env);
+    expect(ok.status, ok.stderr).toBe(0);
+    expect(ok.stdout).toMatch(/audit log intact: \d+ records/);
+    const Database = (await import('better-sqlite3')).default;
+    const file = env.DATABASE_URL.slice('file:'.length);
+    const raw = new Database(file);
+    raw.prepare(`UPDATE "AuditLog" SET "actor" = 'someone-else' WHERE "seq" = 1`).run();
+    raw.close();
+    const broken = run('scripts/audit-verify.ts', [], env);
+    expect(broken.status).not.toBe(0);
+    expect(broken.stderr).toMatch(/audit log broken at record 1: record 1 was changed/);
+  });
+
   it('generate refuses an unknown scale', () => {
     const bad = run('scripts/data-generate.ts', ['--scale', 'planet', '--seed', '1', '--out', tempFile('x.json')], env);
     expect(bad.status).not.toBe(0);
