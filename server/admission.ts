@@ -40,13 +40,16 @@ export class Admission {
   /** Requests refused so far (the load benchmark reads it). */
   refused = 0;
 
-  private readonly lag = new LagMonitor();
-
-  constructor(private readonly limits: AdmissionLimits) {}
+  constructor(
+    private readonly limits: AdmissionLimits,
+    private readonly lag: { lagMs: number } = new LagMonitor(),
+  ) {}
 
   /** Resolves with a release function when admitted; null when refused (queue full or waited too long). */
   enter(): Promise<(() => void) | null> {
-    if (this.lag.lagMs > this.limits.maxLagMs) {
+    // Lag with nothing running is not load this server can shed (a pause, a busy neighbour):
+    // a request is then always admitted.
+    if (this.running > 0 && this.lag.lagMs > this.limits.maxLagMs) {
       this.refused++;
       return Promise.resolve(null);
     }
