@@ -11,6 +11,8 @@ export interface AdmissionLimits {
   queue: number;
   waitMs: number;
   maxLagMs: number;
+  /** Lag counts as load only above this many requests a second (below, it is a pause or a neighbour). */
+  minBusyRate: number;
 }
 
 export const ADMISSION: AdmissionLimits = {
@@ -18,6 +20,7 @@ export const ADMISSION: AdmissionLimits = {
   queue: Number(process.env.MAX_QUEUED_REQUESTS ?? 64),
   waitMs: Number(process.env.QUEUE_TIMEOUT_MS ?? 1000),
   maxLagMs: Number(process.env.MAX_EVENT_LOOP_LAG_MS ?? 40),
+  minBusyRate: Number(process.env.MIN_BUSY_REQUESTS_PER_SECOND ?? 50),
 };
 
 /** The event loop's recent delay (ms), sampled over the last quarter second. */
@@ -39,6 +42,9 @@ export class Admission {
   private readonly waiting: { admit: () => void; timer: NodeJS.Timeout }[] = [];
   /** Requests refused so far (the load benchmark reads it). */
   refused = 0;
+  private second = 0;
+  private thisSecond = 0;
+  private lastSecond = 0;
 
   constructor(
     private readonly limits: AdmissionLimits,
@@ -47,9 +53,10 @@ export class Admission {
 
   /** Resolves with a release function when admitted; null when refused (queue full or waited too long). */
   enter(): Promise<(() => void) | null> {
-    // Lag with nothing running is not load this server can shed (a pause, a busy neighbour):
-    // a request is then always admitted.
-    if (this.running > 0 && this.lag.lagMs > this.limits.maxLagMs) {
+    // Lag is load to shed only while requests keep coming; a few requests in a lagging loop are a
+    // pause or a busy neighbour (a shared machine), and are admitted.
+    const rate = this.rate();
+    if (this.lag.lagMs > this.limits.maxLagMs && rate >= this.limits.minBusyRate) {
       this.refused++;
       return Promise.resolve(null);
     }
@@ -77,6 +84,19 @@ export class Admission {
       };
       this.waiting.push(entry);
     });
+  }
+
+  /** Requests that arrived in about the last second (this second's, plus the last one's share). */
+  private rate(): number {
+    const now = performance.now();
+    const second = Math.floor(now / 1000);
+    if (second !== this.second) {
+      this.lastSecond = second === this.second + 1 ? this.thisSecond : 0;
+      this.thisSecond = 0;
+      this.second = second;
+    }
+    this.thisSecond++;
+    return this.thisSecond + this.lastSecond * (1 - (now / 1000 - second));
   }
 
   private releaser(): () => void {

@@ -13,6 +13,7 @@ import './compliance.ts';
 import './policy.ts';
 import './audit.ts';
 import './pipeline.ts';
+import './planning.ts';
 import './unit-metrics.ts';
 
 export const schema = builder.toSchema({ sortSchema: false });

@@ -1,0 +1,122 @@
+// simulateIntake on the small fixture (test/fixtures/small.ts), worked out by hand, and its Monte
+// Carlo mode's promises: probabilities 0 or 1 give the deterministic answer, a seed gives the
+// same answer again, percentiles are ordered.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { importDataset } from '../../server/dataset/import.ts';
+import { recordChange } from '../../server/db/changes.ts';
+import { db, dbConfig } from '../../server/db/client.ts';
+import { smallDataset, writeDatasetFile } from '../fixtures/small.ts';
+import { gql, gqlOk } from '../helpers/graphql.ts';
+
+type Row = {
+  unitCode: string;
+  kind: string;
+  target: number;
+  expectedVacancies: number;
+  stays: number;
+  ready: number;
+  promoted: number;
+  projectedReserves: number;
+  intake: number;
+};
+type Result = {
+  totalIntake: number;
+  p10: number | null;
+  p50: number | null;
+  p90: number | null;
+  horizonEnd: string;
+  rows: Row[];
+};
+
+const simulate = async (input: string) =>
+  (
+    await gqlOk<{ simulateIntake: Result }>(
+      `{ simulateIntake(input: { unitCode: "C01", asOf: "2026-11-21", ${input} }) {
+          totalIntake p10 p50 p90 horizonEnd
+          rows { unitCode kind target expectedVacancies stays ready promoted projectedReserves intake } } }`,
+    )
+  ).simulateIntake;
+const brief = (r: Result) =>
+  Object.fromEntries(
+    r.rows.map((x) => [
+      `${x.unitCode} ${x.kind}`,
+      [x.stays, x.ready, x.expectedVacancies, x.projectedReserves, x.intake],
+    ]),
+  );
+
+describe('simulateIntake', () => {
+  beforeAll(async () => {
+    await importDataset(db, dbConfig, { file: writeDatasetFile(smallDataset()) });
+  });
+
+  it('projects one year by hand: who stays, who is ready, which posts fall vacant', async () => {
+    // asOf 2026-11-21, E = 2027-11-21; [stays, ready, vacancies, projected, intake] per unit and kind.
+    // C01 P: E01 (born 1968-03-01) is 59 at E, term to 2028-06-30: no vacancy; nobody reserved: 0 → 2.
+    // A P: R01 (born 1986-02-28, 41 at E; period to 2028-01-10; near-term, cultivation over) stays
+    //   and is ready; no vacancy, so nobody is promoted: 1 → target 2 − 1 = 1.
+    // A D: A-D1 vacant; nobody reserved: 0 → 1. A1 P: term ends 2027-03-31 ≤ E: vacant; 0 → 2.
+    // B P: R03's period ends 2027-03-01 ≤ E: it leaves: 0 → 2. B D: R06 (39 at E, mid-term) stays: 1 → 0.
+    const r = await simulate('horizonYears: 1');
+    expect(r.horizonEnd).toBe('2027-11-21');
+    expect(brief(r)).toEqual({
+      'C01 PRINCIPAL': [0, 0, 0, 0, 2],
+      'A PRINCIPAL': [1, 1, 0, 1, 1],
+      'A DEPUTY': [0, 0, 1, 0, 1],
+      'A1 PRINCIPAL': [0, 0, 1, 0, 2],
+      'B PRINCIPAL': [0, 0, 0, 0, 2],
+      'B DEPUTY': [1, 0, 0, 1, 0],
+    });
+    expect([r.totalIntake, r.p10, r.p50, r.p90]).toEqual([8, null, null, null]);
+  });
+
+  it('over two years: E01 turns 60 on the horizon, R01 and R06 leave as their periods end, R06 at its limit stays 40', async () => {
+    // E = 2028-11-21. C01 P: E01 is 60 at E: vacant. A P: R01's period ends 2028-01-10 ≤ E.
+    // B D: R06 is 40 at E (not over 40) but its period ends 2028-09-01 ≤ E: it leaves.
+    const r = await simulate('horizonYears: 2');
+    expect(brief(r)).toEqual({
+      'C01 PRINCIPAL': [0, 0, 1, 0, 2],
+      'A PRINCIPAL': [0, 0, 0, 0, 2],
+      'A DEPUTY': [0, 0, 1, 0, 1],
+      'A1 PRINCIPAL': [0, 0, 1, 0, 2],
+      'B PRINCIPAL': [0, 0, 0, 0, 2],
+      'B DEPUTY': [0, 0, 0, 0, 1],
+    });
+    expect(r.totalIntake).toBe(10);
+  });
+
+  it('applies attrition and the promotion probability', async () => {
+    // Attrition 0.5 over one year: A P keeps floor(1 × 0.5) = 0 (intake 2), B D floor(0.5) = 0 (intake 1).
+    expect((await simulate('horizonYears: 1, attritionRate: 0.5')).totalIntake).toBe(10);
+    // A-P1's term ends within the year: one vacancy, R01 ready. p = 1: promoted 1, 0 left, intake 2;
+    // p = 0.5: floor(0.5) = 0 promoted, R01 stays, intake 1.
+    await db.position.update({ where: { code: 'A-P1' }, data: { termEnds: new Date('2027-06-30T00:00:00Z') } });
+    await recordChange(db, { entity: 'Position' });
+    const sure = await simulate('horizonYears: 1');
+    const half = await simulate('horizonYears: 1, promotionProbability: 0.5');
+    const a = (r: Result) => r.rows.find((x) => x.unitCode === 'A' && x.kind === 'PRINCIPAL')!;
+    expect([a(sure).promoted, a(sure).projectedReserves, a(sure).intake]).toEqual([1, 0, 2]);
+    expect([a(half).promoted, a(half).projectedReserves, a(half).intake]).toEqual([0, 1, 1]);
+    await db.position.update({ where: { code: 'A-P1' }, data: { termEnds: null } });
+    await recordChange(db, { entity: 'Position' });
+  });
+
+  it('in Monte Carlo mode: certain probabilities give the deterministic total; a seed repeats; percentiles are ordered', async () => {
+    const certain = await simulate('horizonYears: 1, mode: MONTE_CARLO, runs: 50, seed: 3');
+    expect([certain.p10, certain.p50, certain.p90, certain.totalIntake]).toEqual([8, 8, 8, 8]);
+    const risky = 'horizonYears: 1, mode: MONTE_CARLO, runs: 500, seed: 11, attritionRate: 0.5';
+    const once = await simulate(risky);
+    expect(await simulate(risky)).toEqual(once);
+    expect(once.p10! <= once.p50! && once.p50! <= once.p90!).toBe(true);
+    // Two entries may leave, each with probability 0.5: the total is 8, 9 or 10.
+    expect(once.p10).toBeGreaterThanOrEqual(8);
+    expect(once.p90).toBeLessThanOrEqual(10);
+    expect(once.totalIntake).toBe(once.p50);
+  });
+
+  it('refuses a horizon beyond five years and probabilities outside [0, 1]', async () => {
+    const far = await gql('{ simulateIntake(input: { unitCode: "C01", horizonYears: 6 }) { totalIntake } }');
+    expect(far.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    const odd = await gql('{ simulateIntake(input: { unitCode: "C01", attritionRate: 1.5 }) { totalIntake } }');
+    expect(odd.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+});
