@@ -6,6 +6,7 @@
 //   per-request version check, the catch-up after one write, and the compliance report through
 //   GraphQL (computed, and the kept answer) against the same report by SQL on SQLite and PostgreSQL.
 // npm run bench -- load --scale … [--db sqlite|postgresql|both]: see bench-load.ts.
+// npm run bench -- simulate --scale …: simulateIntake, deterministic and 1 000 Monte Carlo runs.
 // Record results in docs/benchmarks.md.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -149,11 +150,41 @@ async function benchAnalytics(argv: string[]): Promise<void> {
   }
 }
 
+async function benchSimulate(argv: string[]): Promise<void> {
+  const scale = flag(argv, 'scale') ?? 'city';
+  const seed = flag(argv, 'seed') ?? '1';
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-'));
+  const file = path.join(dir, `${scale}.json`);
+  const url = `file:${path.join(dir, 'simulate.db')}`;
+  try {
+    console.log(
+      `machine: ${os.cpus().length} × ${os.cpus()[0]?.model}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, node ${process.version}`,
+    );
+    step('scripts/data-generate.ts', ['--scale', scale, '--seed', seed, '--out', file]);
+    step('scripts/data-import.ts', [file], { DATABASE_URL: url });
+    const probe = step('scripts/bench-simulate-probe.ts', [], { DATABASE_URL: url });
+    const r = JSON.parse(probe.stdout.split('\n').pop()!) as Record<string, unknown>;
+    console.log(`${scale}: ${r.rows} unit × kind rows`);
+    console.log(
+      `deterministic, root subtree, through GraphQL: ${Number(r.deterministicMs).toFixed(0)} ms (runs ${(r.deterministicRunsMs as number[]).join(', ')}) — target < 1 s`,
+    );
+    console.log(
+      `Monte Carlo, 1 000 runs: ${Number(r.monteCarlo1000Ms).toFixed(0)} ms — target < 10 s; answer ${JSON.stringify(r.monteCarloAnswer)}`,
+    );
+    console.log(
+      `a simple query, p99 idle: ${Number(r.simpleIdleP99Ms).toFixed(1)} ms; a Monte Carlo run blocks the event loop for up to ${Number(r.eventLoopBlockedMaxMs).toFixed(0)} ms (target: other queries at most 2× idle — needs the run off the main thread)`,
+    );
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 await runCli(async () => {
   const [what, ...argv] = process.argv.slice(2);
   if (what === 'import') return benchImport(argv);
   if (what === 'analytics') return benchAnalytics(argv);
   if (what === 'load') return benchLoad(argv);
+  if (what === 'simulate') return benchSimulate(argv);
   throw new Error(
     'usage: npm run bench -- import --scale county|city|province|national [--db sqlite|postgresql|both] [--seed N]',
   );
