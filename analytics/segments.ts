@@ -85,7 +85,7 @@ export function expectedVacancy(d: Dialect, end: string): string {
   return `(p.incumbent_id IS NULL OR ${yearsBetween(d, 'p.incumbent_birth_ymd', end)} >= ${pol('retirementAge')} OR p.term_ends_ymd <= ${end})`;
 }
 
-/** ceil(ratio × posts) for a kind: the reserve target of `posts` posts. */
-export function ratioTarget(d: Dialect, kind: PositionKind, posts: string): string {
-  return d.ceil(`${pol(`reserveRatio.${kind}`)} * ${posts}`);
+/** ceil(ratio × posts): the reserve target of `posts` posts of the kind in `kindColumn`. */
+export function ratioTarget(d: Dialect, kindColumn: string, posts: string): string {
+  return d.ceil(`${polByKind('reserveRatio', kindColumn)} * ${posts}`);
 }

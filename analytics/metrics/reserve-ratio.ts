@@ -31,8 +31,7 @@ export async function reserveRatio({ copy, scope, asOf, policies }: MetricInput)
       WHERE ${activeAt(duckdb.int('$asOf'))} GROUP BY ALL
     )
     SELECT s.code AS unit_code, s.name AS unit_name, pos.kind, pos.n AS positions, coalesce(res.n, 0) AS reserves,
-      CAST(CASE pos.kind WHEN 'PRINCIPAL' THEN ${ratioTarget(duckdb, 'PRINCIPAL', 'pos.n')}
-                         ELSE ${ratioTarget(duckdb, 'DEPUTY', 'pos.n')} END AS BIGINT) AS target
+      CAST(${ratioTarget(duckdb, 'pos.kind', 'pos.n')} AS BIGINT) AS target
     FROM pos
     JOIN scoped s ON s.id = pos.unit_id
     JOIN pol ON pol.unit_kind = s.kind

@@ -1,12 +1,10 @@
 // 接续缺口 over H years (E = asOf + H): per unit and kind with positions, expected vacancies
 // against ready entries by E (analytics/segments.ts); gap = max(0, vacancies − ready), bench
 // strength = ready / vacancies; worst first.
-import { addYears, ymdNumber } from '../../domain/dates.ts';
 import type { PositionKind } from '../../domain/enums.ts';
-import { duckdb } from '../dialect.ts';
-import { int, type MetricInput, share } from '../metric.ts';
-import { policyCte } from '../policy-table.ts';
-import { activeAt, expectedVacancy, ready } from '../segments.ts';
+import type { MetricInput } from '../metric.ts';
+import { share } from '../metric.ts';
+import { horizonGroups } from './horizon.ts';
 
 export interface SuccessionGapRow {
   unitCode: string;
@@ -27,53 +25,20 @@ export interface SuccessionGapReport {
   rows: SuccessionGapRow[];
 }
 
-export async function successionGaps(
-  { copy, scope, asOf, policies }: MetricInput,
-  horizonYears: number,
-): Promise<SuccessionGapReport> {
-  const horizonEnd = addYears(asOf, horizonYears);
-  const end = duckdb.int('$end');
-  const rows = await copy.query(
-    `WITH ${policyCte(policies)},
-     scoped AS (SELECT u.id, u.code, u.name, u.kind FROM units u WHERE ${scope.where}),
-     vac AS (
-       SELECT p.unit_id, p.kind, count(*) AS positions,
-         count(*) FILTER (WHERE ${expectedVacancy(duckdb, end)}) AS vacancies
-       FROM positions p
-       JOIN scoped s ON s.id = p.unit_id
-       JOIN pol ON pol.unit_kind = s.kind
-       GROUP BY ALL
-     ),
-     ready AS (
-       SELECT r.unit_id, r.kind, count(*) AS n
-       FROM reserves r
-       JOIN scoped s ON s.id = r.unit_id
-       JOIN pol ON pol.unit_kind = s.kind
-       WHERE ${activeAt(duckdb.int('$asOf'))} AND ${ready(duckdb, end)}
-       GROUP BY ALL
-     )
-     SELECT s.code AS unit_code, s.name AS unit_name, s.id, vac.kind, vac.positions, vac.vacancies, coalesce(ready.n, 0) AS ready
-     FROM vac
-     JOIN scoped s ON s.id = vac.unit_id
-     LEFT JOIN ready ON ready.unit_id = vac.unit_id AND ready.kind = vac.kind`,
-    { scope: scope.param, asOf: ymdNumber(asOf), end: ymdNumber(horizonEnd) },
-  );
-  const out: SuccessionGapRow[] = rows
-    .map((r) => {
-      const expectedVacancies = int(r.vacancies);
-      const readyCount = int(r.ready);
-      return {
-        unitCode: r.unit_code as string,
-        unitName: r.unit_name as string,
-        kind: r.kind as PositionKind,
-        positions: int(r.positions),
-        expectedVacancies,
-        ready: readyCount,
-        gap: Math.max(0, expectedVacancies - readyCount),
-        benchStrength: share(readyCount, expectedVacancies),
-        order: int(r.id),
-      };
-    })
+export async function successionGaps(input: MetricInput, horizonYears: number): Promise<SuccessionGapReport> {
+  const { horizonEnd, groups } = await horizonGroups(input, horizonYears);
+  const out: SuccessionGapRow[] = groups
+    .map((g) => ({
+      unitCode: g.unitCode,
+      unitName: g.unitName,
+      kind: g.kind,
+      positions: g.positions,
+      expectedVacancies: g.expectedVacancies,
+      ready: g.ready,
+      gap: Math.max(0, g.expectedVacancies - g.ready),
+      benchStrength: share(g.ready, g.expectedVacancies),
+      order: g.order,
+    }))
     .sort(worstFirst)
     .map(({ order: _order, ...row }) => row);
   return {

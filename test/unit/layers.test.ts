@@ -25,7 +25,7 @@ function layerOf(file: string): Layer | null {
   if (file.startsWith('domain/')) return 'domain';
   if (file.startsWith('server/db/')) return 'data';
   if (/^server\/(dataset|policy|reserves|auth|audit)\//.test(file)) return 'services';
-  if (/^analytics\/(metrics|compliance)\//.test(file) || file === 'analytics/operational.ts')
+  if (/^analytics\/(metrics|compliance|planning)\//.test(file) || file === 'analytics/operational.ts')
     return 'analytics-features';
   if (file.startsWith('analytics/')) return 'analytics-infra';
   if (file === 'server/analytics.ts') return 'wiring';
