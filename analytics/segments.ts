@@ -6,7 +6,7 @@
 // dialect makes the same text run on DuckDB, SQLite and PostgreSQL.
 
 import type { PositionKind } from '../domain/enums.ts';
-import { BACHELOR_OR_ABOVE, CPC, MAJORITY_ETHNICITY, NEAR_TERM } from '../domain/rules.ts';
+import { BACHELOR_OR_ABOVE, CPC, LONG_TERM, MAJORITY_ETHNICITY, MID_TERM, NEAR_TERM } from '../domain/rules.ts';
 import { addYearsYmd, type Dialect, yearsBetween } from './dialect.ts';
 import { pol, polByKind } from './policy-table.ts';
 
@@ -29,6 +29,8 @@ export const NON_CPC = `r.political_status <> '${CPC}'`;
 export const SPECIAL = `(${WOMAN} OR ${MINORITY} OR ${NON_CPC})`;
 export const BACHELOR = `r.education IN ${list(BACHELOR_OR_ABOVE)}`;
 export const NEAR_TERM_TIER = `r.tier = '${NEAR_TERM}'`;
+export const MID_TERM_TIER = `r.tier = '${MID_TERM}'`;
+export const LONG_TERM_TIER = `r.tier = '${LONG_TERM}'`;
 
 /** The entry's age at D (whole years). */
 export function age(d: Dialect, at: string): string {
@@ -63,10 +65,15 @@ export function staysTo(d: Dialect, end: string): string {
   return `(${age(d, end)} <= ${polByKind('ageLimit', 'r.kind')} AND ${periodEnds(d)} > ${end})`;
 }
 
+/** The entry's minimum cultivation (entered + the policy's years) ends on or before E. */
+export function cultivatedBy(d: Dialect, end: string): string {
+  return `${addYearsYmd(d, 'r.entered_ymd', pol('minCultivationYears'))} <= ${end}`;
+}
+
 /** Ready by E: stays to the horizon, is near-term, and its minimum cultivation ends on or before E. */
 export function ready(d: Dialect, end: string): string {
   return `(${NEAR_TERM_TIER} AND ${staysTo(d, end)}
-        AND ${addYearsYmd(d, 'r.entered_ymd', pol('minCultivationYears'))} <= ${end})`;
+        AND ${cultivatedBy(d, end)})`;
 }
 
 /** Covered by the year's centralized trainings (count and days of the unit's policy). */

@@ -1,6 +1,36 @@
 // Next-year intake (docs/domain.md, "Planning"): the arithmetic of one unit and kind, given the
-// counts the analytical copy gives (posts, expected vacancies, entries that stay, ready entries).
-// Pure: the deterministic rule, and the seeded draws of the Monte Carlo mode.
+// counts the analytical copy gives (posts, expected vacancies, entries that stay, ready entries,
+// and who among the stayers has each attribute the structure targets count). Pure: the
+// deterministic rule, the profile the intake must have, and the seeded draws of Monte Carlo.
+import type { Policy } from './policy/defaults.ts';
+import type { PoliciesAt } from './policy/effective.ts';
+
+/** The attributes the structure targets count among the stayers (NEAR_TERM is the tier). */
+export const ATTRIBUTES = ['SPECIAL', 'YOUNG', 'AGE_BAND', 'BACHELOR'] as const;
+export type Attribute = (typeof ATTRIBUTES)[number];
+/** The structure rules an intake's profile answers, in the order they are listed. */
+export const PROFILE_RULES = ['SPECIAL', 'YOUNG', 'AGE_BAND', 'NEAR_TERM', 'BACHELOR'] as const;
+export type ProfileRule = (typeof PROFILE_RULES)[number];
+
+export interface AttributeCounts {
+  /** Stayers with the attribute at the horizon. */
+  stays: number;
+  /** Of them, ready by the horizon. */
+  ready: number;
+  /** Of them, past minimum cultivation by the horizon but not near-term (ready only by tier progress). */
+  cultivated: number;
+}
+
+/** Among the stayers: mid- and long-term entries, and those of them past minimum cultivation by E. */
+export interface TierCounts {
+  mid: number;
+  long: number;
+  midCultivated: number;
+  longCultivated: number;
+}
+
+/** A structure target: a share of the pool (SPECIAL, AGE_BAND, NEAR_TERM, BACHELOR) or a count (YOUNG). */
+export type StructureTarget = { share: number } | { count: number };
 
 export interface GroupCounts {
   /** Posts of the kind in the unit, and the reserve target they make: ceil(ratio × posts). */
@@ -11,6 +41,17 @@ export interface GroupCounts {
   /** Active entries that stay to the horizon, and those of them ready by it. */
   stays: number;
   ready: number;
+  /** Needed for tier progress and the profile; absent, no tier moves and no profile is computed. */
+  tiers?: TierCounts;
+  attributes?: Record<Attribute, AttributeCounts>;
+  targets?: Record<ProfileRule, StructureTarget>;
+}
+
+export interface TierProgress {
+  /** Yearly probability that a mid-term entry becomes near-term. */
+  midToNear: number;
+  /** Yearly probability that a long-term entry becomes mid-term. */
+  longToMid: number;
 }
 
 export interface Scenario {
@@ -19,27 +60,161 @@ export interface Scenario {
   promotionProbability: number;
   /** Yearly share of the remaining entries that leave for other reasons. */
   attritionRate: number;
+  /** Tier moves per year; absent: none (the domain's rule). */
+  tierProgress?: TierProgress;
 }
 
-export const DEFAULT_SCENARIO: Omit<Scenario, 'horizonYears'> = { promotionProbability: 1, attritionRate: 0 };
+export const DEFAULT_SCENARIO: Omit<Scenario, 'horizonYears'> & { tierProgress: TierProgress } = {
+  promotionProbability: 1,
+  attritionRate: 0,
+  tierProgress: { midToNear: 0, longToMid: 0 },
+};
 
 /** floor, forgiving the last bits of binary floating point (0.29 × 100 is 28.999999999999996). */
 const floor = (x: number) => Math.floor(x + 1e-9);
+/** ceil, likewise (0.15 × 20 is 3.0000000000000004). */
+const ceil = (x: number) => Math.ceil(x - 1e-9);
+
+/**
+ * The probability that an entry of a tier is near-term after H years. Each year a mid-term
+ * entry moves up with probability m and a long-term one with probability l, one step a year at
+ * most: mid: 1 − (1 − m)^H; long: Σ over the year i it becomes mid of (1 − l)^(i−1) · l · (1 − (1 − m)^(H − i)).
+ */
+export function reachesNearTerm(tier: 'MID' | 'LONG', years: number, t: TierProgress): number {
+  if (tier === 'MID') return 1 - (1 - t.midToNear) ** years;
+  let p = 0;
+  for (let i = 1; i <= years; i++)
+    p += (1 - t.longToMid) ** (i - 1) * t.longToMid * (1 - (1 - t.midToNear) ** (years - i));
+  return p;
+}
+
+/** What a scenario's probabilities make over its horizon, computed once for every group. */
+export interface Factors {
+  /** (1 − attrition)^H */
+  survival: number;
+  /** P(near-term by E) for a mid-term and a long-term entry. */
+  midReach: number;
+  longReach: number;
+  /** Samplers of these and of the promotion probability (Monte Carlo). */
+  draws: { promote: BinomialSampler; survive: BinomialSampler; mid: BinomialSampler; long: BinomialSampler };
+}
+
+export function factorsOf(s: Scenario): Factors {
+  const t = s.tierProgress;
+  const survival = (1 - s.attritionRate) ** s.horizonYears;
+  const midReach = t ? reachesNearTerm('MID', s.horizonYears, t) : 0;
+  const longReach = t ? reachesNearTerm('LONG', s.horizonYears, t) : 0;
+  return {
+    survival,
+    midReach,
+    longReach,
+    draws: {
+      promote: new BinomialSampler(s.promotionProbability),
+      survive: new BinomialSampler(survival),
+      mid: new BinomialSampler(midReach),
+      long: new BinomialSampler(longReach),
+    },
+  };
+}
 
 export interface Projection {
+  /** Ready entries by E, with those that tier progress makes near-term. */
+  readyByHorizon: number;
   promoted: number;
   projectedReserves: number;
   intake: number;
 }
 
+export interface ProfileNeed {
+  rule: ProfileRule;
+  /** The target: a share of the pool after the intake, or a count. */
+  share: number | null;
+  count: number | null;
+  /** Projected members with the attribute at the horizon, without intake. */
+  projected: number;
+  /** How many of the intake must have it: the minimum, given who stays. */
+  required: number;
+  /**
+   * Intake needed beyond the ratio's to reach the target (0 when the ratio's intake can carry
+   * the profile); null when no intake can (e.g. a 100 % share some stayers do not have).
+   */
+  extraIntake: number | null;
+}
+
 /**
- * Deterministic mode: promoted = floor(p × min(vacancies, ready)); projected = floor((stays −
- * promoted) × (1 − attrition)^H); intake = max(0, target − projected).
+ * Deterministic mode: ready by E = ready + floor(mid cultivated × P(mid → near in H) + long
+ * cultivated × P(long → near in H)); promoted = floor(p × min(vacancies, ready by E)); projected
+ * = floor((stays − promoted) × (1 − attrition)^H); intake = max(0, target − projected).
  */
-export function projectGroup(g: GroupCounts, s: Scenario): Projection {
-  const promoted = floor(s.promotionProbability * Math.min(g.expectedVacancies, g.ready));
-  const projectedReserves = floor((g.stays - promoted) * (1 - s.attritionRate) ** s.horizonYears);
-  return { promoted, projectedReserves, intake: Math.max(0, g.target - projectedReserves) };
+export function projectGroup(g: GroupCounts, s: Scenario, f: Factors = factorsOf(s)): Projection {
+  const readyByHorizon = g.ready + progressedReady(g, f);
+  const promoted = floor(s.promotionProbability * Math.min(g.expectedVacancies, readyByHorizon));
+  const projectedReserves = floor((g.stays - promoted) * f.survival);
+  return { readyByHorizon, promoted, projectedReserves, intake: Math.max(0, g.target - projectedReserves) };
+}
+
+function progressedReady(g: GroupCounts, f: Factors): number {
+  if (!g.tiers) return 0;
+  return floor(g.tiers.midCultivated * f.midReach + g.tiers.longCultivated * f.longReach);
+}
+
+/** Near-term stayers at E: those near-term now and those tier progress moves up. */
+function nearTermByHorizon(g: GroupCounts, f: Factors): number {
+  const tiers = g.tiers ?? { mid: 0, long: 0, midCultivated: 0, longCultivated: 0 };
+  return g.stays - tiers.mid - tiers.long + floor(tiers.mid * f.midReach + tiers.long * f.longReach);
+}
+
+/**
+ * Projected members with each profile attribute at E, without intake. Promotions take ready
+ * entries; which ones is not known, so the projection assumes the worst: as many of the
+ * promoted as can have the attribute have it (min(promoted, ready with it, plus those tier
+ * progress may make ready)). Near-term: every promoted entry was near-term. Attrition scales
+ * all alike, rounded down.
+ */
+export function projectedAttributes(g: GroupCounts, p: Projection, f: Factors): Record<ProfileRule, number> {
+  const keep = f.survival;
+  const progressed = progressedReady(g, f);
+  const out = {} as Record<ProfileRule, number>;
+  for (const a of ATTRIBUTES) {
+    const c = g.attributes?.[a] ?? { stays: 0, ready: 0, cultivated: 0 };
+    const promotedWith = Math.min(p.promoted, c.ready + Math.min(c.cultivated, progressed));
+    out[a] = floor((c.stays - promotedWith) * keep);
+  }
+  out.NEAR_TERM = floor((nearTermByHorizon(g, f) - p.promoted) * keep);
+  return out;
+}
+
+/**
+ * The profile of the intake: per structure rule, how many of the intake must have the
+ * attribute so that the pool at E (projected + intake) meets the target. A share s of a pool of
+ * N needs ceil(s × N) members; a count c needs c. When the intake is too small to carry them,
+ * extraIntake is the smallest further intake e (all with the attribute) with
+ * have + intake + e ≥ s × (N + e), i.e. e = ceil((s × N − have − intake) / (1 − s)).
+ */
+export function intakeProfile(g: GroupCounts, p: Projection, f: Factors): ProfileNeed[] {
+  if (!g.targets) return [];
+  const have = projectedAttributes(g, p, f);
+  const pool = p.projectedReserves + p.intake;
+  return PROFILE_RULES.map((rule) => {
+    const target = g.targets![rule];
+    const projected = have[rule];
+    if ('count' in target) {
+      const required = Math.max(0, target.count - projected);
+      return {
+        rule,
+        share: null,
+        count: target.count,
+        projected,
+        required,
+        extraIntake: Math.max(0, required - p.intake),
+      };
+    }
+    const required = Math.max(0, ceil(target.share * pool) - projected);
+    let extraIntake: number | null = 0;
+    if (required > p.intake)
+      extraIntake = target.share >= 1 ? null : ceil((target.share * pool - projected - p.intake) / (1 - target.share));
+    return { rule, share: target.share, count: null, projected, required, extraIntake };
+  });
 }
 
 /** A seeded generator (mulberry32): the same seed gives the same numbers on every machine. */
@@ -52,6 +227,58 @@ export function seededRandom(seed: number): () => number {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
+}
+
+/**
+ * Binomial draws of one probability, for the many small groups of a Monte Carlo run: the
+ * inversion's probabilities for each n are worked out once (the same arithmetic in the same
+ * order as `binomial`, so a seed gives the same numbers either way), and a draw is one uniform
+ * and a short scan.
+ */
+export class BinomialSampler {
+  private readonly tables: (Float64Array | null)[] = [];
+  private readonly flipped: BinomialSampler | null;
+
+  constructor(readonly p: number) {
+    this.flipped = p > 0.5 && p < 1 ? new BinomialSampler(1 - p) : null;
+  }
+
+  draw(random: () => number, n: number): number {
+    const p = this.p;
+    if (n <= 0 || p <= 0) return 0;
+    if (p >= 1) return n;
+    if (this.flipped) return n - this.flipped.draw(random, n);
+    if (n > 256) return binomial(random, n, p);
+    let table = this.tables[n];
+    if (table === undefined) {
+      table = pmfTable(n, p);
+      this.tables[n] = table;
+    }
+    if (table === null) return binomial(random, n, p);
+    let u = random();
+    let x = 0;
+    while (u > table[x]! && x < n) {
+      u -= table[x]!;
+      x++;
+    }
+    return x;
+  }
+}
+
+/** The probabilities `binomial` steps through for n and p ≤ 0.5; null where q^n underflows. */
+function pmfTable(n: number, p: number): Float64Array | null {
+  const q = 1 - p;
+  let r = q ** n;
+  if (r === 0) return null;
+  const s = p / q;
+  const a = (n + 1) * s;
+  const table = new Float64Array(n + 1);
+  table[0] = r;
+  for (let x = 1; x <= n; x++) {
+    r *= a / x - s;
+    table[x] = r;
+  }
+  return table;
 }
 
 /** A binomial draw (n trials of probability p), by inversion: exact, one uniform per draw. */
@@ -79,14 +306,46 @@ export function binomial(random: () => number, n: number, p: number): number {
 }
 
 /**
- * Monte Carlo mode, one run: promotions among the fillable vacancies are a binomial draw, and
- * each remaining entry survives the H years with probability (1 − attrition)^H — one draw per
- * group, not per person (entries of a group are exchangeable under these rules).
+ * Monte Carlo mode, one run: tier progress among the cultivated mid- and long-term stayers,
+ * promotions among the fillable vacancies, and survival of the H years' attrition are each a
+ * binomial draw — one per group, not per person (entries of a group are exchangeable under
+ * these rules). With probabilities 0 or 1 every draw is certain and the run is the
+ * deterministic answer.
  */
-export function drawGroup(g: GroupCounts, s: Scenario, random: () => number): Projection {
-  const promoted = binomial(random, Math.min(g.expectedVacancies, g.ready), s.promotionProbability);
-  const projectedReserves = binomial(random, g.stays - promoted, (1 - s.attritionRate) ** s.horizonYears);
-  return { promoted, projectedReserves, intake: Math.max(0, g.target - projectedReserves) };
+export function drawGroup(g: GroupCounts, s: Scenario, random: () => number, f: Factors = factorsOf(s)): Projection {
+  const tiers = g.tiers ?? { midCultivated: 0, longCultivated: 0 };
+  const out = drawn;
+  drawCounts(random, f, g.expectedVacancies, g.stays, g.ready, tiers.midCultivated, tiers.longCultivated);
+  return {
+    readyByHorizon: out.readyByHorizon,
+    promoted: out.promoted,
+    projectedReserves: out.projectedReserves,
+    intake: Math.max(0, g.target - out.projectedReserves),
+  };
+}
+
+/** The last draw of `drawCounts` (one object, reused: a run draws for every group). */
+export const drawn = { readyByHorizon: 0, promoted: 0, projectedReserves: 0 };
+
+/** One group's draw from its counts, into `drawn` (the hot loop of a run; drawGroup wraps it). */
+export function drawCounts(
+  random: () => number,
+  f: Factors,
+  vacancies: number,
+  stays: number,
+  ready: number,
+  midCultivated: number,
+  longCultivated: number,
+): void {
+  const d = f.draws;
+  let readyByHorizon = ready;
+  if (midCultivated > 0) readyByHorizon += d.mid.draw(random, midCultivated);
+  if (longCultivated > 0) readyByHorizon += d.long.draw(random, longCultivated);
+  const fillable = Math.min(vacancies, readyByHorizon);
+  const promoted = fillable > 0 ? d.promote.draw(random, fillable) : 0;
+  drawn.readyByHorizon = readyByHorizon;
+  drawn.promoted = promoted;
+  drawn.projectedReserves = d.survive.draw(random, stays - promoted);
 }
 
 /** The value at a percentile (nearest rank) of a list of numbers. */
@@ -94,4 +353,29 @@ export function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
   if (sorted.length === 0) return 0;
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
+}
+
+/** A scenario's own values for policy numbers the projection reads (absent: the policy's). */
+export interface PolicyOverrides {
+  reserveRatio?: { PRINCIPAL?: number; DEPUTY?: number };
+  ageLimit?: { PRINCIPAL?: number; DEPUTY?: number };
+  retirementAge?: number;
+}
+
+/** The policies with a scenario's overrides applied to every unit kind. */
+export function withOverrides(policies: PoliciesAt, o: PolicyOverrides): PoliciesAt {
+  const apply = (p: Policy): Policy => ({
+    ...p,
+    reserveRatio: { ...p.reserveRatio, ...definedOnly(o.reserveRatio) },
+    ageLimit: { ...p.ageLimit, ...definedOnly(o.ageLimit) },
+    retirementAge: o.retirementAge ?? p.retirementAge,
+  });
+  const byKind = Object.fromEntries(
+    Object.entries(policies.byKind).map(([k, p]) => [k, apply(p)]),
+  ) as PoliciesAt['byKind'];
+  return { ...policies, byKind, common: apply(policies.common) };
+}
+
+function definedOnly<T extends object>(o: T | undefined): Partial<T> {
+  return Object.fromEntries(Object.entries(o ?? {}).filter(([, v]) => v !== undefined && v !== null)) as Partial<T>;
 }

@@ -23,3 +23,6 @@ export const CENTRALIZED_TRAINING_KINDS: readonly TrainingKind[] = ['CENTRALIZED
 
 /** The readiness tier that counts as ready for succession (近期可用). */
 export const NEAR_TERM = 'NEAR_TERM';
+/** The tiers below it, which tier progress moves up (远期 → 中期 → 近期). */
+export const MID_TERM = 'MID_TERM';
+export const LONG_TERM = 'LONG_TERM';

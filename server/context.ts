@@ -10,6 +10,8 @@ import { readPoliciesAt } from './policy/store.ts';
 
 export interface Context {
   viewer: Viewer;
+  /** The HTTP request (yoga's own context field; absent when a schema is run directly). */
+  request?: Request;
   /** How the request signed in, and the session secret (for logout). */
   via: Signed['via'];
   session: string | null;

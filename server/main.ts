@@ -60,6 +60,10 @@ const server = createServer(async (req, res) => {
 });
 
 server.requestTimeout = 60_000; // a body that trickles in does not hold a slot forever
+// Idle keep-alive connections stay open a minute (Node's default is 5 s): a client that reuses a
+// pooled connection just as the server drops it gets "other side closed" — seen on busy hosts.
+server.keepAliveTimeout = 65_000;
+server.headersTimeout = 66_000;
 server.listen(port, host, () => console.log(`serving on http://${host}:${port} (GraphQL at /graphql)`));
 console.log(await loadDemoIfEmpty(db, config));
 console.log(await ensureAdministrator(db));

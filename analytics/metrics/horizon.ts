@@ -1,72 +1,217 @@
-// Each unit's team seen from the horizon E = asOf + H, per unit and kind with posts: posts and
-// their reserve target, posts falling vacant by E, active entries that stay to E and those ready
-// by E (analytics/segments.ts). The succession gaps and the intake simulation both read these.
+// Each unit's team seen from a horizon E = asOf + y years, per unit and kind with posts: posts
+// and their reserve target, posts falling vacant by E, active entries that stay to E and those
+// ready by E (analytics/segments.ts); for planning also the stayers' tiers and who among them has
+// each attribute a structure target counts, and those targets. The succession gaps and the
+// intake simulation both read these.
 import { addYears, ymdNumber } from '../../domain/dates.ts';
 import type { PositionKind } from '../../domain/enums.ts';
+import {
+  ATTRIBUTES,
+  type Attribute,
+  type GroupCounts,
+  type ProfileRule,
+  type StructureTarget,
+} from '../../domain/planning.ts';
 import { duckdb } from '../dialect.ts';
-import { int, type MetricInput } from '../metric.ts';
-import { policyCte } from '../policy-table.ts';
-import { activeAt, expectedVacancy, ratioTarget, ready, staysTo } from '../segments.ts';
+import type { MetricInput } from '../metric.ts';
+import { pol, polByKind, policyCte } from '../policy-table.ts';
+import {
+  activeAt,
+  BACHELOR,
+  cultivatedBy,
+  expectedVacancy,
+  inAgeBand,
+  LONG_TERM_TIER,
+  MID_TERM_TIER,
+  NEAR_TERM_TIER,
+  ratioTarget,
+  ready,
+  SPECIAL,
+  staysTo,
+  young,
+} from '../segments.ts';
 
-export interface HorizonGroup {
+export interface HorizonGroup extends GroupCounts {
   /** The unit's place in the tree (its id): ties in orderings keep it. */
   order: number;
   unitCode: string;
   unitName: string;
   kind: PositionKind;
-  positions: number;
-  /** ceil(ratio × positions). */
-  target: number;
-  expectedVacancies: number;
-  stays: number;
-  ready: number;
 }
 
-export async function horizonGroups(
+/** Each attribute as a predicate on an entry at the horizon `e`. */
+const ATTRIBUTE_SQL: Record<Attribute, (e: string) => string> = {
+  SPECIAL: () => SPECIAL,
+  YOUNG: (e) => young(duckdb, e),
+  AGE_BAND: (e) => inAgeBand(duckdb, e),
+  BACHELOR: () => BACHELOR,
+};
+
+const column = (a: Attribute) => a.toLowerCase();
+
+/** Every unit's code and name by id, read once per data version of the copy. */
+function unitNames(copy: MetricInput['copy']): Promise<{ code: Map<number, string>; name: Map<number, string> }> {
+  return copy.cached('unit-names', async () => {
+    const { rowCount, columns } = await copy.queryColumns('SELECT CAST(id AS INTEGER) AS id, code, name FROM units');
+    const [ids, codes, names] = [columns.id as number[], columns.code as string[], columns.name as string[]];
+    const code = new Map<number, string>();
+    const name = new Map<number, string>();
+    for (let i = 0; i < rowCount; i++) {
+      code.set(ids[i]!, codes[i]!);
+      name.set(ids[i]!, names[i]!);
+    }
+    return { code, name };
+  });
+}
+
+/**
+ * The groups at asOf + y for each y of `years`, in that order (within a year by unit id, then
+ * PRINCIPAL before DEPUTY), with the stayers' tiers. `detail` adds who has each attribute and
+ * the structure targets (the intake's profile); without it the answer is three times faster.
+ */
+export async function horizonGroupsByYear(
   { copy, scope, asOf, policies }: MetricInput,
-  horizonYears: number,
-): Promise<{ horizonEnd: string; groups: HorizonGroup[] }> {
-  const horizonEnd = addYears(asOf, horizonYears);
-  const end = duckdb.int('$end');
-  const rows = await copy.query(
+  years: number[],
+  detail: boolean,
+): Promise<{ ends: string[]; years: HorizonGroup[][] }> {
+  const ends = years.map((y) => addYears(asOf, y));
+  // Each year's horizon is a literal in its own SELECT (UNION ALL): the date arithmetic folds,
+  // and every entry's facts at that horizon are computed once (the `facts` CTE) before counting.
+  const perYear = (build: (e: string, y: number) => string) =>
+    ends.map((end, i) => build(String(ymdNumber(end)), i + 1)).join('\n       UNION ALL ');
+  const facts = perYear((e, y) => {
+    const columns = [
+      `${staysTo(duckdb, e)} AS st`,
+      `${ready(duckdb, e)} AS rd`,
+      `${cultivatedBy(duckdb, e)} AS cu`,
+      `${MID_TERM_TIER} AS md`,
+      `${LONG_TERM_TIER} AS lg`,
+    ];
+    if (detail) columns.push(`${NEAR_TERM_TIER} AS nt`);
+    if (detail) for (const a of ATTRIBUTES) columns.push(`${ATTRIBUTE_SQL[a](e)} AS ${column(a)}`);
+    return `SELECT ${y} AS y, r.unit_id, r.kind, ${columns.join(', ')}
+         FROM reserves r JOIN scoped s ON s.id = r.unit_id JOIN pol ON pol.unit_kind = s.kind
+         WHERE ${activeAt(duckdb.int('$asOf'))}`;
+  });
+  const counts = [
+    'count(*) FILTER (WHERE f.st) AS stays',
+    'count(*) FILTER (WHERE f.rd) AS ready',
+    'count(*) FILTER (WHERE f.st AND f.md) AS mid',
+    'count(*) FILTER (WHERE f.st AND f.lg) AS long',
+    'count(*) FILTER (WHERE f.st AND f.cu AND f.md) AS mid_cult',
+    'count(*) FILTER (WHERE f.st AND f.cu AND f.lg) AS long_cult',
+  ];
+  if (detail) {
+    for (const a of ATTRIBUTES) {
+      const has = `f.${column(a)}`;
+      counts.push(
+        `count(*) FILTER (WHERE f.st AND ${has}) AS ${column(a)}_stays`,
+        `count(*) FILTER (WHERE f.rd AND ${has}) AS ${column(a)}_ready`,
+        `count(*) FILTER (WHERE f.st AND f.cu AND NOT f.nt AND ${has}) AS ${column(a)}_cult`,
+      );
+    }
+  }
+  const targets = detail
+    ? `, ${pol('specialStructureShare')} AS t_special, ${polByKind('ageBands', 'pos.kind', '.minYoung')} AS t_young,
+       ${polByKind('ageBands', 'pos.kind', '.share')} AS t_age_band, ${pol('nearTermShare')} AS t_near_term,
+       ${pol('bachelorShare')} AS t_bachelor`
+    : '';
+  const poolColumns = counts.map((c) => c.slice(c.lastIndexOf(' AS ') + 4));
+  const { rowCount, columns: c } = await copy.queryColumns(
     `WITH ${policyCte(policies)},
      scoped AS (SELECT u.id, u.code, u.name, u.kind FROM units u WHERE ${scope.where}),
      pos AS (
-       SELECT p.unit_id, p.kind, count(*) AS positions,
-         count(*) FILTER (WHERE ${expectedVacancy(duckdb, end)}) AS vacancies
+       ${perYear(
+         (e, y) => `SELECT ${y} AS y, p.unit_id, p.kind, count(*) AS positions,
+         count(*) FILTER (WHERE ${expectedVacancy(duckdb, e)}) AS vacancies
        FROM positions p JOIN scoped s ON s.id = p.unit_id JOIN pol ON pol.unit_kind = s.kind
-       GROUP BY ALL
+       GROUP BY ALL`,
+       )}
      ),
-     pool AS (
-       SELECT r.unit_id, r.kind,
-         count(*) FILTER (WHERE ${staysTo(duckdb, end)}) AS stays,
-         count(*) FILTER (WHERE ${ready(duckdb, end)}) AS ready
-       FROM reserves r JOIN scoped s ON s.id = r.unit_id JOIN pol ON pol.unit_kind = s.kind
-       WHERE ${activeAt(duckdb.int('$asOf'))}
-       GROUP BY ALL
-     )
-     SELECT s.id, s.code AS unit_code, s.name AS unit_name, pos.kind, pos.positions, pos.vacancies,
-       coalesce(pool.stays, 0) AS stays, coalesce(pool.ready, 0) AS ready,
-       CAST(${ratioTarget(duckdb, 'pos.kind', 'pos.positions')} AS BIGINT) AS target
+     facts AS (${facts}),
+     pool AS (SELECT f.y, f.unit_id, f.kind, ${counts.join(',\n         ')} FROM facts f GROUP BY ALL)
+     SELECT CAST(pos.y AS INTEGER) AS y, CAST(s.id AS INTEGER) AS id, CAST(pos.kind = 'PRINCIPAL' AS INTEGER) AS principal,
+       CAST(pos.positions AS INTEGER) AS positions, CAST(pos.vacancies AS INTEGER) AS vacancies,
+       ${poolColumns.map((c) => `CAST(coalesce(pool.${c}, 0) AS INTEGER) AS ${c}`).join(', ')},
+       CAST(${ratioTarget(duckdb, 'pos.kind', 'pos.positions')} AS INTEGER) AS target${targets}
      FROM pos
      JOIN scoped s ON s.id = pos.unit_id
      JOIN pol ON pol.unit_kind = s.kind
-     LEFT JOIN pool ON pool.unit_id = pos.unit_id AND pool.kind = pos.kind
-     ORDER BY s.id, pos.kind DESC`,
-    { scope: scope.param, asOf: ymdNumber(asOf), end: ymdNumber(horizonEnd) },
+     LEFT JOIN pool ON pool.y = pos.y AND pool.unit_id = pos.unit_id AND pool.kind = pos.kind
+     ORDER BY pos.y, s.id, pos.kind DESC`,
+    { scope: scope.param, asOf: ymdNumber(asOf) },
   );
-  return {
-    horizonEnd,
-    groups: rows.map((r) => ({
-      order: int(r.id),
-      unitCode: r.unit_code as string,
-      unitName: r.unit_name as string,
-      kind: r.kind as PositionKind,
-      positions: int(r.positions),
-      target: int(r.target),
-      expectedVacancies: int(r.vacancies),
-      stays: int(r.stays),
-      ready: int(r.ready),
-    })),
-  };
+  const byYear: HorizonGroup[][] = ends.map(() => []);
+  const num = (name: string) => c[name] as number[];
+  const [y, id, positions, vacancies, staying, readyBy, target] = [
+    'y',
+    'id',
+    'positions',
+    'vacancies',
+    'stays',
+    'ready',
+    'target',
+  ].map(num) as number[][];
+  const principal = num('principal');
+  // Codes and names by unit id, kept per data version: text is the slow part of a large answer.
+  const units = await unitNames(copy);
+  const tiers = ['mid', 'long', 'mid_cult', 'long_cult'].map(num);
+  const attributeColumns = detail
+    ? ATTRIBUTES.map(
+        (a) => [a, num(`${column(a)}_stays`), num(`${column(a)}_ready`), num(`${column(a)}_cult`)] as const,
+      )
+    : [];
+  const targetColumns = detail ? ['t_special', 't_young', 't_age_band', 't_near_term', 't_bachelor'].map(num) : [];
+  const targetSets = new Map<string, Record<ProfileRule, StructureTarget>>();
+  for (let i = 0; i < rowCount; i++) {
+    const g: HorizonGroup = {
+      order: id![i]!,
+      unitCode: units.code.get(id![i]!)!,
+      unitName: units.name.get(id![i]!)!,
+      kind: principal[i] ? 'PRINCIPAL' : 'DEPUTY',
+      positions: positions![i]!,
+      target: target![i]!,
+      expectedVacancies: vacancies![i]!,
+      stays: staying![i]!,
+      ready: readyBy![i]!,
+    };
+    g.tiers = {
+      mid: tiers[0]![i]!,
+      long: tiers[1]![i]!,
+      midCultivated: tiers[2]![i]!,
+      longCultivated: tiers[3]![i]!,
+    };
+    if (detail) {
+      const attributes = {} as NonNullable<HorizonGroup['attributes']>;
+      for (const [a, st, rd, cu] of attributeColumns)
+        attributes[a] = { stays: st[i]!, ready: rd[i]!, cultivated: cu[i]! };
+      g.attributes = attributes;
+      // The targets depend on the policy row only: one object per distinct set.
+      const t = targetColumns.map((col) => Number(col[i]));
+      const key = t.join('|');
+      let shared = targetSets.get(key);
+      if (!shared) {
+        shared = {
+          SPECIAL: { share: t[0]! },
+          YOUNG: { count: t[1]! },
+          AGE_BAND: { share: t[2]! },
+          NEAR_TERM: { share: t[3]! },
+          BACHELOR: { share: t[4]! },
+        } satisfies Record<ProfileRule, StructureTarget>;
+        targetSets.set(key, shared);
+      }
+      g.targets = shared;
+    }
+    byYear[y![i]! - 1]!.push(g);
+  }
+  return { ends, years: byYear };
+}
+
+/** The groups at the horizon asOf + H (the succession gaps' counts). */
+export async function horizonGroups(
+  input: MetricInput,
+  horizonYears: number,
+): Promise<{ horizonEnd: string; groups: HorizonGroup[] }> {
+  const { ends, years } = await horizonGroupsByYear(input, [horizonYears], false);
+  return { horizonEnd: ends[0]!, groups: years[0]! };
 }

@@ -14,6 +14,7 @@ import './policy.ts';
 import './audit.ts';
 import './pipeline.ts';
 import './planning.ts';
+import './scenarios.ts';
 import './unit-metrics.ts';
 
 export const schema = builder.toSchema({ sortSchema: false });

@@ -113,6 +113,93 @@ describe('simulateIntake', () => {
     expect(once.totalIntake).toBe(once.p50);
   });
 
+  it('gives the profile the intake must have, and the year-by-year totals', async () => {
+    // E = 2027-11-21. A P: R01 (a woman, 41 at E, MASTER, near-term) stays; nobody promoted;
+    //   projected 1, intake 1, pool 2. SPECIAL: 1 have, ceil(0.15 × 2) = 1 → 0 more. YOUNG
+    //   (under 35): 0 have, 1 wanted → 1. AGE_BAND (35–45): 1, ceil(0.5 × 2) = 1 → 0.
+    //   NEAR_TERM: 1, ceil(2 / 3) = 1 → 0. BACHELOR: 1, ceil(1 × 2) = 2 → 1.
+    // B D: R06 (a man, 39 at E, BACHELOR, mid-term) stays; intake 0, pool 1. SPECIAL: 0 have,
+    //   ceil(0.15) = 1 → 1, which intake 0 cannot carry: extra ceil((0.15 − 0) / 0.85) = 1.
+    //   YOUNG (under 30): 1 → extra 1. AGE_BAND (30–40): 1 have → 0. NEAR_TERM: 0 near-term,
+    //   ceil(1 / 3) = 1 → extra ceil((1/3) / (2/3)) = 1. BACHELOR: 1 → 0.
+    const q = (extra: string) =>
+      gqlOk<{
+        simulateIntake: {
+          rows: {
+            unitCode: string;
+            kind: string;
+            readyByHorizon: number;
+            profile: { rule: string; projected: number; required: number; extraIntake: number | null }[];
+          }[];
+          years: {
+            year: number;
+            pool: number;
+            intake: number;
+            successionGap: number;
+            structure: { rule: string; count: number; share: number }[];
+          }[];
+        };
+      }>(
+        `{ simulateIntake(input: { unitCode: "C01", asOf: "2026-11-21", ${extra} }) {
+            rows { unitCode kind readyByHorizon profile { rule projected required extraIntake } }
+            years { year pool intake successionGap structure { rule count share } } } }`,
+      ).then((d) => d.simulateIntake);
+    const one = await q('horizonYears: 1');
+    const profile = (unit: string, kind: string, r = one) =>
+      Object.fromEntries(
+        r.rows
+          .find((x) => x.unitCode === unit && x.kind === kind)!
+          .profile.map((n) => [n.rule, [n.projected, n.required, n.extraIntake]]),
+      );
+    expect(profile('A', 'PRINCIPAL')).toEqual({
+      SPECIAL: [1, 0, 0],
+      YOUNG: [0, 1, 0],
+      AGE_BAND: [1, 0, 0],
+      NEAR_TERM: [1, 0, 0],
+      BACHELOR: [1, 1, 0],
+    });
+    expect(profile('B', 'DEPUTY')).toEqual({
+      SPECIAL: [0, 1, 1],
+      YOUNG: [0, 1, 1],
+      AGE_BAND: [1, 0, 0],
+      NEAR_TERM: [0, 1, 1],
+      BACHELOR: [1, 0, 0],
+    });
+    // Year 1 totals: pool 1 + 1 = 2; intake 8 (the first test); vacancies 3 (A-D1, A1-P), ready 1
+    // (R01, in A where no post falls vacant): gap A D 1 + A1 P 1 = 2. SPECIAL 1 of 2 = 0.5.
+    expect(one.years).toHaveLength(1);
+    expect([one.years[0]!.pool, one.years[0]!.intake, one.years[0]!.successionGap]).toEqual([2, 8, 2]);
+    expect(one.years[0]!.structure.find((x) => x.rule === 'SPECIAL')).toEqual({
+      rule: 'SPECIAL',
+      count: 1,
+      share: 0.5,
+    });
+    // Over two years the series has both years, and its last year is the horizon's answer (10).
+    const two = await q('horizonYears: 2');
+    expect(two.years.map((y) => [y.year, y.pool, y.intake])).toEqual([
+      [1, 2, 8],
+      [2, 0, 10],
+    ]);
+    // Tier progress 中期 → 近期 at 1 a year: R06 is near-term at E: B D needs no near-term intake,
+    // and it counts as ready there.
+    const moved = await q('horizonYears: 1, midToNearRate: 1');
+    expect(profile('B', 'DEPUTY', moved).NEAR_TERM).toEqual([1, 0, 0]);
+    expect(moved.rows.find((x) => x.unitCode === 'B' && x.kind === 'DEPUTY')!.readyByHorizon).toBe(1);
+  });
+
+  it('applies a scenario’s own ratio and retirement age', async () => {
+    // Ratio 3 for principals: C01, A, A1, B targets 3 each; A keeps 1 (intake 2) → 3 + 2 + 3 + 3
+    // + A D 1 + B D 0 = 12. Retirement at 59: E01 (59 at 2027-11-21) retires: C01 P vacant.
+    const r = await gqlOk<{
+      simulateIntake: { totalIntake: number; rows: { unitCode: string; kind: string; expectedVacancies: number }[] };
+    }>(
+      `{ simulateIntake(input: { unitCode: "C01", asOf: "2026-11-21", reserveRatioPrincipal: 3, retirementAge: 59 }) {
+          totalIntake rows { unitCode kind expectedVacancies } } }`,
+    );
+    expect(r.simulateIntake.totalIntake).toBe(12);
+    expect(r.simulateIntake.rows.find((x) => x.unitCode === 'C01')!.expectedVacancies).toBe(1);
+  });
+
   it('refuses a horizon beyond five years and probabilities outside [0, 1]', async () => {
     const far = await gql('{ simulateIntake(input: { unitCode: "C01", horizonYears: 6 }) { totalIntake } }');
     expect(far.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');

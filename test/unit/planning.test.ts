@@ -1,18 +1,31 @@
 // The planning arithmetic (domain/planning.ts) by hand, and its seeded draws.
 import { describe, expect, it } from 'vitest';
-import { binomial, drawGroup, percentile, projectGroup, seededRandom } from '../../domain/planning.ts';
+import type { HorizonGroup } from '../../analytics/metrics/horizon.ts';
+import { packGroups, runMonteCarlo } from '../../analytics/planning/monte-carlo.ts';
+import {
+  binomial,
+  drawGroup,
+  factorsOf,
+  type GroupCounts,
+  intakeProfile,
+  percentile,
+  projectGroup,
+  reachesNearTerm,
+  type Scenario,
+  seededRandom,
+} from '../../domain/planning.ts';
 
 describe('the deterministic rule', () => {
   it('promotes floor(p × min(vacancies, ready)), keeps floor((stays − promoted) × (1 − a)^H)', () => {
     const g = { positions: 3, target: 6, expectedVacancies: 2, stays: 7, ready: 3 };
     // p = 1: promoted = min(2, 3) = 2; projected = 7 − 2 = 5; intake = 6 − 5 = 1.
-    expect(projectGroup(g, { horizonYears: 1, promotionProbability: 1, attritionRate: 0 })).toEqual({
+    expect(projectGroup(g, { horizonYears: 1, promotionProbability: 1, attritionRate: 0 })).toMatchObject({
       promoted: 2,
       projectedReserves: 5,
       intake: 1,
     });
     // p = 0.7: promoted = floor(1.4) = 1; a = 0.1, H = 2: (7 − 1) × 0.81 = 4.86 → 4; intake 2.
-    expect(projectGroup(g, { horizonYears: 2, promotionProbability: 0.7, attritionRate: 0.1 })).toEqual({
+    expect(projectGroup(g, { horizonYears: 2, promotionProbability: 0.7, attritionRate: 0.1 })).toMatchObject({
       promoted: 1,
       projectedReserves: 4,
       intake: 2,
@@ -76,5 +89,179 @@ describe('the seeded draws', () => {
   it('takes percentiles by nearest rank', () => {
     const xs = [5, 1, 4, 2, 3, 10, 9, 8, 7, 6];
     expect([percentile(xs, 10), percentile(xs, 50), percentile(xs, 90)]).toEqual([1, 5, 9]);
+  });
+});
+
+describe('tier progress and the intake profile', () => {
+  const targets = {
+    SPECIAL: { share: 0.15 },
+    YOUNG: { count: 1 },
+    AGE_BAND: { share: 0.5 },
+    NEAR_TERM: { share: 1 / 3 },
+    BACHELOR: { share: 1 },
+  };
+  // Two principal posts (target 4); three stay: one near-term (ready, special, in band,
+  // bachelor), one mid-term past cultivation (in band, bachelor), one long-term (bachelor).
+  const g: GroupCounts = {
+    positions: 2,
+    target: 4,
+    expectedVacancies: 1,
+    stays: 3,
+    ready: 1,
+    tiers: { mid: 1, long: 1, midCultivated: 1, longCultivated: 0 },
+    attributes: {
+      SPECIAL: { stays: 1, ready: 1, cultivated: 0 },
+      YOUNG: { stays: 0, ready: 0, cultivated: 0 },
+      AGE_BAND: { stays: 2, ready: 1, cultivated: 1 },
+      BACHELOR: { stays: 3, ready: 1, cultivated: 1 },
+    },
+    targets,
+  };
+  const need = (s: Scenario) => {
+    const p = projectGroup(g, s);
+    return {
+      p,
+      profile: Object.fromEntries(
+        intakeProfile(g, p, factorsOf(s)).map((n) => [n.rule, [n.projected, n.required, n.extraIntake]]),
+      ),
+    };
+  };
+
+  it('asks of the intake what the stayers lack, assuming the promoted had the attribute', () => {
+    // promoted = floor(1 × min(1, 1)) = 1; projected = 3 − 1 = 2; intake = 4 − 2 = 2; pool 4.
+    // SPECIAL: 1 − min(1, 1) = 0 projected; ceil(0.15 × 4 = 0.6) = 1 needed → 1.
+    // YOUNG: 0 projected; count 1 → 1. AGE_BAND: 2 − min(1, 1 + 0) = 1; ceil(2) − 1 = 1.
+    // NEAR_TERM: (3 − 1 − 1) = 1 near-term − 1 promoted = 0; ceil(4/3) = 2 → 2.
+    // BACHELOR: 3 − 1 = 2; ceil(4) − 2 = 2. Every need fits in the intake of 2: no extra.
+    const { p, profile } = need({ horizonYears: 1, promotionProbability: 1, attritionRate: 0 });
+    expect([p.promoted, p.projectedReserves, p.intake]).toEqual([1, 2, 2]);
+    expect(profile).toEqual({
+      SPECIAL: [0, 1, 0],
+      YOUNG: [0, 1, 0],
+      AGE_BAND: [1, 1, 0],
+      NEAR_TERM: [0, 2, 0],
+      BACHELOR: [2, 2, 0],
+    });
+  });
+
+  it('moves tiers up: one step a year at most', () => {
+    // m = l = 1, H = 2: a mid-term entry is near-term after a year; a long-term one after two.
+    const sure = { midToNear: 1, longToMid: 1 };
+    expect([
+      reachesNearTerm('MID', 2, sure),
+      reachesNearTerm('LONG', 2, sure),
+      reachesNearTerm('LONG', 1, sure),
+    ]).toEqual([1, 1, 0]);
+    // m = l = 0.5, H = 3, long: i = 1: 0.5 × (1 − 0.5²) = 0.375; i = 2: 0.5 × 0.5 × (1 − 0.5) = 0.125; i = 3: 0 → 0.5.
+    const half = { midToNear: 0.5, longToMid: 0.5 };
+    expect(reachesNearTerm('LONG', 3, half)).toBeCloseTo(0.5, 12);
+    // Cross-check against the chain itself: [long, mid, near] stepped year by year.
+    for (const years of [1, 2, 3, 4, 5]) {
+      let [l, m, n] = [1, 0, 0];
+      for (let y = 0; y < years; y++) [l, m, n] = [l * 0.7, m * 0.6 + l * 0.3, n + m * 0.4];
+      expect(reachesNearTerm('LONG', years, { midToNear: 0.4, longToMid: 0.3 })).toBeCloseTo(n, 12);
+    }
+    // With m = l = 1 over two years: the cultivated mid-term entry becomes ready (1 + 1 = 2 ready);
+    // still one vacancy, one promoted; near-term at E: 1 + floor(1 × 1 + 1 × 1) = 3, less 1 promoted = 2.
+    const s = { horizonYears: 2, promotionProbability: 1, attritionRate: 0, tierProgress: sure };
+    const { p, profile } = need(s);
+    expect([p.readyByHorizon, p.promoted, p.projectedReserves, p.intake]).toEqual([2, 1, 2, 2]);
+    expect(profile.NEAR_TERM).toEqual([2, 0, 0]);
+  });
+
+  it('says how much more intake a target needs, or that none can reach it', () => {
+    // No vacancy: 3 stay, intake 1, pool 4. AGE_BAND: 2 projected, ceil(0.5 × 4) − 2 = 0.
+    // With a band share of 0.9: ceil(3.6) = 4 − 2 = 2 > intake 1: extra = ceil((3.6 − 2 − 1) / 0.1) = 6
+    // (check: 2 + 1 + 6 = 9 ≥ 0.9 × (4 + 6) = 9; with 5: 8 < 9).
+    // BACHELOR at 100 %: every stayer is a bachelor here (3 − 0 promoted), so none is missing;
+    // with one stayer without a degree no intake can reach 100 %: null.
+    const h = {
+      ...g,
+      expectedVacancies: 0,
+      targets: { ...targets, AGE_BAND: { share: 0.9 } },
+      attributes: { ...g.attributes!, BACHELOR: { stays: 2, ready: 1, cultivated: 1 } },
+    };
+    const s = { horizonYears: 1, promotionProbability: 1, attritionRate: 0 };
+    const p = projectGroup(h, s);
+    expect([p.promoted, p.projectedReserves, p.intake]).toEqual([0, 3, 1]);
+    const profile = Object.fromEntries(
+      intakeProfile(h, p, factorsOf(s)).map((n) => [n.rule, [n.required, n.extraIntake]]),
+    );
+    expect(profile.AGE_BAND).toEqual([2, 6]);
+    expect(profile.BACHELOR).toEqual([2, null]);
+  });
+
+  it('draws tier progress too, and with probabilities 0 or 1 equals the deterministic rule', () => {
+    for (const s of [
+      { horizonYears: 2, promotionProbability: 1, attritionRate: 0, tierProgress: { midToNear: 1, longToMid: 1 } },
+      { horizonYears: 1, promotionProbability: 0, attritionRate: 1, tierProgress: { midToNear: 0, longToMid: 1 } },
+    ])
+      expect(drawGroup(g, s, seededRandom(5))).toEqual(projectGroup(g, s));
+  });
+});
+
+describe('Monte Carlo runs (analytics/planning/monte-carlo.ts)', () => {
+  // Exact expected intake of one group: E[max(0, T − X)], X ~ Binomial(n, q), by the pmf.
+  const expectedIntake = (target: number, n: number, q: number) => {
+    let e = 0;
+    for (let k = 0; k <= n; k++) {
+      let c = 1;
+      for (let j = 0; j < k; j++) c = (c * (n - j)) / (j + 1);
+      e += c * q ** k * (1 - q) ** (n - k) * Math.max(0, target - k);
+    }
+    return e;
+  };
+  const group = (unitCode: string, target: number, stays: number): HorizonGroup => ({
+    order: 0,
+    unitCode,
+    unitName: unitCode,
+    kind: 'PRINCIPAL',
+    positions: target / 2,
+    target,
+    expectedVacancies: 0,
+    stays,
+    ready: 0,
+  });
+
+  it('averages to the expected intake within four standard errors', () => {
+    // Two units: target 6 with 8 stayers, target 4 with 3; attrition 0.3 over H = 1: q = 0.7.
+    const groups = [group('U1', 6, 8), group('U2', 4, 3)];
+    const s = { horizonYears: 1, promotionProbability: 1, attritionRate: 0.3 };
+    const runs = 4000;
+    const { packed } = packGroups([groups], [1]);
+    const summary = runMonteCarlo(packed, s, runs, 7)!;
+    const mean = expectedIntake(6, 8, 0.7) + expectedIntake(4, 3, 0.7);
+    // The mean of the runs' totals is not reported; the per-unit share needing none is:
+    // P(U2 needs none) = P(X ≥ 4) = 0 (only 3 stay); P(U1 needs none) = P(X ≥ 6), X ~ Bin(8, 0.7).
+    const pNone = [6, 7, 8].reduce((s, k) => {
+      let c = 1;
+      for (let j = 0; j < k; j++) c = (c * (8 - j)) / (j + 1);
+      return s + c * 0.7 ** k * 0.3 ** (8 - k);
+    }, 0);
+    expect(summary.units[1]!.meetsWithoutIntake).toBe(0);
+    const se = Math.sqrt((pNone * (1 - pNone)) / runs);
+    expect(Math.abs(summary.units[0]!.meetsWithoutIntake - pNone)).toBeLessThan(4 * se);
+    // The median total lies within a unit of the mean (this distribution is nearly symmetric).
+    expect(Math.abs(summary.years[0]!.intake.p50 - mean)).toBeLessThanOrEqual(1);
+    // The same seed again gives the same summary; the percentiles are ordered.
+    expect(runMonteCarlo(packGroups([groups], [1]).packed, s, runs, 7)).toEqual(summary);
+    for (const r of [summary.years[0]!.intake, ...summary.units]) expect(r.p10 <= r.p50 && r.p50 <= r.p90).toBe(true);
+  });
+
+  it('stops when progress says so', () => {
+    const { packed } = packGroups([[group('U1', 6, 8)]], [1]);
+    let calls = 0;
+    const stopped = runMonteCarlo(
+      packed,
+      { horizonYears: 1, promotionProbability: 1, attritionRate: 0.3 },
+      1000,
+      1,
+      () => {
+        calls++;
+        return calls < 3 ? undefined : false;
+      },
+    );
+    expect(stopped).toBeNull();
+    expect(calls).toBe(3);
   });
 });
