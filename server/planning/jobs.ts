@@ -26,6 +26,8 @@ export interface SimulationJob<T = unknown> {
   run: Cancellable | null;
   /** Cancelled before its worker started. */
   cancelRequested: boolean;
+  /** Settles when the job ends (never rejects). */
+  done: Promise<void>;
 }
 
 export const JOB_LIMITS = { perOwner: 1, running: 2, keepMs: 60 * 60 * 1000, kept: 200 };
@@ -69,9 +71,10 @@ export function startJob<T>(
     result: null,
     run: null,
     cancelRequested: false,
+    done: Promise.resolve(),
   };
   jobs.set(job.id, job as SimulationJob<unknown>);
-  work({
+  job.done = work({
     started: (run) => {
       job.run = run;
       if (job.cancelRequested) run.cancel();
@@ -117,4 +120,21 @@ export function cancelJob(owner: string, id: string): SimulationJob<unknown> {
 export function resetJobs(): void {
   for (const job of jobs.values()) job.run?.cancel();
   jobs.clear();
+}
+
+const busy = new Set<string>();
+
+/**
+ * Runs a heavy request (an optimisation, a comparison) only if the account has none running:
+ * one account cannot queue many of them behind each other.
+ */
+export async function oneAtATime<T>(owner: string, what: string, work: () => Promise<T>): Promise<T> {
+  const key = `${owner}|${what}`;
+  if (busy.has(key)) throw domainError('RATE_LIMITED', `you already have an unfinished ${what}: wait for it`);
+  busy.add(key);
+  try {
+    return await work();
+  } finally {
+    busy.delete(key);
+  }
 }

@@ -276,7 +276,8 @@ const SimulationJobRef = builder.objectRef<SimulationJob<IntakeProjection>>('Sim
   }),
 });
 
-const owner = (ctx: Context) => `${ctx.viewer.userId ?? ctx.viewer.actor}`;
+/** Whose a job or a heavy request is: the account (jobs and limits are per account). */
+export const owner = (ctx: Context) => `${ctx.viewer.userId ?? ctx.viewer.actor}`;
 
 const LearnedRateRef = builder
   .objectRef<{ perEntryYear: number; yearly: number; events: number }>('LearnedRate')
@@ -391,14 +392,21 @@ builder.queryFields((t) => ({
       'The intake each unit and kind needs so that its reserve ratio holds at asOf + H years, with the profile the structure targets want. Monte Carlo runs in a worker thread; for long runs use startSimulation.',
     args: { input: t.arg({ type: SimulateIntakeInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
-      let cancel: (() => void) | undefined;
-      const onAbort = () => cancel?.();
+      if (input.mode !== 'MONTE_CARLO') return project(ctx, input, input.asOf);
+      // Monte Carlo runs as a job (the same limits as startSimulation: one per account, two on
+      // the server), awaited here; a client that goes away cancels it.
+      await metricInput(ctx, { unitCode: input.unitCode, subtree: input.subtree, asOf: input.asOf });
+      const asOf = input.asOf ?? todayIso();
+      const job = startJob(owner(ctx), input.runs ?? DEFAULT_RUNS, (hooks) => project(ctx, input, asOf, hooks));
+      const onAbort = () => cancelJob(owner(ctx), job.id);
       ctx.request?.signal?.addEventListener('abort', onAbort);
       try {
-        return await project(ctx, input, input.asOf, { started: (run) => (cancel = run.cancel) });
+        await job.done;
       } finally {
         ctx.request?.signal?.removeEventListener('abort', onAbort);
       }
+      if (job.status !== 'DONE') throw new Error(job.error ?? 'the simulation did not finish');
+      return job.result!;
     },
   }),
   simulationJob: t.field({

@@ -9,6 +9,7 @@ import { domainError } from '../../domain/errors.ts';
 import { builder } from '../builder.ts';
 import type { Context } from '../context.ts';
 import { db } from '../db/client.ts';
+import { oneAtATime } from '../planning/jobs.ts';
 import type { SimulationParams } from '../planning/params.ts';
 import {
   archiveScenario,
@@ -23,6 +24,7 @@ import { pageOffset, pageSize } from './metric-input.ts';
 import {
   IntakeProjectionRef,
   ModeEnum,
+  owner,
   ProfileRuleEnum,
   project,
   ScenarioParamsInput,
@@ -304,7 +306,8 @@ builder.queryFields((t) => ({
       ids: t.arg.idList({ required: true, validate: z.array(idArg).min(2).max(3) }),
       asOf: t.arg({ type: 'Date' }),
     },
-    resolve: (_root, { ids, asOf }, ctx) => compare(ctx, ids.map(Number), asOf ?? todayIso()),
+    resolve: (_root, { ids, asOf }, ctx) =>
+      oneAtATime(owner(ctx), 'comparison', () => compare(ctx, ids.map(Number), asOf ?? todayIso())),
   }),
   optimiseIntake: t.field({
     authScopes: { signedIn: true },
@@ -318,21 +321,33 @@ builder.queryFields((t) => ({
       ratioWeight: t.arg.float({ defaultValue: 10, validate: z.number().min(0).max(1000) }),
       structureWeight: t.arg.float({ defaultValue: 1, validate: z.number().min(0).max(1000) }),
     },
-    resolve: async (_root, args, ctx) => {
-      if (!args.input === !args.scenarioId) throw domainError('BAD_USER_INPUT', 'give either input or scenarioId');
-      const params = args.input ?? paramsOf(await scenarioFor(db, ctx.viewer, Number(args.scenarioId)));
-      const asOf = args.input ? args.input.asOf : args.asOf;
-      if (params.intakeBudget == null)
-        throw domainError('BAD_USER_INPUT', 'the intake budget (intakeBudget) is missing', { field: 'intakeBudget' });
-      const projection = await project(ctx, { ...params, mode: 'DETERMINISTIC' }, asOf);
-      const plan = await optimiseIntake(await optimiseGroups(projection), params.intakeBudget, {
-        ratio: args.ratioWeight ?? 10,
-        structure: args.structureWeight ?? 1,
-      });
-      return { ...plan, horizonEnd: projection.horizonEnd };
-    },
+    resolve: (_root, args, ctx) => oneAtATime(owner(ctx), 'optimisation', () => optimise(ctx, args)),
   }),
 }));
+
+/** An intake plan for a budget: the deterministic projection, then the optimiser. */
+async function optimise(
+  ctx: Context,
+  args: {
+    input?: (SimulationParams & { asOf?: string | null }) | null;
+    scenarioId?: string | number | null;
+    asOf?: string | null;
+    ratioWeight?: number | null;
+    structureWeight?: number | null;
+  },
+): Promise<IntakePlan & { horizonEnd: string }> {
+  if (!args.input === !args.scenarioId) throw domainError('BAD_USER_INPUT', 'give either input or scenarioId');
+  const params = args.input ?? paramsOf(await scenarioFor(db, ctx.viewer, Number(args.scenarioId)));
+  const asOf = args.input ? args.input.asOf : args.asOf;
+  if (params.intakeBudget == null)
+    throw domainError('BAD_USER_INPUT', 'the intake budget (intakeBudget) is missing', { field: 'intakeBudget' });
+  const projection = await project(ctx, { ...params, mode: 'DETERMINISTIC' }, asOf);
+  const plan = await optimiseIntake(await optimiseGroups(projection), params.intakeBudget, {
+    ratio: args.ratioWeight ?? 10,
+    structure: args.structureWeight ?? 1,
+  });
+  return { ...plan, horizonEnd: projection.horizonEnd };
+}
 
 const SaveScenarioInput = builder.inputType('SaveScenarioInput', {
   fields: (t) => ({
