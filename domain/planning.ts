@@ -236,32 +236,37 @@ export function seededRandom(seed: number): () => number {
  * and a short scan.
  */
 export class BinomialSampler {
-  private readonly tables: (Float64Array | null)[] = [];
-  private readonly flipped: BinomialSampler | null;
+  /** n up to this many trials use the tables; more fall back to `binomial`. */
+  static readonly TABLED = 64;
+  /** The tables of n = 0 … TABLED one after another: table n starts at n(n + 1)/2. */
+  private readonly flat: Float64Array;
+  /** Draws of p > 0.5 are n − draws of 1 − p, as in `binomial`. */
+  private readonly flip: boolean;
+  private readonly q: number;
 
   constructor(readonly p: number) {
-    this.flipped = p > 0.5 && p < 1 ? new BinomialSampler(1 - p) : null;
+    this.flip = p > 0.5 && p < 1;
+    this.q = this.flip ? 1 - p : p;
+    const max = BinomialSampler.TABLED;
+    this.flat = new Float64Array(((max + 1) * (max + 2)) / 2);
+    if (this.q > 0 && this.q < 1)
+      for (let n = 1; n <= max; n++) this.flat.set(pmfTable(n, this.q) ?? [], (n * (n + 1)) / 2);
   }
 
   draw(random: () => number, n: number): number {
     const p = this.p;
     if (n <= 0 || p <= 0) return 0;
     if (p >= 1) return n;
-    if (this.flipped) return n - this.flipped.draw(random, n);
-    if (n > 256) return binomial(random, n, p);
-    let table = this.tables[n];
-    if (table === undefined) {
-      table = pmfTable(n, p);
-      this.tables[n] = table;
-    }
-    if (table === null) return binomial(random, n, p);
+    if (n > BinomialSampler.TABLED) return this.flip ? n - binomial(random, n, this.q) : binomial(random, n, p);
+    const flat = this.flat;
+    const base = (n * (n + 1)) / 2;
     let u = random();
     let x = 0;
-    while (u > table[x]! && x < n) {
-      u -= table[x]!;
+    while (u > flat[base + x]! && x < n) {
+      u -= flat[base + x]!;
       x++;
     }
-    return x;
+    return this.flip ? n - x : x;
   }
 }
 
