@@ -1,9 +1,27 @@
 // npm start: migrate, load the demo into an empty database, serve.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
 import { createServer } from 'node:http';
+import path from 'node:path';
 import { ADMISSION, Admission } from './admission.ts';
 import { databaseConfig } from './db/config.ts';
-import { migrate } from './db/migrations.ts';
+import { migrate, repoRoot } from './db/migrations.ts';
 import { LIMITS } from './limits-config.ts';
+
+// The dashboard is built by `npm install`; a checkout without the build gets it here.
+const dashboard = path.join(repoRoot, 'web', 'dist', 'index.html');
+if (!fs.existsSync(dashboard)) {
+  console.log('building the dashboard (web/dist)…');
+  const built = spawnSync(
+    process.execPath,
+    [path.join(repoRoot, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', 'web', '--logLevel', 'warn'],
+    {
+      cwd: repoRoot,
+      stdio: 'inherit',
+    },
+  );
+  if (built.status !== 0) console.error('the dashboard did not build; / shows a notice instead');
+}
 
 const config = databaseConfig();
 // Migrate before anything opens the database: the schema engine wants the SQLite file to itself.

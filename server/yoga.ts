@@ -1,4 +1,4 @@
-// The HTTP app: /graphql (yoga), /health, and / (the dashboard; a placeholder page for now).
+// The HTTP app: /graphql (yoga), /health, and the dashboard (web/dist) at every other path.
 // Tests drive `handle` in process; main.ts only listens (and bounds bodies and concurrency).
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
@@ -87,7 +87,36 @@ export function markReady(): void {
   ready = true;
 }
 
-const placeholder = () => fs.readFileSync(path.join(repoRoot, 'web', 'placeholder.html'));
+const dist = path.join(repoRoot, 'web', 'dist');
+const TYPES: Record<string, string> = {
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.json': 'application/json',
+};
+
+/**
+ * The dashboard (web/dist, built by `npm install`): hashed assets cached for good, any other
+ * path the application page (the client routes it). Nothing outside web/dist/assets is served.
+ */
+function dashboard(pathname: string): Response {
+  if (pathname.startsWith('/assets/')) {
+    const name = path.basename(pathname);
+    const file = path.join(dist, 'assets', name);
+    const type = TYPES[path.extname(name)];
+    if (!/^[\w.-]+$/.test(name) || !type || !fs.existsSync(file)) return new Response('Not found', { status: 404 });
+    return new Response(fs.readFileSync(file), {
+      headers: { 'content-type': type, 'cache-control': 'public, max-age=31536000, immutable' },
+    });
+  }
+  const index = path.join(dist, 'index.html');
+  const page = fs.existsSync(index) ? index : path.join(repoRoot, 'web', 'placeholder.html');
+  return new Response(fs.readFileSync(page), {
+    headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-cache' },
+  });
+}
 
 const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
   new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json', ...headers } });
@@ -135,8 +164,6 @@ export async function handle(request: Request, meta: RequestMeta = {}): Promise<
     for (const cookie of server.cookies) response.headers.append('set-cookie', cookie);
     return response;
   }
-  if (url.pathname === '/' || url.pathname === '/index.html') {
-    return new Response(placeholder(), { headers: { 'content-type': 'text/html; charset=utf-8' } });
-  }
+  if (request.method === 'GET' || request.method === 'HEAD') return dashboard(url.pathname);
   return new Response('Not found', { status: 404 });
 }

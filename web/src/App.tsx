@@ -1,0 +1,95 @@
+// The dashboard's frame: sign-in when there is no session, otherwise the navigation and the
+// pages the viewer's role may see, in the chosen language.
+import { Button, ConfigProvider, Layout, Menu, Space, Typography } from 'antd';
+import enUS from 'antd/locale/en_US';
+import zhCN from 'antd/locale/zh_CN';
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
+import { useMutation, useQuery } from 'urql';
+import { LOGOUT, ME, ROOT_UNITS } from './api/operations.ts';
+import { QueryState } from './components/QueryState.tsx';
+import { initialLanguage, type Language, setLanguage } from './i18n/index.ts';
+import { Login } from './pages/Login.tsx';
+import { Overview } from './pages/Overview.tsx';
+
+interface MeData {
+  me: { username: string; role: string; unitCode: string | null } | null;
+}
+
+/** The top of the viewer's scope: its own unit, or the tree's root for a whole-tree account. */
+function Home() {
+  const [{ data, fetching, error }] = useQuery<{ rootUnits: { code: string }[] }>({ query: ROOT_UNITS });
+  const root = data?.rootUnits[0]?.code;
+  return (
+    <QueryState fetching={fetching} error={error} empty={!fetching && !root}>
+      {root && <Overview rootUnit={root} />}
+    </QueryState>
+  );
+}
+
+export function App() {
+  const { t } = useTranslation();
+  const [language, setLang] = useState<Language>(initialLanguage);
+  dayjs.locale(language === 'en' ? 'en' : 'zh-cn');
+  const [{ data, fetching, error }, refetch] = useQuery<MeData>({ query: ME, requestPolicy: 'network-only' });
+  const [, logout] = useMutation(LOGOUT);
+  const navigate = useNavigate();
+  const location = useLocation();
+  const me = data?.me ?? null;
+  const switchLanguage = () => {
+    const next: Language = language === 'en' ? 'zh-CN' : 'en';
+    setLanguage(next);
+    setLang(next);
+  };
+  return (
+    <ConfigProvider locale={language === 'en' ? enUS : zhCN}>
+      <Layout style={{ minHeight: '100vh' }}>
+        <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 24 }}>
+          <Typography.Text strong style={{ color: '#fff', fontSize: 18, whiteSpace: 'nowrap' }}>
+            {t('app.title')}
+          </Typography.Text>
+          {me && (
+            <Menu
+              theme="dark"
+              mode="horizontal"
+              style={{ flex: 1, minWidth: 0 }}
+              selectedKeys={[location.pathname.split('/')[1] || 'overview']}
+              items={[{ key: 'overview', label: t('nav.overview'), onClick: () => navigate('/overview') }]}
+            />
+          )}
+          <Space style={{ marginLeft: 'auto' }}>
+            <Button onClick={switchLanguage}>{t('lang.switch')}</Button>
+            {me && (
+              <>
+                <Typography.Text style={{ color: '#fff' }}>{me.username}</Typography.Text>
+                <Button
+                  onClick={async () => {
+                    await logout({});
+                    refetch({ requestPolicy: 'network-only' });
+                  }}
+                >
+                  {t('nav.signOut')}
+                </Button>
+              </>
+            )}
+          </Space>
+        </Layout.Header>
+        <Layout.Content style={{ padding: 24 }}>
+          <QueryState fetching={fetching && !data} error={error}>
+            {!me ? (
+              <Login onSignedIn={() => refetch({ requestPolicy: 'network-only' })} />
+            ) : (
+              <Routes>
+                <Route path="/overview" element={me.unitCode ? <Overview rootUnit={me.unitCode} /> : <Home />} />
+                <Route path="*" element={<Navigate to="/overview" replace />} />
+              </Routes>
+            )}
+          </QueryState>
+        </Layout.Content>
+      </Layout>
+    </ConfigProvider>
+  );
+}

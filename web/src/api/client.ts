@@ -1,0 +1,29 @@
+// The GraphQL client: urql with Graphcache (units keyed by code; computed reports kept inline,
+// they have no identity of their own), the session cookie sent along, and the CSRF header the
+// server asks of browser requests.
+import { cacheExchange } from '@urql/exchange-graphcache';
+import { Client, fetchExchange } from 'urql';
+
+const inline = () => null;
+
+export const client = new Client({
+  url: '/graphql',
+  fetchOptions: () => ({ credentials: 'same-origin', headers: { 'x-graphql-csrf': '1' } }),
+  exchanges: [
+    cacheExchange({
+      keys: {
+        Unit: (u) => (u.code as string | undefined) ?? null,
+        Viewer: () => 'me',
+        PoolStructure: inline,
+        ComplianceReport: inline,
+        ComplianceTotal: inline,
+        ComplianceRowPage: inline,
+        ComplianceRow: inline,
+        SuccessionGapReport: inline,
+        AlertReport: inline,
+        AlertCount: inline,
+      },
+    }),
+    fetchExchange,
+  ],
+});

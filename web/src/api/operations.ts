@@ -1,0 +1,88 @@
+// Every operation the dashboard runs, in one place: the build registers them as the persisted
+// operations production accepts from browser sessions.
+import { gql } from 'urql';
+
+export const ME = gql`
+  query Me {
+    me {
+      username
+      role
+      unitCode
+    }
+  }
+`;
+
+export const ROOT_UNITS = gql`
+  query RootUnits {
+    rootUnits {
+      code
+      name
+    }
+  }
+`;
+
+export const LOGIN = gql`
+  mutation Login($username: String!, $password: String!) {
+    login(username: $username, password: $password) {
+      username
+      role
+      unitCode
+    }
+  }
+`;
+
+export const LOGOUT = gql`
+  mutation Logout {
+    logout
+  }
+`;
+
+export const OVERVIEW = gql`
+  query Overview($unitCode: String!, $asOf: Date) {
+    unit(code: $unitCode) {
+      code
+      name
+      parent {
+        code
+        name
+      }
+    }
+    poolStructure(unitCode: $unitCode, asOf: $asOf) {
+      total
+      specialShare
+      nearTermShare
+      bachelorShare
+    }
+    successionGaps(unitCode: $unitCode, asOf: $asOf) {
+      totalExpectedVacancies
+      totalReady
+      totalGap
+    }
+    reserveAlerts(unitCode: $unitCode, asOf: $asOf, first: 0) {
+      total
+    }
+    complianceReport(unitCode: $unitCode, asOf: $asOf) {
+      asOf
+      policyVersions
+      totals {
+        rule
+        units
+        breaches
+        warnings
+        status
+      }
+      worstUnits(first: 20) {
+        unitCode
+        unitName
+        breaches
+        warnings
+        rules {
+          rule
+          status
+          value
+          target
+        }
+      }
+    }
+  }
+`;

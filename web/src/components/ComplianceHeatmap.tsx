@@ -1,0 +1,86 @@
+// The compliance report as a unit × rule heat map (ECharts, only the parts used are imported):
+// green compliant, amber warning, red breach, blank where a rule does not apply. Clicking a unit
+// drills down to it.
+import { HeatmapChart } from 'echarts/charts';
+import { GridComponent, TooltipComponent, VisualMapComponent } from 'echarts/components';
+import * as echarts from 'echarts/core';
+import { CanvasRenderer } from 'echarts/renderers';
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+
+echarts.use([HeatmapChart, GridComponent, TooltipComponent, VisualMapComponent, CanvasRenderer]);
+
+export interface HeatmapUnit {
+  unitCode: string;
+  unitName: string;
+  rules: { rule: string; status: string; value: number; target: number }[];
+}
+
+const SEVERITY: Record<string, number> = { COMPLIANT: 0, WARNING: 1, BREACH: 2 };
+
+export function ComplianceHeatmap({
+  units,
+  rules,
+  onUnit,
+}: {
+  units: HeatmapUnit[];
+  rules: string[];
+  onUnit: (code: string) => void;
+}) {
+  const { t } = useTranslation();
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (!ref.current) return;
+    const chart = echarts.init(ref.current);
+    const data: [number, number, number][] = [];
+    units.forEach((u, y) => {
+      for (const r of u.rules) {
+        const x = rules.indexOf(r.rule);
+        if (x >= 0) data.push([x, y, SEVERITY[r.status] ?? 0]);
+      }
+    });
+    chart.setOption({
+      tooltip: {
+        formatter: (p: { data: [number, number, number] }) => {
+          const [x, y, v] = p.data;
+          const status = Object.keys(SEVERITY).find((k) => SEVERITY[k] === v) ?? '';
+          return `${units[y]?.unitName}<br/>${t(`rule.${rules[x]}`)}: ${t(`status.${status}`)}`;
+        },
+      },
+      grid: { left: 160, right: 20, top: 10, bottom: 110 },
+      xAxis: { type: 'category', data: rules.map((r) => t(`rule.${r}`)), axisLabel: { rotate: 40, interval: 0 } },
+      yAxis: { type: 'category', data: units.map((u) => u.unitName), inverse: true, triggerEvent: true },
+      visualMap: {
+        show: false,
+        min: 0,
+        max: 2,
+        inRange: { color: ['#52c41a', '#faad14', '#f5222d'] },
+      },
+      series: [{ type: 'heatmap', data, itemStyle: { borderColor: '#fff', borderWidth: 1 } }],
+    });
+    const click = (e: { componentType: string; dataIndex?: number; value?: unknown; data?: unknown }) => {
+      if (e.componentType === 'yAxis') {
+        const unit = units.find((u) => u.unitName === e.value);
+        if (unit) onUnit(unit.unitCode);
+      } else if (Array.isArray(e.data)) {
+        const unit = units[(e.data as number[])[1]!];
+        if (unit) onUnit(unit.unitCode);
+      }
+    };
+    chart.on('click', click);
+    const resize = () => chart.resize();
+    window.addEventListener('resize', resize);
+    return () => {
+      window.removeEventListener('resize', resize);
+      chart.dispose();
+    };
+  }, [units, rules, onUnit, t]);
+  return (
+    <div
+      ref={ref}
+      role="img"
+      aria-label={t('overview.heatmap')}
+      style={{ width: '100%', height: 120 + units.length * 28 }}
+    />
+  );
+}

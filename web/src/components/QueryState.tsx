@@ -1,0 +1,31 @@
+// Loading, error and empty states, the same everywhere: a GraphQL error shows its message.
+import { Alert, Empty, Spin } from 'antd';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CombinedError } from 'urql';
+
+export function QueryState({
+  fetching,
+  error,
+  empty,
+  children,
+}: {
+  fetching: boolean;
+  error?: CombinedError;
+  empty?: boolean;
+  children: ReactNode;
+}) {
+  const { t } = useTranslation();
+  if (error)
+    return (
+      <Alert
+        type="error"
+        showIcon
+        title={t('common.error')}
+        description={error.graphQLErrors.map((e) => e.message).join('; ') || error.message}
+      />
+    );
+  if (fetching) return <Spin tip={t('common.loading')} size="large" style={{ display: 'block', margin: 48 }} />;
+  if (empty) return <Empty description={t('common.empty')} />;
+  return <>{children}</>;
+}
