@@ -5,7 +5,7 @@ import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
-import { useState } from 'react';
+import { lazy, type ReactNode, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
 import { useMutation, useQuery } from 'urql';
@@ -13,19 +13,31 @@ import { LOGOUT, ME, ROOT_UNITS } from './api/operations.ts';
 import { QueryState } from './components/QueryState.tsx';
 import { initialLanguage, type Language, setLanguage } from './i18n/index.ts';
 import { Login } from './pages/Login.tsx';
-import { Overview } from './pages/Overview.tsx';
+
+// Each page is its own chunk: the first page loads only what it shows.
+const Overview = lazy(() => import('./pages/Overview.tsx').then((m) => ({ default: m.Overview })));
+const Compliance = lazy(() => import('./pages/Compliance.tsx').then((m) => ({ default: m.Compliance })));
 
 interface MeData {
   me: { username: string; role: string; unitCode: string | null } | null;
 }
 
-/** The top of the viewer's scope: its own unit, or the tree's root for a whole-tree account. */
-function Home() {
-  const [{ data, fetching, error }] = useQuery<{ rootUnits: { code: string }[] }>({ query: ROOT_UNITS });
-  const root = data?.rootUnits[0]?.code;
+/** A page for the top of the viewer's scope: its own unit, or the tree's root for a whole-tree account. */
+function AtRoot({
+  viewerUnit,
+  page: Page,
+}: {
+  viewerUnit: string | null;
+  page: (p: { rootUnit: string }) => ReactNode;
+}) {
+  const [{ data, fetching, error }] = useQuery<{ rootUnits: { code: string }[] }>({
+    query: ROOT_UNITS,
+    pause: viewerUnit !== null,
+  });
+  const root = viewerUnit ?? data?.rootUnits[0]?.code;
   return (
     <QueryState fetching={fetching} error={error} empty={!fetching && !root}>
-      {root && <Overview rootUnit={root} />}
+      <Suspense fallback={<QueryState fetching>{null}</QueryState>}>{root && <Page rootUnit={root} />}</Suspense>
     </QueryState>
   );
 }
@@ -47,7 +59,7 @@ export function App() {
   return (
     <ConfigProvider locale={language === 'en' ? enUS : zhCN}>
       <Layout style={{ minHeight: '100vh' }}>
-        <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 24 }}>
+        <Layout.Header className="no-print" style={{ display: 'flex', alignItems: 'center', gap: 24 }}>
           <Typography.Text strong style={{ color: '#fff', fontSize: 18, whiteSpace: 'nowrap' }}>
             {t('app.title')}
           </Typography.Text>
@@ -57,7 +69,10 @@ export function App() {
               mode="horizontal"
               style={{ flex: 1, minWidth: 0 }}
               selectedKeys={[location.pathname.split('/')[1] || 'overview']}
-              items={[{ key: 'overview', label: t('nav.overview'), onClick: () => navigate('/overview') }]}
+              items={[
+                { key: 'overview', label: t('nav.overview'), onClick: () => navigate('/overview') },
+                { key: 'compliance', label: t('nav.compliance'), onClick: () => navigate('/compliance') },
+              ]}
             />
           )}
           <Space style={{ marginLeft: 'auto' }}>
@@ -83,7 +98,14 @@ export function App() {
               <Login onSignedIn={() => refetch({ requestPolicy: 'network-only' })} />
             ) : (
               <Routes>
-                <Route path="/overview" element={me.unitCode ? <Overview rootUnit={me.unitCode} /> : <Home />} />
+                <Route
+                  path="/overview"
+                  element={<AtRoot viewerUnit={me.unitCode} page={(p) => <Overview {...p} />} />}
+                />
+                <Route
+                  path="/compliance"
+                  element={<AtRoot viewerUnit={me.unitCode} page={(p) => <Compliance {...p} />} />}
+                />
                 <Route path="*" element={<Navigate to="/overview" replace />} />
               </Routes>
             )}

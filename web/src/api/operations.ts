@@ -86,3 +86,38 @@ export const OVERVIEW = gql`
     }
   }
 `;
+
+export const COMPLIANCE_ROWS = gql`
+  query ComplianceRows(
+    $unitCode: String!
+    $subtree: Boolean
+    $asOf: Date
+    $rules: [ComplianceRule!]
+    $statuses: [ComplianceStatus!]
+    $orderBy: ComplianceOrderField
+    $direction: SortDirection
+    $first: Int
+    $offset: Int
+  ) {
+    unit(code: $unitCode) {
+      code
+      name
+    }
+    complianceReport(unitCode: $unitCode, subtree: $subtree, asOf: $asOf) {
+      asOf
+      policyVersions
+      rows(rules: $rules, statuses: $statuses, orderBy: $orderBy, direction: $direction, first: $first, offset: $offset) {
+        total
+        rows {
+          unitCode
+          unitName
+          rule
+          value
+          target
+          gap
+          status
+        }
+      }
+    }
+  }
+`;

@@ -1,0 +1,233 @@
+// 配备达标: every unit × rule with value, target, gap and status — filters, sorting, the subtree
+// switch and a date to see how it was at any day; export to .xlsx (header rows naming the unit,
+// the date and the policy versions) and an A4 print layout for a meeting pack.
+import { Button, Card, DatePicker, Select, Space, Switch, Table, Tag, Typography } from 'antd';
+import dayjs from 'dayjs';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router-dom';
+import { useClient, useQuery } from 'urql';
+import { COMPLIANCE_ROWS } from '../api/operations.ts';
+import { QueryState } from '../components/QueryState.tsx';
+
+export const RULES = [
+  'RATIO_PRINCIPAL',
+  'RATIO_DEPUTY',
+  'SPECIAL_SHARE',
+  'NEAR_TERM_PRINCIPAL',
+  'NEAR_TERM_DEPUTY',
+  'AGE_BAND_PRINCIPAL',
+  'AGE_BAND_DEPUTY',
+  'YOUNG_PRINCIPAL',
+  'YOUNG_DEPUTY',
+  'BACHELOR_SHARE',
+  'TRAINING_COVERAGE',
+  'CADRE_TRAINING_RATE',
+  'SUCCESSION_PRINCIPAL',
+  'SUCCESSION_DEPUTY',
+] as const;
+const STATUSES = ['BREACH', 'WARNING', 'COMPLIANT'] as const;
+const STATUS_COLOR: Record<string, string> = { COMPLIANT: 'green', WARNING: 'gold', BREACH: 'red' };
+const PAGE = 50;
+
+interface Row {
+  unitCode: string;
+  unitName: string;
+  rule: string;
+  value: number;
+  target: number;
+  gap: number;
+  status: string;
+}
+interface Data {
+  unit: { code: string; name: string } | null;
+  complianceReport: { asOf: string; policyVersions: number[]; rows: { total: number; rows: Row[] } };
+}
+
+const SORTS: Record<string, string> = { unitName: 'UNIT', rule: 'RULE', gap: 'GAP', status: 'SEVERITY' };
+const number = (x: number) => (Number.isInteger(x) ? String(x) : x.toFixed(3));
+
+export function Compliance({ rootUnit }: { rootUnit: string }) {
+  const { t } = useTranslation();
+  const client = useClient();
+  const [params, setParams] = useSearchParams();
+  const unitCode = params.get('unit') ?? rootUnit;
+  const asOf = params.get('asOf') ?? dayjs().format('YYYY-MM-DD');
+  const subtree = params.get('subtree') !== '0';
+  const [rules, setRules] = useState<string[]>([]);
+  const [statuses, setStatuses] = useState<string[]>([]);
+  const [order, setOrder] = useState<{ by: string; direction: 'ASC' | 'DESC' }>({ by: 'SEVERITY', direction: 'DESC' });
+  const [page, setPage] = useState(1);
+  const [exporting, setExporting] = useState(false);
+  const variables = {
+    unitCode,
+    subtree,
+    asOf,
+    rules: rules.length ? rules : null,
+    statuses: statuses.length ? statuses : null,
+    orderBy: order.by,
+    direction: order.direction,
+  };
+  const [{ data, fetching, error }] = useQuery<Data>({
+    query: COMPLIANCE_ROWS,
+    variables: { ...variables, first: PAGE, offset: (page - 1) * PAGE },
+  });
+  const set = (next: Record<string, string>) => {
+    setPage(1);
+    setParams({ unit: unitCode, asOf, subtree: subtree ? '1' : '0', ...next });
+  };
+  const report = data?.complianceReport;
+  const versions = report?.policyVersions.length ? report.policyVersions.join(', ') : t('compliance.defaultPolicy');
+  const header = t('compliance.header', { unit: data?.unit?.name ?? unitCode, asOf, versions });
+
+  const exportXlsx = async () => {
+    setExporting(true);
+    try {
+      const rows: Row[] = [];
+      for (let offset = 0; ; offset += 1000) {
+        const r = await client.query<Data>(COMPLIANCE_ROWS, { ...variables, first: 1000, offset }).toPromise();
+        if (r.error || !r.data) throw r.error ?? new Error('no data');
+        rows.push(...r.data.complianceReport.rows.rows);
+        if (rows.length >= r.data.complianceReport.rows.total) break;
+      }
+      const { Workbook } = await import('exceljs');
+      const book = new Workbook();
+      const sheet = book.addWorksheet(t('compliance.sheet'));
+      sheet.addRow([header]);
+      sheet.addRow([]);
+      sheet.addRow([
+        t('common.unit'),
+        t('overview.rule'),
+        t('compliance.value'),
+        t('compliance.target'),
+        t('compliance.gap'),
+        t('compliance.status'),
+      ]).font = { bold: true };
+      for (const r of rows)
+        sheet.addRow([r.unitName, t(`rule.${r.rule}`), r.value, r.target, r.gap, t(`status.${r.status}`)]);
+      sheet.columns.forEach((c, i) => {
+        c.width = i === 0 ? 28 : i === 1 ? 22 : 12;
+      });
+      const blob = new Blob([await book.xlsx.writeBuffer()], {
+        type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      });
+      const link = document.createElement('a');
+      link.href = URL.createObjectURL(blob);
+      link.download = `compliance-${unitCode}-${asOf}.xlsx`;
+      link.click();
+      URL.revokeObjectURL(link.href);
+    } finally {
+      setExporting(false);
+    }
+  };
+
+  return (
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+      <Typography.Title level={3} className="print-only" style={{ margin: 0 }}>
+        {header}
+      </Typography.Title>
+      <Space wrap className="no-print">
+        <Typography.Title level={3} style={{ margin: 0 }}>
+          {data?.unit?.name ?? unitCode}
+        </Typography.Title>
+        <span>{t('common.asOf')}</span>
+        <DatePicker
+          aria-label={t('common.asOf')}
+          allowClear={false}
+          value={dayjs(asOf)}
+          onChange={(d) => d && set({ asOf: d.format('YYYY-MM-DD') })}
+        />
+        <Switch
+          checked={subtree}
+          onChange={(on) => set({ subtree: on ? '1' : '0' })}
+          aria-label={t('compliance.subtree')}
+        />
+        <span>{t('compliance.subtree')}</span>
+        <Select
+          mode="multiple"
+          allowClear
+          aria-label={t('compliance.rules')}
+          placeholder={t('compliance.rules')}
+          style={{ minWidth: 220 }}
+          value={rules}
+          onChange={(v) => {
+            setPage(1);
+            setRules(v);
+          }}
+          options={RULES.map((r) => ({ value: r, label: t(`rule.${r}`) }))}
+        />
+        <Select
+          mode="multiple"
+          allowClear
+          aria-label={t('compliance.statuses')}
+          placeholder={t('compliance.statuses')}
+          style={{ minWidth: 160 }}
+          value={statuses}
+          onChange={(v) => {
+            setPage(1);
+            setStatuses(v);
+          }}
+          options={STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))}
+        />
+        <Button onClick={exportXlsx} loading={exporting} disabled={!report}>
+          {exporting ? t('compliance.exporting') : t('compliance.export')}
+        </Button>
+        <Button onClick={() => window.print()} disabled={!report}>
+          {t('compliance.print')}
+        </Button>
+      </Space>
+      <Card>
+        <QueryState fetching={fetching && !data} error={error}>
+          {report && (
+            <Table<Row>
+              size="small"
+              rowKey={(r) => `${r.unitCode}|${r.rule}`}
+              dataSource={report.rows.rows}
+              loading={fetching}
+              pagination={{
+                current: page,
+                pageSize: PAGE,
+                total: report.rows.total,
+                showSizeChanger: false,
+                showTotal: (total) => t('compliance.total', { total }),
+                onChange: setPage,
+              }}
+              onChange={(_p, _f, sorter) => {
+                const s = Array.isArray(sorter) ? sorter[0] : sorter;
+                const by = s?.order ? SORTS[String(s.field)] : undefined;
+                setPage(1);
+                setOrder(
+                  by
+                    ? { by, direction: s?.order === 'ascend' ? 'ASC' : 'DESC' }
+                    : { by: 'SEVERITY', direction: 'DESC' },
+                );
+              }}
+              columns={[
+                {
+                  title: t('common.unit'),
+                  dataIndex: 'unitName',
+                  sorter: true,
+                  render: (name: string, r) => (
+                    <Button type="link" size="small" style={{ padding: 0 }} onClick={() => set({ unit: r.unitCode })}>
+                      {name}
+                    </Button>
+                  ),
+                },
+                { title: t('overview.rule'), dataIndex: 'rule', sorter: true, render: (r: string) => t(`rule.${r}`) },
+                { title: t('compliance.value'), dataIndex: 'value', align: 'right', render: number },
+                { title: t('compliance.target'), dataIndex: 'target', align: 'right', render: number },
+                { title: t('compliance.gap'), dataIndex: 'gap', align: 'right', sorter: true, render: number },
+                {
+                  title: t('compliance.status'),
+                  dataIndex: 'status',
+                  sorter: true,
+                  render: (s: string) => <Tag color={STATUS_COLOR[s]}>{t(`status.${s}`)}</Tag>,
+                },
+              ]}
+            />
+          )}
+        </QueryState>
+      </Card>
+    </Space>
+  );
+}
