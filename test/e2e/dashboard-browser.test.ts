@@ -72,7 +72,7 @@ describe('the dashboard in Chromium', () => {
     await page.waitForURL(/\/compliance/);
     await expect.poll(() => page.locator('.ant-table-row').count(), { timeout: 30_000 }).toBeGreaterThan(0);
     // Only breaches.
-    await page.getByLabel('状态').click();
+    await page.getByRole('combobox', { name: '状态' }).click();
     await page.getByTitle('未达标').click();
     await page.keyboard.press('Escape');
     await expect
@@ -102,6 +102,22 @@ describe('the dashboard in Chromium', () => {
     expect(String(sheet.getCell('A1').value)).toMatch(/配备达标情况（统计日期 2025-12-31/);
     expect(sheet.getRow(3).values).toContain('单位');
     expect(sheet.rowCount).toBeGreaterThan(3);
+  });
+
+  it('projects, runs Monte Carlo with a band, saves a scenario and optimises on the planning page', async () => {
+    await page.getByRole('menuitem', { name: '规划' }).click();
+    await page.waitForURL(/\/planning/);
+    await page.getByRole('button', { name: /测\s*算/ }).click();
+    await expect.poll(() => page.getByText('需补充后备干部').count(), { timeout: 30_000 }).toBe(1);
+    await page.getByRole('button', { name: /蒙特卡洛/ }).click();
+    await expect.poll(() => page.getByText(/P10–P90 \d+–\d+/).count(), { timeout: 60_000 }).toBe(1);
+    await page.getByLabel('情景名称').fill('浏览器测试情景');
+    await page.getByRole('button', { name: '保存情景' }).click();
+    await expect.poll(() => page.getByText('浏览器测试情景').count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    await page.getByLabel('补充名额预算').fill('50');
+    await page.getByRole('button', { name: '优化分配' }).click();
+    await expect.poll(() => page.getByText(/优化方案/).count(), { timeout: 30_000 }).toBe(1);
+    await page.screenshot({ path: path.join(shots, 'planning.png'), fullPage: true });
   });
 
   it('switches to English and back, with no console errors all along', async () => {

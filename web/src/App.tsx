@@ -17,6 +17,7 @@ import { Login } from './pages/Login.tsx';
 // Each page is its own chunk: the first page loads only what it shows.
 const Overview = lazy(() => import('./pages/Overview.tsx').then((m) => ({ default: m.Overview })));
 const Compliance = lazy(() => import('./pages/Compliance.tsx').then((m) => ({ default: m.Compliance })));
+const Planning = lazy(() => import('./pages/Planning.tsx').then((m) => ({ default: m.Planning })));
 
 interface MeData {
   me: { username: string; role: string; unitCode: string | null } | null;
@@ -72,6 +73,7 @@ export function App() {
               items={[
                 { key: 'overview', label: t('nav.overview'), onClick: () => navigate('/overview') },
                 { key: 'compliance', label: t('nav.compliance'), onClick: () => navigate('/compliance') },
+                { key: 'planning', label: t('nav.planning'), onClick: () => navigate('/planning') },
               ]}
             />
           )}
@@ -105,6 +107,10 @@ export function App() {
                 <Route
                   path="/compliance"
                   element={<AtRoot viewerUnit={me.unitCode} page={(p) => <Compliance {...p} />} />}
+                />
+                <Route
+                  path="/planning"
+                  element={<AtRoot viewerUnit={me.unitCode} page={(p) => <Planning {...p} />} />}
                 />
                 <Route path="*" element={<Navigate to="/overview" replace />} />
               </Routes>

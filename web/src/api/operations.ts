@@ -121,3 +121,157 @@ export const COMPLIANCE_ROWS = gql`
     }
   }
 `;
+
+export const LEARNED_RATES = gql`
+  query LearnedRates($unitCode: String!) {
+    learnedRates(unitCode: $unitCode, first: 0) {
+      windowStart
+      windowEnd
+      kinds {
+        kind
+        exposureYears
+        promotion {
+          events
+          yearly
+        }
+        removal {
+          events
+          yearly
+        }
+        promotionShare
+      }
+      suggested {
+        promotionProbability
+        attritionRate
+      }
+    }
+  }
+`;
+
+const PROJECTION = `
+  horizonEnd
+  mode
+  totalIntake
+  p10
+  p50
+  p90
+  rowCount
+  years {
+    year
+    end
+    pool
+    intake
+    target
+    successionGap
+    intakeRange {
+      p10
+      p50
+      p90
+    }
+    poolRange {
+      p10
+      p50
+      p90
+    }
+  }
+  rows(onlyWithIntake: true, first: 200) {
+    unitCode
+    unitName
+    kind
+    target
+    projectedReserves
+    intake
+    profile {
+      rule
+      required
+      extraIntake
+    }
+  }
+`;
+
+export const SIMULATE = gql`
+  query Simulate($input: SimulateIntakeInput!) {
+    simulateIntake(input: $input) {
+      ${PROJECTION}
+    }
+  }
+`;
+
+export const START_SIMULATION = gql`
+  mutation StartSimulation($input: SimulateIntakeInput!) {
+    startSimulation(input: $input) {
+      id
+      status
+    }
+  }
+`;
+
+export const SIMULATION_JOB = gql`
+  query SimulationJob($id: ID!) {
+    simulationJob(id: $id) {
+      id
+      status
+      progress
+      error
+      result {
+        ${PROJECTION}
+      }
+    }
+  }
+`;
+
+export const SCENARIOS = gql`
+  query Scenarios {
+    scenarios {
+      id
+      name
+      unitCode
+      author
+      updatedAt
+      params {
+        unitCode
+        horizonYears
+        promotionProbability
+        attritionRate
+        midToNearRate
+        longToMidRate
+        intakeBudget
+      }
+    }
+  }
+`;
+
+export const SAVE_SCENARIO = gql`
+  mutation SaveScenario($input: SaveScenarioInput!) {
+    saveScenario(input: $input) {
+      id
+      name
+    }
+  }
+`;
+
+export const OPTIMISE = gql`
+  query Optimise($input: SimulateIntakeInput!) {
+    optimiseIntake(input: $input) {
+      status
+      budget
+      used
+      objective
+      groups(first: 100) {
+        unitCode
+        unitName
+        kind
+        intake
+        ratioShortfall
+        profile {
+          rule
+          count
+        }
+      }
+      binding {
+        code
+        message
+      }
+    }
+  }
+`;

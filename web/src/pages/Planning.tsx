@@ -1,0 +1,395 @@
+// 规划: the scenario form with the rates learned from history beside the planner's assumptions,
+// the projection (total, year by year with the Monte Carlo band, the intake per unit with its
+// profile), Monte Carlo as a background job with progress, saved scenarios, and the intake plan
+// optimised for a budget.
+import {
+  Alert,
+  Button,
+  Card,
+  Col,
+  Descriptions,
+  Form,
+  Input,
+  InputNumber,
+  List,
+  Progress,
+  Row,
+  Space,
+  Statistic,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useClient, useMutation, useQuery } from 'urql';
+import {
+  LEARNED_RATES,
+  OPTIMISE,
+  SAVE_SCENARIO,
+  SCENARIOS,
+  SIMULATE,
+  SIMULATION_JOB,
+  START_SIMULATION,
+} from '../api/operations.ts';
+import { ProjectionChart, type YearPoint } from '../components/ProjectionChart.tsx';
+import { QueryState } from '../components/QueryState.tsx';
+
+interface Params {
+  horizonYears: number;
+  promotionProbability: number;
+  attritionRate: number;
+  midToNearRate: number;
+  longToMidRate: number;
+  intakeBudget: number | null;
+}
+interface IntakeRow {
+  unitCode: string;
+  unitName: string;
+  kind: string;
+  target: number;
+  projectedReserves: number;
+  intake: number;
+  profile: { rule: string; required: number; extraIntake: number | null }[];
+}
+interface Projection {
+  horizonEnd: string;
+  mode: string;
+  totalIntake: number;
+  p10: number | null;
+  p90: number | null;
+  rowCount: number;
+  years: YearPoint[];
+  rows: IntakeRow[];
+}
+interface Plan {
+  status: string;
+  budget: number;
+  used: number;
+  objective: number;
+  groups: {
+    unitCode: string;
+    unitName: string;
+    kind: string;
+    intake: number;
+    ratioShortfall: number;
+    profile: { rule: string; count: number }[];
+  }[];
+  binding: { code: string; message: string }[];
+}
+interface Rates {
+  learnedRates: {
+    windowStart: string;
+    windowEnd: string;
+    kinds: {
+      kind: string;
+      exposureYears: number;
+      promotion: { events: number; yearly: number };
+      removal: { events: number; yearly: number };
+      promotionShare: number | null;
+    }[];
+    suggested: { promotionProbability: number | null; attritionRate: number };
+  };
+}
+
+const DEFAULTS: Params = {
+  horizonYears: 1,
+  promotionProbability: 1,
+  attritionRate: 0,
+  midToNearRate: 0,
+  longToMidRate: 0,
+  intakeBudget: null,
+};
+const pct = (x: number | null | undefined) => (x == null ? '—' : `${(x * 100).toFixed(1)}%`);
+
+export function Planning({ rootUnit }: { rootUnit: string }) {
+  const { t } = useTranslation();
+  const client = useClient();
+  const [form] = Form.useForm<Params & { name: string }>();
+  const [params, setParams] = useState<Params>(DEFAULTS);
+  const [projection, setProjection] = useState<Projection | null>(null);
+  const [jobId, setJobId] = useState<string | null>(null);
+  const [progress, setProgress] = useState(0);
+  const [plan, setPlan] = useState<Plan | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [rates] = useQuery<Rates>({ query: LEARNED_RATES, variables: { unitCode: rootUnit } });
+  const [scenarios, refetchScenarios] = useQuery<{
+    scenarios: { id: string; name: string; author: string; params: Params & { unitCode: string } }[];
+  }>({ query: SCENARIOS });
+  const [, startSimulation] = useMutation(START_SIMULATION);
+  const [, saveScenario] = useMutation(SAVE_SCENARIO);
+  const input = (p: Params, mode = 'DETERMINISTIC') => ({ unitCode: rootUnit, ...p, mode, runs: 1000, seed: 1 });
+
+  const run = async () => {
+    setBusy(true);
+    setError(null);
+    const r = await client
+      .query<{ simulateIntake: Projection }>(SIMULATE, { input: input(params) }, { requestPolicy: 'network-only' })
+      .toPromise();
+    setBusy(false);
+    if (r.error) setError(r.error.graphQLErrors.map((e) => e.message).join('; ') || r.error.message);
+    else setProjection(r.data!.simulateIntake);
+  };
+
+  // A Monte Carlo job: started, then polled for its progress until it ends.
+  useEffect(() => {
+    if (!jobId) return;
+    const timer = setInterval(async () => {
+      const r = await client
+        .query<{
+          simulationJob: { status: string; progress: number; error: string | null; result: Projection | null };
+        }>(SIMULATION_JOB, { id: jobId }, { requestPolicy: 'network-only' })
+        .toPromise();
+      const j = r.data?.simulationJob;
+      if (!j) return;
+      if (j.status === 'RUNNING') setProgress(j.progress);
+      else {
+        clearInterval(timer);
+        setJobId(null);
+        if (j.result) setProjection(j.result);
+        if (j.error) setError(j.error);
+      }
+    }, 500);
+    return () => clearInterval(timer);
+  }, [jobId, client]);
+
+  const monteCarlo = async () => {
+    setError(null);
+    const r = await startSimulation({ input: input(params, 'MONTE_CARLO') });
+    if (r.error) setError(r.error.graphQLErrors.map((e) => e.message).join('; '));
+    else {
+      setProgress(0);
+      setJobId(r.data.startSimulation.id);
+    }
+  };
+
+  const optimise = async () => {
+    setBusy(true);
+    setError(null);
+    const r = await client
+      .query<{ optimiseIntake: Plan }>(OPTIMISE, { input: input(params) }, { requestPolicy: 'network-only' })
+      .toPromise();
+    setBusy(false);
+    if (r.error) setError(r.error.graphQLErrors.map((e) => e.message).join('; ') || r.error.message);
+    else setPlan(r.data!.optimiseIntake);
+  };
+
+  const save = async () => {
+    const name = form.getFieldValue('name') as string | undefined;
+    if (!name?.trim()) return;
+    const { intakeBudget, ...rest } = params;
+    const r = await saveScenario({
+      input: {
+        name: name.trim(),
+        params: { unitCode: rootUnit, ...rest, ...(intakeBudget != null ? { intakeBudget } : {}) },
+      },
+    });
+    if (r.error) setError(r.error.graphQLErrors.map((e) => e.message).join('; '));
+    else refetchScenarios({ requestPolicy: 'network-only' });
+  };
+
+  const suggested = rates.data?.learnedRates.suggested;
+  return (
+    <Row gutter={[16, 16]}>
+      <Col xs={24} xl={8}>
+        <Card title={t('planning.form')}>
+          <Form
+            form={form}
+            layout="vertical"
+            initialValues={DEFAULTS}
+            onValuesChange={(_, all) =>
+              setParams({
+                horizonYears: all.horizonYears ?? DEFAULTS.horizonYears,
+                promotionProbability: all.promotionProbability ?? DEFAULTS.promotionProbability,
+                attritionRate: all.attritionRate ?? DEFAULTS.attritionRate,
+                midToNearRate: all.midToNearRate ?? DEFAULTS.midToNearRate,
+                longToMidRate: all.longToMidRate ?? DEFAULTS.longToMidRate,
+                intakeBudget: all.intakeBudget ?? null,
+              })
+            }
+          >
+            <Form.Item label={t('planning.horizon')} name="horizonYears">
+              <InputNumber min={1} max={5} precision={0} style={{ width: '100%' }} />
+            </Form.Item>
+            <Form.Item
+              label={t('planning.promotion')}
+              name="promotionProbability"
+              extra={suggested && `${t('planning.suggested')}: ${pct(suggested.promotionProbability)}`}
+            >
+              <InputNumber min={0} max={1} step={0.05} style={{ width: '100%' }} />
+            </Form.Item>
+            <Form.Item
+              label={t('planning.attrition')}
+              name="attritionRate"
+              extra={suggested && `${t('planning.suggested')}: ${pct(suggested.attritionRate)}`}
+            >
+              <InputNumber min={0} max={1} step={0.01} style={{ width: '100%' }} />
+            </Form.Item>
+            <Form.Item label={t('planning.midToNear')} name="midToNearRate">
+              <InputNumber min={0} max={1} step={0.05} style={{ width: '100%' }} />
+            </Form.Item>
+            <Form.Item label={t('planning.longToMid')} name="longToMidRate">
+              <InputNumber min={0} max={1} step={0.05} style={{ width: '100%' }} />
+            </Form.Item>
+            <Form.Item label={t('planning.budget')} name="intakeBudget">
+              <InputNumber min={0} precision={0} style={{ width: '100%' }} />
+            </Form.Item>
+            <Space wrap>
+              <Button type="primary" onClick={run} loading={busy}>
+                {t('planning.run')}
+              </Button>
+              <Button onClick={monteCarlo} disabled={jobId !== null}>
+                {t('planning.monteCarlo')}
+              </Button>
+              <Button onClick={optimise} disabled={params.intakeBudget == null} loading={busy}>
+                {t('planning.optimise')}
+              </Button>
+            </Space>
+            <Space.Compact style={{ width: '100%', marginTop: 16 }}>
+              <Form.Item name="name" noStyle>
+                <Input placeholder={t('planning.name')} aria-label={t('planning.name')} maxLength={100} />
+              </Form.Item>
+              <Button onClick={save}>{t('planning.save')}</Button>
+            </Space.Compact>
+          </Form>
+        </Card>
+        <Card title={t('planning.learned')} style={{ marginTop: 16 }}>
+          <QueryState fetching={rates.fetching} error={rates.error}>
+            {rates.data && (
+              <Descriptions size="small" column={1}>
+                {rates.data.learnedRates.kinds.map((k) => (
+                  <Descriptions.Item key={k.kind} label={t(`planning.kind.${k.kind}`)}>
+                    {t('planning.promotion')} {pct(k.promotionShare)} · {t('planning.attrition')}{' '}
+                    {pct(k.removal.yearly)} ({k.exposureYears.toFixed(0)})
+                  </Descriptions.Item>
+                ))}
+              </Descriptions>
+            )}
+          </QueryState>
+        </Card>
+        <Card title={t('planning.scenarios')} style={{ marginTop: 16 }}>
+          <QueryState
+            fetching={scenarios.fetching}
+            error={scenarios.error}
+            empty={scenarios.data?.scenarios.length === 0}
+          >
+            <List
+              size="small"
+              dataSource={scenarios.data?.scenarios ?? []}
+              renderItem={(s) => (
+                <List.Item
+                  actions={[
+                    <Button
+                      key="use"
+                      size="small"
+                      onClick={() => {
+                        const { unitCode: _unit, ...given } = s.params;
+                        const p = {
+                          ...DEFAULTS,
+                          ...Object.fromEntries(Object.entries(given).filter(([, v]) => v != null)),
+                        } as Params;
+                        form.setFieldsValue({ ...p, name: s.name });
+                        setParams(p);
+                      }}
+                    >
+                      {t('planning.apply')}
+                    </Button>,
+                  ]}
+                >
+                  {s.name} <Typography.Text type="secondary">{s.author}</Typography.Text>
+                </List.Item>
+              )}
+            />
+          </QueryState>
+        </Card>
+      </Col>
+      <Col xs={24} xl={16}>
+        <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+          {error && <Alert type="error" showIcon title={t('common.error')} description={error} />}
+          {jobId && (
+            <Card>
+              {t('planning.running')} <Progress percent={Math.round(progress * 100)} />
+            </Card>
+          )}
+          {projection && (
+            <>
+              <Card>
+                <Statistic
+                  title={`${t('planning.total')} (${projection.horizonEnd})`}
+                  value={projection.totalIntake}
+                  suffix={
+                    projection.p10 != null ? `${t('planning.band')} ${projection.p10}–${projection.p90}` : undefined
+                  }
+                />
+              </Card>
+              <Card title={t('planning.years')}>
+                <ProjectionChart years={projection.years} />
+              </Card>
+              <Card title={t('planning.rows')}>
+                <Table<IntakeRow>
+                  size="small"
+                  rowKey={(r) => `${r.unitCode}|${r.kind}`}
+                  dataSource={projection.rows}
+                  pagination={{ pageSize: 20, showSizeChanger: false }}
+                  columns={[
+                    { title: t('common.unit'), dataIndex: 'unitName' },
+                    { title: '', dataIndex: 'kind', render: (k: string) => t(`planning.kind.${k}`) },
+                    { title: t('planning.target'), dataIndex: 'target', align: 'right' },
+                    { title: t('planning.projected'), dataIndex: 'projectedReserves', align: 'right' },
+                    { title: t('planning.intake'), dataIndex: 'intake', align: 'right' },
+                    {
+                      title: t('planning.profile'),
+                      render: (_, r) =>
+                        r.profile
+                          .filter((n) => n.required > 0)
+                          .map((n) => (
+                            <Tag key={n.rule} color={n.extraIntake ? 'red' : undefined}>
+                              {t(`profile.${n.rule}`)} ≥ {n.required}
+                            </Tag>
+                          )),
+                    },
+                  ]}
+                />
+              </Card>
+            </>
+          )}
+          {plan && (
+            <Card title={`${t('planning.plan')} — ${t('planning.used')} ${plan.used} / ${plan.budget}`}>
+              {plan.binding.slice(0, 5).map((b) => (
+                <Alert
+                  key={b.message}
+                  type={b.code === 'BUDGET_EXHAUSTED' ? 'warning' : 'info'}
+                  title={b.message}
+                  style={{ marginBottom: 8 }}
+                />
+              ))}
+              <Table
+                size="small"
+                rowKey={(g) => `${g.unitCode}|${g.kind}`}
+                dataSource={plan.groups}
+                pagination={{ pageSize: 20, showSizeChanger: false }}
+                columns={[
+                  { title: t('common.unit'), dataIndex: 'unitName' },
+                  { title: '', dataIndex: 'kind', render: (k: string) => t(`planning.kind.${k}`) },
+                  { title: t('planning.intake'), dataIndex: 'intake', align: 'right' },
+                  {
+                    title: t('planning.profile'),
+                    render: (_, g) =>
+                      g.profile
+                        .filter((p) => p.count > 0)
+                        .map((p) => (
+                          <Tag key={p.rule}>
+                            {t(`profile.${p.rule}`)} {p.count}
+                          </Tag>
+                        )),
+                  },
+                ]}
+              />
+            </Card>
+          )}
+        </Space>
+      </Col>
+    </Row>
+  );
+}
