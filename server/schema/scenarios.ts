@@ -174,45 +174,54 @@ const PlannedGroupRef = builder.objectRef<IntakePlan['groups'][number]>('Planned
   }),
 });
 
-const BindingRef = builder.objectRef<IntakePlan['binding'][number]>('BindingConstraint').implement({
+type Binding = IntakePlan['binding'][number] & { unitName: string | null };
+
+const BindingRef = builder.objectRef<Binding>('BindingConstraint').implement({
   authScopes: { signedIn: true },
+  description: 'What binds, with its parts (for a message in the reader’s language) and an English sentence.',
   fields: (t) => ({
     code: t.exposeString('code', { description: 'BUDGET_EXHAUSTED, RATIO_SHORT or STRUCTURE_SHORT.' }),
     unitCode: t.exposeString('unitCode', { nullable: true }),
+    unitName: t.exposeString('unitName', { nullable: true }),
+    shortfall: t.exposeFloat('shortfall', {
+      description: 'Reserves or members short; for BUDGET_EXHAUSTED the reserves missing in all.',
+    }),
     kind: t.field({ type: PositionKindEnum, nullable: true, resolve: (b) => b.kind }),
     rule: t.field({ type: ProfileRuleEnum, nullable: true, resolve: (b) => b.rule as never }),
     message: t.exposeString('message'),
   }),
 });
 
-const IntakePlanRef = builder.objectRef<IntakePlan & { horizonEnd: string }>('IntakePlan').implement({
-  authScopes: { signedIn: true },
-  description: 'Intake allocated to units and profiles within a budget, minimising the weighted shortfall (HiGHS).',
-  fields: (t) => ({
-    status: t.exposeString('status'),
-    horizonEnd: t.field({ type: 'Date', resolve: (p) => p.horizonEnd }),
-    budget: t.exposeInt('budget'),
-    used: t.exposeInt('used'),
-    objective: t.exposeFloat('objective', { description: 'The weighted shortfall left.' }),
-    solveMs: t.exposeFloat('solveMs'),
-    groups: t.field({
-      type: [PlannedGroupRef],
-      description: 'Groups given intake or left short, largest intake first.',
-      args: {
-        first: t.arg.int({ defaultValue: 100, validate: pageSize }),
-        offset: t.arg.int({ defaultValue: 0, validate: pageOffset }),
-      },
-      resolve: (p, args) => {
-        const rows = p.groups
-          .filter((g) => g.intake > 0 || g.ratioShortfall > 0 || g.structureShortfalls.some((s) => s.shortfall > 0))
-          .sort((a, b) => b.intake - a.intake || b.ratioShortfall - a.ratioShortfall);
-        const from = args.offset ?? 0;
-        return rows.slice(from, from + (args.first ?? 100));
-      },
+const IntakePlanRef = builder
+  .objectRef<Omit<IntakePlan, 'binding'> & { horizonEnd: string; binding: Binding[] }>('IntakePlan')
+  .implement({
+    authScopes: { signedIn: true },
+    description: 'Intake allocated to units and profiles within a budget, minimising the weighted shortfall (HiGHS).',
+    fields: (t) => ({
+      status: t.exposeString('status'),
+      horizonEnd: t.field({ type: 'Date', resolve: (p) => p.horizonEnd }),
+      budget: t.exposeInt('budget'),
+      used: t.exposeInt('used'),
+      objective: t.exposeFloat('objective', { description: 'The weighted shortfall left.' }),
+      solveMs: t.exposeFloat('solveMs'),
+      groups: t.field({
+        type: [PlannedGroupRef],
+        description: 'Groups given intake or left short, largest intake first.',
+        args: {
+          first: t.arg.int({ defaultValue: 100, validate: pageSize }),
+          offset: t.arg.int({ defaultValue: 0, validate: pageOffset }),
+        },
+        resolve: (p, args) => {
+          const rows = p.groups
+            .filter((g) => g.intake > 0 || g.ratioShortfall > 0 || g.structureShortfalls.some((s) => s.shortfall > 0))
+            .sort((a, b) => b.intake - a.intake || b.ratioShortfall - a.ratioShortfall);
+          const from = args.offset ?? 0;
+          return rows.slice(from, from + (args.first ?? 100));
+        },
+      }),
+      binding: t.field({ type: [BindingRef], resolve: (p) => p.binding }),
     }),
-    binding: t.field({ type: [BindingRef], resolve: (p) => p.binding }),
-  }),
-});
+  });
 
 const isPlanner = { role: ['PLANNER', 'ADMIN'] as ('PLANNER' | 'ADMIN')[] };
 const idArg = z.string().regex(/^\d{1,9}$/, 'must be a scenario id');
@@ -335,7 +344,7 @@ async function optimise(
     ratioWeight?: number | null;
     structureWeight?: number | null;
   },
-): Promise<IntakePlan & { horizonEnd: string }> {
+): Promise<Omit<IntakePlan, 'binding'> & { horizonEnd: string; binding: Binding[] }> {
   if (!args.input === !args.scenarioId) throw domainError('BAD_USER_INPUT', 'give either input or scenarioId');
   const params = args.input ?? paramsOf(await scenarioFor(db, ctx.viewer, Number(args.scenarioId)));
   const asOf = args.input ? args.input.asOf : args.asOf;
@@ -346,7 +355,9 @@ async function optimise(
     ratio: args.ratioWeight ?? 10,
     structure: args.structureWeight ?? 1,
   });
-  return { ...plan, horizonEnd: projection.horizonEnd };
+  const names = new Map(projection.rows.map((r) => [r.unitCode, r.unitName]));
+  const binding = plan.binding.map((b) => ({ ...b, unitName: b.unitCode ? (names.get(b.unitCode) ?? null) : null }));
+  return { ...plan, binding, horizonEnd: projection.horizonEnd };
 }
 
 const SaveScenarioInput = builder.inputType('SaveScenarioInput', {

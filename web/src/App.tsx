@@ -17,6 +17,7 @@ import { Login } from './pages/Login.tsx';
 // Each page is its own chunk: the first page loads only what it shows.
 const Overview = lazy(() => import('./pages/Overview.tsx').then((m) => ({ default: m.Overview })));
 const Compliance = lazy(() => import('./pages/Compliance.tsx').then((m) => ({ default: m.Compliance })));
+const Succession = lazy(() => import('./pages/Succession.tsx').then((m) => ({ default: m.Succession })));
 const Planning = lazy(() => import('./pages/Planning.tsx').then((m) => ({ default: m.Planning })));
 
 interface MeData {
@@ -72,6 +73,7 @@ export function App() {
               selectedKeys={[location.pathname.split('/')[1] || 'overview']}
               items={[
                 { key: 'overview', label: t('nav.overview'), onClick: () => navigate('/overview') },
+                { key: 'succession', label: t('nav.succession'), onClick: () => navigate('/succession') },
                 { key: 'compliance', label: t('nav.compliance'), onClick: () => navigate('/compliance') },
                 { key: 'planning', label: t('nav.planning'), onClick: () => navigate('/planning') },
               ]}
@@ -107,6 +109,10 @@ export function App() {
                 <Route
                   path="/compliance"
                   element={<AtRoot viewerUnit={me.unitCode} page={(p) => <Compliance {...p} />} />}
+                />
+                <Route
+                  path="/succession"
+                  element={<AtRoot viewerUnit={me.unitCode} page={(p) => <Succession {...p} />} />}
                 />
                 <Route
                   path="/planning"

@@ -270,7 +270,78 @@ export const OPTIMISE = gql`
       }
       binding {
         code
+        unitCode
+        unitName
+        kind
+        rule
+        shortfall
         message
+      }
+    }
+  }
+`;
+
+export const UNIT_CHILDREN = gql`
+  query UnitChildren($code: String!) {
+    unit(code: $code) {
+      code
+      name
+      childCount
+      children {
+        code
+        name
+        childCount
+      }
+    }
+  }
+`;
+
+export const TEAM = gql`
+  query Team($unitCode: String!, $asOf: Date) {
+    unit(code: $unitCode) {
+      code
+      name
+      positions {
+        code
+        title
+        kind
+        rank
+        termEnds
+        vacant
+        incumbent {
+          name
+          birthDate
+          age(asOf: $asOf)
+        }
+      }
+    }
+    successionGaps(unitCode: $unitCode, subtree: false, asOf: $asOf) {
+      horizonEnd
+      rows {
+        kind
+        positions
+        expectedVacancies
+        ready
+        gap
+        benchStrength
+      }
+    }
+    reserves(first: 50, filter: { unitCode: $unitCode, subtree: false, activeAt: $asOf }) {
+      totalCount
+      edges {
+        node {
+          id
+          targetKind
+          tier
+          enteredOn
+          person {
+            name
+            gender
+            birthDate
+            age(asOf: $asOf)
+            education
+          }
+        }
       }
     }
   }

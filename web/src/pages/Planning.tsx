@@ -75,7 +75,15 @@ interface Plan {
     ratioShortfall: number;
     profile: { rule: string; count: number }[];
   }[];
-  binding: { code: string; message: string }[];
+  binding: {
+    code: string;
+    unitCode: string | null;
+    unitName: string | null;
+    kind: string | null;
+    rule: string | null;
+    shortfall: number;
+    message: string;
+  }[];
 }
 interface Rates {
   learnedRates: {
@@ -360,7 +368,13 @@ export function Planning({ rootUnit }: { rootUnit: string }) {
                 <Alert
                   key={b.message}
                   type={b.code === 'BUDGET_EXHAUSTED' ? 'warning' : 'info'}
-                  title={b.message}
+                  title={t(`binding.${b.code}`, {
+                    budget: plan.budget,
+                    shortfall: b.shortfall,
+                    unit: b.unitName ?? b.unitCode,
+                    kind: b.kind ? t(`planning.kind.${b.kind}`) : '',
+                    rule: b.rule ? t(`profile.${b.rule}`) : '',
+                  })}
                   style={{ marginBottom: 8 }}
                 />
               ))}
