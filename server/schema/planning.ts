@@ -276,6 +276,21 @@ const SimulationJobRef = builder.objectRef<SimulationJob<IntakeProjection>>('Sim
   }),
 });
 
+/**
+ * Starts a projection as a job (simulateIntake in Monte Carlo mode, startSimulation). The scope
+ * is checked before the job starts, so an error there is the request's own; the date is fixed
+ * now, so a job that runs past midnight still answers for the day it was asked.
+ */
+async function startProjection(
+  ctx: Context,
+  input: SimulationParams & { asOf?: string | null },
+): Promise<SimulationJob<IntakeProjection>> {
+  await metricInput(ctx, { unitCode: input.unitCode, subtree: input.subtree, asOf: input.asOf });
+  const asOf = input.asOf ?? todayIso();
+  const runs = input.mode === 'MONTE_CARLO' ? (input.runs ?? DEFAULT_RUNS) : 0;
+  return startJob(owner(ctx), runs, (hooks) => project(ctx, input, asOf, hooks));
+}
+
 /** Whose a job or a heavy request is: the account (jobs and limits are per account). */
 export const owner = (ctx: Context) => `${ctx.viewer.userId ?? ctx.viewer.actor}`;
 
@@ -395,9 +410,7 @@ builder.queryFields((t) => ({
       if (input.mode !== 'MONTE_CARLO') return project(ctx, input, input.asOf);
       // Monte Carlo runs as a job (the same limits as startSimulation: one per account, two on
       // the server), awaited here; a client that goes away cancels it.
-      await metricInput(ctx, { unitCode: input.unitCode, subtree: input.subtree, asOf: input.asOf });
-      const asOf = input.asOf ?? todayIso();
-      const job = startJob(owner(ctx), input.runs ?? DEFAULT_RUNS, (hooks) => project(ctx, input, asOf, hooks));
+      const job = await startProjection(ctx, input);
       const onAbort = () => cancelJob(owner(ctx), job.id);
       ctx.request?.signal?.addEventListener('abort', onAbort);
       try {
@@ -448,15 +461,10 @@ builder.mutationFields((t) => ({
     authScopes: { signedIn: true },
     type: SimulationJobRef,
     description:
-      'Starts a simulation in the background (Monte Carlo unless the mode says otherwise); poll simulationJob.',
+      'Starts a simulation in the background (give mode: MONTE_CARLO for runs); poll simulationJob, or cancelSimulation.',
     args: { input: t.arg({ type: SimulateIntakeInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
-      const params = input;
-      // The scope is checked before the job starts: an error here is the request's own.
-      await metricInput(ctx, { unitCode: params.unitCode, subtree: params.subtree, asOf: input.asOf });
-      const asOf = input.asOf ?? todayIso();
-      const runs = params.mode === 'MONTE_CARLO' ? (params.runs ?? DEFAULT_RUNS) : 0;
-      return startJob(owner(ctx), runs, (hooks) => project(ctx, params, asOf, hooks));
+      return startProjection(ctx, input);
     },
   }),
   cancelSimulation: t.field({

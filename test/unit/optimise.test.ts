@@ -8,6 +8,7 @@ import {
   optimiseIntake,
   type StructureNeed,
 } from '../../analytics/planning/optimise.ts';
+import { seededRandom } from '../../domain/planning.ts';
 
 // Four groups, default weights (ratio 10, structure 1):
 //   A 330101 甲县 principal: target 5, projected 2 → 3 short; YOUNG: have 0, count 1 → 1 short.
@@ -184,17 +185,6 @@ describe('a budget of 0', () => {
 // ---------------------------------------------------------------------------------------------
 // Independent arithmetic for the cross-checks.
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** The least y <= x for a need at intake x, and the members still short with it. */
 function bestY(need: StructureNeed, projected: number, x: number): { y: number; v: number } {
   if (need.count !== undefined) {
@@ -299,7 +289,7 @@ function checkPlanArithmetic(plan: IntakePlan, groups: OptimiseGroup[], budget: 
 
 describe('against exhaustive search', () => {
   it('finds the least weighted shortfall on 30 random small instances', async () => {
-    const random = mulberry32(20240601);
+    const random = seededRandom(20240601);
     for (let run = 0; run < 30; run++) {
       const { groups, budget, weights } = randomInstance(random, 3, 6);
       const w: OptimiseWeights = { ratio: 10, structure: 1, ...weights };
@@ -323,7 +313,7 @@ describe('against exhaustive search', () => {
   });
 
   it('matches the marginal-gain greedy on 300 groups (exact here: each group cost is convex in its intake)', async () => {
-    const random = mulberry32(7);
+    const random = seededRandom(7);
     const groups: OptimiseGroup[] = [];
     for (let i = 0; i < 300; i++) groups.push(...randomInstance(random, 1, 0).groups);
     const w: OptimiseWeights = { ratio: 10, structure: 1 };

@@ -4,6 +4,11 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CombinedError } from 'urql';
 
+/** What a failed operation says: the GraphQL errors' messages, or the network error's. */
+export function errorText(error: CombinedError): string {
+  return error.graphQLErrors.map((e) => e.message).join('; ') || error.message;
+}
+
 export function QueryState({
   fetching,
   error,
@@ -16,15 +21,7 @@ export function QueryState({
   children: ReactNode;
 }) {
   const { t } = useTranslation();
-  if (error)
-    return (
-      <Alert
-        type="error"
-        showIcon
-        title={t('common.error')}
-        description={error.graphQLErrors.map((e) => e.message).join('; ') || error.message}
-      />
-    );
+  if (error) return <Alert type="error" showIcon title={t('common.error')} description={errorText(error)} />;
   if (fetching) return <Spin tip={t('common.loading')} size="large" style={{ display: 'block', margin: 48 }} />;
   if (empty) return <Empty description={t('common.empty')} />;
   return <>{children}</>;

@@ -33,7 +33,7 @@ import {
   START_SIMULATION,
 } from '../api/operations.ts';
 import { ProjectionChart, type YearPoint } from '../components/ProjectionChart.tsx';
-import { QueryState } from '../components/QueryState.tsx';
+import { errorText, QueryState } from '../components/QueryState.tsx';
 
 interface Params {
   horizonYears: number;
@@ -136,7 +136,7 @@ export function Planning({ rootUnit }: { rootUnit: string }) {
       .query<{ simulateIntake: Projection }>(SIMULATE, { input: input(params) }, { requestPolicy: 'network-only' })
       .toPromise();
     setBusy(false);
-    if (r.error) setError(r.error.graphQLErrors.map((e) => e.message).join('; ') || r.error.message);
+    if (r.error) setError(errorText(r.error));
     else setProjection(r.data!.simulateIntake);
   };
 
@@ -165,7 +165,7 @@ export function Planning({ rootUnit }: { rootUnit: string }) {
   const monteCarlo = async () => {
     setError(null);
     const r = await startSimulation({ input: input(params, 'MONTE_CARLO') });
-    if (r.error) setError(r.error.graphQLErrors.map((e) => e.message).join('; '));
+    if (r.error) setError(errorText(r.error));
     else {
       setProgress(0);
       setJobId(r.data.startSimulation.id);
@@ -179,7 +179,7 @@ export function Planning({ rootUnit }: { rootUnit: string }) {
       .query<{ optimiseIntake: Plan }>(OPTIMISE, { input: input(params) }, { requestPolicy: 'network-only' })
       .toPromise();
     setBusy(false);
-    if (r.error) setError(r.error.graphQLErrors.map((e) => e.message).join('; ') || r.error.message);
+    if (r.error) setError(errorText(r.error));
     else setPlan(r.data!.optimiseIntake);
   };
 
@@ -193,7 +193,7 @@ export function Planning({ rootUnit }: { rootUnit: string }) {
         params: { unitCode: rootUnit, ...rest, ...(intakeBudget != null ? { intakeBudget } : {}) },
       },
     });
-    if (r.error) setError(r.error.graphQLErrors.map((e) => e.message).join('; '));
+    if (r.error) setError(errorText(r.error));
     else refetchScenarios({ requestPolicy: 'network-only' });
   };
 
