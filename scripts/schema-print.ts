@@ -1,4 +1,6 @@
-// npm run schema:print — writes the GraphQL schema to schema.graphql (committed).
+// npm run schema:print — writes the GraphQL schema to schema.graphql (committed), then the
+// dashboard's operation types generated from it (web/src/api/graphql-env.d.ts, gql.tada).
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,4 +15,15 @@ await runCli(async () => {
   fs.writeFileSync(path.join(root, SCHEMA_FILE), schemaSdl());
   fs.rmSync(path.dirname(process.env.DATABASE_URL.slice('file:'.length)), { recursive: true, force: true });
   console.log(`wrote ${SCHEMA_FILE}`);
+  execFileSync(
+    process.execPath,
+    [
+      path.join(root, 'node_modules/gql.tada/bin/cli.js'),
+      'generate',
+      'output',
+      '--tsconfig',
+      path.join(root, 'web/tsconfig.json'),
+    ],
+    { stdio: 'inherit' },
+  );
 });

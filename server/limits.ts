@@ -57,7 +57,8 @@ export function usePersistedOperationsForSessions(): Plugin {
       return token !== null || session === null;
     },
     customErrors: {
-      notFound: { message: 'unknown persisted operation', extensions: { code: 'BAD_USER_INPUT' } },
+      // The message clients know (Apollo's): they send the text along on a second try.
+      notFound: { message: 'PersistedQueryNotFound', extensions: { code: 'PERSISTED_QUERY_NOT_FOUND' } },
       persistedQueryOnly: {
         message: 'a browser session may only run the dashboard’s registered operations',
         extensions: { code: 'FORBIDDEN' },

@@ -8,11 +8,14 @@ import { databaseConfig } from './db/config.ts';
 import { migrate, repoRoot } from './db/migrations.ts';
 import { LIMITS } from './limits-config.ts';
 
-// The dashboard is built by `npm install`; a checkout without the build gets it here.
-const dashboard = path.join(repoRoot, 'web', 'dist', 'index.html');
-if (!fs.existsSync(dashboard)) {
+// The dashboard is built by `npm install`; a checkout without the build (or without the registered
+// operations the build writes) gets it here.
+const built = ['web/dist/index.html', 'web/persisted-operations.json'].every((f) =>
+  fs.existsSync(path.join(repoRoot, f)),
+);
+if (!built) {
   console.log('building the dashboard (web/dist)…');
-  const built = spawnSync(
+  const build = spawnSync(
     process.execPath,
     [path.join(repoRoot, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', 'web', '--logLevel', 'warn'],
     {
@@ -20,7 +23,7 @@ if (!fs.existsSync(dashboard)) {
       stdio: 'inherit',
     },
   );
-  if (built.status !== 0) console.error('the dashboard did not build; / shows a notice instead');
+  if (build.status !== 0) console.error('the dashboard did not build; / shows a notice instead');
 }
 
 const config = databaseConfig();

@@ -26,6 +26,8 @@ describe('the dashboard in Chromium', () => {
     server = await startServer({
       DATABASE_URL: `file:${path.join(dir, 'web.db')}`,
       ADMIN_PASSWORD_FILE: path.join(dir, 'pw'),
+      // As deployed: the session may run only the operations the build registered.
+      NODE_ENV: 'production',
     });
     browser = await chromium.launch({
       executablePath: CHROMIUM,

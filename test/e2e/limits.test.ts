@@ -4,9 +4,10 @@
 
 import fs from 'node:fs';
 import { request as httpRequest } from 'node:http';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { smallDataset, tempFile, writeDatasetFile } from '../fixtures/small.ts';
-import { type RunningServer, runScript, startServer } from '../helpers/server.ts';
+import { type RunningServer, root, runScript, startServer } from '../helpers/server.ts';
 
 let server: RunningServer;
 let pid = 0;
@@ -60,6 +61,17 @@ describe('in production', () => {
       body: JSON.stringify({ query: '{ rootUnits { code } }' }),
     }).then((r) => r.json());
     expect(adHoc.errors[0].extensions.code).toBe('FORBIDDEN');
+    // The dashboard's operations go by hash (web/persisted-operations.json, written by its build).
+    const registered = JSON.parse(fs.readFileSync(path.join(root, 'web/persisted-operations.json'), 'utf8'));
+    const byHash = (sha256Hash: string, variables = {}) =>
+      fetch(`${server.base}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', cookie },
+        body: JSON.stringify({ variables, extensions: { persistedQuery: { version: 1, sha256Hash } } }),
+      }).then((r) => r.json());
+    const meHash = Object.keys(registered).find((h) => registered[h].startsWith('query Me '))!;
+    expect((await byHash(meHash)).data).toMatchObject({ me: { username: 'leader1', role: 'LEADER', unitCode: null } });
+    expect((await byHash('0'.repeat(64))).errors[0].message).toBe('PersistedQueryNotFound');
     expect((await server.post('{ rootUnits { code } }')).data).toEqual({ rootUnits: [{ code: 'C01' }] });
   });
 });

@@ -1,7 +1,8 @@
 // The GraphQL client: urql with Graphcache (units keyed by code; computed reports kept inline,
 // they have no identity of their own), the session cookie sent along, and the CSRF header the
-// server asks of browser requests.
+// server asks of browser requests. Operations are sent as persisted operations (by hash).
 import { cacheExchange } from '@urql/exchange-graphcache';
+import { persistedExchange } from '@urql/exchange-persisted';
 import { Client, fetchExchange } from 'urql';
 
 const inline = () => null;
@@ -38,6 +39,9 @@ export const client = new Client({
         BindingConstraint: inline,
       },
     }),
+    // Operations go by their hash (registered by the build); the text follows only when the server
+    // does not know the hash (outside production).
+    persistedExchange({ enableForMutation: true, preferGetForPersistedQueries: false }),
     fetchExchange,
   ],
 });

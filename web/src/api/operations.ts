@@ -1,8 +1,8 @@
 // Every operation the dashboard runs, in one place: the build registers them as the persisted
 // operations production accepts from browser sessions.
-import { gql } from 'urql';
+import { graphql as gql } from './graphql.ts';
 
-export const ME = gql`
+export const ME = gql(`
   query Me {
     me {
       username
@@ -10,18 +10,18 @@ export const ME = gql`
       unitCode
     }
   }
-`;
+`);
 
-export const ROOT_UNITS = gql`
+export const ROOT_UNITS = gql(`
   query RootUnits {
     rootUnits {
       code
       name
     }
   }
-`;
+`);
 
-export const LOGIN = gql`
+export const LOGIN = gql(`
   mutation Login($username: String!, $password: String!) {
     login(username: $username, password: $password) {
       username
@@ -29,15 +29,15 @@ export const LOGIN = gql`
       unitCode
     }
   }
-`;
+`);
 
-export const LOGOUT = gql`
+export const LOGOUT = gql(`
   mutation Logout {
     logout
   }
-`;
+`);
 
-export const OVERVIEW = gql`
+export const OVERVIEW = gql(`
   query Overview($unitCode: String!, $asOf: Date) {
     unit(code: $unitCode) {
       code
@@ -85,9 +85,9 @@ export const OVERVIEW = gql`
       }
     }
   }
-`;
+`);
 
-export const COMPLIANCE_ROWS = gql`
+export const COMPLIANCE_ROWS = gql(`
   query ComplianceRows(
     $unitCode: String!
     $subtree: Boolean
@@ -120,9 +120,9 @@ export const COMPLIANCE_ROWS = gql`
       }
     }
   }
-`;
+`);
 
-export const LEARNED_RATES = gql`
+export const LEARNED_RATES = gql(`
   query LearnedRates($unitCode: String!) {
     learnedRates(unitCode: $unitCode, first: 0) {
       windowStart
@@ -146,9 +146,10 @@ export const LEARNED_RATES = gql`
       }
     }
   }
-`;
+`);
 
-const PROJECTION = `
+export const PROJECTION = gql(`
+  fragment Projection on IntakeProjection @_unmask {
   horizonEnd
   mode
   totalIntake
@@ -187,26 +188,31 @@ const PROJECTION = `
       extraIntake
     }
   }
-`;
+  }
+`);
 
-export const SIMULATE = gql`
+export const SIMULATE = gql(
+  `
   query Simulate($input: SimulateIntakeInput!) {
     simulateIntake(input: $input) {
-      ${PROJECTION}
+      ...Projection
     }
   }
-`;
+`,
+  [PROJECTION],
+);
 
-export const START_SIMULATION = gql`
+export const START_SIMULATION = gql(`
   mutation StartSimulation($input: SimulateIntakeInput!) {
     startSimulation(input: $input) {
       id
       status
     }
   }
-`;
+`);
 
-export const SIMULATION_JOB = gql`
+export const SIMULATION_JOB = gql(
+  `
   query SimulationJob($id: ID!) {
     simulationJob(id: $id) {
       id
@@ -214,13 +220,15 @@ export const SIMULATION_JOB = gql`
       progress
       error
       result {
-        ${PROJECTION}
+        ...Projection
       }
     }
   }
-`;
+`,
+  [PROJECTION],
+);
 
-export const SCENARIOS = gql`
+export const SCENARIOS = gql(`
   query Scenarios {
     scenarios {
       id
@@ -239,18 +247,18 @@ export const SCENARIOS = gql`
       }
     }
   }
-`;
+`);
 
-export const SAVE_SCENARIO = gql`
+export const SAVE_SCENARIO = gql(`
   mutation SaveScenario($input: SaveScenarioInput!) {
     saveScenario(input: $input) {
       id
       name
     }
   }
-`;
+`);
 
-export const OPTIMISE = gql`
+export const OPTIMISE = gql(`
   query Optimise($input: SimulateIntakeInput!) {
     optimiseIntake(input: $input) {
       status
@@ -279,9 +287,9 @@ export const OPTIMISE = gql`
       }
     }
   }
-`;
+`);
 
-export const UNIT_CHILDREN = gql`
+export const UNIT_CHILDREN = gql(`
   query UnitChildren($code: String!) {
     unit(code: $code) {
       code
@@ -294,9 +302,9 @@ export const UNIT_CHILDREN = gql`
       }
     }
   }
-`;
+`);
 
-export const TEAM = gql`
+export const TEAM = gql(`
   query Team($unitCode: String!, $asOf: Date) {
     unit(code: $unitCode) {
       code
@@ -345,4 +353,4 @@ export const TEAM = gql`
       }
     }
   }
-`;
+`);

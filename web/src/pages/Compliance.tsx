@@ -7,6 +7,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import { useClient, useQuery } from 'urql';
+import type { ResultOf, VariablesOf } from '../api/graphql.ts';
 import { COMPLIANCE_ROWS } from '../api/operations.ts';
 import { QueryState } from '../components/QueryState.tsx';
 
@@ -30,21 +31,15 @@ const STATUSES = ['BREACH', 'WARNING', 'COMPLIANT'] as const;
 const STATUS_COLOR: Record<string, string> = { COMPLIANT: 'green', WARNING: 'gold', BREACH: 'red' };
 const PAGE = 50;
 
-interface Row {
-  unitCode: string;
-  unitName: string;
-  rule: string;
-  value: number;
-  target: number;
-  gap: number;
-  status: string;
-}
-interface Data {
-  unit: { code: string; name: string } | null;
-  complianceReport: { asOf: string; policyVersions: number[]; rows: { total: number; rows: Row[] } };
-}
+type Vars = VariablesOf<typeof COMPLIANCE_ROWS>;
+type Row = ResultOf<typeof COMPLIANCE_ROWS>['complianceReport']['rows']['rows'][number];
 
-const SORTS: Record<string, string> = { unitName: 'UNIT', rule: 'RULE', gap: 'GAP', status: 'SEVERITY' };
+const SORTS: Record<string, NonNullable<Vars['orderBy']>> = {
+  unitName: 'UNIT',
+  rule: 'RULE',
+  gap: 'GAP',
+  status: 'SEVERITY',
+};
 const number = (x: number) => (Number.isInteger(x) ? String(x) : x.toFixed(3));
 
 export function Compliance({ rootUnit }: { rootUnit: string }) {
@@ -54,9 +49,12 @@ export function Compliance({ rootUnit }: { rootUnit: string }) {
   const unitCode = params.get('unit') ?? rootUnit;
   const asOf = params.get('asOf') ?? dayjs().format('YYYY-MM-DD');
   const subtree = params.get('subtree') !== '0';
-  const [rules, setRules] = useState<string[]>([]);
-  const [statuses, setStatuses] = useState<string[]>([]);
-  const [order, setOrder] = useState<{ by: string; direction: 'ASC' | 'DESC' }>({ by: 'SEVERITY', direction: 'DESC' });
+  const [rules, setRules] = useState<NonNullable<Vars['rules']>>([]);
+  const [statuses, setStatuses] = useState<NonNullable<Vars['statuses']>>([]);
+  const [order, setOrder] = useState<{ by: NonNullable<Vars['orderBy']>; direction: 'ASC' | 'DESC' }>({
+    by: 'SEVERITY',
+    direction: 'DESC',
+  });
   const [page, setPage] = useState(1);
   const [exporting, setExporting] = useState(false);
   const variables = {
@@ -68,7 +66,7 @@ export function Compliance({ rootUnit }: { rootUnit: string }) {
     orderBy: order.by,
     direction: order.direction,
   };
-  const [{ data, fetching, error }] = useQuery<Data>({
+  const [{ data, fetching, error }] = useQuery({
     query: COMPLIANCE_ROWS,
     variables: { ...variables, first: PAGE, offset: (page - 1) * PAGE },
   });
@@ -85,7 +83,7 @@ export function Compliance({ rootUnit }: { rootUnit: string }) {
     try {
       const rows: Row[] = [];
       for (let offset = 0; ; offset += 1000) {
-        const r = await client.query<Data>(COMPLIANCE_ROWS, { ...variables, first: 1000, offset }).toPromise();
+        const r = await client.query(COMPLIANCE_ROWS, { ...variables, first: 1000, offset }).toPromise();
         if (r.error || !r.data) throw r.error ?? new Error('no data');
         rows.push(...r.data.complianceReport.rows.rows);
         if (rows.length >= r.data.complianceReport.rows.total) break;

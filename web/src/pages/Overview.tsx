@@ -7,30 +7,10 @@ import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import { useQuery } from 'urql';
+import type { ResultOf } from '../api/graphql.ts';
 import { OVERVIEW } from '../api/operations.ts';
 import { ComplianceHeatmap, type HeatmapUnit } from '../components/ComplianceHeatmap.tsx';
 import { QueryState } from '../components/QueryState.tsx';
-
-interface Total {
-  rule: string;
-  units: number;
-  breaches: number;
-  warnings: number;
-  status: string;
-}
-
-interface OverviewData {
-  unit: { code: string; name: string; parent: { code: string; name: string } | null } | null;
-  poolStructure: { total: number; specialShare: number; nearTermShare: number; bachelorShare: number };
-  successionGaps: { totalExpectedVacancies: number; totalReady: number; totalGap: number };
-  reserveAlerts: { total: number };
-  complianceReport: {
-    asOf: string;
-    policyVersions: number[];
-    totals: Total[];
-    worstUnits: (HeatmapUnit & { breaches: number; warnings: number })[];
-  };
-}
 
 const percent = (x: number) => `${(x * 100).toFixed(1)}%`;
 const STATUS_COLOR: Record<string, string> = { COMPLIANT: 'green', WARNING: 'gold', BREACH: 'red' };
@@ -40,7 +20,7 @@ export function Overview({ rootUnit }: { rootUnit: string }) {
   const [params, setParams] = useSearchParams();
   const unitCode = params.get('unit') ?? rootUnit;
   const asOf = params.get('asOf') ?? dayjs().format('YYYY-MM-DD');
-  const [{ data, fetching, error }] = useQuery<OverviewData>({ query: OVERVIEW, variables: { unitCode, asOf } });
+  const [{ data, fetching, error }] = useQuery({ query: OVERVIEW, variables: { unitCode, asOf } });
   const go = useCallback((code: string, date = asOf) => setParams({ unit: code, asOf: date }), [setParams, asOf]);
   const report = data?.complianceReport;
   const rules = report?.totals.map((r) => r.rule) ?? [];
@@ -97,7 +77,7 @@ export function Overview({ rootUnit }: { rootUnit: string }) {
               </Col>
             </Row>
             <Card title={t('overview.compliance')}>
-              <Table<Total>
+              <Table<ResultOf<typeof OVERVIEW>['complianceReport']['totals'][number]>
                 size="small"
                 rowKey="rule"
                 pagination={false}

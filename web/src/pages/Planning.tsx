@@ -23,16 +23,18 @@ import {
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useClient, useMutation, useQuery } from 'urql';
+import type { ResultOf } from '../api/graphql.ts';
 import {
   LEARNED_RATES,
   OPTIMISE,
+  type PROJECTION,
   SAVE_SCENARIO,
   SCENARIOS,
   SIMULATE,
   SIMULATION_JOB,
   START_SIMULATION,
 } from '../api/operations.ts';
-import { ProjectionChart, type YearPoint } from '../components/ProjectionChart.tsx';
+import { ProjectionChart } from '../components/ProjectionChart.tsx';
 import { errorText, QueryState } from '../components/QueryState.tsx';
 
 interface Params {
@@ -43,62 +45,9 @@ interface Params {
   longToMidRate: number;
   intakeBudget: number | null;
 }
-interface IntakeRow {
-  unitCode: string;
-  unitName: string;
-  kind: string;
-  target: number;
-  projectedReserves: number;
-  intake: number;
-  profile: { rule: string; required: number; extraIntake: number | null }[];
-}
-interface Projection {
-  horizonEnd: string;
-  mode: string;
-  totalIntake: number;
-  p10: number | null;
-  p90: number | null;
-  rowCount: number;
-  years: YearPoint[];
-  rows: IntakeRow[];
-}
-interface Plan {
-  status: string;
-  budget: number;
-  used: number;
-  objective: number;
-  groups: {
-    unitCode: string;
-    unitName: string;
-    kind: string;
-    intake: number;
-    ratioShortfall: number;
-    profile: { rule: string; count: number }[];
-  }[];
-  binding: {
-    code: string;
-    unitCode: string | null;
-    unitName: string | null;
-    kind: string | null;
-    rule: string | null;
-    shortfall: number;
-    message: string;
-  }[];
-}
-interface Rates {
-  learnedRates: {
-    windowStart: string;
-    windowEnd: string;
-    kinds: {
-      kind: string;
-      exposureYears: number;
-      promotion: { events: number; yearly: number };
-      removal: { events: number; yearly: number };
-      promotionShare: number | null;
-    }[];
-    suggested: { promotionProbability: number | null; attritionRate: number };
-  };
-}
+type Projection = ResultOf<typeof PROJECTION>;
+type IntakeRow = Projection['rows'][number];
+type Plan = ResultOf<typeof OPTIMISE>['optimiseIntake'];
 
 const DEFAULTS: Params = {
   horizonYears: 1,
@@ -121,20 +70,22 @@ export function Planning({ rootUnit }: { rootUnit: string }) {
   const [plan, setPlan] = useState<Plan | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const [rates] = useQuery<Rates>({ query: LEARNED_RATES, variables: { unitCode: rootUnit } });
-  const [scenarios, refetchScenarios] = useQuery<{
-    scenarios: { id: string; name: string; author: string; params: Params & { unitCode: string } }[];
-  }>({ query: SCENARIOS });
+  const [rates] = useQuery({ query: LEARNED_RATES, variables: { unitCode: rootUnit } });
+  const [scenarios, refetchScenarios] = useQuery({ query: SCENARIOS });
   const [, startSimulation] = useMutation(START_SIMULATION);
   const [, saveScenario] = useMutation(SAVE_SCENARIO);
-  const input = (p: Params, mode = 'DETERMINISTIC') => ({ unitCode: rootUnit, ...p, mode, runs: 1000, seed: 1 });
+  const input = (p: Params, mode: 'DETERMINISTIC' | 'MONTE_CARLO' = 'DETERMINISTIC') => ({
+    unitCode: rootUnit,
+    ...p,
+    mode,
+    runs: 1000,
+    seed: 1,
+  });
 
   const run = async () => {
     setBusy(true);
     setError(null);
-    const r = await client
-      .query<{ simulateIntake: Projection }>(SIMULATE, { input: input(params) }, { requestPolicy: 'network-only' })
-      .toPromise();
+    const r = await client.query(SIMULATE, { input: input(params) }, { requestPolicy: 'network-only' }).toPromise();
     setBusy(false);
     if (r.error) setError(errorText(r.error));
     else setProjection(r.data!.simulateIntake);
@@ -144,11 +95,7 @@ export function Planning({ rootUnit }: { rootUnit: string }) {
   useEffect(() => {
     if (!jobId) return;
     const timer = setInterval(async () => {
-      const r = await client
-        .query<{
-          simulationJob: { status: string; progress: number; error: string | null; result: Projection | null };
-        }>(SIMULATION_JOB, { id: jobId }, { requestPolicy: 'network-only' })
-        .toPromise();
+      const r = await client.query(SIMULATION_JOB, { id: jobId }, { requestPolicy: 'network-only' }).toPromise();
       const j = r.data?.simulationJob;
       if (!j) return;
       if (j.status === 'RUNNING') setProgress(j.progress);
@@ -168,16 +115,14 @@ export function Planning({ rootUnit }: { rootUnit: string }) {
     if (r.error) setError(errorText(r.error));
     else {
       setProgress(0);
-      setJobId(r.data.startSimulation.id);
+      setJobId(r.data!.startSimulation.id);
     }
   };
 
   const optimise = async () => {
     setBusy(true);
     setError(null);
-    const r = await client
-      .query<{ optimiseIntake: Plan }>(OPTIMISE, { input: input(params) }, { requestPolicy: 'network-only' })
-      .toPromise();
+    const r = await client.query(OPTIMISE, { input: input(params) }, { requestPolicy: 'network-only' }).toPromise();
     setBusy(false);
     if (r.error) setError(errorText(r.error));
     else setPlan(r.data!.optimiseIntake);
