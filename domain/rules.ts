@@ -2,6 +2,7 @@
 // non-CPC, as having a bachelor's degree or above, which trainings are centralized. Metric SQL
 // (analytics/segments.ts), the dataset generator and the lifecycle use these names, never the
 // literals. The numbers (ratios, ages, shares) are policy: domain/policy/defaults.ts.
+import { addYears } from './dates.ts';
 import { EDUCATIONS, type Education, type TrainingKind } from './enums.ts';
 
 /** The majority ethnicity; everyone else is a minority (少数民族). */
@@ -26,3 +27,8 @@ export const NEAR_TERM = 'NEAR_TERM';
 /** The tiers below it, which tier progress moves up (远期 → 中期 → 近期). */
 export const MID_TERM = 'MID_TERM';
 export const LONG_TERM = 'LONG_TERM';
+
+/** The day a person reaches the retirement age (the same rule as an expected vacancy's). */
+export function retirementDate(birthDate: string, retirementAge: number): string {
+  return addYears(birthDate, retirementAge);
+}

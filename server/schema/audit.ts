@@ -1,11 +1,12 @@
 // The audit log, for administrators of the whole tree: newest first, filtered.
 import { z } from 'zod';
+import { scopeOf } from '../auth/capabilities.ts';
 import { builder } from '../builder.ts';
 import { db } from '../db/client.ts';
 
 builder.prismaObject('AuditLog', {
   name: 'AuditRecord',
-  authScopes: { $all: { role: ['ADMIN'], wholeTree: true } },
+  authScopes: scopeOf('READ_AUDIT'),
   fields: (t) => ({
     seq: t.exposeInt('seq', { nullable: true, description: 'Position in the hash chain (from 1, no gaps).' }),
     at: t.string({ resolve: (r) => r.at.toISOString() }),
@@ -30,7 +31,7 @@ builder.queryFields((t) => ({
     type: ['AuditLog'],
     description:
       'Audit records, newest first: who did what, when, before and after (administrators of the whole tree).',
-    authScopes: { $all: { role: ['ADMIN'], wholeTree: true } },
+    authScopes: scopeOf('READ_AUDIT'),
     args: {
       first: t.arg.int({ defaultValue: 50, validate: z.number().int().min(1).max(500) }),
       beforeSeq: t.arg.int({ description: 'Only records older than this one (paging).' }),

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { ROLES } from '../../domain/enums.ts';
 import { domainError } from '../../domain/errors.ts';
 import { AUTH, createApiToken, createUser, login, logout, revokeApiToken, USERNAME } from '../auth/accounts.ts';
+import { CAPABILITY_NAMES, capabilitiesOf, scopeOf } from '../auth/capabilities.ts';
 import { canSee, SESSION_COOKIE } from '../auth/viewer.ts';
 import { builder } from '../builder.ts';
 import type { Context } from '../context.ts';
@@ -11,6 +12,12 @@ import { db } from '../db/client.ts';
 export const RoleEnum = builder.enumType('Role', {
   values: ROLES,
   description: 'LEADER reads; ORG_OFFICER reads and keeps entries; PLANNER reads and plans; ADMIN all, accounts too.',
+});
+
+const CapabilityEnum = builder.enumType('Capability', {
+  values: CAPABILITY_NAMES,
+  description:
+    'KEEP_RESERVES: move entries along their lifecycle; SAVE_SCENARIOS: save planning scenarios; IMPORT_DATASET; SET_POLICY; MANAGE_ACCOUNTS: accounts and tokens; READ_AUDIT: the audit log.',
 });
 
 interface ViewerShape {
@@ -26,6 +33,11 @@ const ViewerRef = builder.objectRef<ViewerShape>('Viewer').implement({
     username: t.exposeString('username'),
     role: t.expose('role', { type: RoleEnum }),
     unitCode: t.exposeString('unitCode', { nullable: true, description: 'Null: the whole tree.' }),
+    capabilities: t.field({
+      type: [CapabilityEnum],
+      description: 'What this account may do beyond reading its subtree (the dashboard offers only these).',
+      resolve: (v) => capabilitiesOf(v.role, v.unitCode),
+    }),
   }),
 });
 
@@ -61,7 +73,7 @@ const ApiTokenRef = builder.objectRef<{ token: string; expiresAt: Date }>('NewAp
 
 builder.prismaObject('User', {
   name: 'Account',
-  authScopes: { role: ['ADMIN'] },
+  authScopes: scopeOf('MANAGE_ACCOUNTS'),
   fields: (t) => ({
     username: t.exposeString('username'),
     role: t.expose('role', { type: RoleEnum }),
@@ -88,7 +100,7 @@ builder.queryFields((t) => ({
   accounts: t.prismaField({
     type: ['User'],
     description: 'The accounts bounded to your subtree (administrators).',
-    authScopes: { role: ['ADMIN'] },
+    authScopes: scopeOf('MANAGE_ACCOUNTS'),
     resolve: async (query, _root, _args, ctx) => {
       const users = await db.user.findMany({ ...query, orderBy: { id: 'asc' } });
       const paths = new Map(
@@ -130,7 +142,7 @@ builder.mutationFields((t) => ({
   createUser: t.prismaField({
     type: 'User',
     description: 'Creates an account bounded to a unit of your subtree (administrators).',
-    authScopes: { role: ['ADMIN'] },
+    authScopes: scopeOf('MANAGE_ACCOUNTS'),
     args: { input: t.arg({ type: CreateUserInput, required: true }) },
     resolve: async (query, _root, { input }, ctx) => {
       const unitCode = input.unitCode ?? null;

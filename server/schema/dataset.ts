@@ -1,4 +1,5 @@
 import { domainError } from '../../domain/errors.ts';
+import { scopeOf } from '../auth/capabilities.ts';
 import { builder } from '../builder.ts';
 import { type ImportCounts, importDataset } from '../dataset/import.ts';
 import { DatasetError } from '../dataset/validate.ts';
@@ -30,7 +31,7 @@ const ImportCountsRef = builder.objectRef<ImportCounts>('ImportCounts').implemen
 
 builder.mutationFields((t) => ({
   importDataset: t.field({
-    authScopes: { $all: { role: ['ADMIN'], wholeTree: true } },
+    authScopes: scopeOf('IMPORT_DATASET'),
     type: ImportCountsRef,
     description:
       'Imports a dataset, all or nothing: a bad record rejects the whole file (BAD_USER_INPUT, with `extensions.issues` naming each record and field) and nothing is written. Needs a viewer of the whole tree.',

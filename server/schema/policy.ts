@@ -7,6 +7,7 @@ import { domainError } from '../../domain/errors.ts';
 import { DEFAULT_POLICY } from '../../domain/policy/defaults.ts';
 import { policyOverrideProblems } from '../../domain/policy/validate.ts';
 import { appendAudit } from '../audit/log.ts';
+import { scopeOf } from '../auth/capabilities.ts';
 import { builder } from '../builder.ts';
 import { recordChange } from '../db/changes.ts';
 import { db } from '../db/client.ts';
@@ -82,7 +83,7 @@ const SetPolicyInput = builder.inputType('SetPolicyInput', {
 
 builder.mutationFields((t) => ({
   setPolicy: t.prismaField({
-    authScopes: { $all: { role: ['ADMIN'], wholeTree: true } },
+    authScopes: scopeOf('SET_POLICY'),
     type: 'PolicyVersion',
     description: 'Records a new policy version from a date on; earlier versions stay in the history.',
     args: { input: t.arg({ type: SetPolicyInput, required: true }) },

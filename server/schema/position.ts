@@ -1,3 +1,6 @@
+import { todayIso, toIso } from '../../domain/dates.ts';
+import { policyOf } from '../../domain/policy/effective.ts';
+import { retirementDate } from '../../domain/rules.ts';
 import { ownedByScope, unitFilter, type Viewer } from '../auth/viewer.ts';
 import { builder, WHOLE } from '../builder.ts';
 import { db } from '../db/client.ts';
@@ -24,6 +27,18 @@ builder.prismaNode('Position', {
     vacant: t.boolean({ select: { incumbentId: true }, resolve: (p) => p.incumbentId === null }),
     unit: t.relation('unit'),
     incumbent: t.relation('incumbent', { nullable: true }),
+    retiresOn: t.field({
+      type: 'Date',
+      nullable: true,
+      description:
+        'The incumbent’s retirement date (birth date + the retirement age of the policy in force today for the unit’s kind); null when vacant.',
+      select: { incumbent: { select: { birthDate: true } }, unit: { select: { kind: true } } },
+      resolve: async (p, _args, ctx) => {
+        if (!p.incumbent) return null;
+        const policy = policyOf(await ctx.policiesAt(todayIso()), p.unit.kind);
+        return retirementDate(toIso(p.incumbent.birthDate), policy.retirementAge);
+      },
+    }),
   }),
 });
 

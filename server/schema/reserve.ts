@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import { toDate } from '../../domain/dates.ts';
+import { scopeOf } from '../auth/capabilities.ts';
 import { ownedByScope, unitFilter, type Viewer } from '../auth/viewer.ts';
 import { builder, WHOLE } from '../builder.ts';
 import { db } from '../db/client.ts';
 import { countAtVersion } from '../db/counts.ts';
 import { nameContains } from '../db/search.ts';
-import { entryCode, transitionReserve } from '../reserves/lifecycle.ts';
+import { entryCode, TRANSITIONS, transitionReserve } from '../reserves/lifecycle.ts';
 import {
   DirectionEnum,
   EducationEnum,
@@ -51,6 +52,12 @@ builder.prismaNode('ReserveEntry', {
         ctx.loaders.positionsByUnitKind(query).load(`${entry.targetKind}|${entry.unitCode}`),
     }),
     history: t.relation('history', { query: { orderBy: [{ on: 'asc' }, { id: 'asc' }] } }),
+    nextStatuses: t.field({
+      type: [ReserveStatusEnum],
+      description: 'The statuses the lifecycle allows this entry to move to next (transitionReserve).',
+      select: { status: true },
+      resolve: (entry) => [...TRANSITIONS[entry.status]],
+    }),
   }),
 });
 
@@ -186,7 +193,7 @@ const TransitionReserveInput = builder.inputType('TransitionReserveInput', {
 
 builder.mutationFields((t) => ({
   transitionReserve: t.prismaField({
-    authScopes: { role: ['ORG_OFFICER', 'ADMIN'] },
+    authScopes: scopeOf('KEEP_RESERVES'),
     type: 'ReserveEntry',
     description: 'Moves an entry one step along its lifecycle; refuses illegal steps (ILLEGAL_TRANSITION).',
     args: { input: t.arg({ type: TransitionReserveInput, required: true }) },

@@ -6,6 +6,7 @@ import { type IntakePlan, type OptimiseGroup, optimiseIntake } from '../../analy
 import { todayIso } from '../../domain/dates.ts';
 import type { PositionKind } from '../../domain/enums.ts';
 import { domainError } from '../../domain/errors.ts';
+import { scopeOf } from '../auth/capabilities.ts';
 import { builder } from '../builder.ts';
 import type { Context } from '../context.ts';
 import { db } from '../db/client.ts';
@@ -223,7 +224,6 @@ const IntakePlanRef = builder
     }),
   });
 
-const isPlanner = { role: ['PLANNER', 'ADMIN'] as ('PLANNER' | 'ADMIN')[] };
 const idArg = z.string().regex(/^\d{1,9}$/, 'must be a scenario id');
 
 async function compare(ctx: Context, ids: number[], asOf: string): Promise<Comparison> {
@@ -370,7 +370,7 @@ const SaveScenarioInput = builder.inputType('SaveScenarioInput', {
 
 builder.mutationFields((t) => ({
   saveScenario: t.field({
-    authScopes: isPlanner,
+    authScopes: scopeOf('SAVE_SCENARIOS'),
     type: ScenarioRef,
     description: 'Saves a scenario (new, or an update of yours or a colleague’s in your subtree); audited.',
     args: { input: t.arg({ type: SaveScenarioInput, required: true }) },
@@ -383,7 +383,7 @@ builder.mutationFields((t) => ({
       ),
   }),
   archiveScenario: t.field({
-    authScopes: isPlanner,
+    authScopes: scopeOf('SAVE_SCENARIOS'),
     type: ScenarioRef,
     description: 'Hides a scenario from the list; it stays readable with includeArchived.',
     args: { id: t.arg.id({ required: true, validate: idArg }) },

@@ -1,13 +1,16 @@
 // Metric fields on a unit (the unit alone), for dashboards that list many units: each family is
 // answered for all the units of a request in one DuckDB query (DataLoader), not one per unit.
+// The subtree's succession gap is the exception: one query per unit (a tree shows a few at a time).
 // A unit reached here is already one the viewer may see (its type checks the scope).
+import { z } from 'zod';
 import { EMPTY_STRUCTURE, type PoolStructure, poolStructureByUnit } from '../../analytics/metrics/pool-structure.ts';
 import { type ReserveRatioRow, reserveRatio } from '../../analytics/metrics/reserve-ratio.ts';
+import { successionGaps } from '../../analytics/metrics/succession-gaps.ts';
 import { todayIso } from '../../domain/dates.ts';
 import { builder } from '../builder.ts';
 import { PoolStructureRef, ReserveRatioRowRef } from './analytics.ts';
 import { PositionKindEnum } from './enums.ts';
-import { batchInput } from './metric-input.ts';
+import { batchInput, metricInput } from './metric-input.ts';
 
 builder.prismaObjectFields('Unit', (t) => ({
   reserveRatio: t.field({
@@ -47,5 +50,17 @@ builder.prismaObjectFields('Unit', (t) => ({
         )
         .load(unit.code);
     },
+  }),
+  successionGap: t.int({
+    description:
+      'The total 接续缺口 of this unit’s subtree by the horizon (as successionGaps(unitCode, subtree: true).totalGap): for badges in a unit tree.',
+    args: {
+      asOf: t.arg({ type: 'Date' }),
+      horizonYears: t.arg.int({ defaultValue: 1, validate: z.number().int().min(0).max(30) }),
+    },
+    select: { code: true },
+    resolve: async (unit, args, ctx) =>
+      (await successionGaps(await metricInput(ctx, { unitCode: unit.code, asOf: args.asOf }), args.horizonYears ?? 1))
+        .totalGap,
   }),
 }));

@@ -13,16 +13,15 @@ import { LOGOUT, ME, ROOT_UNITS } from './api/operations.ts';
 import { QueryState } from './components/QueryState.tsx';
 import { initialLanguage, type Language, setLanguage } from './i18n/index.ts';
 import { Login } from './pages/Login.tsx';
+import { ViewerContext } from './viewer.ts';
 
 // Each page is its own chunk: the first page loads only what it shows.
 const Overview = lazy(() => import('./pages/Overview.tsx').then((m) => ({ default: m.Overview })));
 const Compliance = lazy(() => import('./pages/Compliance.tsx').then((m) => ({ default: m.Compliance })));
 const Succession = lazy(() => import('./pages/Succession.tsx').then((m) => ({ default: m.Succession })));
+const Roster = lazy(() => import('./pages/Roster.tsx').then((m) => ({ default: m.Roster })));
+const Policy = lazy(() => import('./pages/Policy.tsx').then((m) => ({ default: m.Policy })));
 const Planning = lazy(() => import('./pages/Planning.tsx').then((m) => ({ default: m.Planning })));
-
-interface MeData {
-  me: { username: string; role: string; unitCode: string | null } | null;
-}
 
 /** A page for the top of the viewer's scope: its own unit, or the tree's root for a whole-tree account. */
 function AtRoot({
@@ -32,7 +31,7 @@ function AtRoot({
   viewerUnit: string | null;
   page: (p: { rootUnit: string }) => ReactNode;
 }) {
-  const [{ data, fetching, error }] = useQuery<{ rootUnits: { code: string }[] }>({
+  const [{ data, fetching, error }] = useQuery({
     query: ROOT_UNITS,
     pause: viewerUnit !== null,
   });
@@ -48,7 +47,7 @@ export function App() {
   const { t } = useTranslation();
   const [language, setLang] = useState<Language>(initialLanguage);
   dayjs.locale(language === 'en' ? 'en' : 'zh-cn');
-  const [{ data, fetching, error }, refetch] = useQuery<MeData>({ query: ME, requestPolicy: 'network-only' });
+  const [{ data, fetching, error }, refetch] = useQuery({ query: ME, requestPolicy: 'network-only' });
   const [, logout] = useMutation(LOGOUT);
   const navigate = useNavigate();
   const location = useLocation();
@@ -75,7 +74,9 @@ export function App() {
                 { key: 'overview', label: t('nav.overview'), onClick: () => navigate('/overview') },
                 { key: 'succession', label: t('nav.succession'), onClick: () => navigate('/succession') },
                 { key: 'compliance', label: t('nav.compliance'), onClick: () => navigate('/compliance') },
+                { key: 'roster', label: t('nav.roster'), onClick: () => navigate('/roster') },
                 { key: 'planning', label: t('nav.planning'), onClick: () => navigate('/planning') },
+                { key: 'policy', label: t('nav.policy'), onClick: () => navigate('/policy') },
               ]}
             />
           )}
@@ -101,25 +102,36 @@ export function App() {
             {!me ? (
               <Login onSignedIn={() => refetch({ requestPolicy: 'network-only' })} />
             ) : (
-              <Routes>
-                <Route
-                  path="/overview"
-                  element={<AtRoot viewerUnit={me.unitCode} page={(p) => <Overview {...p} />} />}
-                />
-                <Route
-                  path="/compliance"
-                  element={<AtRoot viewerUnit={me.unitCode} page={(p) => <Compliance {...p} />} />}
-                />
-                <Route
-                  path="/succession"
-                  element={<AtRoot viewerUnit={me.unitCode} page={(p) => <Succession {...p} />} />}
-                />
-                <Route
-                  path="/planning"
-                  element={<AtRoot viewerUnit={me.unitCode} page={(p) => <Planning {...p} />} />}
-                />
-                <Route path="*" element={<Navigate to="/overview" replace />} />
-              </Routes>
+              <ViewerContext.Provider value={me}>
+                <Routes>
+                  <Route
+                    path="/overview"
+                    element={<AtRoot viewerUnit={me.unitCode} page={(p) => <Overview {...p} />} />}
+                  />
+                  <Route
+                    path="/compliance"
+                    element={<AtRoot viewerUnit={me.unitCode} page={(p) => <Compliance {...p} />} />}
+                  />
+                  <Route
+                    path="/succession"
+                    element={<AtRoot viewerUnit={me.unitCode} page={(p) => <Succession {...p} />} />}
+                  />
+                  <Route
+                    path="/planning"
+                    element={<AtRoot viewerUnit={me.unitCode} page={(p) => <Planning {...p} />} />}
+                  />
+                  <Route path="/roster" element={<AtRoot viewerUnit={me.unitCode} page={(p) => <Roster {...p} />} />} />
+                  <Route
+                    path="/policy"
+                    element={
+                      <Suspense fallback={<QueryState fetching>{null}</QueryState>}>
+                        <Policy />
+                      </Suspense>
+                    }
+                  />
+                  <Route path="*" element={<Navigate to="/overview" replace />} />
+                </Routes>
+              </ViewerContext.Provider>
             )}
           </QueryState>
         </Layout.Content>

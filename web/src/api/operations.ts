@@ -8,6 +8,7 @@ export const ME = gql(`
       username
       role
       unitCode
+      capabilities
     }
   }
 `);
@@ -290,15 +291,17 @@ export const OPTIMISE = gql(`
 `);
 
 export const UNIT_CHILDREN = gql(`
-  query UnitChildren($code: String!) {
+  query UnitChildren($code: String!, $asOf: Date) {
     unit(code: $code) {
       code
       name
       childCount
+      successionGap(asOf: $asOf)
       children {
         code
         name
         childCount
+        successionGap(asOf: $asOf)
       }
     }
   }
@@ -315,6 +318,7 @@ export const TEAM = gql(`
         kind
         rank
         termEnds
+        retiresOn
         vacant
         incumbent {
           name
@@ -334,11 +338,12 @@ export const TEAM = gql(`
         benchStrength
       }
     }
-    reserves(first: 50, filter: { unitCode: $unitCode, subtree: false, activeAt: $asOf }) {
+    reserves(first: 100, filter: { unitCode: $unitCode, subtree: false, activeAt: $asOf }) {
       totalCount
       edges {
         node {
           id
+          code
           targetKind
           tier
           enteredOn
@@ -351,6 +356,221 @@ export const TEAM = gql(`
           }
         }
       }
+    }
+  }
+`);
+
+/** Two or three candidates side by side (entries by global id). */
+export const COMPARE_CANDIDATES = gql(`
+  query CompareCandidates($ids: [ID!]!, $asOf: Date) {
+    nodes(ids: $ids) {
+      ... on ReserveEntry {
+        id
+        code
+        targetKind
+        tier
+        enteredOn
+        unit {
+          code
+          name
+        }
+        person {
+          id
+          name
+          gender
+          age(asOf: $asOf)
+          education
+          fullTimeEducation
+          politicalStatus
+          rank
+          rankSince
+          workStart
+          trainings {
+            kind
+            days
+            completed
+          }
+          assessments {
+            year
+            grade
+          }
+          practices {
+            kind
+            start
+            end
+            reportScore
+          }
+        }
+      }
+    }
+  }
+`);
+
+export const RESERVES = gql(`
+  query Reserves($filter: ReserveFilter, $orderBy: ReserveOrder, $after: String, $first: Int) {
+    reserves(filter: $filter, orderBy: $orderBy, after: $after, first: $first) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          id
+          code
+          status
+          targetKind
+          tier
+          nominatedOn
+          enteredOn
+          unit {
+            code
+            name
+          }
+          person {
+            id
+            code
+            name
+            gender
+            birthDate
+            education
+            rank
+          }
+        }
+      }
+    }
+  }
+`);
+
+export const RESERVE_DETAIL = gql(`
+  query ReserveDetail($id: ID!, $asOf: Date) {
+    reserve(id: $id) {
+      id
+      code
+      status
+      targetKind
+      targetRank
+      tier
+      direction
+      source
+      nominatedOn
+      enteredOn
+      exitedOn
+      exitReason
+      nextStatuses
+      unit {
+        code
+        name
+      }
+      history {
+        from
+        to
+        on
+        reason
+        actor
+        recordedAt
+      }
+      person {
+        id
+        code
+        name
+        gender
+        birthDate
+        age(asOf: $asOf)
+        ethnicity
+        politicalStatus
+        education
+        fullTimeEducation
+        title
+        rank
+        rankSince
+        workStart
+        category
+        trainings {
+          program
+          kind
+          start
+          days
+          completed
+        }
+        assessments {
+          year
+          grade
+          incompetentVoteShare
+          deptPercentile
+        }
+        practices {
+          kind
+          unitCode
+          start
+          end
+          reportScore
+        }
+      }
+    }
+  }
+`);
+
+export const TRANSITION_RESERVE = gql(`
+  mutation TransitionReserve($input: TransitionReserveInput!) {
+    transitionReserve(input: $input) {
+      id
+      status
+      enteredOn
+      exitedOn
+      exitReason
+      nextStatuses
+      history {
+        from
+        to
+        on
+        reason
+        actor
+        recordedAt
+      }
+    }
+  }
+`);
+
+export const IMPORT_DATASET = gql(`
+  mutation ImportDataset($input: ImportDatasetInput!) {
+    importDataset(input: $input) {
+      units
+      positions
+      people
+      reserves
+      trainings
+      assessments
+      practices
+    }
+  }
+`);
+
+export const POLICY = gql(`
+  query Policy($unitKind: UnitKind, $asOf: Date) {
+    policy(unitKind: $unitKind, asOf: $asOf) {
+      unitKind
+      asOf
+      versions
+      document
+    }
+    policyVersions {
+      id
+      unitKind
+      effectiveFrom
+      overrides
+      note
+      actor
+      recordedAt
+    }
+  }
+`);
+
+export const SET_POLICY = gql(`
+  mutation SetPolicy($input: SetPolicyInput!) {
+    setPolicy(input: $input) {
+      id
+      effectiveFrom
     }
   }
 `);

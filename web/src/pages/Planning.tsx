@@ -212,7 +212,7 @@ export function Planning({ rootUnit }: { rootUnit: string }) {
             {rates.data && (
               <Descriptions size="small" column={1}>
                 {rates.data.learnedRates.kinds.map((k) => (
-                  <Descriptions.Item key={k.kind} label={t(`planning.kind.${k.kind}`)}>
+                  <Descriptions.Item key={k.kind} label={t(`enum.PositionKind.${k.kind}`)}>
                     {t('planning.promotion')} {pct(k.promotionShare)} · {t('planning.attrition')}{' '}
                     {pct(k.removal.yearly)} ({k.exposureYears.toFixed(0)})
                   </Descriptions.Item>
@@ -287,7 +287,7 @@ export function Planning({ rootUnit }: { rootUnit: string }) {
                   pagination={{ pageSize: 20, showSizeChanger: false }}
                   columns={[
                     { title: t('common.unit'), dataIndex: 'unitName' },
-                    { title: '', dataIndex: 'kind', render: (k: string) => t(`planning.kind.${k}`) },
+                    { title: t('roster.kind'), dataIndex: 'kind', render: (k: string) => t(`enum.PositionKind.${k}`) },
                     { title: t('planning.target'), dataIndex: 'target', align: 'right' },
                     { title: t('planning.projected'), dataIndex: 'projectedReserves', align: 'right' },
                     { title: t('planning.intake'), dataIndex: 'intake', align: 'right' },
@@ -317,7 +317,7 @@ export function Planning({ rootUnit }: { rootUnit: string }) {
                     budget: plan.budget,
                     shortfall: b.shortfall,
                     unit: b.unitName ?? b.unitCode,
-                    kind: b.kind ? t(`planning.kind.${b.kind}`) : '',
+                    kind: b.kind ? t(`enum.PositionKind.${b.kind}`) : '',
                     rule: b.rule ? t(`profile.${b.rule}`) : '',
                   })}
                   style={{ marginBottom: 8 }}
@@ -330,7 +330,7 @@ export function Planning({ rootUnit }: { rootUnit: string }) {
                 pagination={{ pageSize: 20, showSizeChanger: false }}
                 columns={[
                   { title: t('common.unit'), dataIndex: 'unitName' },
-                  { title: '', dataIndex: 'kind', render: (k: string) => t(`planning.kind.${k}`) },
+                  { title: t('roster.kind'), dataIndex: 'kind', render: (k: string) => t(`enum.PositionKind.${k}`) },
                   { title: t('planning.intake'), dataIndex: 'intake', align: 'right' },
                   {
                     title: t('planning.profile'),

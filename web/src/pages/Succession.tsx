@@ -1,66 +1,31 @@
-// 接续缺口: the unit tree (children loaded as a branch opens); for the chosen unit, its team as
-// post tiles (incumbent, age, term end, vacancy), the gap per kind by the horizon (posts falling
-// vacant against ready reserves), and its reserves with their tier. The unit and date live in
-// the URL.
-import { Card, Col, Empty, Row, Space, Statistic, Table, Tag, Tree, Typography } from 'antd';
+// 接续缺口: the unit tree with each subtree's gap as a badge (children loaded as a branch opens);
+// for the chosen unit, its team as post tiles (incumbent, age, term end or retirement, ready
+// reserves of the post's kind and bench strength), the gap per kind by the horizon, and its
+// reserves — two or three of whom can be compared side by side. The unit and date live in the URL.
+import { Button, Card, Col, DatePicker, Empty, Modal, Row, Space, Statistic, Table, Tag, Tree, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import { useClient, useQuery } from 'urql';
+import type { ResultOf } from '../api/graphql.ts';
 import { TEAM, UNIT_CHILDREN } from '../api/operations.ts';
+import { CandidateComparison } from '../components/CandidateComparison.tsx';
 import { QueryState } from '../components/QueryState.tsx';
+import { ReserveDrawer } from '../components/ReserveDrawer.tsx';
 
 interface TreeNode {
   key: string;
-  title: string;
+  title: React.ReactNode;
   isLeaf: boolean;
   children?: TreeNode[];
 }
-interface UnitBrief {
-  code: string;
-  name: string;
-  childCount: number;
-}
-interface TeamData {
-  unit: {
-    code: string;
-    name: string;
-    positions: {
-      code: string;
-      title: string;
-      kind: string;
-      termEnds: string | null;
-      vacant: boolean;
-      incumbent: { name: string; age: number } | null;
-    }[];
-  } | null;
-  successionGaps: {
-    horizonEnd: string;
-    rows: {
-      kind: string;
-      positions: number;
-      expectedVacancies: number;
-      ready: number;
-      gap: number;
-      benchStrength: number;
-    }[];
-  };
-  reserves: {
-    totalCount: number;
-    edges: {
-      node: {
-        id: string;
-        targetKind: string;
-        tier: string;
-        enteredOn: string;
-        person: { name: string; age: number; education: string };
-      };
-    }[];
-  };
-}
+type UnitBrief = { code: string; name: string; childCount: number; successionGap: number };
+type Team = ResultOf<typeof TEAM>;
+type Reserve = Team['reserves']['edges'][number]['node'];
 
-const node = (u: UnitBrief): TreeNode => ({ key: u.code, title: u.name, isLeaf: u.childCount === 0 });
+/** At most this many candidates side by side. */
+const COMPARE_MAX = 3;
 
 function insert(nodes: TreeNode[], key: string, children: TreeNode[]): TreeNode[] {
   return nodes.map((n) =>
@@ -74,30 +39,68 @@ export function Succession({ rootUnit }: { rootUnit: string }) {
   const [params, setParams] = useSearchParams();
   const unitCode = params.get('unit') ?? rootUnit;
   const asOf = params.get('asOf') ?? dayjs().format('YYYY-MM-DD');
-  const [root] = useQuery<{ unit: UnitBrief & { children: UnitBrief[] } }>({
-    query: UNIT_CHILDREN,
-    variables: { code: rootUnit },
+  const go = (changes: Record<string, string>) => setParams({ unit: unitCode, asOf, ...changes });
+  const node = (u: UnitBrief): TreeNode => ({
+    key: u.code,
+    isLeaf: u.childCount === 0,
+    title: (
+      <span>
+        {u.name}{' '}
+        <Tag color={u.successionGap > 0 ? 'red' : 'green'} style={{ marginInlineStart: 4 }}>
+          {u.successionGap > 0 ? t('succession.gapBadge', { gap: u.successionGap }) : t('succession.noGap')}
+        </Tag>
+      </span>
+    ),
   });
-  const [tree, setTree] = useState<TreeNode[] | null>(null);
+  const [root] = useQuery({ query: UNIT_CHILDREN, variables: { code: rootUnit, asOf } });
+  const [tree, setTree] = useState<{ asOf: string; nodes: TreeNode[] } | null>(null);
   const nodes =
-    tree ?? (root.data?.unit ? [{ ...node(root.data.unit), children: root.data.unit.children.map(node) }] : []);
-  const [team] = useQuery<TeamData>({ query: TEAM, variables: { unitCode, asOf } });
+    tree?.asOf === asOf
+      ? tree.nodes
+      : root.data?.unit
+        ? [{ ...node(root.data.unit), children: root.data.unit.children.map(node) }]
+        : [];
+  const [team] = useQuery({ query: TEAM, variables: { unitCode, asOf } });
+  const [picked, setPicked] = useState<string[]>([]);
+  const [comparing, setComparing] = useState(false);
+  const [open, setOpen] = useState<string | null>(null);
   const loadChildren = async (key: string) => {
-    const r = await client.query<{ unit: { children: UnitBrief[] } }>(UNIT_CHILDREN, { code: key }).toPromise();
-    setTree(insert(nodes, key, (r.data?.unit?.children ?? []).map(node)));
+    const r = await client.query(UNIT_CHILDREN, { code: key, asOf }).toPromise();
+    setTree({ asOf, nodes: insert(nodes, key, (r.data?.unit?.children ?? []).map(node)) });
   };
   const data = team.data;
+  const gapOf = (kind: string) => data?.successionGaps.rows.find((r) => r.kind === kind);
+  const readyOf = (kind: string) =>
+    data?.reserves.edges.filter((e) => e.node.targetKind === kind && e.node.tier === 'NEAR_TERM').map((e) => e.node) ??
+    [];
+  const kind = (k: string) => t(`enum.PositionKind.${k}`);
   return (
     <Row gutter={16}>
       <Col xs={24} lg={7}>
-        <Card title={t('succession.tree')} styles={{ body: { maxHeight: '75vh', overflow: 'auto' } }}>
-          <QueryState fetching={root.fetching} error={root.error}>
+        <Card
+          title={t('succession.tree')}
+          extra={
+            <DatePicker
+              aria-label={t('common.asOf')}
+              size="small"
+              allowClear={false}
+              value={dayjs(asOf)}
+              onChange={(d) => d && go({ asOf: d.format('YYYY-MM-DD') })}
+            />
+          }
+          styles={{ body: { maxHeight: '75vh', overflow: 'auto' } }}
+        >
+          <QueryState fetching={root.fetching && !root.data} error={root.error}>
             <Tree
               treeData={nodes}
               defaultExpandedKeys={[rootUnit]}
               selectedKeys={[unitCode]}
               loadData={(n) => (n.children ? Promise.resolve() : loadChildren(String(n.key)))}
-              onSelect={(keys) => keys[0] && setParams({ unit: String(keys[0]), asOf })}
+              onSelect={(keys) => {
+                if (!keys[0]) return;
+                setPicked([]);
+                go({ unit: String(keys[0]) });
+              }}
             />
           </QueryState>
         </Card>
@@ -114,15 +117,19 @@ export function Succession({ rootUnit }: { rootUnit: string }) {
                   <Col key={r.kind} xs={24} md={12}>
                     <Card
                       size="small"
-                      title={`${t(`planning.kind.${r.kind}`)} ${t('succession.horizon', { date: data.successionGaps.horizonEnd })}`}
+                      title={`${kind(r.kind)} ${t('succession.horizon', { date: data.successionGaps.horizonEnd })}`}
                     >
-                      <Space size="large">
+                      <Space size="large" wrap>
                         <Statistic title={t('succession.vacancies')} value={r.expectedVacancies} />
                         <Statistic title={t('succession.ready')} value={r.ready} />
                         <Statistic
                           title={t('succession.gap')}
                           value={r.gap}
-                          valueStyle={{ color: r.gap > 0 ? '#cf1322' : undefined }}
+                          styles={{ content: { color: r.gap > 0 ? '#cf1322' : undefined } }}
+                        />
+                        <Statistic
+                          title={t('succession.bench')}
+                          value={r.expectedVacancies ? r.benchStrength.toFixed(2) : '—'}
                         />
                       </Space>
                     </Card>
@@ -134,44 +141,82 @@ export function Succession({ rootUnit }: { rootUnit: string }) {
                   <Empty description={t('common.empty')} />
                 ) : (
                   <Row gutter={[12, 12]}>
-                    {data.unit.positions.map((p) => (
-                      <Col key={p.code} xs={24} sm={12} xl={8}>
-                        <Card size="small" title={p.title} extra={<Tag>{t(`planning.kind.${p.kind}`)}</Tag>}>
-                          {p.vacant || !p.incumbent ? (
-                            <Tag color="red">{t('succession.vacant')}</Tag>
-                          ) : (
+                    {data.unit.positions.map((p) => {
+                      const ready = readyOf(p.kind);
+                      const g = gapOf(p.kind);
+                      return (
+                        <Col key={p.code} xs={24} sm={12} xl={8}>
+                          <Card size="small" title={p.title} extra={<Tag>{kind(p.kind)}</Tag>}>
+                            {p.vacant || !p.incumbent ? (
+                              <Tag color="red">{t('succession.vacant')}</Tag>
+                            ) : (
+                              <div>
+                                <strong>{p.incumbent.name}</strong> · {p.incumbent.age} {t('succession.age')}
+                              </div>
+                            )}
+                            {p.termEnds && <div>{t('succession.termEnds', { date: p.termEnds })}</div>}
+                            {p.retiresOn && <div>{t('succession.retiresOn', { date: p.retiresOn })}</div>}
                             <div>
-                              <strong>{p.incumbent.name}</strong> · {p.incumbent.age} {t('succession.age')}
+                              {t('succession.readyFor', { count: ready.length })}
+                              {ready.slice(0, 3).map((r) => (
+                                <Tag key={r.id} color="green" style={{ marginInlineStart: 4 }}>
+                                  {r.person.name}
+                                </Tag>
+                              ))}
                             </div>
-                          )}
-                          {p.termEnds && (
-                            <div>
-                              {t('succession.termEnds')} {p.termEnds}
-                            </div>
-                          )}
-                        </Card>
-                      </Col>
-                    ))}
+                            {g && g.expectedVacancies > 0 && (
+                              <div>
+                                {t('succession.bench')} {g.benchStrength.toFixed(2)}
+                              </div>
+                            )}
+                          </Card>
+                        </Col>
+                      );
+                    })}
                   </Row>
                 )}
               </Card>
-              <Card title={`${t('succession.reserves')} (${data.reserves.totalCount})`}>
-                <Table
+              <Card
+                title={`${t('succession.reserves')} (${data.reserves.totalCount})`}
+                extra={
+                  <Button disabled={picked.length < 2} onClick={() => setComparing(true)}>
+                    {t('succession.compare', { count: picked.length, max: COMPARE_MAX })}
+                  </Button>
+                }
+              >
+                <Table<Reserve>
                   size="small"
-                  rowKey={(e) => e.node.id}
-                  dataSource={data.reserves.edges}
+                  rowKey="id"
+                  dataSource={data.reserves.edges.map((e) => e.node)}
                   pagination={false}
+                  scroll={{ y: 400 }}
+                  rowSelection={{
+                    selectedRowKeys: picked,
+                    onChange: (keys) => setPicked(keys.slice(0, COMPARE_MAX).map(String)),
+                    getCheckboxProps: (r) => ({
+                      disabled: picked.length >= COMPARE_MAX && !picked.includes(r.id),
+                      'aria-label': r.person.name,
+                    }),
+                  }}
                   columns={[
-                    { title: t('common.unit'), render: (_, e) => e.node.person.name },
-                    { title: '', render: (_, e) => t(`planning.kind.${e.node.targetKind}`) },
-                    { title: t('succession.age'), align: 'right', render: (_, e) => e.node.person.age },
                     {
-                      title: '',
-                      render: (_, e) => (
-                        <Tag color={e.node.tier === 'NEAR_TERM' ? 'green' : undefined}>{t(`tier.${e.node.tier}`)}</Tag>
+                      title: t('roster.name'),
+                      render: (_, r) => (
+                        <Button type="link" size="small" onClick={() => setOpen(r.id)}>
+                          {r.person.name}
+                        </Button>
                       ),
                     },
-                    { title: '', render: (_, e) => e.node.enteredOn },
+                    { title: t('roster.kind'), render: (_, r) => kind(r.targetKind) },
+                    { title: t('roster.age'), align: 'right', render: (_, r) => r.person.age },
+                    { title: t('roster.educationCol'), render: (_, r) => t(`enum.Education.${r.person.education}`) },
+                    {
+                      title: t('roster.tier'),
+                      render: (_, r) => (
+                        <Tag color={r.tier === 'NEAR_TERM' ? 'green' : undefined}>{t(`enum.Tier.${r.tier}`)}</Tag>
+                      ),
+                    },
+                    { title: t('roster.enteredOn'), render: (_, r) => r.enteredOn ?? '—' },
                   ]}
                 />
               </Card>
@@ -181,6 +226,17 @@ export function Succession({ rootUnit }: { rootUnit: string }) {
           )}
         </QueryState>
       </Col>
+      <Modal
+        open={comparing}
+        title={t('succession.comparison')}
+        footer={null}
+        width={980}
+        onCancel={() => setComparing(false)}
+        destroyOnHidden
+      >
+        <CandidateComparison ids={picked} asOf={asOf} />
+      </Modal>
+      <ReserveDrawer id={open} onClose={() => setOpen(null)} />
     </Row>
   );
 }

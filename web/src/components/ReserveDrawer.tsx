@@ -1,0 +1,263 @@
+// An entry's page in a drawer: the person, the entry and its dated status history, trainings,
+// assessments and practice — and, for an account that keeps the pool, the lifecycle steps the API
+// allows from the entry's status.
+import { Alert, Button, DatePicker, Descriptions, Drawer, Form, Input, Select, Space, Table, Tabs, Tag } from 'antd';
+import dayjs from 'dayjs';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useMutation, useQuery } from 'urql';
+import type { ResultOf } from '../api/graphql.ts';
+import { RESERVE_DETAIL, TRANSITION_RESERVE } from '../api/operations.ts';
+import { useCan } from '../viewer.ts';
+import { errorText, QueryState } from './QueryState.tsx';
+
+type Entry = NonNullable<ResultOf<typeof RESERVE_DETAIL>['reserve']>;
+type Status = Entry['status'];
+
+export const STATUS_COLOR: Record<Status, string> = {
+  NOMINATED: 'default',
+  INSPECTING: 'processing',
+  PUBLICIZING: 'processing',
+  ACTIVE: 'green',
+  PROMOTED: 'blue',
+  REMOVED: 'orange',
+  EXPIRED: 'default',
+  REJECTED: 'red',
+};
+
+const dash = (x: string | number | null | undefined) => (x == null || x === '' ? '—' : String(x));
+const pct = (x: number | null | undefined) => (x == null ? '—' : `${(x * 100).toFixed(0)}%`);
+
+function Transition({ entry, onChanged }: { entry: Entry; onChanged: (status: Status) => void }) {
+  const { t } = useTranslation();
+  const [to, setTo] = useState<Status | undefined>(entry.nextStatuses[0]);
+  const [on, setOn] = useState(dayjs());
+  const [reason, setReason] = useState('');
+  const [state, transition] = useMutation(TRANSITION_RESERVE);
+  const [done, setDone] = useState<Status | null>(null);
+  if (!entry.nextStatuses.length) return <Alert type="info" title={t('roster.noTransitions')} />;
+  const submit = async () => {
+    if (!to) return;
+    const r = await transition({
+      input: {
+        reserveId: entry.code,
+        to,
+        on: on.format('YYYY-MM-DD'),
+        ...(reason.trim() ? { reason: reason.trim() } : {}),
+      },
+    });
+    if (!r.error && r.data) {
+      setDone(r.data.transitionReserve.status);
+      onChanged(r.data.transitionReserve.status);
+    }
+  };
+  return (
+    <Form layout="inline" onFinish={submit}>
+      <Form.Item label={t('roster.transitionTo')}>
+        <Select
+          aria-label={t('roster.transitionTo')}
+          style={{ width: 140 }}
+          value={to}
+          onChange={setTo}
+          options={entry.nextStatuses.map((s) => ({ value: s, label: t(`enum.ReserveStatus.${s}`) }))}
+        />
+      </Form.Item>
+      <Form.Item label={t('roster.transitionOn')}>
+        <DatePicker
+          aria-label={t('roster.transitionOn')}
+          allowClear={false}
+          value={on}
+          onChange={(d) => d && setOn(d)}
+        />
+      </Form.Item>
+      <Form.Item label={t('roster.reason')}>
+        <Input
+          aria-label={t('roster.reason')}
+          value={reason}
+          maxLength={500}
+          onChange={(e) => setReason(e.target.value)}
+        />
+      </Form.Item>
+      <Button type="primary" htmlType="submit" loading={state.fetching}>
+        {t('roster.transitionSubmit')}
+      </Button>
+      {state.error && (
+        <Alert style={{ marginTop: 8, width: '100%' }} type="error" showIcon title={errorText(state.error)} />
+      )}
+      {done && !state.error && (
+        <Alert
+          style={{ marginTop: 8, width: '100%' }}
+          type="success"
+          showIcon
+          title={t('roster.transitionDone', { status: t(`enum.ReserveStatus.${done}`) })}
+        />
+      )}
+    </Form>
+  );
+}
+
+export function ReserveDrawer({
+  id,
+  onClose,
+  onChanged,
+}: {
+  id: string | null;
+  onClose: () => void;
+  onChanged?: (id: string, status: Status) => void;
+}) {
+  const { t } = useTranslation();
+  const keeps = useCan('KEEP_RESERVES');
+  const [{ data, fetching, error }, refetch] = useQuery({
+    query: RESERVE_DETAIL,
+    variables: { id: id ?? '', asOf: dayjs().format('YYYY-MM-DD') },
+    pause: !id,
+  });
+  const entry = data?.reserve;
+  const p = entry?.person;
+  const e = (kind: string, v: string | null | undefined) => (v ? t(`enum.${kind}.${v}`) : '—');
+  return (
+    <Drawer
+      open={id !== null}
+      onClose={onClose}
+      size="large"
+      title={p ? `${p.name}（${entry.code}）` : t('roster.detail')}
+    >
+      <QueryState fetching={fetching && !data} error={error} empty={!fetching && !!data && !entry}>
+        {entry && p && (
+          <Space orientation="vertical" size="large" style={{ width: '100%' }}>
+            <Descriptions title={t('roster.person')} size="small" column={2} bordered>
+              <Descriptions.Item label={t('roster.code')}>{p.code}</Descriptions.Item>
+              <Descriptions.Item label={t('roster.gender')}>{e('Gender', p.gender)}</Descriptions.Item>
+              <Descriptions.Item label={t('roster.birthDate')}>{p.birthDate}</Descriptions.Item>
+              <Descriptions.Item label={t('roster.age')}>{p.age}</Descriptions.Item>
+              <Descriptions.Item label={t('roster.ethnicity')}>{p.ethnicity}</Descriptions.Item>
+              <Descriptions.Item label={t('roster.political')}>
+                {e('PoliticalStatus', p.politicalStatus)}
+              </Descriptions.Item>
+              <Descriptions.Item label={t('roster.educationCol')}>{e('Education', p.education)}</Descriptions.Item>
+              <Descriptions.Item label={t('roster.fullTime')}>{e('Education', p.fullTimeEducation)}</Descriptions.Item>
+              <Descriptions.Item label={t('roster.rank')}>{e('Rank', p.rank)}</Descriptions.Item>
+              <Descriptions.Item label={t('roster.rankSince')}>{dash(p.rankSince)}</Descriptions.Item>
+              <Descriptions.Item label={t('roster.title')}>{e('Title', p.title)}</Descriptions.Item>
+              <Descriptions.Item label={t('roster.workStart')}>{p.workStart}</Descriptions.Item>
+              <Descriptions.Item label={t('roster.category')}>{e('Category', p.category)}</Descriptions.Item>
+            </Descriptions>
+            <Descriptions title={t('roster.entry')} size="small" column={2} bordered>
+              <Descriptions.Item label={t('roster.status')}>
+                <Tag color={STATUS_COLOR[entry.status]}>{e('ReserveStatus', entry.status)}</Tag>
+              </Descriptions.Item>
+              <Descriptions.Item label={t('roster.unit')}>{entry.unit.name}</Descriptions.Item>
+              <Descriptions.Item label={t('roster.kind')}>{e('PositionKind', entry.targetKind)}</Descriptions.Item>
+              <Descriptions.Item label={t('roster.targetRank')}>{e('Rank', entry.targetRank)}</Descriptions.Item>
+              <Descriptions.Item label={t('roster.tier')}>{e('Tier', entry.tier)}</Descriptions.Item>
+              <Descriptions.Item label={t('roster.direction')}>{e('Direction', entry.direction)}</Descriptions.Item>
+              <Descriptions.Item label={t('roster.source')}>{e('Source', entry.source)}</Descriptions.Item>
+              <Descriptions.Item label={t('roster.nominatedOn')}>{entry.nominatedOn}</Descriptions.Item>
+              <Descriptions.Item label={t('roster.enteredOn')}>{dash(entry.enteredOn)}</Descriptions.Item>
+              <Descriptions.Item label={t('roster.exitedOn')}>{dash(entry.exitedOn)}</Descriptions.Item>
+              {entry.exitReason && (
+                <Descriptions.Item label={t('roster.exitReason')}>{entry.exitReason}</Descriptions.Item>
+              )}
+            </Descriptions>
+            {keeps && (
+              <div>
+                <h4>{t('roster.transition')}</h4>
+                <Transition
+                  key={entry.status}
+                  entry={entry}
+                  onChanged={(status) => {
+                    refetch({ requestPolicy: 'network-only' });
+                    onChanged?.(entry.id, status);
+                  }}
+                />
+              </div>
+            )}
+            <Tabs
+              items={[
+                {
+                  key: 'history',
+                  label: t('roster.history'),
+                  children: (
+                    <Table
+                      size="small"
+                      pagination={false}
+                      rowKey={(r) => `${r.on}-${r.to}-${r.recordedAt}`}
+                      dataSource={entry.history}
+                      columns={[
+                        { title: t('roster.on'), dataIndex: 'on' },
+                        { title: t('roster.from'), dataIndex: 'from', render: (v) => e('ReserveStatus', v) },
+                        { title: t('roster.to'), dataIndex: 'to', render: (v) => e('ReserveStatus', v) },
+                        { title: t('roster.reason'), dataIndex: 'reason', render: dash },
+                        { title: t('roster.actor'), dataIndex: 'actor' },
+                      ]}
+                    />
+                  ),
+                },
+                {
+                  key: 'trainings',
+                  label: `${t('roster.trainings')} (${p.trainings.length})`,
+                  children: (
+                    <Table
+                      size="small"
+                      pagination={false}
+                      rowKey={(r) => `${r.start}-${r.program}`}
+                      dataSource={p.trainings}
+                      columns={[
+                        { title: t('roster.program'), dataIndex: 'program' },
+                        { title: t('roster.trainingKind'), dataIndex: 'kind', render: (v) => e('TrainingKind', v) },
+                        { title: t('roster.start'), dataIndex: 'start' },
+                        { title: t('roster.days'), dataIndex: 'days' },
+                        {
+                          title: t('roster.completed'),
+                          dataIndex: 'completed',
+                          render: (v: boolean) => t(v ? 'roster.yes' : 'roster.no'),
+                        },
+                      ]}
+                    />
+                  ),
+                },
+                {
+                  key: 'assessments',
+                  label: `${t('roster.assessments')} (${p.assessments.length})`,
+                  children: (
+                    <Table
+                      size="small"
+                      pagination={false}
+                      rowKey="year"
+                      dataSource={p.assessments}
+                      columns={[
+                        { title: t('roster.year'), dataIndex: 'year' },
+                        { title: t('roster.grade'), dataIndex: 'grade', render: (v) => e('Grade', v) },
+                        { title: t('roster.incompetentVotes'), dataIndex: 'incompetentVoteShare', render: pct },
+                        { title: t('roster.percentile'), dataIndex: 'deptPercentile', render: pct },
+                      ]}
+                    />
+                  ),
+                },
+                {
+                  key: 'practices',
+                  label: `${t('roster.practices')} (${p.practices.length})`,
+                  children: (
+                    <Table
+                      size="small"
+                      pagination={false}
+                      rowKey={(r) => `${r.start}-${r.kind}`}
+                      dataSource={p.practices}
+                      columns={[
+                        { title: t('roster.practiceKind'), dataIndex: 'kind', render: (v) => e('PracticeKind', v) },
+                        { title: t('roster.practiceUnit'), dataIndex: 'unitCode', render: dash },
+                        { title: t('roster.start'), dataIndex: 'start' },
+                        { title: t('roster.end'), dataIndex: 'end', render: dash },
+                        { title: t('roster.reportScore'), dataIndex: 'reportScore', render: dash },
+                      ]}
+                    />
+                  ),
+                },
+              ]}
+            />
+          </Space>
+        )}
+      </QueryState>
+    </Drawer>
+  );
+}
