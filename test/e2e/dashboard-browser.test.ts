@@ -8,7 +8,8 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningServer, startServer } from '../helpers/server.ts';
+import { datasetText, smallDataset } from '../fixtures/small.ts';
+import { type RunningServer, runScript, startServer } from '../helpers/server.ts';
 
 const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 const shots = path.resolve(import.meta.dirname, '../../tmp/screenshots');
@@ -17,6 +18,7 @@ let server: RunningServer;
 let browser: Browser;
 let page: Page;
 const errors: string[] = [];
+let tmpDir = '';
 
 describe('the dashboard in Chromium', () => {
   beforeAll(async () => {
@@ -48,6 +50,7 @@ describe('the dashboard in Chromium', () => {
     });
     page.on('pageerror', (e) => errors.push(String(e)));
     const password = fs.readFileSync(path.join(dir, 'pw'), 'utf8').trim();
+    tmpDir = dir;
     await page.goto(`${server.base}/`);
     await page.getByLabel('用户名').fill('admin');
     await page.getByLabel('密码').fill(password);
@@ -113,12 +116,102 @@ describe('the dashboard in Chromium', () => {
     await expect.poll(() => titles.count(), { timeout: 30_000 }).toBeGreaterThan(1);
     // The root's first child.
     const child = titles.nth(1);
-    const name = (await child.textContent())!.trim();
+    // The title carries the subtree's gap as a badge after the name.
+    const name = (await child.textContent())!.replace(/\s*(无缺口|缺 \d+)$/, '').trim();
     await child.click();
     await page.waitForURL(/unit=/);
     await expect.poll(() => page.locator('h3').filter({ hasText: name }).count(), { timeout: 30_000 }).toBe(1);
     await expect.poll(() => page.getByText('领导班子职位').count()).toBe(1);
     await page.screenshot({ path: path.join(shots, 'succession.png'), fullPage: true });
+  });
+
+  it('compares two candidates side by side on the succession page', async () => {
+    // The unit picked above: its reserves, two of them ticked.
+    const boxes = page.locator('.ant-table-row .ant-checkbox-input');
+    await expect.poll(() => boxes.count(), { timeout: 30_000 }).toBeGreaterThan(1);
+    const names = await page.locator('.ant-table-row .ant-btn-link').allTextContents();
+    await boxes.nth(0).check();
+    await boxes.nth(1).check();
+    await page.getByRole('button', { name: /对比所选（2\/3）/ }).click();
+    const dialog = page.getByRole('dialog');
+    await expect.poll(() => dialog.getByText('后备干部对比').count(), { timeout: 30_000 }).toBe(1);
+    for (const name of names.slice(0, 2))
+      expect(await dialog.getByText(new RegExp(name.trim())).count()).toBeGreaterThan(0);
+    await expect.poll(() => dialog.getByText('年度考核').count()).toBe(1);
+    await page.screenshot({ path: path.join(shots, 'succession-compare.png') });
+    await page.keyboard.press('Escape');
+  });
+
+  it('scrolls the roster, filters it, opens an entry and moves it one step along its lifecycle', async () => {
+    await page.getByRole('menuitem', { name: '后备库' }).click();
+    await page.waitForURL(/\/roster/);
+    const total = page.getByTestId('roster-total');
+    await expect.poll(() => total.textContent(), { timeout: 30_000 }).toMatch(/已加载 100$/);
+    // Scrolling to the end of what is loaded loads the next page.
+    await page.locator('.ant-table-tbody-virtual-holder').evaluate((el) => el.scrollTo(0, el.scrollHeight));
+    await expect.poll(() => total.textContent(), { timeout: 30_000 }).toMatch(/已加载 200$/);
+    await page.screenshot({ path: path.join(shots, 'roster.png') });
+    // Only nominated entries: the filter is kept in the URL.
+    await page.getByRole('combobox', { name: '状态' }).click();
+    await page.getByTitle('已提名').click();
+    await page.keyboard.press('Escape');
+    await page.waitForURL(/status=NOMINATED/);
+    await expect
+      .poll(async () => {
+        const tags = await page.locator('.ant-table-row .ant-tag').allTextContents();
+        return tags.length > 0 && tags.every((s) => s === '已提名');
+      })
+      .toBe(true);
+    const nominated = Number((await total.textContent())!.match(/共 (\d+) 人/)![1]);
+    // The first one's page, then the step to inspection.
+    await page.locator('.ant-table-row .ant-btn-link').first().click();
+    const drawer = page.locator('.ant-drawer');
+    await expect.poll(() => drawer.getByText('状态变化').count(), { timeout: 30_000 }).toBe(1);
+    await drawer.getByRole('button', { name: '确认变更' }).click();
+    await expect.poll(() => drawer.getByText('已变更为“考察中”').count(), { timeout: 30_000 }).toBe(1);
+    await page.screenshot({ path: path.join(shots, 'roster-entry.png') });
+    await page.keyboard.press('Escape');
+    // The list shows the entry's new status without a reload.
+    await expect.poll(() => page.locator('.ant-table-row .ant-tag').first().textContent()).toBe('考察中');
+    expect(nominated).toBeGreaterThan(0);
+  });
+
+  it('refuses an import with a bad record, listing the record and the field, and changes nothing', async () => {
+    const bad = smallDataset();
+    bad.people[0]!.birthDate = '1985-13-45';
+    const file = path.join(tmpDir, 'bad.json');
+    fs.writeFileSync(file, datasetText(bad));
+    await page.goto(`${server.base}/roster`);
+    const total = page.getByTestId('roster-total');
+    await expect.poll(() => total.textContent(), { timeout: 30_000 }).toMatch(/共 \d+ 人/);
+    const before = await total.textContent();
+    await page.getByRole('button', { name: '导入数据' }).click();
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: '选择数据文件（JSON）' }).click();
+    await (await chooser).setFiles(file);
+    const dialog = page.getByRole('dialog');
+    await expect.poll(() => dialog.getByText(/导入未执行，数据未作任何改动/).count(), { timeout: 30_000 }).toBe(1);
+    expect(await dialog.getByRole('cell', { name: String(bad.people[0]!.id) }).count()).toBeGreaterThan(0);
+    expect(await dialog.getByRole('cell', { name: 'birthDate' }).count()).toBeGreaterThan(0);
+    await page.screenshot({ path: path.join(shots, 'roster-import-error.png') });
+    await page.keyboard.press('Escape');
+    await page.reload();
+    await expect.poll(() => total.textContent(), { timeout: 30_000 }).toBe(before);
+  });
+
+  it('records a policy version from the policy page and lists it in the history', async () => {
+    await page.getByRole('menuitem', { name: '政策' }).click();
+    await page.waitForURL(/\/policy/);
+    const ratio = page.getByLabel('正职后备与职数比');
+    await expect.poll(() => ratio.inputValue(), { timeout: 30_000 }).toBe('2');
+    await ratio.fill('2.5');
+    await ratio.press('Tab');
+    await page.getByLabel('说明').fill('浏览器测试');
+    await page.getByRole('button', { name: '保存为新版本' }).click();
+    await expect.poll(() => page.getByText(/已保存版本 \d+/).count(), { timeout: 30_000 }).toBe(1);
+    await expect.poll(() => page.getByRole('cell', { name: '浏览器测试' }).count()).toBe(1);
+    await expect.poll(() => page.getByRole('cell', { name: /正职后备与职数比: 2.5/ }).count()).toBe(1);
+    await page.screenshot({ path: path.join(shots, 'policy.png'), fullPage: true });
   });
 
   it('projects, runs Monte Carlo with a band, saves a scenario and optimises on the planning page', async () => {
@@ -131,12 +224,57 @@ describe('the dashboard in Chromium', () => {
     await page.getByLabel('情景名称').fill('浏览器测试情景');
     await page.getByRole('button', { name: '保存情景' }).click();
     await expect.poll(() => page.getByText('浏览器测试情景').count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    // A second scenario with a lower promotion probability, and the two side by side.
+    await page.getByLabel('提拔概率').fill('0.5');
+    await page.getByLabel('情景名称').fill('浏览器测试情景二');
+    await page.getByRole('button', { name: '保存情景' }).click();
+    await expect
+      .poll(() => page.getByRole('checkbox', { name: '浏览器测试情景二' }).count(), { timeout: 10_000 })
+      .toBe(1);
+    await page.getByRole('checkbox', { name: '浏览器测试情景', exact: true }).check();
+    await page.getByRole('checkbox', { name: '浏览器测试情景二' }).check();
+    await page.getByRole('button', { name: /对比所选情景（2）/ }).click();
+    await expect.poll(() => page.getByText('情景对比').count(), { timeout: 30_000 }).toBe(1);
+    await expect.poll(() => page.getByRole('cell', { name: '浏览器测试情景二' }).count()).toBe(1);
     await page.getByLabel('补充名额预算').fill('50');
     await page.getByRole('button', { name: '优化分配' }).click();
     await expect.poll(() => page.getByText(/优化方案/).count(), { timeout: 30_000 }).toBe(1);
     // What binds, in the reader's language: the budget of 50 cannot cover the demo's need.
     await expect.poll(() => page.getByText(/50 个名额已分配完：仍缺后备干部 \d+ 名/).count()).toBe(1);
     await page.screenshot({ path: path.join(shots, 'planning.png'), fullPage: true });
+  });
+
+  it('offers a leader only what a leader may do', async () => {
+    const added = runScript('scripts/user-add.ts', ['leader-web', '--role', 'LEADER'], {
+      DATABASE_URL: server.databaseUrl,
+      input: 'a-long-password-1',
+    });
+    expect(added.status, added.stderr).toBe(0);
+    const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
+    const leader = await context.newPage();
+    leader.on('console', (m) => {
+      if (m.type() === 'error') errors.push(m.text());
+    });
+    await leader.goto(`${server.base}/`);
+    await leader.getByLabel('用户名').fill('leader-web');
+    await leader.getByLabel('密码').fill('a-long-password-1');
+    await leader.getByRole('button', { name: /登\s*录/ }).click();
+    await leader.waitForURL(/\/overview/);
+    await leader.goto(`${server.base}/roster`);
+    await expect.poll(() => leader.getByTestId('roster-total').textContent(), { timeout: 30_000 }).toMatch(/共 \d+ 人/);
+    expect(await leader.getByRole('button', { name: '导入数据' }).count()).toBe(0);
+    await leader.locator('.ant-table-row .ant-btn-link').first().click();
+    await expect.poll(() => leader.getByText('状态变化').count(), { timeout: 30_000 }).toBe(1);
+    expect(await leader.getByText('状态变更').count()).toBe(0);
+    await leader.goto(`${server.base}/policy`);
+    await expect.poll(() => leader.getByText('仅管理员（全辖）可修改政策').count(), { timeout: 30_000 }).toBe(1);
+    expect(await leader.getByLabel('正职后备与职数比').isDisabled()).toBe(true);
+    await leader.goto(`${server.base}/planning`);
+    await expect.poll(() => leader.getByText('仅规划人员和管理员可保存情景').count(), { timeout: 30_000 }).toBe(1);
+    await leader.goto(`${server.base}/overview`);
+    await expect.poll(() => leader.getByText('后备干部总数').count(), { timeout: 30_000 }).toBe(1);
+    await leader.screenshot({ path: path.join(shots, 'overview-1920.png') });
+    await context.close();
   });
 
   it('switches to English and back, with no console errors all along', async () => {

@@ -58,7 +58,7 @@ export function App() {
     setLang(next);
   };
   return (
-    <ConfigProvider locale={language === 'en' ? enUS : zhCN}>
+    <ConfigProvider locale={language === 'en' ? enUS : zhCN} button={{ autoInsertSpace: false }}>
       <Layout style={{ minHeight: '100vh' }}>
         <Layout.Header className="no-print" style={{ display: 'flex', alignItems: 'center', gap: 24 }}>
           <Typography.Text strong style={{ color: '#fff', fontSize: 18, whiteSpace: 'nowrap' }}>

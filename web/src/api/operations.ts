@@ -574,3 +574,30 @@ export const SET_POLICY = gql(`
     }
   }
 `);
+
+export const COMPARE_SCENARIOS = gql(`
+  query CompareScenarios($ids: [ID!]!) {
+    compareScenarios(ids: $ids) {
+      asOf
+      differingRows
+      scenarios {
+        scenario {
+          id
+          name
+        }
+        totalIntake
+        successionGap
+        pool
+        horizonEnd
+      }
+      rows(first: 100) {
+        unitCode
+        unitName
+        kind
+        intakes
+        successionGaps
+        spread
+      }
+    }
+  }
+`);

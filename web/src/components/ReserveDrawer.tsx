@@ -34,7 +34,6 @@ function Transition({ entry, onChanged }: { entry: Entry; onChanged: (status: St
   const [on, setOn] = useState(dayjs());
   const [reason, setReason] = useState('');
   const [state, transition] = useMutation(TRANSITION_RESERVE);
-  const [done, setDone] = useState<Status | null>(null);
   if (!entry.nextStatuses.length) return <Alert type="info" title={t('roster.noTransitions')} />;
   const submit = async () => {
     if (!to) return;
@@ -46,10 +45,7 @@ function Transition({ entry, onChanged }: { entry: Entry; onChanged: (status: St
         ...(reason.trim() ? { reason: reason.trim() } : {}),
       },
     });
-    if (!r.error && r.data) {
-      setDone(r.data.transitionReserve.status);
-      onChanged(r.data.transitionReserve.status);
-    }
+    if (!r.error && r.data) onChanged(r.data.transitionReserve.status);
   };
   return (
     <Form layout="inline" onFinish={submit}>
@@ -84,14 +80,6 @@ function Transition({ entry, onChanged }: { entry: Entry; onChanged: (status: St
       {state.error && (
         <Alert style={{ marginTop: 8, width: '100%' }} type="error" showIcon title={errorText(state.error)} />
       )}
-      {done && !state.error && (
-        <Alert
-          style={{ marginTop: 8, width: '100%' }}
-          type="success"
-          showIcon
-          title={t('roster.transitionDone', { status: t(`enum.ReserveStatus.${done}`) })}
-        />
-      )}
     </Form>
   );
 }
@@ -107,6 +95,8 @@ export function ReserveDrawer({
 }) {
   const { t } = useTranslation();
   const keeps = useCan('KEEP_RESERVES');
+  // The step just taken (kept across the form's reset for the entry's new status).
+  const [moved, setMoved] = useState<{ id: string; status: Status } | null>(null);
   const [{ data, fetching, error }, refetch] = useQuery({
     query: RESERVE_DETAIL,
     variables: { id: id ?? '', asOf: dayjs().format('YYYY-MM-DD') },
@@ -162,10 +152,19 @@ export function ReserveDrawer({
             {keeps && (
               <div>
                 <h4>{t('roster.transition')}</h4>
+                {moved?.id === entry.id && (
+                  <Alert
+                    style={{ marginBottom: 8 }}
+                    type="success"
+                    showIcon
+                    title={t('roster.transitionDone', { status: t(`enum.ReserveStatus.${moved.status}`) })}
+                  />
+                )}
                 <Transition
                   key={entry.status}
                   entry={entry}
                   onChanged={(status) => {
+                    setMoved({ id: entry.id, status });
                     refetch({ requestPolicy: 'network-only' });
                     onChanged?.(entry.id, status);
                   }}

@@ -6,6 +6,7 @@ import {
   Alert,
   Button,
   Card,
+  Checkbox,
   Col,
   Descriptions,
   Form,
@@ -36,6 +37,8 @@ import {
 } from '../api/operations.ts';
 import { ProjectionChart } from '../components/ProjectionChart.tsx';
 import { errorText, QueryState } from '../components/QueryState.tsx';
+import { ScenarioComparison } from '../components/ScenarioComparison.tsx';
+import { useCan } from '../viewer.ts';
 
 interface Params {
   horizonYears: number;
@@ -70,6 +73,9 @@ export function Planning({ rootUnit }: { rootUnit: string }) {
   const [plan, setPlan] = useState<Plan | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [picked, setPicked] = useState<string[]>([]);
+  const [comparing, setComparing] = useState<string[] | null>(null);
+  const canSave = useCan('SAVE_SCENARIOS');
   const [rates] = useQuery({ query: LEARNED_RATES, variables: { unitCode: rootUnit } });
   const [scenarios, refetchScenarios] = useQuery({ query: SCENARIOS });
   const [, startSimulation] = useMutation(START_SIMULATION);
@@ -199,12 +205,18 @@ export function Planning({ rootUnit }: { rootUnit: string }) {
                 {t('planning.optimise')}
               </Button>
             </Space>
-            <Space.Compact style={{ width: '100%', marginTop: 16 }}>
-              <Form.Item name="name" noStyle>
-                <Input placeholder={t('planning.name')} aria-label={t('planning.name')} maxLength={100} />
-              </Form.Item>
-              <Button onClick={save}>{t('planning.save')}</Button>
-            </Space.Compact>
+            {canSave ? (
+              <Space.Compact style={{ width: '100%', marginTop: 16 }}>
+                <Form.Item name="name" noStyle>
+                  <Input placeholder={t('planning.name')} aria-label={t('planning.name')} maxLength={100} />
+                </Form.Item>
+                <Button onClick={save}>{t('planning.save')}</Button>
+              </Space.Compact>
+            ) : (
+              <Typography.Paragraph type="secondary" style={{ marginTop: 16 }}>
+                {t('planning.readOnly')}
+              </Typography.Paragraph>
+            )}
           </Form>
         </Card>
         <Card title={t('planning.learned')} style={{ marginTop: 16 }}>
@@ -230,6 +242,11 @@ export function Planning({ rootUnit }: { rootUnit: string }) {
             <List
               size="small"
               dataSource={scenarios.data?.scenarios ?? []}
+              footer={
+                <Button disabled={picked.length < 2} onClick={() => setComparing([...picked])}>
+                  {t('planning.compare', { count: picked.length })}
+                </Button>
+              }
               renderItem={(s) => (
                 <List.Item
                   actions={[
@@ -250,7 +267,17 @@ export function Planning({ rootUnit }: { rootUnit: string }) {
                     </Button>,
                   ]}
                 >
-                  {s.name} <Typography.Text type="secondary">{s.author}</Typography.Text>
+                  <Checkbox
+                    aria-label={s.name}
+                    checked={picked.includes(s.id)}
+                    disabled={!picked.includes(s.id) && picked.length >= 3}
+                    onChange={(e) =>
+                      setPicked((p) => (e.target.checked ? [...p, s.id] : p.filter((id) => id !== s.id)))
+                    }
+                  >
+                    {s.name}
+                  </Checkbox>{' '}
+                  <Typography.Text type="secondary">{s.author}</Typography.Text>
                 </List.Item>
               )}
             />
@@ -265,6 +292,7 @@ export function Planning({ rootUnit }: { rootUnit: string }) {
               {t('planning.running')} <Progress percent={Math.round(progress * 100)} />
             </Card>
           )}
+          {comparing && <ScenarioComparison key={comparing.join(',')} ids={comparing} />}
           {projection && (
             <>
               <Card>
