@@ -8,6 +8,7 @@
 // npm run bench -- load --scale … [--db sqlite|postgresql|both]: see bench-load.ts.
 // npm run bench -- simulate --scale …: simulateIntake deterministic, 1 000 Monte Carlo runs with a
 // concurrent query's latency, and the optimiser for a province.
+// npm run bench -- web --scale …: the dashboard in Chromium (see bench-web.ts).
 // Record results in docs/benchmarks.md.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -17,6 +18,7 @@ import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { flag, runCli } from './args.ts';
 import { benchLoad } from './bench-load.ts';
+import { benchWeb } from './bench-web.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const PG_ADMIN = process.env.BENCH_PG_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
@@ -190,6 +192,7 @@ await runCli(async () => {
   if (what === 'analytics') return benchAnalytics(argv);
   if (what === 'load') return benchLoad(argv);
   if (what === 'simulate') return benchSimulate(argv);
+  if (what === 'web') return benchWeb(argv);
   throw new Error(
     'usage: npm run bench -- import --scale county|city|province|national [--db sqlite|postgresql|both] [--seed N]',
   );

@@ -1,11 +1,22 @@
 // 班子后备结构: the active pool's women, ethnic minorities, non-CPC members, the special-structure
-// share (at least one of the three, counted once), near-term readiness and education, per kind or
+// share (at least one of the three, counted once), readiness tiers and education, per kind or
 // both kinds together. The segments are the compliance rules' own (analytics/segments.ts).
 import { ymdNumber } from '../../domain/dates.ts';
 import type { PositionKind } from '../../domain/enums.ts';
 import { duckdb } from '../dialect.ts';
 import { int, type MetricInput, share } from '../metric.ts';
-import { activeAt, BACHELOR, MINORITY, NEAR_TERM_TIER, NON_CPC, ofKind, SPECIAL, WOMAN } from '../segments.ts';
+import {
+  activeAt,
+  BACHELOR,
+  LONG_TERM_TIER,
+  MID_TERM_TIER,
+  MINORITY,
+  NEAR_TERM_TIER,
+  NON_CPC,
+  ofKind,
+  SPECIAL,
+  WOMAN,
+} from '../segments.ts';
 
 export interface PoolStructure {
   total: number;
@@ -16,6 +27,8 @@ export interface PoolStructure {
   specialShare: number;
   nearTerm: number;
   nearTermShare: number;
+  midTerm: number;
+  longTerm: number;
   bachelorOrAbove: number;
   bachelorShare: number;
 }
@@ -47,6 +60,8 @@ function structureSql({ scope }: MetricInput, kind: PositionKind | null): string
        count(*) FILTER (WHERE ${NON_CPC}) AS non_cpc,
        count(*) FILTER (WHERE ${SPECIAL}) AS special,
        count(*) FILTER (WHERE ${NEAR_TERM_TIER}) AS near_term,
+       count(*) FILTER (WHERE ${MID_TERM_TIER}) AS mid_term,
+       count(*) FILTER (WHERE ${LONG_TERM_TIER}) AS long_term,
        count(*) FILTER (WHERE ${BACHELOR}) AS bachelor
      FROM reserves r
      JOIN units u ON u.id = r.unit_id
@@ -67,6 +82,8 @@ function toStructure(r: Record<string, unknown> | undefined): PoolStructure {
     specialShare: share(special, total),
     nearTerm,
     nearTermShare: share(nearTerm, total),
+    midTerm: int(r?.mid_term),
+    longTerm: int(r?.long_term),
     bachelorOrAbove: bachelor,
     bachelorShare: share(bachelor, total),
   };

@@ -42,6 +42,8 @@ export const PoolStructureRef = builder.objectRef<PoolStructure>('PoolStructure'
     specialShare: t.exposeFloat('specialShare'),
     nearTerm: t.exposeInt('nearTerm'),
     nearTermShare: t.exposeFloat('nearTermShare'),
+    midTerm: t.exposeInt('midTerm'),
+    longTerm: t.exposeInt('longTerm'),
     bachelorOrAbove: t.exposeInt('bachelorOrAbove'),
     bachelorShare: t.exposeFloat('bachelorShare'),
   }),

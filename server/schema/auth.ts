@@ -33,6 +33,16 @@ const ViewerRef = builder.objectRef<ViewerShape>('Viewer').implement({
     username: t.exposeString('username'),
     role: t.expose('role', { type: RoleEnum }),
     unitCode: t.exposeString('unitCode', { nullable: true, description: 'Null: the whole tree.' }),
+    scopeRoot: t.string({
+      nullable: true,
+      description:
+        'The unit at the top of what this account sees: its own unit, or the first root of the tree (null: no units yet).',
+      resolve: async (v) =>
+        v.unitCode ??
+        (await db.unit.findFirst({ where: { parentCode: null }, orderBy: { id: 'asc' }, select: { code: true } }))
+          ?.code ??
+        null,
+    }),
     capabilities: t.field({
       type: [CapabilityEnum],
       description: 'What this account may do beyond reading its subtree (the dashboard offers only these).',

@@ -33,7 +33,7 @@ describe('analytics cross-check on a generated city', () => {
   it.each(dates)('pool structure at %s', async (asOf) => {
     for (const kind of [null, 'PRINCIPAL', 'DEPUTY'] as const) {
       const got = await gqlOk<{ poolStructure: unknown }>(
-        `query($a: Date, $k: PositionKind) { poolStructure(unitCode: "C01", asOf: $a, kind: $k) { total women minority nonCpc special specialShare nearTerm nearTermShare bachelorOrAbove } }`,
+        `query($a: Date, $k: PositionKind) { poolStructure(unitCode: "C01", asOf: $a, kind: $k) { total women minority nonCpc special specialShare nearTerm nearTermShare midTerm longTerm bachelorOrAbove } }`,
         { a: asOf, k: kind },
       );
       expect(got.poolStructure).toEqual(referenceStructure(data, 'C01', asOf, kind));

@@ -45,7 +45,7 @@ describe('analytics on the small fixture', () => {
 
   it('pool structure: women, minorities, non-CPC and the special share counted once', async () => {
     const data = await gqlOk<Record<string, unknown>>(`{
-      all: poolStructure(unitCode: "C01", asOf: "2026-11-21") { total women minority nonCpc special specialShare nearTerm nearTermShare bachelorOrAbove }
+      all: poolStructure(unitCode: "C01", asOf: "2026-11-21") { total women minority nonCpc special specialShare nearTerm nearTermShare midTerm longTerm bachelorOrAbove }
       principal: poolStructure(unitCode: "C01", asOf: "2026-11-21", kind: PRINCIPAL) { total women nonCpc special nearTerm bachelorOrAbove }
       aAlone: poolStructure(unitCode: "A", subtree: false, asOf: "2026-11-21") { total special specialShare }
       empty: poolStructure(unitCode: "B1", asOf: "2026-11-21") { total specialShare nearTermShare }
@@ -61,6 +61,9 @@ describe('analytics on the small fixture', () => {
       specialShare: 0.75,
       nearTerm: 2,
       nearTermShare: 0.5,
+      // Tiers: NEAR R01 R05, MID R06, LONG R03.
+      midTerm: 1,
+      longTerm: 1,
       bachelorOrAbove: 4,
     });
     expect(data.principal).toEqual({ total: 2, women: 1, nonCpc: 1, special: 2, nearTerm: 1, bachelorOrAbove: 2 });

@@ -107,6 +107,8 @@ export function referenceStructure(data: Dataset, root: string, asOf: string, ki
     specialShare: share(special),
     nearTerm,
     nearTermShare: share(nearTerm),
+    midTerm: pool.filter((r) => r.tier === 'MID_TERM').length,
+    longTerm: pool.filter((r) => r.tier === 'LONG_TERM').length,
     bachelorOrAbove: bachelor,
   };
 }

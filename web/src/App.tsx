@@ -9,14 +9,16 @@ import { lazy, type ReactNode, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
 import { useMutation, useQuery } from 'urql';
-import { LOGOUT, ME, ROOT_UNITS } from './api/operations.ts';
+import { LOGOUT, ME } from './api/operations.ts';
 import { QueryState } from './components/QueryState.tsx';
 import { initialLanguage, type Language, setLanguage } from './i18n/index.ts';
 import { Login } from './pages/Login.tsx';
+import { Overview } from './pages/Overview.tsx';
 import { ViewerContext } from './viewer.ts';
 
-// Each page is its own chunk: the first page loads only what it shows.
-const Overview = lazy(() => import('./pages/Overview.tsx').then((m) => ({ default: m.Overview })));
+// Each page is its own chunk, except the landing page: it comes with the application, so that it
+// renders and asks for its figures as soon as the session is known (a lazy page waits at least
+// React's 300 ms Suspense throttle). The others load when opened.
 const Compliance = lazy(() => import('./pages/Compliance.tsx').then((m) => ({ default: m.Compliance })));
 const Succession = lazy(() => import('./pages/Succession.tsx').then((m) => ({ default: m.Succession })));
 const Roster = lazy(() => import('./pages/Roster.tsx').then((m) => ({ default: m.Roster })));
@@ -24,20 +26,9 @@ const Policy = lazy(() => import('./pages/Policy.tsx').then((m) => ({ default: m
 const Planning = lazy(() => import('./pages/Planning.tsx').then((m) => ({ default: m.Planning })));
 
 /** A page for the top of the viewer's scope: its own unit, or the tree's root for a whole-tree account. */
-function AtRoot({
-  viewerUnit,
-  page: Page,
-}: {
-  viewerUnit: string | null;
-  page: (p: { rootUnit: string }) => ReactNode;
-}) {
-  const [{ data, fetching, error }] = useQuery({
-    query: ROOT_UNITS,
-    pause: viewerUnit !== null,
-  });
-  const root = viewerUnit ?? data?.rootUnits[0]?.code;
+function AtRoot({ root, page: Page }: { root: string | null; page: (p: { rootUnit: string }) => ReactNode }) {
   return (
-    <QueryState fetching={fetching} error={error} empty={!fetching && !root}>
+    <QueryState fetching={false} empty={!root}>
       <Suspense fallback={<QueryState fetching>{null}</QueryState>}>{root && <Page rootUnit={root} />}</Suspense>
     </QueryState>
   );
@@ -104,23 +95,17 @@ export function App() {
             ) : (
               <ViewerContext.Provider value={me}>
                 <Routes>
-                  <Route
-                    path="/overview"
-                    element={<AtRoot viewerUnit={me.unitCode} page={(p) => <Overview {...p} />} />}
-                  />
+                  <Route path="/overview" element={<AtRoot root={me.scopeRoot} page={(p) => <Overview {...p} />} />} />
                   <Route
                     path="/compliance"
-                    element={<AtRoot viewerUnit={me.unitCode} page={(p) => <Compliance {...p} />} />}
+                    element={<AtRoot root={me.scopeRoot} page={(p) => <Compliance {...p} />} />}
                   />
                   <Route
                     path="/succession"
-                    element={<AtRoot viewerUnit={me.unitCode} page={(p) => <Succession {...p} />} />}
+                    element={<AtRoot root={me.scopeRoot} page={(p) => <Succession {...p} />} />}
                   />
-                  <Route
-                    path="/planning"
-                    element={<AtRoot viewerUnit={me.unitCode} page={(p) => <Planning {...p} />} />}
-                  />
-                  <Route path="/roster" element={<AtRoot viewerUnit={me.unitCode} page={(p) => <Roster {...p} />} />} />
+                  <Route path="/planning" element={<AtRoot root={me.scopeRoot} page={(p) => <Planning {...p} />} />} />
+                  <Route path="/roster" element={<AtRoot root={me.scopeRoot} page={(p) => <Roster {...p} />} />} />
                   <Route
                     path="/policy"
                     element={

@@ -8,16 +8,8 @@ export const ME = gql(`
       username
       role
       unitCode
+      scopeRoot
       capabilities
-    }
-  }
-`);
-
-export const ROOT_UNITS = gql(`
-  query RootUnits {
-    rootUnits {
-      code
-      name
     }
   }
 `);
@@ -39,7 +31,7 @@ export const LOGOUT = gql(`
 `);
 
 export const OVERVIEW = gql(`
-  query Overview($unitCode: String!, $asOf: Date) {
+  query Overview($unitCode: String!, $asOf: Date, $year: Int!) {
     unit(code: $unitCode) {
       code
       name
@@ -51,8 +43,19 @@ export const OVERVIEW = gql(`
     poolStructure(unitCode: $unitCode, asOf: $asOf) {
       total
       specialShare
-      nearTermShare
+      nearTerm
+      midTerm
+      longTerm
       bachelorShare
+    }
+    principal: poolStructure(unitCode: $unitCode, asOf: $asOf, kind: PRINCIPAL) {
+      total
+    }
+    deputy: poolStructure(unitCode: $unitCode, asOf: $asOf, kind: DEPUTY) {
+      total
+    }
+    trainingCoverage(unitCode: $unitCode, asOf: $asOf, year: $year) {
+      coverage
     }
     successionGaps(unitCode: $unitCode, asOf: $asOf) {
       totalExpectedVacancies

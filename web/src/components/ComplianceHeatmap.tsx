@@ -2,13 +2,13 @@
 // green compliant, amber warning, red breach, blank where a rule does not apply. Clicking a unit
 // drills down to it.
 import { HeatmapChart } from 'echarts/charts';
-import { GridComponent, TooltipComponent, VisualMapComponent } from 'echarts/components';
+import { GridComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 
-echarts.use([HeatmapChart, GridComponent, TooltipComponent, VisualMapComponent, CanvasRenderer]);
+echarts.use([HeatmapChart, GridComponent, TooltipComponent, CanvasRenderer]);
 
 export interface HeatmapUnit {
   unitCode: string;
@@ -17,6 +17,8 @@ export interface HeatmapUnit {
 }
 
 const SEVERITY: Record<string, number> = { COMPLIANT: 0, WARNING: 1, BREACH: 2 };
+/** Each cell's colour by its status (no visual map: three statuses, three colours). */
+const COLORS = ['#52c41a', '#faad14', '#f5222d'];
 
 export function ComplianceHeatmap({
   units,
@@ -32,17 +34,18 @@ export function ComplianceHeatmap({
   useEffect(() => {
     if (!ref.current) return;
     const chart = echarts.init(ref.current);
-    const data: [number, number, number][] = [];
+    const data: { value: [number, number, number]; itemStyle: { color: string } }[] = [];
     units.forEach((u, y) => {
       for (const r of u.rules) {
         const x = rules.indexOf(r.rule);
-        if (x >= 0) data.push([x, y, SEVERITY[r.status] ?? 0]);
+        const v = SEVERITY[r.status] ?? 0;
+        if (x >= 0) data.push({ value: [x, y, v], itemStyle: { color: COLORS[v]! } });
       }
     });
     chart.setOption({
       tooltip: {
-        formatter: (p: { data: [number, number, number] }) => {
-          const [x, y, v] = p.data;
+        formatter: (p: { value: [number, number, number] }) => {
+          const [x, y, v] = p.value;
           const status = Object.keys(SEVERITY).find((k) => SEVERITY[k] === v) ?? '';
           return `${units[y]?.unitName}<br/>${t(`rule.${rules[x]}`)}: ${t(`status.${status}`)}`;
         },
@@ -50,20 +53,14 @@ export function ComplianceHeatmap({
       grid: { left: 160, right: 20, top: 10, bottom: 110 },
       xAxis: { type: 'category', data: rules.map((r) => t(`rule.${r}`)), axisLabel: { rotate: 40, interval: 0 } },
       yAxis: { type: 'category', data: units.map((u) => u.unitName), inverse: true, triggerEvent: true },
-      visualMap: {
-        show: false,
-        min: 0,
-        max: 2,
-        inRange: { color: ['#52c41a', '#faad14', '#f5222d'] },
-      },
       series: [{ type: 'heatmap', data, itemStyle: { borderColor: '#fff', borderWidth: 1 } }],
     });
     const click = (e: { componentType: string; dataIndex?: number; value?: unknown; data?: unknown }) => {
       if (e.componentType === 'yAxis') {
         const unit = units.find((u) => u.unitName === e.value);
         if (unit) onUnit(unit.unitCode);
-      } else if (Array.isArray(e.data)) {
-        const unit = units[(e.data as number[])[1]!];
+      } else if (Array.isArray(e.value)) {
+        const unit = units[(e.value as number[])[1]!];
         if (unit) onUnit(unit.unitCode);
       }
     };

@@ -56,7 +56,10 @@ function overridesOf(changes: Record<string, unknown>): Json {
   for (const [path, value] of Object.entries(changes)) {
     const keys = path.split('.');
     let at = out;
-    for (const k of keys.slice(0, -1)) at = (at[k] ??= {}) as Json;
+    for (const k of keys.slice(0, -1)) {
+      at[k] ??= {};
+      at = at[k] as Json;
+    }
     at[keys.at(-1)!] = value;
   }
   return out;

@@ -1,7 +1,8 @@
 // 后备库: the reserve pool of the unit's subtree as one virtualised table that loads further pages
 // as it scrolls, with the API's filters and ordering (kept in the URL); a drawer with an entry's
 // page and lifecycle steps; dataset import for administrators of the whole tree.
-import { Alert, Button, Card, Input, InputNumber, Modal, Select, Space, Table, Tag, Typography } from 'antd';
+// The table is VirtualTable, not Ant Design's virtual table: see docs/decisions/019.
+import { Alert, Button, Card, Empty, Input, InputNumber, Modal, Select, Space, Spin, Typography } from 'antd';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
@@ -11,7 +12,8 @@ import type { ResultOf, VariablesOf } from '../api/graphql.ts';
 import { RESERVES } from '../api/operations.ts';
 import { DatasetImport } from '../components/DatasetImport.tsx';
 import { errorText } from '../components/QueryState.tsx';
-import { ReserveDrawer, STATUS_COLOR } from '../components/ReserveDrawer.tsx';
+import { ReserveDrawer } from '../components/ReserveDrawer.tsx';
+import { type Column, VirtualTable } from '../components/VirtualTable.tsx';
 import { useCan } from '../viewer.ts';
 
 type Row = ResultOf<typeof RESERVES>['reserves']['edges'][number]['node'];
@@ -22,7 +24,26 @@ type OrderField = (typeof RESERVE_ORDER_FIELDS)[number];
 const PAGE = 100;
 /** Load the next page when fewer than this many loaded rows are left below the view. */
 const AHEAD = 300;
-const ROW_HEIGHT = 39;
+const ROW_HEIGHT = 40;
+const rowKey = (r: { id: string }) => r.id;
+const DOT_COLOR: Record<Row['status'], string> = {
+  NOMINATED: '#8c8c8c',
+  INSPECTING: '#1677ff',
+  PUBLICIZING: '#1677ff',
+  ACTIVE: '#52c41a',
+  PROMOTED: '#2f54eb',
+  REMOVED: '#fa8c16',
+  EXPIRED: '#8c8c8c',
+  REJECTED: '#f5222d',
+};
+
+/** The query string with one parameter set (or removed: null). */
+function withParam(params: URLSearchParams, key: string, value: string | null): URLSearchParams {
+  const next = new URLSearchParams(params);
+  if (value === null || value === '') next.delete(key);
+  else next.set(key, value);
+  return next;
+}
 
 const oneOf = <T extends string>(list: readonly T[], v: string | null): T | null =>
   v !== null && (list as readonly string[]).includes(v) ? (v as T) : null;
@@ -69,18 +90,13 @@ export function Roster({ rootUnit }: { rootUnit: string }) {
   });
   const openId = params.get('entry');
 
-  const set = (changes: Record<string, string | null>) => {
-    const next = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(changes)) {
-      if (v === null || v === '') next.delete(k);
-      else next.set(k, v);
-    }
-    setParams(next);
-  };
+  const set = (changes: Record<string, string | null>) =>
+    setParams(Object.entries(changes).reduce((p, [k, v]) => withParam(p, k, v), params));
 
   const loadMore = useCallback(async () => {
     const state = page.current;
-    if (state.busy || !state.hasNext) return;
+    // Before the first filter is set (a child's effect runs before this page's), or busy, or done.
+    if (!state.key || state.busy || !state.hasNext) return;
     state.busy = true;
     setLoading(true);
     const [f, by, dir] = JSON.parse(state.key) as [Filter, OrderField, 'ASC' | 'DESC'];
@@ -113,7 +129,62 @@ export function Roster({ rootUnit }: { rootUnit: string }) {
   }, [key, reload, loadMore]);
 
   const height = useMemo(() => Math.max(320, window.innerHeight - 330), []);
-  const kindText = (v: string) => t(`enum.PositionKind.${v}`);
+  const open = useCallback((id: string) => setParams((p) => withParam(p, 'entry', id)), [setParams]);
+  // Stable while scrolling: a new array would redraw every row.
+  const columns = useMemo<Column<Row>[]>(
+    () => [
+      { key: 'code', title: t('roster.code'), width: 100, render: (r) => r.code },
+      {
+        key: 'name',
+        title: t('roster.name'),
+        width: 110,
+        render: (r) => (
+          <a
+            href={`?entry=${encodeURIComponent(r.id)}`}
+            onClick={(e) => {
+              e.preventDefault();
+              open(r.id);
+            }}
+          >
+            {r.person.name}
+          </a>
+        ),
+      },
+      { key: 'gender', title: t('roster.gender'), width: 60, render: (r) => t(`enum.Gender.${r.person.gender}`) },
+      { key: 'birth', title: t('roster.birthDate'), width: 110, render: (r) => r.person.birthDate },
+      {
+        key: 'edu',
+        title: t('roster.educationCol'),
+        width: 110,
+        render: (r) => t(`enum.Education.${r.person.education}`),
+      },
+      { key: 'rank', title: t('roster.rank'), width: 130, render: (r) => t(`enum.Rank.${r.person.rank}`) },
+      {
+        key: 'unit',
+        title: t('roster.unit'),
+        width: 210,
+        render: (r) => <span title={r.unit.name}>{r.unit.name}</span>,
+      },
+      { key: 'kind', title: t('roster.kind'), width: 80, render: (r) => t(`enum.PositionKind.${r.targetKind}`) },
+      { key: 'tier', title: t('roster.tier'), width: 100, render: (r) => t(`enum.Tier.${r.tier}`) },
+      {
+        key: 'status',
+        title: t('roster.status'),
+        width: 100,
+        render: (r) => (
+          <span className="roster-status">
+            <span aria-hidden style={{ color: DOT_COLOR[r.status] }}>
+              ●
+            </span>{' '}
+            {t(`enum.ReserveStatus.${r.status}`)}
+          </span>
+        ),
+      },
+      { key: 'nominated', title: t('roster.nominatedOn'), width: 110, render: (r) => r.nominatedOn },
+      { key: 'entered', title: t('roster.enteredOn'), width: 110, render: (r) => r.enteredOn ?? '—' },
+    ],
+    [t, open],
+  );
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
@@ -141,7 +212,7 @@ export function Roster({ rootUnit }: { rootUnit: string }) {
             style={{ width: 110 }}
             value={filter.kind ?? undefined}
             onChange={(v) => set({ kind: v ?? null })}
-            options={POSITION_KINDS.map((v) => ({ value: v, label: kindText(v) }))}
+            options={POSITION_KINDS.map((v) => ({ value: v, label: t(`enum.PositionKind.${v}`) }))}
           />
           <Select
             aria-label={t('roster.tier')}
@@ -224,51 +295,18 @@ export function Roster({ rootUnit }: { rootUnit: string }) {
           <Typography.Text type="secondary" data-testid="roster-total">
             {total === null ? t('common.loading') : t('roster.total', { total, loaded: rows.length })}
           </Typography.Text>
-          <Table<Row>
-            virtual
-            size="small"
-            rowKey="id"
-            loading={loading && rows.length === 0}
-            dataSource={rows}
-            pagination={false}
-            scroll={{ x: 1250, y: height }}
-            onScroll={(e) => {
-              const el = e.currentTarget;
-              if (el.scrollHeight - el.scrollTop - el.clientHeight < AHEAD * ROW_HEIGHT) void loadMore();
-            }}
-            locale={{ emptyText: total === 0 ? t('common.empty') : t('common.loading') }}
-            columns={[
-              { title: t('roster.code'), dataIndex: 'code', width: 90 },
-              {
-                title: t('roster.name'),
-                width: 110,
-                render: (_, r) => (
-                  <Button type="link" size="small" onClick={() => set({ entry: r.id })}>
-                    {r.person.name}
-                  </Button>
-                ),
-              },
-              { title: t('roster.gender'), width: 60, render: (_, r) => t(`enum.Gender.${r.person.gender}`) },
-              { title: t('roster.birthDate'), width: 110, render: (_, r) => r.person.birthDate },
-              {
-                title: t('roster.educationCol'),
-                width: 100,
-                render: (_, r) => t(`enum.Education.${r.person.education}`),
-              },
-              { title: t('roster.rank'), width: 120, render: (_, r) => t(`enum.Rank.${r.person.rank}`) },
-              { title: t('roster.unit'), width: 200, ellipsis: true, render: (_, r) => r.unit.name },
-              { title: t('roster.kind'), dataIndex: 'targetKind', width: 70, render: kindText },
-              { title: t('roster.tier'), dataIndex: 'tier', width: 100, render: (v) => t(`enum.Tier.${v}`) },
-              {
-                title: t('roster.status'),
-                dataIndex: 'status',
-                width: 100,
-                render: (v: Row['status']) => <Tag color={STATUS_COLOR[v]}>{t(`enum.ReserveStatus.${v}`)}</Tag>,
-              },
-              { title: t('roster.nominatedOn'), dataIndex: 'nominatedOn', width: 110 },
-              { title: t('roster.enteredOn'), dataIndex: 'enteredOn', width: 110, render: (v) => v ?? '—' },
-            ]}
+          <VirtualTable<Row>
+            label={t('nav.roster')}
+            testId="roster-table"
+            rows={rows}
+            columns={columns}
+            rowKey={rowKey}
+            height={height}
+            rowHeight={ROW_HEIGHT}
+            ahead={AHEAD}
+            onNearEnd={loadMore}
           />
+          {rows.length === 0 && (loading ? <Spin /> : total === 0 && <Empty description={t('common.empty')} />)}
         </>
       )}
       <ReserveDrawer

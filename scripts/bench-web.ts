@@ -1,0 +1,199 @@
+// npm run bench -- web --scale city|national [--seed N] [--database-url URL] [--runs N] [--rows N] [--step PX]
+//   Imports a generated dataset into SQLite (or uses --database-url as it is), starts the server as
+//   `npm start` does in production mode, and measures the dashboard in Debian's Chromium
+//   (playwright-core), each run in a fresh browser context (empty cache):
+//   - the time from navigation to the overview's figures on screen (target < 2 s, cold cache);
+//   - the JavaScript the overview loads, raw and gzip (target < 500 kB gzip);
+//   - the roster's frame times while scrolling through 10 000 rows of the root's subtree (all of
+//     them when it has fewer), rows loading as it goes (target: p95 frame < 20 ms).
+// Record results in docs/benchmarks.md.
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { chromium } from 'playwright-core';
+import { flag } from './args.ts';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
+
+function script(name: string, args: string[], env: Record<string, string>, input?: string): string {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(root, name), ...args], {
+    cwd: root,
+    env: { ...process.env, ...env },
+    encoding: 'utf8',
+    input: input === undefined ? undefined : `${input}\n`,
+    maxBuffer: 64 << 20,
+  });
+  if (r.status !== 0) throw new Error(`${name} failed:\n${r.stdout}\n${r.stderr}`);
+  return r.stdout;
+}
+
+const pct = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? Number.NaN;
+};
+const median = (xs: number[]) => pct(xs, 50);
+
+async function startServer(databaseUrl: string, dir: string) {
+  const port = 41_000 + Math.floor(Math.random() * 9_000);
+  const env = {
+    DATABASE_URL: databaseUrl,
+    PORT: String(port),
+    NODE_ENV: 'production',
+    ADMIN_PASSWORD_FILE: path.join(dir, 'admin-password.txt'),
+  };
+  const child: ChildProcess = spawn(
+    process.execPath,
+    ['--expose-gc', '--import', 'tsx', path.join(root, 'server/main.ts')],
+    {
+      cwd: root,
+      env: { ...process.env, ...env },
+      stdio: 'ignore',
+    },
+  );
+  const base = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 1200; i++) {
+    await new Promise((r) => setTimeout(r, 500));
+    const status = await fetch(`${base}/health`).then(
+      (r) => r.status,
+      () => 0,
+    );
+    if (status === 200) break;
+  }
+  // An administrator of the whole tree for the bench (a reused database must not have one by this name).
+  const password = 'bench-password-1';
+  script('scripts/user-add.ts', ['web-bench', '--role', 'ADMIN'], env, password);
+  return { base, child, password };
+}
+
+export async function benchWeb(argv: string[]): Promise<void> {
+  const scale = flag(argv, 'scale') ?? 'city';
+  const seed = flag(argv, 'seed') ?? '1';
+  const runs = Number(flag(argv, 'runs') ?? 5);
+  const scrollRows = Number(flag(argv, 'rows') ?? 10_000);
+  // Pixels scrolled a frame: 100 at 60 frames a second is 6 000 px (about 150 rows) a second, a fast flick.
+  const step = Number(flag(argv, 'step') ?? 100);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-web-'));
+  let databaseUrl = flag(argv, 'database-url');
+  console.log(
+    `machine: ${os.cpus().length} × ${os.cpus()[0]?.model}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, node ${process.version}`,
+  );
+  if (!databaseUrl) {
+    const file = path.join(dir, `${scale}.json`);
+    script('scripts/data-generate.ts', ['--scale', scale, '--seed', seed, '--out', file], {});
+    databaseUrl = `file:${path.join(dir, 'web.db')}`;
+    script('scripts/data-import.ts', [file], { DATABASE_URL: databaseUrl });
+    fs.rmSync(file);
+  }
+  const { base, child, password } = await startServer(databaseUrl, dir);
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
+  });
+  try {
+    // A session cookie, as a signed-in user has.
+    const login = await fetch(`${base}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        query: `mutation { login(username: "web-bench", password: "${password}") { role } }`,
+      }),
+    });
+    const [name, value] = login.headers.get('set-cookie')!.split(';')[0]!.split('=') as [string, string];
+    const cookie = {
+      name,
+      value,
+      domain: '127.0.0.1',
+      path: '/',
+      httpOnly: true,
+      secure: true,
+      sameSite: 'Strict' as const,
+    };
+
+    // The overview, cold: a new context (empty cache) per run.
+    const times: number[] = [];
+    let scripts: { url: string; raw: number; gzip: number }[] = [];
+    for (let i = 0; i < runs; i++) {
+      const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+      await context.addCookies([cookie]);
+      const page = await context.newPage();
+      const loaded: { url: string; raw: number; gzip: number }[] = [];
+      page.on('response', async (r) => {
+        if (r.request().resourceType() !== 'script') return;
+        const body = await r.body().catch(() => Buffer.alloc(0));
+        loaded.push({ url: new URL(r.url()).pathname, raw: body.length, gzip: gzipSync(body).length });
+      });
+      const started = Date.now();
+      await page.goto(`${base}/overview`);
+      await page.locator('.ant-statistic-content-value').first().waitFor({ timeout: 120_000 });
+      times.push(Date.now() - started);
+      await page.locator('canvas').first().waitFor({ timeout: 120_000 });
+      await page.waitForLoadState('networkidle');
+      scripts = loaded;
+      await context.close();
+    }
+    const raw = scripts.reduce((s, x) => s + x.raw, 0);
+    const gzip = scripts.reduce((s, x) => s + x.gzip, 0);
+    console.log(
+      `overview figures on screen, cold cache: first ${times[0]} ms (server's first answer), then median ${median(times.slice(1))} ms, max ${Math.max(...times.slice(1))} ms (runs ${times.join(', ')}) — target < 2000 ms`,
+    );
+    console.log(
+      `JavaScript the overview loads: ${scripts.length} files, ${(raw / 1024).toFixed(0)} kB raw, ${(gzip / 1024).toFixed(0)} kB gzip — target < 500 kB gzip`,
+    );
+    for (const s of scripts.sort((a, b) => b.gzip - a.gzip).slice(0, 6))
+      console.log(`  ${(s.gzip / 1024).toFixed(0).padStart(4)} kB  ${s.url}`);
+
+    // The roster: scroll through 10 000 rows, recording every frame.
+    const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+    await context.addCookies([cookie]);
+    const page = await context.newPage();
+    await page.goto(`${base}/roster`);
+    await page.locator('.vt-row').first().waitFor({ timeout: 120_000 });
+    const total = Number((await page.getByTestId('roster-total').textContent())?.match(/(\d+)/)?.[1] ?? 0);
+    const rows = Math.min(scrollRows, total);
+    const result = await page.evaluate(
+      async ([target, step]: [number, number]) => {
+        const holder = document.querySelector('[data-testid=roster-table]') as HTMLElement;
+        const rowHeight = (document.querySelector('.vt-row') as HTMLElement).getBoundingClientRect().height;
+        const frames: number[] = [];
+        let waited = 0;
+        const end = target * rowHeight;
+        const started = performance.now();
+        let last = started;
+        while (holder.scrollTop < end) {
+          await new Promise(requestAnimationFrame);
+          const now = performance.now();
+          frames.push(now - last);
+          last = now;
+          const before = holder.scrollTop;
+          holder.scrollTop = before + step;
+          if (holder.scrollTop === before) {
+            // At the end of the loaded rows: wait for the next page (not counted as frames).
+            const t0 = performance.now();
+            while (holder.scrollHeight - holder.clientHeight <= holder.scrollTop + 1) {
+              if (performance.now() - t0 > 30_000) throw new Error('no further rows came within 30 s');
+              await new Promise((r) => setTimeout(r, 20));
+            }
+            waited += performance.now() - t0;
+            last = performance.now();
+          }
+        }
+        return { frames, rowHeight, seconds: (performance.now() - started) / 1000, waitedMs: waited };
+      },
+      [rows - 20, step] as [number, number],
+    );
+    const f = result.frames.slice(1);
+    const loadedText = await page.getByTestId('roster-total').textContent();
+    console.log(
+      `roster, ${rows} rows scrolled (${result.rowHeight.toFixed(0)} px rows, ${step} px a frame) in ${result.seconds.toFixed(1)} s, waiting ${(result.waitedMs / 1000).toFixed(1)} s for pages: ${f.length} frames, p50 ${pct(f, 50).toFixed(1)} ms, p95 ${pct(f, 95).toFixed(1)} ms, p99 ${pct(f, 99).toFixed(1)} ms, max ${Math.max(...f).toFixed(1)} ms — target p95 < 20 ms (${loadedText})`,
+    );
+    await context.close();
+  } finally {
+    await browser.close();
+    child.kill('SIGTERM');
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
