@@ -21,3 +21,13 @@ export function share(part: number, whole: number): number {
 export function int(value: unknown): number {
   return Number(value ?? 0);
 }
+
+/**
+ * A metric's answer kept per data version, scope, date, stored policy versions and arguments
+ * (AnalyticsCopy.cached): the dashboard's repeated requests reuse it until the next change.
+ * The answer is shared: callers must not change it.
+ */
+export function kept<T>(input: MetricInput, name: string, args: unknown, compute: () => Promise<T>): Promise<T> {
+  const { copy, scope, asOf, policies } = input;
+  return copy.cached(`${name}|${scope.key}|${asOf}|${policies.versions.join(',')}|${JSON.stringify(args)}`, compute);
+}

@@ -3,6 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { createYoga } from 'graphql-yoga';
 import { dataVersion } from './analytics.ts';
@@ -97,19 +98,36 @@ const TYPES: Record<string, string> = {
   '.json': 'application/json',
 };
 
+/** Text assets are sent gzip-compressed to browsers that accept it (compressed once, kept). */
+const COMPRESSIBLE = /\.(js|css|svg|json)$/;
+const compressed = new Map<string, Buffer<ArrayBuffer>>();
+function gzipped(file: string): Buffer<ArrayBuffer> {
+  let body = compressed.get(file);
+  if (!body) {
+    body = gzipSync(fs.readFileSync(file), { level: 9 }) as Buffer<ArrayBuffer>;
+    compressed.set(file, body);
+  }
+  return body;
+}
+
 /**
  * The dashboard (web/dist, built by `npm install`): hashed assets cached for good, any other
  * path the application page (the client routes it). Nothing outside web/dist/assets is served.
  */
-function dashboard(pathname: string): Response {
+function dashboard(pathname: string, acceptsGzip: boolean): Response {
   if (pathname.startsWith('/assets/')) {
     const name = path.basename(pathname);
     const file = path.join(dist, 'assets', name);
     const type = TYPES[path.extname(name)];
     if (!/^[\w.-]+$/.test(name) || !type || !fs.existsSync(file)) return new Response('Not found', { status: 404 });
-    return new Response(fs.readFileSync(file), {
-      headers: { 'content-type': type, 'cache-control': 'public, max-age=31536000, immutable' },
-    });
+    const headers = {
+      'content-type': type,
+      'cache-control': 'public, max-age=31536000, immutable',
+      vary: 'accept-encoding',
+    };
+    if (acceptsGzip && COMPRESSIBLE.test(name))
+      return new Response(gzipped(file), { headers: { ...headers, 'content-encoding': 'gzip' } });
+    return new Response(fs.readFileSync(file), { headers });
   }
   const index = path.join(dist, 'index.html');
   const page = fs.existsSync(index) ? index : path.join(repoRoot, 'web', 'placeholder.html');
@@ -164,6 +182,7 @@ export async function handle(request: Request, meta: RequestMeta = {}): Promise<
     for (const cookie of server.cookies) response.headers.append('set-cookie', cookie);
     return response;
   }
-  if (request.method === 'GET' || request.method === 'HEAD') return dashboard(url.pathname);
+  if (request.method === 'GET' || request.method === 'HEAD')
+    return dashboard(url.pathname, /\bgzip\b/.test(request.headers.get('accept-encoding') ?? ''));
   return new Response('Not found', { status: 404 });
 }

@@ -3,7 +3,7 @@
 import { isoFromYmd, ymdNumber } from '../../domain/dates.ts';
 import type { PositionKind } from '../../domain/enums.ts';
 import { addYearsYmd, duckdb } from '../dialect.ts';
-import { int, type MetricInput } from '../metric.ts';
+import { int, kept, type MetricInput } from '../metric.ts';
 import { pol, policyCte } from '../policy-table.ts';
 import { activeAt, age, overAge, periodEnds } from '../segments.ts';
 
@@ -43,7 +43,14 @@ export interface AlertReport {
   items: Alert[];
 }
 
-export async function alerts(
+export function alerts(
+  input: MetricInput,
+  options: { only: AlertKind[] | null; limit: number; offset: number },
+): Promise<AlertReport> {
+  return kept(input, 'alerts', options, () => computeAlerts(input, options));
+}
+
+async function computeAlerts(
   { copy, scope, asOf, policies }: MetricInput,
   options: { only: AlertKind[] | null; limit: number; offset: number },
 ): Promise<AlertReport> {
@@ -101,11 +108,15 @@ export async function alerts(
     params,
   );
   const [total] = await copy.query(`${flags} SELECT count(*) AS n FROM wanted`, params);
-  const items = await copy.query(
-    `${flags} SELECT code, unit_code, unit_name, kind, age, period_ends, alerts FROM wanted
+  // Counts only (an overview's badge): no list to read.
+  const items =
+    options.limit === 0
+      ? []
+      : await copy.query(
+          `${flags} SELECT code, unit_code, unit_name, kind, age, period_ends, alerts FROM wanted
      ORDER BY len(alerts) DESC, period_ends, unit_id, code LIMIT ${Math.trunc(options.limit)} OFFSET ${Math.trunc(options.offset)}`,
-    params,
-  );
+          params,
+        );
   const byKind = new Map(counts.map((c) => [c.kind as AlertKind, int(c.n)]));
   return {
     total: int(total?.n),

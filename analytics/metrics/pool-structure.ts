@@ -4,7 +4,7 @@
 import { ymdNumber } from '../../domain/dates.ts';
 import type { PositionKind } from '../../domain/enums.ts';
 import { duckdb } from '../dialect.ts';
-import { int, type MetricInput, share } from '../metric.ts';
+import { int, kept, type MetricInput, share } from '../metric.ts';
 import {
   activeAt,
   BACHELOR,
@@ -36,9 +36,11 @@ export interface PoolStructure {
 export const EMPTY_STRUCTURE: PoolStructure = toStructure(undefined);
 
 /** The structure of the pool in scope (of one kind, or both: null). */
-export async function poolStructure(input: MetricInput, kind: PositionKind | null): Promise<PoolStructure> {
-  const [r] = await input.copy.query(structureSql(input, kind), params(input));
-  return toStructure(r);
+export function poolStructure(input: MetricInput, kind: PositionKind | null): Promise<PoolStructure> {
+  return kept(input, 'poolStructure', kind, async () => {
+    const [r] = await input.copy.query(structureSql(input, kind), params(input));
+    return toStructure(r);
+  });
 }
 
 /** The structure of each unit's own pool, for a batch of units (a units scope). */

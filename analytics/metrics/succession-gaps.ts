@@ -3,7 +3,7 @@
 // strength = ready / vacancies; worst first.
 import type { PositionKind } from '../../domain/enums.ts';
 import type { MetricInput } from '../metric.ts';
-import { share } from '../metric.ts';
+import { kept, share } from '../metric.ts';
 import { horizonGroups } from './horizon.ts';
 
 export interface SuccessionGapRow {
@@ -25,7 +25,11 @@ export interface SuccessionGapReport {
   rows: SuccessionGapRow[];
 }
 
-export async function successionGaps(input: MetricInput, horizonYears: number): Promise<SuccessionGapReport> {
+export function successionGaps(input: MetricInput, horizonYears: number): Promise<SuccessionGapReport> {
+  return kept(input, 'successionGaps', horizonYears, () => computeSuccessionGaps(input, horizonYears));
+}
+
+async function computeSuccessionGaps(input: MetricInput, horizonYears: number): Promise<SuccessionGapReport> {
   const { horizonEnd, groups } = await horizonGroups(input, horizonYears);
   const out: SuccessionGapRow[] = groups
     .map((g) => ({

@@ -5,7 +5,7 @@
 import { ymdNumber } from '../../domain/dates.ts';
 import { policyOf } from '../../domain/policy/effective.ts';
 import { duckdb } from '../dialect.ts';
-import { int, type MetricInput, share } from '../metric.ts';
+import { int, kept, type MetricInput, share } from '../metric.ts';
 import { policyCte } from '../policy-table.ts';
 import { activeAt, TRAINING_COVERED } from '../segments.ts';
 
@@ -25,7 +25,11 @@ export interface TrainingCoverage {
   technicalCoverage: number;
 }
 
-export async function trainingCoverage(input: MetricInput, year: number): Promise<TrainingCoverage> {
+export function trainingCoverage(input: MetricInput, year: number): Promise<TrainingCoverage> {
+  return kept(input, 'trainingCoverage', year, () => computeTrainingCoverage(input, year));
+}
+
+async function computeTrainingCoverage(input: MetricInput, year: number): Promise<TrainingCoverage> {
   const { copy, scope, asOf, policies } = input;
   // Per person and year, person_years (analytics/tables.ts) holds the completed trainings and
   // the centralized ones' count and days: the one definition the compliance report uses too.

@@ -2,6 +2,7 @@
 // at / and at any client route, hashed assets cached for good, nothing outside web/dist/assets.
 import fs from 'node:fs';
 import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { handle } from '../../server/yoga.ts';
 
@@ -27,6 +28,22 @@ describe('the dashboard', () => {
     expect(r.status).toBe(200);
     expect(r.headers.get('content-type')).toMatch(/javascript/);
     expect(r.headers.get('cache-control')).toMatch(/immutable/);
+  });
+
+  it('sends scripts gzip-compressed to a browser that accepts it, and plain otherwise', async () => {
+    const script = fs.readdirSync(assets).find((f) => f.endsWith('.js'))!;
+    const original = fs.readFileSync(path.join(assets, script));
+    const zipped = await handle(
+      new Request(`http://test/assets/${script}`, { headers: { 'accept-encoding': 'gzip, deflate, br' } }),
+    );
+    expect(zipped.headers.get('content-encoding')).toBe('gzip');
+    expect(zipped.headers.get('vary')).toBe('accept-encoding');
+    const body = Buffer.from(await zipped.arrayBuffer());
+    expect(body.length).toBeLessThan(original.length);
+    expect(gunzipSync(body).equals(original)).toBe(true);
+    const plain = await get(`/assets/${script}`);
+    expect(plain.headers.get('content-encoding')).toBeNull();
+    expect(Buffer.from(await plain.arrayBuffer()).equals(original)).toBe(true);
   });
 
   it('serves nothing outside the assets folder', async () => {

@@ -168,7 +168,9 @@ describe('the dashboard in Chromium', () => {
       .toBe(true);
     const nominated = Number((await total.textContent())!.match(/共 (\d+) 人/)![1]);
     // The first one's page, then the step to inspection.
-    await page.locator('.vt-row a').first().click();
+    const row = page.locator('.vt-row').first();
+    const code = (await row.locator('td').first().textContent())!.trim();
+    await row.locator('a').click();
     const drawer = page.locator('.ant-drawer');
     await expect.poll(() => drawer.getByText('状态变化').count(), { timeout: 30_000 }).toBe(1);
     await drawer.getByRole('button', { name: '确认变更' }).click();
@@ -176,7 +178,8 @@ describe('the dashboard in Chromium', () => {
     await page.screenshot({ path: path.join(shots, 'roster-entry.png') });
     await page.keyboard.press('Escape');
     // The list shows the entry's new status without a reload.
-    await expect.poll(() => page.locator('.vt-row .roster-status').first().textContent()).toBe('● 考察中');
+    const moved = page.locator('.vt-row').filter({ has: page.getByRole('cell', { name: code, exact: true }) });
+    await expect.poll(() => moved.locator('.roster-status').textContent()).toBe('● 考察中');
     expect(nominated).toBeGreaterThan(0);
   });
 

@@ -3,13 +3,15 @@
 // server asks of browser requests. Operations are sent as persisted operations (by hash).
 import { cacheExchange } from '@urql/exchange-graphcache';
 import { persistedExchange } from '@urql/exchange-persisted';
-import { Client, fetchExchange } from 'urql';
+import { Client, cacheExchange as documentCache, fetchExchange } from 'urql';
 
 const inline = () => null;
 
+const fetchOptions = () => ({ credentials: 'same-origin' as const, headers: { 'x-graphql-csrf': '1' } });
+
 export const client = new Client({
   url: '/graphql',
-  fetchOptions: () => ({ credentials: 'same-origin', headers: { 'x-graphql-csrf': '1' } }),
+  fetchOptions,
   exchanges: [
     cacheExchange({
       keys: {
@@ -41,6 +43,22 @@ export const client = new Client({
     }),
     // Operations go by their hash (registered by the build); the text follows only when the server
     // does not know the hash (outside production).
+    persistedExchange({ enableForMutation: true, preferGetForPersistedQueries: false }),
+    fetchExchange,
+  ],
+});
+
+/**
+ * For long lists read page by page (the roster): urql's document cache, not the normalised one.
+ * Writing a hundred entries, their people and units into Graphcache on every page took frames
+ * from a scroll in progress. The document cache adds __typename as Graphcache does, so the
+ * operations' hashes are the registered ones.
+ */
+export const listClient = new Client({
+  url: '/graphql',
+  fetchOptions,
+  exchanges: [
+    documentCache,
     persistedExchange({ enableForMutation: true, preferGetForPersistedQueries: false }),
     fetchExchange,
   ],

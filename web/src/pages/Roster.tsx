@@ -3,10 +3,10 @@
 // page and lifecycle steps; dataset import for administrators of the whole tree.
 // The table is VirtualTable, not Ant Design's virtual table: see docs/decisions/019.
 import { Alert, Button, Card, Empty, Input, InputNumber, Modal, Select, Space, Spin, Typography } from 'antd';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { startTransition, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
-import { useClient } from 'urql';
+import { listClient } from '../api/client.ts';
 import { EDUCATIONS, GENDERS, POSITION_KINDS, RESERVE_ORDER_FIELDS, RESERVE_STATUSES, TIERS } from '../api/enums.ts';
 import type { ResultOf, VariablesOf } from '../api/graphql.ts';
 import { RESERVES } from '../api/operations.ts';
@@ -51,7 +51,6 @@ const intOrNull = (v: string | null) => (v !== null && /^\d{1,3}$/.test(v) ? Num
 
 export function Roster({ rootUnit }: { rootUnit: string }) {
   const { t } = useTranslation();
-  const client = useClient();
   const canImport = useCan('IMPORT_DATASET');
   const [params, setParams] = useSearchParams();
   const unitCode = params.get('unit') ?? rootUnit;
@@ -98,9 +97,10 @@ export function Roster({ rootUnit }: { rootUnit: string }) {
     // Before the first filter is set (a child's effect runs before this page's), or busy, or done.
     if (!state.key || state.busy || !state.hasNext) return;
     state.busy = true;
-    setLoading(true);
+    const first = state.cursor === null;
+    if (first) setLoading(true);
     const [f, by, dir] = JSON.parse(state.key) as [Filter, OrderField, 'ASC' | 'DESC'];
-    const r = await client
+    const r = await listClient
       .query(
         RESERVES,
         { filter: f, orderBy: { field: by, direction: dir }, after: state.cursor, first: PAGE },
@@ -109,14 +109,15 @@ export function Roster({ rootUnit }: { rootUnit: string }) {
       .toPromise();
     if (page.current !== state) return; // the filter changed meanwhile
     state.busy = false;
-    setLoading(false);
+    if (first) setLoading(false);
     if (r.error) return setError(errorText(r.error));
     const c = r.data!.reserves;
     state.cursor = c.pageInfo.endCursor ?? null;
     state.hasNext = c.pageInfo.hasNextPage;
     setTotal(c.totalCount);
-    setRows((prev) => prev.concat(c.edges.map((e) => e.node)));
-  }, [client]);
+    // Appending rows is not urgent: a scrolled frame goes first.
+    startTransition(() => setRows((prev) => prev.concat(c.edges.map((e) => e.node))));
+  }, []);
 
   // A new filter, order or import: start again from the first page.
   // biome-ignore lint/correctness/useExhaustiveDependencies: `reload` restarts the list after an import
@@ -186,14 +187,12 @@ export function Roster({ rootUnit }: { rootUnit: string }) {
     [t, open],
   );
 
-  return (
-    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-      <Space wrap>
-        <Typography.Title level={3} style={{ margin: 0 }}>
-          {t('nav.roster')}
-        </Typography.Title>
-        {canImport && <Button onClick={() => setImporting(true)}>{t('roster.import')}</Button>}
-      </Space>
+  // The filter bar changes only with the filters: appending a page of rows must not redraw it
+  // (its dozen controls would cost a frame while scrolling).
+  const query = params.toString();
+  // biome-ignore lint/correctness/useExhaustiveDependencies: everything it shows derives from the query string and the language
+  const filterBar = useMemo(
+    () => (
       <Card size="small">
         <Space wrap>
           <Input.Search
@@ -288,6 +287,19 @@ export function Roster({ rootUnit }: { rootUnit: string }) {
           />
         </Space>
       </Card>
+    ),
+    [query, t],
+  );
+
+  return (
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+      <Space wrap>
+        <Typography.Title level={3} style={{ margin: 0 }}>
+          {t('nav.roster')}
+        </Typography.Title>
+        {canImport && <Button onClick={() => setImporting(true)}>{t('roster.import')}</Button>}
+      </Space>
+      {filterBar}
       {error ? (
         <Alert type="error" showIcon title={t('common.error')} description={error} />
       ) : (
