@@ -96,6 +96,9 @@ console.log(`analytics copy loaded in ${(copy.lastLoadMs / 1000).toFixed(1)} s`)
 // waits, rather than in a long pause under the first burst of requests.
 (globalThis as { gc?: () => void }).gc?.();
 markReady();
+// Dynamic management: entries whose management period has ended expire now and daily.
+const { scheduleExpiry } = await import('./reserves/expiry.ts');
+scheduleExpiry(db);
 console.log('ready');
 
 /** The body, refused as soon as it passes the limit (never read whole first). */

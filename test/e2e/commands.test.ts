@@ -15,6 +15,23 @@ function run(script: string, args: string[], env: Record<string, string>) {
   });
 }
 
+describe('reserves:expire', () => {
+  const env = { DATABASE_URL: `file:${tempFile('expire.db')}` };
+
+  it('expires the entries whose management period ended, once; a bad date exits non-zero', () => {
+    expect(run('scripts/data-import.ts', [writeDatasetFile(smallDataset())], env).status).toBe(0);
+    // R03 entered on 2024-03-01: its three years end on 2027-03-01.
+    const first = run('scripts/reserves-expire.ts', ['--as-of', '2027-03-01'], env);
+    expect(first.status, first.stderr).toBe(0);
+    expect(first.stdout).toMatch(/R03 expired on 2027-03-01\n1 entry expired as of 2027-03-01/);
+    const again = run('scripts/reserves-expire.ts', ['--as-of', '2027-03-01'], env);
+    expect(again.stdout).toMatch(/^0 entries expired as of 2027-03-01$/m);
+    const bad = run('scripts/reserves-expire.ts', ['--as-of', '2027-13-01'], env);
+    expect(bad.status).not.toBe(0);
+    expect(bad.stderr).toMatch(/--as-of must be a date YYYY-MM-DD, got "2027-13-01"/);
+  });
+});
+
 describe('data commands', () => {
   const env = { DATABASE_URL: `file:${tempFile('cli.db')}` };
 

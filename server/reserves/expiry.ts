@@ -1,0 +1,99 @@
+// Dynamic management: an entry still in the pool when its management period ends (entered on +
+// the policy's managementPeriodYears) is taken out as EXPIRED, dated the day the period ended and
+// attributed to the expiry job with the rule that expired it. Idempotent: an entry expires once;
+// running again finds nothing new. It runs when the server starts, daily after that, and by hand
+// (`npm run reserves:expire`). Nothing is deleted; the step is in the entry's history.
+import { addYears, toDate, todayIso, toIso } from '../../domain/dates.ts';
+import { UNIT_KINDS, type UnitKind } from '../../domain/enums.ts';
+import { appendAudit } from '../audit/log.ts';
+import { recordChange } from '../db/changes.ts';
+import type { Db } from '../db/client.ts';
+import { effectivePolicy } from '../policy/store.ts';
+
+export const EXPIRY_ACTOR = 'system:expiry';
+/** Entries written per transaction. */
+const BATCH = 500;
+
+export interface ExpiryResult {
+  asOf: string;
+  /** The entries this run expired (empty when there was nothing to do). */
+  expired: { code: string; on: string }[];
+}
+
+/** Expires every active entry whose management period ended on or before `asOf`. */
+export async function expireReserves(
+  db: Db,
+  asOf: string = todayIso(),
+  options: { requestId?: string | null } = {},
+): Promise<ExpiryResult> {
+  const years = new Map<UnitKind, number>();
+  for (const kind of UNIT_KINDS) years.set(kind, (await effectivePolicy(db, kind, asOf)).policy.managementPeriodYears);
+  // Only entries entered long enough ago for the shortest period can have ended it.
+  const shortest = Math.min(...years.values());
+  const candidates = await db.reserveEntry.findMany({
+    where: { status: 'ACTIVE', enteredOn: { not: null, lte: toDate(addYears(asOf, -shortest)) } },
+    select: { code: true, enteredOn: true, unit: { select: { kind: true } } },
+    orderBy: { id: 'asc' },
+  });
+  const due = candidates.flatMap((e) => {
+    const entered = toIso(e.enteredOn!);
+    const period = years.get(e.unit.kind as UnitKind)!;
+    const ends = addYears(entered, period);
+    return ends <= asOf
+      ? [{ code: e.code, on: ends, reason: `management period of ${period} years from ${entered} ended` }]
+      : [];
+  });
+  const expired: ExpiryResult['expired'] = [];
+  for (let i = 0; i < due.length; i += BATCH) {
+    const batch = due.slice(i, i + BATCH);
+    const done = await db.$transaction(async (tx) => {
+      const codes: { code: string; on: string }[] = [];
+      for (const e of batch) {
+        // Guarded on the status: an entry another step moved meanwhile is left alone.
+        const { count } = await tx.reserveEntry.updateMany({
+          where: { code: e.code, status: 'ACTIVE' },
+          data: { status: 'EXPIRED', exitedOn: toDate(e.on), exitReason: e.reason, openPersonCode: null },
+        });
+        if (count !== 1) continue;
+        await tx.reserveStatusChange.create({
+          data: {
+            reserveCode: e.code,
+            from: 'ACTIVE',
+            to: 'EXPIRED',
+            on: toDate(e.on),
+            reason: e.reason,
+            actor: EXPIRY_ACTOR,
+          },
+        });
+        codes.push({ code: e.code, on: e.on });
+      }
+      if (codes.length) {
+        await appendAudit(tx, {
+          actor: EXPIRY_ACTOR,
+          action: 'reserve.expire',
+          entity: 'ReserveEntry',
+          detail: { asOf, expired: codes },
+          requestId: options.requestId ?? null,
+        });
+        await recordChange(tx, { entity: 'ReserveEntry', keys: codes.map((c) => c.code) });
+      }
+      return codes;
+    });
+    expired.push(...done);
+  }
+  return { asOf, expired };
+}
+
+/** Runs the job now and then once a day; failures are logged, never fatal. */
+export function scheduleExpiry(db: Db, log: (message: string) => void = console.log): () => void {
+  const run = () =>
+    expireReserves(db)
+      .then((r) =>
+        log(`reserves:expire ${r.asOf}: ${r.expired.length} entr${r.expired.length === 1 ? 'y' : 'ies'} expired`),
+      )
+      .catch((error) => console.error('reserves:expire failed', error));
+  void run();
+  const timer = setInterval(run, 24 * 60 * 60 * 1000);
+  timer.unref();
+  return () => clearInterval(timer);
+}
