@@ -16,6 +16,9 @@ export type Row = Record<string, unknown>;
 /** Entities whose changes the copy applies record by record (others reload everything). */
 const REFRESHED: Record<string, string | null> = {
   ReserveEntry: 'reserves',
+  // Keyed by the entry: its mentors or talks are read again.
+  Mentor: 'mentors',
+  Talk: 'talks',
   // The policy is read from the operational database per request: nothing to copy, but the
   // version moves, so answers computed under the old policy are dropped.
   Policy: null,

@@ -20,7 +20,8 @@ export interface CopiedTable {
   from: string;
   /** Copy column, its type, and the operational expression that feeds it. */
   columns: [name: string, type: DuckType, expr: string][];
-  /** The key column, for incremental refresh of single records. */
+  /** The column a refresh selects by: one record's key, or the entry whose records (mentors,
+   * talks) are read again together. */
   key?: string;
 }
 
@@ -141,6 +142,7 @@ export const TABLES: CopiedTable[] = [
   },
   {
     name: 'mentors',
+    key: 'reserve_code',
     from: '"Mentor" t',
     columns: [
       ['reserve_code', 'VARCHAR', 't."reserveCode"'],
@@ -150,6 +152,7 @@ export const TABLES: CopiedTable[] = [
   },
   {
     name: 'talks',
+    key: 'reserve_code',
     from: '"Talk" t',
     columns: [
       ['reserve_code', 'VARCHAR', 't."reserveCode"'],

@@ -19,4 +19,5 @@ export const ReserveStatusEnum = builder.enumType('ReserveStatus', { values: E.R
 export const TrainingKindEnum = builder.enumType('TrainingKind', { values: E.TRAINING_KINDS });
 export const GradeEnum = builder.enumType('Grade', { values: E.GRADES });
 export const PracticeKindEnum = builder.enumType('PracticeKind', { values: E.PRACTICE_KINDS });
+export const TalkKindEnum = builder.enumType('TalkKind', { values: E.TALK_KINDS });
 export const SortDirectionEnum = builder.enumType('SortDirection', { values: ['ASC', 'DESC'] as const });

@@ -175,6 +175,14 @@ describe('the dashboard in Chromium', () => {
     await expect.poll(() => drawer.getByText('状态变化').count(), { timeout: 30_000 }).toBe(1);
     await drawer.getByRole('button', { name: '确认变更' }).click();
     await expect.poll(() => drawer.getByText('已变更为“考察中”').count(), { timeout: 30_000 }).toBe(1);
+    // A mentor and a talk recorded on the entry's page.
+    await drawer.getByRole('tab', { name: /导师/ }).click();
+    await drawer.getByLabel('导师', { exact: true }).fill('浏览器导师');
+    await drawer.getByRole('button', { name: '添加导师' }).click();
+    await expect.poll(() => drawer.getByRole('cell', { name: '浏览器导师' }).count(), { timeout: 30_000 }).toBe(1);
+    await drawer.getByRole('tab', { name: /谈话/ }).click();
+    await drawer.getByRole('button', { name: '记录谈话' }).click();
+    await expect.poll(() => drawer.getByRole('cell', { name: '领导谈话' }).count(), { timeout: 30_000 }).toBe(1);
     await page.screenshot({ path: path.join(shots, 'roster-entry.png') });
     await page.keyboard.press('Escape');
     // The list shows the entry's new status without a reload.

@@ -23,6 +23,7 @@ export const RESERVE_STATUSES = all<'ReserveStatus'>()([
   'EXPIRED',
   'REJECTED',
 ]);
+export const TALK_KINDS = all<'TalkKind'>()(['LEADERSHIP', 'HR']);
 export const POSITION_KINDS = all<'PositionKind'>()(['PRINCIPAL', 'DEPUTY']);
 export const TIERS = all<'Tier'>()(['NEAR_TERM', 'MID_TERM', 'LONG_TERM']);
 export const GENDERS = all<'Gender'>()(['M', 'F']);

@@ -465,6 +465,19 @@ export const RESERVE_DETAIL = gql(`
         code
         name
       }
+      mentors {
+        id
+        mentorName
+        mentorPersonId
+        since
+        until
+      }
+      talks {
+        id
+        kind
+        on
+        notes
+      }
       history {
         from
         to
@@ -601,6 +614,31 @@ export const COMPARE_SCENARIOS = gql(`
         successionGaps
         spread
       }
+    }
+  }
+`);
+
+export const ASSIGN_MENTOR = gql(`
+  mutation AssignMentor($input: AssignMentorInput!) {
+    assignMentor(input: $input) {
+      id
+    }
+  }
+`);
+
+export const END_MENTORSHIP = gql(`
+  mutation EndMentorship($input: EndMentorshipInput!) {
+    endMentorship(input: $input) {
+      id
+      until
+    }
+  }
+`);
+
+export const RECORD_TALK = gql(`
+  mutation RecordTalk($input: RecordTalkInput!) {
+    recordTalk(input: $input) {
+      id
     }
   }
 `);

@@ -1,6 +1,6 @@
 // An entry's page in a drawer: the person, the entry and its dated status history, trainings,
-// assessments and practice — and, for an account that keeps the pool, the lifecycle steps the API
-// allows from the entry's status.
+// assessments and practice, its mentors and talks — and, for an account that keeps the pool, the
+// lifecycle steps the API allows from the entry's status and forms for mentors and talks.
 import { Alert, Button, DatePicker, Descriptions, Drawer, Form, Input, Select, Space, Table, Tabs, Tag } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
@@ -9,6 +9,7 @@ import { useMutation, useQuery } from 'urql';
 import type { ResultOf } from '../api/graphql.ts';
 import { RESERVE_DETAIL, TRANSITION_RESERVE } from '../api/operations.ts';
 import { useCan } from '../viewer.ts';
+import { Mentors, Talks } from './EntryRecords.tsx';
 import { errorText, QueryState } from './QueryState.tsx';
 
 type Entry = NonNullable<ResultOf<typeof RESERVE_DETAIL>['reserve']>;
@@ -191,6 +192,16 @@ export function ReserveDrawer({
                       ]}
                     />
                   ),
+                },
+                {
+                  key: 'mentors',
+                  label: `${t('records.mentors')} (${entry.mentors.filter((m) => !m.until).length})`,
+                  children: <Mentors entry={entry} onChanged={() => refetch({ requestPolicy: 'network-only' })} />,
+                },
+                {
+                  key: 'talks',
+                  label: `${t('records.talks')} (${entry.talks.length})`,
+                  children: <Talks entry={entry} onChanged={() => refetch({ requestPolicy: 'network-only' })} />,
                 },
                 {
                   key: 'trainings',

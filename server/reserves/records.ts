@@ -1,0 +1,199 @@
+// Records kept around an entry (domain rules, "Records around an entry"): its mentors (带培导师,
+// the policy wants mentorsPerReserve of them at a time) and its talks (谈话, leadership and HR,
+// talksPerYear of each). Recorded, corrected and ended — never deleted — each in one transaction
+// with its audit record and the change the analytical copy follows, so the alerts for missing
+// mentors and talks clear from the recorded date on.
+import { toDate, todayIso, toIso, toIsoOrNull } from '../../domain/dates.ts';
+import { OPEN_STATUSES, type ReserveStatus, type TalkKind } from '../../domain/enums.ts';
+import { domainError } from '../../domain/errors.ts';
+import { appendAudit } from '../audit/log.ts';
+import { ownedByScope, type Viewer } from '../auth/viewer.ts';
+import { recordChange } from '../db/changes.ts';
+import type { Db } from '../db/client.ts';
+import type { Mentor, Talk } from '../db/generated/sqlite/client.ts';
+import { entryCode } from './lifecycle.ts';
+
+interface Options {
+  requestId?: string | null;
+}
+
+/** The open entry a record is for, inside the viewer's scope. */
+async function openEntry(db: Db, viewer: Viewer, reserveId: string) {
+  const code = entryCode(reserveId);
+  const entry = await db.reserveEntry.findFirst({ where: { code, ...ownedByScope(viewer) } });
+  if (!entry) throw domainError('NOT_FOUND', `reserve entry "${code}" does not exist or is outside your scope`);
+  if (!OPEN_STATUSES.includes(entry.status as ReserveStatus))
+    throw domainError(
+      'BAD_USER_INPUT',
+      `reserve entry "${code}" is ${entry.status}: records are added only to open entries (${OPEN_STATUSES.join(', ')})`,
+      { field: 'reserveId' },
+    );
+  return entry;
+}
+
+/** A record's date: on or after the entry's nomination, not in the future. */
+function checkDate(code: string, field: string, on: string, nominatedOn: Date): void {
+  const nominated = toIso(nominatedOn);
+  if (on < nominated)
+    throw domainError(
+      'BAD_USER_INPUT',
+      `reserve entry "${code}": ${field} ${on} is before its nomination on ${nominated}`,
+      {
+        field,
+      },
+    );
+  if (on > todayIso())
+    throw domainError('BAD_USER_INPUT', `reserve entry "${code}": ${field} ${on} is in the future`, { field });
+}
+
+function name(value: string, field: string, max: number): string {
+  const v = value.trim();
+  if (!v || v.length > max) throw domainError('BAD_USER_INPUT', `${field} must be 1 to ${max} characters`, { field });
+  return v;
+}
+
+export interface MentorInput {
+  reserveId: string;
+  mentorName: string;
+  /** The mentor's person id, when the mentor is in the data (inside your scope). */
+  mentorPersonId?: string | null;
+  since: string;
+}
+
+export async function assignMentor(db: Db, viewer: Viewer, input: MentorInput, options: Options = {}): Promise<Mentor> {
+  const entry = await openEntry(db, viewer, input.reserveId);
+  const mentorName = name(input.mentorName, 'mentorName', 50);
+  checkDate(entry.code, 'since', input.since, entry.nominatedOn);
+  const personCode = input.mentorPersonId?.trim() || null;
+  if (personCode) {
+    if (personCode === entry.personCode)
+      throw domainError('BAD_USER_INPUT', `reserve entry "${entry.code}": a reserve cannot mentor themself`, {
+        field: 'mentorPersonId',
+      });
+    const mentor = await db.person.findFirst({ where: { code: personCode, ...ownedByScope(viewer) } });
+    if (!mentor)
+      throw domainError('BAD_USER_INPUT', `person "${personCode}" does not exist or is outside your scope`, {
+        field: 'mentorPersonId',
+      });
+  }
+  return db.$transaction(async (tx) => {
+    const created = await tx.mentor.create({
+      data: { reserveCode: entry.code, mentorName, mentorPersonCode: personCode, since: toDate(input.since) },
+    });
+    await appendAudit(tx, {
+      actor: viewer.actor,
+      action: 'mentor.assign',
+      entity: 'ReserveEntry',
+      entityCode: entry.code,
+      detail: { after: { id: created.id, mentorName, mentorPersonCode: personCode, since: input.since } },
+      requestId: options.requestId ?? null,
+    });
+    await recordChange(tx, { entity: 'Mentor', keys: [entry.code] });
+    return created;
+  });
+}
+
+/** Ends a mentorship on a date (a mentor replaced or leaving); the record stays. */
+export async function endMentorship(
+  db: Db,
+  viewer: Viewer,
+  input: { mentorId: number; until: string },
+  options: Options = {},
+): Promise<Mentor> {
+  const mentor = await db.mentor.findFirst({ where: { id: input.mentorId, reserve: ownedByScope(viewer) } });
+  if (!mentor) throw domainError('NOT_FOUND', `mentorship ${input.mentorId} does not exist or is outside your scope`);
+  const since = toIso(mentor.since);
+  if (mentor.until)
+    throw domainError('BAD_USER_INPUT', `mentorship ${mentor.id} already ended on ${toIso(mentor.until)}`, {
+      field: 'mentorId',
+    });
+  if (input.until < since)
+    throw domainError('BAD_USER_INPUT', `mentorship ${mentor.id}: until ${input.until} is before since ${since}`, {
+      field: 'until',
+    });
+  if (input.until > todayIso())
+    throw domainError('BAD_USER_INPUT', `mentorship ${mentor.id}: until ${input.until} is in the future`, {
+      field: 'until',
+    });
+  return db.$transaction(async (tx) => {
+    const { count } = await tx.mentor.updateMany({
+      where: { id: mentor.id, until: null },
+      data: { until: toDate(input.until) },
+    });
+    if (count !== 1) throw domainError('CONFLICT', `mentorship ${mentor.id} changed meanwhile; reload and try again`);
+    await appendAudit(tx, {
+      actor: viewer.actor,
+      action: 'mentor.end',
+      entity: 'ReserveEntry',
+      entityCode: mentor.reserveCode,
+      detail: { before: { id: mentor.id, until: toIsoOrNull(mentor.until) }, after: { until: input.until } },
+      requestId: options.requestId ?? null,
+    });
+    await recordChange(tx, { entity: 'Mentor', keys: [mentor.reserveCode] });
+    return tx.mentor.findUniqueOrThrow({ where: { id: mentor.id } });
+  });
+}
+
+export interface TalkInput {
+  reserveId: string;
+  kind: TalkKind;
+  on: string;
+  notes?: string | null;
+}
+
+export async function recordTalk(db: Db, viewer: Viewer, input: TalkInput, options: Options = {}): Promise<Talk> {
+  const entry = await openEntry(db, viewer, input.reserveId);
+  checkDate(entry.code, 'on', input.on, entry.nominatedOn);
+  const notes = input.notes?.trim() ? name(input.notes, 'notes', 2000) : null;
+  return db.$transaction(async (tx) => {
+    const created = await tx.talk.create({
+      data: { reserveCode: entry.code, kind: input.kind, on: toDate(input.on), notes },
+    });
+    await appendAudit(tx, {
+      actor: viewer.actor,
+      action: 'talk.record',
+      entity: 'ReserveEntry',
+      entityCode: entry.code,
+      detail: { after: { id: created.id, kind: input.kind, on: input.on } },
+      requestId: options.requestId ?? null,
+    });
+    await recordChange(tx, { entity: 'Talk', keys: [entry.code] });
+    return created;
+  });
+}
+
+/** Corrects a talk's kind, date or notes; the audit keeps what it said before. */
+export async function correctTalk(
+  db: Db,
+  viewer: Viewer,
+  input: { talkId: number; kind?: TalkKind | null; on?: string | null; notes?: string | null },
+  options: Options = {},
+): Promise<Talk> {
+  const talk = await db.talk.findFirst({
+    where: { id: input.talkId, reserve: ownedByScope(viewer) },
+    include: { reserve: true },
+  });
+  if (!talk) throw domainError('NOT_FOUND', `talk ${input.talkId} does not exist or is outside your scope`);
+  if (input.on) checkDate(talk.reserveCode, 'on', input.on, talk.reserve.nominatedOn);
+  const data = {
+    ...(input.kind ? { kind: input.kind } : {}),
+    ...(input.on ? { on: toDate(input.on) } : {}),
+    ...(input.notes !== undefined ? { notes: input.notes?.trim() ? name(input.notes, 'notes', 2000) : null } : {}),
+  };
+  return db.$transaction(async (tx) => {
+    const updated = await tx.talk.update({ where: { id: talk.id }, data });
+    await appendAudit(tx, {
+      actor: viewer.actor,
+      action: 'talk.correct',
+      entity: 'ReserveEntry',
+      entityCode: talk.reserveCode,
+      detail: {
+        before: { kind: talk.kind, on: toIso(talk.on), notes: talk.notes },
+        after: { kind: updated.kind, on: toIso(updated.on), notes: updated.notes },
+      },
+      requestId: options.requestId ?? null,
+    });
+    await recordChange(tx, { entity: 'Talk', keys: [talk.reserveCode] });
+    return updated;
+  });
+}
