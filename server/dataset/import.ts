@@ -155,6 +155,7 @@ const PRACTICE_FIELDS = ['personId', 'kind', 'unitCode', 'start', 'end', 'report
 
 /** Empties the organization's data, children first; the audit log, policy and change log stay. */
 const DOMAIN_TABLES = [
+  'EligibilityException',
   'ReserveStatusChange',
   'Mentor',
   'Talk',

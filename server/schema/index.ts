@@ -16,5 +16,6 @@ import './pipeline.ts';
 import './planning.ts';
 import './scenarios.ts';
 import './unit-metrics.ts';
+import './nomination.ts';
 
 export const schema = builder.toSchema({ sortSchema: false });

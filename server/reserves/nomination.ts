@@ -1,0 +1,155 @@
+// Nomination (推荐): a person in your subtree becomes a NOMINATED entry for a unit's team, if the
+// eligibility rules of the policy in force on that date hold (domain/eligibility.ts) and the person
+// has no other open entry. A failed rule refuses the nomination with INELIGIBLE listing every
+// failed rule — unless an exception names exactly those rules with a reason and an approver; it
+// is kept with the entry and shown wherever the entry is.
+import { toDate, toIso, toIsoOrNull } from '../../domain/dates.ts';
+import { eligibilityFailures, type FailedRule } from '../../domain/eligibility.ts';
+import type { Direction, Education, PositionKind, Rank, Source, Tier } from '../../domain/enums.ts';
+import { domainError } from '../../domain/errors.ts';
+import { appendAudit } from '../audit/log.ts';
+import { ownedByScope, scopedUnit, type Viewer } from '../auth/viewer.ts';
+import { recordChange } from '../db/changes.ts';
+import type { Db } from '../db/client.ts';
+import type { ReserveEntry } from '../db/generated/sqlite/client.ts';
+import { effectivePolicy } from '../policy/store.ts';
+
+export interface NominationInput {
+  personId: string;
+  unitCode: string;
+  targetKind: PositionKind;
+  targetRank: Rank;
+  tier: Tier;
+  direction: Direction;
+  source: Source;
+  on: string;
+  exception?: { reason: string; approver: string } | null;
+}
+
+/** The eligibility answer for a nomination, without recording anything. */
+export async function checkEligibility(db: Db, viewer: Viewer, input: NominationInput) {
+  const person = await db.person.findFirst({ where: { code: input.personId, ...ownedByScope(viewer) } });
+  if (!person) throw domainError('NOT_FOUND', `person "${input.personId}" does not exist or is outside your scope`);
+  const unit = await scopedUnit(db, input.unitCode, viewer);
+  const { policy } = await effectivePolicy(db, unit.kind, input.on);
+  const failed: FailedRule[] = eligibilityFailures(
+    {
+      birthDate: toIso(person.birthDate),
+      education: person.education as Education,
+      fullTimeEducation: (person.fullTimeEducation as Education | null) ?? null,
+      rank: person.rank as Rank,
+      rankSince: toIsoOrNull(person.rankSince),
+      workStart: toIso(person.workStart),
+    },
+    { kind: input.targetKind, rank: input.targetRank, on: input.on },
+    policy,
+  );
+  return { person, unit, failed };
+}
+
+/** The next entry id after the last one written ("R0000042" → "R0000043"). */
+async function nextCode(db: Db): Promise<string> {
+  const last = await db.reserveEntry.findFirst({ orderBy: { id: 'desc' }, select: { code: true } });
+  const m = last?.code.match(/^R(\d+)$/);
+  const n = m ? Number(m[1]) + 1 : (await db.reserveEntry.count()) + 1;
+  return `R${String(n).padStart(Math.max(7, m?.[1]?.length ?? 0), '0')}`;
+}
+
+export async function nominate(
+  db: Db,
+  viewer: Viewer,
+  input: NominationInput,
+  options: { requestId?: string | null } = {},
+): Promise<ReserveEntry> {
+  const { person, unit, failed } = await checkEligibility(db, viewer, input);
+  const open = await db.reserveEntry.findFirst({
+    where: { openPersonCode: person.code },
+    select: { code: true, status: true },
+  });
+  if (open)
+    throw domainError(
+      'INELIGIBLE',
+      `person "${person.code}" already has an open entry, ${open.code} (${open.status})`,
+      {
+        failed: [{ rule: 'ONE_OPEN_ENTRY', message: `already has an open entry, ${open.code}` }],
+      },
+    );
+  const exception = input.exception
+    ? { reason: input.exception.reason.trim(), approver: input.exception.approver.trim() }
+    : null;
+  if (failed.length && !exception)
+    throw domainError(
+      'INELIGIBLE',
+      `person "${person.code}" is not eligible: ${failed.map((f) => `${f.rule} (${f.message})`).join('; ')}`,
+      { failed },
+    );
+  if (exception && (!exception.reason || !exception.approver))
+    throw domainError('BAD_USER_INPUT', 'an exception needs both a reason and an approver', { field: 'exception' });
+  if (exception && !failed.length)
+    throw domainError(
+      'BAD_USER_INPUT',
+      `person "${person.code}" is eligible: there is no rule to make an exception to`,
+      {
+        field: 'exception',
+      },
+    );
+  for (let attempt = 0; ; attempt++) {
+    const code = await nextCode(db);
+    try {
+      return await db.$transaction(async (tx) => {
+        const entry = await tx.reserveEntry.create({
+          data: {
+            code,
+            personCode: person.code,
+            unitCode: unit.code,
+            targetKind: input.targetKind,
+            targetRank: input.targetRank,
+            tier: input.tier,
+            direction: input.direction,
+            source: input.source,
+            status: 'NOMINATED',
+            nominatedOn: toDate(input.on),
+            openPersonCode: person.code,
+          },
+        });
+        await tx.reserveStatusChange.create({
+          data: {
+            reserveCode: code,
+            from: null,
+            to: 'NOMINATED',
+            on: toDate(input.on),
+            reason: null,
+            actor: viewer.actor,
+          },
+        });
+        if (exception)
+          await tx.eligibilityException.create({
+            data: {
+              reserveCode: code,
+              rules: JSON.stringify(failed.map((f) => f.rule)),
+              reason: exception.reason,
+              approver: exception.approver,
+              recordedBy: viewer.actor,
+            },
+          });
+        await appendAudit(tx, {
+          actor: viewer.actor,
+          action: 'reserve.nominate',
+          entity: 'ReserveEntry',
+          entityCode: code,
+          detail: {
+            after: { ...input, exception: exception ? { ...exception, rules: failed.map((f) => f.rule) } : null },
+          },
+          requestId: options.requestId ?? null,
+        });
+        await recordChange(tx, { entity: 'ReserveEntry', keys: [code] });
+        return entry;
+      });
+    } catch (error) {
+      // Two nominations took the same id at once: take the next one.
+      const unique = (error as { code?: string }).code === 'P2002';
+      const sameCode = unique && JSON.stringify((error as { meta?: unknown }).meta ?? '').includes('code');
+      if (!sameCode || attempt >= 3) throw error;
+    }
+  }
+}

@@ -1,0 +1,165 @@
+// Nomination through the API: an eligible person becomes a NOMINATED entry with its first history
+// record; a failing one is refused with INELIGIBLE listing every failed rule, unless an exception
+// with a reason and an approver waives exactly those rules (kept and shown with the entry); one
+// open entry per person; scoped, role-bound, and nothing left behind by a failure midway.
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { importDataset } from '../../server/dataset/import.ts';
+import { db, dbConfig } from '../../server/db/client.ts';
+import { smallDataset, writeDatasetFile } from '../fixtures/small.ts';
+import { gql } from '../helpers/graphql.ts';
+
+const failing = vi.hoisted(() => ({ audit: false }));
+vi.mock('../../server/audit/log.ts', async (original) => {
+  const real = await original<typeof import('../../server/audit/log.ts')>();
+  return {
+    ...real,
+    appendAudit: async (...args: Parameters<typeof real.appendAudit>) => {
+      if (failing.audit) throw new Error('injected failure');
+      return real.appendAudit(...args);
+    },
+  };
+});
+
+const base = { tier: 'LONG_TERM', direction: 'ECONOMY', source: 'ORG_NOMINATION', on: '2026-11-01' };
+const nominate = (input: Record<string, unknown>, as = {}) =>
+  gql<{
+    nominateReserve: {
+      code: string;
+      status: string;
+      nominatedOn: string;
+      history: { from: string | null; to: string }[];
+      eligibilityException: { rules: string[]; reason: string; approver: string } | null;
+    };
+  }>(
+    `mutation($input: NominationInput!) { nominateReserve(input: $input) {
+       code status nominatedOn history { from to } eligibilityException { rules reason approver recordedBy } } }`,
+    { input: { ...base, ...input } },
+    as,
+  );
+
+describe('nomination with eligibility', () => {
+  beforeAll(async () => {
+    await importDataset(db, dbConfig, { file: writeDatasetFile(smallDataset()) });
+  });
+
+  it('nominates an eligible person', async () => {
+    // E11: 31 on 2026-11-01, full-time bachelor, working since 2008; a deputy reserve for B1.
+    const r = await nominate({ personId: 'E11', unitCode: 'B1', targetKind: 'DEPUTY', targetRank: 'SECTION_DEPUTY' });
+    expect(r.errors).toBeUndefined();
+    expect(r.data?.nominateReserve).toMatchObject({
+      code: 'R0000007',
+      status: 'NOMINATED',
+      nominatedOn: '2026-11-01',
+      history: [{ from: null, to: 'NOMINATED' }],
+      eligibilityException: null,
+    });
+  });
+
+  it('tells which rules would fail without recording anything', async () => {
+    const before = await db.reserveEntry.count();
+    const r = await gql<{ eligibility: { rule: string }[] }>(
+      `query($input: NominationInput!) { eligibility(input: $input) { rule message } }`,
+      { input: { ...base, personId: 'E12', unitCode: 'A1', targetKind: 'PRINCIPAL', targetRank: 'SECTION_PRINCIPAL' } },
+    );
+    // E12: 30, no full-time degree, holds STAFF (a principal reserve for SECTION_PRINCIPAL needs SECTION_DEPUTY).
+    expect(r.data?.eligibility.map((f) => f.rule)).toEqual(['FULL_TIME_BACHELOR', 'YEARS_IN_LOWER_RANK']);
+    expect(await db.reserveEntry.count()).toBe(before);
+  });
+
+  it('refuses an ineligible person with every failed rule, and nothing is recorded', async () => {
+    const before = await db.reserveEntry.count();
+    const r = await nominate({
+      personId: 'E12',
+      unitCode: 'A1',
+      targetKind: 'PRINCIPAL',
+      targetRank: 'SECTION_PRINCIPAL',
+    });
+    expect(r.errors?.[0]?.extensions?.code).toBe('INELIGIBLE');
+    expect(r.errors?.[0]?.message).toMatch(
+      /^person "E12" is not eligible: FULL_TIME_BACHELOR \(.+\); YEARS_IN_LOWER_RANK \(holds STAFF/,
+    );
+    expect((r.errors?.[0]?.extensions?.failed as { rule: string }[]).map((f) => f.rule)).toEqual([
+      'FULL_TIME_BACHELOR',
+      'YEARS_IN_LOWER_RANK',
+    ]);
+    expect(await db.reserveEntry.count()).toBe(before);
+  });
+
+  it('refuses an exception for an eligible person, or one without an approver', async () => {
+    const needless = await nominate({
+      personId: 'E05',
+      unitCode: 'B',
+      targetKind: 'DEPUTY',
+      targetRank: 'DIVISION_DEPUTY',
+      on: '2018-11-01', // E05 born 1978-05-05: 40 on that date
+      exception: { reason: '工作需要', approver: '市委组织部' },
+    });
+    expect(needless.errors?.[0]?.message).toBe('person "E05" is eligible: there is no rule to make an exception to');
+    const unsigned = await nominate({
+      personId: 'E12',
+      unitCode: 'A1',
+      targetKind: 'PRINCIPAL',
+      targetRank: 'SECTION_PRINCIPAL',
+      exception: { reason: '工作需要', approver: '  ' },
+    });
+    expect(unsigned.errors?.[0]?.message).toBe('an exception needs both a reason and an approver');
+  });
+
+  it('leaves nothing behind when the write fails midway', async () => {
+    const counts = async () => [
+      await db.reserveEntry.count(),
+      await db.reserveStatusChange.count(),
+      await db.eligibilityException.count(),
+    ];
+    const before = await counts();
+    failing.audit = true;
+    const r = await nominate({
+      personId: 'E12',
+      unitCode: 'A1',
+      targetKind: 'PRINCIPAL',
+      targetRank: 'SECTION_PRINCIPAL',
+      exception: { reason: '基层急需', approver: '县委组织部' },
+    });
+    failing.audit = false;
+    expect(r.errors?.length).toBeGreaterThan(0);
+    expect(await counts()).toEqual(before);
+  });
+
+  it('records an exception naming the waived rules, shown with the entry; then one open entry only', async () => {
+    const r = await nominate({
+      personId: 'E12',
+      unitCode: 'A1',
+      targetKind: 'PRINCIPAL',
+      targetRank: 'SECTION_PRINCIPAL',
+      exception: { reason: '基层急需', approver: '县委组织部' },
+    });
+    expect(r.errors).toBeUndefined();
+    expect(r.data?.nominateReserve.eligibilityException).toMatchObject({
+      rules: ['FULL_TIME_BACHELOR', 'YEARS_IN_LOWER_RANK'],
+      reason: '基层急需',
+      approver: '县委组织部',
+    });
+    const again = await nominate({
+      personId: 'E12',
+      unitCode: 'A1',
+      targetKind: 'DEPUTY',
+      targetRank: 'SECTION_DEPUTY',
+    });
+    expect(again.errors?.[0]?.extensions?.code).toBe('INELIGIBLE');
+    expect(again.errors?.[0]?.message).toMatch(/^person "E12" already has an open entry, R\d+ \(NOMINATED\)$/);
+  });
+
+  it('keeps nominations to the roles that keep the pool, inside their subtree', async () => {
+    const leader = await nominate(
+      { personId: 'E01', unitCode: 'C01', targetKind: 'DEPUTY', targetRank: 'BUREAU_DEPUTY' },
+      { role: 'LEADER' },
+    );
+    expect(leader.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    // An officer of B: A's person and A's unit are outside.
+    const outside = await nominate(
+      { personId: 'E02', unitCode: 'A', targetKind: 'DEPUTY', targetRank: 'DIVISION_DEPUTY' },
+      { role: 'ORG_OFFICER', viewerUnit: 'B' },
+    );
+    expect(outside.errors?.[0]?.message).toBe('person "E02" does not exist or is outside your scope');
+  });
+});

@@ -1,0 +1,73 @@
+// Each eligibility rule alone, on hand-made facts, under the default policy: principal ≤ 45,
+// deputy ≤ 40, at least a bachelor's degree, under 35 a full-time bachelor's, a principal reserve
+// holds the rank below for 2 years, 3 years of work.
+import { describe, expect, it } from 'vitest';
+import { eligibilityFailures, type NominationTarget, type Nominee, rankBelow } from '../../domain/eligibility.ts';
+import { DEFAULT_POLICY } from '../../domain/policy/defaults.ts';
+
+const ok: Nominee = {
+  birthDate: '1986-06-15', // 40 on 2026-11-01
+  education: 'BACHELOR',
+  fullTimeEducation: 'BACHELOR',
+  rank: 'DIVISION_DEPUTY',
+  rankSince: '2022-01-01',
+  workStart: '2010-07-01',
+};
+const target: NominationTarget = { kind: 'PRINCIPAL', rank: 'DIVISION_PRINCIPAL', on: '2026-11-01' };
+const rules = (p: Partial<Nominee>, t: Partial<NominationTarget> = {}) =>
+  eligibilityFailures({ ...ok, ...p }, { ...target, ...t }, DEFAULT_POLICY).map((f) => f.rule);
+
+describe('eligibility at nomination', () => {
+  it('passes a nominee who meets every rule', () => {
+    expect(rules({})).toEqual([]);
+  });
+
+  it('checks the age limit of the kind, on the nomination date', () => {
+    // Born 1980-11-02: still 45 on 2026-11-01 (allowed for a principal); born a day earlier, 46.
+    expect(rules({ birthDate: '1980-11-02' })).toEqual([]);
+    expect(rules({ birthDate: '1980-11-01' })).toEqual(['AGE_LIMIT']);
+    // A deputy reserve: 40 is the limit; 41 fails.
+    expect(rules({ birthDate: '1985-10-31' }, { kind: 'DEPUTY' })).toEqual(['AGE_LIMIT']);
+    expect(rules({ birthDate: '1986-11-01' }, { kind: 'DEPUTY' })).toEqual([]);
+  });
+
+  it('checks the minimum education, and a full-time bachelor under 35', () => {
+    expect(rules({ education: 'ASSOCIATE' })).toEqual(['EDUCATION']);
+    expect(
+      eligibilityFailures({ ...ok, education: 'ASSOCIATE' }, target, { ...DEFAULT_POLICY, minEducation: 'ASSOCIATE' }),
+    ).toEqual([]);
+    // 34 on the date (born 1992-06-15) with an associate full-time degree: fails; at 35 it passes.
+    expect(rules({ birthDate: '1992-06-15', fullTimeEducation: 'ASSOCIATE' })).toEqual(['FULL_TIME_BACHELOR']);
+    expect(rules({ birthDate: '1991-11-01', fullTimeEducation: null })).toEqual([]);
+  });
+
+  it('checks the rank below held long enough, for principal reserves only', () => {
+    expect(rankBelow('DIVISION_PRINCIPAL')).toBe('DIVISION_DEPUTY');
+    expect(rules({ rankSince: '2024-11-02' })).toEqual(['YEARS_IN_LOWER_RANK']); // a day short of 2 years
+    expect(rules({ rankSince: '2024-11-01' })).toEqual([]);
+    expect(rules({ rank: 'SECTION_PRINCIPAL' })).toEqual(['YEARS_IN_LOWER_RANK']);
+    expect(rules({ rank: 'SECTION_PRINCIPAL' }, { kind: 'DEPUTY' })).toEqual([]);
+  });
+
+  it('checks years of work, and lists every failed rule with its reason', () => {
+    expect(rules({ workStart: '2023-11-02' })).toEqual(['WORK_YEARS']);
+    const all = eligibilityFailures(
+      {
+        birthDate: '1995-01-01',
+        education: 'ASSOCIATE',
+        fullTimeEducation: null,
+        rank: 'STAFF',
+        rankSince: null,
+        workStart: '2025-01-01',
+      },
+      { kind: 'DEPUTY', rank: 'SECTION_DEPUTY', on: '2026-11-01' },
+      { ...DEFAULT_POLICY, ageLimit: { PRINCIPAL: 45, DEPUTY: 30 } },
+    );
+    expect(all).toEqual([
+      { rule: 'AGE_LIMIT', message: 'aged 31, over the DEPUTY reserve limit of 30' },
+      { rule: 'EDUCATION', message: 'education ASSOCIATE, below BACHELOR' },
+      { rule: 'FULL_TIME_BACHELOR', message: "aged 31, under 35, without a full-time bachelor's degree (has none)" },
+      { rule: 'WORK_YEARS', message: 'working since 2025-01-01, less than 3 years' },
+    ]);
+  });
+});
