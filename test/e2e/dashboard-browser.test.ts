@@ -191,6 +191,32 @@ describe('the dashboard in Chromium', () => {
     expect(nominated).toBeGreaterThan(0);
   });
 
+  it('checks a nomination’s eligibility and shows the refusal of a second open entry', async () => {
+    const found = await server.post<{
+      reserves: { edges: { node: { person: { code: string }; unit: { code: string } } }[] };
+    }>('{ reserves(first: 1, filter: { status: [ACTIVE] }) { edges { node { person { code } unit { code } } } } }');
+    const { person, unit } = found.data!.reserves.edges[0]!.node;
+    await page.goto(`${server.base}/roster`);
+    await page.getByRole('button', { name: '提名', exact: true }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('人员编号').fill(person.code);
+    await dialog.getByLabel('后备单位编号').fill(unit.code);
+    await dialog.getByLabel('拟任职级').click();
+    await page.getByTitle('正科级').click();
+    await dialog.getByRole('button', { name: '资格审查' }).click();
+    await expect
+      .poll(async () => (await dialog.getByText(/符合提名条件|不符合 \d+ 项条件/).count()) > 0, { timeout: 30_000 })
+      .toBe(true);
+    await page.screenshot({ path: path.join(shots, 'nomination.png') });
+    await dialog.getByRole('button', { name: '确认提名' }).click();
+    await expect
+      .poll(() => dialog.getByText(new RegExp(`person "${person.code}" already has an open entry`)).count(), {
+        timeout: 30_000,
+      })
+      .toBe(1);
+    await page.keyboard.press('Escape');
+  });
+
   it('refuses an import with a bad record, listing the record and the field, and changes nothing', async () => {
     const bad = smallDataset();
     bad.people[0]!.birthDate = '1985-13-45';

@@ -23,6 +23,28 @@ export const RESERVE_STATUSES = all<'ReserveStatus'>()([
   'EXPIRED',
   'REJECTED',
 ]);
+export const RANKS = all<'Rank'>()([
+  'BUREAU_PRINCIPAL',
+  'BUREAU_DEPUTY',
+  'DIVISION_PRINCIPAL',
+  'DIVISION_DEPUTY',
+  'SECTION_PRINCIPAL',
+  'SECTION_DEPUTY',
+  'MIDDLE_PRINCIPAL',
+  'MIDDLE_DEPUTY',
+  'VILLAGE_CADRE',
+  'STAFF',
+]);
+export const DIRECTIONS = all<'Direction'>()(['ECONOMY', 'LEGAL', 'SOCIAL', 'URBAN', 'AGRICULTURE', 'PARTY']);
+export const SOURCES = all<'Source'>()([
+  'DEMOCRATIC_RECOMMENDATION',
+  'OPEN_SELECTION',
+  'EXAM_SELECTION',
+  'SELF_NOMINATION',
+  'ORG_NOMINATION',
+  'SELECTED_GRADUATE',
+  'OTHER',
+]);
 export const TALK_KINDS = all<'TalkKind'>()(['LEADERSHIP', 'HR']);
 export const POSITION_KINDS = all<'PositionKind'>()(['PRINCIPAL', 'DEPUTY']);
 export const TIERS = all<'Tier'>()(['NEAR_TERM', 'MID_TERM', 'LONG_TERM']);

@@ -465,6 +465,12 @@ export const RESERVE_DETAIL = gql(`
         code
         name
       }
+      eligibilityException {
+        rules
+        reason
+        approver
+        recordedBy
+      }
       mentors {
         id
         mentorName
@@ -639,6 +645,24 @@ export const RECORD_TALK = gql(`
   mutation RecordTalk($input: RecordTalkInput!) {
     recordTalk(input: $input) {
       id
+    }
+  }
+`);
+
+export const ELIGIBILITY = gql(`
+  query Eligibility($input: NominationInput!) {
+    eligibility(input: $input) {
+      rule
+      message
+    }
+  }
+`);
+
+export const NOMINATE = gql(`
+  mutation Nominate($input: NominationInput!) {
+    nominateReserve(input: $input) {
+      id
+      code
     }
   }
 `);

@@ -146,6 +146,16 @@ export function ReserveDrawer({
               <Descriptions.Item label={t('roster.nominatedOn')}>{entry.nominatedOn}</Descriptions.Item>
               <Descriptions.Item label={t('roster.enteredOn')}>{dash(entry.enteredOn)}</Descriptions.Item>
               <Descriptions.Item label={t('roster.exitedOn')}>{dash(entry.exitedOn)}</Descriptions.Item>
+              {entry.eligibilityException && (
+                <Descriptions.Item label={t('nominate.exception')} span={2}>
+                  {entry.eligibilityException.rules.map((r) => (
+                    <Tag key={r} color="orange">
+                      {t(`enum.EligibilityRule.${r}`)}
+                    </Tag>
+                  ))}
+                  {entry.eligibilityException.reason}（{t('nominate.approver')}：{entry.eligibilityException.approver}）
+                </Descriptions.Item>
+              )}
               {entry.exitReason && (
                 <Descriptions.Item label={t('roster.exitReason')}>{entry.exitReason}</Descriptions.Item>
               )}

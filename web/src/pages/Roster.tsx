@@ -11,6 +11,7 @@ import { EDUCATIONS, GENDERS, POSITION_KINDS, RESERVE_ORDER_FIELDS, RESERVE_STAT
 import type { ResultOf, VariablesOf } from '../api/graphql.ts';
 import { RESERVES } from '../api/operations.ts';
 import { DatasetImport } from '../components/DatasetImport.tsx';
+import { NominationForm } from '../components/NominationForm.tsx';
 import { errorText } from '../components/QueryState.tsx';
 import { ReserveDrawer } from '../components/ReserveDrawer.tsx';
 import { type Column, VirtualTable } from '../components/VirtualTable.tsx';
@@ -52,6 +53,8 @@ const intOrNull = (v: string | null) => (v !== null && /^\d{1,3}$/.test(v) ? Num
 export function Roster({ rootUnit }: { rootUnit: string }) {
   const { t } = useTranslation();
   const canImport = useCan('IMPORT_DATASET');
+  const canKeep = useCan('KEEP_RESERVES');
+  const [nominating, setNominating] = useState(false);
   const [params, setParams] = useSearchParams();
   const unitCode = params.get('unit') ?? rootUnit;
   const search = params.get('q') ?? '';
@@ -297,6 +300,7 @@ export function Roster({ rootUnit }: { rootUnit: string }) {
         <Typography.Title level={3} style={{ margin: 0 }}>
           {t('nav.roster')}
         </Typography.Title>
+        {canKeep && <Button onClick={() => setNominating(true)}>{t('nominate.open')}</Button>}
         {canImport && <Button onClick={() => setImporting(true)}>{t('roster.import')}</Button>}
       </Space>
       {filterBar}
@@ -326,6 +330,22 @@ export function Roster({ rootUnit }: { rootUnit: string }) {
         onClose={() => set({ entry: null })}
         onChanged={(id, status) => setRows((prev) => prev.map((r) => (r.id === id ? { ...r, status } : r)))}
       />
+      <Modal
+        open={nominating}
+        title={t('nominate.title')}
+        footer={null}
+        width={900}
+        onCancel={() => setNominating(false)}
+        destroyOnHidden
+      >
+        <NominationForm
+          onNominated={(id) => {
+            setNominating(false);
+            setReload((n) => n + 1);
+            open(id);
+          }}
+        />
+      </Modal>
       <Modal
         open={importing}
         title={t('roster.import')}
