@@ -78,7 +78,7 @@ describe('nomination with eligibility', () => {
     expect(r.errors?.[0]?.message).toMatch(
       /^person "E12" is not eligible: FULL_TIME_BACHELOR \(.+\); YEARS_IN_LOWER_RANK \(holds STAFF/,
     );
-    expect((r.errors?.[0]?.extensions?.failed as { rule: string }[]).map((f) => f.rule)).toEqual([
+    expect((r.errors?.[0]?.extensions?.failed as { rule: string }[] | undefined)?.map((f) => f.rule)).toEqual([
       'FULL_TIME_BACHELOR',
       'YEARS_IN_LOWER_RANK',
     ]);
