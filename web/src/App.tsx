@@ -5,7 +5,7 @@ import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
-import { lazy, type ReactNode, Suspense, useState } from 'react';
+import { type ComponentType, lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
 import { useMutation, useQuery } from 'urql';
@@ -26,7 +26,9 @@ const Policy = lazy(() => import('./pages/Policy.tsx').then((m) => ({ default: m
 const Planning = lazy(() => import('./pages/Planning.tsx').then((m) => ({ default: m.Planning })));
 
 /** A page for the top of the viewer's scope: its own unit, or the tree's root for a whole-tree account. */
-function AtRoot({ root, page: Page }: { root: string | null; page: (p: { rootUnit: string }) => ReactNode }) {
+// `page` is a component, not a render function: a function made during App's render would be a new
+// component type each time, and the page would be remounted (losing its state) on every URL change.
+function AtRoot({ root, page: Page }: { root: string | null; page: ComponentType<{ rootUnit: string }> }) {
   return (
     <QueryState fetching={false} empty={!root}>
       <Suspense fallback={<QueryState fetching>{null}</QueryState>}>{root && <Page rootUnit={root} />}</Suspense>
@@ -95,17 +97,11 @@ export function App() {
             ) : (
               <ViewerContext.Provider value={me}>
                 <Routes>
-                  <Route path="/overview" element={<AtRoot root={me.scopeRoot} page={(p) => <Overview {...p} />} />} />
-                  <Route
-                    path="/compliance"
-                    element={<AtRoot root={me.scopeRoot} page={(p) => <Compliance {...p} />} />}
-                  />
-                  <Route
-                    path="/succession"
-                    element={<AtRoot root={me.scopeRoot} page={(p) => <Succession {...p} />} />}
-                  />
-                  <Route path="/planning" element={<AtRoot root={me.scopeRoot} page={(p) => <Planning {...p} />} />} />
-                  <Route path="/roster" element={<AtRoot root={me.scopeRoot} page={(p) => <Roster {...p} />} />} />
+                  <Route path="/overview" element={<AtRoot root={me.scopeRoot} page={Overview} />} />
+                  <Route path="/compliance" element={<AtRoot root={me.scopeRoot} page={Compliance} />} />
+                  <Route path="/succession" element={<AtRoot root={me.scopeRoot} page={Succession} />} />
+                  <Route path="/planning" element={<AtRoot root={me.scopeRoot} page={Planning} />} />
+                  <Route path="/roster" element={<AtRoot root={me.scopeRoot} page={Roster} />} />
                   <Route
                     path="/policy"
                     element={

@@ -49,6 +49,7 @@ export function VirtualTable<T>({
   ahead = 300,
   onNearEnd,
   testId,
+  resetKey,
 }: {
   rows: T[];
   /** Keep the array stable (useMemo): a new one redraws every row. */
@@ -61,6 +62,8 @@ export function VirtualTable<T>({
   ahead?: number;
   onNearEnd?: () => void;
   testId?: string;
+  /** When it changes (a new filter or order), the view goes back to the first row. */
+  resetKey?: string;
 }) {
   const scroller = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
@@ -69,6 +72,10 @@ export function VirtualTable<T>({
     estimateSize: () => rowHeight,
     overscan: 6,
   });
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the key is the trigger, not an input
+  useEffect(() => {
+    if (scroller.current) scroller.current.scrollTop = 0;
+  }, [resetKey]);
   const items = virtualizer.getVirtualItems();
   const lastIndex = items.at(-1)?.index ?? -1;
   useEffect(() => {

@@ -314,6 +314,7 @@ export function Roster({ rootUnit }: { rootUnit: string }) {
           <VirtualTable<Row>
             label={t('nav.roster')}
             testId="roster-table"
+            resetKey={key}
             rows={rows}
             columns={columns}
             rowKey={rowKey}
