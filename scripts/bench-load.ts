@@ -6,39 +6,20 @@
 //   at 100 requests/s; root compliance report p99 < 1 s at 2 requests/s; at twice the capacity a
 //   fast 503 for the excess and p99 < 1 s for the admitted; memory back within 10 % of its
 //   baseline a minute after the burst.
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { flag } from './args.ts';
+import { pct, script, startProductionServer } from './bench-server.ts';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const PG_ADMIN = process.env.BENCH_PG_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
-
-function script(name: string, args: string[], env: Record<string, string>): string {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(root, name), ...args], {
-    cwd: root,
-    env: { ...process.env, ...env },
-    encoding: 'utf8',
-    maxBuffer: 64 << 20,
-  });
-  if (r.status !== 0) throw new Error(`${name} failed:\n${r.stdout}\n${r.stderr}`);
-  return r.stdout;
-}
 
 interface Shot {
   status: number;
   ms: number;
 }
-
-const pct = (xs: number[], p: number) => {
-  if (xs.length === 0) return Number.NaN;
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!;
-};
 
 function rssMiB(pid: number): number {
   const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
@@ -113,34 +94,11 @@ function summary(name: string, rate: number, run: { results: Shot[]; wallSeconds
 }
 
 async function withServer(databaseUrl: string, run: (base: string, token: string, pid: number) => Promise<void>) {
-  const port = 47_000 + Math.floor(Math.random() * 1000);
-  const base = `http://127.0.0.1:${port}`;
-  const env = {
-    DATABASE_URL: databaseUrl,
-    PORT: String(port),
-    NODE_ENV: 'production',
-    ADMIN_PASSWORD_FILE: path.join(os.tmpdir(), `bench-admin-${process.pid}.txt`),
-  };
-  const child: ChildProcess = spawn(
-    process.execPath,
-    ['--expose-gc', '--import', 'tsx', path.join(root, 'server/main.ts')],
-    {
-      cwd: root,
-      env: { ...process.env, ...env },
-      stdio: 'ignore',
-    },
+  const { base, env, child } = await startProductionServer(
+    databaseUrl,
+    path.join(os.tmpdir(), `bench-admin-${process.pid}.txt`),
   );
   try {
-    for (let i = 0; i < 600; i++) {
-      await new Promise((r) => setTimeout(r, 500));
-      if (
-        (await fetch(`${base}/health`).then(
-          (r) => r.status,
-          () => 0,
-        )) === 200
-      )
-        break;
-    }
     const token = script('scripts/token-create.ts', ['admin'], env).trim().split('\n').at(-1)!;
     await run(base, token, child.pid!);
   } finally {

@@ -7,62 +7,20 @@
 //   - the roster's frame times while scrolling through 10 000 rows of the root's subtree (all of
 //     them when it has fewer), rows loading as it goes (target: p95 frame < 20 ms).
 // Record results in docs/benchmarks.md.
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { flag } from './args.ts';
+import { pct, script, startProductionServer } from './bench-server.ts';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 
-function script(name: string, args: string[], env: Record<string, string>, input?: string): string {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(root, name), ...args], {
-    cwd: root,
-    env: { ...process.env, ...env },
-    encoding: 'utf8',
-    input: input === undefined ? undefined : `${input}\n`,
-    maxBuffer: 64 << 20,
-  });
-  if (r.status !== 0) throw new Error(`${name} failed:\n${r.stdout}\n${r.stderr}`);
-  return r.stdout;
-}
-
-const pct = (xs: number[], p: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? Number.NaN;
-};
 const median = (xs: number[]) => pct(xs, 50);
 
 async function startServer(databaseUrl: string, dir: string) {
-  const port = 41_000 + Math.floor(Math.random() * 9_000);
-  const env = {
-    DATABASE_URL: databaseUrl,
-    PORT: String(port),
-    NODE_ENV: 'production',
-    ADMIN_PASSWORD_FILE: path.join(dir, 'admin-password.txt'),
-  };
-  const child: ChildProcess = spawn(
-    process.execPath,
-    ['--expose-gc', '--import', 'tsx', path.join(root, 'server/main.ts')],
-    {
-      cwd: root,
-      env: { ...process.env, ...env },
-      stdio: 'ignore',
-    },
-  );
-  const base = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 1200; i++) {
-    await new Promise((r) => setTimeout(r, 500));
-    const status = await fetch(`${base}/health`).then(
-      (r) => r.status,
-      () => 0,
-    );
-    if (status === 200) break;
-  }
+  const { base, env, child } = await startProductionServer(databaseUrl, path.join(dir, 'admin-password.txt'));
   // An administrator of the whole tree for the bench.
   const password = 'bench-password-1';
   const username = `web-bench-${process.pid}`;

@@ -38,5 +38,9 @@ export default defineConfig({
   root: import.meta.dirname,
   plugins: [react(), registerOperations()],
   build: { outDir: 'dist', emptyOutDir: true, chunkSizeWarningLimit: 1500 },
-  server: { proxy: { '/graphql': `http://127.0.0.1:${process.env.API_PORT ?? 4000}` } },
+  server: {
+    proxy: { '/graphql': `http://127.0.0.1:${process.env.API_PORT ?? 4000}` },
+    // The dashboard imports the domain's enum lists from ../domain.
+    fs: { allow: [path.resolve(import.meta.dirname, '..')] },
+  },
 });

@@ -8,7 +8,7 @@ import { UNIT_KINDS, type UnitKind } from '../../domain/enums.ts';
 import { appendAudit } from '../audit/log.ts';
 import { recordChange } from '../db/changes.ts';
 import type { Db } from '../db/client.ts';
-import { effectivePolicy } from '../policy/store.ts';
+import { readPoliciesAt } from '../policy/store.ts';
 
 export const EXPIRY_ACTOR = 'system:expiry';
 /** Entries written per transaction. */
@@ -26,8 +26,9 @@ export async function expireReserves(
   asOf: string = todayIso(),
   options: { requestId?: string | null } = {},
 ): Promise<ExpiryResult> {
-  const years = new Map<UnitKind, number>();
-  for (const kind of UNIT_KINDS) years.set(kind, (await effectivePolicy(db, kind, asOf)).policy.managementPeriodYears);
+  // Every kind's policy at the run date, read at once.
+  const { byKind } = await readPoliciesAt(db, asOf);
+  const years = new Map(UNIT_KINDS.map((kind) => [kind, byKind[kind].managementPeriodYears] as const));
   // Only entries entered long enough ago for the shortest period can have ended it.
   const shortest = Math.min(...years.values());
   const candidates = await db.reserveEntry.findMany({

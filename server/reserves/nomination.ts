@@ -47,6 +47,18 @@ export async function checkEligibility(db: Db, viewer: Viewer, input: Nomination
   return { person, unit, failed };
 }
 
+/** One open entry per person (no exception): refused with INELIGIBLE naming the open one. */
+async function refuseSecondOpenEntry(db: Db, personCode: string): Promise<void> {
+  const open = await db.reserveEntry.findFirst({
+    where: { openPersonCode: personCode },
+    select: { code: true, status: true },
+  });
+  if (open)
+    throw domainError('INELIGIBLE', `person "${personCode}" already has an open entry, ${open.code} (${open.status})`, {
+      failed: [{ rule: 'ONE_OPEN_ENTRY', message: `already has an open entry, ${open.code}` }],
+    });
+}
+
 /** The next entry id after the last one written ("R0000042" → "R0000043"). */
 async function nextCode(db: Db): Promise<string> {
   const last = await db.reserveEntry.findFirst({ orderBy: { id: 'desc' }, select: { code: true } });
@@ -62,18 +74,7 @@ export async function nominate(
   options: { requestId?: string | null } = {},
 ): Promise<ReserveEntry> {
   const { person, unit, failed } = await checkEligibility(db, viewer, input);
-  const open = await db.reserveEntry.findFirst({
-    where: { openPersonCode: person.code },
-    select: { code: true, status: true },
-  });
-  if (open)
-    throw domainError(
-      'INELIGIBLE',
-      `person "${person.code}" already has an open entry, ${open.code} (${open.status})`,
-      {
-        failed: [{ rule: 'ONE_OPEN_ENTRY', message: `already has an open entry, ${open.code}` }],
-      },
-    );
+  await refuseSecondOpenEntry(db, person.code);
   const exception = input.exception
     ? { reason: input.exception.reason.trim(), approver: input.exception.approver.trim() }
     : null;
@@ -146,10 +147,10 @@ export async function nominate(
         return entry;
       });
     } catch (error) {
-      // Two nominations took the same id at once: take the next one.
-      const unique = (error as { code?: string }).code === 'P2002';
-      const sameCode = unique && JSON.stringify((error as { meta?: unknown }).meta ?? '').includes('code');
-      if (!sameCode || attempt >= 3) throw error;
+      if ((error as { code?: string }).code !== 'P2002' || attempt >= 3) throw error;
+      // A unique key taken meanwhile: the person's open entry (another nomination of them won),
+      // or the new id (two nominations took the same one: take the next).
+      await refuseSecondOpenEntry(db, person.code);
     }
   }
 }

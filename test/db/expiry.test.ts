@@ -6,20 +6,10 @@ import { importDataset } from '../../server/dataset/import.ts';
 import { db, dbConfig } from '../../server/db/client.ts';
 import { EXPIRY_ACTOR, expireReserves } from '../../server/reserves/expiry.ts';
 import { smallDataset, writeDatasetFile } from '../fixtures/small.ts';
+import { failing } from '../helpers/failing-audit.ts';
 import { gqlOk } from '../helpers/graphql.ts';
 
-// The audit append can be made to fail, to check that a failed run writes nothing.
-const failing = vi.hoisted(() => ({ audit: false }));
-vi.mock('../../server/audit/log.ts', async (original) => {
-  const real = await original<typeof import('../../server/audit/log.ts')>();
-  return {
-    ...real,
-    appendAudit: async (...args: Parameters<typeof real.appendAudit>) => {
-      if (failing.audit) throw new Error('injected failure');
-      return real.appendAudit(...args);
-    },
-  };
-});
+vi.mock('../../server/audit/log.ts', () => import('../helpers/failing-audit.ts'));
 
 const pool = async (asOf: string) =>
   (await gqlOk<{ poolStructure: { total: number } }>(`{ poolStructure(unitCode: "C01", asOf: "${asOf}") { total } }`))

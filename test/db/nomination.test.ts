@@ -6,21 +6,15 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { importDataset } from '../../server/dataset/import.ts';
 import { db, dbConfig } from '../../server/db/client.ts';
 import { smallDataset, writeDatasetFile } from '../fixtures/small.ts';
+import { failing } from '../helpers/failing-audit.ts';
 import { gql } from '../helpers/graphql.ts';
 
-const failing = vi.hoisted(() => ({ audit: false }));
-vi.mock('../../server/audit/log.ts', async (original) => {
-  const real = await original<typeof import('../../server/audit/log.ts')>();
-  return {
-    ...real,
-    appendAudit: async (...args: Parameters<typeof real.appendAudit>) => {
-      if (failing.audit) throw new Error('injected failure');
-      return real.appendAudit(...args);
-    },
-  };
-});
+vi.mock('../../server/audit/log.ts', () => import('../helpers/failing-audit.ts'));
 
 const base = { tier: 'LONG_TERM', direction: 'ECONOMY', source: 'ORG_NOMINATION', on: '2026-11-01' };
+// E12: 30, no full-time degree, holds STAFF: as a principal reserve for A1 it fails two rules.
+const e12Principal = { personId: 'E12', unitCode: 'A1', targetKind: 'PRINCIPAL', targetRank: 'SECTION_PRINCIPAL' };
+
 const nominate = (input: Record<string, unknown>, as = {}) =>
   gql<{
     nominateReserve: {
@@ -59,21 +53,16 @@ describe('nomination with eligibility', () => {
     const before = await db.reserveEntry.count();
     const r = await gql<{ eligibility: { rule: string }[] }>(
       `query($input: NominationInput!) { eligibility(input: $input) { rule message } }`,
-      { input: { ...base, personId: 'E12', unitCode: 'A1', targetKind: 'PRINCIPAL', targetRank: 'SECTION_PRINCIPAL' } },
+      { input: { ...base, ...e12Principal } },
     );
-    // E12: 30, no full-time degree, holds STAFF (a principal reserve for SECTION_PRINCIPAL needs SECTION_DEPUTY).
+    // A principal reserve for SECTION_PRINCIPAL needs SECTION_DEPUTY held two years.
     expect(r.data?.eligibility.map((f) => f.rule)).toEqual(['FULL_TIME_BACHELOR', 'YEARS_IN_LOWER_RANK']);
     expect(await db.reserveEntry.count()).toBe(before);
   });
 
   it('refuses an ineligible person with every failed rule, and nothing is recorded', async () => {
     const before = await db.reserveEntry.count();
-    const r = await nominate({
-      personId: 'E12',
-      unitCode: 'A1',
-      targetKind: 'PRINCIPAL',
-      targetRank: 'SECTION_PRINCIPAL',
-    });
+    const r = await nominate(e12Principal);
     expect(r.errors?.[0]?.extensions?.code).toBe('INELIGIBLE');
     expect(r.errors?.[0]?.message).toMatch(
       /^person "E12" is not eligible: FULL_TIME_BACHELOR \(.+\); YEARS_IN_LOWER_RANK \(holds STAFF/,
@@ -96,10 +85,7 @@ describe('nomination with eligibility', () => {
     });
     expect(needless.errors?.[0]?.message).toBe('person "E05" is eligible: there is no rule to make an exception to');
     const unsigned = await nominate({
-      personId: 'E12',
-      unitCode: 'A1',
-      targetKind: 'PRINCIPAL',
-      targetRank: 'SECTION_PRINCIPAL',
+      ...e12Principal,
       exception: { reason: '工作需要', approver: '  ' },
     });
     expect(unsigned.errors?.[0]?.message).toBe('an exception needs both a reason and an approver');
@@ -114,10 +100,7 @@ describe('nomination with eligibility', () => {
     const before = await counts();
     failing.audit = true;
     const r = await nominate({
-      personId: 'E12',
-      unitCode: 'A1',
-      targetKind: 'PRINCIPAL',
-      targetRank: 'SECTION_PRINCIPAL',
+      ...e12Principal,
       exception: { reason: '基层急需', approver: '县委组织部' },
     });
     failing.audit = false;
@@ -127,10 +110,7 @@ describe('nomination with eligibility', () => {
 
   it('records an exception naming the waived rules, shown with the entry; then one open entry only', async () => {
     const r = await nominate({
-      personId: 'E12',
-      unitCode: 'A1',
-      targetKind: 'PRINCIPAL',
-      targetRank: 'SECTION_PRINCIPAL',
+      ...e12Principal,
       exception: { reason: '基层急需', approver: '县委组织部' },
     });
     expect(r.errors).toBeUndefined();

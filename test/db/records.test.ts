@@ -5,19 +5,10 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { importDataset } from '../../server/dataset/import.ts';
 import { db, dbConfig } from '../../server/db/client.ts';
 import { smallDataset, writeDatasetFile } from '../fixtures/small.ts';
+import { failing } from '../helpers/failing-audit.ts';
 import { gql, gqlOk } from '../helpers/graphql.ts';
 
-const failing = vi.hoisted(() => ({ audit: false }));
-vi.mock('../../server/audit/log.ts', async (original) => {
-  const real = await original<typeof import('../../server/audit/log.ts')>();
-  return {
-    ...real,
-    appendAudit: async (...args: Parameters<typeof real.appendAudit>) => {
-      if (failing.audit) throw new Error('injected failure');
-      return real.appendAudit(...args);
-    },
-  };
-});
+vi.mock('../../server/audit/log.ts', () => import('../helpers/failing-audit.ts'));
 
 const alertsOf = async (code: string, asOf: string) => {
   const r = await gqlOk<{ reserveAlerts: { items: { reserveCode: string; alerts: string[] }[] } }>(

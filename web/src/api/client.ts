@@ -7,6 +7,9 @@ import { Client, cacheExchange as documentCache, fetchExchange } from 'urql';
 
 const inline = () => null;
 
+// Operations go by their hash (registered by the build); the text follows only when the server
+// does not know the hash (outside production).
+const persisted = () => persistedExchange({ enableForMutation: true, preferGetForPersistedQueries: false });
 const fetchOptions = () => ({ credentials: 'same-origin' as const, headers: { 'x-graphql-csrf': '1' } });
 
 export const client = new Client({
@@ -41,9 +44,7 @@ export const client = new Client({
         BindingConstraint: inline,
       },
     }),
-    // Operations go by their hash (registered by the build); the text follows only when the server
-    // does not know the hash (outside production).
-    persistedExchange({ enableForMutation: true, preferGetForPersistedQueries: false }),
+    persisted(),
     fetchExchange,
   ],
 });
@@ -57,9 +58,5 @@ export const client = new Client({
 export const listClient = new Client({
   url: '/graphql',
   fetchOptions,
-  exchanges: [
-    documentCache,
-    persistedExchange({ enableForMutation: true, preferGetForPersistedQueries: false }),
-    fetchExchange,
-  ],
+  exchanges: [documentCache, persisted(), fetchExchange],
 });
