@@ -19,6 +19,15 @@ const REFRESHED: Record<string, string | null> = {
   // Keyed by the entry: its mentors or talks are read again.
   Mentor: 'mentors',
   Talk: 'talks',
+  // A promotion: the post's incumbent, and who held it when (keyed by post).
+  Position: 'positions',
+  Incumbency: 'incumbencies',
+  // The selection procedure's records: the metrics read none of them, but the version moves.
+  RecommendationRound: null,
+  SelectionScore: null,
+  Inspection: null,
+  Objection: null,
+  EliminationDecision: null,
   // The policy is read from the operational database per request: nothing to copy, but the
   // version moves, so answers computed under the old policy are dropped.
   Policy: null,

@@ -85,6 +85,22 @@ export function postOfKind(kind: PositionKind): string {
 }
 
 /**
+ * The posts as they stood at date `on`: a post with incumbency records (written by promotions)
+ * has the holder of the record in force then, or none; a post without has its current
+ * incumbent. Shaped like the `positions` table, so a metric reads it in its place.
+ */
+export function positionsAt(on: string): string {
+  const held = (column: string, recorded: string) =>
+    `CASE WHEN h.position_code IS NULL THEN p.${column} ELSE i.${recorded} END AS ${column}`;
+  return `SELECT p.code, p.unit_id, p.kind, p.rank, p.category, ${held('incumbent_id', 'person_id')},
+      ${held('incumbent_birth_ymd', 'birth_ymd')}, ${held('term_ends_ymd', 'term_ends_ymd')}
+    FROM positions p
+    LEFT JOIN (SELECT DISTINCT position_code FROM incumbencies) h ON h.position_code = p.code
+    LEFT JOIN incumbencies i ON i.position_code = p.code
+      AND (i.from_ymd IS NULL OR i.from_ymd <= ${on}) AND (i.until_ymd IS NULL OR i.until_ymd > ${on})`;
+}
+
+/**
  * A post is an expected vacancy by E: no incumbent, or the incumbent reaches the retirement age
  * by E, or the term ends by E.
  */

@@ -141,6 +141,20 @@ export const TABLES: CopiedTable[] = [
     ],
   },
   {
+    // Who held a post when (written by promotions); `positionsAt` reads it. Refreshed by post.
+    name: 'incumbencies',
+    key: 'position_code',
+    from: '"Incumbency" t JOIN "Person" pe ON pe."code" = t."personCode"',
+    columns: [
+      ['position_code', 'VARCHAR', 't."positionCode"'],
+      ['person_id', 'INTEGER', 'pe."id"'],
+      ['birth_ymd', 'YMD', 'pe."birthDate"'],
+      ['from_ymd', 'YMD', 't."from"'],
+      ['until_ymd', 'YMD', 't."until"'],
+      ['term_ends_ymd', 'YMD', 't."termEnds"'],
+    ],
+  },
+  {
     name: 'mentors',
     key: 'reserve_code',
     from: '"Mentor" t',

@@ -47,6 +47,11 @@ export function addYears(iso: string, years: number): string {
   return `${String(target).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
 }
 
+/** `iso` plus whole days (negative: earlier). */
+export function addDays(iso: string, days: number): string {
+  return toIso(new Date(toDate(iso).getTime() + days * 86_400_000));
+}
+
 /** Whole years from `birth` to `at` (both `YYYY-MM-DD`). */
 export function ageAt(birth: string, at: string): number {
   const by = Number(birth.slice(0, 4));

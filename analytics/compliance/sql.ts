@@ -7,7 +7,7 @@
 import type { PoliciesAt } from '../../domain/policy/effective.ts';
 import type { Dialect } from '../dialect.ts';
 import { pol, policyCte } from '../policy-table.ts';
-import { activeAt } from '../segments.ts';
+import { activeAt, positionsAt } from '../segments.ts';
 import {
   type Measure,
   type ReportDates,
@@ -109,7 +109,7 @@ export function judgedSql(d: Dialect, policies: PoliciesAt, subtree: boolean): s
   ),
   pos AS (
     SELECT p.unit_id, ${postCols.map((c) => `count(*) FILTER (WHERE ${c.sql}) AS ${c.column}`).join(', ')}
-    FROM positions p JOIN scoped pol ON pol.id = p.unit_id
+    FROM (${positionsAt(at.asOf)}) p JOIN scoped pol ON pol.id = p.unit_id
     GROUP BY p.unit_id
   ),
   pool AS (

@@ -24,6 +24,7 @@ import {
   LONG_TERM_TIER,
   MID_TERM_TIER,
   NEAR_TERM_TIER,
+  positionsAt,
   ratioTarget,
   ready,
   SPECIAL,
@@ -124,7 +125,7 @@ export async function horizonGroupsByYear(
        ${perYear(
          (e, y) => `SELECT ${y} AS y, p.unit_id, p.kind, count(*) AS positions,
          count(*) FILTER (WHERE ${expectedVacancy(duckdb, e)}) AS vacancies
-       FROM positions p JOIN scoped s ON s.id = p.unit_id JOIN pol ON pol.unit_kind = s.kind
+       FROM (${positionsAt(duckdb.int('$asOf'))}) p JOIN scoped s ON s.id = p.unit_id JOIN pol ON pol.unit_kind = s.kind
        GROUP BY ALL`,
        )}
      ),

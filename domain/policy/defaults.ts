@@ -12,6 +12,16 @@ export interface AgeBand {
   minYoung: number;
 }
 
+/** One round of the selection's scores (笔试, 演讲答辩, 组织考察): its weight in the final score,
+ * its pass mark (below it the candidate is eliminated) and, when raters score it in groups, the
+ * parts and their weights within the round. */
+export interface SelectionRound {
+  key: string;
+  weight: number;
+  passMark: number;
+  parts: { key: string; weight: number }[];
+}
+
 export interface Policy {
   reserveRatio: { PRINCIPAL: number; DEPUTY: number };
   ageLimit: { PRINCIPAL: number; DEPUTY: number };
@@ -24,6 +34,14 @@ export interface Policy {
   managementPeriodYears: number;
   minCultivationYears: number;
   publicityDays: number;
+  /** 民主推荐: the voter groups ballots are counted by, the turnout below which a round is void,
+   * and the favour share a round must exceed (过半数: more than half) over all groups. */
+  recommendation: { groups: string[]; quorum: number; passShare: number };
+  /** Selection scores: the rounds in order; their weights add up to 1. */
+  selection: { maxScore: number; rounds: SelectionRound[] };
+  /** Which records a step needs: a passed recommendation round before inspection (for entries
+   * from DEMOCRATIC_RECOMMENDATION), a concluded FIT inspection before the notice. */
+  procedure: { requireRecommendation: boolean; requireInspection: boolean };
   mentorsPerReserve: number;
   talksPerYear: { LEADERSHIP: number; HR: number };
   rotationReportWeights: { manager: number; hr: number };
@@ -67,6 +85,29 @@ export const DEFAULT_POLICY: Policy = {
   managementPeriodYears: 3,
   minCultivationYears: 1,
   publicityDays: 7,
+  recommendation: {
+    groups: ['LEADERSHIP_TEAM', 'MIDDLE_MANAGERS', 'MEMBERS', 'MASSES'],
+    quorum: 2 / 3,
+    passShare: 0.5,
+  },
+  selection: {
+    maxScore: 100,
+    rounds: [
+      { key: 'WRITTEN', weight: 0.3, passMark: 60, parts: [] },
+      { key: 'SPEECH', weight: 0.35, passMark: 60, parts: [] },
+      {
+        key: 'INSPECTION',
+        weight: 0.35,
+        passMark: 60,
+        parts: [
+          { key: 'LEADERSHIP', weight: 0.4 },
+          { key: 'MIDDLE_MANAGERS', weight: 0.3 },
+          { key: 'STAFF', weight: 0.3 },
+        ],
+      },
+    ],
+  },
+  procedure: { requireRecommendation: false, requireInspection: true },
   mentorsPerReserve: 2,
   talksPerYear: { LEADERSHIP: 1, HR: 2 },
   rotationReportWeights: { manager: 0.6, hr: 0.4 },

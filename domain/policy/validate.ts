@@ -25,6 +25,43 @@ export const policyOverrideSchema = z
     managementPeriodYears: whole(1, 30),
     minCultivationYears: years,
     publicityDays: whole(0, 60),
+    recommendation: z
+      .strictObject({
+        groups: z
+          .array(z.string().regex(/^[A-Z][A-Z0-9_]{0,31}$/, 'must be an upper-case key such as MASSES'))
+          .min(1)
+          .max(12)
+          .refine((g) => new Set(g).size === g.length, 'must not name a group twice'),
+        quorum: share,
+        passShare: share,
+      })
+      .partial(),
+    selection: z
+      .strictObject({
+        maxScore: z.number().min(1).max(1000),
+        rounds: z
+          .array(
+            z.strictObject({
+              key: z.string().regex(/^[A-Z][A-Z0-9_]{0,31}$/, 'must be an upper-case key such as WRITTEN'),
+              weight: share,
+              passMark: z.number().min(0).max(1000),
+              parts: z
+                .array(
+                  z.strictObject({
+                    key: z.string().regex(/^[A-Z][A-Z0-9_]{0,31}$/, 'must be an upper-case key such as STAFF'),
+                    weight: share,
+                  }),
+                )
+                .max(10),
+            }),
+          )
+          .min(1)
+          .max(10)
+          .refine((r) => Math.abs(r.reduce((s, x) => s + x.weight, 0) - 1) < 1e-9, 'weights must add up to 1')
+          .refine((r) => new Set(r.map((x) => x.key)).size === r.length, 'must not name a round twice'),
+      })
+      .partial(),
+    procedure: z.strictObject({ requireRecommendation: z.boolean(), requireInspection: z.boolean() }).partial(),
     mentorsPerReserve: whole(0, 10),
     talksPerYear: z.strictObject({ LEADERSHIP: whole(0, 52), HR: whole(0, 52) }).partial(),
     rotationReportWeights: z.strictObject({ manager: share, hr: share }).partial(),

@@ -156,6 +156,14 @@ const PRACTICE_FIELDS = ['personId', 'kind', 'unitCode', 'start', 'end', 'report
 /** Empties the organization's data, children first; the audit log, policy and change log stay. */
 const DOMAIN_TABLES = [
   'EligibilityException',
+  'RecommendationTally',
+  'RecommendationRound',
+  'SelectionScore',
+  'Inspection',
+  'Objection',
+  'PublicNotice',
+  'EliminationDecision',
+  'Incumbency',
   'ReserveStatusChange',
   'Mentor',
   'Talk',

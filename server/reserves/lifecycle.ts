@@ -1,9 +1,12 @@
-// The reserve entry lifecycle (domain.md "Lifecycle"): which steps are legal, and the policy
-// rules on their dates. Every step is dated, attributed and kept; nothing is deleted.
-
+// The reserve entry lifecycle (domain.md "Lifecycle"): which steps are legal, the policy rules on
+// their dates and the selection procedure's conditions on them (./gates.ts). Every step is dated,
+// attributed and kept; nothing is deleted. The procedure's own mutations (an upheld objection,
+// a promotion, an elimination decision) take their steps through `stepInTransaction` too.
 import { addYears, toDate, toIso, toIsoOrNull } from '../../domain/dates.ts';
-import type { ReserveStatus } from '../../domain/enums.ts';
+import type { ReserveStatus, UnitKind } from '../../domain/enums.ts';
 import { domainError } from '../../domain/errors.ts';
+import type { Policy } from '../../domain/policy/defaults.ts';
+import { noticeEnds } from '../../domain/procedure.ts';
 import { appendAudit } from '../audit/log.ts';
 import type { Viewer } from '../auth/viewer.ts';
 import { ownedByScope } from '../auth/viewer.ts';
@@ -11,11 +14,13 @@ import { recordChange } from '../db/changes.ts';
 import type { Db } from '../db/client.ts';
 import type { ReserveEntry } from '../db/generated/sqlite/client.ts';
 import { effectivePolicy } from '../policy/store.ts';
+import { checkGates } from './gates.ts';
 
 export const TRANSITIONS: Record<ReserveStatus, readonly ReserveStatus[]> = {
   NOMINATED: ['INSPECTING', 'REJECTED'],
   INSPECTING: ['PUBLICIZING', 'REJECTED'],
-  PUBLICIZING: ['ACTIVE', 'REJECTED'],
+  // Back to INSPECTING: sent back from the notice (an upheld objection) for another inspection.
+  PUBLICIZING: ['ACTIVE', 'INSPECTING', 'REJECTED'],
   ACTIVE: ['PROMOTED', 'REMOVED', 'EXPIRED'],
   PROMOTED: [],
   REMOVED: [],
@@ -24,6 +29,17 @@ export const TRANSITIONS: Record<ReserveStatus, readonly ReserveStatus[]> = {
 };
 
 const ENDS: readonly ReserveStatus[] = ['PROMOTED', 'REMOVED', 'EXPIRED', 'REJECTED'];
+/** Steps that need a reason: taking an entry out of the pool, sending it back from the notice. */
+const NEEDS_REASON: readonly [ReserveStatus, ReserveStatus][] = [
+  ['ACTIVE', 'REMOVED'],
+  ['PUBLICIZING', 'INSPECTING'],
+];
+/** How a notice window ends when the entry leaves PUBLICIZING. */
+const NOTICE_CLOSED_AS: Partial<Record<ReserveStatus, string>> = {
+  ACTIVE: 'ADMITTED',
+  INSPECTING: 'SENT_BACK',
+  REJECTED: 'REJECTED',
+};
 
 export interface TransitionInput {
   /** The entry's key ("R0001") or its global id ("ReserveEntry:R0001"). */
@@ -37,51 +53,68 @@ export function entryCode(reserveId: string): string {
   return reserveId.startsWith('ReserveEntry:') ? reserveId.slice('ReserveEntry:'.length) : reserveId;
 }
 
-export async function transitionReserve(
-  db: Db,
-  viewer: Viewer,
-  input: TransitionInput,
-  options: { requestId?: string | null } = {},
-): Promise<ReserveEntry> {
-  const code = entryCode(input.reserveId);
+type SteppedEntry = ReserveEntry & { unit: { kind: UnitKind }; history: { on: Date }[] };
+
+/** The entry a step is for, inside the viewer's scope, with what the checks read. */
+export async function entryForStep(db: Db, viewer: Viewer, reserveId: string): Promise<SteppedEntry> {
+  const code = entryCode(reserveId);
   const entry = await db.reserveEntry.findFirst({
     where: { code, ...ownedByScope(viewer) },
     include: { unit: { select: { kind: true } }, history: { orderBy: [{ on: 'desc' }, { id: 'desc' }], take: 1 } },
   });
   if (!entry) throw domainError('NOT_FOUND', `reserve entry "${code}" does not exist or is outside your scope`);
+  return entry as SteppedEntry;
+}
+
+/**
+ * Checks a step: legal from the entry's status, not before its last step, a reason where one is
+ * needed, the policy's dates and the procedure's gates. Returns the policy in force on the date.
+ */
+export async function checkStep(
+  db: Db,
+  entry: SteppedEntry,
+  to: ReserveStatus,
+  on: string,
+  reason: string | null,
+  options: { skipGates?: boolean } = {},
+): Promise<Policy> {
+  const { code } = entry;
   const from = entry.status;
   const legal = TRANSITIONS[from];
-  if (!legal.includes(input.to)) {
+  if (!legal.includes(to)) {
     throw domainError(
       'ILLEGAL_TRANSITION',
       legal.length
-        ? `reserve entry "${code}" is ${from}; from ${from} it can go to ${legal.join(', ')}, not to ${input.to}`
-        : `reserve entry "${code}" is ${from}, which is final; it cannot go to ${input.to}`,
-      { from, to: input.to, allowed: [...legal] },
+        ? `reserve entry "${code}" is ${from}; from ${from} it can go to ${legal.join(', ')}, not to ${to}`
+        : `reserve entry "${code}" is ${from}, which is final; it cannot go to ${to}`,
+      { from, to, allowed: [...legal] },
     );
   }
   const last = entry.history[0] ? toIso(entry.history[0].on) : toIso(entry.nominatedOn);
-  if (input.on < last) {
+  if (on < last) {
     throw domainError(
       'ILLEGAL_TRANSITION',
-      `reserve entry "${code}": ${input.to} on ${input.on} is before its last step, on ${last}`,
+      `reserve entry "${code}": ${to} on ${on} is before its last step, on ${last}`,
       {
         from,
-        to: input.to,
+        to,
       },
     );
   }
-  const reason = input.reason?.trim() || null;
-  if (input.to === 'REMOVED' && !reason) {
-    throw domainError('BAD_USER_INPUT', `reserve entry "${code}": removing an entry from the pool needs a reason`, {
-      field: 'reason',
-    });
+  if (NEEDS_REASON.some(([f, t]) => f === from && t === to) && !reason) {
+    throw domainError(
+      'BAD_USER_INPUT',
+      to === 'REMOVED'
+        ? `reserve entry "${code}": removing an entry from the pool needs a reason`
+        : `reserve entry "${code}": sending an entry back from its public notice needs a reason`,
+      { field: 'reason' },
+    );
   }
-  const { policy } = await effectivePolicy(db, entry.unit.kind, input.on);
+  const { policy } = await effectivePolicy(db, entry.unit.kind, on);
   if (entry.enteredOn) {
     const entered = toIso(entry.enteredOn);
     const cultivationEnds = addYears(entered, policy.minCultivationYears);
-    if (input.to === 'PROMOTED' && input.on < cultivationEnds) {
+    if (to === 'PROMOTED' && on < cultivationEnds) {
       throw domainError(
         'INELIGIBLE',
         `reserve entry "${code}" entered the pool on ${entered}; it cannot be promoted before its minimum cultivation ends on ${cultivationEnds}`,
@@ -89,47 +122,102 @@ export async function transitionReserve(
       );
     }
     const periodEnds = addYears(entered, policy.managementPeriodYears);
-    if (input.to === 'EXPIRED' && input.on < periodEnds) {
+    if (to === 'EXPIRED' && on < periodEnds) {
       throw domainError(
         'ILLEGAL_TRANSITION',
         `reserve entry "${code}": its management period ends on ${periodEnds}; before then take it out with REMOVED and a reason`,
-        { from, to: input.to, until: periodEnds },
+        { from, to, until: periodEnds },
       );
     }
   }
-  const on = toDate(input.on);
-  const ends = ENDS.includes(input.to);
-  const updated = await db.$transaction(async (tx) => {
-    // Guarded on the status read above: a concurrent step makes this one fail, not overwrite it.
-    const { count } = await tx.reserveEntry.updateMany({
-      where: { code, status: from },
-      data: {
-        status: input.to,
-        ...(input.to === 'ACTIVE' ? { enteredOn: on } : {}),
-        ...(ends ? { exitedOn: on, exitReason: reason, openPersonCode: null } : {}),
-      },
-    });
-    if (count !== 1)
-      throw domainError(
-        'CONFLICT',
-        `reserve entry "${code}" changed while this step was being recorded; reload and try again`,
-      );
-    await tx.reserveStatusChange.create({
-      data: { reserveCode: code, from, to: input.to, on, reason, actor: viewer.actor },
-    });
-    await appendAudit(tx, {
-      actor: viewer.actor,
-      action: 'reserve.transition',
-      entity: 'ReserveEntry',
-      entityCode: code,
-      detail: {
-        before: { status: from, exitedOn: toIsoOrNull(entry.exitedOn), enteredOn: toIsoOrNull(entry.enteredOn) },
-        after: { status: input.to, on: input.on, reason },
-      },
-      requestId: options.requestId ?? null,
-    });
-    await recordChange(tx, { entity: 'ReserveEntry', keys: [code] });
-    return tx.reserveEntry.findUniqueOrThrow({ where: { code } });
+  if (!options.skipGates) await checkGates(db, entry, to, on, policy);
+  return policy;
+}
+
+type Tx = Parameters<Parameters<Db['$transaction']>[0]>[0];
+
+export interface Step {
+  to: ReserveStatus;
+  on: string;
+  reason: string | null;
+  policy: Policy;
+  action?: string;
+  /** More to keep in the audit record (what caused the step). */
+  detail?: Record<string, unknown>;
+  requestId?: string | null;
+}
+
+/**
+ * Writes a checked step inside the caller's transaction: the status guarded on the one read, the
+ * history row, the notice window it opens or closes, the audit record and the change the copy
+ * follows.
+ */
+export async function stepInTransaction(tx: Tx, viewer: Viewer, entry: SteppedEntry, step: Step): Promise<void> {
+  const { code } = entry;
+  const from = entry.status;
+  const on = toDate(step.on);
+  const ends = ENDS.includes(step.to);
+  // Guarded on the status read above: a concurrent step makes this one fail, not overwrite it.
+  const { count } = await tx.reserveEntry.updateMany({
+    where: { code, status: from },
+    data: {
+      status: step.to,
+      ...(step.to === 'ACTIVE' ? { enteredOn: on } : {}),
+      ...(ends ? { exitedOn: on, exitReason: step.reason, openPersonCode: null } : {}),
+    },
   });
-  return updated;
+  if (count !== 1)
+    throw domainError(
+      'CONFLICT',
+      `reserve entry "${code}" changed while this step was being recorded; reload and try again`,
+    );
+  await tx.reserveStatusChange.create({
+    data: { reserveCode: code, from, to: step.to, on, reason: step.reason, actor: viewer.actor },
+  });
+  let notice: Record<string, unknown> | undefined;
+  if (from === 'PUBLICIZING')
+    await tx.publicNotice.updateMany({
+      where: { reserveCode: code, closedOn: null },
+      data: { closedOn: on, closedAs: NOTICE_CLOSED_AS[step.to] ?? step.to },
+    });
+  if (step.to === 'PUBLICIZING') {
+    const days = step.policy.publicityDays;
+    const endsOn = noticeEnds(step.on, days);
+    await tx.publicNotice.create({ data: { reserveCode: code, startsOn: on, endsOn: toDate(endsOn), days } });
+    notice = { startsOn: step.on, endsOn, days };
+  }
+  await appendAudit(tx, {
+    actor: viewer.actor,
+    action: step.action ?? 'reserve.transition',
+    entity: 'ReserveEntry',
+    entityCode: code,
+    detail: {
+      before: { status: from, exitedOn: toIsoOrNull(entry.exitedOn), enteredOn: toIsoOrNull(entry.enteredOn) },
+      after: { status: step.to, on: step.on, reason: step.reason, ...(notice ? { notice } : {}) },
+      ...step.detail,
+    },
+    requestId: step.requestId ?? null,
+  });
+  await recordChange(tx, { entity: 'ReserveEntry', keys: [code] });
+}
+
+export async function transitionReserve(
+  db: Db,
+  viewer: Viewer,
+  input: TransitionInput,
+  options: { requestId?: string | null } = {},
+): Promise<ReserveEntry> {
+  const entry = await entryForStep(db, viewer, input.reserveId);
+  const reason = input.reason?.trim() || null;
+  const policy = await checkStep(db, entry, input.to, input.on, reason);
+  return db.$transaction(async (tx) => {
+    await stepInTransaction(tx, viewer, entry, {
+      to: input.to,
+      on: input.on,
+      reason,
+      policy,
+      requestId: options.requestId,
+    });
+    return tx.reserveEntry.findUniqueOrThrow({ where: { code: entry.code } });
+  });
 }

@@ -18,7 +18,7 @@ interface Options {
 }
 
 /** The open entry a record is for, inside the viewer's scope. */
-async function openEntry(db: Db, viewer: Viewer, reserveId: string) {
+export async function openEntry(db: Db, viewer: Viewer, reserveId: string) {
   const code = entryCode(reserveId);
   const entry = await db.reserveEntry.findFirst({ where: { code, ...ownedByScope(viewer) } });
   if (!entry) throw domainError('NOT_FOUND', `reserve entry "${code}" does not exist or is outside your scope`);
@@ -32,7 +32,7 @@ async function openEntry(db: Db, viewer: Viewer, reserveId: string) {
 }
 
 /** A record's date: on or after the entry's nomination, not in the future. */
-function checkDate(code: string, field: string, on: string, nominatedOn: Date): void {
+export function checkDate(code: string, field: string, on: string, nominatedOn: Date): void {
   const nominated = toIso(nominatedOn);
   if (on < nominated)
     throw domainError(
@@ -46,7 +46,7 @@ function checkDate(code: string, field: string, on: string, nominatedOn: Date): 
     throw domainError('BAD_USER_INPUT', `reserve entry "${code}": ${field} ${on} is in the future`, { field });
 }
 
-function name(value: string, field: string, max: number): string {
+export function name(value: string, field: string, max: number): string {
   const v = value.trim();
   if (!v || v.length > max) throw domainError('BAD_USER_INPUT', `${field} must be 1 to ${max} characters`, { field });
   return v;

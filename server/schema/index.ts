@@ -17,5 +17,6 @@ import './planning.ts';
 import './scenarios.ts';
 import './unit-metrics.ts';
 import './nomination.ts';
+import './procedure.ts';
 
 export const schema = builder.toSchema({ sortSchema: false });

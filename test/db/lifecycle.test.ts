@@ -32,6 +32,16 @@ describe('reserve entry lifecycle', () => {
 
   it('takes a nominee through inspection and publicity into the pool, recording each step', async () => {
     expect((await move('R02', 'INSPECTING', '2026-09-10')).data?.transitionReserve.status).toBe('INSPECTING');
+    // The notice needs a concluded inspection (the policy's procedure.requireInspection).
+    expect((await move('R02', 'PUBLICIZING', '2026-10-01')).errors?.[0]?.extensions).toMatchObject({
+      code: 'ILLEGAL_TRANSITION',
+      gate: 'INSPECTION_MISSING',
+    });
+    const inspected = await gql(
+      `mutation { recordInspection(input: { reserveId: "R02", startedOn: "2026-09-12", concludedOn: "2026-09-25",
+        inspectors: ["王考察", "李考察"], interviews: 18, conclusion: "德才兼备，同意列为后备", verdict: FIT }) { id } }`,
+    );
+    expect(inspected.errors).toBeUndefined();
     expect((await move('ReserveEntry:R02', 'PUBLICIZING', '2026-10-01')).data?.transitionReserve.status).toBe(
       'PUBLICIZING',
     );

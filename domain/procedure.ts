@@ -1,0 +1,192 @@
+// The selection procedure's own arithmetic (domain rules, "Records around an entry" and
+// "Lifecycle"): a recommendation round counted per voter group against quorum and threshold,
+// score rounds with weights, pass marks and elimination, and the public-notice window. Pure:
+// the numbers come from the policy in force, the records from the caller.
+import { addDays } from './dates.ts';
+import type { Policy } from './policy/defaults.ts';
+
+// ── 民主推荐: recommendation ballots ─────────────────────────────────────────────────────────
+
+/** One voter group's ballots: expected voters (应到), ballots cast (实到) and their marks. */
+export interface GroupBallots {
+  group: string;
+  expected: number;
+  cast: number;
+  favour: number;
+  against: number;
+  abstain: number;
+  invalid: number;
+}
+
+export interface GroupTally extends GroupBallots {
+  /** cast / expected (0 when nobody was expected). */
+  turnout: number;
+  /** favour / cast (0 when nothing was cast). */
+  favourShare: number;
+}
+
+export interface RoundTally {
+  groups: GroupTally[];
+  total: GroupTally;
+  /** Turnout reached the policy's quorum; a round below it is void. */
+  quorate: boolean;
+  void: boolean;
+  /** Quorate, and the favour share over all groups is more than the policy's pass share. */
+  passed: boolean;
+}
+
+const share = (n: number, d: number) => (d > 0 ? n / d : 0);
+
+/**
+ * The problems with one group's numbers, each naming the field (empty: consistent). The marks
+ * add up to the ballots cast, which cannot exceed the voters expected.
+ */
+export function ballotProblems(b: GroupBallots): { field: string; message: string }[] {
+  const problems: { field: string; message: string }[] = [];
+  for (const field of ['expected', 'cast', 'favour', 'against', 'abstain', 'invalid'] as const)
+    if (!Number.isInteger(b[field]) || b[field] < 0 || b[field] > 100_000)
+      problems.push({ field, message: `${field} must be a whole number from 0 to 100000, got ${b[field]}` });
+  if (problems.length) return problems;
+  if (b.cast > b.expected)
+    problems.push({ field: 'cast', message: `${b.cast} ballots cast, more than the ${b.expected} voters expected` });
+  const marked = b.favour + b.against + b.abstain + b.invalid;
+  if (marked !== b.cast)
+    problems.push({
+      field: 'favour',
+      message: `favour ${b.favour} + against ${b.against} + abstain ${b.abstain} + invalid ${b.invalid} = ${marked}, not the ${b.cast} ballots cast`,
+    });
+  return problems;
+}
+
+function tallyOf(b: GroupBallots): GroupTally {
+  return { ...b, turnout: share(b.cast, b.expected), favourShare: share(b.favour, b.cast) };
+}
+
+/** Counts a round per group and together, against the policy's quorum and pass share. */
+export function tallyRound(groups: GroupBallots[], policy: Policy['recommendation']): RoundTally {
+  const sum = (k: keyof Omit<GroupBallots, 'group'>) => groups.reduce((s, g) => s + g[k], 0);
+  const total = tallyOf({
+    group: 'ALL',
+    expected: sum('expected'),
+    cast: sum('cast'),
+    favour: sum('favour'),
+    against: sum('against'),
+    abstain: sum('abstain'),
+    invalid: sum('invalid'),
+  });
+  const quorate = total.expected > 0 && total.turnout >= policy.quorum;
+  return {
+    groups: groups.map(tallyOf),
+    total,
+    quorate,
+    void: !quorate,
+    passed: quorate && total.favourShare > policy.passShare,
+  };
+}
+
+// ── 选拔评分: score rounds ──────────────────────────────────────────────────────────────────
+
+export interface ScoreRecord {
+  round: string;
+  /** Empty: the whole round; otherwise one rater group's part of it. */
+  part: string;
+  score: number;
+}
+
+export interface RoundResult {
+  round: string;
+  weight: number;
+  passMark: number;
+  /** The round's score (its parts weighted), null until every part is recorded. */
+  score: number | null;
+  /** Parts the policy wants that have no score yet. */
+  missingParts: string[];
+  passed: boolean | null;
+}
+
+export interface ScoreSheet {
+  rounds: RoundResult[];
+  /** The first round, in the policy's order, scored below its pass mark; null: none. */
+  eliminatedIn: string | null;
+  /** Σ weight × round score once every round is scored and none eliminated; else null. */
+  finalScore: number | null;
+}
+
+/** Two decimals: scores are read and compared as printed on a score sheet. */
+export function roundScore(x: number): number {
+  return Math.round(x * 100) / 100;
+}
+
+/** Where a score for (round, part) fits the policy's rounds; a message when it does not. */
+export function scoreSlotProblem(round: string, part: string, policy: Policy['selection']): string | null {
+  const r = policy.rounds.find((x) => x.key === round);
+  if (!r) return `round "${round}" is not one of the policy's rounds (${policy.rounds.map((x) => x.key).join(', ')})`;
+  if (r.parts.length === 0 && part !== '') return `round ${round} has no parts; record its score without a part`;
+  if (r.parts.length > 0 && !r.parts.some((p) => p.key === part))
+    return `round ${round} is scored in parts (${r.parts.map((p) => p.key).join(', ')}); "${part}" is not one of them`;
+  return null;
+}
+
+/** An entry's score sheet under the policy's rounds. */
+export function scoreSheet(records: ScoreRecord[], policy: Policy['selection']): ScoreSheet {
+  const rounds = policy.rounds.map((r): RoundResult => {
+    let score: number | null = null;
+    let missingParts: string[] = [];
+    if (r.parts.length === 0) {
+      score = records.find((s) => s.round === r.key && s.part === '')?.score ?? null;
+      if (score === null) missingParts = [''];
+    } else {
+      const got = r.parts.map((p) => ({ p, s: records.find((s) => s.round === r.key && s.part === p.key) }));
+      missingParts = got.filter((g) => !g.s).map((g) => g.p.key);
+      const weights = r.parts.reduce((s, p) => s + p.weight, 0);
+      if (missingParts.length === 0 && weights > 0)
+        score = roundScore(got.reduce((s, g) => s + g.p.weight * g.s!.score, 0) / weights);
+    }
+    return {
+      round: r.key,
+      weight: r.weight,
+      passMark: r.passMark,
+      score,
+      missingParts,
+      passed: score === null ? null : score >= r.passMark,
+    };
+  });
+  const eliminatedIn = rounds.find((r) => r.passed === false)?.round ?? null;
+  const complete = rounds.every((r) => r.score !== null);
+  const finalScore =
+    complete && !eliminatedIn ? roundScore(rounds.reduce((s, r) => s + r.weight * (r.score ?? 0), 0)) : null;
+  return { rounds, eliminatedIn, finalScore };
+}
+
+/** Competition ranks (1, 2, 2, 4) by final score, highest first; null scores are not ranked. */
+export function rankByScore<T extends { finalScore: number | null }>(items: T[]): (T & { rank: number | null })[] {
+  const scored = items.filter((i) => i.finalScore !== null).sort((a, b) => b.finalScore! - a.finalScore!);
+  return items.map((i) => ({
+    ...i,
+    rank: i.finalScore === null ? null : scored.findIndex((s) => s.finalScore === i.finalScore) + 1,
+  }));
+}
+
+// ── 公示: the public-notice window ──────────────────────────────────────────────────────────
+
+/** The window's last day: `days` calendar days from the start, the start counted. */
+export function noticeEnds(startsOn: string, days: number): string {
+  return days <= 0 ? startsOn : addDays(startsOn, days - 1);
+}
+
+/** The first day an entry may be admitted: the day after the window's last day. */
+export function admissibleFrom(endsOn: string): string {
+  return addDays(endsOn, 1);
+}
+
+export const OBJECTION_OUTCOMES = ['PENDING', 'UPHELD', 'DISMISSED'] as const;
+export type ObjectionOutcome = (typeof OBJECTION_OUTCOMES)[number];
+/** What an upheld objection does: back to inspection, or the entry is rejected. */
+export const OBJECTION_ACTIONS = ['SEND_BACK', 'REJECT'] as const;
+export type ObjectionAction = (typeof OBJECTION_ACTIONS)[number];
+
+export const INSPECTION_VERDICTS = ['FIT', 'UNFIT'] as const;
+export type InspectionVerdict = (typeof INSPECTION_VERDICTS)[number];
+
+export const ELIMINATION_DECISIONS = ['KEEP', 'REMOVE'] as const;
+export type EliminationDecisionKind = (typeof ELIMINATION_DECISIONS)[number];

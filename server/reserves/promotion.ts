@@ -1,0 +1,148 @@
+// Dynamic management (domain.md): a promotion fills a position. In one transaction the entry
+// leaves the pool as PROMOTED, the position's previous holder's incumbency ends on the date and
+// the promoted person's begins (Incumbency rows, so the metrics read who held a post at any
+// date), and a post the person held before is left vacant from that day.
+import { toDate, todayIso, toIso } from '../../domain/dates.ts';
+import { domainError } from '../../domain/errors.ts';
+import { appendAudit } from '../audit/log.ts';
+import type { Viewer } from '../auth/viewer.ts';
+import { ownedByScope } from '../auth/viewer.ts';
+import { recordChange } from '../db/changes.ts';
+import type { Db } from '../db/client.ts';
+import type { ReserveEntry } from '../db/generated/sqlite/client.ts';
+import { checkStep, entryForStep, stepInTransaction } from './lifecycle.ts';
+
+export interface PromotionInput {
+  reserveId: string;
+  positionCode: string;
+  on: string;
+  /** The new incumbent's term end, when the appointment has one. */
+  termEnds?: string | null;
+  reason?: string | null;
+}
+
+type Tx = Parameters<Parameters<Db['$transaction']>[0]>[0];
+
+/** Ends `personCode`'s incumbency of a position on `on`, writing the row it lacked if it had none. */
+async function endIncumbency(
+  tx: Tx,
+  position: { code: string; termEnds: Date | null },
+  personCode: string,
+  on: Date,
+  actor: string,
+): Promise<void> {
+  const { count } = await tx.incumbency.updateMany({
+    where: { positionCode: position.code, personCode, until: null },
+    data: { until: on },
+  });
+  if (count === 0)
+    await tx.incumbency.create({
+      data: {
+        positionCode: position.code,
+        personCode,
+        from: null,
+        until: on,
+        termEnds: position.termEnds,
+        recordedBy: actor,
+      },
+    });
+}
+
+export async function promoteReserve(
+  db: Db,
+  viewer: Viewer,
+  input: PromotionInput,
+  options: { requestId?: string | null } = {},
+): Promise<ReserveEntry> {
+  const entry = await entryForStep(db, viewer, input.reserveId);
+  const at = `reserve entry "${entry.code}"`;
+  const position = await db.position.findFirst({
+    where: { code: input.positionCode.trim(), ...ownedByScope(viewer) },
+    include: { incumbencies: { orderBy: [{ from: 'desc' }, { id: 'desc' }], take: 1 } },
+  });
+  if (!position)
+    throw domainError('NOT_FOUND', `position "${input.positionCode}" does not exist or is outside your scope`, {
+      field: 'positionCode',
+    });
+  if (position.kind !== entry.targetKind)
+    throw domainError(
+      'BAD_USER_INPUT',
+      `${at} is a ${entry.targetKind} reserve; position "${position.code}" is a ${position.kind} post`,
+      { field: 'positionCode' },
+    );
+  if (position.incumbentId === entry.personCode)
+    throw domainError('BAD_USER_INPUT', `${at}: its person already holds position "${position.code}"`, {
+      field: 'positionCode',
+    });
+  if (input.on > todayIso())
+    throw domainError('BAD_USER_INPUT', `${at}: on ${input.on} is in the future`, { field: 'on' });
+  const latest = position.incumbencies[0];
+  if (latest?.from && toIso(latest.from) > input.on)
+    throw domainError(
+      'BAD_USER_INPUT',
+      `${at}: position "${position.code}" has been held by "${latest.personCode}" since ${toIso(latest.from)}, after ${input.on}`,
+      { field: 'on' },
+    );
+  if (input.termEnds && input.termEnds <= input.on)
+    throw domainError('BAD_USER_INPUT', `${at}: termEnds ${input.termEnds} is not after the promotion on ${input.on}`, {
+      field: 'termEnds',
+    });
+  const reason = input.reason?.trim() || `promoted to ${position.title} (${position.code})`;
+  const policy = await checkStep(db, entry, 'PROMOTED', input.on, reason);
+  const on = toDate(input.on);
+  const held = await db.position.findMany({
+    where: { incumbentId: entry.personCode, code: { not: position.code } },
+    select: { code: true, termEnds: true },
+  });
+  return db.$transaction(async (tx) => {
+    if (position.incumbentId) await endIncumbency(tx, position, position.incumbentId, on, viewer.actor);
+    for (const old of held) {
+      await endIncumbency(tx, old, entry.personCode, on, viewer.actor);
+      await tx.position.update({ where: { code: old.code }, data: { incumbentId: null, termEnds: null } });
+    }
+    await tx.incumbency.create({
+      data: {
+        positionCode: position.code,
+        personCode: entry.personCode,
+        from: on,
+        termEnds: input.termEnds ? toDate(input.termEnds) : null,
+        reserveCode: entry.code,
+        recordedBy: viewer.actor,
+      },
+    });
+    await tx.position.update({
+      where: { code: position.code },
+      data: { incumbentId: entry.personCode, termEnds: input.termEnds ? toDate(input.termEnds) : null },
+    });
+    await appendAudit(tx, {
+      actor: viewer.actor,
+      action: 'position.fill',
+      entity: 'Position',
+      entityCode: position.code,
+      detail: {
+        before: { incumbentId: position.incumbentId, termEnds: position.termEnds ? toIso(position.termEnds) : null },
+        after: {
+          incumbentId: entry.personCode,
+          termEnds: input.termEnds ?? null,
+          on: input.on,
+          reserveCode: entry.code,
+        },
+        vacated: held.map((h) => h.code),
+      },
+      requestId: options.requestId ?? null,
+    });
+    const codes = [position.code, ...held.map((h) => h.code)];
+    await recordChange(tx, { entity: 'Position', keys: codes });
+    await recordChange(tx, { entity: 'Incumbency', keys: codes });
+    await stepInTransaction(tx, viewer, entry, {
+      to: 'PROMOTED',
+      on: input.on,
+      reason,
+      policy,
+      action: 'reserve.promote',
+      detail: { positionCode: position.code },
+      requestId: options.requestId,
+    });
+    return tx.reserveEntry.findUniqueOrThrow({ where: { code: entry.code } });
+  });
+}
