@@ -528,15 +528,20 @@ builder.mutationFields((t) => ({
     description:
       'Records a round of recommendation ballots for a NOMINATED entry, per voter group (counted against the policy’s quorum and pass share).',
     args: { input: t.arg({ type: RecordRecommendationInput, required: true }) },
-    resolve: (_q, _r, { input }, ctx) =>
-      recordRecommendation(db, ctx.viewer, { ...input, reserveId: id(input.reserveId) }, opts(ctx)),
+    resolve: async (query, _r, { input }, ctx) => {
+      const round = await recordRecommendation(db, ctx.viewer, { ...input, reserveId: id(input.reserveId) }, opts(ctx));
+      return db.recommendationRound.findUniqueOrThrow({ ...query, where: { id: round.id } });
+    },
   }),
   strikeRecommendation: t.prismaField({
     type: 'RecommendationRound',
     authScopes: scopeOf('KEEP_RESERVES'),
     description: 'Strikes out a round entered by mistake, with a reason; it stays, and no longer counts.',
     args: { input: t.arg({ type: StrikeRecommendationInput, required: true }) },
-    resolve: (_q, _r, { input }, ctx) => strikeRecommendation(db, ctx.viewer, input, opts(ctx)),
+    resolve: async (query, _r, { input }, ctx) => {
+      const round = await strikeRecommendation(db, ctx.viewer, input, opts(ctx));
+      return db.recommendationRound.findUniqueOrThrow({ ...query, where: { id: round.id } });
+    },
   }),
   recordScore: t.field({
     type: ScoreSheetRef,
@@ -556,8 +561,10 @@ builder.mutationFields((t) => ({
     authScopes: scopeOf('KEEP_RESERVES'),
     description: 'Records the inspection of an INSPECTING entry (a verdict needs its conclusion and date).',
     args: { input: t.arg({ type: RecordInspectionInput, required: true }) },
-    resolve: (_q, _r, { input }, ctx) =>
-      recordInspection(db, ctx.viewer, { ...input, reserveId: id(input.reserveId) }, opts(ctx)),
+    resolve: async (query, _r, { input }, ctx) => {
+      const made = await recordInspection(db, ctx.viewer, { ...input, reserveId: id(input.reserveId) }, opts(ctx));
+      return db.inspection.findUniqueOrThrow({ ...query, where: { id: made.id } });
+    },
   }),
   correctInspection: t.prismaField({
     type: 'Inspection',
@@ -565,15 +572,20 @@ builder.mutationFields((t) => ({
     description:
       'Corrects or concludes an inspection while its entry is INSPECTING; the audit keeps the earlier values.',
     args: { input: t.arg({ type: CorrectInspectionInput, required: true }) },
-    resolve: (_q, _r, { input }, ctx) => correctInspection(db, ctx.viewer, input, opts(ctx)),
+    resolve: async (query, _r, { input }, ctx) => {
+      const made = await correctInspection(db, ctx.viewer, input, opts(ctx));
+      return db.inspection.findUniqueOrThrow({ ...query, where: { id: made.id } });
+    },
   }),
   raiseObjection: t.prismaField({
     type: 'Objection',
     authScopes: scopeOf('KEEP_RESERVES'),
     description: 'Records an objection received during a PUBLICIZING entry’s notice window.',
     args: { input: t.arg({ type: RaiseObjectionInput, required: true }) },
-    resolve: (_q, _r, { input }, ctx) =>
-      raiseObjection(db, ctx.viewer, { ...input, reserveId: id(input.reserveId) }, opts(ctx)),
+    resolve: async (query, _r, { input }, ctx) => {
+      const made = await raiseObjection(db, ctx.viewer, { ...input, reserveId: id(input.reserveId) }, opts(ctx));
+      return db.objection.findUniqueOrThrow({ ...query, where: { id: made.id } });
+    },
   }),
   resolveObjection: t.prismaField({
     type: 'Objection',
@@ -581,7 +593,10 @@ builder.mutationFields((t) => ({
     description:
       'Records the finding on an objection; UPHELD with SEND_BACK returns the entry to INSPECTING, with REJECT rejects it.',
     args: { input: t.arg({ type: ResolveObjectionInput, required: true }) },
-    resolve: (_q, _r, { input }, ctx) => resolveObjection(db, ctx.viewer, input, opts(ctx)),
+    resolve: async (query, _r, { input }, ctx) => {
+      const made = await resolveObjection(db, ctx.viewer, input, opts(ctx));
+      return db.objection.findUniqueOrThrow({ ...query, where: { id: made.id } });
+    },
   }),
   promoteReserve: t.prismaField({
     type: 'ReserveEntry',
@@ -600,8 +615,8 @@ builder.mutationFields((t) => ({
     description:
       'Decides on an elimination candidate flagged at `on`: KEEP (with its reason) or REMOVE (the entry leaves the pool as REMOVED).',
     args: { input: t.arg({ type: DecideEliminationInput, required: true }) },
-    resolve: (_q, _r, { input }, ctx) =>
-      decideElimination(
+    resolve: async (query, _r, { input }, ctx) => {
+      const made = await decideElimination(
         db,
         ctx.viewer,
         { ...input, reserveId: id(input.reserveId) },
@@ -612,6 +627,8 @@ builder.mutationFields((t) => ({
           return item ? item.alerts.filter((a) => ELIMINATION.includes(a)) : [];
         },
         opts(ctx),
-      ),
+      );
+      return db.eliminationDecision.findUniqueOrThrow({ ...query, where: { id: made.id } });
+    },
   }),
 }));
