@@ -502,7 +502,8 @@ describe('the selection procedure', () => {
       { startsOn: '2026-09-20', endsOn: '2026-09-26', closedOn: '2026-09-25', closedAs: 'SENT_BACK' },
     ]);
     expect(errorOf(await move('RN2', 'PUBLICIZING', '2026-09-26'))).toMatchObject({
-      message: 'reserve entry "RN2": sent back from its public notice on 2026-09-25, it needs a new concluded inspection',
+      message:
+        'reserve entry "RN2": sent back from its public notice on 2026-09-25, it needs a new concluded inspection',
       extensions: { gate: 'INSPECTION_MISSING' },
     });
     expect((await inspect('RN2', { startedOn: '2026-09-26', concludedOn: '2026-10-02' })).errors).toBeUndefined();
