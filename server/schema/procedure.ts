@@ -173,8 +173,26 @@ interface CohortRow {
   sheet: SheetView;
 }
 
+/** Selections read in this request, by unit, kind and year: a list of entries reads each once. */
+const selections = new WeakMap<Context, Map<string, Promise<CohortRow[]>>>();
+
 /** The score sheets of a selection (same unit, target kind and nomination year), ranked. */
-async function selection(
+function selection(ctx: Context, unitCode: string, kind: 'PRINCIPAL' | 'DEPUTY', year: number): Promise<CohortRow[]> {
+  let kept = selections.get(ctx);
+  if (!kept) {
+    kept = new Map();
+    selections.set(ctx, kept);
+  }
+  const key = `${unitCode}|${kind}|${year}`;
+  let rows = kept.get(key);
+  if (!rows) {
+    rows = readSelection(ctx, unitCode, kind, year);
+    kept.set(key, rows);
+  }
+  return rows;
+}
+
+async function readSelection(
   ctx: Context,
   unitCode: string,
   kind: 'PRINCIPAL' | 'DEPUTY',
@@ -552,7 +570,8 @@ builder.mutationFields((t) => ({
     resolve: async (_r, { input }, ctx) => {
       await recordScore(db, ctx.viewer, { ...input, reserveId: id(input.reserveId) }, opts(ctx));
       const e = await db.reserveEntry.findUniqueOrThrow({ where: { code: entryCode(id(input.reserveId)) } });
-      const rows = await selection(ctx, e.unitCode, e.targetKind, e.nominatedOn.getUTCFullYear());
+      // Read afresh: an earlier field of the same request may have read this selection before the write.
+      const rows = await readSelection(ctx, e.unitCode, e.targetKind, e.nominatedOn.getUTCFullYear());
       return rows.find((r) => r.code === e.code)!.sheet;
     },
   }),
