@@ -691,6 +691,51 @@ describe('the selection procedure', () => {
       officerOfA,
     );
     expect(errorOf(ranking)?.extensions?.code).toBe('NOT_FOUND');
+    // By a record's own id, from outside its subtree: as if it did not exist.
+    const round = await db.recommendationRound.findFirstOrThrow({ where: { reserveCode: 'RB1' } });
+    const objection = await db.objection.findFirstOrThrow({ where: { notice: { reserveCode: 'RN1' } } });
+    const inspection = await db.inspection.findFirstOrThrow({ where: { reserveCode: 'RN1' } });
+    for (const [mutation, message] of [
+      [`strikeRecommendation(input: { roundId: ${round.id}, reason: "x" }) { id }`, `recommendation round ${round.id}`],
+      [
+        `resolveObjection(input: { objectionId: ${objection.id}, outcome: DISMISSED, finding: "x", on: "2026-10-06" }) { id }`,
+        `objection ${objection.id}`,
+      ],
+      [
+        `correctInspection(input: { inspectionId: ${inspection.id}, interviews: 1 }) { id }`,
+        `inspection ${inspection.id}`,
+      ],
+    ] as const)
+      expect(errorOf(await gql(`mutation { ${mutation} }`, {}, officerOfA))?.message).toBe(
+        `${message} does not exist or is outside your scope`,
+      );
+    // The posts of another subtree and their holders: not reachable by Relay id either.
+    const post = await gql(
+      '{ node(id: "Position:B-P1") { ... on Position { incumbencies { from } } } }',
+      {},
+      officerOfA,
+    );
+    expect(post.data).toEqual({ node: null });
+  });
+
+  it('bounds every input at the edge', async () => {
+    const many = Array.from({ length: 13 }, () => [0, 9, 9, 9, 0, 0, 0]);
+    expect(errorOf(await ballots('RN1', '2026-09-05', many))?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(errorOf(await ballots('RN1', '2026-09-05', [[0, 1e9, 9, 9, 0, 0, 0]]))?.extensions?.code).toBe(
+      'BAD_USER_INPUT',
+    );
+    const inspectors = Array.from({ length: 21 }, (_, i) => `考察员${i}`);
+    expect(errorOf(await inspect('M-INSPECTING', { inspectors }))?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(errorOf(await inspect('M-INSPECTING', { inspectors: ['长'.repeat(51)] }))?.extensions?.code).toBe(
+      'BAD_USER_INPUT',
+    );
+    expect(errorOf(await inspect('M-INSPECTING', { inspectors: ['  '] }))?.message).toBe(
+      'reserve entry "M-INSPECTING": an inspection names 1 to 20 inspectors of at most 50 characters each',
+    );
+    expect(errorOf(await object('RF1', '2026-09-21', '长'.repeat(2001)))?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(errorOf(await score('RS2', 'WRITTEN', Number.NaN))?.extensions?.code).toBe('BAD_USER_INPUT');
+    const year = await gql('{ selectionRanking(unitCode: "B", kind: DEPUTY, year: 99999) { scoreSheet { rank } } }');
+    expect(errorOf(year)?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 
   it('leaves nothing behind when any of these writes fails midway', async () => {
