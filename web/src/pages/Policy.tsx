@@ -32,6 +32,8 @@ const GROUPS: [string, string[]][] = [
       'managementPeriodYears',
       'minCultivationYears',
       'publicityDays',
+      'recommendation',
+      'selection',
       'mentorsPerReserve',
       'talksPerYear',
       'rotationReportWeights',
