@@ -28,6 +28,12 @@ const REFRESHED: Record<string, string | null> = {
   Inspection: null,
   Objection: null,
   EliminationDecision: null,
+  // Keyed by the person: his or her trainings (and the per-year sums derived from them) or
+  // assessments are read again.
+  Training: 'trainings',
+  Assessment: 'assessments',
+  // Not copied (no metric reads practice yet); the version moves all the same.
+  Practice: null,
   // The policy is read from the operational database per request: nothing to copy, but the
   // version moves, so answers computed under the old policy are dropped.
   Policy: null,
@@ -232,12 +238,33 @@ export class AnalyticsCopy {
         listValue(keys),
       ]);
       await this.append(table, rows);
+      await this.rederive(table, keys);
       await this.connection.run('COMMIT');
     } catch (error) {
       await this.connection.run('ROLLBACK');
       throw error;
     }
     this.refreshes++;
+  }
+
+  /**
+   * Derives again the rows of the derived tables that follow `table`, for the people whose
+   * records were refreshed (keys are person codes) or their units: a filter on the derived
+   * query's grouping column, which DuckDB pushes below the aggregation.
+   */
+  private async rederive(table: CopiedTable, keys: string[]): Promise<void> {
+    const following = DERIVED.filter((d) => d.follows?.table === table.name);
+    if (!following.length) return;
+    const people = `SELECT id FROM people WHERE code IN (SELECT unnest($1::VARCHAR[]))`;
+    const units = `SELECT unit_id FROM people WHERE code IN (SELECT unnest($1::VARCHAR[]))`;
+    for (const d of following) {
+      const ids = d.follows!.by === 'person_id' ? people : units;
+      const column = d.follows!.by;
+      await this.connection.run(`DELETE FROM ${d.name} WHERE ${column} IN (${ids})`, [listValue(keys)]);
+      await this.connection.run(`INSERT INTO ${d.name} SELECT * FROM (${d.sql(duckdb)}) WHERE ${column} IN (${ids})`, [
+        listValue(keys),
+      ]);
+    }
   }
 
   private enqueue(work: () => Promise<void>): Promise<void> {

@@ -20,8 +20,8 @@ export interface CopiedTable {
   from: string;
   /** Copy column, its type, and the operational expression that feeds it. */
   columns: [name: string, type: DuckType, expr: string][];
-  /** The column a refresh selects by: one record's key, or the entry whose records (mentors,
-   * talks) are read again together. */
+  /** The column a refresh selects by: one record's key, or the entry (mentors, talks) or the
+   * person (trainings, assessments) whose records are read again together. */
   key?: string;
 }
 
@@ -120,7 +120,9 @@ export const TABLES: CopiedTable[] = [
   {
     name: 'trainings',
     from: '"Training" t JOIN "Person" pe ON pe."code" = t."personCode"',
+    key: 'person_code',
     columns: [
+      ['person_code', 'VARCHAR', 't."personCode"'],
       ['person_id', 'INTEGER', 'pe."id"'],
       ['kind', 'VARCHAR', 't."kind"'],
       ['start_ymd', 'YMD', 't."start"'],
@@ -132,7 +134,9 @@ export const TABLES: CopiedTable[] = [
   {
     name: 'assessments',
     from: '"Assessment" t JOIN "Person" pe ON pe."code" = t."personCode"',
+    key: 'person_code',
     columns: [
+      ['person_code', 'VARCHAR', 't."personCode"'],
       ['person_id', 'INTEGER', 'pe."id"'],
       ['year', 'INTEGER', 't."year"'],
       ['grade', 'VARCHAR', 't."grade"'],
@@ -185,12 +189,19 @@ const CENTRALIZED_KINDS = `(${CENTRALIZED_TRAINING_KINDS.map((k) => `'${k}'`).jo
 
 /**
  * Tables derived from the copied ones after every full load. Also created as views over the
- * operational tables for the baselines.
+ * operational tables for the baselines. `follows`: when some people's records of that table are
+ * refreshed, the derived rows of those people (`by: 'person_id'`) or of their units
+ * (`by: 'unit_id'`) are derived again, in this order.
  */
-export const DERIVED: { name: string; sql: (d: Dialect) => string }[] = [
+export const DERIVED: {
+  name: string;
+  sql: (d: Dialect) => string;
+  follows?: { table: string; by: 'person_id' | 'unit_id' };
+}[] = [
   {
     // Per person and calendar year: any completed training, and the completed centralized ones.
     name: 'person_years',
+    follows: { table: 'trainings', by: 'person_id' },
     sql: (d) => `SELECT t.person_id, p.unit_id, ${yearOf(d, 't.start_ymd')} AS year,
         count(*) FILTER (WHERE t.completed) AS completed,
         count(*) FILTER (WHERE t.completed AND t.kind IN ${CENTRALIZED_KINDS}) AS central_n,
@@ -207,6 +218,7 @@ export const DERIVED: { name: string; sql: (d: Dialect) => string }[] = [
   {
     // Per unit and calendar year: people with any completed training (the cadre training rate).
     name: 'unit_years',
+    follows: { table: 'trainings', by: 'unit_id' },
     sql: () => 'SELECT unit_id, year, count(*) AS trained FROM person_years WHERE completed > 0 GROUP BY unit_id, year',
   },
 ];

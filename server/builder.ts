@@ -100,17 +100,18 @@ export const builder = new SchemaBuilder<{
     },
   },
   // Input bounds are zod schemas on the arguments; a refusal names the argument and the bound.
+  // `extensions.field` names the first refused field (the last step of its path), as a
+  // domain refusal does.
   validation: {
-    validationError: (failure) =>
-      new GraphQLError(
-        failure.issues
-          .map(
-            (issue) =>
-              `${issue.path?.map((p) => (typeof p === 'object' ? String(p.key) : String(p))).join('.') || 'input'} ${issue.message}`,
-          )
-          .join('; '),
-        { extensions: { code: 'BAD_USER_INPUT' } },
-      ),
+    validationError: (failure) => {
+      const paths = failure.issues.map(
+        (issue) => issue.path?.map((p) => (typeof p === 'object' ? String(p.key) : String(p))) ?? [],
+      );
+      return new GraphQLError(
+        failure.issues.map((issue, i) => `${paths[i]!.join('.') || 'input'} ${issue.message}`).join('; '),
+        { extensions: { code: 'BAD_USER_INPUT', ...(paths[0]?.length ? { field: paths[0].at(-1) } : {}) } },
+      );
+    },
   },
   defaultFieldNullability: false,
   prisma: { client: db, dmmf: getDatamodel(), filterConnectionTotalCount: true, onUnusedQuery: null },

@@ -36,6 +36,8 @@ export async function exportDataset(db: Db, file: string): Promise<Record<ArrayN
       await dump('trainings', (a) => tx.training.findMany(args(a)), toRecord.training);
       await dump('assessments', (a) => tx.assessment.findMany(args(a)), toRecord.assessment);
       await dump('practices', (a) => tx.practice.findMany(args(a)), toRecord.practice);
+      await dump('mentors', (a) => tx.mentor.findMany(args(a)), toRecord.mentor);
+      await dump('talks', (a) => tx.talk.findMany(args(a)), toRecord.talk);
     },
     { timeout: 60 * 60_000, maxWait: 60_000 },
   );

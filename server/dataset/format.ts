@@ -1,5 +1,6 @@
 // The interchange format, version 1 (docs/dataset-format.md), as data: each array's fields
-// in the order export writes them, with their types. Validation and export both read this.
+// in the order export writes them, with their types and bounds. Validation, export and the
+// GraphQL inputs that write the same records (server/schema/person-records.ts) all read this.
 import {
   CATEGORIES,
   DIRECTIONS,
@@ -12,6 +13,7 @@ import {
   RANKS,
   RESERVE_STATUSES,
   SOURCES,
+  TALK_KINDS,
   TIERS,
   TITLES,
   TRAINING_KINDS,
@@ -33,12 +35,33 @@ export interface FieldSpec {
   name: string;
   type: FieldType;
   nullable: boolean;
+  /** Bounds of a number (inclusive). */
+  min?: number;
+  max?: number;
+  /** Longest text, in characters. */
+  maxLength?: number;
 }
 
-const str = (name: string, nullable = false): FieldSpec => ({ name, type: { kind: 'string' }, nullable });
+type Bounds = Pick<FieldSpec, 'min' | 'max' | 'maxLength'>;
+const str = (name: string, nullable = false, bounds: Bounds = {}): FieldSpec => ({
+  name,
+  type: { kind: 'string' },
+  nullable,
+  ...bounds,
+});
 const date = (name: string, nullable = false): FieldSpec => ({ name, type: { kind: 'date' }, nullable });
-const int = (name: string): FieldSpec => ({ name, type: { kind: 'int' }, nullable: false });
-const num = (name: string, nullable = false): FieldSpec => ({ name, type: { kind: 'number' }, nullable });
+const int = (name: string, bounds: Bounds = {}): FieldSpec => ({
+  name,
+  type: { kind: 'int' },
+  nullable: false,
+  ...bounds,
+});
+const num = (name: string, nullable = false, bounds: Bounds = {}): FieldSpec => ({
+  name,
+  type: { kind: 'number' },
+  nullable,
+  ...bounds,
+});
 const bool = (name: string): FieldSpec => ({ name, type: { kind: 'boolean' }, nullable: false });
 const oneOf = (name: string, values: readonly string[], nullable = false): FieldSpec => ({
   name,
@@ -46,7 +69,17 @@ const oneOf = (name: string, values: readonly string[], nullable = false): Field
   nullable,
 });
 
-export const ARRAYS = ['units', 'positions', 'people', 'reserves', 'trainings', 'assessments', 'practices'] as const;
+export const ARRAYS = [
+  'units',
+  'positions',
+  'people',
+  'reserves',
+  'trainings',
+  'assessments',
+  'practices',
+  'mentors',
+  'talks',
+] as const;
 export type ArrayName = (typeof ARRAYS)[number];
 
 export const FIELDS: Record<ArrayName, FieldSpec[]> = {
@@ -94,20 +127,20 @@ export const FIELDS: Record<ArrayName, FieldSpec[]> = {
   ],
   trainings: [
     str('personId'),
-    str('program'),
+    str('program', false, { maxLength: 200 }),
     oneOf('kind', TRAINING_KINDS),
     date('start'),
-    num('days'),
-    num('hours', true),
-    num('credits', true),
+    num('days', false, { min: 0, max: 366 }),
+    num('hours', true, { min: 0, max: 8784 }),
+    num('credits', true, { min: 0, max: 1000 }),
     bool('completed'),
   ],
   assessments: [
     str('personId'),
-    int('year'),
+    int('year', { min: 1950, max: 2100 }),
     oneOf('grade', GRADES),
-    num('incompetentVoteShare', true),
-    num('deptPercentile', true),
+    num('incompetentVoteShare', true, { min: 0, max: 1 }),
+    num('deptPercentile', true, { min: 0, max: 1 }),
   ],
   practices: [
     str('personId'),
@@ -115,9 +148,25 @@ export const FIELDS: Record<ArrayName, FieldSpec[]> = {
     str('unitCode', true),
     date('start'),
     date('end', true),
-    num('reportScore', true),
+    num('reportScore', true, { min: 0, max: 100 }),
   ],
+  // Records of an entry (its `id` in reserves); optional arrays, added in version 1 files too.
+  mentors: [
+    str('reserveId'),
+    str('mentorName', false, { maxLength: 50 }),
+    str('mentorPersonId', true),
+    date('since'),
+    date('until', true),
+  ],
+  talks: [str('reserveId'), oneOf('kind', TALK_KINDS), date('on'), str('notes', true, { maxLength: 2000 })],
 };
+
+/** A field's spec, by array and name (the GraphQL inputs bound their fields with it). */
+export function fieldSpec(array: ArrayName, name: string): FieldSpec {
+  const spec = FIELDS[array].find((f) => f.name === name);
+  if (!spec) throw new Error(`the dataset has no field ${array}.${name}`);
+  return spec;
+}
 
 /** The key that names a record in errors and must be unique within its array. */
 export const KEY_FIELD: Partial<Record<ArrayName, string>> = {
@@ -141,5 +190,7 @@ export function emptyDataset(): Dataset {
     trainings: [],
     assessments: [],
     practices: [],
+    mentors: [],
+    talks: [],
   };
 }

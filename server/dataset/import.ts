@@ -115,6 +115,19 @@ const PRACTICE: Column[] = [
   ['end', 'date'],
   ['reportScore', 'float'],
 ];
+const MENTOR: Column[] = [
+  ['reserveCode', 'text'],
+  ['mentorName', 'text'],
+  ['mentorPersonCode', 'text'],
+  ['since', 'date'],
+  ['until', 'date'],
+];
+const TALK: Column[] = [
+  ['reserveCode', 'text'],
+  ['kind', e('TalkKind')],
+  ['on', 'date'],
+  ['notes', 'text'],
+];
 /** Dataset field order for each table (the dataset calls a person's and an entry's key `id`). */
 const pickAll = (r: DatasetRecord, fields: string[]): Value[] => fields.map((f) => r[f] ?? null);
 const PERSON_FIELDS = [
@@ -152,6 +165,8 @@ const RESERVE_FIELDS = [
 const TRAINING_FIELDS = ['personId', 'program', 'kind', 'start', 'days', 'hours', 'credits', 'completed'];
 const ASSESSMENT_FIELDS = ['personId', 'year', 'grade', 'incompetentVoteShare', 'deptPercentile'];
 const PRACTICE_FIELDS = ['personId', 'kind', 'unitCode', 'start', 'end', 'reportScore'];
+const MENTOR_FIELDS = ['reserveId', 'mentorName', 'mentorPersonId', 'since', 'until'];
+const TALK_FIELDS = ['reserveId', 'kind', 'on', 'notes'];
 
 /** Empties the organization's data, children first; the audit log, policy and change log stay. */
 const DOMAIN_TABLES = [
@@ -252,6 +267,17 @@ export async function importDataset(
       data.practices.map((r) => pickAll(r, PRACTICE_FIELDS)),
     );
     phase('write trainings, assessments, practices');
+    await session.insert(
+      'Mentor',
+      MENTOR,
+      data.mentors.map((r) => pickAll(r, MENTOR_FIELDS)),
+    );
+    await session.insert(
+      'Talk',
+      TALK,
+      data.talks.map((r) => pickAll(r, TALK_FIELDS)),
+    );
+    phase('write mentors, talks');
     // One audit record: what was imported, what it replaced, and the file's SHA-256.
     await appendAuditRaw(session, {
       actor,
@@ -325,6 +351,7 @@ async function loadExistingKeys(db: Db): Promise<ExistingKeys> {
   for (const p of await db.person.findMany({ select: { code: true } })) keys.people.add(p.code);
   for (const r of await db.reserveEntry.findMany({ select: { code: true, personCode: true, status: true } })) {
     keys.reserves.add(r.code);
+    keys.reservePeople.set(r.code, r.personCode);
     if (OPEN_STATUSES.includes(r.status)) keys.openPeople.add(r.personCode);
   }
   for (const a of await db.assessment.findMany({ select: { personCode: true, year: true } })) {

@@ -78,4 +78,17 @@ export const toRecord = {
     end: toIsoOrNull(p.end),
     reportScore: p.reportScore,
   }),
+  mentor: (m: P.Mentor): DatasetRecord => ({
+    reserveId: m.reserveCode,
+    mentorName: m.mentorName,
+    mentorPersonId: m.mentorPersonCode,
+    since: toIso(m.since),
+    until: toIsoOrNull(m.until),
+  }),
+  talk: (t: P.Talk): DatasetRecord => ({
+    reserveId: t.reserveCode,
+    kind: t.kind,
+    on: toIso(t.on),
+    notes: t.notes,
+  }),
 };

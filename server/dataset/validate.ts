@@ -10,6 +10,7 @@ import {
   type DatasetRecord,
   emptyDataset,
   FIELDS,
+  type FieldSpec,
   FORMAT_VERSION,
   KEY_FIELD,
 } from './format.ts';
@@ -39,6 +40,8 @@ export interface ExistingKeys {
   positions: Set<string>;
   people: Set<string>;
   reserves: Set<string>;
+  /** Entry id → its person's id, for the entries in the database. */
+  reservePeople: Map<string, string>;
   /** People who already have an open entry. */
   openPeople: Set<string>;
   /** `personId|year` of stored assessments. */
@@ -53,6 +56,7 @@ export function noExistingKeys(): ExistingKeys {
     positions: new Set(),
     people: new Set(),
     reserves: new Set(),
+    reservePeople: new Map(),
     openPeople: new Set(),
     assessments: new Set(),
     unitParents: new Map(),
@@ -135,7 +139,7 @@ export class DatasetValidator {
         out[spec.name] = null;
         continue;
       }
-      const problem = checkType(spec.type, v);
+      const problem = checkValue(spec, v);
       if (problem) {
         this.issue(this.label(array, index, value), spec.name, problem);
         ok = false;
@@ -169,17 +173,14 @@ export class DatasetValidator {
 
   private checkReferences(): void {
     const { data, existing } = this;
-    const has = (array: 'units' | 'people', key: string) =>
+    const has = (array: 'units' | 'people' | 'reserves', key: string) =>
       this.seenKeys[array]?.has(key) === true || existing[array].has(key);
-    const ref = (array: ArrayName, refArray: 'units' | 'people', field: string) => {
+    const noun = { units: 'unit', people: 'person', reserves: 'reserve entry' } as const;
+    const ref = (array: ArrayName, refArray: 'units' | 'people' | 'reserves', field: string) => {
       data[array].forEach((r, i) => {
         const key = r[field];
         if (typeof key === 'string' && !has(refArray, key)) {
-          this.issue(
-            this.label(array, i, r),
-            field,
-            `refers to ${refArray === 'units' ? 'unit' : 'person'} "${key}", which does not exist`,
-          );
+          this.issue(this.label(array, i, r), field, `refers to ${noun[refArray]} "${key}", which does not exist`);
         }
       });
     };
@@ -194,10 +195,14 @@ export class DatasetValidator {
       ref('assessments', 'people', 'personId');
       ref('practices', 'people', 'personId');
       ref('practices', 'units', 'unitCode');
+      ref('mentors', 'reserves', 'reserveId');
+      ref('mentors', 'people', 'mentorPersonId');
+      ref('talks', 'reserves', 'reserveId');
       if (this.issues.length) return;
       this.checkTree();
       this.checkOpenEntries();
       this.checkAssessmentYears();
+      this.checkMentors();
     } catch (e) {
       if (!(e instanceof TooManyIssues)) throw e;
     }
@@ -274,6 +279,22 @@ export class DatasetValidator {
     });
   }
 
+  /** A mentorship ends on or after it starts, and nobody mentors themself (as the API holds). */
+  private checkMentors(): void {
+    const people = new Map(this.existing.reservePeople);
+    for (const r of this.data.reserves) people.set(r.id as string, r.personId as string);
+    this.data.mentors.forEach((m, i) => {
+      if (m.until !== null && (m.until as string) < (m.since as string))
+        this.issue(`mentors[${i}]`, 'until', `${m.until} is before since ${m.since}`);
+      if (m.mentorPersonId !== null && people.get(m.reserveId as string) === m.mentorPersonId)
+        this.issue(
+          `mentors[${i}]`,
+          'mentorPersonId',
+          `person "${m.mentorPersonId}" is the reserve of entry "${m.reserveId}": nobody mentors themself`,
+        );
+    });
+  }
+
   private issue(record: string, field: string | undefined, message: string): void {
     this.issues.push(field === undefined ? { record, message } : { record, field, message });
     if (this.issues.length >= MAX_ISSUES) throw new TooManyIssues();
@@ -290,7 +311,23 @@ export class DatasetValidator {
   }
 }
 
-function checkType(type: (typeof FIELDS)[ArrayName][number]['type'], v: unknown): string | null {
+/**
+ * A value against its field's type and bounds: null when it fits, else what is wrong (the
+ * GraphQL inputs that write the same records check their fields with this too).
+ */
+export function checkValue(spec: FieldSpec, v: unknown): string | null {
+  const problem = checkType(spec.type, v);
+  if (problem) return problem;
+  if (typeof v === 'number') {
+    if (spec.min !== undefined && v < spec.min) return `must be at least ${spec.min}, got ${v}`;
+    if (spec.max !== undefined && v > spec.max) return `must be at most ${spec.max}, got ${v}`;
+  }
+  if (typeof v === 'string' && spec.maxLength !== undefined && v.length > spec.maxLength)
+    return `must be at most ${spec.maxLength} characters, got ${v.length}`;
+  return null;
+}
+
+function checkType(type: FieldSpec['type'], v: unknown): string | null {
   switch (type.kind) {
     case 'string':
       return typeof v === 'string' && v.length > 0 ? null : `must be a non-empty string, got ${JSON.stringify(v)}`;

@@ -26,6 +26,8 @@ const ImportCountsRef = builder.objectRef<ImportCounts>('ImportCounts').implemen
     trainings: t.exposeInt('trainings'),
     assessments: t.exposeInt('assessments'),
     practices: t.exposeInt('practices'),
+    mentors: t.exposeInt('mentors'),
+    talks: t.exposeInt('talks'),
   }),
 });
 

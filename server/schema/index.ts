@@ -6,6 +6,7 @@ import './unit.ts';
 import './position.ts';
 import './person.ts';
 import './records.ts';
+import './person-records.ts';
 import './reserve.ts';
 import './dataset.ts';
 import './analytics.ts';

@@ -1,5 +1,6 @@
 // Records kept around a person or an entry: trainings, assessments, practice, status history,
-// mentors and talks (recorded, ended and corrected through server/reserves/records.ts).
+// mentors and talks (mentors and talks recorded, ended and corrected through
+// server/reserves/records.ts; a person's records through server/schema/person-records.ts).
 import { z } from 'zod';
 import { scopeOf } from '../auth/capabilities.ts';
 import { builder, WHOLE } from '../builder.ts';
@@ -12,6 +13,7 @@ builder.prismaObject('Training', {
   authScopes: async (r, ctx) =>
     ctx.viewer.path === '' ? WHOLE : { units: await ctx.loaders.personUnitPaths.load(r.personCode) },
   fields: (t) => ({
+    id: t.exposeInt('id', { description: 'Names the record for `correctTraining`.' }),
     program: t.exposeString('program'),
     kind: t.expose('kind', { type: TrainingKindEnum }),
     start: t.expose('start', { type: 'Date' }),
@@ -27,6 +29,7 @@ export const AssessmentRef = builder.prismaObject('Assessment', {
   authScopes: async (r, ctx) =>
     ctx.viewer.path === '' ? WHOLE : { units: await ctx.loaders.personUnitPaths.load(r.personCode) },
   fields: (t) => ({
+    id: t.exposeInt('id', { description: 'Names the record for `correctAssessment`.' }),
     year: t.exposeInt('year'),
     grade: t.expose('grade', { type: GradeEnum }),
     incompetentVoteShare: t.exposeFloat('incompetentVoteShare', { nullable: true }),
@@ -39,6 +42,7 @@ builder.prismaObject('Practice', {
   authScopes: async (r, ctx) =>
     ctx.viewer.path === '' ? WHOLE : { units: await ctx.loaders.personUnitPaths.load(r.personCode) },
   fields: (t) => ({
+    id: t.exposeInt('id', { description: 'Names the record for `correctPractice`.' }),
     kind: t.expose('kind', { type: PracticeKindEnum }),
     unitCode: t.exposeString('unitCode', { nullable: true }),
     start: t.expose('start', { type: 'Date' }),

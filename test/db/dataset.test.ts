@@ -8,7 +8,7 @@ import { generateDataset } from '../../server/dataset/synthetic.ts';
 import { DatasetError } from '../../server/dataset/validate.ts';
 import { db, dbConfig } from '../../server/db/client.ts';
 import { datasetText, smallDataset, tempFile, writeDatasetFile } from '../fixtures/small.ts';
-import { gql } from '../helpers/graphql.ts';
+import { gql, gqlOk } from '../helpers/graphql.ts';
 
 async function exportText(): Promise<string> {
   const file = tempFile('export.json');
@@ -115,6 +115,43 @@ describe('dataset import and export', () => {
       /assessments\[3\], field "year": duplicate/,
     ],
     [
+      'a mentor of an entry that does not exist',
+      mutate((d) =>
+        d.mentors.push({ reserveId: 'R77', mentorName: '王', mentorPersonId: null, since: '2025-02-01', until: null }),
+      ),
+      /mentors\[0\], field "reserveId": refers to reserve entry "R77", which does not exist/,
+    ],
+    [
+      'a mentorship that ends before it starts',
+      mutate((d) =>
+        d.mentors.push({
+          reserveId: 'R01',
+          mentorName: '王',
+          mentorPersonId: 'E01',
+          since: '2025-02-01',
+          until: '2025-01-01',
+        }),
+      ),
+      /mentors\[0\], field "until": 2025-01-01 is before since 2025-02-01/,
+    ],
+    [
+      'a reserve mentoring themself',
+      mutate((d) =>
+        d.mentors.push({ reserveId: 'R01', mentorName: '孙', mentorPersonId: 'E06', since: '2025-02-01', until: null }),
+      ),
+      /mentors\[0\], field "mentorPersonId": person "E06" is the reserve of entry "R01": nobody mentors themself/,
+    ],
+    [
+      'a talk of an unknown kind',
+      mutate((d) => d.talks.push({ reserveId: 'R01', kind: 'CHAT', on: '2025-02-01', notes: null })),
+      /talks\[0\], field "kind": must be one of LEADERSHIP, HR, got "CHAT"/,
+    ],
+    [
+      'a share out of its bounds',
+      mutate((d) => Object.assign(d.assessments[0]!, { incompetentVoteShare: 1.5 })),
+      /assessments\[0\], field "incompetentVoteShare": must be at most 1, got 1.5/,
+    ],
+    [
       'another format version',
       mutate((d) => Object.assign(d, { formatVersion: 2 })),
       /dataset, field "formatVersion": must be 1, got 2/,
@@ -190,6 +227,37 @@ describe('dataset import and export', () => {
     expect(detail.removed).toMatchObject({ Unit: 6, Person: 13 });
     expect(detail).toMatchObject({ replace: true, counts: { units: 5, people: 12 } });
     expect(detail.sha256).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('keeps mentors and talks through export and import, and a file without them still imports', async () => {
+    const withRecords = mutate((d) => {
+      d.mentors.push(
+        { reserveId: 'R01', mentorName: '王市长', mentorPersonId: 'E01', since: '2025-02-01', until: null },
+        { reserveId: 'R03', mentorName: '外聘导师', mentorPersonId: null, since: '2024-04-01', until: '2025-04-01' },
+      );
+      d.talks.push(
+        { reserveId: 'R01', kind: 'LEADERSHIP', on: '2025-03-01', notes: '谈工作思路' },
+        { reserveId: 'R01', kind: 'HR', on: '2025-06-01', notes: null },
+      );
+    });
+    const file = writeDatasetFile(withRecords);
+    await importDataset(db, dbConfig, { file }, { replace: true });
+    const text = await exportText();
+    expect(text).toBe(fs.readFileSync(file, 'utf8'));
+    expect(text).toContain(
+      '{"reserveId":"R03","mentorName":"外聘导师","mentorPersonId":null,"since":"2024-04-01","until":"2025-04-01"}',
+    );
+    const { reserve } = await gqlOk<{
+      reserve: { mentors: { mentorName: string }[]; talks: { notes: string | null }[] };
+    }>('{ reserve(id: "R01") { mentors { mentorName } talks { notes } } }');
+    expect(reserve).toEqual({ mentors: [{ mentorName: '王市长' }], talks: [{ notes: '谈工作思路' }, { notes: null }] });
+    // A file written before mentors and talks were in the format (no such arrays) imports as it did.
+    const old = JSON.parse(datasetText(smallDataset())) as Record<string, unknown>;
+    delete old.mentors;
+    delete old.talks;
+    await importDataset(db, dbConfig, { text: JSON.stringify(old) }, { replace: true });
+    expect(await exportText()).toBe(baseline);
+    expect(await db.mentor.count()).toBe(0);
   });
 
   it('round-trips a generated county exactly: generate → import → export', async () => {

@@ -200,6 +200,25 @@ describe('the dashboard in Chromium', { timeout: 150_000 }, () => {
     await page.keyboard.press('Escape');
   });
 
+  it('records a training on an entry’s page and corrects it in place', async () => {
+    await page.locator('.vt-row a').first().click();
+    const drawer = page.locator('.ant-drawer');
+    await expect.poll(() => drawer.getByText('状态变化').count(), { timeout: 30_000 }).toBe(1);
+    await drawer.getByRole('tab', { name: /培训/ }).click();
+    await drawer.getByLabel('项目', { exact: true }).fill('浏览器培训班');
+    await drawer.getByLabel('天数', { exact: true }).fill('3');
+    await drawer.getByRole('button', { name: '登记培训' }).click();
+    const row = drawer.getByRole('row', { name: /浏览器培训班/ });
+    await expect.poll(() => row.count(), { timeout: 30_000 }).toBe(1);
+    await row.getByRole('button', { name: /更\s*正/ }).click();
+    await drawer.getByLabel('天数', { exact: true }).fill('4.5');
+    await drawer.getByRole('button', { name: '保存更正' }).click();
+    await expect.poll(() => row.getByRole('cell', { name: '4.5', exact: true }).count(), { timeout: 30_000 }).toBe(1);
+    await expect.poll(() => drawer.getByRole('row', { name: /浏览器培训班/ }).count()).toBe(1);
+    await page.screenshot({ path: path.join(shots, 'roster-person-records.png') });
+    await page.keyboard.press('Escape');
+  });
+
   it('checks a nomination’s eligibility and shows the refusal of a second open entry', async () => {
     const found = await server.post<{
       reserves: { edges: { node: { person: { code: string }; unit: { code: string } } }[] };

@@ -509,19 +509,24 @@ export const RESERVE_DETAIL = gql(`
         workStart
         category
         trainings {
+          id
           program
           kind
           start
           days
+          hours
+          credits
           completed
         }
         assessments {
+          id
           year
           grade
           incompetentVoteShare
           deptPercentile
         }
         practices {
+          id
           kind
           unitCode
           start
@@ -644,6 +649,55 @@ export const END_MENTORSHIP = gql(`
 export const RECORD_TALK = gql(`
   mutation RecordTalk($input: RecordTalkInput!) {
     recordTalk(input: $input) {
+      id
+    }
+  }
+`);
+
+// A person's records (server/schema/person-records.ts); the entry's page refetches after each.
+export const RECORD_TRAINING = gql(`
+  mutation RecordTraining($input: RecordTrainingInput!) {
+    recordTraining(input: $input) {
+      id
+    }
+  }
+`);
+
+export const CORRECT_TRAINING = gql(`
+  mutation CorrectTraining($input: CorrectTrainingInput!) {
+    correctTraining(input: $input) {
+      id
+    }
+  }
+`);
+
+export const RECORD_ASSESSMENT = gql(`
+  mutation RecordAssessment($input: RecordAssessmentInput!) {
+    recordAssessment(input: $input) {
+      id
+    }
+  }
+`);
+
+export const CORRECT_ASSESSMENT = gql(`
+  mutation CorrectAssessment($input: CorrectAssessmentInput!) {
+    correctAssessment(input: $input) {
+      id
+    }
+  }
+`);
+
+export const RECORD_PRACTICE = gql(`
+  mutation RecordPractice($input: RecordPracticeInput!) {
+    recordPractice(input: $input) {
+      id
+    }
+  }
+`);
+
+export const CORRECT_PRACTICE = gql(`
+  mutation CorrectPractice($input: CorrectPracticeInput!) {
+    correctPractice(input: $input) {
       id
     }
   }

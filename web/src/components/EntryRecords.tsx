@@ -1,13 +1,26 @@
-// An entry's mentors and talks on its page: the lists, and for an account that keeps the pool,
-// forms to add a mentor, end a mentorship and record a talk (the server checks every date).
-import { Alert, Button, DatePicker, Form, Input, Select, Space, Table } from 'antd';
+// An entry's records on its page: its mentors and talks, and its person's trainings, annual
+// assessments and practice assignments — the lists, and for an account that keeps the pool,
+// forms to add a mentor, end a mentorship, record a talk, and record or correct a training, an
+// assessment or a practice assignment (the server checks every value and date).
+import { Alert, Button, Checkbox, DatePicker, Form, Input, InputNumber, Select, Space, Table } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type CombinedError, useMutation } from 'urql';
-import { TALK_KINDS } from '../api/enums.ts';
+import { GRADES, PRACTICE_KINDS, TALK_KINDS, TRAINING_KINDS } from '../api/enums.ts';
 import type { ResultOf } from '../api/graphql.ts';
-import { ASSIGN_MENTOR, END_MENTORSHIP, RECORD_TALK, type RESERVE_DETAIL } from '../api/operations.ts';
+import {
+  ASSIGN_MENTOR,
+  CORRECT_ASSESSMENT,
+  CORRECT_PRACTICE,
+  CORRECT_TRAINING,
+  END_MENTORSHIP,
+  RECORD_ASSESSMENT,
+  RECORD_PRACTICE,
+  RECORD_TALK,
+  RECORD_TRAINING,
+  type RESERVE_DETAIL,
+} from '../api/operations.ts';
 import { useCan } from '../viewer.ts';
 import { errorText } from './QueryState.tsx';
 
@@ -152,5 +165,344 @@ export function Talks({ entry, onChanged }: { entry: Entry; onChanged: () => voi
       )}
       {state.error && <Alert type="error" showIcon title={errorText(state.error)} />}
     </Space>
+  );
+}
+
+type Person = Entry['person'];
+type TrainingRow = Person['trainings'][number];
+type AssessmentRow = Person['assessments'][number];
+type PracticeRow = Person['practices'][number];
+const pct = (x: number | null | undefined) => (x == null ? '—' : `${(x * 100).toFixed(0)}%`);
+const orNull = <T,>(v: T | null | undefined) => (v === undefined || v === null ? null : v);
+
+/**
+ * A person's records of one kind: the table, and for an account that keeps the pool a form
+ * that records a new one or, after "Correct" on a row, corrects that one in place.
+ */
+function RecordsEditor<Row extends { id: number }, Values extends object>({
+  rows,
+  columns,
+  toValues,
+  blank,
+  fields,
+  submit,
+  addLabel,
+  onChanged,
+}: {
+  rows: readonly Row[];
+  columns: { title: string; dataIndex: string; render?: (v: never) => React.ReactNode }[];
+  toValues: (row: Row) => Values;
+  blank: Partial<Values>;
+  fields: (values: Partial<Values>) => React.ReactNode;
+  /** Records (id null) or corrects the record; the mutation's error, if any. */
+  submit: (values: Values, id: number | null) => Promise<CombinedError | undefined>;
+  addLabel: string;
+  onChanged: () => void;
+}) {
+  const { t } = useTranslation();
+  const keeps = useCan('KEEP_RESERVES');
+  const [form] = Form.useForm<Values>();
+  const [editing, setEditing] = useState<number | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<CombinedError | null>(null);
+  const values = Form.useWatch([], form) ?? blank;
+  const reset = () => {
+    setEditing(null);
+    form.resetFields();
+  };
+  return (
+    <Space orientation="vertical" style={{ width: '100%' }}>
+      <Table
+        size="small"
+        pagination={false}
+        rowKey="id"
+        dataSource={rows as Row[]}
+        columns={[
+          ...(columns as { title: string; dataIndex: string }[]),
+          ...(keeps
+            ? [
+                {
+                  title: '',
+                  key: 'correct',
+                  render: (_: unknown, row: Row) => (
+                    <Button
+                      size="small"
+                      onClick={() => {
+                        setEditing(row.id);
+                        setError(null);
+                        form.setFieldsValue(toValues(row) as Parameters<typeof form.setFieldsValue>[0]);
+                      }}
+                    >
+                      {t('records.correct')}
+                    </Button>
+                  ),
+                },
+              ]
+            : []),
+        ]}
+      />
+      {keeps && (
+        <Form
+          form={form}
+          layout="inline"
+          initialValues={blank}
+          onFinish={async (v: Values) => {
+            setBusy(true);
+            const failed = await submit(v, editing);
+            setBusy(false);
+            setError(failed ?? null);
+            if (!failed) {
+              reset();
+              onChanged();
+            }
+          }}
+        >
+          {editing !== null && (
+            <Alert
+              style={{ width: '100%', marginBottom: 8 }}
+              type="info"
+              title={t('records.correcting', { id: editing })}
+            />
+          )}
+          {fields(values)}
+          <Space>
+            <Button htmlType="submit" type={editing === null ? 'default' : 'primary'} loading={busy}>
+              {editing === null ? addLabel : t('records.saveCorrection')}
+            </Button>
+            {editing !== null && <Button onClick={reset}>{t('records.cancel')}</Button>}
+          </Space>
+        </Form>
+      )}
+      {error && <Alert type="error" showIcon title={errorText(error)} />}
+    </Space>
+  );
+}
+
+interface TrainingValues {
+  program: string;
+  kind: TrainingRow['kind'];
+  start: dayjs.Dayjs;
+  days: number;
+  hours?: number | null;
+  credits?: number | null;
+  completed: boolean;
+}
+
+export function Trainings({ person, onChanged }: { person: Person; onChanged: () => void }) {
+  const { t } = useTranslation();
+  const [, record] = useMutation(RECORD_TRAINING);
+  const [, correct] = useMutation(CORRECT_TRAINING);
+  return (
+    <RecordsEditor<TrainingRow, TrainingValues>
+      rows={person.trainings}
+      onChanged={onChanged}
+      addLabel={t('records.addTraining')}
+      columns={[
+        { title: t('roster.program'), dataIndex: 'program' },
+        { title: t('roster.trainingKind'), dataIndex: 'kind', render: (v: string) => t(`enum.TrainingKind.${v}`) },
+        { title: t('roster.start'), dataIndex: 'start' },
+        { title: t('roster.days'), dataIndex: 'days' },
+        { title: t('records.hours'), dataIndex: 'hours', render: (v: number | null) => dash(v?.toString()) },
+        { title: t('records.credits'), dataIndex: 'credits', render: (v: number | null) => dash(v?.toString()) },
+        {
+          title: t('roster.completed'),
+          dataIndex: 'completed',
+          render: (v: boolean) => t(v ? 'roster.yes' : 'roster.no'),
+        },
+      ]}
+      blank={{ kind: 'CENTRALIZED', start: dayjs(), completed: true }}
+      toValues={(r) => ({ ...r, start: dayjs(r.start) })}
+      submit={async (v, id) => {
+        const fields = {
+          program: v.program,
+          kind: v.kind,
+          start: day(v.start),
+          days: v.days,
+          hours: orNull(v.hours),
+          credits: orNull(v.credits),
+          completed: v.completed,
+        };
+        const r =
+          id === null
+            ? await record({ input: { personId: person.code, ...fields } })
+            : await correct({ input: { trainingId: id, ...fields } });
+        return r.error;
+      }}
+      fields={() => (
+        <>
+          <Form.Item name="program" label={t('roster.program')} rules={[{ required: true }]}>
+            <Input aria-label={t('roster.program')} maxLength={200} />
+          </Form.Item>
+          <Form.Item name="kind" label={t('roster.trainingKind')}>
+            <Select
+              aria-label={t('roster.trainingKind')}
+              style={{ width: 130 }}
+              options={TRAINING_KINDS.map((k) => ({ value: k, label: t(`enum.TrainingKind.${k}`) }))}
+            />
+          </Form.Item>
+          <Form.Item name="start" label={t('roster.start')} rules={[{ required: true }]}>
+            <DatePicker aria-label={t('roster.start')} allowClear={false} />
+          </Form.Item>
+          <Form.Item name="days" label={t('roster.days')} rules={[{ required: true }]}>
+            <InputNumber aria-label={t('roster.days')} min={0} max={366} step={0.5} />
+          </Form.Item>
+          <Form.Item name="hours" label={t('records.hours')}>
+            <InputNumber aria-label={t('records.hours')} min={0} max={8784} />
+          </Form.Item>
+          <Form.Item name="credits" label={t('records.credits')}>
+            <InputNumber aria-label={t('records.credits')} min={0} max={1000} />
+          </Form.Item>
+          <Form.Item name="completed" valuePropName="checked">
+            <Checkbox>{t('roster.completed')}</Checkbox>
+          </Form.Item>
+        </>
+      )}
+    />
+  );
+}
+
+interface AssessmentValues {
+  year: number;
+  grade: AssessmentRow['grade'];
+  incompetentVoteShare?: number | null;
+  deptPercentile?: number | null;
+}
+
+export function Assessments({ person, onChanged }: { person: Person; onChanged: () => void }) {
+  const { t } = useTranslation();
+  const [, record] = useMutation(RECORD_ASSESSMENT);
+  const [, correct] = useMutation(CORRECT_ASSESSMENT);
+  return (
+    <RecordsEditor<AssessmentRow, AssessmentValues>
+      rows={person.assessments}
+      onChanged={onChanged}
+      addLabel={t('records.addAssessment')}
+      columns={[
+        { title: t('roster.year'), dataIndex: 'year' },
+        { title: t('roster.grade'), dataIndex: 'grade', render: (v: string) => t(`enum.Grade.${v}`) },
+        { title: t('roster.incompetentVotes'), dataIndex: 'incompetentVoteShare', render: pct },
+        { title: t('roster.percentile'), dataIndex: 'deptPercentile', render: pct },
+      ]}
+      blank={{ year: dayjs().year() - 1, grade: 'COMPETENT' }}
+      toValues={(r) => r}
+      submit={async (v, id) => {
+        const fields = {
+          year: v.year,
+          grade: v.grade,
+          incompetentVoteShare: orNull(v.incompetentVoteShare),
+          deptPercentile: orNull(v.deptPercentile),
+        };
+        const r =
+          id === null
+            ? await record({ input: { personId: person.code, ...fields } })
+            : await correct({ input: { assessmentId: id, ...fields } });
+        return r.error;
+      }}
+      fields={() => (
+        <>
+          <Form.Item name="year" label={t('roster.year')} rules={[{ required: true }]}>
+            <InputNumber aria-label={t('roster.year')} min={1950} max={dayjs().year()} precision={0} />
+          </Form.Item>
+          <Form.Item name="grade" label={t('roster.grade')}>
+            <Select
+              aria-label={t('roster.grade')}
+              style={{ width: 130 }}
+              options={GRADES.map((g) => ({ value: g, label: t(`enum.Grade.${g}`) }))}
+            />
+          </Form.Item>
+          <Form.Item name="incompetentVoteShare" label={t('records.incompetentVoteShare')}>
+            <InputNumber aria-label={t('records.incompetentVoteShare')} min={0} max={1} step={0.01} />
+          </Form.Item>
+          <Form.Item name="deptPercentile" label={t('records.deptPercentile')}>
+            <InputNumber aria-label={t('records.deptPercentile')} min={0} max={1} step={0.01} />
+          </Form.Item>
+        </>
+      )}
+    />
+  );
+}
+
+interface PracticeValues {
+  kind: PracticeRow['kind'];
+  unitCode?: string | null;
+  start: dayjs.Dayjs;
+  end?: dayjs.Dayjs | null;
+  reportScore?: number | null;
+  managerScore?: number | null;
+  hrScore?: number | null;
+}
+
+export function Practices({ person, onChanged }: { person: Person; onChanged: () => void }) {
+  const { t } = useTranslation();
+  const [, record] = useMutation(RECORD_PRACTICE);
+  const [, correct] = useMutation(CORRECT_PRACTICE);
+  return (
+    <RecordsEditor<PracticeRow, PracticeValues>
+      rows={person.practices}
+      onChanged={onChanged}
+      addLabel={t('records.addPractice')}
+      columns={[
+        { title: t('roster.practiceKind'), dataIndex: 'kind', render: (v: string) => t(`enum.PracticeKind.${v}`) },
+        { title: t('roster.practiceUnit'), dataIndex: 'unitCode', render: dash },
+        { title: t('roster.start'), dataIndex: 'start' },
+        { title: t('roster.end'), dataIndex: 'end', render: dash },
+        { title: t('roster.reportScore'), dataIndex: 'reportScore', render: (v: number | null) => dash(v?.toString()) },
+      ]}
+      blank={{ kind: 'SECONDMENT', start: dayjs() }}
+      toValues={(r) => ({ ...r, start: dayjs(r.start), end: r.end ? dayjs(r.end) : null })}
+      submit={async (v, id) => {
+        // A rotation's report from its two parts (the server weights them by the policy), else as given.
+        const parts = v.kind === 'ROTATION' && v.managerScore != null && v.hrScore != null;
+        const fields = {
+          kind: v.kind,
+          unitCode: v.unitCode?.trim() || null,
+          start: day(v.start),
+          end: v.end ? day(v.end) : null,
+          ...(parts ? { managerScore: v.managerScore, hrScore: v.hrScore } : { reportScore: orNull(v.reportScore) }),
+        };
+        const r =
+          id === null
+            ? await record({ input: { personId: person.code, ...fields } })
+            : await correct({ input: { practiceId: id, ...fields } });
+        return r.error;
+      }}
+      fields={(values) => (
+        <>
+          <Form.Item name="kind" label={t('roster.practiceKind')}>
+            <Select
+              aria-label={t('roster.practiceKind')}
+              style={{ width: 110 }}
+              options={PRACTICE_KINDS.map((k) => ({ value: k, label: t(`enum.PracticeKind.${k}`) }))}
+            />
+          </Form.Item>
+          <Form.Item name="unitCode" label={t('roster.practiceUnit')}>
+            <Input aria-label={t('roster.practiceUnit')} maxLength={64} style={{ width: 100 }} />
+          </Form.Item>
+          <Form.Item name="start" label={t('roster.start')} rules={[{ required: true }]}>
+            <DatePicker aria-label={t('roster.start')} allowClear={false} />
+          </Form.Item>
+          <Form.Item name="end" label={t('roster.end')}>
+            <DatePicker aria-label={t('roster.end')} />
+          </Form.Item>
+          {values.kind === 'ROTATION' && (
+            <>
+              <Form.Item name="managerScore" label={t('records.managerScore')}>
+                <InputNumber aria-label={t('records.managerScore')} min={0} max={100} />
+              </Form.Item>
+              <Form.Item name="hrScore" label={t('records.hrScore')}>
+                <InputNumber aria-label={t('records.hrScore')} min={0} max={100} />
+              </Form.Item>
+            </>
+          )}
+          <Form.Item
+            name="reportScore"
+            label={t('roster.reportScore')}
+            tooltip={values.kind === 'ROTATION' ? t('records.reportScoreHint') : undefined}
+          >
+            <InputNumber aria-label={t('roster.reportScore')} min={0} max={100} />
+          </Form.Item>
+        </>
+      )}
+    />
   );
 }

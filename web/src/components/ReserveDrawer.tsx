@@ -1,6 +1,6 @@
 // An entry's page in a drawer: the person, the entry and its dated status history, trainings,
 // assessments and practice, its mentors and talks — and, for an account that keeps the pool, the
-// lifecycle steps the API allows from the entry's status and forms for mentors and talks.
+// lifecycle steps the API allows from the entry's status and forms for all of those records.
 import { Alert, Button, DatePicker, Descriptions, Drawer, Form, Input, Select, Space, Table, Tabs, Tag } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
@@ -9,7 +9,7 @@ import { useMutation, useQuery } from 'urql';
 import type { ResultOf } from '../api/graphql.ts';
 import { RESERVE_DETAIL, TRANSITION_RESERVE } from '../api/operations.ts';
 import { useCan } from '../viewer.ts';
-import { Mentors, Talks } from './EntryRecords.tsx';
+import { Assessments, Mentors, Practices, Talks, Trainings } from './EntryRecords.tsx';
 import { errorText, QueryState } from './QueryState.tsx';
 
 type Entry = NonNullable<ResultOf<typeof RESERVE_DETAIL>['reserve']>;
@@ -27,7 +27,6 @@ export const STATUS_COLOR: Record<Status, string> = {
 };
 
 const dash = (x: string | number | null | undefined) => (x == null || x === '' ? '—' : String(x));
-const pct = (x: number | null | undefined) => (x == null ? '—' : `${(x * 100).toFixed(0)}%`);
 
 function Transition({ entry, onChanged }: { entry: Entry; onChanged: (status: Status) => void }) {
   const { t } = useTranslation();
@@ -216,62 +215,17 @@ export function ReserveDrawer({
                 {
                   key: 'trainings',
                   label: `${t('roster.trainings')} (${p.trainings.length})`,
-                  children: (
-                    <Table
-                      size="small"
-                      pagination={false}
-                      rowKey={(r) => `${r.start}-${r.program}`}
-                      dataSource={p.trainings}
-                      columns={[
-                        { title: t('roster.program'), dataIndex: 'program' },
-                        { title: t('roster.trainingKind'), dataIndex: 'kind', render: (v) => e('TrainingKind', v) },
-                        { title: t('roster.start'), dataIndex: 'start' },
-                        { title: t('roster.days'), dataIndex: 'days' },
-                        {
-                          title: t('roster.completed'),
-                          dataIndex: 'completed',
-                          render: (v: boolean) => t(v ? 'roster.yes' : 'roster.no'),
-                        },
-                      ]}
-                    />
-                  ),
+                  children: <Trainings person={p} onChanged={() => refetch({ requestPolicy: 'network-only' })} />,
                 },
                 {
                   key: 'assessments',
                   label: `${t('roster.assessments')} (${p.assessments.length})`,
-                  children: (
-                    <Table
-                      size="small"
-                      pagination={false}
-                      rowKey="year"
-                      dataSource={p.assessments}
-                      columns={[
-                        { title: t('roster.year'), dataIndex: 'year' },
-                        { title: t('roster.grade'), dataIndex: 'grade', render: (v) => e('Grade', v) },
-                        { title: t('roster.incompetentVotes'), dataIndex: 'incompetentVoteShare', render: pct },
-                        { title: t('roster.percentile'), dataIndex: 'deptPercentile', render: pct },
-                      ]}
-                    />
-                  ),
+                  children: <Assessments person={p} onChanged={() => refetch({ requestPolicy: 'network-only' })} />,
                 },
                 {
                   key: 'practices',
                   label: `${t('roster.practices')} (${p.practices.length})`,
-                  children: (
-                    <Table
-                      size="small"
-                      pagination={false}
-                      rowKey={(r) => `${r.start}-${r.kind}`}
-                      dataSource={p.practices}
-                      columns={[
-                        { title: t('roster.practiceKind'), dataIndex: 'kind', render: (v) => e('PracticeKind', v) },
-                        { title: t('roster.practiceUnit'), dataIndex: 'unitCode', render: dash },
-                        { title: t('roster.start'), dataIndex: 'start' },
-                        { title: t('roster.end'), dataIndex: 'end', render: dash },
-                        { title: t('roster.reportScore'), dataIndex: 'reportScore', render: dash },
-                      ]}
-                    />
-                  ),
+                  children: <Practices person={p} onChanged={() => refetch({ requestPolicy: 'network-only' })} />,
                 },
               ]}
             />
