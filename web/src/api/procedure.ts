@@ -166,13 +166,13 @@ export const ENTRY_ALERTS = gql(`
   }
 `);
 
+// Not the round's tally: the mutation's answer cannot resolve it (INTERNAL_SERVER_ERROR, see
+// docs/decisions/023); the entry's procedure is read again after it anyway.
 export const RECORD_RECOMMENDATION = gql(`
   mutation RecordRecommendation($input: RecordRecommendationInput!) {
     recordRecommendation(input: $input) {
       id
-      tally {
-        passed
-      }
+      heldOn
     }
   }
 `);

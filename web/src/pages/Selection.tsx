@@ -253,7 +253,7 @@ export function Selection({ rootUnit }: { rootUnit: string }) {
     {
       title: t('roster.kind'),
       key: 'kind',
-      width: 64,
+      width: 80,
       render: (_: unknown, r: Entry) => t(`enum.PositionKind.${r.targetKind}`),
     },
     {
@@ -266,7 +266,7 @@ export function Selection({ rootUnit }: { rootUnit: string }) {
     {
       title: t('selection.ballot'),
       key: 'ballot',
-      width: 130,
+      width: 110,
       render: (_: unknown, r: Entry) => {
         const round = latestRound(r);
         if (!round) return '—';
@@ -305,7 +305,7 @@ export function Selection({ rootUnit }: { rootUnit: string }) {
     {
       title: t('selection.notice'),
       key: 'notice',
-      width: 170,
+      width: 250,
       render: (_: unknown, r: Entry) => {
         const n = currentNotice(r);
         return n ? <WindowState window={{ ...n, closedAs: null }} /> : '—';
@@ -323,7 +323,7 @@ export function Selection({ rootUnit }: { rootUnit: string }) {
     {
       title: t('selection.nextStep'),
       key: 'next',
-      width: 150,
+      width: 130,
       render: (_: unknown, r: Entry) =>
         r.blockers.length === 0 ? (
           <Tag color="green">{t('selection.ready')}</Tag>

@@ -9,7 +9,7 @@ import { useMutation } from 'urql';
 import { CORRECT_INSPECTION, RECORD_INSPECTION } from '../../api/procedure.ts';
 import { useCan } from '../../viewer.ts';
 import { errorText } from '../QueryState.tsx';
-import { dash, type Entry, iso, outsideProcedure, VERDICTS } from './shared.ts';
+import { dash, type Entry, iso, nowrap, outsideProcedure, VERDICTS } from './shared.ts';
 
 type Inspection = Entry['inspections'][number];
 type Verdict = (typeof VERDICTS)[number];
@@ -155,8 +155,8 @@ export function Inspections({ entry, onChanged }: { entry: Entry; onChanged: () 
           rowKey="id"
           dataSource={entry.inspections}
           columns={[
-            { title: t('procedure.startedOn'), dataIndex: 'startedOn' },
-            { title: t('procedure.concludedOn'), dataIndex: 'concludedOn', render: dash },
+            { title: t('procedure.startedOn'), dataIndex: 'startedOn', onCell: nowrap },
+            { title: t('procedure.concludedOn'), dataIndex: 'concludedOn', render: dash, onCell: nowrap },
             { title: t('procedure.inspectors'), dataIndex: 'inspectors', render: (x: string[]) => x.join('、') },
             { title: t('procedure.interviews'), dataIndex: 'interviews', align: 'right' },
             { title: t('procedure.conclusion'), dataIndex: 'conclusion', render: dash },

@@ -20,7 +20,7 @@ import {
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useMutation } from 'urql';
+import { type CombinedError, useMutation } from 'urql';
 import { RAISE_OBJECTION, RESOLVE_OBJECTION } from '../../api/procedure.ts';
 import { useCan } from '../../viewer.ts';
 import { errorText } from '../QueryState.tsx';
@@ -29,11 +29,14 @@ import {
   dash,
   type Entry,
   FINDINGS,
+  failedAfterWriting,
   iso,
   keyLabel,
   noticeWindows,
+  nowrap,
   outsideProcedure,
   type ProcedurePolicy,
+  type Reread,
   today,
 } from './shared.ts';
 
@@ -63,13 +66,14 @@ export function WindowState({
   );
 }
 
-function Resolve({ objection, minDate, onDone }: { objection: Objection; minDate: string; onDone: () => void }) {
+function Resolve({ objection, minDate, onDone }: { objection: Objection; minDate: string; onDone: Reread }) {
   const { t } = useTranslation();
   const [outcome, setOutcome] = useState<(typeof FINDINGS)[number]>('DISMISSED');
   const [action, setAction] = useState<(typeof ACTIONS)[number]>('SEND_BACK');
   const [finding, setFinding] = useState('');
   const [on, setOn] = useState(dayjs());
   const [state, resolve] = useMutation(RESOLVE_OBJECTION);
+  const [error, setError] = useState<CombinedError | null>(null);
   return (
     <Form
       layout="inline"
@@ -84,7 +88,12 @@ function Resolve({ objection, minDate, onDone }: { objection: Objection; minDate
             on: iso(on),
           },
         });
-        if (!r.error) onDone();
+        setError(null);
+        const fresh = await onDone();
+        // Written though the answer failed: the objection is no longer pending.
+        const found = fresh?.notices.flatMap((n) => n.objections).find((o) => o.id === objection.id);
+        if (r.error && !(failedAfterWriting(r.error, 'resolveObjection') && found && found.outcome !== 'PENDING'))
+          setError(r.error);
       }}
     >
       <Form.Item label={t('procedure.finding')}>
@@ -127,29 +136,34 @@ function Resolve({ objection, minDate, onDone }: { objection: Objection; minDate
       <Button type="primary" htmlType="submit" disabled={!finding.trim()} loading={state.fetching}>
         {t('procedure.resolve')}
       </Button>
-      {state.error && (
-        <Alert style={{ marginTop: 8, width: '100%' }} type="error" showIcon title={errorText(state.error)} />
-      )}
+      {error && <Alert style={{ marginTop: 8, width: '100%' }} type="error" showIcon title={errorText(error)} />}
     </Form>
   );
 }
 
-function RaiseForm({ entry, window: w, onDone }: { entry: Entry; window: Window; onDone: () => void }) {
+function RaiseForm({ entry, window: w, onDone }: { entry: Entry; window: Window; onDone: Reread }) {
   const { t } = useTranslation();
   const [summary, setSummary] = useState('');
   const [on, setOn] = useState(() => (dayjs(w.endsOn).isBefore(today()) ? dayjs(w.endsOn) : dayjs()));
   const [state, raise] = useMutation(RAISE_OBJECTION);
+  const [error, setError] = useState<CombinedError | null>(null);
   const inWindow = (d: dayjs.Dayjs) => outsideProcedure(w.startsOn)(d) || d.isAfter(dayjs(w.endsOn), 'day');
   return (
     <Form
       layout="inline"
       style={{ marginTop: 8, rowGap: 8 }}
       onFinish={async () => {
-        const r = await raise({ input: { reserveId: entry.code, receivedOn: iso(on), summary: summary.trim() } });
-        if (!r.error) {
-          setSummary('');
-          onDone();
-        }
+        const input = { reserveId: entry.code, receivedOn: iso(on), summary: summary.trim() };
+        const before = new Set(entry.notices.flatMap((n) => n.objections).map((o) => o.id));
+        const r = await raise({ input });
+        setError(null);
+        const fresh = await onDone();
+        // Written though the answer failed: a new objection with this summary and date is there.
+        const added = fresh?.notices
+          .flatMap((n) => n.objections)
+          .some((o) => !before.has(o.id) && o.summary === input.summary && o.receivedOn === input.receivedOn);
+        if (r.error && !(failedAfterWriting(r.error, 'raiseObjection') && added)) setError(r.error);
+        else setSummary('');
       }}
     >
       <Form.Item label={t('procedure.objectionSummary')}>
@@ -173,9 +187,7 @@ function RaiseForm({ entry, window: w, onDone }: { entry: Entry; window: Window;
       <Button htmlType="submit" disabled={!summary.trim()} loading={state.fetching}>
         {t('procedure.raiseObjection')}
       </Button>
-      {state.error && (
-        <Alert style={{ marginTop: 8, width: '100%' }} type="error" showIcon title={errorText(state.error)} />
-      )}
+      {error && <Alert style={{ marginTop: 8, width: '100%' }} type="error" showIcon title={errorText(error)} />}
     </Form>
   );
 }
@@ -187,7 +199,7 @@ export function Notices({
 }: {
   entry: Entry;
   policy: ProcedurePolicy | null;
-  onChanged: () => void;
+  onChanged: Reread;
 }) {
   const { t } = useTranslation();
   const keeps = useCan('KEEP_RESERVES');
@@ -228,7 +240,7 @@ export function Notices({
                 expandedRowRender: (o) => <Resolve objection={o} minDate={o.receivedOn} onDone={onChanged} />,
               }}
               columns={[
-                { title: t('procedure.receivedOn'), dataIndex: 'receivedOn' },
+                { title: t('procedure.receivedOn'), dataIndex: 'receivedOn', onCell: nowrap },
                 { title: t('procedure.objectionSummary'), dataIndex: 'summary' },
                 {
                   title: t('procedure.outcome'),

@@ -14,15 +14,17 @@ import { Notices } from './Notices.tsx';
 import { Outcome } from './Outcome.tsx';
 import { Recommendation } from './Recommendation.tsx';
 import { Scores } from './Scores.tsx';
-import { type Entry, noticeWindows, procedurePolicy } from './shared.ts';
+import { type Entry, noticeWindows, procedurePolicy, type Reread } from './shared.ts';
 
 type Status = Entry['status'];
 const STAGES = ['NOMINATED', 'INSPECTING', 'PUBLICIZING', 'ACTIVE'] as const;
 
 /** What stops each next step today, or that nothing does. */
-export function Blockers({ entry }: { entry: Pick<Entry, 'blockers' | 'nextStatuses'> }) {
+export function Blockers({ entry }: { entry: Pick<Entry, 'blockers' | 'nextStatuses' | 'status'> }) {
   const { t } = useTranslation();
-  const forward = entry.nextStatuses.filter((s) => s !== 'REJECTED');
+  // The steps along the procedure (not a rejection, nor the way back to inspection).
+  const stage = (s: Status) => STAGES.indexOf(s as (typeof STAGES)[number]);
+  const forward = entry.nextStatuses.filter((s) => stage(s) > stage(entry.status));
   if (forward.length === 0) return null;
   const blocked = new Map(entry.blockers.map((b) => [b.to, b]));
   return (
@@ -75,8 +77,9 @@ export function Procedure({
 
   const changed = async () => {
     const r = await client.query(PROCEDURE, { id }, { requestPolicy: 'network-only' }).toPromise();
-    const now = r.data?.reserve?.status;
-    if (now) onChanged?.(now);
+    const fresh = r.data?.reserve ?? null;
+    if (fresh) onChanged?.(fresh.status);
+    return fresh;
   };
 
   return (
@@ -110,7 +113,7 @@ function Sections({
 }: {
   entry: Entry;
   policy: ReturnType<typeof procedurePolicy> | null;
-  onChanged: () => void;
+  onChanged: Reread;
 }) {
   const { t } = useTranslation();
   const s = entry.status;

@@ -3,6 +3,7 @@
 // own keys (voter groups, rounds, parts: configurable, so an unknown key is shown as it is).
 import dayjs, { type Dayjs } from 'dayjs';
 import type { TFunction } from 'i18next';
+import type { CombinedError } from 'urql';
 import type { ResultOf } from '../../api/graphql.ts';
 import type { introspection_types } from '../../api/graphql-env.d.ts';
 import type { PROCEDURE } from '../../api/procedure.ts';
@@ -103,3 +104,19 @@ export function noticeWindows(entry: Entry, policy: ProcedurePolicy | null) {
     },
   ];
 }
+
+/**
+ * The server's answer to raiseObjection and resolveObjection fails after the objection is written
+ * (INTERNAL_SERVER_ERROR while checking access to the answer; see docs/decisions/023): such an
+ * error alone says nothing about the write, so the caller reads the records again to know.
+ */
+export const failedAfterWriting = (error: CombinedError, mutation: string) =>
+  !error.networkError &&
+  error.graphQLErrors.length > 0 &&
+  error.graphQLErrors.every((e) => e.extensions?.code === 'INTERNAL_SERVER_ERROR' && e.path?.[0] === mutation);
+
+/** Reads the entry's procedure again; the fresh entry, or null when it could not be read. */
+export type Reread = () => Promise<Entry | null>;
+
+/** Table cells that keep a date on one line. */
+export const nowrap = () => ({ style: { whiteSpace: 'nowrap' as const } });
