@@ -91,7 +91,10 @@ function Ranking({
           style={{ width: 260 }}
           value={unitCode ?? undefined}
           onChange={(v) => onPick({ rankUnit: v })}
-          options={units.map((u) => ({ value: u.code, label: `${u.name}（${u.code}）` }))}
+          options={units.map((u) => ({
+            value: u.code,
+            label: t('procedure.dateWith', { date: u.name, what: u.code }),
+          }))}
         />
         <Select
           aria-label={t('selection.rankKind')}
@@ -144,7 +147,11 @@ function Ranking({
                 ),
               },
               ...rounds.map((round, i) => ({
-                title: `${keyLabel(t, 'round', round.round)}（${pct(round.weight)}，${t('selection.passAt', { mark: round.passMark })}）`,
+                title: t('selection.roundHeader', {
+                  round: keyLabel(t, 'round', round.round),
+                  weight: pct(round.weight),
+                  mark: round.passMark,
+                }),
                 key: round.round,
                 align: 'right' as const,
                 render: (_: unknown, r: RankRow) => {
@@ -314,7 +321,7 @@ export function Selection({ rootUnit }: { rootUnit: string }) {
     {
       title: t('selection.objections'),
       key: 'objections',
-      width: 80,
+      width: 100,
       render: (_: unknown, r: Entry) => {
         const count = pending(r);
         return count > 0 ? <Tag color="gold">{t('selection.pending', { n: count })}</Tag> : '—';

@@ -45,6 +45,9 @@ type Objection = Entry['notices'][number]['objections'][number];
 
 const OUTCOME_COLOR: Record<Objection['outcome'], string> = { PENDING: 'gold', UPHELD: 'red', DISMISSED: 'green' };
 
+// A tag's text may wrap in a narrow table cell.
+const wrap = { whiteSpace: 'normal' } as const;
+
 /** Where a window stands today: closed, open with its days left, or over (admissible from). */
 export function WindowState({
   window: w,
@@ -54,15 +57,19 @@ export function WindowState({
   const { t } = useTranslation();
   if (w.closedOn)
     return (
-      <Tag>
+      <Tag style={wrap}>
         {t('procedure.windowClosed', { date: w.closedOn, as: w.closedAs ? keyLabel(t, 'closedAs', w.closedAs) : '' })}
       </Tag>
     );
   const left = dayjs(w.endsOn).diff(today(), 'day') + 1;
   return left > 0 ? (
-    <Tag color="blue">{t('procedure.daysLeft', { days: left, date: w.admissibleFrom })}</Tag>
+    <Tag color="blue" style={wrap}>
+      {t('procedure.daysLeft', { days: left, date: w.admissibleFrom })}
+    </Tag>
   ) : (
-    <Tag color="green">{t('procedure.windowOver', { date: w.admissibleFrom })}</Tag>
+    <Tag color="green" style={wrap}>
+      {t('procedure.windowOver', { date: w.admissibleFrom })}
+    </Tag>
   );
 }
 
@@ -219,7 +226,12 @@ export function Notices({
           <Descriptions size="small" column={2}>
             <Descriptions.Item label={t('procedure.admissibleFrom')}>{w.admissibleFrom}</Descriptions.Item>
             <Descriptions.Item label={t('procedure.closedOn')}>
-              {w.closedOn ? `${w.closedOn}（${w.closedAs ? keyLabel(t, 'closedAs', w.closedAs) : '—'}）` : '—'}
+              {w.closedOn
+                ? t('procedure.dateWith', {
+                    date: w.closedOn,
+                    what: w.closedAs ? keyLabel(t, 'closedAs', w.closedAs) : '—',
+                  })
+                : '—'}
             </Descriptions.Item>
           </Descriptions>
           {w.derived && (
@@ -259,7 +271,7 @@ export function Notices({
                   title: t('procedure.resolvedOn'),
                   key: 'resolved',
                   render: (_: unknown, o: Objection) =>
-                    o.resolvedOn ? `${o.resolvedOn}（${o.resolvedBy ?? ''}）` : '—',
+                    o.resolvedOn ? t('procedure.dateWith', { date: o.resolvedOn, what: o.resolvedBy ?? '—' }) : '—',
                 },
               ]}
             />

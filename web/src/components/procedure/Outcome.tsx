@@ -49,7 +49,7 @@ function Promotion({ entry, onDone }: { entry: Entry; onDone: () => void }) {
           onChange={setPosition}
           options={entry.targetPositions.map((p) => ({
             value: p.code,
-            label: `${p.title}（${t(`enum.Rank.${p.rank}`)}）· ${
+            label: `${p.title} · ${t(`enum.Rank.${p.rank}`)} · ${
               p.vacant || !p.incumbent
                 ? t('succession.vacant')
                 : t('procedure.heldBy', { name: p.incumbent.name, date: p.termEnds ?? '—' })

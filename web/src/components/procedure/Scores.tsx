@@ -48,7 +48,10 @@ export function ScoreTable({ sheet }: { sheet: Sheet }) {
               ? '—'
               : r.parts.map((p) => (
                   <div key={p.part}>
-                    {keyLabel(t, 'part', p.part)}：{p.score == null ? t('procedure.notScored') : num(p.score)}
+                    {t('procedure.partScore', {
+                      part: keyLabel(t, 'part', p.part),
+                      score: p.score == null ? t('procedure.notScored') : num(p.score),
+                    })}
                   </div>
                 )),
         },
@@ -111,7 +114,10 @@ function ScoreForm({ entry, policy, onChanged }: { entry: Entry; policy: Procedu
               style={{ width: 150 }}
               value={part}
               onChange={setPart}
-              options={parts.map((p) => ({ value: p.key, label: `${keyLabel(t, 'part', p.key)}（${pct(p.weight)}）` }))}
+              options={parts.map((p) => ({
+                value: p.key,
+                label: t('procedure.partWeight', { part: keyLabel(t, 'part', p.key), weight: pct(p.weight) }),
+              }))}
             />
           </Form.Item>
         )}
