@@ -1,6 +1,6 @@
 // The dashboard's build (web/dist, served by the server at /) and its development server
 // (`npm run dev`: hot reload, /graphql proxied to the API on port 4000). The build also registers
-// every operation of src/api/operations.ts as a persisted operation (web/persisted-operations.json,
+// every operation of src/api/operations.ts and src/api/procedure.ts as a persisted operation (web/persisted-operations.json,
 // hash → text): in production a browser session may run only these.
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
@@ -10,6 +10,7 @@ import type { DocumentNode } from 'graphql';
 import { formatDocument, stringifyDocument } from 'urql';
 import { defineConfig, type Plugin } from 'vite';
 import * as operations from './src/api/operations.ts';
+import * as procedure from './src/api/procedure.ts';
 
 /**
  * The text the client's persisted exchange hashes and the server looks up, by SHA-256: the document
@@ -17,7 +18,7 @@ import * as operations from './src/api/operations.ts';
  */
 export function persistedOperations(): Record<string, string> {
   const store: Record<string, string> = {};
-  for (const document of Object.values(operations) as DocumentNode[]) {
+  for (const document of [...Object.values(operations), ...Object.values(procedure)] as DocumentNode[]) {
     if (!document.definitions.some((d) => d.kind === 'OperationDefinition')) continue; // a fragment
     const text = stringifyDocument(formatDocument(document));
     store[createHash('sha256').update(text).digest('hex')] = text;

@@ -22,6 +22,7 @@ import { ViewerContext } from './viewer.ts';
 const Compliance = lazy(() => import('./pages/Compliance.tsx').then((m) => ({ default: m.Compliance })));
 const Succession = lazy(() => import('./pages/Succession.tsx').then((m) => ({ default: m.Succession })));
 const Roster = lazy(() => import('./pages/Roster.tsx').then((m) => ({ default: m.Roster })));
+const Selection = lazy(() => import('./pages/Selection.tsx').then((m) => ({ default: m.Selection })));
 const Policy = lazy(() => import('./pages/Policy.tsx').then((m) => ({ default: m.Policy })));
 const Planning = lazy(() => import('./pages/Planning.tsx').then((m) => ({ default: m.Planning })));
 
@@ -68,6 +69,7 @@ export function App() {
                 { key: 'succession', label: t('nav.succession'), onClick: () => navigate('/succession') },
                 { key: 'compliance', label: t('nav.compliance'), onClick: () => navigate('/compliance') },
                 { key: 'roster', label: t('nav.roster'), onClick: () => navigate('/roster') },
+                { key: 'selection', label: t('nav.selection'), onClick: () => navigate('/selection') },
                 { key: 'planning', label: t('nav.planning'), onClick: () => navigate('/planning') },
                 { key: 'policy', label: t('nav.policy'), onClick: () => navigate('/policy') },
               ]}
@@ -102,6 +104,7 @@ export function App() {
                   <Route path="/succession" element={<AtRoot root={me.scopeRoot} page={Succession} />} />
                   <Route path="/planning" element={<AtRoot root={me.scopeRoot} page={Planning} />} />
                   <Route path="/roster" element={<AtRoot root={me.scopeRoot} page={Roster} />} />
+                  <Route path="/selection" element={<AtRoot root={me.scopeRoot} page={Selection} />} />
                   <Route
                     path="/policy"
                     element={

@@ -10,6 +10,7 @@ import type { ResultOf } from '../api/graphql.ts';
 import { RESERVE_DETAIL, TRANSITION_RESERVE } from '../api/operations.ts';
 import { useCan } from '../viewer.ts';
 import { Assessments, Mentors, Practices, Talks, Trainings } from './EntryRecords.tsx';
+import { Procedure } from './procedure/Procedure.tsx';
 import { errorText, QueryState } from './QueryState.tsx';
 
 type Entry = NonNullable<ResultOf<typeof RESERVE_DETAIL>['reserve']>;
@@ -199,6 +200,20 @@ export function ReserveDrawer({
                         { title: t('roster.reason'), dataIndex: 'reason', render: dash },
                         { title: t('roster.actor'), dataIndex: 'actor' },
                       ]}
+                    />
+                  ),
+                },
+                {
+                  key: 'procedure',
+                  label: t('procedure.tab'),
+                  children: (
+                    <Procedure
+                      id={entry.id}
+                      status={entry.status}
+                      onChanged={(status) => {
+                        refetch({ requestPolicy: 'network-only' });
+                        if (status !== entry.status) onChanged?.(entry.id, status);
+                      }}
                     />
                   ),
                 },
