@@ -9,6 +9,9 @@ import { PrismaClient } from './generated/sqlite/client.ts';
 
 export type Db = InstanceType<typeof PrismaClient>;
 
+/** The client an interactive transaction (`db.$transaction(async (tx) => …)`) hands its callback. */
+export type Tx = Parameters<Parameters<Db['$transaction']>[0]>[0];
+
 /** Counts the SQL statements the client sends; the N+1 tests read it. */
 export const sqlCounter = { count: 0 };
 

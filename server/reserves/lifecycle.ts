@@ -11,7 +11,7 @@ import { appendAudit } from '../audit/log.ts';
 import type { Viewer } from '../auth/viewer.ts';
 import { ownedByScope } from '../auth/viewer.ts';
 import { recordChange } from '../db/changes.ts';
-import type { Db } from '../db/client.ts';
+import type { Db, Tx } from '../db/client.ts';
 import type { ReserveEntry } from '../db/generated/sqlite/client.ts';
 import { effectivePolicy } from '../policy/store.ts';
 import { checkGates } from './gates.ts';
@@ -133,8 +133,6 @@ export async function checkStep(
   if (!options.skipGates) await checkGates(db, entry, to, on, policy);
   return policy;
 }
-
-type Tx = Parameters<Parameters<Db['$transaction']>[0]>[0];
 
 export interface Step {
   to: ReserveStatus;

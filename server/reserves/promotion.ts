@@ -8,7 +8,7 @@ import { appendAudit } from '../audit/log.ts';
 import type { Viewer } from '../auth/viewer.ts';
 import { ownedByScope } from '../auth/viewer.ts';
 import { recordChange } from '../db/changes.ts';
-import type { Db } from '../db/client.ts';
+import type { Db, Tx } from '../db/client.ts';
 import type { ReserveEntry } from '../db/generated/sqlite/client.ts';
 import { checkStep, entryForStep, stepInTransaction } from './lifecycle.ts';
 
@@ -20,8 +20,6 @@ export interface PromotionInput {
   termEnds?: string | null;
   reason?: string | null;
 }
-
-type Tx = Parameters<Parameters<Db['$transaction']>[0]>[0];
 
 /** Ends `personCode`'s incumbency of a position on `on`, writing the row it lacked if it had none. */
 async function endIncumbency(

@@ -28,7 +28,6 @@ import { ownedByScope, scopedUnit } from '../auth/viewer.ts';
 import { builder, WHOLE } from '../builder.ts';
 import type { Context } from '../context.ts';
 import { db } from '../db/client.ts';
-import { effectivePolicy } from '../policy/store.ts';
 import { decideElimination } from '../reserves/elimination.ts';
 import { checkGates, GATES } from '../reserves/gates.ts';
 import { entryCode, TRANSITIONS } from '../reserves/lifecycle.ts';
@@ -387,9 +386,10 @@ builder.prismaObjectFields('ReserveEntry', (t) => ({
     description:
       'For each next status the lifecycle allows, the procedure condition that stops the step today (empty: none).',
     select: { code: true, status: true, source: true, unit: { select: { kind: true } } },
-    resolve: async (e) => {
+    resolve: async (e, _args, ctx) => {
       const today = todayIso();
-      const { policy } = await effectivePolicy(db, e.unit.kind, today);
+      // The request's policies (read once), not one read per listed entry.
+      const policy = await entryPolicy(ctx, e.unit.kind, today);
       const out: { to: string; gate: string; message: string }[] = [];
       for (const to of TRANSITIONS[e.status]) {
         try {
@@ -467,16 +467,11 @@ const RecordScoreInput = builder.inputType('RecordScoreInput', {
   }),
 });
 
-const InspectionFieldsInput = {
-  startedOn: { type: 'Date' },
-  concludedOn: { type: 'Date' },
-} as const;
-
 const RecordInspectionInput = builder.inputType('RecordInspectionInput', {
   fields: (t) => ({
     reserveId: t.id({ required: true }),
-    startedOn: t.field({ ...InspectionFieldsInput.startedOn, required: true }),
-    concludedOn: t.field(InspectionFieldsInput.concludedOn),
+    startedOn: t.field(dateArg),
+    concludedOn: t.field({ type: 'Date' }),
     inspectors: t.stringList({ required: true, validate: z.array(z.string().max(50)).max(20) }),
     interviews: t.int({ required: true, validate: count, description: '个别谈话: people interviewed.' }),
     conclusion: t.string({ validate: z.string().max(4000) }),
@@ -487,8 +482,8 @@ const RecordInspectionInput = builder.inputType('RecordInspectionInput', {
 const CorrectInspectionInput = builder.inputType('CorrectInspectionInput', {
   fields: (t) => ({
     inspectionId: t.int({ required: true }),
-    startedOn: t.field(InspectionFieldsInput.startedOn),
-    concludedOn: t.field(InspectionFieldsInput.concludedOn),
+    startedOn: t.field({ type: 'Date' }),
+    concludedOn: t.field({ type: 'Date' }),
     inspectors: t.stringList({ validate: z.array(z.string().max(50)).max(20) }),
     interviews: t.int({ validate: count }),
     conclusion: t.string({ validate: z.string().max(4000) }),
