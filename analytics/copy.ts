@@ -9,7 +9,7 @@ import { LRUCache } from 'lru-cache';
 import { ymdNumber } from '../domain/dates.ts';
 import { duckdb } from './dialect.ts';
 import type { CopySource, SqlReader } from './source.ts';
-import { type CopiedTable, columnType, DERIVED, selectSql, TABLES } from './tables.ts';
+import { type CopiedTable, columnType, DERIVED, inJsonList, selectSql, TABLES } from './tables.ts';
 
 export type Row = Record<string, unknown>;
 
@@ -39,19 +39,82 @@ const REFRESHED: Record<string, string | null> = {
   Policy: null,
 };
 
-export const CHANGES_SQL = 'SELECT seq, entity, keys FROM "ChangeLog" WHERE seq > $after ORDER BY seq';
+export const CHANGES_SQL = `SELECT seq, entity, keys FROM "ChangeLog" WHERE seq > $after ORDER BY seq LIMIT $limit`;
 const LATEST_SQL = 'SELECT coalesce(max(seq), 0) AS seq FROM "ChangeLog"';
+
+/**
+ * How the copy catches up (docs/decisions/024). Defaults measured on the national dataset
+ * (docs/benchmarks.md); tests set smaller numbers to reach every path on small data.
+ */
+export interface CopyOptions {
+  /** Keys read per statement when records are refreshed (one JSON parameter however many). */
+  refreshChunk: number;
+  /**
+   * Above this share of the copy's rows changed in one catch-up, a full reload is cheaper than
+   * refreshing the records (national, 2026-12-04: refresh ~22 µs a record, reload ~7 µs a row).
+   */
+  reloadAboveShare: number;
+  /** Change-log rows read per check; a copy further behind than this reloads. */
+  changesPerCheck: number;
+  /** First wait before a failed recovery is tried again (doubling up to `retryMaxMs`). */
+  retryMs: number;
+  retryMaxMs: number;
+  /** Where failures and recoveries are reported, once each (not per request). */
+  log: (message: string, error?: unknown) => void;
+}
+
+export const COPY_DEFAULTS: CopyOptions = {
+  refreshChunk: 10_000,
+  reloadAboveShare: 0.3,
+  changesPerCheck: 5_000,
+  retryMs: 30_000,
+  retryMaxMs: 10 * 60_000,
+  log: (message, error) => (error === undefined ? console.log(message) : console.error(message, error)),
+};
+
+/**
+ * What the copy is doing, for /health: `ready`; `catching up` (applying changes now); `stale`
+ * (a catch-up failed: the last good copy answers while a full reload runs in the background);
+ * `failed` (that reload failed too: the last good copy still answers, the next try is at
+ * `retryAt`). `since`: when the state began; `error`: the cause, as first seen.
+ */
+export type CopyState =
+  | { status: 'loading'; since: Date }
+  | { status: 'ready'; since: Date }
+  | { status: 'catching up'; since: Date }
+  | { status: 'stale'; since: Date; error: string }
+  | { status: 'failed'; since: Date; error: string; retryAt: Date };
+
+/** The state in one line: `ready`, `catching up`, `stale since …: cause`, `failed: cause`. */
+export function describeState(state: CopyState): string {
+  if (state.status === 'stale') return `stale since ${state.since.toISOString()}: ${state.error}`;
+  if (state.status === 'failed') return `failed: ${state.error} (next try ${state.retryAt.toISOString()})`;
+  return state.status;
+}
+
+const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 export class AnalyticsCopy {
   private pending: Promise<void> = Promise.resolve();
   private checking: Promise<void> | undefined;
   private nextCheck: Promise<void> | undefined;
+  private recovering: Promise<void> | undefined;
+  private retryDelay: number;
   private stopListening: (() => Promise<void>) | undefined;
   private readonly answers = new LRUCache<string, Promise<unknown>>({ max: 256 });
+  /** The in-memory database the queries read now; a full load builds the next one beside it. */
+  private generation = '';
+  private generations = 0;
+  /** Rows in the copy's tables at the last full load. */
+  private rows = 0;
+  private readonly options: CopyOptions;
   /** The last change-log sequence number the copy reflects: its data version. */
   version = 0;
+  state: CopyState = { status: 'loading', since: new Date() };
   /** Milliseconds the last full load took, for the benchmark and the start log. */
   lastLoadMs = 0;
+  /** Milliseconds the last catch-up took and the records it refreshed (the benchmark reads them). */
+  lastCatchUp = { ms: 0, records: 0, reloaded: false };
   /** Queries answered so far: the batching tests read it. */
   queryCount = 0;
   /** Full reloads and record refreshes applied so far (tests and the benchmark read them). */
@@ -60,60 +123,135 @@ export class AnalyticsCopy {
 
   private constructor(
     private readonly source: CopySource,
-    private readonly reader: SqlReader,
+    private reader: SqlReader,
+    private readonly instance: DuckDBInstance,
     private readonly connection: DuckDBConnection,
-  ) {}
+    options: Partial<CopyOptions>,
+  ) {
+    this.options = { ...COPY_DEFAULTS, ...options };
+    this.retryDelay = this.options.retryMs;
+  }
 
-  static async open(source: CopySource): Promise<AnalyticsCopy> {
+  static async open(source: CopySource, options: Partial<CopyOptions> = {}): Promise<AnalyticsCopy> {
     const instance = await DuckDBInstance.create(':memory:', { threads: '2' });
-    const copy = new AnalyticsCopy(source, await source.open(), await instance.connect());
-    await copy.enqueue(() => copy.loadAll());
+    const copy = new AnalyticsCopy(source, await source.open(), instance, await instance.connect(), options);
+    await copy.loadAll();
+    copy.setState({ status: 'ready', since: new Date() });
     if (source.subscribe) {
-      copy.stopListening = await source.subscribe(() => {
-        copy.catchUp().catch((error) => console.error('analytics copy: catching up failed', error));
-      });
+      copy.stopListening = await source.subscribe(() => void copy.catchUp());
     }
     return copy;
   }
 
   async close(): Promise<void> {
     await this.stopListening?.();
+    await this.recovering?.catch(() => {});
     await this.pending;
-    await this.reader.close();
+    await this.reader.close().catch(() => {});
     this.connection.closeSync();
+    this.instance.closeSync();
+  }
+
+  /** The state in one line, for /health. */
+  health(): string {
+    return describeState(this.state);
   }
 
   /**
    * Applies every change committed before this call. Cheap when nothing changed: one indexed
    * read of the change log. Concurrent callers share checks, but a caller never relies on a
-   * check that started before it arrived.
+   * check that started before it arrived. Never rejects: when catching up fails (twice), the
+   * copy goes on answering from its last good version while a full reload runs in the
+   * background, and callers are not made to wait for it.
    */
   catchUp(): Promise<void> {
+    if (this.state.status === 'stale') return Promise.resolve();
+    if (this.state.status === 'failed') {
+      if (Date.now() >= this.state.retryAt.getTime()) this.recover();
+      return Promise.resolve();
+    }
     if (!this.checking) {
-      this.checking = this.check().finally(() => {
+      this.checking = this.checkOrRecover().finally(() => {
         this.checking = undefined;
       });
       return this.checking;
     }
-    this.nextCheck ??= this.checking.then(
-      () => {
-        this.nextCheck = undefined;
-        return this.catchUp();
-      },
-      () => {
-        this.nextCheck = undefined;
-        return this.catchUp();
-      },
-    );
+    this.nextCheck ??= this.checking.then(() => {
+      this.nextCheck = undefined;
+      return this.catchUp();
+    });
     return this.nextCheck;
   }
 
+  /** One check; a failure is retried once, and a second failure starts the background reload. */
+  private async checkOrRecover(): Promise<void> {
+    try {
+      await this.check();
+      return;
+    } catch (error) {
+      this.options.log(`analytics copy: catching up from data version ${this.version} failed; trying again`, error);
+      await this.reopenReader().catch(() => {});
+    }
+    try {
+      await this.check();
+      this.options.log(`analytics copy: caught up on the second try (data version ${this.version})`);
+    } catch (error) {
+      this.setState({ status: 'stale', since: new Date(), error: message(error) });
+      this.options.log(
+        `analytics copy: catching up failed again; answering from data version ${this.version} while a full reload runs`,
+        error,
+      );
+      this.recover();
+    }
+  }
+
+  /** A full reload in the background; the copy answers from its last good version meanwhile. */
+  private recover(): void {
+    if (this.recovering) return;
+    if (this.state.status === 'failed') this.setState({ ...this.state, status: 'stale', since: this.state.since });
+    this.recovering = this.reopenReader()
+      .then(() => this.loadAll())
+      .then(() => {
+        this.retryDelay = this.options.retryMs;
+        this.setState({ status: 'ready', since: new Date() });
+        this.options.log(`analytics copy: reloaded after a failure (data version ${this.version})`);
+      })
+      .catch((error) => {
+        const retryAt = new Date(Date.now() + this.retryDelay);
+        this.retryDelay = Math.min(this.retryDelay * 2, this.options.retryMaxMs);
+        const since = this.state.status === 'stale' ? this.state.since : new Date();
+        this.setState({ status: 'failed', since, error: message(error), retryAt });
+        this.options.log(
+          `analytics copy: the full reload failed; still answering from data version ${this.version}; next try at ${retryAt.toISOString()}`,
+          error,
+        );
+      })
+      .finally(() => {
+        this.recovering = undefined;
+      });
+  }
+
+  private setState(state: CopyState): void {
+    this.state = state;
+  }
+
+  /** A fresh connection to the operational database (the old one may be what broke). */
+  private async reopenReader(): Promise<void> {
+    await this.reader.close().catch(() => {});
+    this.reader = await this.source.open();
+  }
+
   private async check(): Promise<void> {
-    const changes = await this.reader.all(CHANGES_SQL, { after: this.version });
+    const limit = this.options.changesPerCheck;
+    const changes = await this.reader.all(CHANGES_SQL, { after: this.version, limit });
     if (changes.length === 0) return;
-    await this.enqueue(async () => {
+    const started = performance.now();
+    const previous = this.state;
+    this.setState({ status: 'catching up', since: new Date() });
+    try {
       const keys = new Map<string, Set<string>>();
-      let full = false;
+      // A copy further behind than one read of the change log reloads rather than reading on.
+      let full = changes.length >= limit;
       for (const c of changes) {
         const entity = String(c.entity);
         if (!(entity in REFRESHED) || (REFRESHED[entity] && c.keys == null)) full = true;
@@ -124,12 +262,21 @@ export class AnalyticsCopy {
           keys.set(table, set);
         }
       }
+      const records = [...keys.values()].reduce((n, set) => n + set.size, 0);
+      if (full || records > this.options.reloadAboveShare * this.rows) {
+        await this.loadAll();
+        this.lastCatchUp = { ms: performance.now() - started, records, reloaded: true };
+        return;
+      }
       const latest = Math.max(...changes.map((c) => Number(c.seq)));
-      if (latest <= this.version) return; // another check applied them meanwhile
-      if (full) return this.loadAll();
-      for (const [table, set] of keys) await this.refreshRecords(table, [...set]);
+      if (latest <= this.version) return; // a reload applied them meanwhile
+      const read = await this.readRecords(keys);
+      await this.enqueue(() => this.apply(read));
       this.advance(latest);
-    });
+      this.lastCatchUp = { ms: performance.now() - started, records, reloaded: false };
+    } finally {
+      this.setState(previous.status === 'catching up' ? { status: 'ready', since: new Date() } : previous);
+    }
   }
 
   /** Runs a query once every refresh under way has finished; rows as plain JS objects. */
@@ -196,55 +343,106 @@ export class AnalyticsCopy {
     this.version = version;
   }
 
-  /** Reloads every table from one snapshot of the operational database. */
+  /**
+   * Reloads every table from one snapshot of the operational database into a new in-memory
+   * database beside the one being read, then switches the queries to it: the old copy answers
+   * until the new one is whole, and a failed load leaves it untouched.
+   */
   private async loadAll(): Promise<void> {
     const started = performance.now();
-    const source = await this.source.open();
+    const name = `copy${++this.generations}`;
+    const loader = await this.instance.connect();
+    let switched = false;
     try {
-      await source.exec(source.provider === 'postgresql' ? 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY' : 'BEGIN');
-      // The version first: changes committed while loading are applied again later (harmless).
-      const [latest] = await source.all(LATEST_SQL);
-      for (const table of TABLES) {
-        await this.connection.run(
-          `CREATE OR REPLACE TABLE ${table.name} (${table.columns.map(([n, t]) => `"${n}" ${columnType(t)}`).join(', ')})`,
+      await loader.run(`ATTACH ':memory:' AS ${name}`);
+      await loader.run(`USE ${name}`);
+      const source = await this.source.open();
+      let latest: number;
+      let rows = 0;
+      try {
+        await source.exec(
+          source.provider === 'postgresql' ? 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY' : 'BEGIN',
         );
-        await this.append(table, await source.rows(selectSql(table, source.provider)));
+        // The version first: changes committed while loading are applied again later (harmless).
+        const [row] = await source.all(LATEST_SQL);
+        latest = Number(row?.seq ?? 0);
+        for (const table of TABLES) {
+          await loader.run(
+            `CREATE TABLE ${table.name} (${table.columns.map(([n, t]) => `"${n}" ${columnType(t)}`).join(', ')})`,
+          );
+          const read = await source.rows(selectSql(table, source.provider));
+          rows += read.length;
+          await this.append(loader, name, table, read);
+        }
+        await source.exec('COMMIT');
+      } finally {
+        await source.close();
       }
-      await source.exec('COMMIT');
-      for (const derived of DERIVED)
-        await this.connection.run(`CREATE OR REPLACE TABLE ${derived.name} AS ${derived.sql(duckdb)}`);
-      this.advance(Number(latest?.seq ?? 0));
+      for (const derived of DERIVED) await loader.run(`CREATE TABLE ${derived.name} AS ${derived.sql(duckdb)}`);
+      await this.enqueue(async () => {
+        // A refresh applied meanwhile to the old copy is in the new one too, or later: the
+        // version never goes back.
+        if (latest < this.version) latest = this.version;
+        await this.connection.run(`USE ${name}`);
+        switched = true;
+        const old = this.generation;
+        this.generation = name;
+        if (old) await this.connection.run(`DETACH ${old}`);
+        this.rows = rows;
+        this.advance(latest);
+      });
     } finally {
-      await source.close();
+      if (!switched) await loader.run(`DETACH DATABASE IF EXISTS ${name}`).catch(() => {});
+      loader.closeSync();
     }
     this.reloads++;
     this.lastLoadMs = performance.now() - started;
   }
 
-  /** Re-reads the named records of one table. */
-  private async refreshRecords(tableName: string, keys: string[]): Promise<void> {
-    const table = TABLES.find((t) => t.name === tableName);
-    if (!table?.key) throw new Error(`table ${tableName} cannot be refreshed by key`);
-    const keyExpr = table.columns.find(([n]) => n === table.key)![2];
-    const params = Object.fromEntries(keys.map((k, i) => [`k${i}`, k]));
-    const list = keys.map((_, i) => `$k${i}`).join(', ');
-    const rows = await this.reader.rows(
-      `${selectSql(table, this.reader.provider)} WHERE ${keyExpr} IN (${list})`,
-      params,
-    );
+  /**
+   * Re-reads the named records of each table, in chunks of `refreshChunk` keys bound as one
+   * parameter each, from one read snapshot (queries go on meanwhile).
+   */
+  private async readRecords(keysByTable: Map<string, Set<string>>): Promise<[CopiedTable, string[], unknown[][]][]> {
+    const reader = this.reader;
+    const chunk = this.options.refreshChunk;
+    const read: [CopiedTable, string[], unknown[][]][] = [];
+    await reader.exec(reader.provider === 'postgresql' ? 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY' : 'BEGIN');
+    try {
+      for (const [tableName, set] of keysByTable) {
+        const table = TABLES.find((t) => t.name === tableName);
+        if (!table?.key) throw new Error(`table ${tableName} cannot be refreshed by key`);
+        const keyExpr = table.columns.find(([n]) => n === table.key)![2];
+        const sql = `${selectSql(table, reader.provider)} WHERE ${inJsonList(keyExpr, 'keys', reader.provider)}`;
+        const keys = [...set];
+        const rows: unknown[][] = [];
+        for (let i = 0; i < keys.length; i += chunk)
+          for (const row of await reader.rows(sql, { keys: JSON.stringify(keys.slice(i, i + chunk)) })) rows.push(row);
+        read.push([table, keys, rows]);
+      }
+    } finally {
+      await reader.exec('COMMIT').catch(() => {});
+    }
+    return read;
+  }
+
+  /** Replaces the records read, in one transaction: a failure anywhere leaves the copy as it was. */
+  private async apply(read: [CopiedTable, string[], unknown[][]][]): Promise<void> {
     await this.connection.run('BEGIN TRANSACTION');
     try {
-      await this.connection.run(`DELETE FROM ${table.name} WHERE "${table.key}" IN (SELECT unnest($1::VARCHAR[]))`, [
-        listValue(keys),
-      ]);
-      await this.append(table, rows);
-      await this.rederive(table, keys);
+      for (const [table, keys, rows] of read) {
+        await this.connection.run(`DELETE FROM ${table.name} WHERE "${table.key}" IN (SELECT unnest($1::VARCHAR[]))`, [
+          listValue(keys),
+        ]);
+        await this.append(this.connection, this.generation, table, rows);
+        await this.rederive(table, keys);
+      }
       await this.connection.run('COMMIT');
     } catch (error) {
-      await this.connection.run('ROLLBACK');
+      await this.connection.run('ROLLBACK').catch(() => {});
       throw error;
     }
-    this.refreshes++;
+    this.refreshes += read.length;
   }
 
   /**
@@ -274,8 +472,13 @@ export class AnalyticsCopy {
     return next;
   }
 
-  private async append(table: CopiedTable, rows: unknown[][]): Promise<void> {
-    const appender = await this.connection.createAppender(table.name);
+  private async append(
+    connection: DuckDBConnection,
+    catalog: string,
+    table: CopiedTable,
+    rows: unknown[][],
+  ): Promise<void> {
+    const appender = await connection.createAppender(table.name, 'main', catalog);
     const types = table.columns.map(([, t]) => t);
     for (const row of rows) {
       for (let i = 0; i < types.length; i++) {

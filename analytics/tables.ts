@@ -180,6 +180,17 @@ export const TABLES: CopiedTable[] = [
   },
 ];
 
+/**
+ * `expr IN (…)` over a list handed as ONE parameter, a JSON array of text: however many keys a
+ * refresh names, the statement binds one value (SQLite refuses more than 32 766 variables,
+ * PostgreSQL more than 65 535 parameters).
+ */
+export function inJsonList(expr: string, param: string, provider: 'sqlite' | 'postgresql'): string {
+  return provider === 'sqlite'
+    ? `${expr} IN (SELECT value FROM json_each($${param}))`
+    : `${expr} IN (SELECT jsonb_array_elements_text(CAST($${param} AS jsonb)))`;
+}
+
 /** The SELECT that reads a table for the copy (dates as text). */
 export function selectSql(table: CopiedTable, provider: 'sqlite' | 'postgresql'): string {
   return `SELECT ${table.columns.map(([, type, expr]) => sourceExpr(type, expr, provider)).join(', ')} FROM ${table.from}`;

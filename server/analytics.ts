@@ -1,7 +1,7 @@
 // The process's analytical copy, wired to the configured database: the server hands the
 // analytics layer its connections (analytics/ never imports the data layer). Opened on first
 // use; `npm start` opens it before saying ready.
-import { AnalyticsCopy } from '../analytics/copy.ts';
+import { AnalyticsCopy, type CopyOptions } from '../analytics/copy.ts';
 import type { CopySource } from '../analytics/source.ts';
 import { dbConfig } from './db/client.ts';
 import type { DatabaseConfig } from './db/config.ts';
@@ -17,18 +17,37 @@ export function copySource(config: DatabaseConfig): CopySource {
   };
 }
 
+/** Settings an operator may change (docs/decisions/024): the wait before retrying a failed reload. */
+function copyOptions(): Partial<CopyOptions> {
+  const retry = Number(process.env.ANALYTICS_RETRY_MS);
+  return retry > 0 ? { retryMs: retry, retryMaxMs: Math.max(retry, 10 * 60_000) } : {};
+}
+
 let opening: Promise<AnalyticsCopy> | undefined;
 let opened: AnalyticsCopy | undefined;
 
 export function analytics(): Promise<AnalyticsCopy> {
-  opening ??= AnalyticsCopy.open(copySource(dbConfig)).then((copy) => {
-    opened = copy;
-    return copy;
-  });
+  opening ??= AnalyticsCopy.open(copySource(dbConfig), copyOptions()).then(
+    (copy) => {
+      opened = copy;
+      return copy;
+    },
+    (error) => {
+      // A first load that failed is tried again by the next request, not remembered.
+      opening = undefined;
+      throw error;
+    },
+  );
   return opening;
 }
 
 /** The copy's data version (the last change applied), or null before it is loaded: for /health. */
 export function dataVersion(): number | null {
   return opened ? opened.version : null;
+}
+
+/** What the copy is doing, in one line (`ready`, `catching up`, `stale since …`, `failed: …`): for /health. */
+export function analyticsHealth(): { state: string; ok: boolean } {
+  if (!opened) return { state: opening ? 'loading' : 'not loaded', ok: true };
+  return { state: opened.health(), ok: opened.state.status !== 'failed' };
 }

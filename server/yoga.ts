@@ -6,7 +6,7 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { createYoga } from 'graphql-yoga';
-import { dataVersion } from './analytics.ts';
+import { analyticsHealth, dataVersion } from './analytics.ts';
 import { resolveViewer } from './auth/viewer.ts';
 import { createContext } from './context.ts';
 import { db } from './db/client.ts';
@@ -153,7 +153,11 @@ function foreignOrigin(request: Request, url: URL): boolean {
 export async function handle(request: Request, meta: RequestMeta = {}): Promise<Response> {
   const url = new URL(request.url);
   if (url.pathname === '/health') {
-    return json(ready ? 200 : 503, { status: ready ? 'ok' : 'starting', dataVersion: dataVersion() });
+    // `degraded`: the analytical copy could not catch up and answers from its last good data
+    // version (`analytics` says since when and why); 503 once its background reload failed too.
+    const copy = analyticsHealth();
+    const status = !ready ? 'starting' : copy.state === 'ready' || copy.state === 'catching up' ? 'ok' : 'degraded';
+    return json(ready && copy.ok ? 200 : 503, { status, dataVersion: dataVersion(), analytics: copy.state });
   }
   if (url.pathname === '/graphql' || url.pathname.startsWith('/graphql/')) {
     if (request.method === 'POST') {
