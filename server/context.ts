@@ -33,7 +33,11 @@ const NO_PATH = '\u0000';
 
 // Resolvers of one list run across several ticks (the Prisma plugin awaits between levels), so
 // a loader waits for the macrotask queue: one batch per list, not one per tick.
-const batchScheduleFn = (run: () => void) => setTimeout(run, 0);
+// A batch is at most BATCH_KEYS keys: its statement binds that many values however long the
+// list (SQLite refuses more than 32 766, PostgreSQL more than 65 535, and Prisma cannot split an
+// ordered query); a longer list is several batches.
+export const BATCH_KEYS = 500;
+const batchOptions = { batchScheduleFn: (run: () => void) => setTimeout(run, 0), maxBatchSize: BATCH_KEYS };
 
 export function createLoaders() {
   const byName = new Map<string, DataLoader<string, unknown>>();
@@ -50,76 +54,61 @@ export function createLoaders() {
     ): DataLoader<string, V> {
       let loader = byName.get(name) as DataLoader<string, V> | undefined;
       if (!loader) {
-        loader = new DataLoader<string, V>(
-          async (keys) => {
-            const found = await load(keys);
-            return keys.map((k) => (found.has(k) ? (found.get(k) as V) : missing));
-          },
-          { batchScheduleFn },
-        );
+        loader = new DataLoader<string, V>(async (keys) => {
+          const found = await load(keys);
+          return keys.map((k) => (found.has(k) ? (found.get(k) as V) : missing));
+        }, batchOptions);
         byName.set(name, loader as DataLoader<string, unknown>);
       }
       return loader;
     },
     /** A unit's tree path by its code (the type-level scope checks of posts and entries). */
-    unitPath: new DataLoader<string, string>(
-      async (codes) => {
-        const rows = await db.unit.findMany({
-          where: { code: { in: [...codes] } },
-          select: { code: true, path: true },
-        });
-        const byCode = new Map(rows.map((u) => [u.code, u.path]));
-        return codes.map((c) => byCode.get(c) ?? NO_PATH);
-      },
-      { batchScheduleFn },
-    ),
+    unitPath: new DataLoader<string, string>(async (codes) => {
+      const rows = await db.unit.findMany({
+        where: { code: { in: [...codes] } },
+        select: { code: true, path: true },
+      });
+      const byCode = new Map(rows.map((u) => [u.code, u.path]));
+      return codes.map((c) => byCode.get(c) ?? NO_PATH);
+    }, batchOptions),
     /** The paths of the units a person belongs to: works in, is reserved for, holds a post in. */
-    personUnitPaths: new DataLoader<string, string[]>(
-      async (codes) => {
-        const keys = [...codes];
-        const [people, entries, posts] = await Promise.all([
-          db.person.findMany({
-            where: { code: { in: keys } },
-            select: { code: true, unit: { select: { path: true } } },
-          }),
-          db.reserveEntry.findMany({
-            where: { personCode: { in: keys } },
-            select: { personCode: true, unit: { select: { path: true } } },
-          }),
-          db.position.findMany({
-            where: { incumbentId: { in: keys } },
-            select: { incumbentId: true, unit: { select: { path: true } } },
-          }),
-        ]);
-        const paths = new Map<string, string[]>(keys.map((k) => [k, []]));
-        for (const p of people) paths.get(p.code)?.push(p.unit.path);
-        for (const e of entries) paths.get(e.personCode)?.push(e.unit.path);
-        for (const x of posts) if (x.incumbentId) paths.get(x.incumbentId)?.push(x.unit.path);
-        return keys.map((k) => paths.get(k) ?? []);
-      },
-      { batchScheduleFn },
-    ),
-    /** The path of the unit an entry is reserved for, by the entry's code. */
-    entryUnitPath: new DataLoader<string, string>(
-      async (codes) => {
-        const rows = await db.reserveEntry.findMany({
-          where: { code: { in: [...codes] } },
+    personUnitPaths: new DataLoader<string, string[]>(async (codes) => {
+      const keys = [...codes];
+      const [people, entries, posts] = await Promise.all([
+        db.person.findMany({
+          where: { code: { in: keys } },
           select: { code: true, unit: { select: { path: true } } },
-        });
-        const byCode = new Map(rows.map((r) => [r.code, r.unit.path]));
-        return codes.map((c) => byCode.get(c) ?? NO_PATH);
-      },
-      { batchScheduleFn },
-    ),
+        }),
+        db.reserveEntry.findMany({
+          where: { personCode: { in: keys } },
+          select: { personCode: true, unit: { select: { path: true } } },
+        }),
+        db.position.findMany({
+          where: { incumbentId: { in: keys } },
+          select: { incumbentId: true, unit: { select: { path: true } } },
+        }),
+      ]);
+      const paths = new Map<string, string[]>(keys.map((k) => [k, []]));
+      for (const p of people) paths.get(p.code)?.push(p.unit.path);
+      for (const e of entries) paths.get(e.personCode)?.push(e.unit.path);
+      for (const x of posts) if (x.incumbentId) paths.get(x.incumbentId)?.push(x.unit.path);
+      return keys.map((k) => paths.get(k) ?? []);
+    }, batchOptions),
+    /** The path of the unit an entry is reserved for, by the entry's code. */
+    entryUnitPath: new DataLoader<string, string>(async (codes) => {
+      const rows = await db.reserveEntry.findMany({
+        where: { code: { in: [...codes] } },
+        select: { code: true, unit: { select: { path: true } } },
+      });
+      const byCode = new Map(rows.map((r) => [r.code, r.unit.path]));
+      return codes.map((c) => byCode.get(c) ?? NO_PATH);
+    }, batchOptions),
     /** Units by id, for ancestors read off a unit's path. */
-    unitById: new DataLoader<number, Unit | null>(
-      async (ids) => {
-        const rows = await db.unit.findMany({ where: { id: { in: [...ids] } } });
-        const byId = new Map(rows.map((u) => [u.id, u]));
-        return ids.map((id) => byId.get(id) ?? null);
-      },
-      { batchScheduleFn },
-    ),
+    unitById: new DataLoader<number, Unit | null>(async (ids) => {
+      const rows = await db.unit.findMany({ where: { id: { in: [...ids] } } });
+      const byId = new Map(rows.map((u) => [u.id, u]));
+      return ids.map((id) => byId.get(id) ?? null);
+    }, batchOptions),
     /**
      * The positions an entry is reserved for: its unit's positions of its kind, keyed
      * "KIND|unitCode". One loader per Prisma query shape, so the nested selection the Pothos
@@ -127,23 +116,20 @@ export function createLoaders() {
      */
     positionsByUnitKind: keyedLoaders(
       (query: PositionQuery) =>
-        new DataLoader<string, Position[]>(
-          async (keys) => {
-            const unitCodes = [...new Set(keys.map((k) => k.slice(k.indexOf('|') + 1)))];
-            const shape =
-              'select' in query && query.select ? { select: { ...query.select, unitCode: true, kind: true } } : query;
-            const rows = (await db.position.findMany({
-              ...shape,
-              where: { unitCode: { in: unitCodes } },
-              orderBy: { id: 'asc' },
-            })) as Position[];
-            return keys.map((k) => {
-              const [kind, unitCode] = [k.slice(0, k.indexOf('|')) as PositionKind, k.slice(k.indexOf('|') + 1)];
-              return rows.filter((p) => p.unitCode === unitCode && p.kind === kind);
-            });
-          },
-          { batchScheduleFn },
-        ),
+        new DataLoader<string, Position[]>(async (keys) => {
+          const unitCodes = [...new Set(keys.map((k) => k.slice(k.indexOf('|') + 1)))];
+          const shape =
+            'select' in query && query.select ? { select: { ...query.select, unitCode: true, kind: true } } : query;
+          const rows = (await db.position.findMany({
+            ...shape,
+            where: { unitCode: { in: unitCodes } },
+            orderBy: { id: 'asc' },
+          })) as Position[];
+          return keys.map((k) => {
+            const [kind, unitCode] = [k.slice(0, k.indexOf('|')) as PositionKind, k.slice(k.indexOf('|') + 1)];
+            return rows.filter((p) => p.unitCode === unitCode && p.kind === kind);
+          });
+        }, batchOptions),
     ),
   };
 }

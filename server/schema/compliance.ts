@@ -13,7 +13,7 @@ import {
 import { addYears } from '../../domain/dates.ts';
 import { policyOf } from '../../domain/policy/effective.ts';
 import { builder } from '../builder.ts';
-import { SortDirectionEnum } from './enums.ts';
+import { enumList, SortDirectionEnum } from './enums.ts';
 import { metricArgs, metricInput, pageOffset, pageSize } from './metric-input.ts';
 
 const RuleEnum = builder.enumType('ComplianceRule', {
@@ -101,8 +101,8 @@ const ReportRef = builder.objectRef<ReportShape>('ComplianceReport').implement({
     rows: t.field({
       type: PageRef,
       args: {
-        rules: t.arg({ type: [RuleEnum] }),
-        statuses: t.arg({ type: [StatusEnum] }),
+        rules: t.arg({ type: [RuleEnum], validate: enumList(RULE_NAMES) }),
+        statuses: t.arg({ type: [StatusEnum], validate: enumList(STATUS_NAMES) }),
         orderBy: t.arg({ type: OrderEnum, defaultValue: 'SEVERITY' }),
         direction: t.arg({ type: SortDirectionEnum, defaultValue: 'DESC' }),
         first: t.arg.int({ defaultValue: 100, validate: pageSize }),

@@ -1,5 +1,6 @@
 // GraphQL enums, the same values as the database's.
 
+import { z } from 'zod';
 import * as E from '../../domain/enums.ts';
 import { builder } from '../builder.ts';
 
@@ -21,3 +22,13 @@ export const GradeEnum = builder.enumType('Grade', { values: E.GRADES });
 export const PracticeKindEnum = builder.enumType('PracticeKind', { values: E.PRACTICE_KINDS });
 export const TalkKindEnum = builder.enumType('TalkKind', { values: E.TALK_KINDS });
 export const SortDirectionEnum = builder.enumType('SortDirection', { values: ['ASC', 'DESC'] as const });
+
+/**
+ * A list argument of an enum's values: at most as many values as the enum has (each once is all
+ * a filter can mean), refused at the edge with the argument named. The list becomes SQL (an
+ * `IN (…)` or literals), so its length is bounded before anything reads it.
+ */
+export const enumList = (values: readonly string[]) =>
+  z
+    .array(z.unknown())
+    .max(values.length, { message: `at most ${values.length} values, each of the enum's values once` });

@@ -2,7 +2,7 @@
 import { ALERT_KINDS, type Alert, type AlertReport, alerts } from '../../analytics/metrics/alerts.ts';
 import { type Pipeline, pipeline } from '../../analytics/metrics/pipeline.ts';
 import { builder } from '../builder.ts';
-import { PositionKindEnum, ReserveStatusEnum, SourceEnum } from './enums.ts';
+import { enumList, PositionKindEnum, ReserveStatusEnum, SourceEnum } from './enums.ts';
 import { metricArgs, metricInput, pageOffset, pageSize } from './metric-input.ts';
 
 const YearCount = builder.objectRef<{ year: number; count: number }>('YearCount').implement({
@@ -95,7 +95,11 @@ builder.queryFields((t) => ({
       'Active entries flagged at asOf: period ending within the alert window, over age, elimination grounds, missing mentors or talks.',
     args: {
       ...metricArgs,
-      kinds: t.arg({ type: [AlertKindEnum], description: 'Only entries with one of these alerts.' }),
+      kinds: t.arg({
+        type: [AlertKindEnum],
+        description: 'Only entries with one of these alerts.',
+        validate: enumList(ALERT_KINDS),
+      }),
       first: t.arg.int({ defaultValue: 100, validate: pageSize }),
       offset: t.arg.int({ defaultValue: 0, validate: pageOffset }),
     },

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { toDate } from '../../domain/dates.ts';
+import { RESERVE_STATUSES } from '../../domain/enums.ts';
 import { scopeOf } from '../auth/capabilities.ts';
 import { ownedByScope, unitFilter, type Viewer } from '../auth/viewer.ts';
 import { builder, WHOLE } from '../builder.ts';
@@ -10,6 +11,7 @@ import { entryCode, TRANSITIONS, transitionReserve } from '../reserves/lifecycle
 import {
   DirectionEnum,
   EducationEnum,
+  enumList,
   GenderEnum,
   PositionKindEnum,
   RankEnum,
@@ -69,7 +71,11 @@ const ReserveFilter = builder.inputType('ReserveFilter', {
     subtree: t.boolean({ defaultValue: true }),
     kind: t.field({ type: PositionKindEnum }),
     tier: t.field({ type: TierEnum }),
-    status: t.field({ type: [ReserveStatusEnum], description: 'Any of these statuses.' }),
+    status: t.field({
+      type: [ReserveStatusEnum],
+      description: 'Any of these statuses.',
+      validate: enumList(RESERVE_STATUSES),
+    }),
     activeAt: t.field({
       type: 'Date',
       description: 'Only entries in the pool on that date (entered on or before it, not exited by it).',
