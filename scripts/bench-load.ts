@@ -19,7 +19,12 @@ const PG_ADMIN = process.env.BENCH_PG_URL ?? 'postgresql://postgres@127.0.0.1:54
 interface Shot {
   status: number;
   ms: number;
+  /** A 200 whose GraphQL answer carries errors (the first one's text). */
+  error?: string;
 }
+
+/** Every GraphQL error seen in a run: the benchmark fails loudly on any, after printing. */
+const errorsSeen: string[] = [];
 
 function rssMiB(pid: number): number {
   const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
@@ -45,8 +50,15 @@ function post(base: string, token: string, body: string): Promise<Shot> {
         },
       },
       (res) => {
-        res.resume();
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, ms: performance.now() - sent }));
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => {
+          const ms = performance.now() - sent;
+          const text = Buffer.concat(chunks).toString('utf8');
+          const error = res.statusCode === 200 && text.includes('"errors"') ? text.slice(0, 500) : undefined;
+          if (error) errorsSeen.push(error);
+          resolve({ status: res.statusCode ?? 0, ms, error });
+        });
       },
     );
     req.on('timeout', () => req.destroy());
@@ -71,9 +83,9 @@ async function openLoad(base: string, token: string, rate: number, seconds: numb
 }
 
 function summary(name: string, rate: number, run: { results: Shot[]; wallSeconds: number }) {
-  const ok = run.results.filter((r) => r.status === 200).map((r) => r.ms);
+  const ok = run.results.filter((r) => r.status === 200 && !r.error).map((r) => r.ms);
   const shed = run.results.filter((r) => r.status === 503).map((r) => r.ms);
-  const failed = run.results.filter((r) => r.status !== 200 && r.status !== 503).length;
+  const failed = run.results.filter((r) => (r.status !== 200 || r.error) && r.status !== 503).length;
   const line = {
     name,
     rate,
@@ -94,16 +106,17 @@ function summary(name: string, rate: number, run: { results: Shot[]; wallSeconds
 }
 
 async function withServer(databaseUrl: string, run: (base: string, token: string, pid: number) => Promise<void>) {
-  const { base, env, child } = await startProductionServer(
+  const { base, token, child } = await startProductionServer(
     databaseUrl,
     path.join(os.tmpdir(), `bench-admin-${process.pid}.txt`),
   );
   try {
-    const token = script('scripts/token-create.ts', ['admin'], env).trim().split('\n').at(-1)!;
     await run(base, token, child.pid!);
   } finally {
     child.kill('SIGTERM');
   }
+  if (errorsSeen.length)
+    throw new Error(`${errorsSeen.length} answers carried GraphQL errors; the first: ${errorsSeen[0]}`);
 }
 
 async function benchDatabase(db: string, file: string, dir: string) {
