@@ -28,6 +28,12 @@ export interface BulkSession {
   rollback(): Promise<void>;
 }
 
+/**
+ * ANALYZE_NOTE: a bulk load leaves the query planner without statistics for the rows it wrote;
+ * without them SQLite chooses the status index for `code IN (…) AND status = 'ACTIVE'` (the
+ * expiry job's statement) and reads 200 000 rows per statement at national scale. ANALYZE after
+ * the commit: 1.3 s for the national SQLite file.
+ */
 export async function openBulkSession(config: DatabaseConfig): Promise<BulkSession> {
   return config.provider === 'postgresql' ? openPg(await pgClient(config)) : openSqlite(config);
 }
@@ -65,6 +71,8 @@ function openSqlite(config: DatabaseConfig): BulkSession {
     },
     async commit() {
       db.exec('COMMIT');
+      // Planner statistics for what was just loaded (see ANALYZE_NOTE).
+      db.exec('ANALYZE');
       done();
     },
     async rollback() {
@@ -104,6 +112,8 @@ async function openPg(client: pg.Client): Promise<BulkSession> {
     },
     async commit() {
       await client.query('COMMIT');
+      // Planner statistics for what was just loaded (see ANALYZE_NOTE), not left to autovacuum.
+      await client.query('ANALYZE');
       await client.end();
     },
     async rollback() {
