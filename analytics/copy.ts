@@ -92,6 +92,15 @@ export function describeState(state: CopyState): string {
   return state.status;
 }
 
+/** Rows read and appended at a time by a full load, between which requests are served. */
+const LOAD_BATCH = 50_000;
+
+/**
+ * Lets the event loop serve what is waiting (a synchronous driver's promises resolve at once, so
+ * a chain of awaits alone never yields to I/O).
+ */
+const yieldToRequests = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 export class AnalyticsCopy {
@@ -370,9 +379,13 @@ export class AnalyticsCopy {
           await loader.run(
             `CREATE TABLE ${table.name} (${table.columns.map(([n, t]) => `"${n}" ${columnType(t)}`).join(', ')})`,
           );
-          const read = await source.rows(selectSql(table, source.provider));
-          rows += read.length;
-          await this.append(loader, name, table, read);
+          // In batches, letting requests run between them: on SQLite every read and every
+          // append is synchronous, and a national table is seconds of work.
+          for await (const batch of source.batches(selectSql(table, source.provider), LOAD_BATCH)) {
+            rows += batch.length;
+            await this.append(loader, name, table, batch);
+            await yieldToRequests();
+          }
         }
         await source.exec('COMMIT');
       } finally {
@@ -416,8 +429,10 @@ export class AnalyticsCopy {
         const sql = `${selectSql(table, reader.provider)} WHERE ${inJsonList(keyExpr, 'keys', reader.provider)}`;
         const keys = [...set];
         const rows: unknown[][] = [];
-        for (let i = 0; i < keys.length; i += chunk)
+        for (let i = 0; i < keys.length; i += chunk) {
           for (const row of await reader.rows(sql, { keys: JSON.stringify(keys.slice(i, i + chunk)) })) rows.push(row);
+          await yieldToRequests();
+        }
         read.push([table, keys, rows]);
       }
     } finally {

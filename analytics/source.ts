@@ -10,6 +10,8 @@ export interface SqlReader {
   all(sql: string, params?: Record<string, SqlParam>): Promise<Record<string, unknown>[]>;
   /** Rows as arrays, in the SELECT's column order. */
   rows(sql: string, params?: Record<string, SqlParam>): Promise<unknown[][]>;
+  /** A whole table's rows in batches (one, or several of about `size` from a synchronous driver). */
+  batches(sql: string, size: number): AsyncIterable<unknown[][]>;
   exec(sql: string): Promise<void>;
   close(): Promise<void>;
 }

@@ -16,6 +16,12 @@ export interface RawConnection {
   all(sql: string, params?: Params): Promise<Record<string, unknown>[]>;
   /** Rows as arrays, in the SELECT's column order. */
   rows(sql: string, params?: Params): Promise<unknown[][]>;
+  /**
+   * The same rows in batches of about `size`, for reading a whole table: on SQLite (a
+   * synchronous driver) each batch is read separately, so the caller can let other work run
+   * between batches; PostgreSQL answers asynchronously and gives one batch.
+   */
+  batches(sql: string, size: number): AsyncIterable<unknown[][]>;
   /** Statements without results (may be several, separated by semicolons). */
   exec(sql: string): Promise<void>;
   close(): Promise<void>;
@@ -68,6 +74,17 @@ export async function openRaw(config: DatabaseConfig, options: { readonly?: bool
       async rows(sql, params = {}) {
         return db.prepare(sql).raw().all(sqliteParams(sql, params)) as unknown[][];
       },
+      async *batches(sql, size) {
+        let batch: unknown[][] = [];
+        for (const row of db.prepare(sql).raw().iterate() as IterableIterator<unknown[]>) {
+          batch.push(row);
+          if (batch.length >= size) {
+            yield batch;
+            batch = [];
+          }
+        }
+        if (batch.length) yield batch;
+      },
       async exec(sql) {
         db.exec(sql);
       },
@@ -84,6 +101,9 @@ export async function openRaw(config: DatabaseConfig, options: { readonly?: bool
     },
     async rows(sql, params = {}) {
       return (await client.query({ ...positional(sql, params), rowMode: 'array' })).rows as unknown[][];
+    },
+    async *batches(sql) {
+      yield (await client.query({ text: sql, rowMode: 'array' })).rows as unknown[][];
     },
     async exec(sql) {
       await client.query(sql);

@@ -12,7 +12,7 @@ import { readPoliciesAt } from '../policy/store.ts';
 
 export const EXPIRY_ACTOR = 'system:expiry';
 /** Entries written per transaction (a few statements each: one per end date, one for the history). */
-const BATCH = 1000;
+const BATCH = 500;
 
 export interface ExpiryResult {
   asOf: string;
@@ -93,6 +93,10 @@ export async function expireReserves(
       return codes;
     });
     expired.push(...done);
+    // Let requests run between batches: with SQLite every statement completes synchronously,
+    // and a chain of awaits alone never yields to the event loop (the server would not answer,
+    // /health included, until the whole job ends).
+    await new Promise<void>((resolve) => setImmediate(resolve));
   }
   return { asOf, expired, seconds: (performance.now() - started) / 1000 };
 }

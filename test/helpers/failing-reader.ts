@@ -8,10 +8,18 @@ type Raw = typeof import('../../server/db/raw.ts');
 const real = await vi.importActual<Raw>('../../server/db/raw.ts');
 
 /**
- * `fail`: the next this many row reads (`rows`, what the copy reads records with) throw
- * "injected read failure". `hold`: while set, row reads wait for it first.
+ * `fail`: the next this many row reads (`rows` and `batches`: what the copy reads records and
+ * tables with) throw "injected read failure". `hold`: while set, row reads wait for it first.
  */
 export const reads: { fail: number; hold: Promise<void> | null } = { fail: 0, hold: null };
+
+async function injected(): Promise<void> {
+  if (reads.fail > 0) {
+    reads.fail--;
+    throw new Error('injected read failure');
+  }
+  if (reads.hold) await reads.hold;
+}
 
 export const openRaw: Raw['openRaw'] = async (...args) => {
   const connection = await real.openRaw(...args);
@@ -22,12 +30,12 @@ export const openRaw: Raw['openRaw'] = async (...args) => {
     exec: connection.exec.bind(connection),
     close: connection.close.bind(connection),
     async rows(sql, params) {
-      if (reads.fail > 0) {
-        reads.fail--;
-        throw new Error('injected read failure');
-      }
-      if (reads.hold) await reads.hold;
+      await injected();
       return connection.rows(sql, params);
+    },
+    async *batches(sql, size) {
+      await injected();
+      yield* connection.batches(sql, size);
     },
   };
 };
