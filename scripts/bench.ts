@@ -9,6 +9,8 @@
 // npm run bench -- simulate --scale …: simulateIntake deterministic, 1 000 Monte Carlo runs with a
 // concurrent query's latency, and the optimiser for a province.
 // npm run bench -- web --scale …: the dashboard in Chromium (see bench-web.ts).
+// npm run bench -- catchup --scale … [--database-url file:…]: the analytical copy catching up on
+//   N changed records against a full reload (see bench-catchup-probe.ts); on a scratch copy.
 // Record results in docs/benchmarks.md.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -186,6 +188,44 @@ async function benchSimulate(argv: string[]): Promise<void> {
   }
 }
 
+async function benchCatchUp(argv: string[]): Promise<void> {
+  const scale = flag(argv, 'scale') ?? 'city';
+  const seed = flag(argv, 'seed') ?? '1';
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-'));
+  const given = flag(argv, 'database-url');
+  const url = `file:${path.join(dir, 'catchup.db')}`;
+  try {
+    console.log(
+      `machine: ${os.cpus().length} × ${os.cpus()[0]?.model}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, node ${process.version}`,
+    );
+    if (given) {
+      // A scratch copy: the probe writes change-log rows.
+      if (!given.startsWith('file:')) throw new Error('--database-url: a SQLite file (file:…), copied before use');
+      fs.copyFileSync(given.slice('file:'.length), url.slice('file:'.length));
+    } else {
+      const file = path.join(dir, `${scale}.json`);
+      step('scripts/data-generate.ts', ['--scale', scale, '--seed', seed, '--out', file]);
+      step('scripts/data-import.ts', [file], { DATABASE_URL: url });
+      fs.rmSync(file);
+    }
+    const probe = step('scripts/bench-catchup-probe.ts', [], { DATABASE_URL: url });
+    const r = JSON.parse(probe.stdout.split('\n').pop()!) as {
+      refresh: { table: string; records: number; ms: number }[];
+      reloadMs: number;
+      rows: number;
+    };
+    console.log(`full reload: ${r.reloadMs} ms for ${r.rows.toLocaleString('en')} rows (${((r.reloadMs * 1000) / r.rows).toFixed(1)} µs a row); peak ${probe.peakMiB} MiB`);
+    for (const x of r.refresh) {
+      const perRecord = (x.ms * 1000) / x.records;
+      console.log(
+        `refresh ${x.table}: ${x.records.toLocaleString('en')} records in ${x.ms} ms (${perRecord.toFixed(1)} µs a record) — a reload is cheaper above ${((r.reloadMs * 1000) / perRecord / r.rows * 100).toFixed(0)} % of the rows changed`,
+      );
+    }
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 await runCli(async () => {
   const [what, ...argv] = process.argv.slice(2);
   if (what === 'import') return benchImport(argv);
@@ -193,6 +233,7 @@ await runCli(async () => {
   if (what === 'load') return benchLoad(argv);
   if (what === 'simulate') return benchSimulate(argv);
   if (what === 'web') return benchWeb(argv);
+  if (what === 'catchup') return benchCatchUp(argv);
   throw new Error(
     'usage: npm run bench -- import --scale county|city|province|national [--db sqlite|postgresql|both] [--seed N]',
   );
