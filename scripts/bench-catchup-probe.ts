@@ -32,16 +32,22 @@ for (const n of [1_000, 10_000, 40_000, 100_000, codes.length]) {
 for (const n of [10_000, 100_000, 300_000]) {
   await change('Training', spread(people, Math.min(n, people.length)));
   await copy.catchUp();
-  refresh.push({ table: 'trainings (by person)', records: copy.lastCatchUp.records, ms: Math.round(copy.lastCatchUp.ms) });
+  refresh.push({
+    table: 'trainings (by person)',
+    records: copy.lastCatchUp.records,
+    ms: Math.round(copy.lastCatchUp.ms),
+  });
 }
 await change('Dataset', null);
 await copy.catchUp();
 const reloadMs = Math.round(copy.lastCatchUp.ms);
-const rows = (await copy.query<{ n: number }>(
-  `SELECT CAST((SELECT count(*) FROM units) + (SELECT count(*) FROM positions) + (SELECT count(*) FROM people)
+const rows = (
+  await copy.query<{ n: number }>(
+    `SELECT CAST((SELECT count(*) FROM units) + (SELECT count(*) FROM positions) + (SELECT count(*) FROM people)
      + (SELECT count(*) FROM reserves) + (SELECT count(*) FROM trainings) + (SELECT count(*) FROM assessments)
      + (SELECT count(*) FROM incumbencies) + (SELECT count(*) FROM mentors) + (SELECT count(*) FROM talks) AS INTEGER) AS n`,
-))[0]!.n;
+  )
+)[0]!.n;
 await copy.close();
 await db.$disconnect();
 console.log(JSON.stringify({ refresh, reloadMs, rows, rssMiB: Math.round(process.memoryUsage().rss / 2 ** 20) }));

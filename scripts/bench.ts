@@ -214,11 +214,13 @@ async function benchCatchUp(argv: string[]): Promise<void> {
       reloadMs: number;
       rows: number;
     };
-    console.log(`full reload: ${r.reloadMs} ms for ${r.rows.toLocaleString('en')} rows (${((r.reloadMs * 1000) / r.rows).toFixed(1)} µs a row); peak ${probe.peakMiB} MiB`);
+    console.log(
+      `full reload: ${r.reloadMs} ms for ${r.rows.toLocaleString('en')} rows (${((r.reloadMs * 1000) / r.rows).toFixed(1)} µs a row); peak ${probe.peakMiB} MiB`,
+    );
     for (const x of r.refresh) {
       const perRecord = (x.ms * 1000) / x.records;
       console.log(
-        `refresh ${x.table}: ${x.records.toLocaleString('en')} records in ${x.ms} ms (${perRecord.toFixed(1)} µs a record) — a reload is cheaper above ${((r.reloadMs * 1000) / perRecord / r.rows * 100).toFixed(0)} % of the rows changed`,
+        `refresh ${x.table}: ${x.records.toLocaleString('en')} records in ${x.ms} ms (${perRecord.toFixed(1)} µs a record) — a reload is cheaper above ${(((r.reloadMs * 1000) / perRecord / r.rows) * 100).toFixed(0)} % of the rows changed`,
       );
     }
   } finally {
