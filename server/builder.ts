@@ -15,7 +15,7 @@ import type { Context } from './context.ts';
 import { db } from './db/client.ts';
 import type PrismaTypes from './db/generated/pothos-types.ts';
 import { getDatamodel } from './db/generated/pothos-types.ts';
-import { LIMITS } from './limits-config.ts';
+import { LIMITS, LIST_SIZES } from './limits-config.ts';
 
 export const builder = new SchemaBuilder<{
   Context: Context;
@@ -40,19 +40,28 @@ export const builder = new SchemaBuilder<{
 }>({
   // Relay before scope-auth, so that authScopes see parsed global ids; scope-auth before the rest.
   plugins: [RelayPlugin, ScopeAuthPlugin, PrismaPlugin, ValidationPlugin, ComplexityPlugin],
-  // An operation's cost before it runs: every field costs 1, and what is below a list is counted
-  // as many times as the list may hold — `first` rows for a page, 10 for other lists. Cycles
-  // through lists (unit → positions → unit → …) grow tenfold per level and are refused.
+  // An operation's cost before it runs, from the real arguments and variables (docs/decisions/025):
+  // every field costs 1 plus one per value of its list arguments (ids to load, filter values);
+  // what is below a list is counted as many times as the list may hold — a page's `first` (or
+  // `last`; the default page when absent), the length of `ids`, and LIMITS.listEstimate for
+  // other lists. Cycles through lists (unit → positions → unit → …) grow by that factor per
+  // level and are refused.
   complexity: {
     fieldComplexity: (args, _ctx, field) => {
-      if (field.args && 'first' in field.args) {
-        const first = (args as { first?: unknown }).first;
-        return { field: 1, multiplier: typeof first === 'number' ? Math.max(1, first) : 20 };
+      const given = args as Record<string, unknown>;
+      const own = 1 + listValues(given);
+      const has = (name: string) => field.args.some((a) => a.name === name);
+      if (has('ids') && Array.isArray(given.ids)) return { field: own, multiplier: Math.max(1, given.ids.length) };
+      if (has('first') || has('last')) {
+        const size = [given.first, given.last].find((n) => typeof n === 'number') as number | undefined;
+        return { field: own, multiplier: Math.max(1, size ?? LIMITS.defaultPage) };
       }
       const type = getNullableType(field.type);
-      // A connection's edges: already counted by the connection's `first`.
+      // A connection's edges: already counted by the connection's page.
       if (field.name === 'edges' && getNamedType(type).name.endsWith('Edge')) return { field: 1, multiplier: 1 };
-      return { field: 1, multiplier: isListType(type) ? 10 : 1 };
+      if (!isListType(type)) return { field: own, multiplier: 1 };
+      const parent = (field.extensions?.pothosConfig as { parentType?: string } | undefined)?.parentType;
+      return { field: own, multiplier: LIST_SIZES[`${parent}.${field.name}`] ?? LIMITS.listEstimate };
     },
     limit: { complexity: LIMITS.maxComplexity, depth: LIMITS.maxDepth, breadth: LIMITS.maxBreadth },
     complexityError: (kind, result) =>
@@ -163,6 +172,14 @@ builder.scalarType('JSON', {
 
 builder.queryType({});
 builder.mutationType({});
+
+/** How many values the list arguments of a field hold, inside input objects too. */
+function listValues(value: unknown): number {
+  if (Array.isArray(value)) return value.length + value.reduce((n: number, v) => n + listValues(v), 0);
+  if (value && typeof value === 'object')
+    return Object.values(value as Record<string, unknown>).reduce((n: number, v) => n + listValues(v), 0);
+  return 0;
+}
 
 /**
  * The type-level check of a record that belongs to a unit, for a viewer of the whole tree: every

@@ -16,4 +16,42 @@ export const LIMITS = {
   maxBreadth: 300,
   /** Rows of one page of a list (`first`). */
   maxPage: 100,
+  /** Rows of a page when `first` is not given (the connections' default), for the cost. */
+  defaultPage: 20,
+  /** What a list without a page size (a unit's posts, an entry's history…) counts as, for the cost. */
+  listEstimate: 10,
+};
+
+/**
+ * How many rows a list without a page size holds at most in practice, for the cost
+ * (docs/decisions/025); lists not named here count LIMITS.listEstimate. The rows of a paged
+ * report (`items`, `rows` under a field that takes `first`) count 1: the page's size already
+ * multiplies them.
+ */
+export const LIST_SIZES: Record<string, number> = {
+  'Unit.children': 50,
+  'Unit.positions': 10,
+  'Unit.ancestors': 6,
+  'Unit.reserveRatio': 2,
+  'Position.incumbencies': 5,
+  'Person.reserveEntries': 3,
+  'Person.trainings': 20,
+  'Person.assessments': 10,
+  'Person.practices': 5,
+  'Person.positionsHeld': 3,
+  'ReserveEntry.targetPositions': 10,
+  'ReserveEntry.history': 10,
+  'ReserveEntry.mentors': 3,
+  'ReserveEntry.talks': 10,
+  'ReserveEntry.recommendationRounds': 3,
+  'ReserveEntry.inspections': 3,
+  'ReserveEntry.notices': 3,
+  'ReserveEntry.eliminationDecisions': 3,
+  'ReserveEntry.blockers': 8,
+  'RecommendationTallyResult.groups': 12,
+  'ScoreSheet.rounds': 5,
+  'ScoreRoundResult.parts': 5,
+  'PublicNotice.objections': 5,
+  'AlertReport.items': 1,
+  'ComplianceRowPage.rows': 1,
 };
