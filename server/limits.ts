@@ -43,9 +43,10 @@ function persistedOperations(): Record<string, string> {
 }
 
 /**
- * Trusted documents: a browser session (cookie) in production may only run the dashboard's
- * registered operations; scripts with an API token, and every caller outside production, may
- * send any operation.
+ * Trusted documents: in production a request that carries a session cookie may only run the
+ * dashboard's registered operations, whatever other header comes with it (a stray
+ * `Authorization: Bearer x` beside the cookie once let the cookie's user run anything); scripts
+ * with an API token alone, and every caller outside production, may send any operation.
  */
 export function usePersistedOperationsForSessions(): Plugin {
   const store = persistedOperations();
@@ -53,8 +54,8 @@ export function usePersistedOperationsForSessions(): Plugin {
     getPersistedOperation: (key) => store[key] ?? null,
     allowArbitraryOperations: (request) => {
       if (!production()) return true;
-      const { session, token } = credentialsOf(request);
-      return token !== null || session === null;
+      const { session } = credentialsOf(request);
+      return session === null;
     },
     customErrors: {
       // The message clients know (Apollo's): they send the text along on a second try.

@@ -149,8 +149,37 @@ function foreignOrigin(request: Request, url: URL): boolean {
   return origin !== url.origin && !ALLOWED_ORIGINS.includes(origin);
 }
 
-/** Routes a request: the API, the readiness probe, the dashboard. */
+/**
+ * Security headers on every answer (docs/decisions/025): the dashboard runs only its own scripts
+ * (no inline script; styles inline, as Ant Design writes them at run time), loads nothing from
+ * elsewhere, and cannot be framed; no answer is sniffed as another type or sends a referrer.
+ * Written here, not by a library: the well-kept ones (helmet) are middleware for Node's
+ * response objects, and these answers are fetch Responses.
+ */
+export const SECURITY_HEADERS: Record<string, string> = {
+  'content-security-policy':
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; worker-src 'self' blob:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
+  'x-frame-options': 'DENY',
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+  'cross-origin-opener-policy': 'same-origin',
+  'cross-origin-resource-policy': 'same-origin',
+};
+
+/** Routes a request: the API, the readiness probe, the dashboard — each answer with the security headers. */
 export async function handle(request: Request, meta: RequestMeta = {}): Promise<Response> {
+  const response = await route(request, meta);
+  const html = (response.headers.get('content-type') ?? '').startsWith('text/html');
+  for (const [name, value] of Object.entries(SECURITY_HEADERS)) {
+    // GraphiQL (outside production only) is an HTML page with inline scripts from its own CDN:
+    // it keeps every header but the content policy.
+    if (name === 'content-security-policy' && html && new URL(request.url).pathname.startsWith('/graphql')) continue;
+    response.headers.set(name, value);
+  }
+  return response;
+}
+
+async function route(request: Request, meta: RequestMeta): Promise<Response> {
   const url = new URL(request.url);
   if (url.pathname === '/health') {
     // `degraded`: the analytical copy could not catch up and answers from its last good data

@@ -61,6 +61,17 @@ describe('in production', () => {
       body: JSON.stringify({ query: '{ rootUnits { code } }' }),
     }).then((r) => r.json());
     expect(adHoc.errors[0].extensions.code).toBe('FORBIDDEN');
+    // Another credential beside the cookie gains nothing: a stray bearer header once let the
+    // cookie's user run any operation, e.g. mint a token that outlives logout.
+    for (const authorization of ['Bearer x', `Bearer ${server.token()}`]) {
+      const beside = await fetch(`${server.base}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', cookie, authorization },
+        body: JSON.stringify({ query: 'mutation { createApiToken(days: 366) { token } }' }),
+      }).then((r) => r.json());
+      expect(beside.errors[0].extensions.code).toBe('FORBIDDEN');
+      expect(beside.data ?? null).toBeNull();
+    }
     // The dashboard's operations go by hash (web/persisted-operations.json, written by its build).
     const registered = JSON.parse(fs.readFileSync(path.join(root, 'web/persisted-operations.json'), 'utf8'));
     const byHash = (sha256Hash: string, variables = {}) =>
@@ -73,6 +84,33 @@ describe('in production', () => {
     expect((await byHash(meHash)).data).toMatchObject({ me: { username: 'leader1', role: 'LEADER', unitCode: null } });
     expect((await byHash('0'.repeat(64))).errors[0].message).toBe('PersistedQueryNotFound');
     expect((await server.post('{ rootUnits { code } }')).data).toEqual({ rootUnits: [{ code: 'C01' }] });
+  });
+});
+
+describe('security headers', () => {
+  it('sends a strict content policy, no framing, no sniffing and no referrer on every answer', async () => {
+    for (const [path, init] of [
+      ['/', {}],
+      ['/overview', {}],
+      ['/health', {}],
+      [
+        '/graphql',
+        { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ me { username } }"}' },
+      ],
+      ['/nothing-here.txt', {}],
+    ] as const) {
+      const r = await fetch(`${server.base}${path}`, init as RequestInit);
+      const csp = r.headers.get('content-security-policy') ?? '';
+      expect({ path, csp }).toMatchObject({ path, csp: expect.stringContaining("frame-ancestors 'none'") });
+      expect(csp).toContain("script-src 'self';");
+      expect(csp).not.toMatch(/script-src[^;]*unsafe-inline/);
+      expect(r.headers.get('x-frame-options')).toBe('DENY');
+      expect(r.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(r.headers.get('referrer-policy')).toBe('no-referrer');
+    }
+    // The page runs no inline script: every script it names is a file of its own.
+    const page = await (await fetch(`${server.base}/`)).text();
+    expect(page).not.toMatch(/<script(?![^>]*\ssrc=)[^>]*>/);
   });
 });
 
