@@ -1,7 +1,10 @@
 // Idempotency keys: a mutation sent with an `Idempotency-Key` header (by a signed-in account)
 // runs once; the same request again — a retry after a lost reply — gets the first answer instead
 // of a second effect (or ILLEGAL_TRANSITION for a step already taken). The same key with a
-// different request is refused with CONFLICT; a key whose request is still running, too.
+// different request is refused with CONFLICT; a key whose request is still running, too — until
+// it has been pending longer than any request may run (a server killed midway leaves it so),
+// when the key is free again. An answer holding a secret (an API token) is never kept: a repeat
+// answers that the request was already done, without the secret.
 import { createHash } from 'node:crypto';
 import { type DefinitionNode, type ExecutionResult, GraphQLError, Kind, print } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
@@ -9,7 +12,25 @@ import type { Context } from './context.ts';
 import { db } from './db/client.ts';
 
 const PENDING = '';
+/** What a repeat of a request whose answer held a secret gets instead of that answer. */
+const SECRET_KEPT_BACK = '{"secretKeptBack":true}';
 const KEY = /^[\x21-\x7e]{1,128}$/;
+/**
+ * A pending key older than this belongs to a request that can no longer finish (the HTTP server
+ * gives up on a request after 60 s): it is taken over, and swept.
+ */
+export const PENDING_EXPIRES_MS = 2 * 60_000;
+/** Fields whose values are secrets shown once (createApiToken's token). */
+const SECRET_FIELDS = new Set(['token']);
+
+function holdsSecret(value: unknown): boolean {
+  if (Array.isArray(value)) return value.some(holdsSecret);
+  if (value && typeof value === 'object')
+    return Object.entries(value as Record<string, unknown>).some(
+      ([k, v]) => (SECRET_FIELDS.has(k) && typeof v === 'string') || holdsSecret(v),
+    );
+  return false;
+}
 
 const conflict = (message: string): ExecutionResult => ({
   data: null,
@@ -41,6 +62,9 @@ export function useIdempotencyKeys(): Plugin<Context> {
       const requestHash = createHash('sha256')
         .update(JSON.stringify([print(args.document), args.operationName ?? null, args.variableValues ?? {}]))
         .digest('hex');
+      // Keys left pending by requests that can no longer finish are swept (anyone's: cheap, indexed).
+      const stale = new Date(Date.now() - PENDING_EXPIRES_MS);
+      await db.idempotentRequest.deleteMany({ where: { response: PENDING, createdAt: { lt: stale } } });
       try {
         await db.idempotentRequest.create({ data: { userId, key, requestHash, response: PENDING } });
       } catch {
@@ -50,6 +74,16 @@ export function useIdempotencyKeys(): Plugin<Context> {
           return setResultAndStopExecution(conflict('this Idempotency-Key was used for a different request'));
         if (earlier.response === PENDING)
           return setResultAndStopExecution(conflict('the request with this Idempotency-Key is still running'));
+        if (earlier.response === SECRET_KEPT_BACK)
+          return setResultAndStopExecution({
+            data: null,
+            errors: [
+              new GraphQLError(
+                'this request was already done; its answer held a secret, which is shown only once (revoke it if it was lost)',
+                { extensions: { code: 'CONFLICT', alreadyDone: true } },
+              ),
+            ],
+          });
         return setResultAndStopExecution(JSON.parse(earlier.response) as ExecutionResult);
       }
       return {
@@ -61,7 +95,7 @@ export function useIdempotencyKeys(): Plugin<Context> {
           else
             await db.idempotentRequest.update({
               where: { userId_key: { userId, key } },
-              data: { response: JSON.stringify({ data: single.data }) },
+              data: { response: holdsSecret(single.data) ? SECRET_KEPT_BACK : JSON.stringify({ data: single.data }) },
             });
         },
       };

@@ -1,5 +1,7 @@
 // What one request may ask, and the attacks that worked before the limits existed: each is
 // refused with a code and a message, quickly, and changes nothing.
+import { createHash } from 'node:crypto';
+import { parse, print } from 'graphql';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { importDataset } from '../../server/dataset/import.ts';
 import { db, dbConfig } from '../../server/db/client.ts';
@@ -148,5 +150,44 @@ describe('limits', () => {
         'mutation { transitionReserve(input: { reserveId: "R02", to: PUBLICIZING, on: "2026-10-02" }) { status } }',
     });
     expect((await (await raw(other, headers)).json()).errors[0].extensions.code).toBe('CONFLICT');
+  });
+
+  it('never keeps a secret for a repeat: a token is shown once, the repeat says it was done', async () => {
+    const mint = JSON.stringify({ query: 'mutation { createApiToken(days: 30) { token } }' });
+    const headers = { 'content-type': 'application/json', 'idempotency-key': 'mint-1' };
+    const first = await (await raw(mint, headers)).json();
+    const token = first.data.createApiToken.token as string;
+    expect(token.length).toBeGreaterThan(20);
+    const user = await db.user.findUniqueOrThrow({ where: { username: 'test-admin-all' } });
+    const kept = await db.idempotentRequest.findUniqueOrThrow({
+      where: { userId_key: { userId: user.id, key: 'mint-1' } },
+    });
+    expect(kept.response).not.toContain(token);
+    const repeat = await (await raw(mint, headers)).json();
+    expect(JSON.stringify(repeat)).not.toContain(token);
+    expect(repeat.errors[0]).toMatchObject({ extensions: { code: 'CONFLICT', alreadyDone: true } });
+    expect(repeat.errors[0].message).toMatch(/already done.*shown only once/);
+  });
+
+  it('frees a key left pending by a request that died, once no request could still be running', async () => {
+    const user = await db.user.findUniqueOrThrow({ where: { username: 'test-admin-all' } });
+    const query =
+      'mutation { transitionReserve(input: { reserveId: "R02", to: PUBLICIZING, on: "2026-10-02" }) { status } }';
+    const step = JSON.stringify({ query });
+    const headers = { 'content-type': 'application/json', 'idempotency-key': 'killed-1' };
+    // What a request killed midway (kill -9) leaves: its key pending, with that request's hash.
+    const requestHash = createHash('sha256')
+      .update(JSON.stringify([print(parse(query)), null, {}]))
+      .digest('hex');
+    await db.idempotentRequest.create({ data: { userId: user.id, key: 'killed-1', requestHash, response: '' } });
+    // Still within the time a request may run: refused as running.
+    expect((await (await raw(step, headers)).json()).errors[0].message).toMatch(/still running/);
+    // Three minutes later it can no longer be running: the retry runs.
+    await db.idempotentRequest.update({
+      where: { userId_key: { userId: user.id, key: 'killed-1' } },
+      data: { createdAt: new Date(Date.now() - 3 * 60_000) },
+    });
+    const retried = await (await raw(step, headers)).json();
+    expect(retried.errors?.[0]?.message ?? null).not.toMatch(/still running/);
   });
 });
