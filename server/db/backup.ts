@@ -12,7 +12,14 @@ import { openRaw, sqliteDatabase } from './raw.ts';
 
 const run = promisify(execFile);
 
+/** Backups hold personal data: readable and writable by their owner only, from their first byte. */
+const BACKUP_MODE = 0o600;
+
 export async function backup(config: DatabaseConfig, file: string): Promise<void> {
+  // Created (or emptied) with the owner-only mode before anything is written into it: the
+  // writers below keep an existing file's mode.
+  fs.closeSync(fs.openSync(file, 'w', BACKUP_MODE));
+  fs.chmodSync(file, BACKUP_MODE);
   if (config.provider === 'sqlite') {
     const db = sqliteDatabase(config, { readonly: true });
     try {
@@ -57,6 +64,13 @@ export async function restore(config: DatabaseConfig, file: string): Promise<voi
   try {
     const next = Math.max(before, await latestChangeOf(raw)) + 1;
     await raw.exec(`INSERT INTO "ChangeLog" ("seq", "entity", "keys") VALUES (${next}, 'Dataset', NULL)`);
+    // Every session and API token in the restored data was issued before this moment; some were
+    // revoked after the backup was taken, and going back in time must not bring them back.
+    // All of them end now: people sign in again and make new tokens.
+    // (SQLite keeps dates as the text Prisma writes.)
+    const now = config.provider === 'sqlite' ? `'${new Date().toISOString().replace('Z', '+00:00')}'` : 'now()';
+    await raw.exec(`UPDATE "ApiToken" SET "revokedAt" = ${now} WHERE "revokedAt" IS NULL`);
+    await raw.exec(`UPDATE "Session" SET "revokedAt" = ${now} WHERE "revokedAt" IS NULL`);
     if (config.provider === 'postgresql')
       await raw.exec(`SELECT setval(pg_get_serial_sequence('"ChangeLog"', 'seq'), ${next})`);
   } finally {

@@ -39,6 +39,11 @@ export function tokenFor(role: Role, unitCode: string | null): Promise<string> {
   return token;
 }
 
+/** Forgets the tokens made so far (after a restore ended them): the next request makes new ones. */
+export function forgetTokens(): void {
+  tokens.clear();
+}
+
 export async function gql<T = Record<string, unknown>>(
   query: string,
   variables: Record<string, unknown> = {},
