@@ -30,7 +30,7 @@ export const ADMIN_PASSWORD_FILE = process.env.ADMIN_PASSWORD_FILE ?? path.resol
 
 /**
  * On a database with no account: creates the administrator `admin` (the whole tree) with a
- * random password, printed once and written to a file only the owner can read. Says what it did.
+ * random password, written to a file only the owner can read (never to the log). Says what it did.
  */
 export async function ensureAdministrator(db: Db): Promise<string> {
   if ((await db.user.count()) > 0) return 'accounts exist; no administrator created';
@@ -46,5 +46,7 @@ export async function ensureAdministrator(db: Db): Promise<string> {
   fs.mkdirSync(path.dirname(ADMIN_PASSWORD_FILE), { recursive: true });
   fs.writeFileSync(ADMIN_PASSWORD_FILE, `${password}\n`, { mode: 0o600 });
   fs.chmodSync(ADMIN_PASSWORD_FILE, 0o600);
-  return `created the administrator "admin" with the password ${password} (also in ${ADMIN_PASSWORD_FILE}, readable only by you; shown once)`;
+  // The password itself is never printed: the start log is kept and read by others (journald,
+  // a container's log); the file is readable by the owner only.
+  return `created the administrator "admin"; its password is in ${ADMIN_PASSWORD_FILE} (readable only by you)`;
 }

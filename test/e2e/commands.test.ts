@@ -112,10 +112,11 @@ describe('npm start on an empty database', () => {
     }
     expect(status, log).toBe(200);
     expect(log).toMatch(/loaded the demo dataset \(city/);
-    // The administrator's password: printed once, and in a file only its owner can read.
+    // The administrator's password: in a file only its owner can read, never in the log.
     const password = fs.readFileSync(passwordFile, 'utf8').trim();
     expect(fs.statSync(passwordFile).mode & 0o777).toBe(0o600);
-    expect(log).toContain(password);
+    expect(log).not.toContain(password);
+    expect(log).toContain(`its password is in ${passwordFile}`);
 
     const post = (query: string, headers: Record<string, string> = {}) =>
       fetch(`${base}/graphql`, {
