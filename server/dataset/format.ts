@@ -1,6 +1,7 @@
 // The interchange format, version 1 (docs/dataset-format.md), as data: each array's fields
 // in the order export writes them, with their types and bounds. Validation, export and the
 // GraphQL inputs that write the same records (server/schema/person-records.ts) all read this.
+
 import {
   CATEGORIES,
   DIRECTIONS,
@@ -20,6 +21,7 @@ import {
   UNIT_KINDS,
   UNIT_LEVELS,
 } from '../../domain/enums.ts';
+import { MAX_SHORT_TEXT } from '../../domain/text.ts';
 
 export const FORMAT_VERSION = 1;
 
@@ -40,6 +42,8 @@ export interface FieldSpec {
   max?: number;
   /** Longest text, in characters. */
   maxLength?: number;
+  /** A date that cannot lie in the future (a birth date). */
+  notAfterToday?: boolean;
 }
 
 type Bounds = Pick<FieldSpec, 'min' | 'max' | 'maxLength'>;
@@ -47,9 +51,16 @@ const str = (name: string, nullable = false, bounds: Bounds = {}): FieldSpec => 
   name,
   type: { kind: 'string' },
   nullable,
+  maxLength: MAX_SHORT_TEXT,
   ...bounds,
 });
-const date = (name: string, nullable = false): FieldSpec => ({ name, type: { kind: 'date' }, nullable });
+/** A date within DATE_MIN..DATE_MAX; `past`: not after the day of the import (a birth date). */
+const date = (name: string, nullable = false, past = false): FieldSpec => ({
+  name,
+  type: { kind: 'date' },
+  nullable,
+  ...(past ? { notAfterToday: true } : {}),
+});
 const int = (name: string, bounds: Bounds = {}): FieldSpec => ({
   name,
   type: { kind: 'int' },
@@ -98,7 +109,7 @@ export const FIELDS: Record<ArrayName, FieldSpec[]> = {
     str('id'),
     str('name'),
     oneOf('gender', GENDERS),
-    date('birthDate'),
+    date('birthDate', false, true),
     str('ethnicity'),
     oneOf('politicalStatus', POLITICAL_STATUSES),
     oneOf('education', EDUCATIONS),

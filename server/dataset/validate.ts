@@ -1,8 +1,9 @@
 // Validation of a whole dataset before anything is written: field types, unknown fields,
 // duplicate keys and dangling references, each reported with the record and the field.
 import fs from 'node:fs';
-import { isIsoDate } from '../../domain/dates.ts';
+import { DATE_MAX, DATE_MIN, isIsoDate, todayIso } from '../../domain/dates.ts';
 import { OPEN_STATUSES } from '../../domain/enums.ts';
+import { textProblem } from '../../domain/text.ts';
 import {
   ARRAYS,
   type ArrayName,
@@ -324,6 +325,11 @@ export function checkValue(spec: FieldSpec, v: unknown): string | null {
   }
   if (typeof v === 'string' && spec.maxLength !== undefined && v.length > spec.maxLength)
     return `must be at most ${spec.maxLength} characters, got ${v.length}`;
+  if (spec.type.kind === 'string' && typeof v === 'string') return textProblem(v);
+  if (spec.type.kind === 'date' && typeof v === 'string') {
+    if (v < DATE_MIN || v > DATE_MAX) return `must be a date from ${DATE_MIN} to ${DATE_MAX}, got ${v}`;
+    if (spec.notAfterToday && v > todayIso()) return `must not be after today (${todayIso()}), got ${v}`;
+  }
   return null;
 }
 
