@@ -20,6 +20,8 @@ export const LIMITS = {
   defaultPage: 20,
   /** What a list without a page size (a unit's posts, an entry's history…) counts as, for the cost. */
   listEstimate: 10,
+  /** Values of any one list handed in (an argument, a variable, inside an input); fields may say less. */
+  maxListValues: 1000,
 };
 
 /**

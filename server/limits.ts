@@ -6,8 +6,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { usePersistedOperations } from '@graphql-yoga/plugin-persisted-operations';
-import { GraphQLError, NoSchemaIntrospectionCustomRule } from 'graphql';
+import { type ASTNode, GraphQLError, Kind, NoSchemaIntrospectionCustomRule, type ValueNode } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
+import { MAX_TEXT, textProblem } from '../domain/text.ts';
 import { credentialsOf } from './auth/viewer.ts';
 import { repoRoot } from './db/migrations.ts';
 import { LIMITS } from './limits-config.ts';
@@ -113,4 +114,112 @@ export function useErrorCodes(): Plugin {
       setResult({ ...(result as object), errors: errors.map(withCode) } as never);
     },
   };
+}
+
+/**
+ * Every text and list a request hands in, in the operation's text or its variables, is checked
+ * before anything runs (docs/decisions/026): text holds no control, bidirectional-control or
+ * half characters (domain/text.ts) and at most MAX_TEXT characters; a list holds at most
+ * LIMITS.maxListValues values. A field may bound tighter (zod on its argument); the dataset
+ * document of importDataset is bounded by the body's size instead, and its texts are checked by
+ * the import. A refusal is BAD_USER_INPUT naming the argument (`extensions.field`).
+ */
+export function useInputHygiene(): Plugin {
+  return {
+    onExecute({ args, setResultAndStopExecution }) {
+      // A variable is named by the argument or input field it fills (`input.reason`).
+      const uses = variableUses(args.document);
+      const found =
+        Object.entries(args.variableValues ?? {}).reduce<Problem | null>(
+          (first, [name, value]) => first ?? inputProblem(uses.get(name) ?? [name], value),
+          null,
+        ) ?? literalProblem(args.document);
+      if (!found) return;
+      // The path without list positions names the argument or input field.
+      const field = found.path.filter((p) => !/^\d+$/.test(p)).at(-1);
+      setResultAndStopExecution({
+        data: null,
+        errors: [
+          new GraphQLError(`${found.path.join('.')} ${found.problem}`, {
+            extensions: { code: 'BAD_USER_INPUT', field },
+          }),
+        ],
+      });
+    },
+  };
+}
+
+interface Problem {
+  path: string[];
+  problem: string;
+}
+
+/** Texts bounded by something else: the dataset document of importDataset (by the body's size). */
+const UNBOUNDED_TEXT = new Set(['dataset']);
+
+/** The first problem of an input value (a variable's, or a literal argument's), with its path. */
+export function inputProblem(path: string[], value: unknown): Problem | null {
+  if (typeof value === 'string') {
+    if (value.length > MAX_TEXT && !UNBOUNDED_TEXT.has(path.at(-1) ?? ''))
+      return { path, problem: `must be at most ${MAX_TEXT} characters, got ${value.length}` };
+    const problem = textProblem(value);
+    return problem ? { path, problem } : null;
+  }
+  if (Array.isArray(value)) {
+    if (value.length > LIMITS.maxListValues)
+      return { path, problem: `must hold at most ${LIMITS.maxListValues} values, got ${value.length}` };
+    for (const [i, v] of value.entries()) {
+      const found = inputProblem([...path, String(i)], v);
+      if (found) return found;
+    }
+    return null;
+  }
+  if (value && typeof value === 'object')
+    for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
+      const found = inputProblem([...path, k], v);
+      if (found) return found;
+    }
+  return null;
+}
+
+/** A literal value as plain data (variables inside it are checked as given, not here). */
+function literal(node: ValueNode): unknown {
+  if (node.kind === Kind.STRING) return node.value;
+  if (node.kind === Kind.LIST) return node.values.map(literal);
+  if (node.kind === Kind.OBJECT) return Object.fromEntries(node.fields.map((f) => [f.name.value, literal(f.value)]));
+  return null;
+}
+
+/** The first problem among the literal arguments written in an operation's text. */
+function literalProblem(node: ASTNode): Problem | null {
+  if (node.kind === Kind.ARGUMENT) return inputProblem([node.name.value], literal(node.value));
+  return eachChild(node, literalProblem);
+}
+
+/** Where each variable is used: the argument, or the argument and input fields, it fills. */
+function variableUses(document: ASTNode): Map<string, string[]> {
+  const uses = new Map<string, string[]>();
+  const walk = (node: ASTNode, path: string[]): null => {
+    if (node.kind === Kind.VARIABLE) uses.set(node.name.value, path);
+    else if (node.kind === Kind.ARGUMENT || node.kind === Kind.OBJECT_FIELD)
+      walk(node.value, [...path, node.name.value]);
+    else if (node.kind === Kind.FIELD) eachChild(node, (c) => walk(c, []));
+    else if (node.kind !== Kind.VARIABLE_DEFINITION) eachChild(node, (c) => walk(c, path));
+    return null;
+  };
+  walk(document, []);
+  return uses;
+}
+
+/** Visits a node's children until one answers. */
+function eachChild<T>(node: ASTNode, visit: (child: ASTNode) => T | null): T | null {
+  for (const child of Object.values(node)) {
+    const nodes = Array.isArray(child) ? child : [child];
+    for (const c of nodes)
+      if (c && typeof c === 'object' && 'kind' in c) {
+        const found = visit(c as ASTNode);
+        if (found) return found;
+      }
+  }
+  return null;
 }

@@ -18,6 +18,7 @@ import {
   armorPlugins,
   jsonDepth,
   useErrorCodes,
+  useInputHygiene,
   useNoIntrospectionInProduction,
   usePersistedOperationsForSessions,
 } from './limits.ts';
@@ -71,6 +72,7 @@ export const yoga = createYoga<ServerContext>({
     useNoIntrospectionInProduction(),
     usePersistedOperationsForSessions(),
     useSignInGate(),
+    useInputHygiene(),
     useIdempotencyKeys(),
     useErrorCodes(),
   ],
