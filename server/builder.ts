@@ -17,6 +17,9 @@ import type PrismaTypes from './db/generated/pothos-types.ts';
 import { getDatamodel } from './db/generated/pothos-types.ts';
 import { LIMITS, LIST_SIZES } from './limits-config.ts';
 
+/** Refusals already written to the audit log here (server/refusals.ts audits the others). */
+export const AUDITED_REFUSALS = new WeakSet<Error>();
+
 export const builder = new SchemaBuilder<{
   Context: Context;
   PrismaTypes: PrismaTypes;
@@ -104,8 +107,11 @@ export const builder = new SchemaBuilder<{
           }),
         )
         .catch((error) => console.error('audit of a refusal failed', error));
-      if (outside) return domainError('NOT_FOUND', 'the record does not exist or is outside your scope');
-      return domainError('FORBIDDEN', `your role (${ctx.viewer.role}) may not do this`);
+      const error = outside
+        ? domainError('NOT_FOUND', 'the record does not exist or is outside your scope')
+        : domainError('FORBIDDEN', `your role (${ctx.viewer.role}) may not do this`);
+      AUDITED_REFUSALS.add(error);
+      return error;
     },
   },
   // Input bounds are zod schemas on the arguments; a refusal names the argument and the bound.

@@ -23,6 +23,7 @@ import {
   usePersistedOperationsForSessions,
 } from './limits.ts';
 import { LIMITS } from './limits-config.ts';
+import { useRefusalAudit } from './refusals.ts';
 import { schema } from './schema/index.ts';
 
 /** What the HTTP layer knows of a request beyond the Request itself. */
@@ -74,6 +75,7 @@ export const yoga = createYoga<ServerContext>({
     useSignInGate(),
     useInputHygiene(),
     useIdempotencyKeys(),
+    useRefusalAudit(),
     useErrorCodes(),
   ],
   context: async ({ request, address, requestId, cookies }) =>

@@ -8,7 +8,7 @@ import { eligibilityFailures, type FailedRule } from '../../domain/eligibility.t
 import type { Direction, Education, PositionKind, Rank, Source, Tier } from '../../domain/enums.ts';
 import { domainError } from '../../domain/errors.ts';
 import { appendAudit } from '../audit/log.ts';
-import { ownedByScope, scopedUnit, type Viewer } from '../auth/viewer.ts';
+import { canSee, ownedByScope, scopedUnit, type Viewer } from '../auth/viewer.ts';
 import { recordChange } from '../db/changes.ts';
 import type { Db } from '../db/client.ts';
 import type { ReserveEntry } from '../db/generated/sqlite/client.ts';
@@ -47,16 +47,21 @@ export async function checkEligibility(db: Db, viewer: Viewer, input: Nomination
   return { person, unit, failed };
 }
 
-/** One open entry per person (no exception): refused with INELIGIBLE naming the open one. */
-async function refuseSecondOpenEntry(db: Db, personCode: string): Promise<void> {
+/**
+ * One open entry per person (no exception): refused with INELIGIBLE naming the open one — by its
+ * id only when it lies inside the viewer's subtree (an entry elsewhere is not the viewer's to
+ * know of: "in another unit").
+ */
+async function refuseSecondOpenEntry(db: Db, viewer: Viewer, personCode: string): Promise<void> {
   const open = await db.reserveEntry.findFirst({
     where: { openPersonCode: personCode },
-    select: { code: true, status: true },
+    select: { code: true, status: true, unit: { select: { path: true } } },
   });
-  if (open)
-    throw domainError('INELIGIBLE', `person "${personCode}" already has an open entry, ${open.code} (${open.status})`, {
-      failed: [{ rule: 'ONE_OPEN_ENTRY', message: `already has an open entry, ${open.code}` }],
-    });
+  if (!open) return;
+  const named = canSee(viewer, open.unit.path) ? `${open.code} (${open.status})` : 'in a unit outside your scope';
+  throw domainError('INELIGIBLE', `person "${personCode}" already has an open entry, ${named}`, {
+    failed: [{ rule: 'ONE_OPEN_ENTRY', message: `already has an open entry, ${named}` }],
+  });
 }
 
 /** The next entry id after the last one written ("R0000042" → "R0000043"). */
@@ -74,7 +79,7 @@ export async function nominate(
   options: { requestId?: string | null } = {},
 ): Promise<ReserveEntry> {
   const { person, unit, failed } = await checkEligibility(db, viewer, input);
-  await refuseSecondOpenEntry(db, person.code);
+  await refuseSecondOpenEntry(db, viewer, person.code);
   const exception = input.exception
     ? { reason: input.exception.reason.trim(), approver: input.exception.approver.trim() }
     : null;
@@ -150,7 +155,7 @@ export async function nominate(
       if ((error as { code?: string }).code !== 'P2002' || attempt >= 3) throw error;
       // A unique key taken meanwhile: the person's open entry (another nomination of them won),
       // or the new id (two nominations took the same one: take the next).
-      await refuseSecondOpenEntry(db, person.code);
+      await refuseSecondOpenEntry(db, viewer, person.code);
     }
   }
 }

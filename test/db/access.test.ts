@@ -279,4 +279,26 @@ describe('refused access', () => {
     const refusal = await db.auditLog.findFirst({ where: { action: 'access.refused.role' }, orderBy: { id: 'desc' } });
     expect(refusal).toMatchObject({ actor: 'test-planner-A', entity: 'Mutation', entityCode: 'transitionReserve' });
   });
+
+  it('is written too when a record outside the subtree is named by argument, once per request', async () => {
+    const before = await db.auditLog.count({ where: { action: 'access.refused.argument' } });
+    const r = await gql('{ poolStructure(unitCode: "B") { total } }', {}, { viewerUnit: 'A', role: 'LEADER' });
+    expect(r.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    const moved = await gql(
+      'mutation { transitionReserve(input: { reserveId: "R03", to: REMOVED, on: "2026-10-15", reason: "x" }) { status } }',
+      {},
+      { viewerUnit: 'A', role: 'ADMIN' },
+    );
+    expect(moved.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    await expect.poll(() => db.auditLog.count({ where: { action: 'access.refused.argument' } })).toBe(before + 2);
+    const written = await db.auditLog.findMany({
+      where: { action: 'access.refused.argument' },
+      orderBy: { id: 'desc' },
+      take: 2,
+    });
+    expect(written.map((w) => [w.actor, w.entityCode, JSON.parse(w.detail!).message])).toEqual([
+      ['test-admin-A', 'transitionReserve', 'reserve entry "R03" does not exist or is outside your scope'],
+      ['test-leader-A', 'poolStructure', 'unit "B" does not exist or is outside your scope'],
+    ]);
+  });
 });

@@ -129,6 +129,24 @@ describe('nomination with eligibility', () => {
     expect(again.errors?.[0]?.message).toMatch(/^person "E12" already has an open entry, R\d+ \(NOMINATED\)$/);
   });
 
+  it('does not name an open entry outside the nominator’s subtree', async () => {
+    // E09 works in B1 and is an active reserve (R06) for county B, above B1: an administrator of
+    // B1 sees E09 but not R06.
+    const r = await nominate(
+      { personId: 'E09', unitCode: 'B1', targetKind: 'DEPUTY', targetRank: 'SECTION_DEPUTY' },
+      { role: 'ADMIN', viewerUnit: 'B1' },
+    );
+    expect(r.errors?.[0]?.extensions?.code).toBe('INELIGIBLE');
+    expect(r.errors?.[0]?.message).toBe('person "E09" already has an open entry, in a unit outside your scope');
+    expect(JSON.stringify(r)).not.toContain('R06');
+    // An administrator of B sees it, and is told which.
+    const b = await nominate(
+      { personId: 'E09', unitCode: 'B1', targetKind: 'DEPUTY', targetRank: 'SECTION_DEPUTY' },
+      { role: 'ADMIN', viewerUnit: 'B' },
+    );
+    expect(b.errors?.[0]?.message).toBe('person "E09" already has an open entry, R06 (ACTIVE)');
+  });
+
   it('keeps nominations to the roles that keep the pool, inside their subtree', async () => {
     const leader = await nominate(
       { personId: 'E01', unitCode: 'C01', targetKind: 'DEPUTY', targetRank: 'BUREAU_DEPUTY' },
