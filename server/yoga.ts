@@ -62,6 +62,9 @@ export const yoga = createYoga<ServerContext>({
     },
   },
   landingPage: false,
+  // One body limit (MAX_BODY_BYTES), enforced by main.ts and route() before the body is read;
+  // yoga's own (25 000 000 bytes by default) is set to the same number, never a second one.
+  maxRequestBodySize: LIMITS.maxBodyBytes,
   // No file uploads, so no multipart bodies: a form on another site cannot post an operation.
   multipart: false,
   // Cross-origin browsers get no CORS grant unless the origin is listed; cookies are SameSite.
@@ -215,6 +218,9 @@ async function route(request: Request, meta: RequestMeta): Promise<Response> {
     }
     const server: ServerContext = { address: meta.address ?? 'local', requestId: randomUUID(), cookies: [] };
     const response = await yoga.fetch(request, server);
+    // A body that is not JSON is refused without echoing it back (yoga's answer quotes it whole).
+    if (response.status === 400 && (await response.clone().text()).includes('POST body sent invalid JSON'))
+      return refusal(400, 'BAD_USER_INPUT', 'the body is not valid JSON');
     response.headers.set('x-request-id', server.requestId);
     for (const cookie of server.cookies) response.headers.append('set-cookie', cookie);
     return response;

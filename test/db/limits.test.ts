@@ -76,6 +76,19 @@ describe('limits', () => {
       'content-length': String(800 * 1024 * 1024),
     });
     expect(big.status).toBe(413);
+    // Malformed JSON is refused without being echoed back (anonymous callers too).
+    const malformed = await handle(
+      new Request('http://test/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: `{"query": "{ me { username } }", "x": ${'SECRET'.repeat(1000)}}`,
+      }),
+    );
+    expect(malformed.status).toBe(400);
+    const answer = await malformed.text();
+    expect(JSON.parse(answer)).toEqual({
+      errors: [{ message: 'the body is not valid JSON', extensions: { code: 'BAD_USER_INPUT' } }],
+    });
     expect(await db.unit.count()).toBe(5); // nothing was imported
   });
 
