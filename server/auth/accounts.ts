@@ -1,9 +1,10 @@
 // Accounts, sessions and API tokens. A session or token is a random secret given to the client
 // once; the database keeps only its SHA-256, so a copy of the database signs nobody in. Sessions
 // expire after a quiet spell and at most a week after sign-in; tokens on their expiry date; both
-// can be revoked. Failed logins are throttled per account and per address.
+// can be revoked. Failed sign-ins slow further tries down — per account and address, and per
+// address — without ever locking the right password out (docs/decisions/026).
 import { createHash, randomBytes } from 'node:crypto';
-import { RateLimiterMemory } from 'rate-limiter-flexible';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { ROLES, type Role } from '../../domain/enums.ts';
 import { domainError } from '../../domain/errors.ts';
 import { appendAudit } from '../audit/log.ts';
@@ -17,10 +18,16 @@ export const AUTH = {
   sessionMaxMs: 7 * 24 * 3600_000,
   /** Default lifetime of an API token. */
   tokenDays: 90,
-  /** Failed logins allowed per account, and per address, within the window. */
+  /**
+   * Failed sign-ins for one account from one address, and from one address for any account,
+   * before each further try waits; the wait doubles with every further failure up to
+   * `maxDelayMs`. Failures older than the window are forgotten.
+   */
   failuresPerAccount: 5,
   failuresPerAddress: 30,
   failureWindowSeconds: 15 * 60,
+  firstDelayMs: 1000,
+  maxDelayMs: 30_000,
   /** lastSeenAt is written at most this often per session (a write per request would cost more). */
   touchEveryMs: 5 * 60_000,
 };
@@ -53,12 +60,13 @@ export async function createUser(
 ): Promise<Account> {
   if (!USERNAME.test(input.username))
     throw domainError('BAD_USER_INPUT', 'a username has 2 to 64 letters, digits, or . _ @ -', { field: 'username' });
+  input = { ...input, username: normalUsername(input.username) };
   if (!ROLES.includes(input.role))
     throw domainError('BAD_USER_INPUT', `role must be one of ${ROLES.join(', ')}`, { field: 'role' });
   checkNewPassword(input.password);
   if (input.unitCode !== null && !(await db.unit.findUnique({ where: { code: input.unitCode } })))
     throw domainError('BAD_USER_INPUT', `unit "${input.unitCode}" does not exist`, { field: 'unitCode' });
-  if (await db.user.findUnique({ where: { username: input.username } }))
+  if (await findAccount(db, input.username))
     throw domainError('CONFLICT', `user "${input.username}" already exists`, { field: 'username' });
   const passwordHash = await hashPassword(input.password);
   return db.$transaction(async (tx) => {
@@ -77,23 +85,45 @@ export async function createUser(
   });
 }
 
-const perAccount = new RateLimiterMemory({
-  points: AUTH.failuresPerAccount,
-  duration: AUTH.failureWindowSeconds,
-});
-const perAddress = new RateLimiterMemory({
-  points: AUTH.failuresPerAddress,
-  duration: AUTH.failureWindowSeconds,
-});
+/** Usernames are compared without case: `Admin` and `admin` are one account, stored as `admin`. */
+export const normalUsername = (username: string) => username.toLowerCase();
 
-async function throttled(username: string, address: string): Promise<number> {
-  const [a, b] = await Promise.all([perAccount.get(username.toLowerCase()), perAddress.get(address)]);
-  const blocked = [
-    a && a.consumedPoints >= AUTH.failuresPerAccount ? a.msBeforeNext : 0,
-    b && b.consumedPoints >= AUTH.failuresPerAddress ? b.msBeforeNext : 0,
-  ];
-  return Math.max(...blocked);
+/** The account of a username in any case (an account made before names were normalised keeps its spelling). */
+async function findAccount(db: Db, username: string) {
+  const normal = normalUsername(username);
+  return (
+    (await db.user.findUnique({ where: { username: normal } })) ??
+    (normal === username ? null : await db.user.findUnique({ where: { username } }))
+  );
 }
+
+const accountKey = (username: string, address: string) => `a:${normalUsername(username).slice(0, 64)}|${address}`;
+const addressKey = (address: string) => `ip:${address}`;
+
+/** The wait a try must make before its password is checked: 0 below the thresholds. */
+function delayFor(failures: number, threshold: number): number {
+  if (failures < threshold) return 0;
+  return Math.min(AUTH.firstDelayMs * 2 ** (failures - threshold), AUTH.maxDelayMs);
+}
+
+async function failuresOf(db: Db, key: string): Promise<number> {
+  const row = await db.loginFailure.findUnique({ where: { key } });
+  if (!row || row.lastAt.getTime() + AUTH.failureWindowSeconds * 1000 <= Date.now()) return 0;
+  return row.failures;
+}
+
+async function countFailure(db: Db, key: string): Promise<void> {
+  const now = new Date();
+  const current = await failuresOf(db, key);
+  await db.loginFailure.upsert({
+    where: { key },
+    create: { key, failures: 1, lastAt: now },
+    update: { failures: current + 1, lastAt: now },
+  });
+}
+
+/** Tries waiting in this process, by key: one at a time may wait; the others are refused at once. */
+const waiting = new Set<string>();
 
 /** Checks a password and opens a session; returns the session's secret (for the cookie). */
 export async function login(
@@ -101,22 +131,36 @@ export async function login(
   input: { username: string; password: string },
   from: { address: string; requestId?: string | null },
 ): Promise<{ account: Account; secret: string; expiresAt: Date }> {
-  const waitMs = await throttled(input.username, from.address);
-  if (waitMs > 0)
-    throw domainError('RATE_LIMITED', `too many failed sign-ins; try again in ${Math.ceil(waitMs / 1000)} s`, {
-      retryAfterSeconds: Math.ceil(waitMs / 1000),
-    });
+  const keys = [accountKey(input.username, from.address), addressKey(from.address)];
+  const [forAccount, forAddress] = await Promise.all(keys.map((k) => failuresOf(db, k)));
+  const waitMs = Math.max(
+    delayFor(forAccount!, AUTH.failuresPerAccount),
+    delayFor(forAddress!, AUTH.failuresPerAddress),
+  );
+  if (waitMs > 0) {
+    // After repeated failures a try waits before its password is checked — a delay, not a
+    // lockout: the right password still signs in. One try per account and address waits at a
+    // time (and one per address); the others are refused at once, so waiting cannot be used to
+    // try many passwords in parallel.
+    if (keys.some((k) => waiting.has(k)))
+      throw domainError('RATE_LIMITED', `too many failed sign-ins; try again in ${Math.ceil(waitMs / 1000)} s`, {
+        retryAfterSeconds: Math.ceil(waitMs / 1000),
+      });
+    for (const k of keys) waiting.add(k);
+    try {
+      await sleep(waitMs);
+    } finally {
+      for (const k of keys) waiting.delete(k);
+    }
+  }
   const user =
     input.username.length <= 64 && input.password.length <= MAX_PASSWORD_LENGTH
-      ? await db.user.findUnique({ where: { username: input.username } })
+      ? await findAccount(db, input.username)
       : null;
   // The same work for an unknown user as for a wrong password: no timing tells which.
   const ok = await verifyPassword(input.password.slice(0, MAX_PASSWORD_LENGTH), user?.passwordHash ?? DUMMY_HASH);
   if (!user || !ok || user.disabledAt) {
-    await Promise.all([
-      perAccount.penalty(input.username.toLowerCase()).catch(() => {}),
-      perAddress.penalty(from.address).catch(() => {}),
-    ]);
+    for (const k of keys) await countFailure(db, k);
     await db.$transaction((tx) =>
       appendAudit(tx, {
         actor: `anonymous@${from.address}`,
@@ -128,7 +172,8 @@ export async function login(
     );
     throw domainError('UNAUTHENTICATED', 'wrong username or password');
   }
-  await perAccount.delete(input.username.toLowerCase());
+  // The right password: this account's failures from this address are forgotten.
+  await db.loginFailure.deleteMany({ where: { key: keys[0]! } });
   const token = secret('rcs');
   const now = Date.now();
   const expiresAt = new Date(now + AUTH.sessionMaxMs);
@@ -177,7 +222,7 @@ export async function createApiToken(
   username: string,
   options: { name?: string | null; days?: number; actor: string },
 ): Promise<{ token: string; expiresAt: Date }> {
-  const user = await db.user.findUnique({ where: { username } });
+  const user = await findAccount(db, username);
   if (!user || user.disabledAt) throw domainError('NOT_FOUND', `user "${username}" does not exist`);
   const days = options.days ?? AUTH.tokenDays;
   if (!Number.isInteger(days) || days < 1 || days > 366)
@@ -213,4 +258,112 @@ export async function accountOfToken(db: Db, token: string): Promise<Account | n
   if (!row || row.revokedAt || row.user.disabledAt || row.expiresAt.getTime() <= Date.now()) return null;
   const { id, username, role, unitCode } = row.user;
   return { id, username, role, unitCode };
+}
+
+/** Ends an account's sessions (but `keepSession`) and, if asked, its API tokens. */
+async function endAccess(
+  tx: Pick<Db, 'session' | 'apiToken'>,
+  userId: number,
+  options: { keepSession?: string | null; tokens: boolean },
+): Promise<void> {
+  const now = new Date();
+  await tx.session.updateMany({
+    where: {
+      userId,
+      revokedAt: null,
+      ...(options.keepSession ? { id: { not: sha256(options.keepSession) } } : {}),
+    },
+    data: { revokedAt: now },
+  });
+  if (options.tokens) await tx.apiToken.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: now } });
+}
+
+/**
+ * Changes one's own password, given the current one. The account's other sessions end (a
+ * session opened with the old password elsewhere does not outlive it); its API tokens stay.
+ */
+export async function changeOwnPassword(
+  db: Db,
+  userId: number,
+  input: { currentPassword: string; newPassword: string },
+  from: { session: string | null; requestId?: string | null },
+): Promise<void> {
+  const user = await db.user.findUniqueOrThrow({ where: { id: userId } });
+  if (!(await verifyPassword(input.currentPassword.slice(0, MAX_PASSWORD_LENGTH), user.passwordHash)))
+    throw domainError('UNAUTHENTICATED', 'the current password is wrong', { field: 'currentPassword' });
+  checkNewPassword(input.newPassword);
+  const passwordHash = await hashPassword(input.newPassword);
+  await db.$transaction(async (tx) => {
+    await tx.user.update({ where: { id: userId }, data: { passwordHash } });
+    await endAccess(tx, userId, { keepSession: from.session, tokens: false });
+    await appendAudit(tx, {
+      actor: user.username,
+      action: 'user.password.change',
+      entity: 'User',
+      entityCode: user.username,
+      requestId: from.requestId,
+    });
+  });
+}
+
+/**
+ * An administrator sets another account's password (a reset): every session and API token of
+ * the account ends, as the account may have been someone else's meanwhile.
+ */
+export async function resetPassword(
+  db: Db,
+  user: { id: number; username: string },
+  newPassword: string,
+  actor: string,
+  requestId?: string | null,
+): Promise<void> {
+  checkNewPassword(newPassword);
+  const passwordHash = await hashPassword(newPassword);
+  await db.$transaction(async (tx) => {
+    await tx.user.update({ where: { id: user.id }, data: { passwordHash } });
+    await endAccess(tx, user.id, { tokens: true });
+    await appendAudit(tx, {
+      actor,
+      action: 'user.password.reset',
+      entity: 'User',
+      entityCode: user.username,
+      requestId,
+    });
+  });
+}
+
+/** Disables an account (its sessions and API tokens end with it) or enables it again. */
+export async function setAccountDisabled(
+  db: Db,
+  user: { id: number; username: string },
+  disabled: { reason: string } | null,
+  actor: string,
+  requestId?: string | null,
+): Promise<void> {
+  await db.$transaction(async (tx) => {
+    await tx.user.update({ where: { id: user.id }, data: { disabledAt: disabled ? new Date() : null } });
+    if (disabled) await endAccess(tx, user.id, { tokens: true });
+    await appendAudit(tx, {
+      actor,
+      action: disabled ? 'user.disable' : 'user.enable',
+      entity: 'User',
+      entityCode: user.username,
+      detail: disabled ? { reason: disabled.reason } : null,
+      requestId,
+    });
+  });
+}
+
+/**
+ * The account an administrator may manage by name: an account of a unit inside the
+ * administrator's subtree, or of the whole tree for an administrator of the whole tree. Any
+ * other — or none — is the same NOT_FOUND.
+ */
+export async function managedAccount(db: Db, viewer: { path: string }, username: string) {
+  const user = await findAccount(db, username);
+  let path: string | null = user ? '' : null;
+  if (user?.unitCode) path = (await db.unit.findUnique({ where: { code: user.unitCode } }))?.path ?? null;
+  const inside = user && path !== null && (user.unitCode === null ? viewer.path === '' : path.startsWith(viewer.path));
+  if (!user || !inside) throw domainError('NOT_FOUND', `user "${username}" does not exist or is outside your scope`);
+  return user;
 }

@@ -28,7 +28,8 @@ export function tokenFor(role: Role, unitCode: string | null): Promise<string> {
   const key = `${role}|${unitCode ?? '*'}`;
   let token = tokens.get(key);
   if (!token) {
-    const username = `test-${role.toLowerCase()}-${unitCode ?? 'all'}`.replace(/[^A-Za-z0-9_.@-]/g, '_');
+    // Usernames are stored in lower case (server/auth/accounts.ts).
+    const username = `test-${role}-${unitCode ?? 'all'}`.replace(/[^A-Za-z0-9_.@-]/g, '_').toLowerCase();
     token = (async () => {
       if (!(await db.user.findUnique({ where: { username } })))
         await createUser(db, { username, password: 'test-password-1', role, unitCode }, 'test');
