@@ -2,7 +2,19 @@
 import { z } from 'zod';
 import { ROLES } from '../../domain/enums.ts';
 import { domainError } from '../../domain/errors.ts';
-import { AUTH, createApiToken, createUser, login, logout, revokeApiToken, USERNAME } from '../auth/accounts.ts';
+import {
+  AUTH,
+  changeOwnPassword,
+  createApiToken,
+  createUser,
+  login,
+  logout,
+  managedAccount,
+  resetPassword,
+  revokeApiToken,
+  setAccountDisabled,
+  USERNAME,
+} from '../auth/accounts.ts';
 import { CAPABILITY_NAMES, capabilitiesOf, scopeOf } from '../auth/capabilities.ts';
 import { canSee, SESSION_COOKIE } from '../auth/viewer.ts';
 import { builder } from '../builder.ts';
@@ -106,6 +118,33 @@ const CreateUserInput = builder.inputType('CreateUserInput', {
   }),
 });
 
+const password = z.string().min(10).max(200);
+
+const ChangePasswordInput = builder.inputType('ChangePasswordInput', {
+  fields: (t) => ({
+    currentPassword: t.string({ required: true, validate: z.string().max(200) }),
+    newPassword: t.string({ required: true, validate: password }),
+  }),
+});
+
+const ResetPasswordInput = builder.inputType('ResetPasswordInput', {
+  fields: (t) => ({
+    username: t.string({ required: true, validate: z.string().max(64) }),
+    newPassword: t.string({ required: true, validate: password }),
+  }),
+});
+
+const DisableUserInput = builder.inputType('DisableUserInput', {
+  fields: (t) => ({
+    username: t.string({ required: true, validate: z.string().max(64) }),
+    reason: t.string({ required: true, validate: z.string().trim().min(1).max(500) }),
+  }),
+});
+
+const EnableUserInput = builder.inputType('EnableUserInput', {
+  fields: (t) => ({ username: t.string({ required: true, validate: z.string().max(64) }) }),
+});
+
 builder.queryFields((t) => ({
   accounts: t.prismaField({
     type: ['User'],
@@ -182,6 +221,53 @@ builder.mutationFields((t) => ({
         days: args.days ?? undefined,
         actor: ctx.viewer.actor,
       });
+    },
+  }),
+  changePassword: t.boolean({
+    description:
+      'Changes your own password, given the current one. Your other browser sessions end; your API tokens stay.',
+    authScopes: { signedIn: true },
+    args: { input: t.arg({ type: ChangePasswordInput, required: true }) },
+    resolve: async (_root, { input }, ctx) => {
+      await changeOwnPassword(db, ctx.viewer.userId!, input, { session: ctx.session, requestId: ctx.requestId });
+      return true;
+    },
+  }),
+  resetPassword: t.boolean({
+    description:
+      'Sets the password of an account you administer (of a unit in your subtree); its sessions and API tokens end.',
+    authScopes: scopeOf('MANAGE_ACCOUNTS'),
+    args: { input: t.arg({ type: ResetPasswordInput, required: true }) },
+    resolve: async (_root, { input }, ctx) => {
+      const user = await managedAccount(db, ctx.viewer, input.username);
+      await resetPassword(db, user, input.newPassword, ctx.viewer.actor, ctx.requestId);
+      return true;
+    },
+  }),
+  disableUser: t.prismaField({
+    type: 'User',
+    description:
+      'Disables an account you administer: it can no longer sign in, and its sessions and API tokens end at once.',
+    authScopes: scopeOf('MANAGE_ACCOUNTS'),
+    args: { input: t.arg({ type: DisableUserInput, required: true }) },
+    resolve: async (query, _root, { input }, ctx) => {
+      const user = await managedAccount(db, ctx.viewer, input.username);
+      if (user.id === ctx.viewer.userId)
+        throw domainError('BAD_USER_INPUT', 'you cannot disable your own account', { field: 'username' });
+      await setAccountDisabled(db, user, { reason: input.reason }, ctx.viewer.actor, ctx.requestId);
+      return db.user.findUniqueOrThrow({ ...query, where: { id: user.id } });
+    },
+  }),
+  enableUser: t.prismaField({
+    type: 'User',
+    description:
+      'Enables a disabled account you administer (it signs in again with its password; old tokens stay ended).',
+    authScopes: scopeOf('MANAGE_ACCOUNTS'),
+    args: { input: t.arg({ type: EnableUserInput, required: true }) },
+    resolve: async (query, _root, { input }, ctx) => {
+      const user = await managedAccount(db, ctx.viewer, input.username);
+      await setAccountDisabled(db, user, null, ctx.viewer.actor, ctx.requestId);
+      return db.user.findUniqueOrThrow({ ...query, where: { id: user.id } });
     },
   }),
   revokeApiToken: t.boolean({
