@@ -8,6 +8,7 @@ export const MAX_TEXT = 10_000;
 /** Longest short text of the dataset format (codes, names, titles) unless the field says otherwise. */
 export const MAX_SHORT_TEXT = 200;
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is this rule's purpose
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 const BIDI = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
