@@ -22,6 +22,9 @@ await runCli(async () => {
       detail: { file: path.basename(file), sha256: contentHash(fs.readFileSync(path.resolve(file))) },
     }),
   );
+  // The heads written down before belong to the log this restore replaced.
+  const { anchorAuditHead } = await import('../server/audit/verify.ts');
+  await anchorAuditHead(db, `restore ${path.basename(file)}`, { restore: true });
   await db.$disconnect();
   console.log(`restored ${file}`);
 });

@@ -86,8 +86,16 @@ server.requestTimeout = 60_000; // a body that trickles in does not hold a slot 
 server.keepAliveTimeout = 65_000;
 server.headersTimeout = 66_000;
 server.listen(port, host, () => console.log(`serving on http://${host}:${port} (GraphQL at /graphql)`));
+// An audit log written before the chain had a key is verified and re-keyed once.
+const { anchorAuditHead, rekeyUnkeyedChain } = await import('./audit/verify.ts');
+const rekeyed = await rekeyUnkeyedChain(db);
+if (rekeyed.startsWith('re-keyed') || rekeyed.includes('broken')) console.log(rekeyed);
 console.log(await loadDemoIfEmpty(db, config));
 console.log(await ensureAdministrator(db));
+// The chain's head is written down outside the database now and daily (and at every backup).
+const anchor = () => anchorAuditHead(db, 'server').catch((error) => console.error('audit anchor failed', error));
+await anchor();
+setInterval(anchor, 24 * 3600_000).unref();
 // Ready means the analytical copy is loaded too: the first dashboard query must not wait for it.
 const { analytics } = await import('./analytics.ts');
 const copy = await analytics();

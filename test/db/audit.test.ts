@@ -1,8 +1,11 @@
 // The audit log: every change writes a record in its own transaction, chained by hashes;
 // `verifyAuditChain` (npm run audit:verify) passes on an untouched log and names the first
 // record after a hand edit, a deletion or a removed tail.
+import { createHmac, randomBytes } from 'node:crypto';
+import fs from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { verifyAuditChain } from '../../server/audit/verify.ts';
+import { AUDIT_KEY_FILE, type AuditRecord, GENESIS, unkeyedAuditHash } from '../../server/audit/chain.ts';
+import { anchorAuditHead, rekeyUnkeyedChain, verifyAuditChain } from '../../server/audit/verify.ts';
 import { importDataset } from '../../server/dataset/import.ts';
 import { db, dbConfig } from '../../server/db/client.ts';
 import { smallDataset, writeDatasetFile } from '../fixtures/small.ts';
@@ -79,5 +82,85 @@ describe('the audit log', () => {
     expect(await verifyAuditChain(db)).toMatchObject({ ok: false, broken: { seq: last.seq } });
     await db.auditLog.create({ data: last });
     expect((await verifyAuditChain(db)).ok).toBe(true);
+  });
+
+  /** Rewrites every hash from record `from` on with `hashOf`: what someone who can run code but lacks the key can do. */
+  async function rechain(from: number, hashOf: (prev: string, r: AuditRecord) => string): Promise<void> {
+    const rows = await db.auditLog.findMany({ orderBy: { seq: 'asc' } });
+    let prev = GENESIS;
+    for (const r of rows) {
+      if (r.seq! >= from) {
+        const hash = hashOf(prev, {
+          seq: r.seq!,
+          at: r.at.toISOString(),
+          actor: r.actor,
+          action: r.action,
+          entity: r.entity,
+          entityCode: r.entityCode,
+          detail: r.detail,
+          requestId: r.requestId,
+        });
+        await db.auditLog.update({ where: { id: r.id }, data: { prevHash: prev, hash } });
+        prev = hash;
+      } else prev = r.hash!;
+    }
+    await db.auditHead.update({ where: { id: 1 }, data: { hash: prev } });
+  }
+
+  it('cannot be forged without the key, which is a file only its owner reads', async () => {
+    expect(fs.statSync(AUDIT_KEY_FILE()).mode & 0o777).toBe(0o600);
+    const snapshot = await db.auditLog.findMany({ orderBy: { seq: 'asc' } });
+    const head = await db.auditHead.findUniqueOrThrow({ where: { id: 1 } });
+    const second = snapshot[1]!;
+    await db.auditLog.update({ where: { id: second.id }, data: { detail: '{"forged":true}' } });
+    // Recomputed with the project's own code as it was (plain SHA-256) …
+    await rechain(2, unkeyedAuditHash);
+    expect(await verifyAuditChain(db)).toMatchObject({ ok: false, broken: { seq: 2 } });
+    // … or with a key of one's own.
+    const other = randomBytes(32);
+    await rechain(2, (prev, r) =>
+      createHmac('sha256', other)
+        .update(JSON.stringify([prev, r.seq, r.at, r.actor, r.action, r.entity, r.entityCode, r.detail, r.requestId]))
+        .digest('hex'),
+    );
+    expect(await verifyAuditChain(db)).toMatchObject({
+      ok: false,
+      broken: { seq: 2, reason: 'record 2 was changed (its hash differs)' },
+    });
+    // Put back as it was.
+    for (const r of snapshot)
+      await db.auditLog.update({ where: { id: r.id }, data: { detail: r.detail, prevHash: r.prevHash, hash: r.hash } });
+    await db.auditHead.update({ where: { id: 1 }, data: { hash: head.hash } });
+    expect((await verifyAuditChain(db)).ok).toBe(true);
+  });
+
+  it('catches a cut tail with the head moved back, from the heads written down outside the database', async () => {
+    const anchor = await anchorAuditHead(db, 'test');
+    expect(anchor).not.toBeNull();
+    const rows = await db.auditLog.findMany({ orderBy: { seq: 'desc' }, take: 2 });
+    const [last, before] = rows as [(typeof rows)[0], (typeof rows)[0]];
+    // Cut the last record and set the head back to the one before: the chain itself is whole.
+    await db.auditLog.delete({ where: { id: last.id } });
+    await db.auditHead.update({ where: { id: 1 }, data: { seq: before.seq!, hash: before.hash! } });
+    const report = await verifyAuditChain(db);
+    expect(report).toMatchObject({ ok: false, broken: { seq: last.seq } });
+    expect(report.broken!.reason).toMatch(
+      new RegExp(
+        `record ${last.seq} is missing: the log ends at ${before.seq}, but it held ${last.seq} records on .* \\(test\\)`,
+      ),
+    );
+    await db.auditLog.create({ data: last });
+    await db.auditHead.update({ where: { id: 1 }, data: { seq: last.seq!, hash: last.hash! } });
+    expect((await verifyAuditChain(db)).ok).toBe(true);
+  });
+
+  it('re-keys a chain written before the key once, after verifying it', async () => {
+    await rechain(1, unkeyedAuditHash);
+    expect((await verifyAuditChain(db)).ok).toBe(false);
+    const records = await db.auditLog.count();
+    expect(await rekeyUnkeyedChain(db)).toBe(`re-keyed the audit log (${records} records)`);
+    expect(await verifyAuditChain(db)).toEqual({ ok: true, checked: records + 1 });
+    expect((await db.auditLog.findFirstOrThrow({ orderBy: { seq: 'desc' } })).action).toBe('audit.rekey');
+    expect(await rekeyUnkeyedChain(db)).toBe('the audit log is keyed');
   });
 });
