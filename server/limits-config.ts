@@ -14,6 +14,17 @@ export const LIMITS = {
   /** Cost with list multipliers (the complexity plugin): see docs/decisions/014. */
   maxComplexity: 20_000,
   maxBreadth: 300,
+  /**
+   * Checked before validation (server/gate.ts): fields in a document (the dashboard's largest
+   * operation has about 80), one response name repeated in one selection set.
+   */
+  maxFields: 1000,
+  maxRepeats: 20,
+  /** A body without credentials (login, logout, me need a few hundred bytes). */
+  maxAnonymousBodyBytes: 4096,
+  /** Requests a second… per address without credentials: `anonymousRequests` per window. */
+  anonymousRequests: 100,
+  anonymousWindowSeconds: 10,
   /** Rows of one page of a list (`first`). */
   maxPage: 100,
   /** Rows of a page when `first` is not given (the connections' default), for the cost. */

@@ -6,13 +6,14 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { createYoga } from 'graphql-yoga';
+import { RateLimiterMemory } from 'rate-limiter-flexible';
 import { analyticsHealth, dataVersion } from './analytics.ts';
 import { resolveViewer } from './auth/viewer.ts';
 import { createContext } from './context.ts';
 import { db } from './db/client.ts';
 import { repoRoot } from './db/migrations.ts';
 import { isExpected, maskError } from './errors.ts';
-import { useSignInGate } from './gate.ts';
+import { hasCredentials, useCheapRefusals, useSignInGate } from './gate.ts';
 import { useIdempotencyKeys } from './idempotency.ts';
 import {
   armorPlugins,
@@ -73,6 +74,7 @@ export const yoga = createYoga<ServerContext>({
     // Requests a browser sends without a preflight (GET, forms) must carry this header.
     useCSRFPrevention({ requestHeaders: ['x-graphql-csrf'] }),
     ...armorPlugins(),
+    useCheapRefusals(),
     useNoIntrospectionInProduction(),
     usePersistedOperationsForSessions(),
     useSignInGate(),
@@ -173,6 +175,16 @@ export const SECURITY_HEADERS: Record<string, string> = {
   'cross-origin-resource-policy': 'same-origin',
 };
 
+const anonymousLimiter = new RateLimiterMemory({
+  points: LIMITS.anonymousRequests,
+  duration: LIMITS.anonymousWindowSeconds,
+});
+const anonymousBudget = (address: string) =>
+  anonymousLimiter.consume(address).then(
+    () => true,
+    () => false,
+  );
+
 /** Routes a request: the API, the readiness probe, the dashboard — each answer with the security headers. */
 export async function handle(request: Request, meta: RequestMeta = {}): Promise<Response> {
   const response = await route(request, meta);
@@ -204,11 +216,37 @@ async function route(request: Request, meta: RequestMeta): Promise<Response> {
         return refusal(415, 'BAD_USER_INPUT', 'send GraphQL operations as application/json');
     }
     if (foreignOrigin(request, url)) return refusal(403, 'FORBIDDEN', 'requests from this origin are not allowed');
+    // Callers without credentials have a small budget of their own, per address, and a small
+    // body (sign-in and `me` need little): both refused before the body is read, so that
+    // nothing they send reaches GraphQL's parser or validation at size.
+    const anonymous = !hasCredentials(request);
+    if (anonymous && Number(request.headers.get('content-length') ?? 0) > LIMITS.maxAnonymousBodyBytes)
+      return refusal(
+        413,
+        'PAYLOAD_TOO_LARGE',
+        `without credentials a request may have at most ${LIMITS.maxAnonymousBodyBytes} bytes; sign in first`,
+      );
+    if (anonymous && !(await anonymousBudget(meta.address ?? 'local')))
+      return json(
+        429,
+        {
+          errors: [
+            { message: 'too many requests without credentials; retry shortly', extensions: { code: 'RATE_LIMITED' } },
+          ],
+        },
+        { 'retry-after': String(LIMITS.anonymousWindowSeconds) },
+      );
     if (request.method === 'POST') {
       const declared = Number(request.headers.get('content-length') ?? 0);
       if (declared > LIMITS.maxBodyBytes)
         return refusal(413, 'PAYLOAD_TOO_LARGE', `the body may have at most ${LIMITS.maxBodyBytes} bytes`);
       const text = await request.text();
+      if (anonymous && Buffer.byteLength(text) > LIMITS.maxAnonymousBodyBytes)
+        return refusal(
+          413,
+          'PAYLOAD_TOO_LARGE',
+          `without credentials a request may have at most ${LIMITS.maxAnonymousBodyBytes} bytes; sign in first`,
+        );
       if (text.length > LIMITS.maxBodyBytes)
         return refusal(413, 'PAYLOAD_TOO_LARGE', `the body may have at most ${LIMITS.maxBodyBytes} bytes`);
       // JSON nested deeper than any operation needs would exhaust the parser's stack.
