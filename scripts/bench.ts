@@ -9,6 +9,8 @@
 // npm run bench -- simulate --scale …: simulateIntake deterministic, 1 000 Monte Carlo runs with a
 // concurrent query's latency, and the optimiser for a province.
 // npm run bench -- web --scale …: the dashboard in Chromium (see bench-web.ts).
+// npm run bench -- abuse [--scale city]: each attack shape's time to refusal and /health meanwhile
+//   (see bench-abuse.ts).
 // npm run bench -- catchup --scale … [--database-url file:…]: the analytical copy catching up on
 //   N changed records against a full reload (see bench-catchup-probe.ts); on a scratch copy.
 // Record results in docs/benchmarks.md.
@@ -19,6 +21,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { flag, runCli } from './args.ts';
+import { benchAbuse } from './bench-abuse.ts';
 import { benchLoad } from './bench-load.ts';
 import { benchWeb } from './bench-web.ts';
 
@@ -236,6 +239,7 @@ await runCli(async () => {
   if (what === 'simulate') return benchSimulate(argv);
   if (what === 'web') return benchWeb(argv);
   if (what === 'catchup') return benchCatchUp(argv);
+  if (what === 'abuse') return benchAbuse(argv);
   throw new Error(
     'usage: npm run bench -- import --scale county|city|province|national [--db sqlite|postgresql|both] [--seed N]',
   );
