@@ -13,7 +13,7 @@ import { script, startProductionServer } from './bench-server.ts';
 interface Shape {
   name: string;
   body: string;
-  /** Sent with the administrator's token (a signed-in read of any role would do). */
+  /** Sent with a read-only account's token (a LEADER of the whole tree). */
   signedIn: boolean;
   headers?: Record<string, string>;
 }
@@ -112,7 +112,10 @@ export async function benchAbuse(argv: string[]): Promise<void> {
   script('scripts/data-generate.ts', ['--scale', scale, '--seed', seed, '--out', file], {});
   script('scripts/data-import.ts', [file], { DATABASE_URL: databaseUrl });
   fs.rmSync(file);
-  const { base, token, child } = await startProductionServer(databaseUrl, path.join(dir, 'admin-password.txt'));
+  const { base, env, child } = await startProductionServer(databaseUrl, path.join(dir, 'admin-password.txt'));
+  // The attacker of the issue: a signed-in, read-only account.
+  script('scripts/user-add.ts', ['abuse-leader', '--role', 'LEADER'], env, 'abuse-leader-password-1');
+  const token = script('scripts/token-create.ts', ['abuse-leader'], env).trim().split('\n').at(-1)!;
   const failures: string[] = [];
   try {
     for (const shape of shapes()) {

@@ -4,6 +4,8 @@
 export const LIMITS = {
   /** Request body, read while streaming (main.ts) and by its declared length (yoga.ts). */
   maxBodyBytes: Number(process.env.MAX_BODY_BYTES ?? 32 * 1024 * 1024),
+  /** A body above this is for `importDataset` only (an administrator of the whole tree). */
+  maxPlainBodyBytes: 1024 * 1024,
   /** Nesting of arrays and objects in a JSON body. */
   maxJsonDepth: 64,
   /** Tokens of an operation's text: the dashboard's largest operation has a few hundred. */

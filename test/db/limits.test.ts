@@ -82,6 +82,35 @@ describe('limits', () => {
     );
   });
 
+  it('keeps bodies above 1 MB for those who may import a dataset, refused before they are parsed', async () => {
+    const big = JSON.stringify({
+      query: 'query ($s: String) { units(search: $s) { edges { node { code } } } }',
+      variables: { s: 'x'.repeat(2 * 1024 * 1024) },
+    });
+    const as = async (role: 'LEADER' | 'ADMIN') =>
+      handle(
+        new Request('http://test/graphql', {
+          method: 'POST',
+          headers: {
+            'content-type': 'application/json',
+            'content-length': String(Buffer.byteLength(big)),
+            authorization: `Bearer ${await tokenFor(role, null)}`,
+          },
+          body: big,
+        }),
+      );
+    const leader = await as('LEADER');
+    expect(leader.status).toBe(413);
+    expect((await leader.json()).errors[0]).toEqual({
+      message: 'a body above 1048576 bytes is for importing a dataset (an administrator of the whole tree)',
+      extensions: { code: 'PAYLOAD_TOO_LARGE' },
+    });
+    // An administrator of the whole tree may send it (imports are that large); its text is then
+    // refused by its own bound.
+    const admin = await as('ADMIN');
+    expect((await admin.json()).errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'search' });
+  });
+
   it('gives callers without credentials a small budget per address', async () => {
     const anonymous = (address: string) =>
       handle(
