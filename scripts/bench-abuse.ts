@@ -10,7 +10,7 @@ import path from 'node:path';
 import { flag } from './args.ts';
 import { script, startProductionServer } from './bench-server.ts';
 
-interface Shape {
+export interface Shape {
   name: string;
   body: string;
   /** Sent with a read-only account's token (a LEADER of the whole tree). */
@@ -20,7 +20,8 @@ interface Shape {
 
 const rnd = () => Math.random().toString(36).slice(2);
 
-function shapes(): Shape[] {
+/** The attack shapes of the hardening issue (the e2e test sends them too). */
+export function shapes(): Shape[] {
   const nested =
     '{ reserves(first:100){ edges{ node{ unit{ positions{ unit{ positions{ unit{ positions{ unit{ positions{ code }}}}}}}}}}}}';
   return [
