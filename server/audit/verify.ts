@@ -19,6 +19,29 @@ const BATCH = 5000;
 
 type HashFn = (prevHash: string, r: AuditRecord) => string;
 
+/** A stored row as the fields its hash covers. */
+export function recordOf(r: {
+  seq: number | null;
+  at: Date;
+  actor: string;
+  action: string;
+  entity: string;
+  entityCode: string | null;
+  detail: string | null;
+  requestId: string | null;
+}): AuditRecord {
+  return {
+    seq: r.seq!,
+    at: r.at.toISOString(),
+    actor: r.actor,
+    action: r.action,
+    entity: r.entity,
+    entityCode: r.entityCode,
+    detail: r.detail,
+    requestId: r.requestId,
+  };
+}
+
 export async function verifyAuditChain(db: Db, hashOf: HashFn = auditHash): Promise<ChainReport> {
   const report = await verifyLinks(db, hashOf);
   if (!report.ok || hashOf !== auditHash) return report;
@@ -45,16 +68,7 @@ async function verifyLinks(db: Db, hashOf: HashFn): Promise<ChainReport> {
           checked,
           broken: { seq, id: r.id, reason: `record ${seq} does not follow record ${seq - 1} (its prevHash differs)` },
         };
-      const hash = hashOf(prevHash, {
-        seq,
-        at: r.at.toISOString(),
-        actor: r.actor,
-        action: r.action,
-        entity: r.entity,
-        entityCode: r.entityCode,
-        detail: r.detail,
-        requestId: r.requestId,
-      });
+      const hash = hashOf(prevHash, recordOf(r));
       if (hash !== r.hash)
         return {
           ok: false,
@@ -175,17 +189,7 @@ async function checkAnchors(db: Db, report: ChainReport): Promise<ChainReport> {
 export async function rekeyUnkeyedChain(db: Db): Promise<string> {
   const first = await db.auditLog.findFirst({ where: { seq: 1 } });
   if (!first) return 'the audit log is empty';
-  const asRecord = (r: typeof first): AuditRecord => ({
-    seq: r.seq!,
-    at: r.at.toISOString(),
-    actor: r.actor,
-    action: r.action,
-    entity: r.entity,
-    entityCode: r.entityCode,
-    detail: r.detail,
-    requestId: r.requestId,
-  });
-  if (first.hash !== unkeyedAuditHash(GENESIS, asRecord(first))) return 'the audit log is keyed';
+  if (first.hash !== unkeyedAuditHash(GENESIS, recordOf(first))) return 'the audit log is keyed';
   const old = await verifyLinks(db, unkeyedAuditHash);
   if (!old.ok) return `the audit log (before keys) is broken at record ${old.broken!.seq}; not re-keyed`;
   await db.$transaction(
@@ -197,7 +201,7 @@ export async function rekeyUnkeyedChain(db: Db): Promise<string> {
           orderBy: { seq: 'asc' },
         });
         for (const r of rows) {
-          const hash = auditHash(prevHash, asRecord(r));
+          const hash = auditHash(prevHash, recordOf(r));
           await tx.auditLog.update({ where: { id: r.id }, data: { prevHash, hash } });
           prevHash = hash;
         }

@@ -5,7 +5,7 @@ import { createHmac, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { AUDIT_KEY_FILE, type AuditRecord, GENESIS, unkeyedAuditHash } from '../../server/audit/chain.ts';
-import { anchorAuditHead, rekeyUnkeyedChain, verifyAuditChain } from '../../server/audit/verify.ts';
+import { anchorAuditHead, recordOf, rekeyUnkeyedChain, verifyAuditChain } from '../../server/audit/verify.ts';
 import { importDataset } from '../../server/dataset/import.ts';
 import { db, dbConfig } from '../../server/db/client.ts';
 import { smallDataset, writeDatasetFile } from '../fixtures/small.ts';
@@ -90,16 +90,7 @@ describe('the audit log', () => {
     let prev = GENESIS;
     for (const r of rows) {
       if (r.seq! >= from) {
-        const hash = hashOf(prev, {
-          seq: r.seq!,
-          at: r.at.toISOString(),
-          actor: r.actor,
-          action: r.action,
-          entity: r.entity,
-          entityCode: r.entityCode,
-          detail: r.detail,
-          requestId: r.requestId,
-        });
+        const hash = hashOf(prev, recordOf(r));
         await db.auditLog.update({ where: { id: r.id }, data: { prevHash: prev, hash } });
         prev = hash;
       } else prev = r.hash!;
