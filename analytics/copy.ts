@@ -101,6 +101,10 @@ const LOAD_BATCH = 50_000;
  */
 const yieldToRequests = () => new Promise<void>((resolve) => setImmediate(resolve));
 
+/** Starts a read snapshot on the operational database (every later read sees one moment). */
+const SNAPSHOT = (provider: 'sqlite' | 'postgresql') =>
+  provider === 'postgresql' ? 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY' : 'BEGIN';
+
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 export class AnalyticsCopy {
@@ -145,7 +149,7 @@ export class AnalyticsCopy {
     const instance = await DuckDBInstance.create(':memory:', { threads: '2' });
     const copy = new AnalyticsCopy(source, await source.open(), instance, await instance.connect(), options);
     await copy.loadAll();
-    copy.setState({ status: 'ready', since: new Date() });
+    copy.state = { status: 'ready', since: new Date() };
     if (source.subscribe) {
       copy.stopListening = await source.subscribe(() => void copy.catchUp());
     }
@@ -205,7 +209,7 @@ export class AnalyticsCopy {
       await this.check();
       this.options.log(`analytics copy: caught up on the second try (data version ${this.version})`);
     } catch (error) {
-      this.setState({ status: 'stale', since: new Date(), error: message(error) });
+      this.state = { status: 'stale', since: new Date(), error: message(error) };
       this.options.log(
         `analytics copy: catching up failed again; answering from data version ${this.version} while a full reload runs`,
         error,
@@ -217,19 +221,20 @@ export class AnalyticsCopy {
   /** A full reload in the background; the copy answers from its last good version meanwhile. */
   private recover(): void {
     if (this.recovering) return;
-    if (this.state.status === 'failed') this.setState({ ...this.state, status: 'stale', since: this.state.since });
+    if (this.state.status === 'failed')
+      this.state = { status: 'stale', since: this.state.since, error: this.state.error };
     this.recovering = this.reopenReader()
       .then(() => this.loadAll())
       .then(() => {
         this.retryDelay = this.options.retryMs;
-        this.setState({ status: 'ready', since: new Date() });
+        this.state = { status: 'ready', since: new Date() };
         this.options.log(`analytics copy: reloaded after a failure (data version ${this.version})`);
       })
       .catch((error) => {
         const retryAt = new Date(Date.now() + this.retryDelay);
         this.retryDelay = Math.min(this.retryDelay * 2, this.options.retryMaxMs);
         const since = this.state.status === 'stale' ? this.state.since : new Date();
-        this.setState({ status: 'failed', since, error: message(error), retryAt });
+        this.state = { status: 'failed', since, error: message(error), retryAt };
         this.options.log(
           `analytics copy: the full reload failed; still answering from data version ${this.version}; next try at ${retryAt.toISOString()}`,
           error,
@@ -238,10 +243,6 @@ export class AnalyticsCopy {
       .finally(() => {
         this.recovering = undefined;
       });
-  }
-
-  private setState(state: CopyState): void {
-    this.state = state;
   }
 
   /** A fresh connection to the operational database (the old one may be what broke). */
@@ -256,7 +257,7 @@ export class AnalyticsCopy {
     if (changes.length === 0) return;
     const started = performance.now();
     const previous = this.state;
-    this.setState({ status: 'catching up', since: new Date() });
+    this.state = { status: 'catching up', since: new Date() };
     try {
       const keys = new Map<string, Set<string>>();
       // A copy further behind than one read of the change log reloads rather than reading on.
@@ -284,7 +285,7 @@ export class AnalyticsCopy {
       this.advance(latest);
       this.lastCatchUp = { ms: performance.now() - started, records, reloaded: false };
     } finally {
-      this.setState(previous.status === 'catching up' ? { status: 'ready', since: new Date() } : previous);
+      this.state = previous.status === 'catching up' ? { status: 'ready', since: new Date() } : previous;
     }
   }
 
@@ -369,9 +370,7 @@ export class AnalyticsCopy {
       let latest: number;
       let rows = 0;
       try {
-        await source.exec(
-          source.provider === 'postgresql' ? 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY' : 'BEGIN',
-        );
+        await source.exec(SNAPSHOT(source.provider));
         // The version first: changes committed while loading are applied again later (harmless).
         const [row] = await source.all(LATEST_SQL);
         latest = Number(row?.seq ?? 0);
@@ -420,7 +419,7 @@ export class AnalyticsCopy {
     const reader = this.reader;
     const chunk = this.options.refreshChunk;
     const read: [CopiedTable, string[], unknown[][]][] = [];
-    await reader.exec(reader.provider === 'postgresql' ? 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY' : 'BEGIN');
+    await reader.exec(SNAPSHOT(reader.provider));
     try {
       for (const [tableName, set] of keysByTable) {
         const table = TABLES.find((t) => t.name === tableName);
