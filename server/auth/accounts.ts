@@ -112,13 +112,17 @@ async function failuresOf(db: Db, key: string): Promise<number> {
   return row.failures;
 }
 
-async function countFailure(db: Db, key: string): Promise<void> {
+/**
+ * Counts one more failure for a key whose count this sign-in already read (`current`: 0 when
+ * absent or forgotten): added in the database, so that failures counted meanwhile elsewhere are
+ * kept; a forgotten count starts again at 1.
+ */
+async function countFailure(db: Db, key: string, current: number): Promise<void> {
   const now = new Date();
-  const current = await failuresOf(db, key);
   await db.loginFailure.upsert({
     where: { key },
     create: { key, failures: 1, lastAt: now },
-    update: { failures: current + 1, lastAt: now },
+    update: current === 0 ? { failures: 1, lastAt: now } : { failures: { increment: 1 }, lastAt: now },
   });
 }
 
@@ -132,7 +136,8 @@ export async function login(
   from: { address: string; requestId?: string | null },
 ): Promise<{ account: Account; secret: string; expiresAt: Date }> {
   const keys = [accountKey(input.username, from.address), addressKey(from.address)];
-  const [forAccount, forAddress] = await Promise.all(keys.map((k) => failuresOf(db, k)));
+  const counts = await Promise.all(keys.map((k) => failuresOf(db, k)));
+  const [forAccount, forAddress] = counts;
   const waitMs = Math.max(
     delayFor(forAccount!, AUTH.failuresPerAccount),
     delayFor(forAddress!, AUTH.failuresPerAddress),
@@ -160,7 +165,7 @@ export async function login(
   // The same work for an unknown user as for a wrong password: no timing tells which.
   const ok = await verifyPassword(input.password.slice(0, MAX_PASSWORD_LENGTH), user?.passwordHash ?? DUMMY_HASH);
   if (!user || !ok || user.disabledAt) {
-    for (const k of keys) await countFailure(db, k);
+    for (const [i, k] of keys.entries()) await countFailure(db, k, counts[i]!);
     await db.$transaction((tx) =>
       appendAudit(tx, {
         actor: `anonymous@${from.address}`,
