@@ -55,7 +55,12 @@ export async function expireReserves(
       // not one per entry. Guarded on the status: an entry another step moved meanwhile is left
       // alone, and only the entries this statement moved get a history row.
       const byEnd = new Map<string, typeof batch>();
-      for (const e of batch) byEnd.set(`${e.on}|${e.reason}`, [...(byEnd.get(`${e.on}|${e.reason}`) ?? []), e]);
+      for (const e of batch) {
+        const key = `${e.on}|${e.reason}`;
+        const group = byEnd.get(key);
+        if (group) group.push(e);
+        else byEnd.set(key, [e]);
+      }
       const codes: { code: string; on: string }[] = [];
       for (const group of byEnd.values()) {
         const { on, reason } = group[0]!;
