@@ -37,6 +37,30 @@ const conflict = (message: string): ExecutionResult => ({
   errors: [new GraphQLError(message, { extensions: { code: 'CONFLICT' } })],
 });
 
+const CLAIMED = 'claimed' as const;
+let lastSweep = 0;
+
+/**
+ * Claims a key for a request (a pending row), or answers the row that holds it (null: it was
+ * removed meanwhile). A row left pending before `stale` by a request that can no longer finish
+ * is taken over.
+ */
+async function claim(userId: number, key: string, requestHash: string, stale: Date) {
+  const create = (): Promise<typeof CLAIMED | null> =>
+    db.idempotentRequest.create({ data: { userId, key, requestHash, response: PENDING } }).then(
+      () => CLAIMED,
+      () => null,
+    );
+  const held = () => db.idempotentRequest.findUnique({ where: { userId_key: { userId, key } } });
+  if ((await create()) === CLAIMED) return CLAIMED;
+  const earlier = await held();
+  if (earlier?.response !== PENDING || earlier.createdAt >= stale) return earlier;
+  const { count } = await db.idempotentRequest.deleteMany({
+    where: { userId, key, response: PENDING, createdAt: earlier.createdAt },
+  });
+  return (count === 1 && (await create())) || held();
+}
+
 export function useIdempotencyKeys(): Plugin<Context> {
   return {
     async onExecute({ args, setResultAndStopExecution }) {
@@ -62,13 +86,15 @@ export function useIdempotencyKeys(): Plugin<Context> {
       const requestHash = createHash('sha256')
         .update(JSON.stringify([print(args.document), args.operationName ?? null, args.variableValues ?? {}]))
         .digest('hex');
-      // Keys left pending by requests that can no longer finish are swept (anyone's: cheap, indexed).
       const stale = new Date(Date.now() - PENDING_EXPIRES_MS);
-      await db.idempotentRequest.deleteMany({ where: { response: PENDING, createdAt: { lt: stale } } });
-      try {
-        await db.idempotentRequest.create({ data: { userId, key, requestHash, response: PENDING } });
-      } catch {
-        const earlier = await db.idempotentRequest.findUnique({ where: { userId_key: { userId, key } } });
+      // Keys left pending by requests that can no longer finish are swept, anyone's, at most once
+      // per expiry period and process (not on every keyed request: the sweep reads the table).
+      if (Date.now() - lastSweep > PENDING_EXPIRES_MS) {
+        lastSweep = Date.now();
+        await db.idempotentRequest.deleteMany({ where: { response: PENDING, createdAt: { lt: stale } } });
+      }
+      const earlier = await claim(userId, key, requestHash, stale);
+      if (earlier !== CLAIMED) {
         if (!earlier) return setResultAndStopExecution(conflict('this Idempotency-Key is being used; try again'));
         if (earlier.requestHash !== requestHash)
           return setResultAndStopExecution(conflict('this Idempotency-Key was used for a different request'));
