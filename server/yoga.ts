@@ -176,6 +176,7 @@ export const SECURITY_HEADERS: Record<string, string> = {
   'cross-origin-resource-policy': 'same-origin',
 };
 
+const ANONYMOUS_BODY_MESSAGE = `without credentials a request may have at most ${LIMITS.maxAnonymousBodyBytes} bytes; sign in first`;
 const LARGE_BODY_MESSAGE = `a body above ${LIMITS.maxPlainBodyBytes} bytes is for importing a dataset (an administrator of the whole tree)`;
 
 /** Whether the request's account may import a dataset (the only operation that needs a large body). */
@@ -230,11 +231,7 @@ async function route(request: Request, meta: RequestMeta): Promise<Response> {
     // nothing they send reaches GraphQL's parser or validation at size.
     const anonymous = !hasCredentials(request);
     if (anonymous && Number(request.headers.get('content-length') ?? 0) > LIMITS.maxAnonymousBodyBytes)
-      return refusal(
-        413,
-        'PAYLOAD_TOO_LARGE',
-        `without credentials a request may have at most ${LIMITS.maxAnonymousBodyBytes} bytes; sign in first`,
-      );
+      return refusal(413, 'PAYLOAD_TOO_LARGE', ANONYMOUS_BODY_MESSAGE);
     if (anonymous && !(await anonymousBudget(meta.address ?? 'local')))
       return json(
         429,
@@ -258,11 +255,7 @@ async function route(request: Request, meta: RequestMeta): Promise<Response> {
       if (text.length > LIMITS.maxPlainBodyBytes && declared <= LIMITS.maxPlainBodyBytes && !(await mayImport(request)))
         return refusal(413, 'PAYLOAD_TOO_LARGE', LARGE_BODY_MESSAGE);
       if (anonymous && Buffer.byteLength(text) > LIMITS.maxAnonymousBodyBytes)
-        return refusal(
-          413,
-          'PAYLOAD_TOO_LARGE',
-          `without credentials a request may have at most ${LIMITS.maxAnonymousBodyBytes} bytes; sign in first`,
-        );
+        return refusal(413, 'PAYLOAD_TOO_LARGE', ANONYMOUS_BODY_MESSAGE);
       if (text.length > LIMITS.maxBodyBytes)
         return refusal(413, 'PAYLOAD_TOO_LARGE', `the body may have at most ${LIMITS.maxBodyBytes} bytes`);
       // JSON nested deeper than any operation needs would exhaust the parser's stack.
