@@ -20,16 +20,7 @@ const BATCH = 5000;
 type HashFn = (prevHash: string, r: AuditRecord) => string;
 
 /** A stored row as the fields its hash covers. */
-export function recordOf(r: {
-  seq: number | null;
-  at: Date;
-  actor: string;
-  action: string;
-  entity: string;
-  entityCode: string | null;
-  detail: string | null;
-  requestId: string | null;
-}): AuditRecord {
+export function recordOf(r: Omit<AuditRecord, 'seq' | 'at'> & { seq: number | null; at: Date }): AuditRecord {
   return {
     seq: r.seq!,
     at: r.at.toISOString(),
