@@ -2,7 +2,7 @@
 // signed-in read-only account (or no account): each is refused, and /health, polled meanwhile,
 // keeps answering. (The same shapes are timed by `npm run bench -- abuse`.)
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { shapes } from '../../scripts/bench-abuse.ts';
+import { sendWhilePolling, shapes } from '../../scripts/bench-abuse.ts';
 import { smallDataset, tempFile, writeDatasetFile } from '../fixtures/small.ts';
 import { type RunningServer, runScript, startServer } from '../helpers/server.ts';
 
@@ -26,33 +26,17 @@ describe('every attack shape', () => {
   it('is refused while /health keeps answering', async () => {
     const outcomes: string[] = [];
     for (const shape of shapes()) {
-      let worst = 0;
-      let polling = true;
-      const poll = (async () => {
-        while (polling) {
-          const t = performance.now();
-          await fetch(`${server.base}/health`);
-          worst = Math.max(worst, performance.now() - t);
-          await new Promise((r) => setTimeout(r, 25));
-        }
-      })();
-      const response = await fetch(`${server.base}/graphql`, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          ...(shape.signedIn ? { authorization: `Bearer ${leader}` } : {}),
-        },
-        body: shape.body,
-      });
-      const text = await response.text();
-      await new Promise((r) => setTimeout(r, 60));
-      polling = false;
-      await poll;
+      const {
+        status,
+        text,
+        worstHealthMs: worst,
+        healthFailures,
+      } = await sendWhilePolling(server.base, shape, leader, 25);
       const code = text.startsWith('{') ? (JSON.parse(text).errors?.[0]?.extensions?.code ?? '') : '';
       // Refused with a code; nothing echoed back; /health within a bound far above its cost on
       // an idle server (a sanity bound on a shared, noisy machine, not a performance target).
       outcomes.push(
-        `${shape.name}: ${response.status >= 400 || code ? 'refused' : 'ANSWERED'}${code ? '' : ' (no code)'}${worst < 2000 ? '' : ` /health ${worst.toFixed(0)} ms`}`,
+        `${shape.name}: ${status >= 400 || code ? 'refused' : 'ANSWERED'}${code ? '' : ' (no code)'}${worst < 2000 ? '' : ` /health ${worst.toFixed(0)} ms`}${healthFailures ? ` /health failed ${healthFailures}×` : ''}`,
       );
       expect(text.length).toBeLessThan(1000);
     }
