@@ -14,6 +14,8 @@ export interface ScopedUnit {
 export interface MetricScope {
   /** The unit asked for; null for the whole tree and for a batch. */
   unitCode: string | null;
+  /** Its tree path; null for a batch. */
+  path: string | null;
   /** Its kind, whose policy judges subtree totals; null: the policy common to all kinds. */
   unitKind: UnitKind | null;
   subtree: boolean;
@@ -28,6 +30,7 @@ export interface MetricScope {
 export function subtreeScope(unit: ScopedUnit): MetricScope {
   return {
     unitCode: unit.code,
+    path: unit.path,
     unitKind: unit.kind,
     subtree: true,
     where: 'starts_with(u.path, $scope)',
@@ -40,6 +43,7 @@ export function subtreeScope(unit: ScopedUnit): MetricScope {
 export function unitOnlyScope(unit: ScopedUnit): MetricScope {
   return {
     unitCode: unit.code,
+    path: unit.path,
     unitKind: unit.kind,
     subtree: false,
     where: 'u.code = $scope',
@@ -52,6 +56,7 @@ export function unitOnlyScope(unit: ScopedUnit): MetricScope {
 export function unitsScope(codes: readonly string[]): MetricScope {
   return {
     unitCode: null,
+    path: null,
     unitKind: null,
     subtree: false,
     where: 'list_contains($scope, u.code)',

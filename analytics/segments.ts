@@ -76,8 +76,13 @@ export function ready(d: Dialect, end: string): string {
         AND ${cultivatedBy(d, end)})`;
 }
 
-/** Covered by the year's centralized trainings (count and days of the unit's policy). */
-export const TRAINING_COVERED = `(py.central_n >= ${pol('training.minCentralizedTrainings')} AND py.central_days >= ${pol('training.minCentralizedDays')})`;
+/**
+ * Covered by a year's centralized trainings (count and days of the unit's policy); `year` is the
+ * alias of the person's row of that year in person_years.
+ */
+export function trainingCovered(year: string): string {
+  return `(${year}.central_n >= ${pol('training.minCentralizedTrainings')} AND ${year}.central_days >= ${pol('training.minCentralizedDays')})`;
+}
 
 /** Posts of one kind. */
 export function postOfKind(kind: PositionKind): string {

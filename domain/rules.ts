@@ -32,3 +32,23 @@ export const LONG_TERM = 'LONG_TERM';
 export function retirementDate(birthDate: string, retirementAge: number): string {
   return addYears(birthDate, retirementAge);
 }
+
+/**
+ * The training year judged at `asOf` (YYYY-MM-DD): the last calendar year that ended on or before
+ * it — the year itself on 31 December, else the year before (domain.md "Training is judged on a
+ * complete year": judging the year to date against the whole year's target breaches everyone
+ * until autumn).
+ */
+export function judgedTrainingYear(asOf: string): number {
+  const year = Number(asOf.slice(0, 4));
+  return asOf.slice(5) === '12-31' ? year : year - 1;
+}
+
+/** The share of `asOf`'s calendar year elapsed by the end of that day (1 January: 1/365). */
+export function elapsedShareOfYear(asOf: string): number {
+  const year = Number(asOf.slice(0, 4));
+  const start = Date.UTC(year, 0, 1);
+  const days = (Date.UTC(year + 1, 0, 1) - start) / 86_400_000;
+  const day = (Date.parse(`${asOf}T00:00:00Z`) - start) / 86_400_000 + 1;
+  return day / days;
+}

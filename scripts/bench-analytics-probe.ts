@@ -15,6 +15,7 @@ const { CHANGES_SQL } = await import('../analytics/copy.ts');
 const { readPoliciesAt } = await import('../server/policy/store.ts');
 const { WHOLE_TREE } = await import('../server/auth/viewer.ts');
 const { addYears } = await import('../domain/dates.ts');
+const { judgedTrainingYear } = await import('../domain/rules.ts');
 
 const asOf = process.env.BENCH_AS_OF ?? '2026-07-01';
 const runs = Number(process.env.BENCH_RUNS ?? 5);
@@ -94,12 +95,12 @@ const [refreshMs] = await time(() => copy.catchUp());
 // The same report by SQL on the operational databases.
 const policies = await readPoliciesAt(db, asOf);
 const root = await db.unit.findFirstOrThrow({ where: { code: 'C01' } });
-const params = { scope: root.path, subtree: true, asOf, end: addYears(asOf, 1), year: Number(asOf.slice(0, 4)) };
+const params = { path: root.path, subtree: true, asOf, end: addYears(asOf, 1), year: judgedTrainingYear(asOf) };
 const operational = async (url: string | undefined) => {
   if (!url) return null;
   const reader = await openRaw(databaseConfig(url));
   try {
-    const report = new ComplianceReport(await operationalEngine(reader), policies, policies.byKind[root.kind], params);
+    const report = new ComplianceReport(await operationalEngine(reader), policies, params);
     const times: number[] = [];
     for (let i = 0; i < Number(process.env.BENCH_BASELINE_RUNS ?? 2); i++) {
       times.push(

@@ -4,172 +4,189 @@
 // target from the policy, so adding a rule is one entry here plus its test
 // (docs/decisions/011-compliance-registry.md shows one).
 import type { PolicyNumberPath } from '../../domain/policy/defaults.ts';
-import type { Dialect } from '../dialect.ts';
-import {
-  BACHELOR,
-  expectedVacancy,
-  inAgeBand,
-  NEAR_TERM_TIER,
-  ofKind,
-  postOfKind,
-  ready,
-  SPECIAL,
-  TRAINING_COVERED,
-  young,
-} from '../segments.ts';
+import type { MeasureName } from '../measures.ts';
 
 /**
- * What a measure counts, per unit in scope, given the report's dates as SQL expressions:
- * `entries` — active entries (alias r, with pol and py) matching a condition;
- * `posts` — posts (alias p, with pol) matching a condition;
- * `people` — people working in the unit; `trained` — of them, trained in the year.
+ * Where a rule is judged (domain.md "Where each rule is judged"): TEAM rules for every unit, over
+ * the unit alone; POOL rules only at pool units (the policy's pool levels), over the unit's whole
+ * subtree — elsewhere their figure is shown, not judged; VILLAGE rules at village units alone.
  */
-export type Measure =
-  | { source: 'entries'; where: (d: Dialect, at: ReportDates) => string }
-  | { source: 'posts'; where: (d: Dialect, at: ReportDates) => string }
-  | { source: 'people' }
-  | { source: 'trained' };
-
-export interface ReportDates {
-  /** asOf and the horizon end, as yyyymmdd integer SQL expressions. */
-  asOf: string;
-  end: string;
-}
-
-const entries = (where: (d: Dialect, at: ReportDates) => string) => ({ source: 'entries', where }) as const;
-const posts = (where: (d: Dialect, at: ReportDates) => string) => ({ source: 'posts', where }) as const;
-
-export const ALL_ENTRIES = entries(() => 'TRUE');
-const PRINCIPAL_ENTRIES = entries(() => ofKind('PRINCIPAL'));
-const DEPUTY_ENTRIES = entries(() => ofKind('DEPUTY'));
-const ANY_POSTS = posts(() => 'TRUE');
-const PRINCIPAL_POSTS = posts(() => postOfKind('PRINCIPAL'));
-const DEPUTY_POSTS = posts(() => postOfKind('DEPUTY'));
+export type JudgedAt = 'TEAM' | 'POOL' | 'VILLAGE';
 
 /**
- * The target: a policy number (for COUNT rules optionally times a measure, rounded up), or a
- * measure itself (the succession rule wants as many ready as posts falling vacant).
+ * The target: a policy number (for COUNT rules optionally times a measure, rounded up; for the
+ * current year's progress times the elapsed share of the year), or a measure itself (the
+ * succession rule wants as many ready as posts falling vacant).
  */
-export type Target = { policy: PolicyNumberPath; times?: Measure } | { measure: Measure };
+export type Target = { policy: PolicyNumberPath; times?: MeasureName; proRated?: true } | { measure: MeasureName };
 
 export interface RuleDef {
   /** COUNT rules compare a number of people with a number; SHARE rules a fraction with a fraction. */
   measure: 'COUNT' | 'SHARE';
-  /** The rule judges a unit when this measure is above zero. */
-  appliesWhen: Measure;
-  numerator: Measure;
+  judgedAt: JudgedAt;
+  /** The rule applies to a unit when this measure is above zero (over what the rule judges). */
+  appliesWhen: MeasureName;
+  /** An optional rule: it applies only where this policy setting is above zero. */
+  enabledBy?: PolicyNumberPath;
+  numerator: MeasureName;
   /** SHARE rules only. */
-  denominator?: Measure;
+  denominator?: MeasureName;
   target: Target;
+  /** A miss is a warning, never a breach (progress against a pro-rated plan). */
+  warnOnly?: true;
+  /** What the rule asks, without numbers: the numbers are the policy's (ComplianceReport.policy). */
   description: string;
 }
 
 export const RULES = {
   RATIO_PRINCIPAL: {
     measure: 'COUNT',
-    appliesWhen: PRINCIPAL_POSTS,
-    numerator: PRINCIPAL_ENTRIES,
-    target: { policy: 'reserveRatio.PRINCIPAL', times: PRINCIPAL_POSTS },
-    description: '正职后备配备比例: principal reserves ≥ ceil(ratio × principal posts)',
+    judgedAt: 'TEAM',
+    appliesWhen: 'POSTS_PRINCIPAL',
+    numerator: 'ENTRIES_PRINCIPAL',
+    target: { policy: 'reserveRatio.PRINCIPAL', times: 'POSTS_PRINCIPAL' },
+    description: '正职后备配备比例: principal reserves ≥ ceil(the policy’s ratio × principal posts), per team',
   },
   RATIO_DEPUTY: {
     measure: 'COUNT',
-    appliesWhen: DEPUTY_POSTS,
-    numerator: DEPUTY_ENTRIES,
-    target: { policy: 'reserveRatio.DEPUTY', times: DEPUTY_POSTS },
-    description: '副职后备配备比例: deputy reserves ≥ ceil(ratio × deputy posts)',
+    judgedAt: 'TEAM',
+    appliesWhen: 'POSTS_DEPUTY',
+    numerator: 'ENTRIES_DEPUTY',
+    target: { policy: 'reserveRatio.DEPUTY', times: 'POSTS_DEPUTY' },
+    description: '副职后备配备比例: deputy reserves ≥ ceil(the policy’s ratio × deputy posts), per team',
   },
   SPECIAL_SHARE: {
     measure: 'SHARE',
-    appliesWhen: ANY_POSTS,
-    numerator: entries(() => SPECIAL),
-    denominator: ALL_ENTRIES,
+    judgedAt: 'POOL',
+    appliesWhen: 'POSTS',
+    numerator: 'SPECIAL',
+    denominator: 'ENTRIES',
     target: { policy: 'specialStructureShare' },
-    description: '特殊结构: share of women, minorities or non-CPC members',
+    description: '特殊结构: share of women, minorities or non-CPC members in the pool',
   },
   NEAR_TERM_PRINCIPAL: {
     measure: 'SHARE',
-    appliesWhen: PRINCIPAL_POSTS,
-    numerator: entries(() => `${ofKind('PRINCIPAL')} AND ${NEAR_TERM_TIER}`),
-    denominator: PRINCIPAL_ENTRIES,
+    judgedAt: 'POOL',
+    appliesWhen: 'POSTS_PRINCIPAL',
+    numerator: 'NEAR_TERM_PRINCIPAL',
+    denominator: 'ENTRIES_PRINCIPAL',
     target: { policy: 'nearTermShare' },
-    description: '近期可用 share of principal reserves',
+    description: '近期可用 share of the pool’s principal reserves',
   },
   NEAR_TERM_DEPUTY: {
     measure: 'SHARE',
-    appliesWhen: DEPUTY_POSTS,
-    numerator: entries(() => `${ofKind('DEPUTY')} AND ${NEAR_TERM_TIER}`),
-    denominator: DEPUTY_ENTRIES,
+    judgedAt: 'POOL',
+    appliesWhen: 'POSTS_DEPUTY',
+    numerator: 'NEAR_TERM_DEPUTY',
+    denominator: 'ENTRIES_DEPUTY',
     target: { policy: 'nearTermShare' },
-    description: '近期可用 share of deputy reserves',
+    description: '近期可用 share of the pool’s deputy reserves',
   },
   AGE_BAND_PRINCIPAL: {
     measure: 'SHARE',
-    appliesWhen: PRINCIPAL_POSTS,
-    numerator: entries((d, at) => `${ofKind('PRINCIPAL')} AND ${inAgeBand(d, at.asOf)}`),
-    denominator: PRINCIPAL_ENTRIES,
+    judgedAt: 'POOL',
+    appliesWhen: 'POSTS_PRINCIPAL',
+    numerator: 'AGE_BAND_PRINCIPAL',
+    denominator: 'ENTRIES_PRINCIPAL',
     target: { policy: 'ageBands.PRINCIPAL.share' },
-    description: 'principal reserves in the main age band (35–45)',
+    description: 'principal reserves in the policy’s main age band',
   },
   AGE_BAND_DEPUTY: {
     measure: 'SHARE',
-    appliesWhen: DEPUTY_POSTS,
-    numerator: entries((d, at) => `${ofKind('DEPUTY')} AND ${inAgeBand(d, at.asOf)}`),
-    denominator: DEPUTY_ENTRIES,
+    judgedAt: 'POOL',
+    appliesWhen: 'POSTS_DEPUTY',
+    numerator: 'AGE_BAND_DEPUTY',
+    denominator: 'ENTRIES_DEPUTY',
     target: { policy: 'ageBands.DEPUTY.share' },
-    description: 'deputy reserves in the main age band (30–40)',
+    description: 'deputy reserves in the policy’s main age band',
   },
   YOUNG_PRINCIPAL: {
     measure: 'COUNT',
-    appliesWhen: PRINCIPAL_POSTS,
-    numerator: entries((d, at) => `${ofKind('PRINCIPAL')} AND ${young(d, at.asOf)}`),
+    judgedAt: 'POOL',
+    appliesWhen: 'POSTS_PRINCIPAL',
+    numerator: 'YOUNG_PRINCIPAL',
     target: { policy: 'ageBands.PRINCIPAL.minYoung' },
-    description: 'principal reserves under 35',
+    description: 'principal reserves under the policy’s young age, in the pool',
   },
   YOUNG_DEPUTY: {
     measure: 'COUNT',
-    appliesWhen: DEPUTY_POSTS,
-    numerator: entries((d, at) => `${ofKind('DEPUTY')} AND ${young(d, at.asOf)}`),
+    judgedAt: 'POOL',
+    appliesWhen: 'POSTS_DEPUTY',
+    numerator: 'YOUNG_DEPUTY',
     target: { policy: 'ageBands.DEPUTY.minYoung' },
-    description: 'deputy reserves under 30',
+    description: 'deputy reserves under the policy’s young age, in the pool',
   },
   BACHELOR_SHARE: {
     measure: 'SHARE',
-    appliesWhen: ANY_POSTS,
-    numerator: entries(() => BACHELOR),
-    denominator: ALL_ENTRIES,
+    judgedAt: 'POOL',
+    appliesWhen: 'POSTS',
+    numerator: 'BACHELOR',
+    denominator: 'ENTRIES',
     target: { policy: 'bachelorShare' },
-    description: 'reserves with 本科 or above',
+    description: 'reserves with 本科 or above, in the pool',
   },
   TRAINING_COVERAGE: {
     measure: 'SHARE',
-    appliesWhen: ANY_POSTS,
-    numerator: entries(() => TRAINING_COVERED),
-    denominator: ALL_ENTRIES,
+    judgedAt: 'POOL',
+    appliesWhen: 'POSTS',
+    numerator: 'TRAINING_COVERED',
+    denominator: 'TRAINING_RESERVES',
     target: { policy: 'reserveTrainingCoverage' },
-    description: 'reserves covered by the year’s centralized trainings',
+    description: 'reserves covered by the judged (complete) year’s centralized trainings',
+  },
+  TRAINING_PROGRESS: {
+    measure: 'SHARE',
+    judgedAt: 'POOL',
+    appliesWhen: 'POSTS',
+    numerator: 'TRAINING_PROGRESS',
+    denominator: 'ENTRIES',
+    target: { policy: 'reserveTrainingCoverage', proRated: true },
+    warnOnly: true,
+    description:
+      'this year so far against the coverage target pro-rated to the elapsed share of the year (a warning, never a breach)',
   },
   CADRE_TRAINING_RATE: {
     measure: 'SHARE',
-    appliesWhen: { source: 'people' },
-    numerator: { source: 'trained' },
-    denominator: { source: 'people' },
+    judgedAt: 'POOL',
+    appliesWhen: 'PEOPLE',
+    numerator: 'TRAINED_PEOPLE',
+    denominator: 'PEOPLE',
     target: { policy: 'training.cadreTrainingRate' },
-    description: 'people working in the unit trained in the year',
+    description: 'people working in the pool’s units trained in the judged year',
   },
   SUCCESSION_PRINCIPAL: {
     measure: 'COUNT',
-    appliesWhen: PRINCIPAL_POSTS,
-    numerator: entries((d, at) => `${ofKind('PRINCIPAL')} AND ${ready(d, at.end)}`),
-    target: { measure: posts((d, at) => `${postOfKind('PRINCIPAL')} AND ${expectedVacancy(d, at.end)}`) },
-    description: 'ready principal reserves ≥ principal posts falling vacant by the horizon',
+    judgedAt: 'TEAM',
+    appliesWhen: 'POSTS_PRINCIPAL',
+    numerator: 'READY_PRINCIPAL',
+    target: { measure: 'VACANCIES_PRINCIPAL' },
+    description: 'ready principal reserves ≥ principal posts falling vacant by the horizon, per team',
   },
   SUCCESSION_DEPUTY: {
     measure: 'COUNT',
-    appliesWhen: DEPUTY_POSTS,
-    numerator: entries((d, at) => `${ofKind('DEPUTY')} AND ${ready(d, at.end)}`),
-    target: { measure: posts((d, at) => `${postOfKind('DEPUTY')} AND ${expectedVacancy(d, at.end)}`) },
-    description: 'ready deputy reserves ≥ deputy posts falling vacant by the horizon',
+    judgedAt: 'TEAM',
+    appliesWhen: 'POSTS_DEPUTY',
+    numerator: 'READY_DEPUTY',
+    target: { measure: 'VACANCIES_DEPUTY' },
+    description: 'ready deputy reserves ≥ deputy posts falling vacant by the horizon, per team',
+  },
+  DEPARTMENT_QUOTA: {
+    measure: 'COUNT',
+    judgedAt: 'POOL',
+    appliesWhen: 'DEPARTMENTS',
+    enabledBy: 'unitQuotas.perDepartment',
+    numerator: 'ENTRIES',
+    target: { policy: 'unitQuotas.perDepartment', times: 'DEPARTMENTS' },
+    description: 'optional: the pool holds at least the policy’s share of reserves per department',
+  },
+  VILLAGE_QUOTA: {
+    measure: 'COUNT',
+    judgedAt: 'VILLAGE',
+    appliesWhen: 'POSTS',
+    enabledBy: 'unitQuotas.perVillage',
+    numerator: 'ENTRIES',
+    target: { policy: 'unitQuotas.perVillage' },
+    description: 'optional: each village or community holds at least the policy’s number of reserves',
   },
 } as const satisfies Record<string, RuleDef>;
 

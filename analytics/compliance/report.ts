@@ -4,12 +4,12 @@
 // paged requests do not recompute them.
 import DataLoader from 'dataloader';
 import { ymdNumber } from '../../domain/dates.ts';
-import { type Policy, policyNumber } from '../../domain/policy/defaults.ts';
 import type { PoliciesAt } from '../../domain/policy/effective.ts';
+import { elapsedShareOfYear } from '../../domain/rules.ts';
 import type { AnalyticsCopy } from '../copy.ts';
 import { type Dialect, duckdb } from '../dialect.ts';
 import { int } from '../metric.ts';
-import { RULE_NAMES, RULES, type Rule, STATUS_NAMES, type Status } from './registry.ts';
+import { type JudgedAt, RULE_NAMES, RULES, type Rule, STATUS_NAMES, type Status } from './registry.ts';
 import { judgedSql, type ReportParams, type RowOrder, rowsSql, summarySql } from './sql.ts';
 
 export interface Engine {
@@ -22,6 +22,7 @@ export interface Engine {
 export interface ComplianceTotal {
   rule: Rule;
   measure: 'COUNT' | 'SHARE';
+  judgedAt: JudgedAt;
   units: number;
   breaches: number;
   warnings: number;
@@ -39,6 +40,13 @@ export interface ComplianceRow {
   target: number;
   gap: number;
   status: Status;
+  numerator: number;
+  /** SHARE rules only. */
+  denominator: number | null;
+  /** False where the rule is shown, not judged (pool rules away from pool units). */
+  judged: boolean;
+  /** True when the figure counts the unit's whole subtree (pool rules at pool units). */
+  subtree: boolean;
 }
 
 export interface ComplianceUnit {
@@ -58,6 +66,8 @@ interface Summary {
 export interface RowsOptions {
   rules: Rule[] | null;
   statuses: Status[] | null;
+  /** Only judged rows (true), only rows shown and not judged (false), or both (null). */
+  judged: boolean | null;
   order: RowOrder;
   descending: boolean;
   limit: number;
@@ -72,8 +82,7 @@ export class ComplianceReport {
   private readonly summaries = new DataLoader<number, Summary>(async (limits) => {
     const limit = Math.max(...limits);
     const summary = await this.once(`summary|${limit}`, async () => {
-      const root = { targets: this.rootTargets(), tolerance: this.rootPolicy.complianceWarningTolerance };
-      const rows = await this.engine.query(summarySql(this.engine.dialect, this.judged, root), {
+      const rows = await this.engine.query(summarySql(this.engine.dialect, this.judged), {
         ...this.base(),
         limit,
       });
@@ -87,32 +96,28 @@ export class ComplianceReport {
   constructor(
     private readonly engine: Engine,
     policies: PoliciesAt,
-    /** The scope unit's policy: it sets the subtree targets of share rules and the tolerance. */
-    private readonly rootPolicy: Policy,
     readonly params: ReportParams,
   ) {
     this.judged = judgedSql(engine.dialect, policies, params.subtree);
-    this.key = `compliance|${JSON.stringify(params)}|${policies.versions.join(',')}|${JSON.stringify(rootPolicy)}`;
+    this.key = `compliance|${JSON.stringify(params)}|${policies.versions.join(',')}`;
   }
 
   private once<T>(part: string, compute: () => Promise<T>): Promise<T> {
     return this.engine.cached ? this.engine.cached(`${this.key}|${part}`, compute) : compute();
   }
 
-  /** Share rules' subtree targets, from the scope unit's policy. */
-  private rootTargets(): Map<Rule, number> {
-    const out = new Map<Rule, number>();
-    for (const rule of RULE_NAMES) {
-      const t = RULES[rule].target;
-      if (RULES[rule].measure === 'SHARE' && 'policy' in t) out.set(rule, policyNumber(this.rootPolicy, t.policy));
-    }
-    return out;
-  }
-
   /** Query parameters: dates as yyyymmdd integers (see dialect.ts). */
   private base() {
-    const { scope, asOf, end, year } = this.params;
-    return { scope, asOf: ymdNumber(asOf), end: ymdNumber(end), year };
+    const { path, asOf, end, year } = this.params;
+    return {
+      path,
+      asOf: ymdNumber(asOf),
+      end: ymdNumber(end),
+      year,
+      yearEnd: year * 10000 + 1231,
+      currentYear: Number(asOf.slice(0, 4)),
+      elapsed: elapsedShareOfYear(asOf),
+    };
   }
 
   /** Every rule over the whole scope: count rules sum the units' gaps (never netted). */
@@ -124,6 +129,7 @@ export class ComplianceReport {
       return {
         rule,
         measure: RULES[rule].measure,
+        judgedAt: RULES[rule].judgedAt,
         units: int(r.units),
         breaches: int(r.breaches),
         warnings: int(r.warnings),
@@ -161,7 +167,14 @@ export class ComplianceReport {
 
   async rows(options: RowsOptions): Promise<{ total: number; rows: ComplianceRow[] }> {
     return this.once(`rows|${JSON.stringify(options)}`, async () => {
-      const sql = rowsSql(this.judged, options.rules, options.statuses, options.order, options.descending);
+      const sql = rowsSql(
+        this.judged,
+        options.rules,
+        options.statuses,
+        options.judged,
+        options.order,
+        options.descending,
+      );
       const rows = await this.engine.query(sql, { ...this.base(), limit: options.limit, offset: options.offset });
       return { total: int(rows[0]?.total), rows: rows.map(toRow) };
     });
@@ -177,6 +190,10 @@ function toRow(r: Record<string, unknown>): ComplianceRow {
     target: Number(r.target),
     gap: Number(r.gap),
     status: STATUS_NAMES[int(r.status)]!,
+    numerator: Number(r.num),
+    denominator: r.den === null || r.den === undefined ? null : Number(r.den),
+    judged: int(r.judged) === 1,
+    subtree: int(r.subtree) === 1,
   };
 }
 

@@ -4,16 +4,19 @@
 // together, or a page of rows), and only those rows come back. One SQL text serves DuckDB (the
 // product) and, through views of the same shape, SQLite and PostgreSQL (the benchmark's
 // baselines and a cross-check): see dialect.ts.
+
+import { UNIT_LEVELS } from '../../domain/enums.ts';
 import type { PoliciesAt } from '../../domain/policy/effective.ts';
 import type { Dialect } from '../dialect.ts';
+import { counts, MEASURES, type MeasureDates, type MeasureName } from '../measures.ts';
 import { pol, policyCte } from '../policy-table.ts';
 import { activeAt, positionsAt } from '../segments.ts';
 import {
-  type Measure,
-  type ReportDates,
+  type JudgedAt,
   RULE_NAMES,
   RULES,
   type Rule,
+  type RuleDef,
   STATUS_NAMES,
   type Status,
   statusSql,
@@ -21,176 +24,237 @@ import {
 
 /** The measures the rules use, each once, with the column that holds it per unit. */
 class Columns {
-  private readonly bySql = new Map<string, { column: string; measure: Measure; sql: string }>();
+  private readonly byName = new Map<MeasureName, { column: string; sql: string }>();
   constructor(
     private readonly d: Dialect,
-    private readonly at: ReportDates,
+    private readonly at: MeasureDates,
   ) {}
 
-  /** The column holding a measure in `base`. */
-  of(m: Measure): string {
-    if (m.source === 'people') return 'people';
-    if (m.source === 'trained') return 'trained';
-    const sql = m.where(this.d, this.at);
-    const key = `${m.source}:${sql}`;
-    let entry = this.bySql.get(key);
+  /** The column holding a measure in `base` (and in the subtree roll-up). */
+  of(name: MeasureName): string {
+    let entry = this.byName.get(name);
     if (!entry) {
-      entry = { column: `${m.source === 'entries' ? 'e' : 'p'}${this.bySql.size}`, measure: m, sql };
-      this.bySql.set(key, entry);
+      entry = { column: `m${this.byName.size}`, sql: counts(this.d, MEASURES[name], this.at) };
+      this.byName.set(name, entry);
     }
     return entry.column;
   }
 
-  list(source: 'entries' | 'posts') {
-    return [...this.bySql.values()].filter((c) => c.measure.source === source);
+  list(source: 'entries' | 'posts' | 'people' | 'units') {
+    return [...this.byName.entries()]
+      .filter(([name]) => MEASURES[name].source === source)
+      .map(([name, c]) => ({ name, ...c }));
+  }
+
+  all(): string[] {
+    return [...this.byName.values()].map((c) => c.column);
   }
 }
 
-interface Judging {
-  applies: string;
-  num: string;
-  den: string | null;
-  target: string;
-}
-
-function judging(d: Dialect, columns: Columns, rule: Rule): Judging {
-  const def = RULES[rule] as (typeof RULES)[Rule] & { denominator?: Measure };
-  const t = def.target;
-  const target =
-    'measure' in t
-      ? columns.of(t.measure)
-      : 'times' in t && t.times
-        ? d.ceil(`${pol(t.policy)} * ${columns.of(t.times)}`)
-        : pol(t.policy);
-  return {
-    applies: `${columns.of(def.appliesWhen)} > 0`,
-    num: columns.of(def.numerator),
-    den: def.denominator ? columns.of(def.denominator) : null,
-    target,
-  };
-}
-
 export interface ReportParams {
-  /** The scope: a unit's path prefix (subtree) or its code (alone). */
-  scope: string;
+  /** The scope unit's path; with `subtree` its whole subtree is in scope, else the unit alone. */
+  path: string;
   subtree: boolean;
   asOf: string;
   /** Horizon end for the succession rules (asOf + the policy's horizon). */
   end: string;
-  /** Trainings counted for coverage start in this year (the year of asOf). */
+  /** The judged training year (the last complete one by default). */
   year: number;
 }
 
+/** Rules by where they are judged. */
+const rulesAt = (where: JudgedAt) => RULE_NAMES.filter((r) => RULES[r].judgedAt === where);
+
+/** Whether a unit (`u.level`, with its policy row `pol`) keeps a pool: the policy's pool levels. */
+function isPoolUnit(): string {
+  return `CASE u.level ${UNIT_LEVELS.map((l) => `WHEN '${l}' THEN ${pol(`poolLevels.${l}`)}`).join(' ')} ELSE 0 END`;
+}
+
 /**
- * The judged rows, one per unit and applicable rule, as the CTE `judged`. `base` holds a row per
- * unit in scope: its policy's numbers (read as `pol.…`) and every measure's count.
+ * One rule's rows from `m` (measure columns) and `pol` (the unit's policy row, with id and
+ * tolerance): numerator, denominator, value, target, and whether the row is judged and counts the
+ * subtree.
+ */
+function ruleSelect(d: Dialect, columns: Columns, rule: Rule, from: string, judged: 0 | 1, subtree: 0 | 1): string {
+  const def: RuleDef = RULES[rule];
+  const t = def.target;
+  const col = (name: MeasureName) => `m.${columns.of(name)}`;
+  const target =
+    'measure' in t
+      ? col(t.measure)
+      : t.times
+        ? d.ceil(`${pol(t.policy)} * ${col(t.times)}`)
+        : t.proRated
+          ? `${pol(t.policy)} * $elapsed`
+          : pol(t.policy);
+  const num = col(def.numerator);
+  const den = def.denominator ? col(def.denominator) : null;
+  const value = den ? `CASE WHEN ${den} > 0 THEN ${num} * 1.0 / ${den} ELSE 0 END` : num;
+  const applies = [`${col(def.appliesWhen)} > 0`, def.enabledBy ? `${pol(def.enabledBy)} > 0` : null]
+    .filter(Boolean)
+    .join(' AND ');
+  return `SELECT pol.id, ${RULE_NAMES.indexOf(rule)} AS rule, ${num} AS num, ${den ?? 'CAST(NULL AS INTEGER)'} AS den,
+       ${value} AS value, ${target} AS target, pol.tolerance, ${def.warnOnly ? 1 : 0} AS warn_only,
+       ${judged} AS judged, ${subtree} AS subtree
+     ${from} WHERE ${applies}`;
+}
+
+/**
+ * The report's rows as the CTE `judged`: per unit in scope and applicable rule, the figure, its
+ * target, gap and status, and whether it is judged there (domain.md "Where each rule is judged"):
+ * team rules over each unit alone; pool rules at pool units over their subtree (elsewhere over the
+ * unit alone, shown and not judged). Also `totals_pool`: the pool rules over the scope unit's
+ * whole subtree against its own policy (the report's totals for those rules).
  */
 export function judgedSql(d: Dialect, policies: PoliciesAt, subtree: boolean): string {
-  const at = { asOf: d.int('$asOf'), end: d.int('$end') };
+  const at: MeasureDates = {
+    asOf: d.int('$asOf'),
+    end: d.int('$end'),
+    year: d.int('$year'),
+    yearEnd: d.int('$yearEnd'),
+    currentYear: d.int('$currentYear'),
+  };
   const columns = new Columns(d, at);
-  const rules = RULE_NAMES.map((rule) => [rule, judging(d, columns, rule)] as const);
+  for (const rule of RULE_NAMES) {
+    const def: RuleDef = RULES[rule];
+    for (const name of [
+      def.appliesWhen,
+      def.numerator,
+      def.denominator,
+      'measure' in def.target ? def.target.measure : def.target.times,
+    ])
+      if (name) columns.of(name);
+  }
   const entryCols = columns.list('entries');
   const postCols = columns.list('posts');
-  const coalesced = [...postCols, ...entryCols].map(
-    (c) => `coalesce(${c.measure.source === 'entries' ? 'pool' : 'pos'}.${c.column}, 0) AS ${c.column}`,
-  );
-  const share = (num: string, den: string) => `CASE WHEN ${den} > 0 THEN ${num} * 1.0 / ${den} ELSE 0 END`;
-  const ruleRows = rules.map(
-    ([rule, j]) =>
-      `SELECT id, ${RULE_NAMES.indexOf(rule)} AS rule, ${j.num} AS num, ${j.den ?? 'CAST(NULL AS INTEGER)'} AS den,
-       ${j.den ? share(j.num, j.den) : j.num} AS value, ${j.target} AS target, tolerance
-     FROM base pol WHERE ${j.applies}`,
-  );
+  const peopleCols = columns.list('people');
+  const unitCols = columns.list('units');
+  const people = (name: MeasureName) =>
+    name === 'PEOPLE' ? 'coalesce(up.n, 0)' : name === 'TRAINED_PEOPLE' ? 'coalesce(uy.trained, 0)' : null;
+  for (const c of peopleCols)
+    if (!people(c.name)) throw new Error(`measure ${c.name}: the report counts people through unit_people only`);
+  const all = columns.all();
+  const team = [...rulesAt('TEAM'), ...rulesAt('VILLAGE')];
+  const pool = rulesAt('POOL');
+  const fromUnits = (m: string) => `FROM scoped pol JOIN ${m} m ON m.id = pol.id`;
+  const rows = [
+    ...team.map((rule) =>
+      ruleSelect(
+        d,
+        columns,
+        rule,
+        `${fromUnits('base')}${RULES[rule].judgedAt === 'VILLAGE' ? ` AND pol.level = 'VILLAGE'` : ''}`,
+        1,
+        0,
+      ),
+    ),
+    ...pool.map((rule) => ruleSelect(d, columns, rule, `${fromUnits('roll')} AND pol.is_pool = 1`, 1, 1)),
+    ...pool.map((rule) => ruleSelect(d, columns, rule, `${fromUnits('base')} AND pol.is_pool = 0`, 0, 0)),
+  ];
+  const totalsPool = pool.map((rule) => ruleSelect(d, columns, rule, 'FROM root_pol pol CROSS JOIN whole m', 1, 1));
   return `
-  WITH ${policyCte(policies)},
+  WITH RECURSIVE ${policyCte(policies)},
+  counted AS (
+    -- The scope unit's subtree: its pool rules count all of it even when the unit is asked for alone.
+    SELECT u.id, u.kind, u.level, pu.id AS parent_id FROM units u LEFT JOIN units pu ON pu.code = u.parent_code
+    WHERE ${d.startsWith('u.path', '$path')}
+  ),
   scoped AS (
-    SELECT u.id, pol.*, ${pol('complianceWarningTolerance')} AS tolerance FROM units u JOIN pol ON pol.unit_kind = u.kind
-    WHERE ${subtree ? d.startsWith('u.path', '$scope') : 'u.code = $scope'}
+    SELECT u.id, u.level, pol.*, ${pol('complianceWarningTolerance')} AS tolerance, ${isPoolUnit()} AS is_pool
+    FROM units u JOIN pol ON pol.unit_kind = u.kind
+    WHERE ${subtree ? d.startsWith('u.path', '$path') : 'u.path = $path'}
+  ),
+  root_pol AS (
+    SELECT u.id, pol.*, ${pol('complianceWarningTolerance')} AS tolerance
+    FROM units u JOIN pol ON pol.unit_kind = u.kind WHERE u.path = $path
   ),
   pos AS (
     SELECT p.unit_id, ${postCols.map((c) => `count(*) FILTER (WHERE ${c.sql}) AS ${c.column}`).join(', ')}
-    FROM (${positionsAt(at.asOf)}) p JOIN scoped pol ON pol.id = p.unit_id
+    FROM (${positionsAt(at.asOf)}) p JOIN counted c ON c.id = p.unit_id JOIN pol ON pol.unit_kind = c.kind
     GROUP BY p.unit_id
   ),
   pool AS (
-    -- The entries active at asOf, with the person's centralized trainings of the year.
+    -- The entries active at asOf or on the judged training year's last day, with the person's
+    -- centralized trainings of that year (py) and of the current year (pyc).
     SELECT r.unit_id, ${entryCols.map((c) => `count(*) FILTER (WHERE ${c.sql}) AS ${c.column}`).join(', ')}
-    FROM reserves r JOIN scoped pol ON pol.id = r.unit_id
+    FROM reserves r JOIN counted c ON c.id = r.unit_id JOIN pol ON pol.unit_kind = c.kind
     LEFT JOIN (SELECT person_id, central_n, central_days FROM person_years WHERE year = $year AND central_n > 0) py
       ON py.person_id = r.person_id
-    WHERE ${activeAt(at.asOf)}
+    LEFT JOIN (SELECT person_id, central_n, central_days FROM person_years WHERE year = $currentYear AND central_n > 0) pyc
+      ON pyc.person_id = r.person_id
+    WHERE ${activeAt(at.asOf)} OR ${activeAt(at.yearEnd)}
     GROUP BY r.unit_id
   ),
   base AS MATERIALIZED (
-    SELECT s.*, ${coalesced.join(', ')},
-      coalesce(up.n, 0) AS people, coalesce(uy.trained, 0) AS trained
-    FROM scoped s
-    LEFT JOIN pos ON pos.unit_id = s.id
-    LEFT JOIN pool ON pool.unit_id = s.id
-    LEFT JOIN unit_people up ON up.unit_id = s.id
-    LEFT JOIN unit_years uy ON uy.unit_id = s.id AND uy.year = $year
+    SELECT c.id, ${[
+      ...postCols.map((x) => `coalesce(pos.${x.column}, 0) AS ${x.column}`),
+      ...entryCols.map((x) => `coalesce(pool.${x.column}, 0) AS ${x.column}`),
+      ...peopleCols.map((x) => `${people(x.name)} AS ${x.column}`),
+      ...unitCols.map((x) => `CASE WHEN ${x.sql} THEN 1 ELSE 0 END AS ${x.column}`),
+    ].join(', ')}
+    FROM counted c
+    JOIN units u ON u.id = c.id
+    LEFT JOIN pos ON pos.unit_id = c.id
+    LEFT JOIN pool ON pool.unit_id = c.id
+    LEFT JOIN unit_people up ON up.unit_id = c.id
+    LEFT JOIN unit_years uy ON uy.unit_id = c.id AND uy.year = $year
   ),
+  up_tree(id, anc) AS (
+    -- Every counted unit with each of its ancestors within the subtree (itself included).
+    SELECT id, id FROM counted
+    UNION ALL
+    SELECT t.id, c.parent_id FROM up_tree t JOIN counted c ON c.id = t.anc JOIN counted p ON p.id = c.parent_id
+  ),
+  roll AS MATERIALIZED (
+    -- Pool units in scope: every measure over their whole subtree.
+    SELECT t.anc AS id, ${all.map((c) => `sum(b.${c}) AS ${c}`).join(', ')}
+    FROM up_tree t JOIN base b ON b.id = t.id
+    WHERE t.anc IN (SELECT id FROM scoped WHERE is_pool = 1)
+    GROUP BY t.anc
+  ),
+  whole AS (SELECT ${all.map((c) => `coalesce(sum(${c}), 0) AS ${c}`).join(', ')} FROM base),
   rules AS (
-    ${ruleRows.join('\n    UNION ALL ')}
+    ${rows.join('\n    UNION ALL ')}
   ),
   judged AS MATERIALIZED (
-    SELECT id, rule, num, den, value, target,
+    SELECT id, rule, num, den, value, target, judged, subtree,
       ${d.greatest('0', 'target - value')} AS gap,
-      ${statusSql('value', 'target', 'tolerance')} AS status
+      CASE WHEN warn_only = 1 AND ${statusSql('value', 'target', 'tolerance')} = 2 THEN 1
+           ELSE ${statusSql('value', 'target', 'tolerance')} END AS status
     FROM rules
+  ),
+  totals_pool AS (
+    SELECT rule, value, target, ${d.greatest('0', 'target - value')} AS gap,
+      CASE WHEN warn_only = 1 AND ${statusSql('value', 'target', 'tolerance')} = 2 THEN 1
+           ELSE ${statusSql('value', 'target', 'tolerance')} END AS status
+    FROM (${totalsPool.join('\n      UNION ALL ')}) x
   )`;
 }
 
 /**
- * The per-rule facts the totals need beyond the judged rows, as a VALUES table `meta`: whether
- * the rule is a share, and for a share its target under the scope's own policy ($-free numbers).
- */
-function metaCte(root: RootJudging): string {
-  const rows = RULE_NAMES.map((rule, i) => {
-    const share = RULES[rule].measure === 'SHARE';
-    const target = root.targets.get(rule);
-    return `(${i}, ${share ? 1 : 0}, ${share && target !== undefined ? target : 'NULL'}, ${root.tolerance})`;
-  });
-  return `meta(rule, is_share, root_target, tolerance) AS (VALUES ${rows.join(', ')})`;
-}
-
-/** How the scope's own policy judges subtree totals: share targets and the tolerance (numbers). */
-export interface RootJudging {
-  targets: Map<Rule, number>;
-  tolerance: number;
-}
-
-/**
  * The report's summary in one statement: per rule, units judged, breaches, warnings, and the
- * subtree value, target, gap and status (part 'T'): COUNT rules sum the units' values, targets
- * and gaps (a surplus never hides a shortage; the status judges target − gap against target),
- * SHARE rules pool numerators and denominators against the scope unit's policy. Then the $limit
- * worst units — most breaches, then the largest relative shortfall, then most warnings — with
- * their rules (part 'W').
+ * scope's figure (part 'T'): team rules sum the units' values, targets and gaps (a surplus never
+ * hides a shortage; the status judges target − gap against target); pool rules take the scope
+ * unit's whole pool against its own policy. Then the $limit worst units by judged rows — most
+ * breaches, then the largest relative shortfall, then most warnings — with their rules (part 'W').
  */
-export function summarySql(d: Dialect, judged: string, root: RootJudging): string {
+export function summarySql(d: Dialect, judged: string): string {
   return `${judged},
-  ${metaCte(root)},
   sums AS (
-    SELECT rule, count(*) AS units,
-      count(*) FILTER (WHERE status = 2) AS breaches,
-      count(*) FILTER (WHERE status = 1) AS warnings,
-      sum(num) AS num, sum(den) AS den, sum(target) AS target, sum(gap) AS gap
+    SELECT rule, count(*) FILTER (WHERE judged = 1) AS units,
+      count(*) FILTER (WHERE judged = 1 AND status = 2) AS breaches,
+      count(*) FILTER (WHERE judged = 1 AND status = 1) AS warnings,
+      sum(num) AS num, sum(target) AS target, sum(gap) AS gap
     FROM judged GROUP BY rule
   ),
-  pooled AS (
-    SELECT s.rule, s.units, s.breaches, s.warnings,
-      CASE WHEN m.is_share = 1 THEN CASE WHEN s.den > 0 THEN s.num * 1.0 / s.den ELSE 0 END ELSE s.num END AS value,
-      CASE WHEN m.is_share = 1 THEN m.root_target ELSE s.target END AS target,
-      s.gap AS count_gap, m.is_share, m.tolerance
-    FROM sums s JOIN meta m ON m.rule = s.rule
-  ),
   totals AS (
-    SELECT rule, units, breaches, warnings, value, target,
-      CASE WHEN is_share = 1 THEN ${d.greatest('0', 'target - value')} ELSE count_gap END AS gap,
-      CASE WHEN is_share = 1 THEN ${statusSql('value', 'target', 'tolerance')}
-           ELSE ${statusSql('target - count_gap', 'target', 'tolerance')} END AS status
-    FROM pooled
+    SELECT s.rule, s.units, s.breaches, s.warnings,
+      CASE WHEN tp.rule IS NULL THEN s.num ELSE tp.value END AS value,
+      CASE WHEN tp.rule IS NULL THEN s.target ELSE tp.target END AS target,
+      CASE WHEN tp.rule IS NULL THEN s.gap ELSE tp.gap END AS gap,
+      CASE WHEN tp.rule IS NULL THEN ${statusSql('s.target - s.gap', 's.target', '(SELECT tolerance FROM root_pol)')}
+           ELSE tp.status END AS status
+    FROM sums s LEFT JOIN totals_pool tp ON tp.rule = s.rule
   ),
   ranked AS (
     SELECT id,
@@ -198,17 +262,17 @@ export function summarySql(d: Dialect, judged: string, root: RootJudging): strin
       count(*) FILTER (WHERE status = 1) AS warnings,
       -- Rounded: engines differ in the last bits of 1 − 5/6 and 1/6, and ties must stay ties.
       round(sum(CASE WHEN target > 0 THEN gap * 1.0 / target ELSE 0 END), 9) AS shortfall
-    FROM judged GROUP BY id
+    FROM judged WHERE judged = 1 GROUP BY id
     ORDER BY breaches DESC, shortfall DESC, warnings DESC, id
     LIMIT $limit
   )
   SELECT 'T' AS part, NULL AS unit_id, NULL AS unit_code, NULL AS unit_name, rule, units, breaches, warnings,
-    NULL AS shortfall, value, target, gap, status
+    NULL AS shortfall, value, target, gap, status, NULL AS num, NULL AS den, NULL AS judged, NULL AS subtree
   FROM totals
   UNION ALL
   SELECT 'W', r.id, u.code, u.name, j.rule, NULL, r.breaches, r.warnings,
-    r.shortfall, j.value, j.target, j.gap, j.status
-  FROM ranked r JOIN judged j ON j.id = r.id JOIN units u ON u.id = r.id
+    r.shortfall, j.value, j.target, j.gap, j.status, j.num, j.den, j.judged, j.subtree
+  FROM ranked r JOIN judged j ON j.id = r.id AND j.judged = 1 JOIN units u ON u.id = r.id
   ORDER BY part, breaches DESC, shortfall DESC, warnings DESC, unit_id, rule`;
 }
 
@@ -219,16 +283,20 @@ export function rowsSql(
   judged: string,
   rules: Rule[] | null,
   statuses: Status[] | null,
+  judgedOnly: boolean | null,
   order: RowOrder,
   descending: boolean,
 ): string {
+  // A status filter matches judged rows only: a figure shown where the rule does not judge it is
+  // no breach and no warning.
   const where = [
     rules?.length ? `rule IN (${rules.map((r) => RULE_NAMES.indexOf(r)).join(', ')})` : null,
-    statuses?.length ? `status IN (${statuses.map((s) => STATUS_NAMES.indexOf(s)).join(', ')})` : null,
+    statuses?.length ? `status IN (${statuses.map((s) => STATUS_NAMES.indexOf(s)).join(', ')}) AND judged = 1` : null,
+    judgedOnly === null ? null : `judged = ${judgedOnly ? 1 : 0}`,
   ].filter(Boolean);
   const dir = descending ? 'DESC' : 'ASC';
   const orderBy = {
-    SEVERITY: `status ${dir}, round(CASE WHEN target > 0 THEN gap * 1.0 / target ELSE 0 END, 9) ${dir}, id, rule`,
+    SEVERITY: `judged ${dir}, status ${dir}, round(CASE WHEN target > 0 THEN gap * 1.0 / target ELSE 0 END, 9) ${dir}, id, rule`,
     GAP: `round(gap, 9) ${dir}, id, rule`,
     UNIT: `id ${dir}, rule`,
     RULE: `rule ${dir}, id`,
@@ -237,7 +305,7 @@ export function rowsSql(
   matching AS (SELECT * FROM judged ${where.length ? `WHERE ${where.join(' AND ')}` : ''}),
   page AS (SELECT * FROM matching ORDER BY ${orderBy} LIMIT $limit OFFSET $offset)
   SELECT u.code AS unit_code, u.name AS unit_name, page.rule, page.value, page.target, page.gap, page.status,
-    (SELECT count(*) FROM matching) AS total
+    page.num, page.den, page.judged, page.subtree, (SELECT count(*) FROM matching) AS total
   FROM page JOIN units u ON u.id = page.id
-  ORDER BY ${orderBy.replace(/\b(status|target|gap|id|rule)\b/g, 'page.$1')}`;
+  ORDER BY ${orderBy.replace(/\b(judged|status|target|gap|id|rule)\b/g, 'page.$1')}`;
 }

@@ -1,22 +1,10 @@
 // 班子后备结构: the active pool's women, ethnic minorities, non-CPC members, the special-structure
 // share (at least one of the three, counted once), readiness tiers and education, per kind or
 // both kinds together. The segments are the compliance rules' own (analytics/segments.ts).
-import { ymdNumber } from '../../domain/dates.ts';
 import type { PositionKind } from '../../domain/enums.ts';
-import { duckdb } from '../dialect.ts';
-import { int, kept, type MetricInput, share } from '../metric.ts';
-import {
-  activeAt,
-  BACHELOR,
-  LONG_TERM_TIER,
-  MID_TERM_TIER,
-  MINORITY,
-  NEAR_TERM_TIER,
-  NON_CPC,
-  ofKind,
-  SPECIAL,
-  WOMAN,
-} from '../segments.ts';
+import { countMeasures, countMeasuresByUnit } from '../measure-query.ts';
+import { type EntryMeasureBase, ofKindMeasure } from '../measures.ts';
+import { type MetricInput, share } from '../metric.ts';
 
 export interface PoolStructure {
   total: number;
@@ -35,12 +23,34 @@ export interface PoolStructure {
 
 export const EMPTY_STRUCTURE: PoolStructure = toStructure(undefined);
 
+/** The figures of a structure, by the measure each is. */
+const FIGURES = {
+  total: 'ENTRIES',
+  women: 'WOMEN',
+  minority: 'MINORITY',
+  nonCpc: 'NON_CPC',
+  special: 'SPECIAL',
+  nearTerm: 'NEAR_TERM',
+  midTerm: 'MID_TERM',
+  longTerm: 'LONG_TERM',
+  bachelorOrAbove: 'BACHELOR',
+} as const satisfies Record<string, EntryMeasureBase>;
+type Figure = keyof typeof FIGURES;
+
+/** The measure behind each figure, for one kind or both (null): the drill-through names them. */
+export function structureMeasures(kind: PositionKind | null) {
+  return Object.fromEntries(Object.entries(FIGURES).map(([f, base]) => [f, ofKindMeasure(base, kind)])) as {
+    [F in Figure]: ReturnType<typeof ofKindMeasure<(typeof FIGURES)[F]>>;
+  };
+}
+
+const ARGS = { horizonYears: 0 };
+
 /** The structure of the pool in scope (of one kind, or both: null). */
-export function poolStructure(input: MetricInput, kind: PositionKind | null): Promise<PoolStructure> {
-  return kept(input, 'poolStructure', kind, async () => {
-    const [r] = await input.copy.query(structureSql(input, kind), params(input));
-    return toStructure(r);
-  });
+export async function poolStructure(input: MetricInput, kind: PositionKind | null): Promise<PoolStructure> {
+  const names = structureMeasures(kind);
+  const counted = await countMeasures(input, Object.values(names), ARGS);
+  return toStructure((f) => counted[names[f]]);
 }
 
 /** The structure of each unit's own pool, for a batch of units (a units scope). */
@@ -48,45 +58,28 @@ export async function poolStructureByUnit(
   input: MetricInput,
   kind: PositionKind | null,
 ): Promise<Map<string, PoolStructure>> {
-  const rows = await input.copy.query(`${structureSql(input, kind)} GROUP BY u.code`, params(input));
-  return new Map(rows.map((r) => [r.unit_code as string, toStructure(r)]));
+  const names = structureMeasures(kind);
+  const byUnit = await countMeasuresByUnit(input, Object.values(names), ARGS);
+  return new Map(
+    [...byUnit].filter(([, c]) => c[names.total] > 0).map(([code, c]) => [code, toStructure((f) => c[names[f]])]),
+  );
 }
 
-const params = ({ scope, asOf }: MetricInput) => ({ scope: scope.param, asOf: ymdNumber(asOf) });
-
-function structureSql({ scope }: MetricInput, kind: PositionKind | null): string {
-  // Person attributes are copied onto each entry (analytics/tables.ts): no join with people.
-  return `SELECT any_value(u.code) AS unit_code, count(*) AS total,
-       count(*) FILTER (WHERE ${WOMAN}) AS women,
-       count(*) FILTER (WHERE ${MINORITY}) AS minority,
-       count(*) FILTER (WHERE ${NON_CPC}) AS non_cpc,
-       count(*) FILTER (WHERE ${SPECIAL}) AS special,
-       count(*) FILTER (WHERE ${NEAR_TERM_TIER}) AS near_term,
-       count(*) FILTER (WHERE ${MID_TERM_TIER}) AS mid_term,
-       count(*) FILTER (WHERE ${LONG_TERM_TIER}) AS long_term,
-       count(*) FILTER (WHERE ${BACHELOR}) AS bachelor
-     FROM reserves r
-     JOIN units u ON u.id = r.unit_id
-     WHERE ${scope.where} AND ${activeAt(duckdb.int('$asOf'))} ${kind ? `AND ${ofKind(kind)}` : ''}`;
-}
-
-function toStructure(r: Record<string, unknown> | undefined): PoolStructure {
-  const total = int(r?.total);
-  const special = int(r?.special);
-  const nearTerm = int(r?.near_term);
-  const bachelor = int(r?.bachelor);
+function toStructure(count: ((f: Figure) => number) | undefined): PoolStructure {
+  const n = (f: Figure) => count?.(f) ?? 0;
+  const total = n('total');
   return {
     total,
-    women: int(r?.women),
-    minority: int(r?.minority),
-    nonCpc: int(r?.non_cpc),
-    special,
-    specialShare: share(special, total),
-    nearTerm,
-    nearTermShare: share(nearTerm, total),
-    midTerm: int(r?.mid_term),
-    longTerm: int(r?.long_term),
-    bachelorOrAbove: bachelor,
-    bachelorShare: share(bachelor, total),
+    women: n('women'),
+    minority: n('minority'),
+    nonCpc: n('nonCpc'),
+    special: n('special'),
+    specialShare: share(n('special'), total),
+    nearTerm: n('nearTerm'),
+    nearTermShare: share(n('nearTerm'), total),
+    midTerm: n('midTerm'),
+    longTerm: n('longTerm'),
+    bachelorOrAbove: n('bachelorOrAbove'),
+    bachelorShare: share(n('bachelorOrAbove'), total),
   };
 }

@@ -4,9 +4,11 @@
 import { ymdNumber } from '../../domain/dates.ts';
 import type { PositionKind } from '../../domain/enums.ts';
 import { duckdb } from '../dialect.ts';
+import { PARAM_DATES } from '../measure-query.ts';
+import { counts, MEASURES } from '../measures.ts';
 import { int, type MetricInput } from '../metric.ts';
 import { policyCte } from '../policy-table.ts';
-import { activeAt, ratioTarget } from '../segments.ts';
+import { positionsAt, ratioTarget } from '../segments.ts';
 
 export interface ReserveRatioRow {
   unitCode: string;
@@ -24,11 +26,11 @@ export async function reserveRatio({ copy, scope, asOf, policies }: MetricInput)
     `WITH ${policyCte(policies)},
     scoped AS (SELECT u.id, u.code, u.name, u.kind FROM units u WHERE ${scope.where}),
     pos AS (
-      SELECT p.unit_id, p.kind, count(*) AS n FROM positions p JOIN scoped s ON s.id = p.unit_id GROUP BY ALL
+      SELECT p.unit_id, p.kind, count(*) AS n FROM (${positionsAt(PARAM_DATES.asOf)}) p JOIN scoped s ON s.id = p.unit_id GROUP BY ALL
     ),
     res AS (
       SELECT r.unit_id, r.kind, count(*) AS n FROM reserves r JOIN scoped s ON s.id = r.unit_id
-      WHERE ${activeAt(duckdb.int('$asOf'))} GROUP BY ALL
+      WHERE ${counts(duckdb, MEASURES.ENTRIES, PARAM_DATES)} GROUP BY ALL
     )
     SELECT s.code AS unit_code, s.name AS unit_name, pos.kind, pos.n AS positions, coalesce(res.n, 0) AS reserves,
       CAST(${ratioTarget(duckdb, 'pos.kind', 'pos.n')} AS BIGINT) AS target

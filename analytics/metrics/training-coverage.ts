@@ -5,9 +5,8 @@
 import { ymdNumber } from '../../domain/dates.ts';
 import { policyOf } from '../../domain/policy/effective.ts';
 import { duckdb } from '../dialect.ts';
+import { countMeasures } from '../measure-query.ts';
 import { int, kept, type MetricInput, share } from '../metric.ts';
-import { policyCte } from '../policy-table.ts';
-import { activeAt, TRAINING_COVERED } from '../segments.ts';
 
 export interface TrainingCoverage {
   activeReserves: number;
@@ -31,23 +30,16 @@ export function trainingCoverage(input: MetricInput, year: number): Promise<Trai
 
 async function computeTrainingCoverage(input: MetricInput, year: number): Promise<TrainingCoverage> {
   const { copy, scope, asOf, policies } = input;
-  // Per person and year, person_years (analytics/tables.ts) holds the completed trainings and
-  // the centralized ones' count and days: the one definition the compliance report uses too.
-  const [reserves] = await copy.query(
-    `WITH ${policyCte(policies)}
-     SELECT count(*) AS active, count(*) FILTER (WHERE ${TRAINING_COVERED}) AS covered
-     FROM reserves r
-     JOIN units u ON u.id = r.unit_id
-     JOIN pol ON pol.unit_kind = u.kind
-     LEFT JOIN person_years py ON py.person_id = r.person_id AND py.year = $year
-     WHERE ${scope.where} AND ${activeAt(duckdb.int('$asOf'))}`,
-    { scope: scope.param, asOf: ymdNumber(asOf), year },
-  );
+  // The measures the compliance report judges (analytics/measures.ts): the year's reserves,
+  // counted at asOf, the covered ones, the people and the trained ones.
+  const measured = await countMeasures(input, ['TRAINING_RESERVES', 'TRAINING_COVERED', 'PEOPLE', 'TRAINED_PEOPLE'], {
+    horizonYears: 0,
+    trainingYear: year,
+    trainingAt: asOf,
+  });
   const technicalDays = policyOf(policies, scope.unitKind).training.technicalDaysPerYear;
   const [people] = await copy.query(
-    `SELECT count(*) AS people,
-       count(*) FILTER (WHERE py.completed > 0) AS trained,
-       coalesce(sum(py.days), 0) AS days, coalesce(sum(py.credits), 0) AS credits,
+    `SELECT coalesce(sum(py.days), 0) AS days, coalesce(sum(py.credits), 0) AS credits,
        count(*) FILTER (WHERE p.category = 'TECHNICAL') AS technical,
        count(*) FILTER (WHERE p.category = 'TECHNICAL' AND coalesce(py.days, 0) >= $technicalDays) AS technical_meeting
      FROM people p JOIN units u ON u.id = p.unit_id
@@ -55,10 +47,10 @@ async function computeTrainingCoverage(input: MetricInput, year: number): Promis
      WHERE ${scope.where}`,
     { scope: scope.param, year, technicalDays },
   );
-  const activeReserves = int(reserves?.active);
-  const covered = int(reserves?.covered);
-  const total = int(people?.people);
-  const trained = int(people?.trained);
+  const activeReserves = measured.TRAINING_RESERVES;
+  const covered = measured.TRAINING_COVERED;
+  const total = measured.PEOPLE;
+  const trained = measured.TRAINED_PEOPLE;
   const technical = int(people?.technical);
   const technicalMeeting = int(people?.technical_meeting);
   return {

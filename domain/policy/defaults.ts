@@ -72,6 +72,16 @@ export interface Policy {
   complianceWarningTolerance: number;
   successionHorizonYears: number;
   alertWindowDays: number;
+  /**
+   * Pool levels (domain.md "Where each rule is judged"): 1 where units of that level keep a pool
+   * (队伍) whose structure rules are judged over their subtree, 0 where the figure is only shown.
+   */
+  poolLevels: { CITY: number; COUNTY: number; TOWNSHIP: number; VILLAGE: number; DEPARTMENT: number };
+  /**
+   * Optional count-based quotas (0: not judged): reserves in a pool ≥ ceil(perDepartment × its
+   * departments); reserves of a village or community team ≥ perVillage.
+   */
+  unitQuotas: { perDepartment: number; perVillage: number };
   degreeTargets: { category: string; maxAge: number | null; atLeast: string; share: number }[];
 }
 
@@ -131,6 +141,8 @@ export const DEFAULT_POLICY: Policy = {
   complianceWarningTolerance: 0.2,
   successionHorizonYears: 1,
   alertWindowDays: 90,
+  poolLevels: { CITY: 1, COUNTY: 1, TOWNSHIP: 1, VILLAGE: 0, DEPARTMENT: 0 },
+  unitQuotas: { perDepartment: 0, perVillage: 0 },
   degreeTargets: [
     { category: 'PARTY_GOV', maxAge: 50, atLeast: 'ASSOCIATE', share: 1 },
     { category: 'PARTY_GOV', maxAge: 50, atLeast: 'BACHELOR', share: 0.65 },

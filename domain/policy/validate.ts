@@ -11,6 +11,8 @@ const age = whole(16, 100);
 const years = whole(0, 30);
 const days = z.number().min(0).max(366);
 const byKind = <T extends z.ZodType>(value: T) => z.strictObject({ PRINCIPAL: value, DEPUTY: value }).partial();
+/** 1: yes, 0: no. */
+const flag = whole(0, 1);
 const band = z.strictObject({ from: age, to: age, share, youngUnder: age, minYoung: whole(0, 100) }).partial();
 
 /** Every setting optional: an override names only what differs from the defaults. */
@@ -91,6 +93,8 @@ export const policyOverrideSchema = z
     complianceWarningTolerance: share,
     successionHorizonYears: whole(0, 30),
     alertWindowDays: whole(0, 366),
+    poolLevels: z.strictObject({ CITY: flag, COUNTY: flag, TOWNSHIP: flag, VILLAGE: flag, DEPARTMENT: flag }).partial(),
+    unitQuotas: z.strictObject({ perDepartment: z.number().min(0).max(10), perVillage: whole(0, 100) }).partial(),
     degreeTargets: z
       .array(
         z.strictObject({

@@ -2,7 +2,8 @@
 // units, and a filterable page of rows — computed in DuckDB, only the asked-for parts returned,
 // kept per data version so that repeated and paged requests do not recompute it.
 
-import { RULE_NAMES, RULES, STATUS_NAMES } from '../../analytics/compliance/registry.ts';
+import { z } from 'zod';
+import { RULE_NAMES, RULES, type Rule, type RuleDef, STATUS_NAMES } from '../../analytics/compliance/registry.ts';
 import {
   ComplianceReport,
   type ComplianceRow,
@@ -11,7 +12,9 @@ import {
   copyEngine,
 } from '../../analytics/compliance/report.ts';
 import { addYears } from '../../domain/dates.ts';
+import type { Policy } from '../../domain/policy/defaults.ts';
 import { policyOf } from '../../domain/policy/effective.ts';
+import { judgedTrainingYear } from '../../domain/rules.ts';
 import { builder } from '../builder.ts';
 import { enumList, SortDirectionEnum } from './enums.ts';
 import { metricArgs, metricInput, pageOffset, pageSize } from './metric-input.ts';
@@ -36,17 +39,55 @@ const RowRef = builder.objectRef<ComplianceRow>('ComplianceRow').implement({
     target: t.exposeFloat('target'),
     gap: t.exposeFloat('gap'),
     status: t.expose('status', { type: StatusEnum }),
+    judged: t.exposeBoolean('judged', {
+      description:
+        'False where the rule is shown but not judged: pool rules away from pool units. Such a row is no breach and no warning.',
+    }),
+    subtree: t.exposeBoolean('subtree', {
+      description: 'True when the figure counts the unit’s whole subtree (pool rules at pool units).',
+    }),
+    numerator: t.exposeFloat('numerator', { description: 'The count behind the value (a SHARE rule’s numerator).' }),
+    denominator: t.exposeFloat('denominator', { nullable: true, description: 'SHARE rules: the count divided by.' }),
+    numeratorMeasure: t.string({
+      description: 'The measure to drill for the numerator’s rows (`drill(measure:)`, with `subtree` as this row’s).',
+      resolve: (r) => RULES[r.rule].numerator,
+    }),
+    denominatorMeasure: t.string({ nullable: true, resolve: (r) => ruleDenominator(r.rule) }),
+    targetMeasure: t.string({
+      nullable: true,
+      description: 'The measure the target counts, where the target is one (e.g. posts falling vacant).',
+      resolve: (r) => targetMeasure(r.rule),
+    }),
   }),
+});
+
+function ruleDenominator(rule: Rule): string | null {
+  const def: RuleDef = RULES[rule];
+  return def.denominator ?? null;
+}
+
+function targetMeasure(rule: Rule): string | null {
+  const t: RuleDef['target'] = RULES[rule].target;
+  return 'measure' in t ? t.measure : (t.times ?? null);
+}
+
+const JudgedAtEnum = builder.enumType('RuleJudgedAt', {
+  values: {
+    TEAM: { description: 'Every unit with posts of the kind, over the unit alone.' },
+    POOL: { description: 'Pool units (the policy’s pool levels), over their whole subtree.' },
+    VILLAGE: { description: 'Village and community units, over the unit alone.' },
+  },
 });
 
 const TotalRef = builder.objectRef<ComplianceTotal>('ComplianceTotal').implement({
   authScopes: { signedIn: true },
   description:
-    'A rule over the whole scope. COUNT rules sum the units’ values, targets and gaps (gaps never net out); SHARE rules pool the units’ numerators and denominators.',
+    'A rule over the whole scope. Team rules sum the units’ values, targets and gaps (gaps never net out); pool rules give the scope unit’s whole pool against its own policy. Breaches and warnings count judged rows only.',
   fields: (t) => ({
     rule: t.expose('rule', { type: RuleEnum }),
     measure: t.expose('measure', { type: MeasureEnum }),
-    units: t.exposeInt('units', { description: 'Units the rule applies to.' }),
+    judgedAt: t.expose('judgedAt', { type: JudgedAtEnum }),
+    units: t.exposeInt('units', { description: 'Units where the rule is judged.' }),
     breaches: t.exposeInt('breaches'),
     warnings: t.exposeInt('warnings'),
     value: t.exposeFloat('value'),
@@ -80,7 +121,9 @@ interface ReportShape {
   report: ComplianceReport;
   asOf: string;
   horizonEnd: string;
+  trainingYear: number;
   policyVersions: number[];
+  policy: Policy;
 }
 
 const ReportRef = builder.objectRef<ReportShape>('ComplianceReport').implement({
@@ -88,6 +131,15 @@ const ReportRef = builder.objectRef<ReportShape>('ComplianceReport').implement({
   fields: (t) => ({
     asOf: t.field({ type: 'Date', resolve: (r) => r.asOf }),
     horizonEnd: t.field({ type: 'Date', description: 'The succession rule’s horizon.', resolve: (r) => r.horizonEnd }),
+    trainingYear: t.int({
+      description: 'The training year judged: the last calendar year ended on or before asOf unless asked for.',
+      resolve: (r) => r.trainingYear,
+    }),
+    policy: t.field({
+      type: 'JSON',
+      description: 'The scope unit’s policy in force: the numbers the rules’ labels and targets read.',
+      resolve: (r) => r.policy,
+    }),
     policyVersions: t.intList({
       description: 'Stored policy versions applied (empty: the defaults).',
       resolve: (r) => r.policyVersions,
@@ -102,7 +154,12 @@ const ReportRef = builder.objectRef<ReportShape>('ComplianceReport').implement({
       type: PageRef,
       args: {
         rules: t.arg({ type: [RuleEnum], validate: enumList(RULE_NAMES) }),
-        statuses: t.arg({ type: [StatusEnum], validate: enumList(STATUS_NAMES) }),
+        statuses: t.arg({
+          type: [StatusEnum],
+          validate: enumList(STATUS_NAMES),
+          description: 'Matches judged rows only.',
+        }),
+        judged: t.arg.boolean({ description: 'Only judged rows (true), only rows shown and not judged (false).' }),
         orderBy: t.arg({ type: OrderEnum, defaultValue: 'SEVERITY' }),
         direction: t.arg({ type: SortDirectionEnum, defaultValue: 'DESC' }),
         first: t.arg.int({ defaultValue: 100, validate: pageSize }),
@@ -112,6 +169,7 @@ const ReportRef = builder.objectRef<ReportShape>('ComplianceReport').implement({
         r.report.rows({
           rules: args.rules ?? null,
           statuses: args.statuses ?? null,
+          judged: args.judged ?? null,
           order: args.orderBy ?? 'SEVERITY',
           descending: args.direction !== 'ASC',
           limit: args.first ?? 100,
@@ -129,19 +187,24 @@ builder.queryFields((t) => ({
       'Every rule for every unit in scope at `asOf`: value, target, gap and status (COMPLIANT / WARNING / BREACH).',
     args: {
       ...metricArgs,
+      trainingYear: t.arg.int({
+        validate: z.number().int().min(1900).max(2100),
+        description: 'The training year to judge; omitted: the last calendar year ended on or before asOf.',
+      }),
     },
     resolve: async (_root, args, ctx) => {
       const { copy, scope, asOf, policies } = await metricInput(ctx, args);
       const rootPolicy = policyOf(policies, scope.unitKind);
       const horizonEnd = addYears(asOf, rootPolicy.successionHorizonYears);
-      const report = new ComplianceReport(copyEngine(copy), policies, rootPolicy, {
-        scope: String(scope.param),
+      const trainingYear = args.trainingYear ?? judgedTrainingYear(asOf);
+      const report = new ComplianceReport(copyEngine(copy), policies, {
+        path: scope.path!,
         subtree: scope.subtree,
         asOf,
         end: horizonEnd,
-        year: Number(asOf.slice(0, 4)),
+        year: trainingYear,
       });
-      return { report, asOf, horizonEnd, policyVersions: policies.versions };
+      return { report, asOf, horizonEnd, trainingYear, policyVersions: policies.versions, policy: rootPolicy };
     },
   }),
 }));

@@ -24,36 +24,50 @@ describe('compliance report on the small fixture', () => {
     await importDataset(db, dbConfig, { file: writeDatasetFile(smallDataset()) });
   });
 
-  it('judges every rule for unit A at 2026-11-21', async () => {
+  it('judges team rules on unit A alone and pool rules over its subtree, at 2026-11-21', async () => {
     const r = await report(
       'A',
       false,
-      'horizonEnd rows(orderBy: RULE, direction: ASC) { total rows { unitCode rule value target gap status } }',
+      'horizonEnd trainingYear rows(orderBy: RULE, direction: ASC) { total rows { unitCode rule value target gap status judged subtree numerator denominator } }',
     );
-    const rows = (r.rows as { total: number; rows: (Row & { unitCode: string })[] }).rows;
-    const byRule = Object.fromEntries(rows.map((x) => [x.rule, [x.value, x.target, x.gap, x.status]]));
-    // A: posts A-P1 (principal), A-D1 (deputy, vacant). Pool: R01 only (E06: woman, MASTER,
-    // NEAR_TERM, 40 on asOf, covered by 2 centralized trainings of 7.5 days in 2026). People in A:
-    // E02, E06, E07; trained in 2026: E06. Horizon end 2027-11-21: A-D1 is an expected vacancy, R01
-    // is ready (41 at the end, period to 2028-01-10, cultivation over 2026-01-10).
+    const rows = (r.rows as { total: number; rows: (Row & { unitCode: string; judged: boolean; subtree: boolean })[] })
+      .rows;
+    const byRule = Object.fromEntries(rows.map((x) => [x.rule, [x.value, x.target, x.gap, x.status, x.subtree]]));
+    // A (a county: a pool unit) has posts A-P1 (principal) and A-D1 (deputy, vacant); its team's
+    // pool is R01 (E06: woman, MASTER, NEAR_TERM, 40 on asOf, entered 2025-01-10). Its subtree
+    // adds A1 (post A1-P1) and R05 (E10: woman, DOCTORATE, NEAR_TERM deputy, 34, entered
+    // 2026-01-10). Horizon end 2027-11-21: A-D1 is an expected vacancy, R01 is ready.
+    // Training is judged on 2025, the last complete year: active on 2025-12-31 in A's subtree is
+    // R01 alone, and nobody trained in 2025 (E06's two centralized trainings are in 2026).
     expect(r.horizonEnd).toBe('2027-11-21');
+    expect(r.trainingYear).toBe(2025);
+    const elapsed = 325 / 365; // 2026-11-21 is day 325 of 365
     expect(byRule).toEqual({
-      RATIO_PRINCIPAL: [1, 2, 1, 'BREACH'], // 1 < 2 × (1 − 0.2)
-      RATIO_DEPUTY: [0, 1, 1, 'BREACH'],
-      SPECIAL_SHARE: [1, 0.15, 0, 'COMPLIANT'],
-      NEAR_TERM_PRINCIPAL: [1, 1 / 3, 0, 'COMPLIANT'],
-      NEAR_TERM_DEPUTY: [0, 1 / 3, 1 / 3, 'BREACH'], // an empty deputy pool
-      AGE_BAND_PRINCIPAL: [1, 0.5, 0, 'COMPLIANT'], // 40 is within 35–45
-      AGE_BAND_DEPUTY: [0, 0.5, 0.5, 'BREACH'],
-      YOUNG_PRINCIPAL: [0, 1, 1, 'BREACH'], // nobody under 35
-      YOUNG_DEPUTY: [0, 1, 1, 'BREACH'],
-      BACHELOR_SHARE: [1, 1, 0, 'COMPLIANT'],
-      TRAINING_COVERAGE: [1, 1, 0, 'COMPLIANT'],
-      CADRE_TRAINING_RATE: [1 / 3, 0.2, 0, 'COMPLIANT'],
-      SUCCESSION_PRINCIPAL: [1, 0, 0, 'COMPLIANT'], // no vacancy, R01 ready
-      SUCCESSION_DEPUTY: [0, 1, 1, 'BREACH'], // A-D1 vacant, no deputy ready
+      // Team rules, over A alone.
+      RATIO_PRINCIPAL: [1, 2, 1, 'BREACH', false], // 1 < 2 × (1 − 0.2)
+      RATIO_DEPUTY: [0, 1, 1, 'BREACH', false],
+      SUCCESSION_PRINCIPAL: [1, 0, 0, 'COMPLIANT', false], // no vacancy, R01 ready
+      SUCCESSION_DEPUTY: [0, 1, 1, 'BREACH', false], // A-D1 vacant, no deputy ready in A
+      // Pool rules, over A and A1: R01 and R05.
+      SPECIAL_SHARE: [1, 0.15, 0, 'COMPLIANT', true], // 2 women of 2
+      NEAR_TERM_PRINCIPAL: [1, 1 / 3, 0, 'COMPLIANT', true],
+      NEAR_TERM_DEPUTY: [1, 1 / 3, 0, 'COMPLIANT', true], // R05 (it counted 0 on A alone)
+      AGE_BAND_PRINCIPAL: [1, 0.5, 0, 'COMPLIANT', true], // 40 is within 35–45
+      AGE_BAND_DEPUTY: [1, 0.5, 0, 'COMPLIANT', true], // 34 is within 30–40
+      YOUNG_PRINCIPAL: [0, 1, 1, 'BREACH', true], // nobody under 35
+      YOUNG_DEPUTY: [0, 1, 1, 'BREACH', true], // nobody under 30
+      BACHELOR_SHARE: [1, 1, 0, 'COMPLIANT', true],
+      TRAINING_COVERAGE: [0, 1, 1, 'BREACH', true], // 0 of 1 in 2025
+      // 2026 so far: R01 covered of R01, R05 = 0.5 against 1 × 325/365 — behind plan: a warning,
+      // never a breach (0.5 < 0.8 × 0.890).
+      TRAINING_PROGRESS: [0.5, elapsed, elapsed - 0.5, 'WARNING', true],
+      // People working in A and A1: E02, E06, E07, E03, E10, E12; nobody trained in 2025.
+      CADRE_TRAINING_RATE: [0, 0.2, 0.2, 'BREACH', true],
     });
-    expect((r.rows as { total: number }).total).toBe(14);
+    expect(rows.every((x) => x.judged)).toBe(true);
+    expect(rows.find((x) => x.rule === 'SPECIAL_SHARE')).toMatchObject({ numerator: 2, denominator: 2 });
+    expect(rows.find((x) => x.rule === 'RATIO_PRINCIPAL')).toMatchObject({ numerator: 1, denominator: null });
+    expect((r.rows as { total: number }).total).toBe(15);
   });
 
   it('sums count rules over the subtree without netting, and pools share rules', async () => {
@@ -73,8 +87,12 @@ describe('compliance report on the small fixture', () => {
     });
     // Deputy posts in A, B: reserves 0 and 1 (R06); targets 1 and 1; gaps 1 and 0.
     expect(totals.RATIO_DEPUTY).toMatchObject({ units: 2, breaches: 1, value: 1, target: 2, gap: 1 });
-    // Pools of units with posts (C01, A, A1, B): R01, R05, R03, R06 → special E06, E10, E08 = 3 / 4.
+    // Judged at the pool units whose subtree has posts (C01, A, A1, B; B1 has none); the total is
+    // C01's whole pool: R01, R05, R03, R06 → special E06, E10, E08 = 3 / 4.
     expect(totals.SPECIAL_SHARE).toMatchObject({ units: 4, value: 0.75, target: 0.15, gap: 0, status: 'COMPLIANT' });
+    // The optional count-based quotas are off by default: no rows.
+    expect(totals.DEPARTMENT_QUOTA).toBeUndefined();
+    expect(totals.VILLAGE_QUOTA).toBeUndefined();
   });
 
   it('lists the worst units first, and filters rows by rule and status', async () => {
@@ -85,12 +103,16 @@ describe('compliance report on the small fixture', () => {
       worstUnits(first: 2) { unitCode breaches warnings }
       rows(rules: [RATIO_PRINCIPAL], statuses: [BREACH], orderBy: GAP, first: 2) { total rows { unitCode gap } }`,
     );
-    // C01 has one principal post and no pool: 9 rules apply (no deputy ones); all but its
-    // succession rule are breached (C01-P1 is held till 2028) → 8. A1 and A breach 7 each; A1's
-    // shortfall (Σ gap/target) is 7 × 1 = 7, A's is 0.5 (ratio 1 of 2) + 6 × 1 = 6.5.
+    // Judged rows at 2026-11-21 (training judged on 2025, when nobody trained; the 2026
+    // progress is behind plan everywhere: one warning each). A1: ratio, succession (A1-P1's term
+    // ends 2027-03-31), and over its own pool (R05 only) near-term and age band of principals
+    // (0 of 0), young principals, training, cadre training → 7 breaches, shortfall 8 × 1 = 8.
+    // B: ratio 1 of 2, near-term of both kinds (R03 long-term, R06 mid-term), young of both,
+    // training, cadre training → 7, shortfall 0.5 + 7 = 7.5. A: 7, shortfall 0.5 + 1 + 1 + 1 + 1
+    // + 1 + 0.438 + 1 = 6.94. C01: ratio, young of both kinds, training, cadre training → 5.
     expect(r.worstUnits).toEqual([
-      { unitCode: 'C01', breaches: 8, warnings: 0 },
-      { unitCode: 'A1', breaches: 7, warnings: 0 },
+      { unitCode: 'A1', breaches: 7, warnings: 1 },
+      { unitCode: 'B', breaches: 7, warnings: 1 },
     ]);
     expect(r.rows).toEqual({
       total: 4,
@@ -111,9 +133,9 @@ describe('compliance report on the small fixture', () => {
     );
     expect(copy.queryCount - before).toBe(1);
     // The shorter list is the start of the longer one.
-    expect(r.worstUnits).toEqual([{ unitCode: 'C01' }]);
-    expect((r.top3 as { unitCode: string }[]).map((u) => u.unitCode)).toEqual(['C01', 'A1', 'A']);
-    expect((r.totals as unknown[]).length).toBe(14);
+    expect(r.worstUnits).toEqual([{ unitCode: 'A1' }]);
+    expect((r.top3 as { unitCode: string }[]).map((u) => u.unitCode)).toEqual(['A1', 'B', 'A']);
+    expect((r.totals as unknown[]).length).toBe(15); // 17 rules less the two optional quotas
   });
 
   it('reads its targets and tolerance from the stored policy, and says which version it used', async () => {
@@ -149,23 +171,26 @@ describe('the same report from DuckDB, SQLite and PostgreSQL', () => {
     const asOf = '2026-07-01';
     const policies = await readPoliciesAt(db, asOf);
     const root = await db.unit.findFirstOrThrow({ where: { parentCode: null }, orderBy: { id: 'asc' } });
-    const params = { scope: root.path, subtree: true, asOf, end: '2027-07-01', year: 2026 };
+    const params = { path: root.path, subtree: true, asOf, end: '2027-07-01', year: 2025 };
     const copy = await analytics();
     await copy.catchUp(); // outside a request, nothing else brings the copy up to date
-    const duck = new ComplianceReport(copyEngine(copy), policies, policies.byKind[root.kind], params);
+    const duck = new ComplianceReport(copyEngine(copy), policies, params);
     const reader = await openRaw(dbConfig);
     try {
-      const operational = new ComplianceReport(
-        await operationalEngine(reader),
-        policies,
-        policies.byKind[root.kind],
-        params,
-      );
+      const operational = new ComplianceReport(await operationalEngine(reader), policies, params);
       const round = <T>(x: T) =>
         JSON.parse(JSON.stringify(x, (_k, v) => (typeof v === 'number' ? Math.round(v * 1e9) / 1e9 : v))) as T;
       expect(round(await operational.totals())).toEqual(round(await duck.totals()));
       expect(round(await operational.worstUnits(20))).toEqual(round(await duck.worstUnits(20)));
-      const page = { rules: null, statuses: null, order: 'SEVERITY' as const, descending: true, limit: 50, offset: 10 };
+      const page = {
+        rules: null,
+        statuses: null,
+        judged: null,
+        order: 'SEVERITY' as const,
+        descending: true,
+        limit: 50,
+        offset: 10,
+      };
       expect(round(await operational.rows(page))).toEqual(round(await duck.rows(page)));
       expect((await duck.totals()).some((t) => t.breaches > 0)).toBe(true);
     } finally {

@@ -1,0 +1,178 @@
+// Measures (measures.ts) counted over a metric scope on the copy, and drilled through to the rows
+// they count: the two read the same FROM and the same condition, so a drill's total is the figure.
+import { addYears, isoFromYmd, ymdNumber } from '../domain/dates.ts';
+import { judgedTrainingYear } from '../domain/rules.ts';
+import { duckdb } from './dialect.ts';
+import { counts, MEASURES, type MeasureDates, type MeasureName, type Source } from './measures.ts';
+import { int, kept, type MetricInput } from './metric.ts';
+import { policyCte } from './policy-table.ts';
+import { positionsAt } from './segments.ts';
+
+/** The dates a measure reads, as ISO dates and years; `trainingYear` defaults to the judged one. */
+export interface MeasureArgs {
+  horizonYears: number;
+  trainingYear?: number | null;
+  /** The day the training year's reserves are counted; default its last day. */
+  trainingAt?: string | null;
+}
+
+export function measureParams(asOf: string, args: MeasureArgs) {
+  const year = args.trainingYear ?? judgedTrainingYear(asOf);
+  return {
+    asOf: ymdNumber(asOf),
+    end: ymdNumber(addYears(asOf, args.horizonYears)),
+    year,
+    yearEnd: args.trainingAt ? ymdNumber(args.trainingAt) : year * 10000 + 1231,
+    currentYear: Number(asOf.slice(0, 4)),
+  };
+}
+
+/** The parameters a statement names (DuckDB refuses to bind one it does not). */
+function bound(sql: string, params: Record<string, unknown>): Record<string, string | number> {
+  return Object.fromEntries(
+    Object.entries(params).filter(([name]) => new RegExp(`\\$${name}\\b`).test(sql)),
+  ) as Record<string, string | number>;
+}
+
+/** The dates as SQL over the parameters of measureParams. */
+export const PARAM_DATES: MeasureDates = {
+  asOf: duckdb.int('$asOf'),
+  end: duckdb.int('$end'),
+  year: duckdb.int('$year'),
+  yearEnd: duckdb.int('$yearEnd'),
+  currentYear: duckdb.int('$currentYear'),
+};
+
+/** The rows of a source in a scope, with the unit `u` and its policy row `pol`. */
+function fromSource(source: Source, scopeWhere: string): string {
+  switch (source) {
+    case 'entries':
+      return `FROM reserves r JOIN units u ON u.id = r.unit_id JOIN pol ON pol.unit_kind = u.kind
+        LEFT JOIN person_years py ON py.person_id = r.person_id AND py.year = $year
+        LEFT JOIN person_years pyc ON pyc.person_id = r.person_id AND pyc.year = $currentYear
+        WHERE ${scopeWhere}`;
+    case 'posts':
+      return `FROM (${positionsAt(PARAM_DATES.asOf)}) p JOIN units u ON u.id = p.unit_id JOIN pol ON pol.unit_kind = u.kind
+        WHERE ${scopeWhere}`;
+    case 'people':
+      return `FROM people pe JOIN units u ON u.id = pe.unit_id JOIN pol ON pol.unit_kind = u.kind
+        LEFT JOIN person_years py ON py.person_id = pe.id AND py.year = $year
+        WHERE ${scopeWhere}`;
+    case 'units':
+      return `FROM units u JOIN pol ON pol.unit_kind = u.kind WHERE ${scopeWhere}`;
+  }
+}
+
+/** Every named measure's figure over the scope, one query per source. */
+export function countMeasures<N extends MeasureName>(
+  input: MetricInput,
+  names: readonly N[],
+  args: MeasureArgs,
+): Promise<Record<N, number>> {
+  return kept(input, 'measures', { names, args }, async () => {
+    const byUnit = await countMeasuresBy(input, names, args, false);
+    return byUnit.get('') ?? (Object.fromEntries(names.map((n) => [n, 0])) as Record<N, number>);
+  });
+}
+
+/** The named measures per unit of the scope (a batch of units, each alone), by unit code. */
+export function countMeasuresByUnit<N extends MeasureName>(
+  input: MetricInput,
+  names: readonly N[],
+  args: MeasureArgs,
+): Promise<Map<string, Record<N, number>>> {
+  return countMeasuresBy(input, names, args, true);
+}
+
+async function countMeasuresBy<N extends MeasureName>(
+  { copy, scope, asOf, policies }: MetricInput,
+  names: readonly N[],
+  args: MeasureArgs,
+  perUnit: boolean,
+): Promise<Map<string, Record<N, number>>> {
+  const out = new Map<string, Record<N, number>>();
+  const bySource = new Map<Source, N[]>();
+  for (const name of names) {
+    const source = MEASURES[name].source;
+    bySource.set(source, [...(bySource.get(source) ?? []), name]);
+  }
+  for (const [source, list] of bySource) {
+    const sql = `WITH ${policyCte(policies)}
+       SELECT ${perUnit ? 'u.code' : "''"} AS unit_code,
+         ${list.map((n, i) => `count(*) FILTER (WHERE ${counts(duckdb, MEASURES[n], PARAM_DATES)}) AS m${i}`).join(', ')}
+       ${fromSource(source, scope.where)} ${perUnit ? 'GROUP BY u.code' : ''}`;
+    const rows = await copy.query(sql, { scope: scope.param, ...bound(sql, measureParams(asOf, args)) });
+    for (const row of rows) {
+      const code = row.unit_code as string;
+      const record = out.get(code) ?? (Object.fromEntries(names.map((n) => [n, 0])) as Record<N, number>);
+      list.forEach((n, i) => {
+        record[n] = int(row[`m${i}`]);
+      });
+      out.set(code, record);
+    }
+  }
+  return out;
+}
+
+/** One row a measure counts: the keys a page needs to show and open it (names come from the database). */
+export interface DrillKey {
+  /** Entry code, post code, person code or unit code. */
+  code: string;
+  unitCode: string;
+  unitName: string;
+  kind: string | null;
+  /** The person (entries, people) or the incumbent (posts), by code. */
+  personCode: string | null;
+  tier: string | null;
+  enteredOn: string | null;
+  age: number | null;
+  termEnds: string | null;
+}
+
+/** The columns a drill row reads per source. */
+const DRILL_COLUMNS: Record<Source, string> = {
+  entries: `r.code, u.code AS unit_code, u.name AS unit_name, r.kind, (SELECT code FROM people WHERE id = r.person_id) AS person_code,
+    r.tier, r.entered_ymd, (${PARAM_DATES.asOf} - r.birth_ymd) // 10000 AS age, NULL AS term_ends_ymd, u.id AS unit_id`,
+  posts: `p.code, u.code AS unit_code, u.name AS unit_name, p.kind, (SELECT code FROM people WHERE id = p.incumbent_id) AS person_code,
+    NULL AS tier, NULL AS entered_ymd, (${PARAM_DATES.asOf} - p.incumbent_birth_ymd) // 10000 AS age, p.term_ends_ymd, u.id AS unit_id`,
+  people: `pe.code, u.code AS unit_code, u.name AS unit_name, NULL AS kind, pe.code AS person_code,
+    NULL AS tier, NULL AS entered_ymd, (${PARAM_DATES.asOf} - pe.birth_ymd) // 10000 AS age, NULL AS term_ends_ymd, u.id AS unit_id`,
+  units: `u.code, u.code AS unit_code, u.name AS unit_name, NULL AS kind, NULL AS person_code,
+    NULL AS tier, NULL AS entered_ymd, NULL AS age, NULL AS term_ends_ymd, u.id AS unit_id`,
+};
+
+/** The rows a measure counts over the scope, in tree order then by code: a page and the total. */
+export async function drillMeasure(
+  input: MetricInput,
+  name: MeasureName,
+  args: MeasureArgs,
+  page: { limit: number; offset: number },
+): Promise<{ source: Source; total: number; rows: DrillKey[] }> {
+  const { copy, scope, asOf, policies } = input;
+  const m = MEASURES[name];
+  const where = counts(duckdb, m, PARAM_DATES);
+  const from = fromSource(m.source, scope.where);
+  const countSql = `WITH ${policyCte(policies)} SELECT count(*) AS n ${from} AND ${where}`;
+  const rowsSql = `WITH ${policyCte(policies)}
+     SELECT * FROM (SELECT ${DRILL_COLUMNS[m.source]} ${from} AND ${where})
+     ORDER BY unit_id, kind DESC NULLS LAST, code LIMIT ${Math.trunc(page.limit)} OFFSET ${Math.trunc(page.offset)}`;
+  const params = measureParams(asOf, args);
+  const [total] = await copy.query(countSql, { scope: scope.param, ...bound(countSql, params) });
+  const rows = await copy.query(rowsSql, { scope: scope.param, ...bound(rowsSql, params) });
+  const iso = (v: unknown) => (v === null || v === undefined ? null : isoFromYmd(int(v)));
+  return {
+    source: m.source,
+    total: int(total?.n),
+    rows: rows.map((r) => ({
+      code: r.code as string,
+      unitCode: r.unit_code as string,
+      unitName: r.unit_name as string,
+      kind: (r.kind as string | null) ?? null,
+      personCode: (r.person_code as string | null) ?? null,
+      tier: (r.tier as string | null) ?? null,
+      enteredOn: iso(r.entered_ymd),
+      age: r.age === null || r.age === undefined ? null : int(r.age),
+      termEnds: iso(r.term_ends_ymd),
+    })),
+  };
+}

@@ -1,0 +1,152 @@
+// The semantic layer: every figure the API answers is a named measure, defined once here — what it
+// counts (entries, posts, people or units), among which rows (the entries active at asOf, or on
+// the last day of the judged training year; posts as they stood at asOf; the people working in a
+// unit), and the condition, built from the named segments (segments.ts). Metrics, the compliance
+// registry and the drill-through all pick measures by name, so a figure and the rows behind it
+// cannot disagree (docs/decisions/027-measures-and-judging.md). The model is Cube's: a measure
+// knows its source, its filter and its drill members.
+import type { PositionKind } from '../domain/enums.ts';
+import type { Dialect } from './dialect.ts';
+import {
+  activeAt,
+  BACHELOR,
+  expectedVacancy,
+  inAgeBand,
+  LONG_TERM_TIER,
+  MID_TERM_TIER,
+  MINORITY,
+  NEAR_TERM_TIER,
+  NON_CPC,
+  ofKind,
+  postOfKind,
+  ready,
+  SPECIAL,
+  staysTo,
+  trainingCovered,
+  WOMAN,
+  young,
+} from './segments.ts';
+
+/** The dates a measure may read, as yyyymmdd integer SQL expressions (and years as integers). */
+export interface MeasureDates {
+  asOf: string;
+  /** The horizon end: asOf + the horizon's years. */
+  end: string;
+  /** The judged training year and its last day (domain.md "Training is judged on a complete year"). */
+  year: string;
+  yearEnd: string;
+  /** The current year (the year of asOf), whose progress is shown against a pro-rated plan. */
+  currentYear: string;
+}
+
+/**
+ * What a measure counts:
+ * - `entries` — reserve entries (alias `r`) active at asOf (`at: 'asOf'`) or on the judged
+ *   training year's last day (`at: 'yearEnd'`); `py` is the person's judged training year and
+ *   `pyc` the current one (person_years);
+ * - `posts` — posts as they stood at asOf (alias `p`);
+ * - `people` — people by the unit they work in (alias `pe`, with `py`);
+ * - `units` — the units themselves (alias `u`).
+ * Every source also has the unit (`u`) and its policy row (`pol`).
+ */
+export type Source = 'entries' | 'posts' | 'people' | 'units';
+
+export interface MeasureDef {
+  source: Source;
+  at?: 'asOf' | 'yearEnd';
+  where: (d: Dialect, at: MeasureDates) => string;
+}
+
+const ALL = () => 'TRUE';
+
+/** Entry measures: each also exists per kind (NAME_PRINCIPAL, NAME_DEPUTY). */
+const ENTRY_CONDITIONS = {
+  ENTRIES: { where: ALL },
+  WOMEN: { where: () => WOMAN },
+  MINORITY: { where: () => MINORITY },
+  NON_CPC: { where: () => NON_CPC },
+  SPECIAL: { where: () => SPECIAL },
+  NEAR_TERM: { where: () => NEAR_TERM_TIER },
+  MID_TERM: { where: () => MID_TERM_TIER },
+  LONG_TERM: { where: () => LONG_TERM_TIER },
+  BACHELOR: { where: () => BACHELOR },
+  AGE_BAND: { where: (d, at) => inAgeBand(d, at.asOf) },
+  YOUNG: { where: (d, at) => young(d, at.asOf) },
+  STAYS: { where: (d, at) => staysTo(d, at.end) },
+  READY: { where: (d, at) => ready(d, at.end) },
+  /** The judged year's reserves (active on its last day) and those covered by its trainings. */
+  TRAINING_RESERVES: { at: 'yearEnd', where: ALL },
+  TRAINING_COVERED: { at: 'yearEnd', where: () => trainingCovered('py') },
+  /** The current year so far: reserves active at asOf covered by this year's trainings. */
+  TRAINING_PROGRESS: { where: () => trainingCovered('pyc') },
+} satisfies Record<string, Omit<MeasureDef, 'source'>>;
+
+const POST_CONDITIONS = {
+  POSTS: ALL,
+  VACANCIES: (d: Dialect, at: MeasureDates) => expectedVacancy(d, at.end),
+} satisfies Record<string, MeasureDef['where']>;
+
+export type EntryMeasureBase = keyof typeof ENTRY_CONDITIONS;
+export type PostMeasureBase = keyof typeof POST_CONDITIONS;
+type Kinded<B extends string> = B | `${B}_PRINCIPAL` | `${B}_DEPUTY`;
+
+function kinded<B extends string>(
+  conditions: Record<B, { at?: 'asOf' | 'yearEnd'; where: MeasureDef['where'] }>,
+  source: 'entries' | 'posts',
+): Record<Kinded<B>, MeasureDef> {
+  const out: Record<string, MeasureDef> = {};
+  const byKind = source === 'entries' ? ofKind : postOfKind;
+  for (const [name, c] of Object.entries(conditions) as [
+    B,
+    { at?: 'asOf' | 'yearEnd'; where: MeasureDef['where'] },
+  ][]) {
+    out[name] = { source, at: c.at, where: c.where };
+    for (const kind of ['PRINCIPAL', 'DEPUTY'] as const)
+      out[`${name}_${kind}`] = { source, at: c.at, where: (d, at) => `(${byKind(kind)} AND ${c.where(d, at)})` };
+  }
+  return out as Record<Kinded<B>, MeasureDef>;
+}
+
+export const MEASURES = {
+  ...kinded(ENTRY_CONDITIONS, 'entries'),
+  ...kinded(
+    Object.fromEntries(Object.entries(POST_CONDITIONS).map(([k, where]) => [k, { where }])) as Record<
+      PostMeasureBase,
+      { where: MeasureDef['where'] }
+    >,
+    'posts',
+  ),
+  /** The people working in the unit, and those with a completed training in the judged year. */
+  PEOPLE: { source: 'people', where: ALL },
+  TRAINED_PEOPLE: { source: 'people', where: () => 'coalesce(py.completed, 0) > 0' },
+  /** Departments (units of level DEPARTMENT), for the optional count-based quota. */
+  DEPARTMENTS: { source: 'units', where: () => `u.level = 'DEPARTMENT'` },
+} satisfies Record<string, MeasureDef>;
+
+export type MeasureName = keyof typeof MEASURES;
+export const MEASURE_NAMES = Object.keys(MEASURES) as MeasureName[];
+
+export function isMeasureName(name: string): name is MeasureName {
+  return Object.hasOwn(MEASURES, name);
+}
+
+/** An entry or post measure for one kind, or both kinds (null). */
+export function ofKindMeasure<B extends EntryMeasureBase | PostMeasureBase>(
+  base: B,
+  kind: PositionKind | null,
+): Kinded<B> & MeasureName {
+  return (kind ? `${base}_${kind}` : base) as Kinded<B> & MeasureName;
+}
+
+/** The row a measure's source reads, with the population filter (who can be counted at all). */
+export function population(m: MeasureDef, at: MeasureDates): string {
+  if (m.source !== 'entries') return 'TRUE';
+  return activeAt(m.at === 'yearEnd' ? at.yearEnd : at.asOf);
+}
+
+/** The condition a row must meet to be counted by the measure: population and filter. */
+export function counts(d: Dialect, m: MeasureDef, at: MeasureDates): string {
+  const where = m.where(d, at);
+  const pop = population(m, at);
+  return pop === 'TRUE' ? `(${where})` : `(${pop} AND ${where})`;
+}
