@@ -11,6 +11,7 @@ import './reserve.ts';
 import './dataset.ts';
 import './analytics.ts';
 import './compliance.ts';
+import './drill.ts';
 import './policy.ts';
 import './audit.ts';
 import './pipeline.ts';

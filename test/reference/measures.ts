@@ -1,0 +1,102 @@
+// Every named measure (analytics/measures.ts) as a plain predicate over dataset records, written
+// from domain.md: the rows each figure counts, for the drill-through test. Keys are the codes a
+// drill row carries (entry ids, post codes, person ids, unit codes).
+import type { Dataset, DatasetRecord } from '../../server/dataset/format.ts';
+import {
+  age,
+  isActive,
+  isCovered,
+  isExpectedVacancy,
+  isReady,
+  type Kind,
+  plusYears,
+  RULES,
+  subtree,
+  trainingsIn,
+} from './metrics.ts';
+
+type R = DatasetRecord;
+
+const BAND = { PRINCIPAL: [35, 45], DEPUTY: [30, 40] } as const;
+const YOUNG_UNDER = { PRINCIPAL: 35, DEPUTY: 30 } as const;
+
+/** The codes each measure counts for `root` (with its subtree, or alone) at `asOf`. */
+export function referenceMeasures(
+  data: Dataset,
+  root: string,
+  withSubtree: boolean,
+  asOf: string,
+  horizonYears: number,
+): Map<string, Set<string>> {
+  const units = new Set(withSubtree ? subtree(data, root).map((u) => u.code as string) : [root]);
+  const end = plusYears(asOf, horizonYears);
+  const year = asOf.endsWith('-12-31') ? Number(asOf.slice(0, 4)) : Number(asOf.slice(0, 4)) - 1;
+  const yearEnd = `${year}-12-31`;
+  const judged = trainingsIn(data, year);
+  const current = trainingsIn(data, Number(asOf.slice(0, 4)));
+  const people = new Map(data.people.map((p) => [p.id, p]));
+  const person = (r: R) => people.get(r.personId)!;
+  const kindOf = (r: R) => r.targetKind as Kind;
+  const ageAt = (r: R, d: string) => age(person(r).birthDate as string, d);
+
+  const entryTests: Record<string, { at: 'asOf' | 'yearEnd'; test: (r: R) => boolean }> = {
+    ENTRIES: { at: 'asOf', test: () => true },
+    WOMEN: { at: 'asOf', test: (r) => person(r).gender === 'F' },
+    MINORITY: { at: 'asOf', test: (r) => person(r).ethnicity !== '汉族' },
+    NON_CPC: { at: 'asOf', test: (r) => person(r).politicalStatus !== 'CPC' },
+    SPECIAL: {
+      at: 'asOf',
+      test: (r) => person(r).gender === 'F' || person(r).ethnicity !== '汉族' || person(r).politicalStatus !== 'CPC',
+    },
+    NEAR_TERM: { at: 'asOf', test: (r) => r.tier === 'NEAR_TERM' },
+    MID_TERM: { at: 'asOf', test: (r) => r.tier === 'MID_TERM' },
+    LONG_TERM: { at: 'asOf', test: (r) => r.tier === 'LONG_TERM' },
+    BACHELOR: { at: 'asOf', test: (r) => ['BACHELOR', 'MASTER', 'DOCTORATE'].includes(person(r).education as string) },
+    AGE_BAND: {
+      at: 'asOf',
+      test: (r) => ageAt(r, asOf) >= BAND[kindOf(r)][0] && ageAt(r, asOf) <= BAND[kindOf(r)][1],
+    },
+    YOUNG: { at: 'asOf', test: (r) => ageAt(r, asOf) < YOUNG_UNDER[kindOf(r)] },
+    STAYS: {
+      at: 'asOf',
+      test: (r) =>
+        ageAt(r, end) <= RULES.ageLimit[kindOf(r)] && plusYears(r.enteredOn as string, RULES.managementYears) > end,
+    },
+    READY: { at: 'asOf', test: (r) => isReady(r, kindOf(r), people, end) },
+    TRAINING_RESERVES: { at: 'yearEnd', test: () => true },
+    TRAINING_COVERED: { at: 'yearEnd', test: (r) => isCovered(judged.central, r) },
+    TRAINING_PROGRESS: { at: 'asOf', test: (r) => isCovered(current.central, r) },
+  };
+
+  const out = new Map<string, Set<string>>();
+  const mine = (x: R) => units.has(x.unitCode as string);
+  for (const [name, { at, test }] of Object.entries(entryTests)) {
+    const pool = data.reserves.filter((r) => mine(r) && isActive(r, at === 'asOf' ? asOf : yearEnd) && test(r));
+    out.set(name, new Set(pool.map((r) => r.id as string)));
+    for (const kind of ['PRINCIPAL', 'DEPUTY'])
+      out.set(`${name}_${kind}`, new Set(pool.filter((r) => r.targetKind === kind).map((r) => r.id as string)));
+  }
+  const postTests: Record<string, (p: R) => boolean> = {
+    POSTS: () => true,
+    VACANCIES: (p) => isExpectedVacancy(p, people, end),
+  };
+  for (const [name, test] of Object.entries(postTests)) {
+    const posts = data.positions.filter((p) => mine(p) && test(p));
+    out.set(name, new Set(posts.map((p) => p.code as string)));
+    for (const kind of ['PRINCIPAL', 'DEPUTY'])
+      out.set(`${name}_${kind}`, new Set(posts.filter((p) => p.kind === kind).map((p) => p.code as string)));
+  }
+  const staff = data.people.filter(mine);
+  out.set('PEOPLE', new Set(staff.map((p) => p.id as string)));
+  out.set(
+    'TRAINED_PEOPLE',
+    new Set(staff.filter((p) => judged.trainedIds.has(p.id as string)).map((p) => p.id as string)),
+  );
+  out.set(
+    'DEPARTMENTS',
+    new Set(
+      data.units.filter((u) => units.has(u.code as string) && u.level === 'DEPARTMENT').map((u) => u.code as string),
+    ),
+  );
+  return out;
+}
