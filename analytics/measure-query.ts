@@ -29,9 +29,10 @@ export function measureParams(asOf: string, args: MeasureArgs) {
 
 /** The parameters a statement names (DuckDB refuses to bind one it does not). */
 function bound(sql: string, params: Record<string, unknown>): Record<string, string | number> {
-  return Object.fromEntries(
-    Object.entries(params).filter(([name]) => new RegExp(`\\$${name}\\b`).test(sql)),
-  ) as Record<string, string | number>;
+  return Object.fromEntries(Object.entries(params).filter(([name]) => new RegExp(`\\$${name}\\b`).test(sql))) as Record<
+    string,
+    string | number
+  >;
 }
 
 /** The dates as SQL over the parameters of measureParams. */

@@ -141,9 +141,21 @@ export class ComplianceReport {
     });
   }
 
-  /** The worst units first (most breaches, largest relative shortfall, most warnings), with their rules. */
-  async worstUnits(limit: number): Promise<ComplianceUnit[]> {
-    const { worst } = await this.summaries.load(limit);
+  /**
+   * The worst units first (most breaches, largest relative shortfall, most warnings), with their
+   * judged rules; optionally only units of one level.
+   */
+  async worstUnits(limit: number, level: string | null = null): Promise<ComplianceUnit[]> {
+    const { worst } = level
+      ? await this.once(`worst|${level}|${limit}`, async () => {
+          const rows = await this.engine.query(summarySql(this.engine.dialect, this.judged, true), {
+            ...this.base(),
+            limit,
+            level,
+          });
+          return { totals: [], worst: rows.filter((r) => r.part === 'W') };
+        })
+      : await this.summaries.load(limit);
     const units = new Map<string, ComplianceUnit>();
     for (const r of worst) {
       const code = r.unit_code as string;

@@ -238,7 +238,7 @@ export function judgedSql(d: Dialect, policies: PoliciesAt, subtree: boolean): s
  * unit's whole pool against its own policy. Then the $limit worst units by judged rows — most
  * breaches, then the largest relative shortfall, then most warnings — with their rules (part 'W').
  */
-export function summarySql(d: Dialect, judged: string): string {
+export function summarySql(d: Dialect, judged: string, byLevel = false): string {
   return `${judged},
   sums AS (
     SELECT rule, count(*) FILTER (WHERE judged = 1) AS units,
@@ -262,7 +262,7 @@ export function summarySql(d: Dialect, judged: string): string {
       count(*) FILTER (WHERE status = 1) AS warnings,
       -- Rounded: engines differ in the last bits of 1 − 5/6 and 1/6, and ties must stay ties.
       round(sum(CASE WHEN target > 0 THEN gap * 1.0 / target ELSE 0 END), 9) AS shortfall
-    FROM judged WHERE judged = 1 GROUP BY id
+    FROM judged WHERE judged = 1 ${byLevel ? 'AND id IN (SELECT id FROM units WHERE level = $level)' : ''} GROUP BY id
     ORDER BY breaches DESC, shortfall DESC, warnings DESC, id
     LIMIT $limit
   )

@@ -66,6 +66,7 @@ async function computeAlerts(
       ${pol('elimination.incompetentVoteShare')} AS incompetent_share_limit, ${pol('elimination.lowPercentile')} AS low_percentile,
       ${pol('elimination.lowPercentileYears')} AS low_years,
       ${pol('mentorsPerReserve')} AS mentors_wanted,
+      ${d.fromDate(`${d.toDate(on)} - to_days(CAST(${pol('mentorAssignDays')} AS INTEGER))`)} AS mentors_due,
       ${pol('talksPerYear.LEADERSHIP')} AS leadership_talks, ${pol('talksPerYear.HR')} AS hr_talks
     FROM reserves r JOIN units u ON u.id = r.unit_id JOIN pol ON pol.unit_kind = u.kind
     WHERE ${scope.where} AND ${activeAt(on)}
@@ -94,8 +95,12 @@ async function computeAlerts(
       CASE WHEN last_grade = 'INCOMPETENT' THEN 'INCOMPETENT_GRADE' END,
       CASE WHEN last_share > incompetent_share_limit THEN 'INCOMPETENT_VOTES' END,
       CASE WHEN low_run THEN 'LOW_PERCENTILE' END,
-      CASE WHEN mentors < mentors_wanted THEN 'MISSING_MENTORS' END,
-      CASE WHEN leadership_talks_done < leadership_talks OR hr_talks_done < hr_talks THEN 'MISSING_TALKS' END
+      -- Mentors are due once the policy's days to assign them have passed since entry; the yearly
+      -- talks once the entry has been in the pool for a whole year (an entry of last month cannot
+      -- have had a year's talks).
+      CASE WHEN mentors < mentors_wanted AND entered_ymd <= mentors_due THEN 'MISSING_MENTORS' END,
+      CASE WHEN (leadership_talks_done < leadership_talks OR hr_talks_done < hr_talks) AND entered_ymd <= ${yearAgo}
+        THEN 'MISSING_TALKS' END
     ], a -> a IS NOT NULL) AS alerts
     FROM flagged
   ),

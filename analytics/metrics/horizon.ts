@@ -4,7 +4,7 @@
 // each attribute a structure target counts, and those targets. The succession gaps and the
 // intake simulation both read these.
 import { addYears, ymdNumber } from '../../domain/dates.ts';
-import type { PositionKind } from '../../domain/enums.ts';
+import type { PositionKind, UnitLevel } from '../../domain/enums.ts';
 import {
   ATTRIBUTES,
   type Attribute,
@@ -37,6 +37,7 @@ export interface HorizonGroup extends GroupCounts {
   order: number;
   unitCode: string;
   unitName: string;
+  unitLevel: UnitLevel;
   kind: PositionKind;
 }
 
@@ -50,18 +51,29 @@ const ATTRIBUTE_SQL: Record<Attribute, (e: string) => string> = {
 
 const column = (a: Attribute) => a.toLowerCase();
 
-/** Every unit's code and name by id, read once per data version of the copy. */
-function unitNames(copy: MetricInput['copy']): Promise<{ code: Map<number, string>; name: Map<number, string> }> {
+/** Every unit's code, name and level by id, read once per data version of the copy. */
+function unitNames(
+  copy: MetricInput['copy'],
+): Promise<{ code: Map<number, string>; name: Map<number, string>; level: Map<number, UnitLevel> }> {
   return copy.cached('unit-names', async () => {
-    const { rowCount, columns } = await copy.queryColumns('SELECT CAST(id AS INTEGER) AS id, code, name FROM units');
-    const [ids, codes, names] = [columns.id as number[], columns.code as string[], columns.name as string[]];
+    const { rowCount, columns } = await copy.queryColumns(
+      'SELECT CAST(id AS INTEGER) AS id, code, name, level FROM units',
+    );
+    const [ids, codes, names, levels] = [
+      columns.id as number[],
+      columns.code as string[],
+      columns.name as string[],
+      columns.level as UnitLevel[],
+    ];
     const code = new Map<number, string>();
     const name = new Map<number, string>();
+    const level = new Map<number, UnitLevel>();
     for (let i = 0; i < rowCount; i++) {
       code.set(ids[i]!, codes[i]!);
       name.set(ids[i]!, names[i]!);
+      level.set(ids[i]!, levels[i]!);
     }
-    return { code, name };
+    return { code, name, level };
   });
 }
 
@@ -169,6 +181,7 @@ export async function horizonGroupsByYear(
       order: id![i]!,
       unitCode: units.code.get(id![i]!)!,
       unitName: units.name.get(id![i]!)!,
+      unitLevel: units.level.get(id![i]!)!,
       kind: principal[i] ? 'PRINCIPAL' : 'DEPUTY',
       positions: positions![i]!,
       target: target![i]!,

@@ -1,7 +1,7 @@
 // 接续缺口 over H years (E = asOf + H): per unit and kind with positions, expected vacancies
 // against ready entries by E (analytics/segments.ts); gap = max(0, vacancies − ready), bench
 // strength = ready / vacancies; worst first.
-import type { PositionKind } from '../../domain/enums.ts';
+import type { PositionKind, UnitLevel } from '../../domain/enums.ts';
 import type { MetricInput } from '../metric.ts';
 import { kept, share } from '../metric.ts';
 import { horizonGroups } from './horizon.ts';
@@ -9,6 +9,7 @@ import { horizonGroups } from './horizon.ts';
 export interface SuccessionGapRow {
   unitCode: string;
   unitName: string;
+  unitLevel: UnitLevel;
   kind: PositionKind;
   positions: number;
   expectedVacancies: number;
@@ -35,6 +36,7 @@ async function computeSuccessionGaps(input: MetricInput, horizonYears: number): 
     .map((g) => ({
       unitCode: g.unitCode,
       unitName: g.unitName,
+      unitLevel: g.unitLevel,
       kind: g.kind,
       positions: g.positions,
       expectedVacancies: g.expectedVacancies,
@@ -66,4 +68,54 @@ function worstFirst(a: Sortable, b: Sortable): number {
     a.order - b.order ||
     (a.kind === b.kind ? 0 : a.kind === 'PRINCIPAL' ? -1 : 1)
   );
+}
+
+/** One team's succession by the horizon: both kinds together, and the gap of each. */
+export interface TeamSuccession {
+  unitCode: string;
+  unitName: string;
+  unitLevel: UnitLevel;
+  expectedVacancies: number;
+  ready: number;
+  gap: number;
+  principalGap: number;
+  deputyGap: number;
+}
+
+/**
+ * The teams with the largest succession gap (the sum of their kinds' gaps, each never netted),
+ * optionally of one level: a leader's ranked list. Ties: more vacancies first, then tree order.
+ */
+export async function successionRanking(
+  input: MetricInput,
+  horizonYears: number,
+  level: UnitLevel | null,
+  limit: number,
+): Promise<{ total: number; teams: TeamSuccession[] }> {
+  const report = await successionGaps(input, horizonYears);
+  const teams = new Map<string, TeamSuccession & { order: number }>();
+  report.rows.forEach((r, i) => {
+    if (level && r.unitLevel !== level) return;
+    const t = teams.get(r.unitCode) ?? {
+      unitCode: r.unitCode,
+      unitName: r.unitName,
+      unitLevel: r.unitLevel,
+      expectedVacancies: 0,
+      ready: 0,
+      gap: 0,
+      principalGap: 0,
+      deputyGap: 0,
+      order: i,
+    };
+    t.expectedVacancies += r.expectedVacancies;
+    t.ready += r.ready;
+    t.gap += r.gap;
+    if (r.kind === 'PRINCIPAL') t.principalGap = r.gap;
+    else t.deputyGap = r.gap;
+    teams.set(r.unitCode, t);
+  });
+  const ranked = [...teams.values()]
+    .filter((t) => t.gap > 0)
+    .sort((a, b) => b.gap - a.gap || b.expectedVacancies - a.expectedVacancies || a.order - b.order);
+  return { total: ranked.length, teams: ranked.slice(0, limit).map(({ order: _o, ...t }) => t) };
 }

@@ -43,6 +43,8 @@ export interface Policy {
    * from DEMOCRATIC_RECOMMENDATION), a concluded FIT inspection before the notice. */
   procedure: { requireRecommendation: boolean; requireInspection: boolean };
   mentorsPerReserve: number;
+  /** Days from entering the pool by which the mentors are to be assigned (the alert waits for them). */
+  mentorAssignDays: number;
   talksPerYear: { LEADERSHIP: number; HR: number };
   rotationReportWeights: { manager: number; hr: number };
   specialStructureShare: number;
@@ -119,6 +121,7 @@ export const DEFAULT_POLICY: Policy = {
   },
   procedure: { requireRecommendation: false, requireInspection: true },
   mentorsPerReserve: 2,
+  mentorAssignDays: 30,
   talksPerYear: { LEADERSHIP: 1, HR: 2 },
   rotationReportWeights: { manager: 0.6, hr: 0.4 },
   specialStructureShare: 0.15,

@@ -65,6 +65,7 @@ export const policyOverrideSchema = z
       .partial(),
     procedure: z.strictObject({ requireRecommendation: z.boolean(), requireInspection: z.boolean() }).partial(),
     mentorsPerReserve: whole(0, 10),
+    mentorAssignDays: whole(0, 366),
     talksPerYear: z.strictObject({ LEADERSHIP: whole(0, 52), HR: whole(0, 52) }).partial(),
     rotationReportWeights: z.strictObject({ manager: share, hr: share }).partial(),
     specialStructureShare: share,

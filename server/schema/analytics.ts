@@ -9,10 +9,12 @@ import {
   type SuccessionGapReport,
   type SuccessionGapRow,
   successionGaps,
+  successionRanking,
+  type TeamSuccession,
 } from '../../analytics/metrics/succession-gaps.ts';
 import { type TrainingCoverage, trainingCoverage } from '../../analytics/metrics/training-coverage.ts';
 import { builder } from '../builder.ts';
-import { PositionKindEnum } from './enums.ts';
+import { PositionKindEnum, UnitLevelEnum } from './enums.ts';
 import { metricArgs, metricInput } from './metric-input.ts';
 
 export const ReserveRatioRowRef = builder.objectRef<ReserveRatioRow>('ReserveRatioRow').implement({
@@ -110,7 +112,44 @@ const SuccessionGapReportRef = builder.objectRef<SuccessionGapReport>('Successio
   }),
 });
 
+const TeamSuccessionRef = builder.objectRef<TeamSuccession>('TeamSuccession').implement({
+  authScopes: { signedIn: true },
+  description: 'One team by the horizon, both kinds together; gap = principal gap + deputy gap (each never netted).',
+  fields: (t) => ({
+    unitCode: t.exposeString('unitCode'),
+    unitName: t.exposeString('unitName'),
+    unitLevel: t.expose('unitLevel', { type: UnitLevelEnum }),
+    expectedVacancies: t.exposeInt('expectedVacancies'),
+    ready: t.exposeInt('ready'),
+    gap: t.exposeInt('gap'),
+    principalGap: t.exposeInt('principalGap'),
+    deputyGap: t.exposeInt('deputyGap'),
+  }),
+});
+
+const TeamRankingRef = builder.objectRef<{ total: number; teams: TeamSuccession[] }>('SuccessionRanking').implement({
+  authScopes: { signedIn: true },
+  fields: (t) => ({
+    total: t.exposeInt('total', { description: 'Teams in scope (of the level asked for) with a gap.' }),
+    teams: t.field({ type: [TeamSuccessionRef], resolve: (r) => r.teams, description: 'Largest gap first.' }),
+  }),
+});
+
 builder.queryFields((t) => ({
+  successionRanking: t.field({
+    authScopes: { signedIn: true },
+    type: TeamRankingRef,
+    description:
+      'The teams in scope with the largest succession gap by the horizon (their own posts and reserves), optionally of one level: the worst first.',
+    args: {
+      ...metricArgs,
+      horizonYears: t.arg.int({ defaultValue: 1, validate: z.number().int().min(0).max(30) }),
+      level: t.arg({ type: UnitLevelEnum }),
+      first: t.arg.int({ defaultValue: 20, validate: z.number().int().min(0).max(500) }),
+    },
+    resolve: async (_root, args, ctx) =>
+      successionRanking(await metricInput(ctx, args), args.horizonYears ?? 1, args.level ?? null, args.first ?? 20),
+  }),
   degreeTargets: t.field({
     authScopes: { signedIn: true },
     type: [DegreeTargetRowRef],

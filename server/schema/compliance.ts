@@ -16,7 +16,7 @@ import type { Policy } from '../../domain/policy/defaults.ts';
 import { policyOf } from '../../domain/policy/effective.ts';
 import { judgedTrainingYear } from '../../domain/rules.ts';
 import { builder } from '../builder.ts';
-import { enumList, SortDirectionEnum } from './enums.ts';
+import { enumList, SortDirectionEnum, UnitLevelEnum } from './enums.ts';
 import { metricArgs, metricInput, pageOffset, pageSize } from './metric-input.ts';
 
 const RuleEnum = builder.enumType('ComplianceRule', {
@@ -147,8 +147,11 @@ const ReportRef = builder.objectRef<ReportShape>('ComplianceReport').implement({
     totals: t.field({ type: [TotalRef], resolve: (r) => r.report.totals() }),
     worstUnits: t.field({
       type: [UnitRef],
-      args: { first: t.arg.int({ defaultValue: 100, validate: pageSize }) },
-      resolve: (r, { first }) => r.report.worstUnits(first ?? 100),
+      args: {
+        first: t.arg.int({ defaultValue: 100, validate: pageSize }),
+        level: t.arg({ type: UnitLevelEnum, description: 'Only units of this level.' }),
+      },
+      resolve: (r, { first, level }) => r.report.worstUnits(first ?? 100, level ?? null),
     }),
     rows: t.field({
       type: PageRef,

@@ -96,6 +96,17 @@ describe('pipeline and alerts', () => {
     expect(votes.items.map((i) => i.reserveCode)).toEqual(['R03']);
   });
 
+  it('asks for mentors once 30 days have passed since entry, and for the yearly talks after a whole year', async () => {
+    // At 2026-02-01: R05 entered 2026-01-10 (22 days: neither), R06 entered 2025-09-01 (153 days:
+    // mentors due, talks not yet), R01 entered 2025-01-10 and R03 2024-03-01 (both due).
+    const early = await alerts('2026-02-01');
+    const of = (code: string) => early.items.find((i) => i.reserveCode === code)?.alerts ?? [];
+    expect(of('R05')).toEqual([]);
+    expect(of('R06')).toEqual(['MISSING_MENTORS']);
+    expect(of('R01')).toEqual(['MISSING_MENTORS', 'MISSING_TALKS']);
+    expect(early.counts.find((c) => c.kind === 'MISSING_TALKS')?.count).toBe(2); // R01, R03
+  });
+
   it('flags a period ending within 90 days, the 90th day included', async () => {
     // R03's period ends 2027-03-01: 90 days after 2026-12-01, 91 after 2026-11-30.
     expect((await alerts('2026-12-01', ['PERIOD_ENDING'])).items.map((i) => i.reserveCode)).toEqual(['R03']);

@@ -213,6 +213,7 @@ describe('Monte Carlo runs (analytics/planning/monte-carlo.ts)', () => {
   };
   const group = (unitCode: string, target: number, stays: number): HorizonGroup => ({
     order: 0,
+    unitLevel: 'COUNTY',
     unitCode,
     unitName: unitCode,
     kind: 'PRINCIPAL',

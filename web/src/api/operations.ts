@@ -120,6 +120,69 @@ export const COMPLIANCE_ROWS = gql(`
           target
           gap
           status
+          judged
+          subtree
+          numerator
+          denominator
+          numeratorMeasure
+          denominatorMeasure
+          targetMeasure
+        }
+      }
+    }
+  }
+`);
+
+/** The rows behind a figure: a page of what a named measure counts. */
+export const DRILL = gql(`
+  query Drill(
+    $measure: String!
+    $unitCode: String!
+    $subtree: Boolean
+    $asOf: Date
+    $horizonYears: Int
+    $trainingYear: Int
+    $first: Int
+    $after: String
+  ) {
+    drill(
+      measure: $measure
+      unitCode: $unitCode
+      subtree: $subtree
+      asOf: $asOf
+      horizonYears: $horizonYears
+      trainingYear: $trainingYear
+      first: $first
+      after: $after
+    ) {
+      source
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      rows {
+        code
+        unitCode
+        unitName
+        kind
+        tier
+        enteredOn
+        age
+        termEnds
+        entry {
+          id
+          status
+        }
+        post {
+          title
+        }
+        person {
+          name
+          gender
+          ethnicity
+          politicalStatus
+          education
         }
       }
     }
