@@ -69,4 +69,6 @@ export const LIST_SIZES: Record<string, number> = {
   'PublicNotice.objections': 5,
   'AlertReport.items': 1,
   'ComplianceRowPage.rows': 1,
+  'DrillPage.rows': 1,
+  'SuccessionRanking.teams': 1,
 };

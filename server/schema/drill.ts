@@ -6,6 +6,7 @@ import { type DrillKey, drillMeasure } from '../../analytics/measure-query.ts';
 import { isMeasureName, MEASURE_NAMES, type Source } from '../../analytics/measures.ts';
 import { domainError } from '../../domain/errors.ts';
 import { builder } from '../builder.ts';
+import type { Context } from '../context.ts';
 import { db } from '../db/client.ts';
 import { PositionKindEnum } from './enums.ts';
 import { metricInput } from './metric-input.ts';
@@ -85,6 +86,20 @@ const RowRef = builder.objectRef<DrillKey & { source: Source }>('DrillRow').impl
     }),
   }),
 });
+
+/** An entry by its code, batched per request (the selection of the first caller serves the batch). */
+export function entryByCode(ctx: Context, query: object, code: string) {
+  return ctx.loaders
+    .named(
+      'entry-by-code',
+      async (codes) => {
+        const found = await db.reserveEntry.findMany({ ...query, where: { code: { in: [...codes] } } });
+        return new Map(found.map((e) => [e.code, e]));
+      },
+      null,
+    )
+    .load(code);
+}
 
 interface Page {
   measure: string;

@@ -2,6 +2,7 @@
 import { ALERT_KINDS, type Alert, type AlertReport, alerts } from '../../analytics/metrics/alerts.ts';
 import { type Pipeline, pipeline } from '../../analytics/metrics/pipeline.ts';
 import { builder } from '../builder.ts';
+import { entryByCode } from './drill.ts';
 import { enumList, PositionKindEnum, ReserveStatusEnum, SourceEnum } from './enums.ts';
 import { metricArgs, metricInput, pageOffset, pageSize } from './metric-input.ts';
 
@@ -57,6 +58,12 @@ const AlertRef = builder.objectRef<Alert>('ReserveAlert').implement({
   authScopes: { signedIn: true },
   fields: (t) => ({
     reserveCode: t.exposeString('reserveCode'),
+    entry: t.prismaField({
+      type: 'ReserveEntry',
+      nullable: true,
+      description: 'The entry (its person’s name and the rest), with the entry’s own access checks.',
+      resolve: (query, a, _args, ctx) => entryByCode(ctx, query, a.reserveCode),
+    }),
     unitCode: t.exposeString('unitCode'),
     unitName: t.exposeString('unitName'),
     kind: t.expose('kind', { type: PositionKindEnum }),

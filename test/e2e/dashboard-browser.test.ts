@@ -73,6 +73,37 @@ describe('the dashboard in Chromium', { timeout: 150_000 }, () => {
     await page.screenshot({ path: path.join(shots, 'overview.png'), fullPage: true });
   });
 
+  it('opens the people behind a figure and exports them, and ranks the worst units', async () => {
+    // The special-structure card says "N / M 人"; its number opens the N people it counts.
+    const card = page.locator('.ant-card').filter({ hasText: '特殊结构占比' }).first();
+    const special = Number((await card.textContent())!.match(/(\d+) \/ \d+ 人/)![1]);
+    await card.locator('button.figure-link').click();
+    const drawer = page.getByRole('dialog').filter({ hasText: '特殊结构占比' });
+    await expect.poll(() => drawer.getByText(`共 ${special} 条`).count(), { timeout: 30_000 }).toBe(1);
+    await expect.poll(() => drawer.locator('.ant-table-row').count()).toBe(Math.min(special, 100));
+    const download = page.waitForEvent('download', { timeout: 60_000 });
+    await drawer.getByRole('button', { name: '导出 Excel' }).click();
+    const file = path.join(shots, 'drill.xlsx');
+    await (await download).saveAs(file);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(file);
+    const sheet = book.worksheets[0]!;
+    // Two title lines, a blank line, the header, then one row per person.
+    expect(sheet.getRow(4).values).toContain('姓名');
+    expect(sheet.rowCount).toBe(4 + special);
+    expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 4 });
+    await page.screenshot({ path: path.join(shots, 'overview-drill.png') });
+    await page.keyboard.press('Escape');
+    // The ranked view, one click away.
+    await page.getByRole('button', { name: '单位排名' }).click();
+    await page.waitForURL(/\/ranking/);
+    await expect.poll(() => page.getByText('接续缺口最大的班子').count(), { timeout: 30_000 }).toBe(1);
+    await expect.poll(() => page.locator('.ant-table-row').count(), { timeout: 30_000 }).toBeGreaterThan(0);
+    await page.screenshot({ path: path.join(shots, 'ranking.png'), fullPage: true });
+    await page.getByRole('menuitem', { name: '总览' }).click();
+    await page.waitForURL(/\/overview/);
+  });
+
   it('filters, drills down and changes the date on the compliance page, keeping them in the URL', async () => {
     await page.getByRole('menuitem', { name: '配备达标' }).click();
     await page.waitForURL(/\/compliance/);
@@ -118,7 +149,7 @@ describe('the dashboard in Chromium', { timeout: 150_000 }, () => {
     // The root's first child.
     const child = titles.nth(1);
     // The title carries the subtree's gap as a badge after the name.
-    const name = (await child.textContent())!.replace(/\s*(无缺口|缺 \d+)$/, '').trim();
+    const name = (await child.textContent())!.replace(/\s*(含下级无缺口|含下级缺 \d+)$/, '').trim();
     await child.click();
     await page.waitForURL(/unit=/);
     await expect.poll(() => page.locator('h3').filter({ hasText: name }).count(), { timeout: 30_000 }).toBe(1);

@@ -24,6 +24,7 @@ const Succession = lazy(() => import('./pages/Succession.tsx').then((m) => ({ de
 const Roster = lazy(() => import('./pages/Roster.tsx').then((m) => ({ default: m.Roster })));
 const Selection = lazy(() => import('./pages/Selection.tsx').then((m) => ({ default: m.Selection })));
 const Policy = lazy(() => import('./pages/Policy.tsx').then((m) => ({ default: m.Policy })));
+const Ranking = lazy(() => import('./pages/Ranking.tsx').then((m) => ({ default: m.Ranking })));
 const Planning = lazy(() => import('./pages/Planning.tsx').then((m) => ({ default: m.Planning })));
 
 /** A page for the top of the viewer's scope: its own unit, or the tree's root for a whole-tree account. */
@@ -66,6 +67,7 @@ export function App() {
               selectedKeys={[location.pathname.split('/')[1] || 'overview']}
               items={[
                 { key: 'overview', label: t('nav.overview'), onClick: () => navigate('/overview') },
+                { key: 'ranking', label: t('nav.ranking'), onClick: () => navigate('/ranking') },
                 { key: 'succession', label: t('nav.succession'), onClick: () => navigate('/succession') },
                 { key: 'compliance', label: t('nav.compliance'), onClick: () => navigate('/compliance') },
                 { key: 'roster', label: t('nav.roster'), onClick: () => navigate('/roster') },
@@ -101,6 +103,7 @@ export function App() {
                 <Routes>
                   <Route path="/overview" element={<AtRoot root={me.scopeRoot} page={Overview} />} />
                   <Route path="/compliance" element={<AtRoot root={me.scopeRoot} page={Compliance} />} />
+                  <Route path="/ranking" element={<AtRoot root={me.scopeRoot} page={Ranking} />} />
                   <Route path="/succession" element={<AtRoot root={me.scopeRoot} page={Succession} />} />
                   <Route path="/planning" element={<AtRoot root={me.scopeRoot} page={Planning} />} />
                   <Route path="/roster" element={<AtRoot root={me.scopeRoot} page={Roster} />} />

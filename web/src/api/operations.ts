@@ -31,10 +31,11 @@ export const LOGOUT = gql(`
 `);
 
 export const OVERVIEW = gql(`
-  query Overview($unitCode: String!, $asOf: Date, $year: Int!) {
+  query Overview($unitCode: String!, $asOf: Date) {
     unit(code: $unitCode) {
       code
       name
+      level
       parent {
         code
         name
@@ -42,10 +43,12 @@ export const OVERVIEW = gql(`
     }
     poolStructure(unitCode: $unitCode, asOf: $asOf) {
       total
+      special
       specialShare
       nearTerm
       midTerm
       longTerm
+      bachelorOrAbove
       bachelorShare
     }
     principal: poolStructure(unitCode: $unitCode, asOf: $asOf, kind: PRINCIPAL) {
@@ -54,28 +57,35 @@ export const OVERVIEW = gql(`
     deputy: poolStructure(unitCode: $unitCode, asOf: $asOf, kind: DEPUTY) {
       total
     }
-    trainingCoverage(unitCode: $unitCode, asOf: $asOf, year: $year) {
-      coverage
-    }
     successionGaps(unitCode: $unitCode, asOf: $asOf) {
+      horizonEnd
       totalExpectedVacancies
       totalReady
       totalGap
     }
     reserveAlerts(unitCode: $unitCode, asOf: $asOf, first: 0) {
       total
+      counts {
+        kind
+        count
+      }
     }
     complianceReport(unitCode: $unitCode, asOf: $asOf) {
       asOf
+      trainingYear
+      policy
       policyVersions
       totals {
         rule
+        judgedAt
         units
         breaches
         warnings
+        value
+        target
         status
       }
-      worstUnits(first: 20) {
+      worstUnits(first: 15) {
         unitCode
         unitName
         breaches
@@ -85,6 +95,8 @@ export const OVERVIEW = gql(`
           status
           value
           target
+          subtree
+          numeratorMeasure
         }
       }
     }
@@ -109,6 +121,8 @@ export const COMPLIANCE_ROWS = gql(`
     }
     complianceReport(unitCode: $unitCode, subtree: $subtree, asOf: $asOf) {
       asOf
+      trainingYear
+      policy
       policyVersions
       rows(rules: $rules, statuses: $statuses, orderBy: $orderBy, direction: $direction, first: $first, offset: $offset) {
         total
@@ -390,6 +404,28 @@ export const TEAM = gql(`
           name
           birthDate
           age(asOf: $asOf)
+        }
+      }
+    }
+    readyPrincipal: drill(measure: "READY_PRINCIPAL", unitCode: $unitCode, asOf: $asOf, first: 100) {
+      totalCount
+      rows {
+        entry {
+          id
+          person {
+            name
+          }
+        }
+      }
+    }
+    readyDeputy: drill(measure: "READY_DEPUTY", unitCode: $unitCode, asOf: $asOf, first: 100) {
+      totalCount
+      rows {
+        entry {
+          id
+          person {
+            name
+          }
         }
       }
     }
@@ -780,6 +816,70 @@ export const NOMINATE = gql(`
     nominateReserve(input: $input) {
       id
       code
+    }
+  }
+`);
+
+/** The entries flagged for a decision, with their reasons (the overview's alerts card). */
+export const ALERT_LIST = gql(`
+  query AlertList($unitCode: String!, $asOf: Date, $kinds: [AlertKind!], $first: Int, $offset: Int) {
+    reserveAlerts(unitCode: $unitCode, asOf: $asOf, kinds: $kinds, first: $first, offset: $offset) {
+      total
+      counts {
+        kind
+        count
+      }
+      items {
+        reserveCode
+        unitName
+        kind
+        age
+        periodEnds
+        alerts
+        eliminationCandidate
+        entry {
+          id
+          person {
+            name
+          }
+        }
+      }
+    }
+  }
+`);
+
+/** The teams with the largest succession gap, and the units with most breaches, of a level. */
+export const RANKING = gql(`
+  query Ranking($unitCode: String!, $asOf: Date, $level: UnitLevel, $first: Int) {
+    unit(code: $unitCode) {
+      code
+      name
+    }
+    successionRanking(unitCode: $unitCode, asOf: $asOf, level: $level, first: $first) {
+      total
+      teams {
+        unitCode
+        unitName
+        unitLevel
+        expectedVacancies
+        ready
+        gap
+        principalGap
+        deputyGap
+      }
+    }
+    complianceReport(unitCode: $unitCode, asOf: $asOf) {
+      policy
+      worstUnits(first: $first, level: $level) {
+        unitCode
+        unitName
+        breaches
+        warnings
+        rules {
+          rule
+          status
+        }
+      }
     }
   }
 `);

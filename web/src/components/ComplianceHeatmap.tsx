@@ -1,6 +1,6 @@
 // The compliance report as a unit × rule heat map (ECharts, only the parts used are imported):
-// green compliant, amber warning, red breach, blank where a rule does not apply. Clicking a unit
-// drills down to it.
+// green compliant, amber warning, red breach, blank where a rule does not apply or is not judged.
+// Clicking a unit's name drills down to it; clicking a cell opens the rows its figure counts.
 import { HeatmapChart } from 'echarts/charts';
 import { GridComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
@@ -20,14 +20,20 @@ const SEVERITY: Record<string, number> = { COMPLIANT: 0, WARNING: 1, BREACH: 2 }
 /** Each cell's colour by its status (no visual map: three statuses, three colours). */
 const COLORS = ['#52c41a', '#faad14', '#f5222d'];
 
-export function ComplianceHeatmap({
+export function ComplianceHeatmap<U extends HeatmapUnit>({
   units,
   rules,
+  label,
   onUnit,
+  onCell,
 }: {
-  units: HeatmapUnit[];
+  units: U[];
   rules: string[];
+  label: (rule: string) => string;
+  /** A unit's name: go to the unit. */
   onUnit: (code: string) => void;
+  /** A cell: open the rows it counts. */
+  onCell: (unit: U, rule: string) => void;
 }) {
   const { t } = useTranslation();
   const ref = useRef<HTMLDivElement>(null);
@@ -47,11 +53,11 @@ export function ComplianceHeatmap({
         formatter: (p: { value: [number, number, number] }) => {
           const [x, y, v] = p.value;
           const status = Object.keys(SEVERITY).find((k) => SEVERITY[k] === v) ?? '';
-          return `${units[y]?.unitName}<br/>${t(`rule.${rules[x]}`)}: ${t(`status.${status}`)}`;
+          return `${units[y]?.unitName}<br/>${label(rules[x]!)}: ${t(`status.${status}`)}`;
         },
       },
       grid: { left: 160, right: 20, top: 10, bottom: 110 },
-      xAxis: { type: 'category', data: rules.map((r) => t(`rule.${r}`)), axisLabel: { rotate: 40, interval: 0 } },
+      xAxis: { type: 'category', data: rules.map(label), axisLabel: { rotate: 40, interval: 0 } },
       yAxis: { type: 'category', data: units.map((u) => u.unitName), inverse: true, triggerEvent: true },
       series: [{ type: 'heatmap', data, itemStyle: { borderColor: '#fff', borderWidth: 1 } }],
     });
@@ -60,8 +66,9 @@ export function ComplianceHeatmap({
         const unit = units.find((u) => u.unitName === e.value);
         if (unit) onUnit(unit.unitCode);
       } else if (Array.isArray(e.value)) {
-        const unit = units[(e.value as number[])[1]!];
-        if (unit) onUnit(unit.unitCode);
+        const [x, y] = e.value as number[];
+        const unit = units[y!];
+        if (unit) onCell(unit, rules[x!]!);
       }
     };
     chart.on('click', click);
@@ -71,7 +78,7 @@ export function ComplianceHeatmap({
       window.removeEventListener('resize', resize);
       chart.dispose();
     };
-  }, [units, rules, onUnit, t]);
+  }, [units, rules, label, onUnit, onCell, t]);
   return (
     <div
       ref={ref}

@@ -162,7 +162,7 @@ export function DrillDrawer({ target, onClose }: { target: DrillTarget | null; o
     <Drawer
       open={target !== null}
       onClose={onClose}
-      size="large"
+      size={Math.min(1100, Math.max(360, window.innerWidth - 120))}
       title={target?.title}
       extra={
         <Button onClick={exportAll} loading={exporting} disabled={!page || page.totalCount === 0}>

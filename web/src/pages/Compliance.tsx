@@ -9,7 +9,9 @@ import { useSearchParams } from 'react-router-dom';
 import { useClient, useQuery } from 'urql';
 import type { ResultOf, VariablesOf } from '../api/graphql.ts';
 import { COMPLIANCE_ROWS } from '../api/operations.ts';
+import { DrillDrawer, type DrillTarget } from '../components/DrillDrawer.tsx';
 import { QueryState } from '../components/QueryState.tsx';
+import { ruleLabel } from '../i18n/rules.ts';
 
 export const RULES = [
   'RATIO_PRINCIPAL',
@@ -26,6 +28,9 @@ export const RULES = [
   'CADRE_TRAINING_RATE',
   'SUCCESSION_PRINCIPAL',
   'SUCCESSION_DEPUTY',
+  'TRAINING_PROGRESS',
+  'DEPARTMENT_QUOTA',
+  'VILLAGE_QUOTA',
 ] as const;
 const STATUSES = ['BREACH', 'WARNING', 'COMPLIANT'] as const;
 const STATUS_COLOR: Record<string, string> = { COMPLIANT: 'green', WARNING: 'gold', BREACH: 'red' };
@@ -40,7 +45,12 @@ const SORTS: Record<string, NonNullable<Vars['orderBy']>> = {
   gap: 'GAP',
   status: 'SEVERITY',
 };
-const number = (x: number) => (Number.isInteger(x) ? String(x) : x.toFixed(3));
+const number = (x: number) => (Number.isInteger(x) ? String(x) : x.toFixed(2));
+/** A share as a percentage, a count as a whole number: the two never share a format. */
+const figure = (r: { denominator: number | null }, x: number) =>
+  r.denominator === null ? number(x) : `${(x * 100).toFixed(1)}%`;
+const fromUrl = <T extends string>(value: string | null, allowed: readonly T[]): T[] =>
+  (value ?? '').split(',').filter((v): v is T => (allowed as readonly string[]).includes(v));
 
 export function Compliance({ rootUnit }: { rootUnit: string }) {
   const { t } = useTranslation();
@@ -49,8 +59,12 @@ export function Compliance({ rootUnit }: { rootUnit: string }) {
   const unitCode = params.get('unit') ?? rootUnit;
   const asOf = params.get('asOf') ?? dayjs().format('YYYY-MM-DD');
   const subtree = params.get('subtree') !== '0';
-  const [rules, setRules] = useState<NonNullable<Vars['rules']>>([]);
-  const [statuses, setStatuses] = useState<NonNullable<Vars['statuses']>>([]);
+  // The overview's links name a rule and a status in the URL.
+  const [rules, setRules] = useState<NonNullable<Vars['rules']>>(() => fromUrl(params.get('rule'), RULES));
+  const [statuses, setStatuses] = useState<NonNullable<Vars['statuses']>>(() =>
+    fromUrl(params.get('status'), STATUSES),
+  );
+  const [drill, setDrill] = useState<DrillTarget | null>(null);
   const [order, setOrder] = useState<{ by: NonNullable<Vars['orderBy']>; direction: 'ASC' | 'DESC' }>({
     by: 'SEVERITY',
     direction: 'DESC',
@@ -75,6 +89,17 @@ export function Compliance({ rootUnit }: { rootUnit: string }) {
     setParams({ unit: unitCode, asOf, subtree: subtree ? '1' : '0', ...next });
   };
   const report = data?.complianceReport;
+  const label = (rule: string) => ruleLabel(t, rule, report?.policy);
+  const open = (r: Row, measure: string | null, part: string) =>
+    measure &&
+    setDrill({
+      measure,
+      unitCode: r.unitCode,
+      subtree: r.subtree,
+      asOf,
+      trainingYear: report?.trainingYear,
+      title: `${r.unitName} · ${label(r.rule)} · ${part}`,
+    });
   const versions = report?.policyVersions.length ? report.policyVersions.join(', ') : t('compliance.defaultPolicy');
   const header = t('compliance.header', { unit: data?.unit?.name ?? unitCode, asOf, versions });
 
@@ -96,13 +121,26 @@ export function Compliance({ rootUnit }: { rootUnit: string }) {
       sheet.addRow([
         t('common.unit'),
         t('overview.rule'),
+        t('compliance.numerator'),
+        t('compliance.denominator'),
         t('compliance.value'),
         t('compliance.target'),
         t('compliance.gap'),
         t('compliance.status'),
+        t('compliance.judged'),
       ]).font = { bold: true };
       for (const r of rows)
-        sheet.addRow([r.unitName, t(`rule.${r.rule}`), r.value, r.target, r.gap, t(`status.${r.status}`)]);
+        sheet.addRow([
+          r.unitName,
+          label(r.rule),
+          r.numerator,
+          r.denominator,
+          r.value,
+          r.target,
+          r.gap,
+          t(`status.${r.status}`),
+          r.judged ? (r.subtree ? t('compliance.judgedPool') : t('compliance.judgedTeam')) : t('compliance.notJudged'),
+        ]);
       sheet.columns.forEach((c, i) => {
         c.width = i === 0 ? 28 : i === 1 ? 22 : 12;
       });
@@ -152,7 +190,7 @@ export function Compliance({ rootUnit }: { rootUnit: string }) {
             setPage(1);
             setRules(v);
           }}
-          options={RULES.map((r) => ({ value: r, label: t(`rule.${r}`) }))}
+          options={RULES.map((r) => ({ value: r, label: label(r) }))}
         />
         <Select
           mode="multiple"
@@ -174,6 +212,11 @@ export function Compliance({ rootUnit }: { rootUnit: string }) {
           {t('compliance.print')}
         </Button>
       </Space>
+      {report && (
+        <Typography.Text type="secondary">
+          {t('compliance.trainingYear', { year: report.trainingYear })} · {t('overview.judgedNote')}
+        </Typography.Text>
+      )}
       <Card>
         <QueryState fetching={fetching && !data} error={error}>
           {report && (
@@ -211,21 +254,81 @@ export function Compliance({ rootUnit }: { rootUnit: string }) {
                     </Button>
                   ),
                 },
-                { title: t('overview.rule'), dataIndex: 'rule', sorter: true, render: (r: string) => t(`rule.${r}`) },
-                { title: t('compliance.value'), dataIndex: 'value', align: 'right', render: number },
-                { title: t('compliance.target'), dataIndex: 'target', align: 'right', render: number },
-                { title: t('compliance.gap'), dataIndex: 'gap', align: 'right', sorter: true, render: number },
+                {
+                  title: t('overview.rule'),
+                  dataIndex: 'rule',
+                  sorter: true,
+                  render: (rule: string, r) => (
+                    <Space size={4} wrap>
+                      {label(rule)}
+                      {r.subtree && <Tag>{t('compliance.judgedPool')}</Tag>}
+                    </Space>
+                  ),
+                },
+                {
+                  title: t('compliance.numerator'),
+                  align: 'right',
+                  render: (_, r) => (
+                    <Typography.Link onClick={() => open(r, r.numeratorMeasure, t('compliance.numerator'))}>
+                      {number(r.numerator)}
+                    </Typography.Link>
+                  ),
+                },
+                {
+                  title: t('compliance.denominator'),
+                  align: 'right',
+                  render: (_, r) =>
+                    r.denominator === null ? (
+                      '—'
+                    ) : (
+                      <Typography.Link onClick={() => open(r, r.denominatorMeasure, t('compliance.denominator'))}>
+                        {number(r.denominator)}
+                      </Typography.Link>
+                    ),
+                },
+                {
+                  title: t('compliance.value'),
+                  dataIndex: 'value',
+                  align: 'right',
+                  render: (x: number, r) => figure(r, x),
+                },
+                {
+                  title: t('compliance.target'),
+                  dataIndex: 'target',
+                  align: 'right',
+                  render: (x: number, r) =>
+                    r.targetMeasure && r.denominator === null ? (
+                      <Typography.Link onClick={() => open(r, r.targetMeasure, t('compliance.target'))}>
+                        {figure(r, x)}
+                      </Typography.Link>
+                    ) : (
+                      figure(r, x)
+                    ),
+                },
+                {
+                  title: t('compliance.gap'),
+                  dataIndex: 'gap',
+                  align: 'right',
+                  sorter: true,
+                  render: (x: number, r) => figure(r, x),
+                },
                 {
                   title: t('compliance.status'),
                   dataIndex: 'status',
                   sorter: true,
-                  render: (s: string) => <Tag color={STATUS_COLOR[s]}>{t(`status.${s}`)}</Tag>,
+                  render: (s: string, r) =>
+                    r.judged ? (
+                      <Tag color={STATUS_COLOR[s]}>{t(`status.${s}`)}</Tag>
+                    ) : (
+                      <Tag title={t('compliance.notJudgedHint')}>{t('compliance.notJudged')}</Tag>
+                    ),
                 },
               ]}
             />
           )}
         </QueryState>
       </Card>
+      <DrillDrawer target={drill} onClose={() => setDrill(null)} />
     </Space>
   );
 }

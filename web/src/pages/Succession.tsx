@@ -11,6 +11,7 @@ import { useClient, useQuery } from 'urql';
 import type { ResultOf } from '../api/graphql.ts';
 import { TEAM, UNIT_CHILDREN } from '../api/operations.ts';
 import { CandidateComparison } from '../components/CandidateComparison.tsx';
+import { DrillDrawer, type DrillTarget } from '../components/DrillDrawer.tsx';
 import { QueryState } from '../components/QueryState.tsx';
 import { ReserveDrawer } from '../components/ReserveDrawer.tsx';
 
@@ -46,7 +47,11 @@ export function Succession({ rootUnit }: { rootUnit: string }) {
     title: (
       <span>
         {u.name}{' '}
-        <Tag color={u.successionGap > 0 ? 'red' : 'green'} style={{ marginInlineStart: 4 }}>
+        <Tag
+          color={u.successionGap > 0 ? 'red' : 'green'}
+          style={{ marginInlineStart: 4 }}
+          title={t('succession.badgeHint')}
+        >
           {u.successionGap > 0 ? t('succession.gapBadge', { gap: u.successionGap }) : t('succession.noGap')}
         </Tag>
       </span>
@@ -70,9 +75,16 @@ export function Succession({ rootUnit }: { rootUnit: string }) {
   };
   const data = team.data;
   const gapOf = (kind: string) => data?.successionGaps.rows.find((r) => r.kind === kind);
-  const readyOf = (kind: string) =>
-    data?.reserves.edges.filter((e) => e.node.targetKind === kind && e.node.tier === 'NEAR_TERM').map((e) => e.node) ??
-    [];
+  // Ready is one definition (the READY measure: near-term, staying to the horizon, cultivation
+  // year over): the tiles list exactly the people the cards count.
+  const readyOf = (kind: string) => {
+    const page = kind === 'PRINCIPAL' ? data?.readyPrincipal : data?.readyDeputy;
+    return { count: page?.totalCount ?? 0, people: page?.rows.flatMap((r) => (r.entry ? [r.entry] : [])) ?? [] };
+  };
+  const [drill, setDrill] = useState<DrillTarget | null>(null);
+  const openDrill = (measure: string, label: string) =>
+    setDrill({ measure, unitCode, subtree: false, asOf, title: `${data?.unit?.name ?? unitCode} · ${label}` });
+  const horizonEnd = data?.successionGaps.horizonEnd ?? asOf;
   const kind = (k: string) => t(`enum.PositionKind.${k}`);
   return (
     <Row gutter={16}>
@@ -120,8 +132,34 @@ export function Succession({ rootUnit }: { rootUnit: string }) {
                       title={`${kind(r.kind)} ${t('succession.horizon', { date: data.successionGaps.horizonEnd })}`}
                     >
                       <Space size="large" wrap>
-                        <Statistic title={t('succession.vacancies')} value={r.expectedVacancies} />
-                        <Statistic title={t('succession.ready')} value={r.ready} />
+                        <Statistic
+                          title={t('succession.vacancies')}
+                          value={r.expectedVacancies}
+                          valueRender={(n) => (
+                            <button
+                              type="button"
+                              className="figure-link"
+                              onClick={() =>
+                                openDrill(`VACANCIES_${r.kind}`, `${kind(r.kind)} ${t('succession.vacancies')}`)
+                              }
+                            >
+                              {n}
+                            </button>
+                          )}
+                        />
+                        <Statistic
+                          title={t('succession.ready')}
+                          value={r.ready}
+                          valueRender={(n) => (
+                            <button
+                              type="button"
+                              className="figure-link"
+                              onClick={() => openDrill(`READY_${r.kind}`, `${kind(r.kind)} ${t('succession.ready')}`)}
+                            >
+                              {n}
+                            </button>
+                          )}
+                        />
                         <Statistic
                           title={t('succession.gap')}
                           value={r.gap}
@@ -154,12 +192,32 @@ export function Succession({ rootUnit }: { rootUnit: string }) {
                                 <strong>{p.incumbent.name}</strong> · {p.incumbent.age} {t('succession.age')}
                               </div>
                             )}
-                            {p.termEnds && <div>{t('succession.termEnds', { date: p.termEnds })}</div>}
-                            {p.retiresOn && <div>{t('succession.retiresOn', { date: p.retiresOn })}</div>}
+                            {p.termEnds && (
+                              <div>
+                                {t('succession.termEnds', { date: p.termEnds })}
+                                {p.termEnds <= asOf && <Tag color="red">{t('succession.termOver')}</Tag>}
+                              </div>
+                            )}
+                            {p.retiresOn && (
+                              <div>
+                                {t('succession.retiresOn', { date: p.retiresOn })}
+                                {p.retiresOn <= asOf && <Tag color="red">{t('succession.pastRetirement')}</Tag>}
+                              </div>
+                            )}
+                            {(p.vacant ||
+                              (p.retiresOn !== null && p.retiresOn <= horizonEnd) ||
+                              (p.termEnds !== null && p.termEnds <= horizonEnd)) && (
+                              <Tag color="orange">{t('succession.expectedVacancy', { date: horizonEnd })}</Tag>
+                            )}
                             <div>
-                              {t('succession.readyFor', { count: ready.length })}
-                              {ready.slice(0, 3).map((r) => (
-                                <Tag key={r.id} color="green" style={{ marginInlineStart: 4 }}>
+                              {t('succession.readyFor', { count: ready.count })}
+                              {ready.people.map((r) => (
+                                <Tag
+                                  key={r.id}
+                                  color="green"
+                                  style={{ marginInlineStart: 4, cursor: 'pointer' }}
+                                  onClick={() => setOpen(r.id)}
+                                >
                                   {r.person.name}
                                 </Tag>
                               ))}
@@ -237,6 +295,7 @@ export function Succession({ rootUnit }: { rootUnit: string }) {
         <CandidateComparison ids={picked} asOf={asOf} />
       </Modal>
       <ReserveDrawer id={open} onClose={() => setOpen(null)} />
+      <DrillDrawer target={drill} onClose={() => setDrill(null)} />
     </Row>
   );
 }
