@@ -14,13 +14,16 @@ import type { DatabaseConfig } from './db/config.ts';
 
 export const DEMO = { scale: 'city', seed: 20260701 } as const;
 
+/** Who the demo's records say wrote them (the history of every entry shows it): 演示数据. */
+export const DEMO_ACTOR = '演示数据';
+
 /** Loads the city-scale demo dataset when the database holds no unit; says what it did. */
 export async function loadDemoIfEmpty(db: Db, config: DatabaseConfig): Promise<string> {
   if ((await db.unit.count()) > 0) return 'database has data; demo not loaded';
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'demo-')), 'demo.json');
   const data = generateDataset({ scale: DEMO.scale, seed: DEMO.seed });
   writeDataset(file, data);
-  const counts = await importDataset(db, config, { file }, { actor: 'demo-loader' });
+  const counts = await importDataset(db, config, { file }, { actor: DEMO_ACTOR });
   fs.rmSync(path.dirname(file), { recursive: true, force: true });
   return `loaded the demo dataset (${DEMO.scale}, seed ${DEMO.seed}): ${counts.people} people, ${counts.reserves} reserve entries`;
 }

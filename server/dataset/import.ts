@@ -236,7 +236,8 @@ export async function importDataset(
       RESERVE,
       data.reserves.map((r) => [...pickAll(r, RESERVE_FIELDS), isOpen(r) ? (r.personId as string) : null]),
     );
-    // An imported entry's history starts with one record of the state it arrived in.
+    // An imported entry's history starts with one record of the state it arrived in (its reason
+    // is read by users of the dashboard, in Chinese).
     await session.insert(
       'ReserveStatusChange',
       HISTORY,
@@ -245,7 +246,7 @@ export async function importDataset(
         null,
         r.status as string,
         (r.exitedOn ?? r.enteredOn ?? r.nominatedOn) as string,
-        'imported',
+        IMPORTED_REASON,
         actor,
         now,
       ]),
@@ -296,6 +297,9 @@ export async function importDataset(
   }
   return counts;
 }
+
+/** The reason of the history step an import writes for each entry: 数据导入 (imported). */
+export const IMPORTED_REASON = '数据导入';
 
 function isOpen(r: DatasetRecord): boolean {
   return OPEN_STATUSES.includes(r.status as ReserveStatus);

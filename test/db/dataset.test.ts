@@ -55,7 +55,7 @@ describe('dataset import and export', () => {
     expect(JSON.parse(log.detail!).counts).toMatchObject({ units: 5, people: 12, reserves: 6 });
     const history = await db.reserveStatusChange.findMany({ where: { reserveCode: 'R04' } });
     expect(history).toHaveLength(1);
-    expect(history[0]).toMatchObject({ from: null, to: 'PROMOTED', reason: 'imported' });
+    expect(history[0]).toMatchObject({ from: null, to: 'PROMOTED', reason: '数据导入' });
   });
 
   const badCases: [string, unknown, RegExp][] = [
