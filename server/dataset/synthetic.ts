@@ -1144,6 +1144,7 @@ export function generateDataset(options: GenerateOptions): Dataset {
   // 4. Trainings, assessments and practices: reserves most, everyone a little.
   const lastYear = refYear - 1;
   const refMonth = Number(ref.slice(5, 7));
+  const elapsed = (refDay - dayOf(`${refYear}-01-01`)) / (dayOf(`${refYear + 1}-01-01`) - dayOf(`${refYear}-01-01`));
   const trainingDay = (year: number) =>
     `${year}-${pad(int(1, year === refYear ? refMonth : 12), 2)}-${pad(int(1, year === refYear ? Math.min(28, Number(ref.slice(8, 10))) : 28), 2)}`;
   const train = (p: GenPerson, year: number, program: [string, string], completed: boolean | null) => {
@@ -1169,10 +1170,11 @@ export function generateDataset(options: GenerateOptions): Dataset {
       for (let i = 0; i < n; i++) train(p, lastYear, pick(CENTRALIZED_PROGRAMS), true);
       if (chance(0.3)) train(p, lastYear, PROGRAMS[6]!, true);
     } else if (chance(0.3)) train(p, lastYear, pick(PROGRAMS), null);
-    // This year so far.
+    // This year so far: on plan, the share of the year gone by has had its trainings already.
     if (p.activeNow) {
-      const n = int(0, 2);
-      for (let i = 0; i < n; i++) train(p, refYear, pick(CENTRALIZED_PROGRAMS), null);
+      const onPlan = chance(elapsed * (p.hotCounty ? 0.8 : 1));
+      const n = onPlan ? (chance(0.6) ? 2 : 3) : int(0, 1);
+      for (let i = 0; i < n; i++) train(p, refYear, pick(CENTRALIZED_PROGRAMS), onPlan ? true : null);
       if (chance(0.3)) train(p, refYear, PROGRAMS[6]!, null);
     } else if (chance(0.3)) train(p, refYear, pick(PROGRAMS), null);
     if (p.hasEntry) {
