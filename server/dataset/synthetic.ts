@@ -26,7 +26,10 @@ import type {
   UnitKind,
   UnitLevel,
 } from '../../domain/enums.ts';
+import { DEFAULT_POLICY } from '../../domain/policy/defaults.ts';
+import type { GroupBallots } from '../../domain/procedure.ts';
 import { type Dataset, type DatasetRecord, emptyDataset } from './format.ts';
+import type { ProcedureRecords, ProcedureStep } from './procedure-records.ts';
 
 export const SCALES = { county: 2_000, city: 20_000, province: 200_000, national: 1_000_000 } as const;
 export type Scale = keyof typeof SCALES;
@@ -1253,4 +1256,117 @@ export function generateDataset(options: GenerateOptions): Dataset {
       });
   }
   return data;
+}
+
+const VOTERS: Record<string, [number, number]> = {
+  LEADERSHIP_TEAM: [7, 11],
+  MIDDLE_MANAGERS: [12, 30],
+  MEMBERS: [20, 60],
+  MASSES: [10, 40],
+};
+const FIT = [
+  '政治素质好，工作实绩突出，群众公认度高，同意作为后备干部人选。',
+  '理想信念坚定，敢于担当，熟悉基层工作，考察组同意列为后备干部人选。',
+  '综合素质较好，民主测评优秀率较高，同意作为后备干部人选。',
+];
+const UNFIT = [
+  '考察中反映工作作风方面问题较多，群众认可度不高，不宜列为后备干部人选。',
+  '民主测评结果偏低，考察组认为暂不宜列为后备干部人选。',
+];
+
+/**
+ * The selection procedure's records of a generated dataset's entries, which the file format does
+ * not carry (procedure-records.ts): for an entry in 考察 (INSPECTING) an inspection under way or
+ * concluded FIT; for one in 公示 (PUBLICIZING) a concluded FIT inspection and the notice whose
+ * window covers the reference date; for a REJECTED one the failed round or the UNFIT inspection
+ * its reason names; before any inspection, for an entry from 民主推荐, a passed round. Each such
+ * entry's history lists the steps. A NOMINATED entry has no record yet. Deterministic for the
+ * seed and the dataset.
+ */
+export function generateProcedure(data: Dataset, options: { seed: number; refDate?: string }): ProcedureRecords {
+  const rand = rng((options.seed ^ 0x5a17c0de) >>> 0);
+  const refDay = dayOf(options.refDate ?? DEFAULT_REF_DATE);
+  const int = (lo: number, hi: number) => lo + Math.floor(rand() * (hi - lo + 1));
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
+  const chance = (p: number) => rand() < p;
+  const out: ProcedureRecords = { steps: [], rounds: [], inspections: [], notices: [] };
+  const name = () => `${pick(SURNAMES)}${pick(chance(0.5) ? GIVEN_M : GIVEN_F)}${chance(0.6) ? pick(GIVEN_X) : ''}`;
+  const ballots = (group: string, passed: boolean): GroupBallots => {
+    const [lo, hi] = VOTERS[group] ?? [10, 30];
+    const expected = int(lo, hi);
+    const cast = expected - int(0, Math.floor(expected * 0.12));
+    const favour = Math.round(cast * (passed ? 0.68 + 0.27 * rand() : 0.25 + 0.2 * rand()));
+    const rest = cast - favour;
+    const invalid = rest > 0 && chance(0.3) ? 1 : 0;
+    const against = Math.round((rest - invalid) * 0.6);
+    return { group, expected, cast, favour, against, abstain: rest - invalid - against, invalid };
+  };
+  const round = (reserveId: string, heldOn: number, passed: boolean) =>
+    out.rounds.push({
+      reserveId,
+      heldOn: isoOf(heldOn),
+      note: chance(0.5) ? '民主推荐会议' : null,
+      tallies: DEFAULT_POLICY.recommendation.groups.map((g) => ballots(g, passed)),
+    });
+  const inspection = (reserveId: string, started: number, concluded: number | null, fit: boolean) =>
+    out.inspections.push({
+      reserveId,
+      startedOn: isoOf(started),
+      concludedOn: concluded === null ? null : isoOf(concluded),
+      inspectors: Array.from({ length: int(2, 3) }, name),
+      interviews: int(12, 40),
+      conclusion: concluded === null ? null : pick(fit ? FIT : UNFIT),
+      verdict: concluded === null ? null : fit ? 'FIT' : 'UNFIT',
+    });
+  for (const r of data.reserves) {
+    const status = r.status as string;
+    if (status !== 'INSPECTING' && status !== 'PUBLICIZING' && status !== 'REJECTED') continue;
+    const id = r.id as string;
+    const nominated = dayOf(r.nominatedOn as string);
+    const byVotes = r.source === 'DEMOCRATIC_RECOMMENDATION';
+    const steps: Omit<ProcedureStep, 'reserveId'>[] = [
+      { from: null, to: 'NOMINATED', on: r.nominatedOn as string, reason: null },
+    ];
+    /** To inspection on `started`; a round of 民主推荐 passed before it. */
+    const inspect = (started: number) => {
+      if (byVotes) round(id, nominated + 1 + int(0, Math.max(0, started - nominated - 2)), true);
+      steps.push({ from: 'NOMINATED', to: 'INSPECTING', on: isoOf(started), reason: null });
+    };
+    if (status === 'REJECTED') {
+      const exited = dayOf(r.exitedOn as string);
+      if (r.exitReason === REJECTION_REASONS.votes) {
+        round(id, Math.max(nominated, exited - int(0, 5)), false);
+        steps.push({ from: 'NOMINATED', to: 'REJECTED', on: r.exitedOn as string, reason: r.exitReason });
+      } else {
+        const started = Math.min(nominated + int(3, Math.max(3, Math.floor((exited - nominated) / 2))), exited);
+        inspect(started);
+        inspection(id, started, exited, false);
+        steps.push({ from: 'INSPECTING', to: 'REJECTED', on: r.exitedOn as string, reason: r.exitReason as string });
+      }
+    } else if (status === 'INSPECTING') {
+      const started = Math.min(nominated + int(7, 30), refDay);
+      inspect(started);
+      const concluded = started + int(7, 20);
+      inspection(id, started, chance(0.4) && concluded <= refDay ? concluded : null, true);
+    } else {
+      // 公示 now: the window covers the reference date; a FIT inspection concluded before it.
+      const opened = refDay - int(0, 6);
+      const concluded = opened - int(1, 8);
+      const started = Math.max(concluded - int(7, 20), nominated + 3);
+      inspect(started);
+      inspection(id, started, concluded, true);
+      const days = DEFAULT_POLICY.publicityDays;
+      out.notices.push({
+        reserveId: id,
+        startsOn: isoOf(opened),
+        endsOn: isoOf(opened + days - 1),
+        days,
+        closedOn: null,
+        closedAs: null,
+      });
+      steps.push({ from: 'INSPECTING', to: 'PUBLICIZING', on: isoOf(opened), reason: null });
+    }
+    for (const step of steps) out.steps.push({ reserveId: id, ...step });
+  }
+  return out;
 }

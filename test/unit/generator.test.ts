@@ -2,8 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { addYears, ageAt } from '../../domain/dates.ts';
 import { rankBelow } from '../../domain/eligibility.ts';
 import type { Rank } from '../../domain/enums.ts';
+import { DEFAULT_POLICY } from '../../domain/policy/defaults.ts';
+import { noticeEnds, tallyRound } from '../../domain/procedure.ts';
 import type { DatasetRecord } from '../../server/dataset/format.ts';
-import { generateDataset } from '../../server/dataset/synthetic.ts';
+import { generateDataset, generateProcedure } from '../../server/dataset/synthetic.ts';
 import { datasetText } from '../fixtures/small.ts';
 
 describe('the synthetic data generator', () => {
@@ -225,5 +227,55 @@ describe('the synthetic data generator', () => {
     );
     expect(over.length).toBeGreaterThan(0);
     expect(over.length / active.length).toBeLessThan(0.1);
+  });
+
+  it('gives every entry in procedure the records its state implies, and steps in order', () => {
+    const procedure = generateProcedure(city, { seed: 3 });
+    expect(generateProcedure(city, { seed: 3 })).toEqual(procedure);
+    const of = <T extends { reserveId: string }>(xs: T[], r: DatasetRecord) => xs.filter((x) => x.reserveId === r.id);
+    const byStatus = (s: string) => city.reserves.filter((r) => r.status === s);
+    expect(byStatus('PUBLICIZING').length).toBeGreaterThan(10);
+    expect(byStatus('INSPECTING').length).toBeGreaterThan(10);
+    const passed = (r: DatasetRecord, by: string) =>
+      of(procedure.rounds, r).some(
+        (x) =>
+          x.heldOn <= by &&
+          tallyRound(x.tallies, DEFAULT_POLICY.recommendation).passed &&
+          x.heldOn >= (r.nominatedOn as string),
+      );
+    for (const r of byStatus('PUBLICIZING')) {
+      // A notice whose window covers the reference date, after a concluded FIT inspection.
+      const [notice, ...more] = of(procedure.notices, r);
+      expect(more).toEqual([]);
+      expect(notice!.startsOn <= REF && REF <= notice!.endsOn).toBe(true);
+      expect(notice!.endsOn).toBe(noticeEnds(notice!.startsOn, DEFAULT_POLICY.publicityDays));
+      const fit = of(procedure.inspections, r).filter((i) => i.verdict === 'FIT' && i.concludedOn! < notice!.startsOn);
+      expect(fit).toHaveLength(1);
+      if (r.source === 'DEMOCRATIC_RECOMMENDATION') expect(passed(r, fit[0]!.startedOn)).toBe(true);
+      expect(of(procedure.steps, r).map((s) => s.to)).toEqual(['NOMINATED', 'INSPECTING', 'PUBLICIZING']);
+    }
+    for (const r of byStatus('INSPECTING')) {
+      const [inspection, ...more] = of(procedure.inspections, r);
+      expect(more).toEqual([]);
+      expect(inspection!.startedOn > (r.nominatedOn as string) && inspection!.startedOn <= REF).toBe(true);
+      expect(inspection!.verdict === null || (inspection!.verdict === 'FIT' && inspection!.concludedOn! <= REF)).toBe(
+        true,
+      );
+      if (r.source === 'DEMOCRATIC_RECOMMENDATION') expect(passed(r, inspection!.startedOn)).toBe(true);
+    }
+    for (const r of byStatus('REJECTED')) {
+      const steps = of(procedure.steps, r);
+      expect(steps.at(-1)).toMatchObject({ to: 'REJECTED', on: r.exitedOn, reason: r.exitReason });
+      const unfit = of(procedure.inspections, r).some((i) => i.verdict === 'UNFIT');
+      const failed = of(procedure.rounds, r).some((x) => !tallyRound(x.tallies, DEFAULT_POLICY.recommendation).passed);
+      expect(unfit || failed).toBe(true);
+    }
+    // Nothing for a nominated entry; every step dated on or after the one before, none after the date.
+    expect(procedure.steps.filter((s) => byStatus('NOMINATED').some((r) => r.id === s.reserveId))).toEqual([]);
+    const last = new Map<string, string>();
+    for (const s of procedure.steps) {
+      expect(s.on >= (last.get(s.reserveId) ?? '') && s.on <= REF).toBe(true);
+      last.set(s.reserveId, s.on);
+    }
   });
 });
