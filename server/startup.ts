@@ -5,24 +5,34 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { todayIso } from '../domain/dates.ts';
 import { createUser } from './auth/accounts.ts';
 import { importDataset } from './dataset/import.ts';
-import { generateDataset } from './dataset/synthetic.ts';
+import { generateDataset, generateProcedure } from './dataset/synthetic.ts';
 import { writeDataset } from './dataset/write.ts';
 import type { Db } from './db/client.ts';
 import type { DatabaseConfig } from './db/config.ts';
 
 export const DEMO = { scale: 'city', seed: 20260701 } as const;
 
-/** Loads the city-scale demo dataset when the database holds no unit; says what it did. */
+/** Who the demo's records say wrote them (the history of every entry shows it): 演示数据. */
+export const DEMO_ACTOR = '演示数据';
+
+/**
+ * Loads the city-scale demo dataset when the database holds no unit; says what it did. The data
+ * describes the day it is loaded (ages, pool periods, the last 12 months' talks, notices open
+ * now), with the selection procedure's records of the entries in procedure beside it.
+ */
 export async function loadDemoIfEmpty(db: Db, config: DatabaseConfig): Promise<string> {
   if ((await db.unit.count()) > 0) return 'database has data; demo not loaded';
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'demo-')), 'demo.json');
-  const data = generateDataset({ scale: DEMO.scale, seed: DEMO.seed });
+  const refDate = todayIso();
+  const data = generateDataset({ scale: DEMO.scale, seed: DEMO.seed, refDate });
   writeDataset(file, data);
-  const counts = await importDataset(db, config, { file }, { actor: 'demo-loader' });
+  const procedure = generateProcedure(data, { seed: DEMO.seed, refDate });
+  const counts = await importDataset(db, config, { file }, { actor: DEMO_ACTOR, procedure });
   fs.rmSync(path.dirname(file), { recursive: true, force: true });
-  return `loaded the demo dataset (${DEMO.scale}, seed ${DEMO.seed}): ${counts.people} people, ${counts.reserves} reserve entries`;
+  return `loaded the demo dataset (${DEMO.scale}, seed ${DEMO.seed}, as of ${refDate}): ${counts.people} people, ${counts.reserves} reserve entries`;
 }
 
 /** Where the first administrator's password is written (readable by the owner only). */

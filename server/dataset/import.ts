@@ -6,11 +6,12 @@ import fs from 'node:fs';
 import { OPEN_STATUSES, type ReserveStatus } from '../../domain/enums.ts';
 import { contentHash } from '../audit/chain.ts';
 import { appendAuditRaw } from '../audit/log.ts';
-import { type ColumnType, openBulkSession, type Value } from '../db/bulk.ts';
+import { type BulkSession, type ColumnType, openBulkSession, type Value } from '../db/bulk.ts';
 import { CHANGE_LOG_COLUMNS } from '../db/changes.ts';
 import type { Db } from '../db/client.ts';
 import type { DatabaseConfig } from '../db/config.ts';
 import type { ArrayName, DatasetRecord } from './format.ts';
+import type { ProcedureRecords, ProcedureStep } from './procedure-records.ts';
 import { type ExistingKeys, noExistingKeys, readDataset } from './validate.ts';
 
 export interface ImportOptions {
@@ -21,6 +22,12 @@ export interface ImportOptions {
   requestId?: string | null;
   /** Told when each phase ends, with its duration: the CLI and the benchmark print these. */
   onPhase?: (phase: string, ms: number) => void;
+  /**
+   * The selection procedure's records of the file's entries, which the format does not carry
+   * (the demo's, from the generator): written in the same transaction; an entry's steps replace
+   * the one history row it would get. See procedure-records.ts.
+   */
+  procedure?: ProcedureRecords;
 }
 
 export type ImportCounts = Record<ArrayName, number>;
@@ -122,6 +129,33 @@ const MENTOR: Column[] = [
   ['since', 'date'],
   ['until', 'date'],
 ];
+const ROUND: Column[] = [
+  ['reserveCode', 'text'],
+  ['heldOn', 'date'],
+  ['note', 'text'],
+  ['recordedBy', 'text'],
+  ['recordedAt', 'timestamp'],
+];
+const INSPECTION: Column[] = [
+  ['reserveCode', 'text'],
+  ['startedOn', 'date'],
+  ['concludedOn', 'date'],
+  ['inspectors', 'text'],
+  ['interviews', 'int'],
+  ['conclusion', 'text'],
+  ['verdict', 'text'],
+  ['recordedBy', 'text'],
+  ['recordedAt', 'timestamp'],
+];
+const NOTICE: Column[] = [
+  ['reserveCode', 'text'],
+  ['startsOn', 'date'],
+  ['endsOn', 'date'],
+  ['days', 'int'],
+  ['closedOn', 'date'],
+  ['closedAs', 'text'],
+  ['recordedAt', 'timestamp'],
+];
 const TALK: Column[] = [
   ['reserveCode', 'text'],
   ['kind', e('TalkKind')],
@@ -206,6 +240,8 @@ export async function importDataset(
   };
   const existing = options.replace ? noExistingKeys() : await loadExistingKeys(db);
   const data = await readDataset(source, existing);
+  const procedure = options.procedure;
+  const steps = procedure ? stepsByEntry(procedure, data.reserves) : null;
   phase('read and validate');
   const units = await placeUnits(db, data.units, options.replace === true);
   const counts = {} as ImportCounts;
@@ -236,21 +272,37 @@ export async function importDataset(
       RESERVE,
       data.reserves.map((r) => [...pickAll(r, RESERVE_FIELDS), isOpen(r) ? (r.personId as string) : null]),
     );
-    // An imported entry's history starts with one record of the state it arrived in.
+    // An imported entry's history starts with one record of the state it arrived in (its reason
+    // is read by users of the dashboard, in Chinese).
     await session.insert(
       'ReserveStatusChange',
       HISTORY,
-      data.reserves.map((r) => [
-        r.id as string,
-        null,
-        r.status as string,
-        (r.exitedOn ?? r.enteredOn ?? r.nominatedOn) as string,
-        'imported',
-        actor,
-        now,
-      ]),
+      data.reserves.flatMap((r) =>
+        (
+          steps?.get(r.id as string) ?? [
+            {
+              from: null,
+              to: r.status as ReserveStatus,
+              on: (r.exitedOn ?? r.enteredOn ?? r.nominatedOn) as string,
+              reason: IMPORTED_REASON,
+            },
+          ]
+        ).map((s): Value[] => [
+          r.id as string,
+          s.from,
+          s.to,
+          s.on,
+          s.reason ?? (s.from === null ? IMPORTED_REASON : null),
+          actor,
+          now,
+        ]),
+      ),
     );
     phase('write reserve entries and history');
+    if (procedure) {
+      await writeProcedure(session, procedure, actor, now);
+      phase('write procedure records');
+    }
     await session.insert(
       'Training',
       TRAINING,
@@ -283,7 +335,21 @@ export async function importDataset(
       actor,
       action: 'dataset.import',
       entity: 'Dataset',
-      detail: { counts, replace: options.replace === true, removed, sha256: await sourceHash(source) },
+      detail: {
+        counts,
+        replace: options.replace === true,
+        removed,
+        sha256: await sourceHash(source),
+        ...(procedure
+          ? {
+              procedure: {
+                rounds: procedure.rounds.length,
+                inspections: procedure.inspections.length,
+                notices: procedure.notices.length,
+              },
+            }
+          : {}),
+      },
       requestId: options.requestId ?? null,
     });
     // The data version moves in the same transaction: readers of the analytical copy reload.
@@ -295,6 +361,64 @@ export async function importDataset(
     throw error;
   }
   return counts;
+}
+
+/** The reason of the history step an import writes for each entry: 数据导入 (imported). */
+export const IMPORTED_REASON = '数据导入';
+
+/** The steps of each entry, checked against the file's entries (a program's records, not a user's). */
+function stepsByEntry(procedure: ProcedureRecords, reserves: DatasetRecord[]): Map<string, ProcedureStep[]> {
+  const ids = new Set(reserves.map((r) => r.id as string));
+  const rounds = new Set<string>();
+  for (const x of [...procedure.steps, ...procedure.rounds, ...procedure.inspections, ...procedure.notices])
+    if (!ids.has(x.reserveId))
+      throw new Error(`procedure records name reserve entry "${x.reserveId}", not in the file`);
+  for (const r of procedure.rounds) {
+    if (rounds.has(r.reserveId)) throw new Error(`procedure records: more than one round for "${r.reserveId}"`);
+    rounds.add(r.reserveId);
+  }
+  const steps = new Map<string, ProcedureStep[]>();
+  for (const s of procedure.steps) steps.set(s.reserveId, [...(steps.get(s.reserveId) ?? []), s]);
+  return steps;
+}
+
+/** Rounds with their tallies, inspections and notices; recorded by the importer. */
+async function writeProcedure(session: BulkSession, p: ProcedureRecords, actor: string, now: string): Promise<void> {
+  await session.insert(
+    'RecommendationRound',
+    ROUND,
+    p.rounds.map((r) => [r.reserveId, r.heldOn, r.note, actor, now]),
+  );
+  // A tally belongs to its round's id, which the database assigned: found by the entry (one
+  // round per entry, see stepsByEntry).
+  for (const r of p.rounds)
+    for (const t of r.tallies)
+      await session.exec(
+        `INSERT INTO "RecommendationTally" ("roundId", "group", "expected", "cast", "favour", "against", "abstain", "invalid")
+         SELECT "id", CAST($1 AS TEXT), CAST($2 AS INTEGER), CAST($3 AS INTEGER), CAST($4 AS INTEGER), CAST($5 AS INTEGER), CAST($6 AS INTEGER), CAST($7 AS INTEGER)
+         FROM "RecommendationRound" WHERE "reserveCode" = $8`,
+        [t.group, t.expected, t.cast, t.favour, t.against, t.abstain, t.invalid, r.reserveId],
+      );
+  await session.insert(
+    'Inspection',
+    INSPECTION,
+    p.inspections.map((i) => [
+      i.reserveId,
+      i.startedOn,
+      i.concludedOn,
+      JSON.stringify(i.inspectors),
+      i.interviews,
+      i.conclusion,
+      i.verdict,
+      actor,
+      now,
+    ]),
+  );
+  await session.insert(
+    'PublicNotice',
+    NOTICE,
+    p.notices.map((n) => [n.reserveId, n.startsOn, n.endsOn, n.days, n.closedOn, n.closedAs, now]),
+  );
 }
 
 function isOpen(r: DatasetRecord): boolean {

@@ -1,12 +1,14 @@
 // Import is all-or-nothing and export gives back what was imported, on SQLite and PostgreSQL.
 import fs from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_POLICY } from '../../domain/policy/defaults.ts';
 import { exportDataset } from '../../server/dataset/export.ts';
 import type { Dataset } from '../../server/dataset/format.ts';
 import { importDataset } from '../../server/dataset/import.ts';
-import { generateDataset } from '../../server/dataset/synthetic.ts';
+import { generateDataset, generateProcedure } from '../../server/dataset/synthetic.ts';
 import { DatasetError } from '../../server/dataset/validate.ts';
 import { db, dbConfig } from '../../server/db/client.ts';
+import { latestRound, openNotice } from '../../server/reserves/gates.ts';
 import { datasetText, smallDataset, tempFile, writeDatasetFile } from '../fixtures/small.ts';
 import { gql, gqlOk } from '../helpers/graphql.ts';
 
@@ -55,7 +57,7 @@ describe('dataset import and export', () => {
     expect(JSON.parse(log.detail!).counts).toMatchObject({ units: 5, people: 12, reserves: 6 });
     const history = await db.reserveStatusChange.findMany({ where: { reserveCode: 'R04' } });
     expect(history).toHaveLength(1);
-    expect(history[0]).toMatchObject({ from: null, to: 'PROMOTED', reason: 'imported' });
+    expect(history[0]).toMatchObject({ from: null, to: 'PROMOTED', reason: '数据导入' });
   });
 
   const badCases: [string, unknown, RegExp][] = [
@@ -265,6 +267,37 @@ describe('dataset import and export', () => {
     const file = writeDatasetFile(generated);
     await importDataset(db, dbConfig, { file }, { replace: true });
     expect(await exportText()).toBe(fs.readFileSync(file, 'utf8'));
+  });
+
+  it('writes the procedure records handed beside a generated file (the demo), and exports the file as it was', async () => {
+    const generated = generateDataset({ scale: 'county', seed: 11 });
+    const procedure = generateProcedure(generated, { seed: 11 });
+    const file = writeDatasetFile(generated);
+    await importDataset(db, dbConfig, { file }, { replace: true, actor: '演示数据', procedure });
+    expect(await exportText()).toBe(fs.readFileSync(file, 'utf8'));
+    const publicizing = generated.reserves.filter((r) => r.status === 'PUBLICIZING');
+    expect(publicizing.length).toBeGreaterThan(0);
+    expect(await db.publicNotice.count()).toBe(publicizing.length);
+    expect(await db.inspection.count()).toBe(procedure.inspections.length);
+    expect(await db.recommendationTally.count()).toBe(procedure.rounds.reduce((n, r) => n + r.tallies.length, 0));
+    // An entry in 公示: its history shows the steps, its notice is the recorded window.
+    const entry = publicizing[0]!.id as string;
+    const history = await db.reserveStatusChange.findMany({ where: { reserveCode: entry }, orderBy: { id: 'asc' } });
+    expect(history.map((h) => [h.from, h.to, h.reason, h.actor])).toEqual([
+      [null, 'NOMINATED', '数据导入', '演示数据'],
+      ['NOMINATED', 'INSPECTING', null, '演示数据'],
+      ['INSPECTING', 'PUBLICIZING', null, '演示数据'],
+    ]);
+    const notice = procedure.notices.find((n) => n.reserveId === entry)!;
+    expect(await openNotice(db, entry, DEFAULT_POLICY)).toMatchObject({
+      startsOn: notice.startsOn,
+      endsOn: notice.endsOn,
+    });
+    // A round's tallies belong to it: the gate reads it as passed.
+    const round = procedure.rounds.find(
+      (r) => r.tallies.length > 0 && generated.reserves.find((x) => x.id === r.reserveId)!.status === 'INSPECTING',
+    )!;
+    expect((await latestRound(db, round.reserveId, '2026-07-01', DEFAULT_POLICY))?.tally.passed).toBe(true);
   });
 
   it('is reachable from GraphQL, with the same all-or-nothing errors', async () => {
