@@ -132,34 +132,25 @@ export function Succession({ rootUnit }: { rootUnit: string }) {
                       title={`${kind(r.kind)} ${t('succession.horizon', { date: data.successionGaps.horizonEnd })}`}
                     >
                       <Space size="large" wrap>
-                        <Statistic
-                          title={t('succession.vacancies')}
-                          value={r.expectedVacancies}
-                          valueRender={(n) => (
-                            <button
-                              type="button"
-                              className="figure-link"
-                              onClick={() =>
-                                openDrill(`VACANCIES_${r.kind}`, `${kind(r.kind)} ${t('succession.vacancies')}`)
-                              }
-                            >
-                              {n}
-                            </button>
-                          )}
-                        />
-                        <Statistic
-                          title={t('succession.ready')}
-                          value={r.ready}
-                          valueRender={(n) => (
-                            <button
-                              type="button"
-                              className="figure-link"
-                              onClick={() => openDrill(`READY_${r.kind}`, `${kind(r.kind)} ${t('succession.ready')}`)}
-                            >
-                              {n}
-                            </button>
-                          )}
-                        />
+                        {(['VACANCIES', 'READY'] as const).map((m) => {
+                          const title = t(m === 'VACANCIES' ? 'succession.vacancies' : 'succession.ready');
+                          return (
+                            <Statistic
+                              key={m}
+                              title={title}
+                              value={m === 'VACANCIES' ? r.expectedVacancies : r.ready}
+                              valueRender={(n) => (
+                                <button
+                                  type="button"
+                                  className="figure-link"
+                                  onClick={() => openDrill(`${m}_${r.kind}`, `${kind(r.kind)} ${title}`)}
+                                >
+                                  {n}
+                                </button>
+                              )}
+                            />
+                          );
+                        })}
                         <Statistic
                           title={t('succession.gap')}
                           value={r.gap}
