@@ -4,6 +4,15 @@
 // metric-input.ts); here a scope is only data and its SQL.
 import { type DuckDBValue, listValue } from '@duckdb/node-api';
 import type { UnitKind } from '../domain/enums.ts';
+import { type Dialect, duckdb } from './dialect.ts';
+
+/**
+ * The one definition of "in scope", as SQL on a `units` row aliased `u` in any dialect: the unit
+ * whose tree path is the parameter, with its subtree (paths starting with it) or alone.
+ */
+export function unitsIn(d: Dialect, param: string, subtree: boolean): string {
+  return subtree ? d.startsWith('u.path', param) : `u.path = ${param}`;
+}
 
 export interface ScopedUnit {
   code: string;
@@ -33,7 +42,7 @@ export function subtreeScope(unit: ScopedUnit): MetricScope {
     path: unit.path,
     unitKind: unit.kind,
     subtree: true,
-    where: 'starts_with(u.path, $scope)',
+    where: unitsIn(duckdb, '$scope', true),
     param: unit.path,
     key: `subtree:${unit.path}`,
   };
@@ -46,8 +55,8 @@ export function unitOnlyScope(unit: ScopedUnit): MetricScope {
     path: unit.path,
     unitKind: unit.kind,
     subtree: false,
-    where: 'u.code = $scope',
-    param: unit.code,
+    where: unitsIn(duckdb, '$scope', false),
+    param: unit.path,
     key: `unit:${unit.code}`,
   };
 }

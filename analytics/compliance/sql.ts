@@ -10,6 +10,7 @@ import type { PoliciesAt } from '../../domain/policy/effective.ts';
 import type { Dialect } from '../dialect.ts';
 import { counts, MEASURES, type MeasureDates, type MeasureName } from '../measures.ts';
 import { pol, policyCte } from '../policy-table.ts';
+import { unitsIn } from '../scope.ts';
 import { activeAt, positionsAt } from '../segments.ts';
 import {
   type JudgedAt,
@@ -157,16 +158,16 @@ export function judgedSql(d: Dialect, policies: PoliciesAt, subtree: boolean): s
   counted AS (
     -- The scope unit's subtree: its pool rules count all of it even when the unit is asked for alone.
     SELECT u.id, u.kind, u.level, pu.id AS parent_id FROM units u LEFT JOIN units pu ON pu.code = u.parent_code
-    WHERE ${d.startsWith('u.path', '$path')}
+    WHERE ${unitsIn(d, '$path', true)}
   ),
   scoped AS (
     SELECT u.id, u.level, pol.*, ${pol('complianceWarningTolerance')} AS tolerance, ${isPoolUnit()} AS is_pool
     FROM units u JOIN pol ON pol.unit_kind = u.kind
-    WHERE ${subtree ? d.startsWith('u.path', '$path') : 'u.path = $path'}
+    WHERE ${unitsIn(d, '$path', subtree)}
   ),
   root_pol AS (
     SELECT u.id, pol.*, ${pol('complianceWarningTolerance')} AS tolerance
-    FROM units u JOIN pol ON pol.unit_kind = u.kind WHERE u.path = $path
+    FROM units u JOIN pol ON pol.unit_kind = u.kind WHERE ${unitsIn(d, '$path', false)}
   ),
   pos AS (
     SELECT p.unit_id, ${postCols.map((c) => `count(*) FILTER (WHERE ${c.sql}) AS ${c.column}`).join(', ')}

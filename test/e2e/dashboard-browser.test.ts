@@ -113,7 +113,9 @@ describe('the dashboard in Chromium', { timeout: 150_000 }, () => {
     await page.getByTitle('未达标').click();
     await page.keyboard.press('Escape');
     await expect
-      .poll(async () => (await page.locator('.ant-table-row .ant-tag').allTextContents()).every((s) => s === '未达标'))
+      .poll(async () =>
+        (await page.locator('.ant-table-row td:last-child .ant-tag').allTextContents()).every((s) => s === '未达标'),
+      )
       .toBe(true);
     // Drill down to the first unit listed.
     const unit = (await page.locator('.ant-table-row button').first().textContent())!.trim();

@@ -60,10 +60,11 @@ export function Compliance({ rootUnit }: { rootUnit: string }) {
   const asOf = params.get('asOf') ?? dayjs().format('YYYY-MM-DD');
   const subtree = params.get('subtree') !== '0';
   // The overview's links name a rule and a status in the URL.
-  const [rules, setRules] = useState<NonNullable<Vars['rules']>>(() => fromUrl(params.get('rule'), RULES));
-  const [statuses, setStatuses] = useState<NonNullable<Vars['statuses']>>(() =>
-    fromUrl(params.get('status'), STATUSES),
-  );
+  // The filters live in the URL with the unit and the date: a view can be shared and bookmarked.
+  const rules: NonNullable<Vars['rules']> = fromUrl(params.get('rule'), RULES);
+  const statuses: NonNullable<Vars['statuses']> = fromUrl(params.get('status'), STATUSES);
+  const setRules = (v: string[]) => set({ rule: v.join(',') });
+  const setStatuses = (v: string[]) => set({ status: v.join(',') });
   const [drill, setDrill] = useState<DrillTarget | null>(null);
   const [order, setOrder] = useState<{ by: NonNullable<Vars['orderBy']>; direction: 'ASC' | 'DESC' }>({
     by: 'SEVERITY',
@@ -86,7 +87,15 @@ export function Compliance({ rootUnit }: { rootUnit: string }) {
   });
   const set = (next: Record<string, string>) => {
     setPage(1);
-    setParams({ unit: unitCode, asOf, subtree: subtree ? '1' : '0', ...next });
+    const all: Record<string, string> = {
+      unit: unitCode,
+      asOf,
+      subtree: subtree ? '1' : '0',
+      rule: rules.join(','),
+      status: statuses.join(','),
+      ...next,
+    };
+    setParams(Object.fromEntries(Object.entries(all).filter(([, v]) => v !== '')));
   };
   const report = data?.complianceReport;
   const label = (rule: string) => ruleLabel(t, rule, report?.policy);

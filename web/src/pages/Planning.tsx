@@ -21,6 +21,7 @@ import {
   Tag,
   Typography,
 } from 'antd';
+import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useClient, useMutation, useQuery } from 'urql';
@@ -35,6 +36,7 @@ import {
   SIMULATION_JOB,
   START_SIMULATION,
 } from '../api/operations.ts';
+import { DrillDrawer, type DrillTarget } from '../components/DrillDrawer.tsx';
 import { ProjectionChart } from '../components/ProjectionChart.tsx';
 import { errorText, QueryState } from '../components/QueryState.tsx';
 import { ScenarioComparison } from '../components/ScenarioComparison.tsx';
@@ -80,6 +82,17 @@ export function Planning({ rootUnit }: { rootUnit: string }) {
   const [scenarios, refetchScenarios] = useQuery({ query: SCENARIOS });
   const [, startSimulation] = useMutation(START_SIMULATION);
   const [, saveScenario] = useMutation(SAVE_SCENARIO);
+  const [drill, setDrill] = useState<DrillTarget | null>(null);
+  // Planning projects from today (the API's default asOf).
+  const openRows = (r: IntakeRow, measure: 'POSTS' | 'STAYS', label: string) =>
+    setDrill({
+      measure: `${measure}_${r.kind}`,
+      unitCode: r.unitCode,
+      subtree: false,
+      asOf: dayjs().format('YYYY-MM-DD'),
+      horizonYears: params.horizonYears,
+      title: `${r.unitName} · ${t(`enum.PositionKind.${r.kind}`)} · ${label}`,
+    });
   const input = (p: Params, mode: 'DETERMINISTIC' | 'MONTE_CARLO' = 'DETERMINISTIC') => ({
     unitCode: rootUnit,
     ...p,
@@ -316,8 +329,24 @@ export function Planning({ rootUnit }: { rootUnit: string }) {
                   columns={[
                     { title: t('common.unit'), dataIndex: 'unitName' },
                     { title: t('roster.kind'), dataIndex: 'kind', render: (k: string) => t(`enum.PositionKind.${k}`) },
-                    { title: t('planning.target'), dataIndex: 'target', align: 'right' },
-                    { title: t('planning.projected'), dataIndex: 'projectedReserves', align: 'right' },
+                    {
+                      title: t('planning.target'),
+                      dataIndex: 'target',
+                      align: 'right',
+                      // The target is ceil(ratio × posts): the posts open.
+                      render: (v: number, r) => (
+                        <Typography.Link onClick={() => openRows(r, 'POSTS', t('planning.posts'))}>{v}</Typography.Link>
+                      ),
+                    },
+                    {
+                      title: t('planning.projected'),
+                      dataIndex: 'projectedReserves',
+                      align: 'right',
+                      // Projected from the reserves who stay to the horizon: they open.
+                      render: (v: number, r) => (
+                        <Typography.Link onClick={() => openRows(r, 'STAYS', t('planning.stays'))}>{v}</Typography.Link>
+                      ),
+                    },
                     { title: t('planning.intake'), dataIndex: 'intake', align: 'right' },
                     {
                       title: t('planning.profile'),
@@ -377,6 +406,7 @@ export function Planning({ rootUnit }: { rootUnit: string }) {
           )}
         </Space>
       </Col>
+      <DrillDrawer target={drill} onClose={() => setDrill(null)} />
     </Row>
   );
 }
