@@ -8,14 +8,17 @@
 //   full-time schooling, and whose rank-held-since date follows from both;
 // - reserve entries held by people who were eligible when nominated (age limit, 本科, full-time
 //   本科 under 35, ≥ 3 years of work, a principal reserve 2 years in the rank just below the
-//   team's principal post), most teams at their reserve ratios and a minority below, worst in a
-//   few hot spots (some counties and townships); a few reserves over age by now;
+//   team's principal post); nearly every team at its reserve ratio (some above) and with a
+//   ready reserve for each post falling vacant within the succession horizon (vacant, its holder
+//   turning 60, its term ending); the teams short of either mostly in a few hot spots (a county,
+//   some of its departments and townships, a few townships and villages elsewhere); a few
+//   reserves over age by now;
 // - most active reserves with two mentors, the policy's talks of the last 12 months and, for the
 //   last complete calendar year, the centralized trainings of the coverage rule.
 // The same seed and reference date give the same bytes. The selection procedure's records of
 // the entries still in procedure are made by `generateProcedure` (the file format has no place
 // for them; the demo loader hands them to the import).
-import { addYears } from '../../domain/dates.ts';
+import { addYears, ageAt } from '../../domain/dates.ts';
 import { rankBelow } from '../../domain/eligibility.ts';
 import type {
   Category,
@@ -431,13 +434,16 @@ interface GenUnit {
   heads: string[];
   deputyTitles: string[];
   direction: string | null;
-  /** A hot spot (a county or a township, and what lies below): more teams below their ratios,
-   * more entries without mentors or talks, fewer near-term reserves. */
+  /** A hot spot (a county, some of its departments and townships, a few townships elsewhere, half
+   * the villages of a hot township): teams below their ratios or without a ready successor for
+   * a post falling vacant, more entries without mentors or talks, fewer near-term reserves. */
   hot: boolean;
   /** Below a hot county: also reserves without the year's trainings, some with a 大专 diploma. */
   hotCounty: boolean;
   nP: number;
   nD: number;
+  /** Posts of each kind falling vacant by the horizon (no incumbent, retirement, term's end). */
+  vacant: Record<PositionKind, number>;
   principals: GenPerson[];
   deputies: GenPerson[];
   /** People who work here so far. */
@@ -489,6 +495,9 @@ export function generateDataset(options: GenerateOptions): Dataset {
   const ref = options.refDate ?? DEFAULT_REF_DATE;
   const refDay = dayOf(ref);
   const refYear = Number(ref.slice(0, 4));
+  /** The succession horizon's end: posts falling vacant by then want a ready reserve. */
+  const horizon = addYears(ref, DEFAULT_POLICY.successionHorizonYears);
+  const horizonDay = dayOf(horizon);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
   const int = (lo: number, hi: number) => lo + Math.floor(rand() * (hi - lo + 1));
   const chance = (p: number) => rand() < p;
@@ -561,6 +570,7 @@ export function generateDataset(options: GenerateOptions): Dataset {
       hotCounty: (parent?.hotCounty ?? false) || (level === 'COUNTY' && hot),
       nP: 0,
       nD: 0,
+      vacant: { PRINCIPAL: 0, DEPUTY: 0 },
       principals: [],
       deputies: [],
       headcount: 0,
@@ -640,15 +650,17 @@ export function generateDataset(options: GenerateOptions): Dataset {
         heads,
         [deputy],
         direction,
-        parent.hot,
+        // A hot spot's departments: some of them share its thin pools.
+        parent.hot && chance(0.3),
       );
     }
     const level = areaLevels[parent.depth];
     const districts = int(1, 3);
-    // A fifth of a city's counties are hot spots (at least one), drawn among them.
-    const hotCounties = new Set<number>();
-    if (level === 'COUNTY' && !parent.hot)
-      while (hotCounties.size < Math.max(1, Math.round(nAreas * 0.2))) hotCounties.add(int(0, nAreas - 1));
+    // Hot spots, drawn among the areas: a tenth of a city's counties (at least one); in a
+    // county-scale tree a tenth of the root's townships (at least one).
+    const hotAreas = new Set<number>();
+    if ((level === 'COUNTY' || (level === 'TOWNSHIP' && parent === root)) && !parent.hot)
+      while (hotAreas.size < Math.max(1, Math.round(nAreas * 0.1))) hotAreas.add(int(0, nAreas - 1));
     for (let i = 0; i < nAreas; i++) {
       const code = `${parent.code}-${pad(++n, 2)}`;
       let sort: AreaSort;
@@ -669,7 +681,7 @@ export function generateDataset(options: GenerateOptions): Dataset {
             ? distinct(parent, () => pick(DISTRICT_STEMS), '区')
             : distinct(parent, () => pick(COUNTY_STEMS), '县');
         band = 1;
-        hotP = hotCounties.has(i) ? 1 : 0;
+        hotP = hotAreas.has(i) ? 1 : 0;
       } else if (level === 'TOWNSHIP') {
         const r = rand();
         sort =
@@ -688,7 +700,8 @@ export function generateDataset(options: GenerateOptions): Dataset {
             : distinct(parent, placeStem, sort === 'town' ? '镇' : '乡');
         kind = 'TOWNSHIP';
         band = 2;
-        hotP = 0.08;
+        // A third of a hot county's townships, a few elsewhere.
+        hotP = hotAreas.has(i) ? 1 : parent.hot ? 0.35 : 0.03;
       } else {
         sort = parent.sort === 'street' || (parent.sort === 'town' && chance(0.15)) ? 'community' : 'village';
         name =
@@ -697,7 +710,8 @@ export function generateDataset(options: GenerateOptions): Dataset {
             : distinct(parent, villageStem, '村');
         kind = 'VILLAGE';
         band = 4;
-        hotP = 0;
+        // Half the villages of a hot township.
+        hotP = parent.hot ? 0.5 : 0;
       }
       const u = makeUnit(
         parent,
@@ -710,7 +724,7 @@ export function generateDataset(options: GenerateOptions): Dataset {
         AREA_TITLES[sort].heads,
         AREA_TITLES[sort].deputies,
         null,
-        parent.hot || chance(hotP),
+        level === 'COUNTY' || level === 'CITY' ? parent.hot || chance(hotP) : chance(hotP),
       );
       queue.push(u);
     }
@@ -890,7 +904,7 @@ export function generateDataset(options: GenerateOptions): Dataset {
       const title = principal ? u.heads[i]! : u.deputyTitles[Math.min(i - u.nP, u.deputyTitles.length - 1)]!;
       const rank = principal ? u.pRank : u.dRank;
       let incumbent: GenPerson | null = null;
-      if (!chance(u.hot ? 0.14 : 0.07)) {
+      if (!chance(u.hot ? 0.1 : 0.04)) {
         incumbent = person(u, {
           age: incumbentAge(rank, principal),
           rank,
@@ -901,6 +915,7 @@ export function generateDataset(options: GenerateOptions): Dataset {
         });
         (principal ? u.principals : u.deputies).push(incumbent);
       }
+      const termEnds = chance(0.4) ? isoOf(refDay + int(1, years(5))) : null;
       data.positions.push({
         code: `${u.code}-P${i + 1}`,
         unitCode: u.code,
@@ -909,8 +924,14 @@ export function generateDataset(options: GenerateOptions): Dataset {
         rank,
         category: categoryOf(u),
         incumbentId: incumbent ? (incumbent.rec.id as string) : null,
-        termEnds: chance(0.4) ? isoOf(refDay + int(1, years(5))) : null,
+        termEnds,
       });
+      if (
+        incumbent === null ||
+        (termEnds !== null && termEnds <= horizon) ||
+        ageAt(isoOf(incumbent.birth), horizon) >= DEFAULT_POLICY.retirementAge
+      )
+        u.vacant[kind]++;
     });
   }
 
@@ -933,6 +954,8 @@ export function generateDataset(options: GenerateOptions): Dataset {
     exited: string | null,
     exitReason: string | null,
     ageAtNomination: number,
+    /** The tier, when the team's succession decides it; else drawn. */
+    tier?: string,
   ) => {
     const t = rand();
     const near = u.hot ? 0.3 : 0.5;
@@ -944,7 +967,7 @@ export function generateDataset(options: GenerateOptions): Dataset {
       unitCode: u.code,
       targetKind: kind,
       targetRank: kind === 'PRINCIPAL' ? u.pRank : u.dRank,
-      tier: t < near ? 'NEAR_TERM' : t < near + 0.35 ? 'MID_TERM' : 'LONG_TERM',
+      tier: tier ?? (t < near ? 'NEAR_TERM' : t < near + 0.35 ? 'MID_TERM' : 'LONG_TERM'),
       direction:
         u.direction && chance(0.7)
           ? u.direction
@@ -1003,20 +1026,34 @@ export function generateDataset(options: GenerateOptions): Dataset {
             : chance(0.7)
               ? 'STAFF'
               : 'MIDDLE_DEPUTY';
-  /** Age at nomination: the main body of the kind's band, some younger, a few near the limit. */
-  const nominationAge = (kind: PositionKind, rank: Rank) => {
+  /**
+   * Age at nomination: the main body of the kind's band, some younger, a few near the limit; at
+   * most `cap` when the rank's floor allows it.
+   */
+  const nominationAge = (kind: PositionKind, rank: Rank, cap = LIMIT[kind]) => {
     const floor = RANK_FLOOR[rank].age;
     const lo = Math.max(kind === 'PRINCIPAL' ? floor + 3 : floor + 1, 24);
     const [young, from, to] = kind === 'PRINCIPAL' ? [34, 35, 42] : [29, 30, 37];
     const r = rand();
-    if (r < 0.25 && lo <= young) return int(lo, young);
-    if (r < 0.93) return int(Math.max(lo, from), Math.max(lo, to));
-    return int(Math.max(lo, to + 1), LIMIT[kind]);
+    const age =
+      r < 0.25 && lo <= young
+        ? int(lo, young)
+        : r < 0.93
+          ? int(Math.max(lo, from), Math.max(lo, to))
+          : int(Math.max(lo, to + 1), LIMIT[kind]);
+    return Math.min(age, Math.max(lo, cap));
   };
-  /** A new person eligible on `nominated` for the kind's reserve of `u`. */
-  const nominee = (u: GenUnit, kind: PositionKind, nominated: number): [GenPerson, number] => {
+  /** Within the kind's age limit at the horizon (whole years, with a margin of days). */
+  const withinLimitAtHorizon = (p: GenPerson, kind: PositionKind) => ageOn(p, horizonDay) < LIMIT[kind] + 0.95;
+  const YOUNG_UNDER = DEFAULT_POLICY.ageBands.DEPUTY.youngUnder;
+  /** Under the deputy band's young age today (with a margin of days). */
+  const youngNow = (p: GenPerson) => ageOn(p, refDay) < YOUNG_UNDER - 0.05;
+  /** The highest age at nomination that keeps the nominee (≤ age + 0.97 then) below `limit` on `day`. */
+  const capFor = (limit: number, day: number, nominated: number) => Math.floor(limit - 1.05 - (day - nominated) / YEAR);
+  /** A new person eligible on `nominated` for the kind's reserve of `u`, aged at most `cap` then. */
+  const nominee = (u: GenUnit, kind: PositionKind, nominated: number, cap = LIMIT[kind]): [GenPerson, number] => {
     const rank = kind === 'PRINCIPAL' ? rankBelow(u.pRank)! : deputyReserveRank(u);
-    const age = nominationAge(kind, rank);
+    const age = nominationAge(kind, rank, cap);
     const p = person(u, {
       age,
       at: nominated,
@@ -1058,10 +1095,20 @@ export function generateDataset(options: GenerateOptions): Dataset {
     for (const kind of ['PRINCIPAL', 'DEPUTY'] as const) {
       const posts = kind === 'PRINCIPAL' ? u.nP : u.nD;
       const goal = Math.ceil((kind === 'PRINCIPAL' ? 2 : 1) * posts);
-      const short = u === root ? 0 : u.hot ? 0.5 : 0.09;
+      // Nearly every team holds its ratio, some a surplus; in hot spots some teams are short.
+      const short = u === root ? 0 : u.hot ? (u.band === 4 ? 0.2 : 0.55) : 0.003;
       const over = u.hot ? 0.05 : 0.15;
       const r = rand();
       const want = r < short ? int(0, goal - 1) : r < short + over ? goal + (chance(0.7) ? 1 : 2) : goal;
+      // Succession: for each post falling vacant by the horizon the team holds a ready reserve
+      // (near-term, in the pool long enough to finish the cultivation year and short enough for
+      // the period to outlast the horizon, within the age limit then); a thin team, mostly in a
+      // hot spot, has fewer and nobody else near-term.
+      const vacant = u.vacant[kind];
+      const thin = vacant > 0 && u !== root && chance(u.hot ? (u.band === 4 ? 0.35 : 0.7) : 0.01);
+      const readyN = Math.min(want, thin ? int(0, vacant - 1) : vacant);
+      // A township's pool has a young deputy reserve (under the band's young age), hot spots aside.
+      const youngOne = kind === 'DEPUTY' && u.level === 'TOWNSHIP' && !u.hot && want > readyN;
       const targetRank = kind === 'PRINCIPAL' ? u.pRank : u.dRank;
       // Some reserves already hold a post: deputies for the principal posts of their own team,
       // heads of the units below for a county's or a city's deputy posts.
@@ -1072,20 +1119,33 @@ export function generateDataset(options: GenerateOptions): Dataset {
             ? u.children.filter((c) => c.pRank === RANK_BANDS[u.band + 1]![0]).flatMap((c) => c.principals)
             : [];
       for (let i = 0; i < want; i++) {
-        const entered = refDay - years(0.02 + 2.93 * rand());
+        const ready = i < readyN;
+        const young = youngOne && i === readyN;
+        const entered = refDay - years(ready ? 0.3 + 1.6 * rand() : young ? 0.02 + 0.9 * rand() : 0.02 + 2.93 * rand());
         const nominated = entered - lead();
         let p: GenPerson | null = null;
-        if (holders.length && chance(kind === 'PRINCIPAL' ? 0.45 : 0.25)) {
+        if (!young && holders.length && chance(kind === 'PRINCIPAL' ? 0.45 : 0.25)) {
           const start = int(0, holders.length - 1);
           for (let k = 0; k < holders.length && !p; k++) {
             const h = holders[(start + k) % holders.length]!;
-            if (eligible(h, kind, targetRank, nominated)) p = h;
+            if (eligible(h, kind, targetRank, nominated) && (!ready || withinLimitAtHorizon(h, kind))) p = h;
           }
         }
         let age: number;
         if (p) age = Math.floor(ageOn(p, nominated));
-        else [p, age] = nominee(u, kind, nominated);
-        addEntry(p, u, kind, 'ACTIVE', nominated, entered, null, null, age);
+        else {
+          const cap = ready
+            ? capFor(LIMIT[kind] + 1, horizonDay, nominated)
+            : young
+              ? capFor(YOUNG_UNDER, refDay, nominated)
+              : LIMIT[kind];
+          const fits = (x: GenPerson) => (ready ? withinLimitAtHorizon(x, kind) : young ? youngNow(x) : true);
+          [p, age] = nominee(u, kind, nominated, cap);
+          // A life the rank's floors made older than drawn: another nominee (this one stays on as staff).
+          for (let k = 0; k < 2 && !fits(p); k++) [p, age] = nominee(u, kind, nominated, cap);
+        }
+        const tier = ready ? 'NEAR_TERM' : thin ? (chance(0.6) ? 'MID_TERM' : 'LONG_TERM') : undefined;
+        addEntry(p, u, kind, 'ACTIVE', nominated, entered, null, null, age, tier);
       }
       // Entries in procedure now: nominated in the last weeks.
       const scale = u.hot ? 1.6 : 1;

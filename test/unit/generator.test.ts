@@ -7,6 +7,7 @@ import { noticeEnds, tallyRound } from '../../domain/procedure.ts';
 import type { DatasetRecord } from '../../server/dataset/format.ts';
 import { generateDataset, generateProcedure } from '../../server/dataset/synthetic.ts';
 import { datasetText } from '../fixtures/small.ts';
+import { referenceGaps } from '../reference/metrics.ts';
 
 describe('the synthetic data generator', () => {
   const city = generateDataset({ scale: 'city', seed: 3 });
@@ -52,8 +53,8 @@ describe('the synthetic data generator', () => {
         active.set(r.unitCode as string, (active.get(r.unitCode as string) ?? 0) + 1);
     }
     const ratios = [...slots].map(([unit, n]) => (active.get(unit) ?? 0) / (2 * n));
-    expect(ratios.filter((r) => r < 1).length).toBeGreaterThan(50);
-    expect(ratios.filter((r) => r > 1).length).toBeGreaterThan(20);
+    expect(ratios.filter((r) => r < 1).length).toBeGreaterThan(5);
+    expect(ratios.filter((r) => r > 1).length).toBeGreaterThan(50);
   });
 
   it('keeps one open entry per person and every reference inside the dataset', () => {
@@ -166,7 +167,7 @@ describe('the synthetic data generator', () => {
     ).toEqual([]);
   });
 
-  it('meets the reserve ratios in most teams and misses them in a minority', () => {
+  it('meets the reserve ratios in nearly every team and misses them in a few (the hot spots)', () => {
     const posts = new Map<string, number>();
     for (const p of city.positions)
       posts.set(`${p.unitCode}|${p.kind}`, (posts.get(`${p.unitCode}|${p.kind}`) ?? 0) + 1);
@@ -177,8 +178,19 @@ describe('the synthetic data generator', () => {
       ([key, n]) => (reserves.get(key) ?? 0) >= Math.ceil((key.endsWith('PRINCIPAL') ? 2 : 1) * n),
     );
     const share = met.length / posts.size;
-    expect(share).toBeGreaterThan(0.7);
-    expect(share).toBeLessThan(0.95);
+    expect(share).toBeGreaterThan(0.95);
+    expect(share).toBeLessThan(0.995);
+  });
+
+  it('gives most teams with a post falling vacant within the year a ready reserve, and a few none', () => {
+    const gaps = referenceGaps(city, 'C01', REF, 1);
+    const falling = gaps.rows.filter((r) => r.expectedVacancies > 0);
+    // Some teams, not every team, lose a leader within the year.
+    expect(falling.length / gaps.rows.length).toBeGreaterThan(0.1);
+    expect(falling.length / gaps.rows.length).toBeLessThan(0.5);
+    const covered = falling.filter((r) => r.gap === 0).length / falling.length;
+    expect(covered).toBeGreaterThan(0.9);
+    expect(covered).toBeLessThan(1);
   });
 
   it('gives most active entries two mentors and the year’s talks, the last complete year’s trainings, and a few an age over the limit', () => {
