@@ -14,6 +14,8 @@ export interface Dialect {
   greatest(a: string, b: string): string;
   /** An integer parameter. */
   int(param: string): string;
+  /** A real-number parameter (PostgreSQL would infer an integer from its context; NUMERIC there, as its literals). */
+  real(param: string): string;
   /** Integer division of integers, truncated. */
   idiv(a: string, b: string): string;
 }
@@ -48,6 +50,7 @@ export const duckdb: DuckDialect = {
   ceil: (x) => `ceil(round(${x}, 9))`,
   greatest: (a, b) => `greatest(${a}, ${b})`,
   int: (p) => `CAST(${p} AS INTEGER)`,
+  real: (p) => `CAST(${p} AS DOUBLE)`,
   idiv: (a, b) => `(${a}) // (${b})`,
   toDate: (ymd) =>
     `make_date(CAST((${ymd}) // 10000 AS BIGINT), CAST((${ymd}) // 100 % 100 AS BIGINT), CAST((${ymd}) % 100 AS BIGINT))`,
@@ -60,6 +63,7 @@ export const sqlite: Dialect = {
   ceil: (x) => `(CAST(round(${x}, 9) AS INTEGER) + (round(${x}, 9) > CAST(round(${x}, 9) AS INTEGER)))`,
   greatest: (a, b) => `max(${a}, ${b})`,
   int: (p) => `CAST(${p} AS INTEGER)`,
+  real: (p) => `CAST(${p} AS REAL)`,
   idiv: (a, b) => `(${a}) / (${b})`,
 };
 
@@ -69,5 +73,6 @@ export const postgresql: Dialect = {
   ceil: (x) => `ceil(round(CAST(${x} AS NUMERIC), 9))`,
   greatest: (a, b) => `greatest(${a}, ${b})`,
   int: (p) => `CAST(${p} AS INTEGER)`,
+  real: (p) => `CAST(${p} AS NUMERIC)`,
   idiv: (a, b) => `(${a}) / (${b})`,
 };

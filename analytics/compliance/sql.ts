@@ -86,7 +86,7 @@ function ruleSelect(d: Dialect, columns: Columns, rule: Rule, from: string, judg
       : t.times
         ? d.ceil(`${pol(t.policy)} * ${col(t.times)}`)
         : t.proRated
-          ? `${pol(t.policy)} * $elapsed`
+          ? `${pol(t.policy)} * ${d.real('$elapsed')}`
           : pol(t.policy);
   const num = col(def.numerator);
   const den = def.denominator ? col(def.denominator) : null;
