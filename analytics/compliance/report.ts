@@ -82,7 +82,7 @@ export class ComplianceReport {
   private readonly summaries = new DataLoader<number, Summary>(async (limits) => {
     const limit = Math.max(...limits);
     const summary = await this.once(`summary|${limit}`, async () => {
-      const rows = await this.engine.query(summarySql(this.engine.dialect, this.judged), {
+      const rows = await this.engine.query(summarySql(this.judged), {
         ...this.base(),
         limit,
       });
@@ -148,7 +148,7 @@ export class ComplianceReport {
   async worstUnits(limit: number, level: string | null = null): Promise<ComplianceUnit[]> {
     const { worst } = level
       ? await this.once(`worst|${level}|${limit}`, async () => {
-          const rows = await this.engine.query(summarySql(this.engine.dialect, this.judged, true), {
+          const rows = await this.engine.query(summarySql(this.judged, true), {
             ...this.base(),
             limit,
             level,

@@ -239,7 +239,7 @@ export function judgedSql(d: Dialect, policies: PoliciesAt, subtree: boolean): s
  * unit's whole pool against its own policy. Then the $limit worst units by judged rows — most
  * breaches, then the largest relative shortfall, then most warnings — with their rules (part 'W').
  */
-export function summarySql(d: Dialect, judged: string, byLevel = false): string {
+export function summarySql(judged: string, byLevel = false): string {
   return `${judged},
   sums AS (
     SELECT rule, count(*) FILTER (WHERE judged = 1) AS units,

@@ -2,9 +2,7 @@
 // of centralized trainings (集中培训 / 党校 / 调训) starting in Y, totalling at least its days.
 // The cadre training rate is people with at least one completed training starting in Y over
 // all people in scope (by the unit they work in).
-import { ymdNumber } from '../../domain/dates.ts';
 import { policyOf } from '../../domain/policy/effective.ts';
-import { duckdb } from '../dialect.ts';
 import { countMeasures } from '../measure-query.ts';
 import { int, kept, type MetricInput, share } from '../metric.ts';
 
