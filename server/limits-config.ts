@@ -70,5 +70,6 @@ export const LIST_SIZES: Record<string, number> = {
   'AlertReport.items': 1,
   'ComplianceRowPage.rows': 1,
   'DrillPage.rows': 1,
+  'IntakeRow.years': 5,
   'SuccessionRanking.teams': 1,
 };

@@ -1,59 +1,71 @@
-// 后备干部补充规划: the pool projected to asOf + H years per unit and kind with posts, and the intake
-// each needs to meet its ratio target, with the profile that intake must have for the structure
-// targets, year by year (docs/domain.md, "Planning"). The counts are the succession gaps' own
-// (metrics/horizon.ts: who stays, who is ready, which posts fall vacant); the arithmetic is the
-// domain's (domain/planning.ts). Monte Carlo runs go to a worker thread (monte-carlo-runner.ts).
+// 后备干部补充规划 on planning model 2 (docs/domain.md "Planning — model 2"): per unit and kind with
+// posts and per year of the horizon, the posts falling vacant, the ready, the promotions, the stock,
+// the real-valued need and the planned intake (the year's shortfall rounded once and apportioned
+// by largest remainder), with totals per year; the horizon's intake is the sum of the years'.
+// The inputs are the copy's (flows.ts), the arithmetic the domain's (domain/stock-flow.ts); Monte
+// Carlo draws the same flows in a worker thread (monte-carlo.ts, monte-carlo-runner.ts). The
+// profile the intake must have is read from the stayers' attributes at the horizon.
 import {
-  type Factors,
   factorsOf,
   intakeProfile,
-  PROFILE_RULES,
   type ProfileNeed,
-  type ProfileRule,
-  type Projection,
-  projectedAttributes,
-  projectGroup,
+  reachesNearTerm,
   type Scenario,
+  type TierProgress,
 } from '../../domain/planning.ts';
+import { policyOf } from '../../domain/policy/effective.ts';
+import { type FlowRates, type FlowYear, projectFlows, type Tier } from '../../domain/stock-flow.ts';
 import type { MetricInput } from '../metric.ts';
 import { type HorizonGroup, horizonGroupsByYear } from '../metrics/horizon.ts';
+import { type FlowGroupRow, flowGroups } from './flows.ts';
 import type { MonteCarloSummary, Percentiles } from './monte-carlo.ts';
-import { packGroups } from './monte-carlo.ts';
+import { packFlows } from './monte-carlo.ts';
 import { type MonteCarloRun, startMonteCarlo } from './monte-carlo-runner.ts';
 
-/**
- * A group with its projection. Who among the stayers has each attribute is read only when a
- * profile or a structure count is asked for (`withDetail`): at national scale that read costs
- * twice the projection itself.
- */
-export interface IntakeRow extends HorizonGroup, Projection {
-  factors: Factors;
-  withDetail: () => Promise<void>;
+/** One unit and kind over the horizon. */
+export interface IntakeRow {
+  order: number;
+  unitCode: string;
+  unitName: string;
+  kind: 'PRINCIPAL' | 'DEPUTY';
+  positions: number;
+  target: number;
+  /** Σ of the years' vacancies: posts falling vacant by the horizon. */
+  expectedVacancies: number;
+  /** Active entries that stay to the horizon, and those of them ready by it (no tier progress). */
+  stays: number;
+  ready: number;
+  /** The ready weight in the horizon's last year, with tier progress. */
+  readyByHorizon: number;
+  /** Σ of the years' promotions (expected). */
+  promoted: number;
+  /** The stock in the horizon's last year, before that year's intake (expected: a real number). */
+  projectedReserves: number;
+  /** Σ of the years' needs (real). */
+  need: number;
+  /** Σ of the years' planned intakes. */
+  intake: number;
+  years: FlowYear[];
+  /** The profile the intake must have for the structure targets at the horizon. */
+  profile: () => Promise<ProfileNeed[]>;
 }
 
-/** The profile the row's intake must have (domain/planning.ts intakeProfile). */
-export async function profileOf(row: IntakeRow): Promise<ProfileNeed[]> {
-  await row.withDetail();
-  return intakeProfile(row, row, row.factors);
-}
-
-/** The subtree's totals at one horizon year, for charts. */
+/** The scope's totals in one year of the horizon. */
 export interface IntakeYear {
   year: number;
   end: string;
   positions: number;
   target: number;
-  /** Σ projected reserves, and Σ intake (each group's max(0, target − projected)). */
+  /** Σ stock (before the year's intake), Σ need (real) and the year's planned intake. */
   pool: number;
+  need: number;
   intake: number;
   expectedVacancies: number;
   ready: number;
   promoted: number;
-  /** Σ max(0, expected vacancies − ready): posts falling vacant with nobody ready. */
+  /** Σ max(0, vacancies − ready): posts falling vacant that year with nobody ready. */
   successionGap: number;
-  /** Projected members with each attribute (without intake); shares are these over pool. */
-  structure: () => Promise<Record<ProfileRule, number>>;
-  /** Monte Carlo only: percentiles of the total intake and of the pool at this year. */
+  /** Monte Carlo only: percentiles of the year's total intake and of the pool. */
   intakeRange: Percentiles | null;
   poolRange: Percentiles | null;
 }
@@ -61,7 +73,7 @@ export interface IntakeYear {
 export interface UnitIntakeRange extends Percentiles {
   unitCode: string;
   unitName: string;
-  /** Share of the runs in which the unit needs no intake (both kinds meet their ratio targets). */
+  /** Share of the runs in which the unit needs no intake over the horizon. */
   meetsWithoutIntake: number;
 }
 
@@ -86,53 +98,39 @@ export interface MonteCarloHooks {
   onProgress?: (done: number) => void;
 }
 
-function yearTotals(
-  year: number,
-  end: string,
-  groups: HorizonGroup[],
-  s: Scenario,
-  withDetail: () => Promise<void>,
-): IntakeYear {
-  const scenario = { ...s, horizonYears: year };
-  const f = factorsOf(scenario);
-  let structure: Promise<Record<ProfileRule, number>> | null = null;
-  const t: IntakeYear = {
-    year,
-    end,
-    positions: 0,
-    target: 0,
-    pool: 0,
-    intake: 0,
-    expectedVacancies: 0,
-    ready: 0,
-    promoted: 0,
-    successionGap: 0,
-    structure: () => {
-      structure ??= withDetail().then(() => {
-        const sum: Record<ProfileRule, number> = { SPECIAL: 0, YOUNG: 0, AGE_BAND: 0, NEAR_TERM: 0, BACHELOR: 0 };
-        for (const g of groups) {
-          const have = projectedAttributes(g, projectGroup(g, scenario, f), f);
-          for (const rule of PROFILE_RULES) sum[rule] += have[rule];
-        }
-        return sum;
-      });
-      return structure;
-    },
-    intakeRange: null,
-    poolRange: null,
+/** The model's rates from a scenario and the policy of the scope (the tier an intake starts on). */
+export function flowRates(s: Scenario, intakeTier: Tier): FlowRates {
+  const t: TierProgress = s.tierProgress ?? { midToNear: 0, longToMid: 0 };
+  return {
+    promotion: s.promotionProbability,
+    attrition: s.attritionRate,
+    midToNear: t.midToNear,
+    longToMid: t.longToMid,
+    intakeTier,
   };
-  for (const g of groups) {
-    const p = projectGroup(g, scenario, f);
-    t.positions += g.positions;
-    t.target += g.target;
-    t.pool += p.projectedReserves;
-    t.intake += p.intake;
-    t.expectedVacancies += g.expectedVacancies;
-    t.ready += p.readyByHorizon;
-    t.promoted += p.promoted;
-    t.successionGap += Math.max(0, g.expectedVacancies - p.readyByHorizon);
-  }
-  return t;
+}
+
+function toRow(g: FlowGroupRow, years: FlowYear[], H: number, profile: IntakeRow['profile']): IntakeRow {
+  const last = years[H - 1]!;
+  const entries = g.members.filter((c) => c.years >= H);
+  return {
+    order: g.order,
+    unitCode: g.unitCode,
+    unitName: g.unitName,
+    kind: g.kind,
+    positions: g.posts,
+    target: g.target,
+    expectedVacancies: g.vacancies.reduce((s, v) => s + v, 0),
+    stays: entries.reduce((s, c) => s + c.count, 0),
+    ready: entries.filter((c) => c.tier === 'NEAR_TERM' && c.cultivatedFrom <= H).reduce((s, c) => s + c.count, 0),
+    readyByHorizon: last.ready,
+    promoted: years.reduce((s, y) => s + y.promotions, 0),
+    projectedReserves: last.stock,
+    need: years.reduce((s, y) => s + y.need, 0),
+    intake: years.reduce((s, y) => s + y.intake, 0),
+    years,
+    profile,
+  };
 }
 
 export async function simulateIntake(
@@ -143,39 +141,73 @@ export async function simulateIntake(
   hooks: MonteCarloHooks = {},
 ): Promise<IntakeProjection> {
   const H = scenario.horizonYears;
-  const yearNumbers = Array.from({ length: H }, (_, i) => i + 1);
-  const { ends, years: byYear } = await horizonGroupsByYear(input, yearNumbers, false);
-  // The attributes, read once when first asked for, joined to the groups by position (the same
-  // order); a change to the data in between is refused rather than mixed in.
-  let detailed: Promise<void> | null = null;
-  const withDetail = () => {
-    detailed ??= horizonGroupsByYear(input, yearNumbers, true).then((d) => {
-      d.years.forEach((gs, y) => {
-        const base = byYear[y]!;
-        if (gs.length !== base.length) throw new Error('the data changed during the simulation: run it again');
-        gs.forEach((g, i) => {
-          const b = base[i]!;
-          if (b.order !== g.order || b.kind !== g.kind || b.stays !== g.stays)
-            throw new Error('the data changed during the simulation: run it again');
-          b.attributes = g.attributes;
-          b.targets = g.targets;
-        });
-      });
-    });
-    return detailed;
+  const { ends, groups } = await flowGroups(input, H);
+  const rates = flowRates(scenario, policyOf(input.policies, input.scope.unitKind).planning.intakeTier);
+  const result = projectFlows(groups, H, rates);
+  // The stayers' attributes at the horizon, read once when a profile is first asked for.
+  let detail: Promise<Map<string, HorizonGroup>> | null = null;
+  const groupDetail = () => {
+    detail ??= horizonGroupsByYear(input, [H], true).then(
+      (d) => new Map(d.years[0]!.map((g) => [`${g.unitCode}|${g.kind}`, g])),
+    );
+    return detail;
   };
-  const groups = byYear[H - 1]!;
-  const f = factorsOf(scenario);
-  // The groups become the rows (no copy: at national scale there are 97 000).
-  const rows = groups.map((g) =>
-    Object.assign(g, projectGroup(g, scenario, f), { factors: f, withDetail }),
-  ) as IntakeRow[];
-  const years = yearNumbers.map((y, i) => yearTotals(y, ends[i]!, byYear[i]!, scenario, withDetail));
+  // Model 2 moves tiers from the second year on: H − 1 steps by the horizon.
+  const factors = factorsOf(scenario);
+  if (scenario.tierProgress) {
+    factors.midReach = reachesNearTerm('MID', H - 1, scenario.tierProgress);
+    factors.longReach = reachesNearTerm('LONG', H - 1, scenario.tierProgress);
+  }
+  const rows = groups.map((g, gi) => {
+    const row: IntakeRow = toRow(g, result.groups[gi]!, H, async () => {
+      const d = (await groupDetail()).get(`${g.unitCode}|${g.kind}`);
+      if (!d) return [];
+      return intakeProfile(
+        d,
+        {
+          readyByHorizon: row.readyByHorizon,
+          promoted: row.promoted,
+          projectedReserves: row.projectedReserves,
+          intake: row.intake,
+        },
+        factors,
+      );
+    });
+    return row;
+  });
+  const years: IntakeYear[] = ends.map((end, t) => {
+    const y: IntakeYear = {
+      year: t + 1,
+      end,
+      positions: 0,
+      target: 0,
+      pool: 0,
+      need: result.years[t]!.need,
+      intake: result.years[t]!.intake,
+      expectedVacancies: 0,
+      ready: 0,
+      promoted: 0,
+      successionGap: 0,
+      intakeRange: null,
+      poolRange: null,
+    };
+    groups.forEach((g, gi) => {
+      const f = result.groups[gi]![t]!;
+      y.positions += g.posts;
+      y.target += g.target;
+      y.pool += f.stock;
+      y.expectedVacancies += f.vacancies;
+      y.ready += f.ready;
+      y.promoted += f.promotions;
+      y.successionGap += Math.max(0, f.vacancies - f.ready);
+    });
+    return y;
+  });
   const projection: IntakeProjection = {
     horizonEnd: ends[H - 1]!,
     mode,
     scenario,
-    totalIntake: rows.reduce((sum, r) => sum + r.intake, 0),
+    totalIntake: result.totalIntake,
     rows,
     years,
     runs: null,
@@ -187,8 +219,8 @@ export async function simulateIntake(
   };
   if (mode === 'DETERMINISTIC') return projection;
 
-  const { packed, units } = packGroups(byYear, yearNumbers);
-  const run = startMonteCarlo(packed, scenario, monteCarlo.runs, monteCarlo.seed, hooks.onProgress);
+  const { packed, units } = packFlows(groups, H);
+  const run = startMonteCarlo(packed, rates, monteCarlo.runs, monteCarlo.seed, hooks.onProgress);
   hooks.started?.(run);
   const summary: MonteCarloSummary = await run.result;
   const names = new Map(groups.map((g) => [g.unitCode, g.unitName]));
@@ -196,13 +228,12 @@ export async function simulateIntake(
     years[i]!.intakeRange = y.intake;
     years[i]!.poolRange = y.pool;
   });
-  const total = summary.years[H - 1]!.intake;
   return {
     ...projection,
-    totalIntake: total.p50,
+    totalIntake: summary.total.p50,
     runs: monteCarlo.runs,
     seed: monteCarlo.seed,
-    ...total,
+    ...summary.total,
     units: summary.units.map((u, i) => ({ unitCode: units[i]!, unitName: names.get(units[i]!) ?? '', ...u })),
   };
 }

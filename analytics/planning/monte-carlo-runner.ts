@@ -2,8 +2,8 @@
 // it runs, a run reports its progress and can be cancelled (the worker is terminated). The
 // worker is TypeScript, loaded through tsx as the server itself is.
 import { Worker } from 'node:worker_threads';
-import type { Scenario } from '../../domain/planning.ts';
-import type { MonteCarloSummary, PackedGroups } from './monte-carlo.ts';
+import type { FlowRates } from '../../domain/stock-flow.ts';
+import type { MonteCarloSummary, PackedFlows } from './monte-carlo.ts';
 
 export class CancelledError extends Error {
   constructor() {
@@ -23,8 +23,8 @@ const tsxApi = import.meta.resolve('tsx/esm/api');
 const boot = `import { tsImport } from ${JSON.stringify(tsxApi)}; await tsImport(${JSON.stringify(workerFile)}, ${JSON.stringify(workerFile)});`;
 
 export function startMonteCarlo(
-  packed: PackedGroups,
-  scenario: Scenario,
+  packed: PackedFlows,
+  rates: FlowRates,
   runs: number,
   seed: number,
   onProgress?: (done: number) => void,
@@ -33,8 +33,8 @@ export function startMonteCarlo(
   let cancelled = false;
   const worker = new Worker(boot, {
     eval: true,
-    workerData: { packed, scenario, runs, seed },
-    transferList: packed.groups.map((g) => g.buffer as ArrayBuffer),
+    workerData: { packed, rates, runs, seed },
+    transferList: [packed.data.buffer as ArrayBuffer],
   });
   const result = new Promise<MonteCarloSummary>((resolve, reject) => {
     worker.on('message', (m: { type: 'progress'; done: number } | { type: 'result'; result: MonteCarloSummary }) => {

@@ -1,19 +1,27 @@
-// Monte Carlo mode of the intake simulation (docs/domain.md, "Planning"): many seeded runs of
-// the horizon, each drawing per group (domain/planning.ts drawCounts), summarised as P10 / P50 /
-// P90 of the total intake and of the pool per horizon year, per unit the intake's percentiles and
-// the probability it meets its ratio targets without intake. The groups travel packed in typed
-// arrays so that a worker thread (monte-carlo.worker.ts) gets them without copying objects.
-import { drawCounts, drawn, factorsOf, percentile, type Scenario, seededRandom } from '../../domain/planning.ts';
-import type { HorizonGroup } from '../metrics/horizon.ts';
+// Monte Carlo mode of planning model 2 (docs/domain.md "Planning — model 2"): many seeded runs of
+// the same flows as the deterministic projection (domain/stock-flow.ts), with whole people
+// instead of expected weights — each year tier progress and attrition are binomial draws per
+// class of alike members, promotions a binomial draw among the ready (taken without
+// replacement from the ready classes), and the intake the whole shortfall. Summarised as P10 /
+// P50 / P90 of the total intake, of each year's intake and pool, and per unit. The groups travel
+// packed in one typed array so that a worker thread (monte-carlo.worker.ts) gets them without
+// copying objects.
+import { BinomialSampler, percentile, seededRandom } from '../../domain/planning.ts';
+import type { FlowGroup, FlowRates, Tier } from '../../domain/stock-flow.ts';
 
-/** Per group: target, vacancies, stays, ready, mid cultivated, long cultivated, unit index. */
-const FIELDS = 7;
+/** Per group: target, period years, cultivation years, unit index, classes, then V_1..V_H; then
+ * per class: years present, cultivated from, tier (0 near, 1 mid, 2 long), count. */
+const HEAD = 5;
+const CLASS = 4;
+const TIERS: Tier[] = ['NEAR_TERM', 'MID_TERM', 'LONG_TERM'];
 
-export interface PackedGroups {
-  /** The horizon years (1..H), and per year the groups packed FIELDS ints each. */
-  years: number[];
-  groups: Int32Array[];
+export interface PackedFlows {
+  horizonYears: number;
+  data: Int32Array;
+  groupCount: number;
   unitCount: number;
+  /** Classes in all (for the run's scratch arrays). */
+  classCount: number;
 }
 
 export interface Percentiles {
@@ -24,31 +32,40 @@ export interface Percentiles {
 
 export interface MonteCarloSummary {
   runs: number;
-  /** Per horizon year: the total intake and the projected pool over the runs. */
-  years: { year: number; intake: Percentiles; pool: Percentiles }[];
-  /** Per unit (index of the packing), at the last year. */
+  /** The total intake over the horizon. */
+  total: Percentiles;
+  /** Per horizon year: its intake and its pool (before the intake), and the pool's mean. */
+  years: { year: number; intake: Percentiles; pool: Percentiles; poolMean: number }[];
+  /** Per unit (index of the packing): its intake over the horizon. */
   units: (Percentiles & { meetsWithoutIntake: number })[];
 }
 
-/** Packs the groups per year; units are numbered in their first appearance order. */
-export function packGroups(byYear: HorizonGroup[][], yearNumbers: number[]): { packed: PackedGroups; units: string[] } {
+/** Packs the groups; units are numbered in their first appearance order. */
+export function packFlows(groups: FlowGroup[], horizonYears: number): { packed: PackedFlows; units: string[] } {
   const index = new Map<string, number>();
-  const groups = byYear.map((gs) => {
-    const a = new Int32Array(gs.length * FIELDS);
-    gs.forEach((g, i) => {
-      let u = index.get(g.unitCode);
-      if (u === undefined) {
-        u = index.size;
-        index.set(g.unitCode, u);
-      }
-      a.set(
-        [g.target, g.expectedVacancies, g.stays, g.ready, g.tiers?.midCultivated ?? 0, g.tiers?.longCultivated ?? 0, u],
-        i * FIELDS,
-      );
-    });
-    return a;
-  });
-  return { packed: { years: yearNumbers, groups, unitCount: index.size }, units: [...index.keys()] };
+  const values: number[] = [];
+  let classCount = 0;
+  for (const g of groups) {
+    let u = index.get(g.unitCode);
+    if (u === undefined) {
+      u = index.size;
+      index.set(g.unitCode, u);
+    }
+    values.push(g.target, g.periodYears, g.cultivationYears, u, g.members.length);
+    for (let t = 0; t < horizonYears; t++) values.push(g.vacancies[t] ?? 0);
+    for (const c of g.members) values.push(c.years, c.cultivatedFrom, TIERS.indexOf(c.tier), c.count);
+    classCount += g.members.length;
+  }
+  return {
+    packed: {
+      horizonYears,
+      data: Int32Array.from(values),
+      groupCount: groups.length,
+      unitCount: index.size,
+      classCount,
+    },
+    units: [...index.keys()],
+  };
 }
 
 const summary = (values: ArrayLike<number>): Percentiles => {
@@ -57,57 +74,164 @@ const summary = (values: ArrayLike<number>): Percentiles => {
 };
 
 /**
- * `runs` seeded runs. One generator serves every draw in a fixed order (run, year, group), so
- * the same seed gives the same answer on every machine. `onProgress(done)` is called about a
- * hundred times; returning false stops the runs (cancelled: null).
+ * `runs` seeded runs. One generator serves every draw in a fixed order (run, year, group,
+ * class), so the same seed gives the same answer on every machine. `onProgress(done)` is called
+ * about a hundred times; returning false stops the runs (cancelled: null).
  */
 export function runMonteCarlo(
-  packed: PackedGroups,
-  scenario: Scenario,
+  packed: PackedFlows,
+  r: FlowRates,
   runs: number,
   seed: number,
   onProgress?: (done: number) => boolean | undefined,
 ): MonteCarloSummary | null {
+  const H = packed.horizonYears;
+  const data = packed.data;
   const random = seededRandom(seed);
-  const nYears = packed.years.length;
-  const intakes = packed.years.map(() => new Float64Array(runs));
-  const pools = packed.years.map(() => new Float64Array(runs));
-  // Per unit, a histogram of its intake at the last year: intake is at most the sum of its targets.
-  const last = packed.groups[nYears - 1]!;
+  const draw = {
+    up: new BinomialSampler(r.midToNear),
+    upLong: new BinomialSampler(r.longToMid),
+    promote: new BinomialSampler(r.promotion),
+    keep: new BinomialSampler(1 - r.attrition),
+  };
+  // The members' counts per tier in this run: the classes', then H cohorts per group.
+  const classes = new Int32Array(packed.classCount * 3);
+  const cohorts = new Int32Array(packed.groupCount * H * 3);
+  const intakeTier = TIERS.indexOf(r.intakeTier);
+  const intakes = Array.from({ length: H }, () => new Float64Array(runs));
+  const pools = Array.from({ length: H }, () => new Float64Array(runs));
+  const totals = new Float64Array(runs);
+  // Per unit, a histogram of its intake over the horizon: at most H × its targets.
   const capacity = new Int32Array(packed.unitCount);
-  for (let i = 0; i < last.length; i += FIELDS) capacity[last[i + 6]!]! += last[i]!;
+  for (let at = 0; at < data.length; at += HEAD + H + data[at + 4]! * CLASS)
+    capacity[data[at + 3]!] = capacity[data[at + 3]!]! + H * data[at]!;
   const offset = new Int32Array(packed.unitCount + 1);
   for (let u = 0; u < packed.unitCount; u++) offset[u + 1] = offset[u]! + capacity[u]! + 1;
   const histogram = new Int32Array(offset[packed.unitCount]!);
   const unitIntake = new Int32Array(packed.unitCount);
   const every = Math.max(1, Math.floor(runs / 100));
-  const yearFactors = packed.years.map((h) => factorsOf({ ...scenario, horizonYears: h }));
-  for (let run = 0; run < runs; run++) {
-    for (let y = 0; y < nYears; y++) {
-      const f = yearFactors[y]!;
-      const a = packed.groups[y]!;
-      const isLast = y === nYears - 1;
-      if (isLast) unitIntake.fill(0);
-      let intake = 0;
-      let pool = 0;
-      for (let i = 0; i < a.length; i += FIELDS) {
-        drawCounts(random, f, a[i + 1]!, a[i + 2]!, a[i + 3]!, a[i + 4]!, a[i + 5]!);
-        const projected = drawn.projectedReserves;
-        const groupIntake = Math.max(0, a[i]! - projected);
-        intake += groupIntake;
-        pool += projected;
-        if (isLast) unitIntake[a[i + 6]!]! += groupIntake;
+
+  /** Moves tier counts at `i` of `a` one year on. */
+  const progress = (a: Int32Array, i: number) => {
+    const up = a[i + 1]! > 0 ? draw.up.draw(random, a[i + 1]!) : 0;
+    const upLong = a[i + 2]! > 0 ? draw.upLong.draw(random, a[i + 2]!) : 0;
+    a[i] = a[i]! + up;
+    a[i + 1] = a[i + 1]! - up + upLong;
+    a[i + 2] = a[i + 2]! - upLong;
+  };
+  /** Takes `k` of the `pool` ready members, without replacement, from the near-term count at `i`. */
+  let take = 0;
+  let pool = 0;
+  const promoteFrom = (a: Int32Array, i: number) => {
+    const n = a[i]!;
+    let x = 0;
+    for (let j = 0; j < n && take > 0; j++) {
+      if (random() * pool < take) {
+        x++;
+        take--;
       }
-      intakes[y]![run] = intake;
-      pools[y]![run] = pool;
-      if (isLast) for (let u = 0; u < packed.unitCount; u++) histogram[offset[u]! + unitIntake[u]!]!++;
+      pool--;
     }
+    a[i] = n - x;
+  };
+  const survive = (a: Int32Array, i: number) => {
+    for (let k = 0; k < 3; k++) if (a[i + k]! > 0) a[i + k] = draw.keep.draw(random, a[i + k]!);
+  };
+
+  for (let run = 0; run < runs; run++) {
+    // Reset: every class on its tier, no cohort.
+    let ci = 0;
+    for (let at = 0; at < data.length; ) {
+      const n = data[at + 4]!;
+      const first = at + HEAD + H;
+      for (let c = 0; c < n; c++, ci++) {
+        const o = first + c * CLASS;
+        classes[ci * 3] = 0;
+        classes[ci * 3 + 1] = 0;
+        classes[ci * 3 + 2] = 0;
+        classes[ci * 3 + data[o + 2]!] = data[o + 3]!;
+      }
+      at = first + n * CLASS;
+    }
+    cohorts.fill(0);
+    unitIntake.fill(0);
+    let total = 0;
+    for (let t = 1; t <= H; t++) {
+      let yearIntake = 0;
+      let yearPool = 0;
+      ci = 0;
+      let gi = 0;
+      for (let at = 0; at < data.length; gi++) {
+        const target = data[at]!;
+        const period = data[at + 1]!;
+        const cultivation = data[at + 2]!;
+        const unit = data[at + 3]!;
+        const n = data[at + 4]!;
+        const vacancies = data[at + HEAD + t - 1]!;
+        const first = at + HEAD + H;
+        const c0 = ci;
+        // (0) tier progress and (1) exits; the ready near-term count.
+        let ready = 0;
+        for (let c = 0; c < n; c++) {
+          const o = first + c * CLASS;
+          if (data[o]! < t) continue;
+          if (t >= 2) progress(classes, (c0 + c) * 3);
+          if (data[o + 1]! <= t) ready += classes[(c0 + c) * 3]!;
+        }
+        const cohortBase = gi * H * 3;
+        for (let s = 1; s < t; s++) {
+          if (s + period - 1 < t) continue;
+          const i = cohortBase + (s - 1) * 3;
+          if (t >= s + 2) progress(cohorts, i);
+          if (s + cultivation <= t) ready += cohorts[i]!;
+        }
+        // (2) promotions: a binomial number of the fillable vacancies, taken from the ready.
+        const fillable = Math.min(vacancies, ready);
+        take = fillable > 0 ? draw.promote.draw(random, fillable) : 0;
+        pool = ready;
+        if (take > 0) {
+          for (let c = 0; c < n && take > 0; c++) {
+            const o = first + c * CLASS;
+            if (data[o]! >= t && data[o + 1]! <= t) promoteFrom(classes, (c0 + c) * 3);
+          }
+          for (let s = 1; s < t && take > 0; s++)
+            if (s + period - 1 >= t && s + cultivation <= t) promoteFrom(cohorts, cohortBase + (s - 1) * 3);
+        }
+        // (3) attrition and (4) the stock.
+        let stock = 0;
+        for (let c = 0; c < n; c++) {
+          if (data[first + c * CLASS]! < t) continue;
+          const i = (c0 + c) * 3;
+          if (r.attrition > 0) survive(classes, i);
+          stock += classes[i]! + classes[i + 1]! + classes[i + 2]!;
+        }
+        for (let s = 1; s < t; s++) {
+          if (s + period - 1 < t) continue;
+          const i = cohortBase + (s - 1) * 3;
+          if (r.attrition > 0) survive(cohorts, i);
+          stock += cohorts[i]! + cohorts[i + 1]! + cohorts[i + 2]!;
+        }
+        // (5) whole people: the intake is the whole shortfall; the cohort joins at E_t.
+        const intake = Math.max(0, target - stock);
+        if (intake > 0) cohorts[cohortBase + (t - 1) * 3 + intakeTier] = intake;
+        yearIntake += intake;
+        yearPool += stock;
+        unitIntake[unit] = unitIntake[unit]! + intake;
+        ci += n;
+        at = first + n * CLASS;
+      }
+      intakes[t - 1]![run] = yearIntake;
+      pools[t - 1]![run] = yearPool;
+      total += yearIntake;
+    }
+    totals[run] = total;
+    for (let u = 0; u < packed.unitCount; u++) histogram[offset[u]! + unitIntake[u]!]!++;
     if (onProgress && ((run + 1) % every === 0 || run + 1 === runs) && onProgress(run + 1) === false) return null;
   }
   const units: MonteCarloSummary['units'] = [];
   for (let u = 0; u < packed.unitCount; u++) {
+    // Nearest rank over the histogram: the smallest value whose cumulative count reaches ceil(p × runs).
     const at = (p: number) => {
-      // Nearest rank over the histogram: the smallest value whose cumulative count reaches ceil(p × runs).
       const rank = Math.max(1, Math.ceil((p / 100) * runs));
       let seen = 0;
       for (let v = 0; v <= capacity[u]!; v++) {
@@ -120,7 +244,13 @@ export function runMonteCarlo(
   }
   return {
     runs,
-    years: packed.years.map((year, y) => ({ year, intake: summary(intakes[y]!), pool: summary(pools[y]!) })),
+    total: summary(totals),
+    years: intakes.map((values, i) => ({
+      year: i + 1,
+      intake: summary(values),
+      pool: summary(pools[i]!),
+      poolMean: pools[i]!.reduce((sum, v) => sum + v, 0) / runs,
+    })),
     units,
   };
 }

@@ -84,6 +84,8 @@ export interface Policy {
    * departments); reserves of a village or community team ≥ perVillage.
    */
   unitQuotas: { perDepartment: number; perVillage: number };
+  /** Planning: the readiness tier an intake cohort starts on (domain.md "Planning — model 2"). */
+  planning: { intakeTier: 'NEAR_TERM' | 'MID_TERM' | 'LONG_TERM' };
   degreeTargets: { category: string; maxAge: number | null; atLeast: string; share: number }[];
 }
 
@@ -146,6 +148,7 @@ export const DEFAULT_POLICY: Policy = {
   alertWindowDays: 90,
   poolLevels: { CITY: 1, COUNTY: 1, TOWNSHIP: 1, VILLAGE: 0, DEPARTMENT: 0 },
   unitQuotas: { perDepartment: 0, perVillage: 0 },
+  planning: { intakeTier: 'MID_TERM' },
   degreeTargets: [
     { category: 'PARTY_GOV', maxAge: 50, atLeast: 'ASSOCIATE', share: 1 },
     { category: 'PARTY_GOV', maxAge: 50, atLeast: 'BACHELOR', share: 0.65 },

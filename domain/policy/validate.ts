@@ -95,6 +95,7 @@ export const policyOverrideSchema = z
     successionHorizonYears: whole(0, 30),
     alertWindowDays: whole(0, 366),
     poolLevels: z.strictObject({ CITY: flag, COUNTY: flag, TOWNSHIP: flag, VILLAGE: flag, DEPARTMENT: flag }).partial(),
+    planning: z.strictObject({ intakeTier: z.enum(['NEAR_TERM', 'MID_TERM', 'LONG_TERM']) }).partial(),
     unitQuotas: z.strictObject({ perDepartment: z.number().min(0).max(10), perVillage: whole(0, 100) }).partial(),
     degreeTargets: z
       .array(

@@ -8,14 +8,13 @@ import {
   type IntakeProjection,
   type IntakeRow,
   type IntakeYear,
-  profileOf,
   simulateIntake,
   type UnitIntakeRange,
 } from '../../analytics/planning/intake.ts';
 import type { Percentiles } from '../../analytics/planning/monte-carlo.ts';
 import { type LearnedRates, learnedRates } from '../../analytics/planning/rates.ts';
 import { todayIso } from '../../domain/dates.ts';
-import { PROFILE_RULES, type ProfileNeed, type ProfileRule, withOverrides } from '../../domain/planning.ts';
+import { PROFILE_RULES, type ProfileNeed, withOverrides } from '../../domain/planning.ts';
 import { builder } from '../builder.ts';
 import type { Context } from '../context.ts';
 import { cancelJob, jobOf, type SimulationJob, startJob } from '../planning/jobs.ts';
@@ -116,63 +115,67 @@ const ProfileNeedRef = builder.objectRef<ProfileNeed>('IntakeProfileNeed').imple
   }),
 });
 
+const IntakeRowYearRef = builder.objectRef<IntakeRow['years'][number] & { year: number }>('IntakeRowYear').implement({
+  authScopes: { signedIn: true },
+  description:
+    'One unit and kind in one year of the horizon (planning model 2): expected values, and the planned intake.',
+  fields: (t) => ({
+    year: t.exposeInt('year'),
+    vacancies: t.exposeInt('vacancies', { description: 'Posts falling vacant this year (each at its first date).' }),
+    ready: t.exposeFloat('ready', { description: 'Near-term weight of cultivated members before promotions.' }),
+    promotions: t.exposeFloat('promotions', { description: 'p × min(vacancies, ready).' }),
+    stock: t.exposeFloat('stock', { description: 'After promotions and attrition, before this year’s intake.' }),
+    need: t.exposeFloat('need', { description: 'max(0, target − stock): a real number.' }),
+    intake: t.exposeInt('intake', { description: 'This year’s planned intake: the scope’s shortfall apportioned.' }),
+  }),
+});
+
 const IntakeRowRef = builder.objectRef<IntakeRow>('IntakeRow').implement({
   authScopes: { signedIn: true },
-  description: 'One unit and kind with posts: the pool projected to the horizon and the intake it needs.',
+  description:
+    'One unit and kind with posts over the horizon (planning model 2): its flows year by year and its planned intake.',
   fields: (t) => ({
     unitCode: t.exposeString('unitCode'),
     unitName: t.exposeString('unitName'),
     kind: t.expose('kind', { type: PositionKindEnum }),
     positions: t.exposeInt('positions'),
-    target: t.exposeInt('target', { description: 'ceil(ratio × positions).' }),
-    expectedVacancies: t.exposeInt('expectedVacancies'),
+    target: t.exposeInt('target', { description: 'ceil(ratio × positions at asOf).' }),
+    expectedVacancies: t.exposeInt('expectedVacancies', { description: 'Posts falling vacant by the horizon.' }),
     stays: t.exposeInt('stays', { description: 'Active entries that stay to the horizon.' }),
-    ready: t.exposeInt('ready'),
-    readyByHorizon: t.exposeInt('readyByHorizon', { description: 'Ready, with those tier progress makes near-term.' }),
-    promoted: t.exposeInt('promoted', { description: 'floor(promotion probability × min(vacancies, ready)).' }),
-    projectedReserves: t.exposeInt('projectedReserves', {
-      description: 'floor((stays − promoted) × (1 − attrition)^H).',
+    ready: t.exposeInt('ready', { description: 'Of them, ready by the horizon without tier progress.' }),
+    readyByHorizon: t.exposeFloat('readyByHorizon', {
+      description: 'The ready weight in the horizon’s last year, with tier progress and earlier intake.',
     }),
-    intake: t.exposeInt('intake', { description: 'max(0, target − projected).' }),
-    profile: t.field({ type: [ProfileNeedRef], resolve: (r) => profileOf(r) }),
+    promoted: t.exposeFloat('promoted', { description: 'Σ of the years’ expected promotions.' }),
+    projectedReserves: t.exposeFloat('projectedReserves', {
+      description: 'The expected stock in the horizon’s last year, before its intake.',
+    }),
+    need: t.exposeFloat('need', { description: 'Σ of the years’ needs (real).' }),
+    intake: t.exposeInt('intake', { description: 'Σ of the years’ planned intakes.' }),
+    years: t.field({
+      type: [IntakeRowYearRef],
+      resolve: (r) => r.years.map((y, i) => ({ ...y, year: i + 1 })),
+    }),
+    profile: t.field({ type: [ProfileNeedRef], resolve: (r) => r.profile() }),
   }),
 });
 
-const StructureCountRef = builder
-  .objectRef<{ rule: ProfileRule; count: number; share: number }>('StructureCount')
-  .implement({
-    authScopes: { signedIn: true },
-    fields: (t) => ({
-      rule: t.expose('rule', { type: ProfileRuleEnum }),
-      count: t.exposeInt('count'),
-      share: t.exposeFloat('share', { description: 'count / pool (0 for an empty pool).' }),
-    }),
-  });
-
 const IntakeYearRef = builder.objectRef<IntakeYear>('IntakeYear').implement({
   authScopes: { signedIn: true },
-  description: 'The subtree’s totals at one horizon year, without intake: for charts.',
+  description: 'The scope’s totals in one year of the horizon (planning model 2).',
   fields: (t) => ({
     year: t.exposeInt('year'),
     end: t.field({ type: 'Date', resolve: (y) => y.end }),
     positions: t.exposeInt('positions'),
     target: t.exposeInt('target'),
-    pool: t.exposeInt('pool', { description: 'Σ projected reserves.' }),
-    intake: t.exposeInt('intake', { description: 'Σ intake needed at this year.' }),
-    expectedVacancies: t.exposeInt('expectedVacancies'),
-    ready: t.exposeInt('ready'),
-    promoted: t.exposeInt('promoted'),
-    successionGap: t.exposeInt('successionGap', { description: 'Σ max(0, expected vacancies − ready).' }),
-    structure: t.field({
-      type: [StructureCountRef],
-      resolve: async (y) => {
-        const structure = await y.structure();
-        return PROFILE_RULES.map((rule) => ({
-          rule,
-          count: structure[rule],
-          share: y.pool ? structure[rule] / y.pool : 0,
-        }));
-      },
+    pool: t.exposeFloat('pool', { description: 'Σ expected stock, before the year’s intake.' }),
+    need: t.exposeFloat('need', { description: 'Σ need: the year’s expected shortfall (real).' }),
+    intake: t.exposeInt('intake', { description: 'The year’s planned intake: round-half-up(Σ need), apportioned.' }),
+    expectedVacancies: t.exposeInt('expectedVacancies', { description: 'Posts falling vacant this year.' }),
+    ready: t.exposeFloat('ready'),
+    promoted: t.exposeFloat('promoted'),
+    successionGap: t.exposeFloat('successionGap', {
+      description: 'Σ max(0, vacancies − ready): posts falling vacant this year with nobody ready.',
     }),
     intakeRange: t.field({ type: PercentilesRef, nullable: true, resolve: (y) => y.intakeRange }),
     poolRange: t.field({ type: PercentilesRef, nullable: true, resolve: (y) => y.poolRange }),
@@ -199,7 +202,7 @@ export const IntakeProjectionRef = builder.objectRef<IntakeProjection>('IntakePr
     horizonEnd: t.field({ type: 'Date', resolve: (p) => p.horizonEnd }),
     mode: t.field({ type: ModeEnum, resolve: (p) => p.mode }),
     totalIntake: t.exposeInt('totalIntake', {
-      description: 'The sum of the rows’ intakes (deterministic), or the P50 of the runs’ totals (Monte Carlo).',
+      description: 'Σ of the years’ planned intakes (deterministic), or the P50 of the runs’ totals (Monte Carlo).',
     }),
     p10: t.exposeInt('p10', { nullable: true, description: 'Monte Carlo only: percentiles of the total intake.' }),
     p50: t.exposeInt('p50', { nullable: true }),

@@ -1,11 +1,12 @@
 // Saved planning scenarios: save, list, re-run, compare side by side, archive; and the intake
 // plan optimised across units for a budget (analytics/planning/optimise.ts).
 import { z } from 'zod';
-import { type IntakeProjection, profileOf } from '../../analytics/planning/intake.ts';
+import type { IntakeProjection } from '../../analytics/planning/intake.ts';
 import { type IntakePlan, type OptimiseGroup, optimiseIntake } from '../../analytics/planning/optimise.ts';
 import { todayIso } from '../../domain/dates.ts';
 import type { PositionKind } from '../../domain/enums.ts';
 import { domainError } from '../../domain/errors.ts';
+import { roundHalfUp } from '../../domain/stock-flow.ts';
 import { scopeOf } from '../auth/capabilities.ts';
 import { builder } from '../builder.ts';
 import type { Context } from '../context.ts';
@@ -96,7 +97,12 @@ const ComparedRowRef = builder.objectRef<ComparedRow>('ScenarioComparisonRow').i
     unitName: t.exposeString('unitName'),
     kind: t.expose('kind', { type: PositionKindEnum }),
     intakes: t.field({ type: ['Int'], nullable: { list: false, items: true }, resolve: (r) => r.intakes }),
-    successionGaps: t.field({ type: ['Int'], nullable: { list: false, items: true }, resolve: (r) => r.gaps }),
+    successionGaps: t.field({
+      type: ['Float'],
+      nullable: { list: false, items: true },
+      description: 'Σ over the years of max(0, vacancies − ready): expected posts falling vacant with nobody ready.',
+      resolve: (r) => r.gaps,
+    }),
     spread: t.exposeInt('spread', { description: 'The largest intake less the smallest.' }),
   }),
 });
@@ -108,8 +114,8 @@ const ScenarioTotalsRef = builder
     fields: (t) => ({
       scenario: t.field({ type: ScenarioRef, resolve: (x) => x.scenario }),
       totalIntake: t.int({ resolve: (x) => x.projection.totalIntake }),
-      successionGap: t.int({ resolve: (x) => x.projection.years.at(-1)?.successionGap ?? 0 }),
-      pool: t.int({ resolve: (x) => x.projection.years.at(-1)?.pool ?? 0 }),
+      successionGap: t.float({ resolve: (x) => x.projection.years.at(-1)?.successionGap ?? 0 }),
+      pool: t.float({ resolve: (x) => x.projection.years.at(-1)?.pool ?? 0 }),
       horizonEnd: t.field({ type: 'Date', resolve: (x) => x.projection.horizonEnd }),
     }),
   });
@@ -249,7 +255,7 @@ async function compare(ctx: Context, ids: number[], asOf: string): Promise<Compa
         rows.set(key, row);
       }
       row.intakes[i] = r.intake;
-      row.gaps[i] = Math.max(0, r.expectedVacancies - r.readyByHorizon);
+      row.gaps[i] = r.years.reduce((sum, y) => sum + Math.max(0, y.vacancies - y.ready), 0);
     }
   });
   const list = [...rows.values()];
@@ -269,8 +275,9 @@ async function optimiseGroups(p: IntakeProjection): Promise<OptimiseGroup[]> {
       unitName: r.unitName,
       kind: r.kind,
       target: r.target,
-      projected: r.projectedReserves,
-      structure: (await profileOf(r)).map((n) => ({
+      // The optimiser allocates whole people: the expected stock at the horizon, rounded once.
+      projected: roundHalfUp(r.projectedReserves),
+      structure: (await r.profile()).map((n) => ({
         rule: n.rule,
         have: n.projected,
         ...(n.share !== null ? { share: n.share } : {}),

@@ -1,6 +1,6 @@
-// simulateIntake on the small fixture (test/fixtures/small.ts), worked out by hand, and its Monte
-// Carlo mode's promises: probabilities 0 or 1 give the deterministic answer, a seed gives the
-// same answer again, percentiles are ordered.
+// simulateIntake (planning model 2) on the small fixture (test/fixtures/small.ts), worked out by
+// hand year by year, and its Monte Carlo mode's promises: probabilities 0 or 1 give the
+// deterministic answer, a seed gives the same answer again, percentiles are ordered.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { importDataset } from '../../server/dataset/import.ts';
 import { recordChange } from '../../server/db/changes.ts';
@@ -69,33 +69,44 @@ describe('simulateIntake', () => {
     expect([r.totalIntake, r.p10, r.p50, r.p90]).toEqual([8, null, null, null]);
   });
 
-  it('over two years: E01 turns 60 on the horizon, R01 and R06 leave as their periods end, R06 at its limit stays 40', async () => {
-    // E = 2028-11-21. C01 P: E01 is 60 at E: vacant. A P: R01's period ends 2028-01-10 ≤ E.
-    // B D: R06 is 40 at E (not over 40) but its period ends 2028-09-01 ≤ E: it leaves.
+  it('over two years, year by year: year 1’s intake counts in year 2; R01 and R06 leave as their periods end', async () => {
+    // Year 1 as above: intake 2 + 1 + 1 + 2 + 2 + 0 = 8, each a mid-term cohort present in years
+    // 2 and 3. Year 2 (E = 2028-11-21): C01 P: E01 turns 60 (2028-03-01): a vacancy, nobody ready
+    // (the cohort is mid-term); stock 2 (the cohort), need 0. A P: R01's period ends 2028-01-10:
+    // gone; stock 1 (its cohort), need 1 → intake 1. A D, A1 P, B P: their cohorts meet the
+    // target. B D: R06's period ends 2028-09-01 (at 40 it is not over its limit): gone; stock 0,
+    // need 1 → intake 1. Horizon intake 8 + 2 = 10.
+    // [stays to E_2, ready, vacancies over the horizon, stock in year 2, intake over the horizon]:
     const r = await simulate('horizonYears: 2');
     expect(brief(r)).toEqual({
-      'C01 PRINCIPAL': [0, 0, 1, 0, 2],
-      'A PRINCIPAL': [0, 0, 0, 0, 2],
-      'A DEPUTY': [0, 0, 1, 0, 1],
-      'A1 PRINCIPAL': [0, 0, 1, 0, 2],
-      'B PRINCIPAL': [0, 0, 0, 0, 2],
+      'C01 PRINCIPAL': [0, 0, 1, 2, 2],
+      'A PRINCIPAL': [0, 0, 0, 1, 2],
+      'A DEPUTY': [0, 0, 1, 1, 1],
+      'A1 PRINCIPAL': [0, 0, 1, 2, 2],
+      'B PRINCIPAL': [0, 0, 0, 2, 2],
       'B DEPUTY': [0, 0, 0, 0, 1],
     });
     expect(r.totalIntake).toBe(10);
   });
 
   it('applies attrition and the promotion probability', async () => {
-    // Attrition 0.5 over one year: A P keeps floor(1 × 0.5) = 0 (intake 2), B D floor(0.5) = 0 (intake 1).
-    expect((await simulate('horizonYears: 1, attritionRate: 0.5')).totalIntake).toBe(10);
+    // Attrition 0.5 over one year: A P keeps 0.5 (need 1.5), B D 0.5 (need 0.5); Σ need = 2 + 1.5
+    // + 1 + 2 + 2 + 0.5 = 9 → 9. Floors give 8; the one left goes to the larger need of the two
+    // equal fractions (A P). Model 1 floored both stocks to 0 and asked for 10.
+    const attrition = await simulate('horizonYears: 1, attritionRate: 0.5');
+    expect(attrition.totalIntake).toBe(9);
+    expect(brief(attrition)['A PRINCIPAL']).toEqual([1, 1, 0, 0.5, 2]);
+    expect(brief(attrition)['B DEPUTY']).toEqual([1, 0, 0, 0.5, 0]);
     // A-P1's term ends within the year: one vacancy, R01 ready. p = 1: promoted 1, 0 left, intake 2;
-    // p = 0.5: floor(0.5) = 0 promoted, R01 stays, intake 1.
+    // p = 0.5: 0.5 promoted (expected), 0.5 left, need 1.5; Σ need 8.5 → 9: A P gets the remainder.
     await db.position.update({ where: { code: 'A-P1' }, data: { termEnds: new Date('2027-06-30T00:00:00Z') } });
     await recordChange(db, { entity: 'Position' });
     const sure = await simulate('horizonYears: 1');
     const half = await simulate('horizonYears: 1, promotionProbability: 0.5');
     const a = (r: Result) => r.rows.find((x) => x.unitCode === 'A' && x.kind === 'PRINCIPAL')!;
     expect([a(sure).promoted, a(sure).projectedReserves, a(sure).intake]).toEqual([1, 0, 2]);
-    expect([a(half).promoted, a(half).projectedReserves, a(half).intake]).toEqual([0, 1, 1]);
+    expect([a(half).promoted, a(half).projectedReserves, a(half).intake]).toEqual([0.5, 0.5, 2]);
+    expect(half.totalIntake).toBe(9);
     await db.position.update({ where: { code: 'A-P1' }, data: { termEnds: null } });
     await recordChange(db, { entity: 'Position' });
   });
@@ -131,18 +142,12 @@ describe('simulateIntake', () => {
             readyByHorizon: number;
             profile: { rule: string; projected: number; required: number; extraIntake: number | null }[];
           }[];
-          years: {
-            year: number;
-            pool: number;
-            intake: number;
-            successionGap: number;
-            structure: { rule: string; count: number; share: number }[];
-          }[];
+          years: { year: number; pool: number; need: number; intake: number; successionGap: number }[];
         };
       }>(
         `{ simulateIntake(input: { unitCode: "C01", asOf: "2026-11-21", ${extra} }) {
             rows { unitCode kind readyByHorizon profile { rule projected required extraIntake } }
-            years { year pool intake successionGap structure { rule count share } } } }`,
+            years { year pool need intake successionGap } } }`,
       ).then((d) => d.simulateIntake);
     const one = await q('horizonYears: 1');
     const profile = (unit: string, kind: string, r = one) =>
@@ -165,26 +170,25 @@ describe('simulateIntake', () => {
       NEAR_TERM: [0, 1, 1],
       BACHELOR: [1, 0, 0],
     });
-    // Year 1 totals: pool 1 + 1 = 2; intake 8 (the first test); vacancies 3 (A-D1, A1-P), ready 1
-    // (R01, in A where no post falls vacant): gap A D 1 + A1 P 1 = 2. SPECIAL 1 of 2 = 0.5.
+    // Year 1 totals: pool 1 + 1 = 2; need and intake 8 (the first test); vacancies 3 (A-D1,
+    // A1-P), ready 1 (R01, in A where no post falls vacant): gap A D 1 + A1 P 1 = 2.
     expect(one.years).toHaveLength(1);
-    expect([one.years[0]!.pool, one.years[0]!.intake, one.years[0]!.successionGap]).toEqual([2, 8, 2]);
-    expect(one.years[0]!.structure.find((x) => x.rule === 'SPECIAL')).toEqual({
-      rule: 'SPECIAL',
-      count: 1,
-      share: 0.5,
-    });
-    // Over two years the series has both years, and its last year is the horizon's answer (10).
+    expect([one.years[0]!.pool, one.years[0]!.need, one.years[0]!.intake, one.years[0]!.successionGap]).toEqual([
+      2, 8, 8, 2,
+    ]);
+    // Over two years each year has its own planned intake (the previous test): 8, then 2; year
+    // 2's pool counts year 1's cohorts: 2 + 1 + 1 + 2 + 2 + 0 = 8.
     const two = await q('horizonYears: 2');
     expect(two.years.map((y) => [y.year, y.pool, y.intake])).toEqual([
       [1, 2, 8],
-      [2, 0, 10],
+      [2, 8, 2],
     ]);
-    // Tier progress 中期 → 近期 at 1 a year: R06 is near-term at E: B D needs no near-term intake,
-    // and it counts as ready there.
+    // Tier progress 中期 → 近期 moves members that were in the pool the whole year before: from the
+    // second year on. In a one-year horizon R06 stays mid-term: not ready, and B D still needs a
+    // near-term member. Over two years R06 has left by year 2 (its period ends 2028-09-01).
     const moved = await q('horizonYears: 1, midToNearRate: 1');
-    expect(profile('B', 'DEPUTY', moved).NEAR_TERM).toEqual([1, 0, 0]);
-    expect(moved.rows.find((x) => x.unitCode === 'B' && x.kind === 'DEPUTY')!.readyByHorizon).toBe(1);
+    expect(profile('B', 'DEPUTY', moved).NEAR_TERM).toEqual([0, 1, 1]);
+    expect(moved.rows.find((x) => x.unitCode === 'B' && x.kind === 'DEPUTY')!.readyByHorizon).toBe(0);
   });
 
   it('applies a scenario’s own ratio and retirement age', async () => {

@@ -320,15 +320,23 @@ describe('the dashboard in Chromium', { timeout: 150_000 }, () => {
   it('projects, runs Monte Carlo with a band, saves a scenario and optimises on the planning page', async () => {
     await page.getByRole('menuitem', { name: '规划' }).click();
     await page.waitForURL(/\/planning/);
-    await page.getByRole('button', { name: /测\s*算/ }).click();
+    // Before the first run the page says what it will answer; the form starts from history, in percent.
+    await expect.poll(() => page.getByText('补充规划测算').count(), { timeout: 30_000 }).toBe(1);
+    await expect.poll(() => page.getByText(/历史数据测算: \d/).count(), { timeout: 30_000 }).toBeGreaterThan(0);
+    await page
+      .getByRole('button', { name: /测\s*算/ })
+      .first()
+      .click();
     await expect.poll(() => page.getByText('需补充后备干部').count(), { timeout: 30_000 }).toBe(1);
+    // Each row says how its intake is worked out.
+    await expect.poll(() => page.getByText(/个职数，目标 \d+ 人；期末预计留存/).count()).toBeGreaterThan(0);
     await page.getByRole('button', { name: /蒙特卡洛/ }).click();
-    await expect.poll(() => page.getByText(/P10–P90 \d+–\d+/).count(), { timeout: 60_000 }).toBe(1);
+    await expect.poll(() => page.getByText(/P10–P90：\d+–\d+ 人/).count(), { timeout: 60_000 }).toBe(1);
     await page.getByLabel('情景名称').fill('浏览器测试情景');
     await page.getByRole('button', { name: '保存情景' }).click();
     await expect.poll(() => page.getByText('浏览器测试情景').count(), { timeout: 10_000 }).toBeGreaterThan(0);
     // A second scenario with a lower promotion probability, and the two side by side.
-    await page.getByLabel('提拔概率').fill('0.5');
+    await page.getByLabel('提拔概率').fill('50');
     await page.getByLabel('情景名称').fill('浏览器测试情景二');
     await page.getByRole('button', { name: '保存情景' }).click();
     await expect

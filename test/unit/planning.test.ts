@@ -1,7 +1,7 @@
 // The planning arithmetic (domain/planning.ts) by hand, and its seeded draws.
 import { describe, expect, it } from 'vitest';
 import type { HorizonGroup } from '../../analytics/metrics/horizon.ts';
-import { packGroups, runMonteCarlo } from '../../analytics/planning/monte-carlo.ts';
+import { packFlows, runMonteCarlo } from '../../analytics/planning/monte-carlo.ts';
 import {
   binomial,
   drawGroup,
@@ -14,6 +14,7 @@ import {
   type Scenario,
   seededRandom,
 } from '../../domain/planning.ts';
+import { type FlowGroup, type FlowRates, projectFlows } from '../../domain/stock-flow.ts';
 
 describe('the deterministic rule', () => {
   it('promotes floor(p × min(vacancies, ready)), keeps floor((stays − promoted) × (1 − a)^H)', () => {
@@ -200,7 +201,7 @@ describe('tier progress and the intake profile', () => {
   });
 });
 
-describe('Monte Carlo runs (analytics/planning/monte-carlo.ts)', () => {
+describe('Monte Carlo runs of planning model 2 (analytics/planning/monte-carlo.ts)', () => {
   // Exact expected intake of one group: E[max(0, T − X)], X ~ Binomial(n, q), by the pmf.
   const expectedIntake = (target: number, n: number, q: number) => {
     let e = 0;
@@ -211,57 +212,78 @@ describe('Monte Carlo runs (analytics/planning/monte-carlo.ts)', () => {
     }
     return e;
   };
-  const group = (unitCode: string, target: number, stays: number): HorizonGroup => ({
-    order: 0,
-    unitLevel: 'COUNTY',
+  const group = (unitCode: string, target: number, stays: number): FlowGroup => ({
     unitCode,
-    unitName: unitCode,
     kind: 'PRINCIPAL',
-    positions: target / 2,
     target,
-    expectedVacancies: 0,
-    stays,
-    ready: 0,
+    vacancies: [0, 0, 0],
+    members: [{ years: 3, cultivatedFrom: 1, tier: 'MID_TERM', count: stays }],
+    periodYears: 3,
+    cultivationYears: 1,
+  });
+  const rates = (attrition: number): FlowRates => ({
+    promotion: 1,
+    attrition,
+    midToNear: 0,
+    longToMid: 0,
+    intakeTier: 'MID_TERM',
   });
 
-  it('averages to the expected intake within four standard errors', () => {
-    // Two units: target 6 with 8 stayers, target 4 with 3; attrition 0.3 over H = 1: q = 0.7.
+  it('averages to the expected stock and intake within four standard errors', () => {
+    // Two units: target 6 with 8 members, target 4 with 3; attrition 0.3 in year 1: each member
+    // stays with q = 0.7. Stock X ~ Bin(8, 0.7) + Bin(3, 0.7): mean 11 × 0.7 = 7.7 (the
+    // deterministic stock), variance 11 × 0.7 × 0.3.
     const groups = [group('U1', 6, 8), group('U2', 4, 3)];
-    const s = { horizonYears: 1, promotionProbability: 1, attritionRate: 0.3 };
     const runs = 4000;
-    const { packed } = packGroups([groups], [1]);
-    const summary = runMonteCarlo(packed, s, runs, 7)!;
-    const mean = expectedIntake(6, 8, 0.7) + expectedIntake(4, 3, 0.7);
-    // The mean of the runs' totals is not reported; the per-unit share needing none is:
-    // P(U2 needs none) = P(X ≥ 4) = 0 (only 3 stay); P(U1 needs none) = P(X ≥ 6), X ~ Bin(8, 0.7).
+    const { packed } = packFlows(groups, 1);
+    const summary = runMonteCarlo(packed, rates(0.3), runs, 7)!;
+    const deterministic = projectFlows(groups, 1, rates(0.3));
+    const stock = deterministic.groups.reduce((s, g) => s + g[0]!.stock, 0);
+    expect(stock).toBeCloseTo(7.7, 12);
+    const se = Math.sqrt((11 * 0.7 * 0.3) / runs);
+    expect(Math.abs(summary.years[0]!.poolMean - stock)).toBeLessThan(4 * se);
+    // P(U2 needs none) = P(X ≥ 4) = 0 (only 3 members); P(U1 needs none) = P(X ≥ 6), X ~ Bin(8, 0.7).
     const pNone = [6, 7, 8].reduce((s, k) => {
       let c = 1;
       for (let j = 0; j < k; j++) c = (c * (8 - j)) / (j + 1);
       return s + c * 0.7 ** k * 0.3 ** (8 - k);
     }, 0);
     expect(summary.units[1]!.meetsWithoutIntake).toBe(0);
-    const se = Math.sqrt((pNone * (1 - pNone)) / runs);
-    expect(Math.abs(summary.units[0]!.meetsWithoutIntake - pNone)).toBeLessThan(4 * se);
-    // The median total lies within a unit of the mean (this distribution is nearly symmetric).
-    expect(Math.abs(summary.years[0]!.intake.p50 - mean)).toBeLessThanOrEqual(1);
+    const seNone = Math.sqrt((pNone * (1 - pNone)) / runs);
+    expect(Math.abs(summary.units[0]!.meetsWithoutIntake - pNone)).toBeLessThan(4 * seNone);
+    // The median total lies within a unit of the mean intake (nearly symmetric here).
+    const mean = expectedIntake(6, 8, 0.7) + expectedIntake(4, 3, 0.7);
+    expect(Math.abs(summary.total.p50 - mean)).toBeLessThanOrEqual(1);
     // The same seed again gives the same summary; the percentiles are ordered.
-    expect(runMonteCarlo(packGroups([groups], [1]).packed, s, runs, 7)).toEqual(summary);
-    for (const r of [summary.years[0]!.intake, ...summary.units]) expect(r.p10 <= r.p50 && r.p50 <= r.p90).toBe(true);
+    expect(runMonteCarlo(packFlows(groups, 1).packed, rates(0.3), runs, 7)).toEqual(summary);
+    for (const r of [summary.total, ...summary.units]) expect(r.p10 <= r.p50 && r.p50 <= r.p90).toBe(true);
+  });
+
+  it('follows the same flows as the deterministic model when every probability is 0 or 1', () => {
+    // Promotions certain, no attrition: every run is the deterministic answer, year by year.
+    const g: FlowGroup = {
+      ...group('U1', 4, 0),
+      vacancies: [1, 0, 1],
+      members: [
+        { years: 3, cultivatedFrom: 1, tier: 'NEAR_TERM', count: 2 },
+        { years: 1, cultivatedFrom: 1, tier: 'MID_TERM', count: 1 },
+      ],
+    };
+    const runs = 20;
+    const summary = runMonteCarlo(packFlows([g], 3).packed, { ...rates(0), midToNear: 1 }, runs, 3)!;
+    const d = projectFlows([g], 3, { ...rates(0), midToNear: 1 });
+    expect(summary.years.map((y) => y.intake.p50)).toEqual(d.years.map((y) => y.intake));
+    expect(summary.years.map((y) => y.poolMean)).toEqual(d.groups[0]!.map((y) => y.stock));
+    expect(summary.total).toEqual({ p10: d.totalIntake, p50: d.totalIntake, p90: d.totalIntake });
   });
 
   it('stops when progress says so', () => {
-    const { packed } = packGroups([[group('U1', 6, 8)]], [1]);
+    const { packed } = packFlows([group('U1', 6, 8)], 1);
     let calls = 0;
-    const stopped = runMonteCarlo(
-      packed,
-      { horizonYears: 1, promotionProbability: 1, attritionRate: 0.3 },
-      1000,
-      1,
-      () => {
-        calls++;
-        return calls < 3 ? undefined : false;
-      },
-    );
+    const stopped = runMonteCarlo(packed, rates(0.3), 1000, 1, () => {
+      calls++;
+      return calls < 3 ? undefined : false;
+    });
     expect(stopped).toBeNull();
     expect(calls).toBe(3);
   });

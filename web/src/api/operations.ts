@@ -242,6 +242,7 @@ export const PROJECTION = gql(`
     year
     end
     pool
+    need
     intake
     target
     successionGap
@@ -260,9 +261,17 @@ export const PROJECTION = gql(`
     unitCode
     unitName
     kind
+    positions
     target
     projectedReserves
+    need
     intake
+    years {
+      year
+      stock
+      need
+      intake
+    }
     profile {
       rule
       required

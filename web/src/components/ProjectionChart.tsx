@@ -1,22 +1,27 @@
-// Year-by-year projection: projected reserves, the target and the intake needed, with the
-// Monte Carlo P10–P90 band of the intake when there is one (ECharts, only the parts used).
-import { LineChart } from 'echarts/charts';
+// Year by year (planning model 2): the expected stock before each year's intake, the need and
+// the planned intake as bars — one year is one group of bars, not a one-point line — with the
+// target as a dashed line and, after Monte Carlo, the P10–P90 band of each year's intake as a
+// floating bar beside it (ECharts, only the parts used).
+import { BarChart, LineChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 
-echarts.use([LineChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
+echarts.use([BarChart, LineChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
 
 export interface YearPoint {
   year: number;
   end: string;
   pool: number;
+  need: number;
   intake: number;
   target: number;
   intakeRange: { p10: number; p90: number } | null;
 }
+
+const one = (x: number) => Math.round(x * 10) / 10;
 
 export function ProjectionChart({ years }: { years: YearPoint[] }) {
   const { t } = useTranslation();
@@ -29,35 +34,45 @@ export function ProjectionChart({ years }: { years: YearPoint[] }) {
       tooltip: { trigger: 'axis' },
       legend: {
         top: 0,
-        data: [t('planning.pool'), t('planning.target'), t('planning.intake'), ...(band ? [t('planning.band')] : [])],
+        data: [
+          t('planning.pool'),
+          t('planning.need'),
+          t('planning.intake'),
+          t('planning.target'),
+          ...(band ? [t('planning.band')] : []),
+        ],
       },
       grid: { left: 60, right: 20, top: 40, bottom: 30 },
-      xAxis: { type: 'category', data: years.map((y) => y.end) },
+      xAxis: { type: 'category', data: years.map((y) => t('planning.yearLabel', { year: y.year, end: y.end })) },
       yAxis: { type: 'value' },
       series: [
-        { name: t('planning.pool'), type: 'line', data: years.map((y) => y.pool) },
-        { name: t('planning.target'), type: 'line', data: years.map((y) => y.target), lineStyle: { type: 'dashed' } },
-        { name: t('planning.intake'), type: 'line', data: years.map((y) => y.intake) },
+        { name: t('planning.pool'), type: 'bar', data: years.map((y) => one(y.pool)) },
+        { name: t('planning.need'), type: 'bar', data: years.map((y) => one(y.need)) },
+        { name: t('planning.intake'), type: 'bar', data: years.map((y) => y.intake) },
+        {
+          name: t('planning.target'),
+          type: 'line',
+          data: years.map((y) => y.target),
+          lineStyle: { type: 'dashed' },
+          symbolSize: 10,
+        },
         ...(band
           ? [
-              // The band: P10 as an invisible base, P90 − P10 stacked on it and filled.
+              // The band: P10 as an invisible base, P90 − P10 stacked on it, solid enough to see.
               {
                 name: 'p10',
-                type: 'line',
+                type: 'bar',
                 stack: 'band',
                 data: years.map((y) => y.intakeRange!.p10),
-                lineStyle: { opacity: 0 },
-                symbol: 'none',
+                itemStyle: { color: 'transparent' },
                 tooltip: { show: false },
               },
               {
                 name: t('planning.band'),
-                type: 'line',
+                type: 'bar',
                 stack: 'band',
                 data: years.map((y) => y.intakeRange!.p90 - y.intakeRange!.p10),
-                lineStyle: { opacity: 0 },
-                areaStyle: { opacity: 0.25 },
-                symbol: 'none',
+                itemStyle: { color: '#fa8c16', opacity: 0.6 },
               },
             ]
           : []),
@@ -70,5 +85,5 @@ export function ProjectionChart({ years }: { years: YearPoint[] }) {
       chart.dispose();
     };
   }, [years, t]);
-  return <div ref={ref} role="img" aria-label={t('planning.years')} style={{ width: '100%', height: 300 }} />;
+  return <div ref={ref} role="img" aria-label={t('planning.years')} style={{ width: '100%', height: 320 }} />;
 }

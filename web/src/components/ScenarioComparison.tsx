@@ -14,7 +14,7 @@ export function ScenarioComparison({ ids }: { ids: string[] }) {
   const { t } = useTranslation();
   const [{ data, fetching, error }] = useQuery({ query: COMPARE_SCENARIOS, variables: { ids } });
   const c = data?.compareScenarios;
-  const dash = (v: number | null | undefined) => (v == null ? '—' : v);
+  const dash = (v: number | null | undefined) => (v == null ? '—' : Number.isInteger(v) ? v : v.toFixed(1));
   return (
     <Card title={t('planning.comparison')}>
       <QueryState fetching={fetching && !data} error={error}>
@@ -28,8 +28,8 @@ export function ScenarioComparison({ ids }: { ids: string[] }) {
               columns={[
                 { title: t('planning.name'), render: (_, s) => s.scenario.name },
                 { title: t('planning.total'), dataIndex: 'totalIntake', align: 'right' },
-                { title: t('succession.gap'), dataIndex: 'successionGap', align: 'right' },
-                { title: t('planning.pool'), dataIndex: 'pool', align: 'right' },
+                { title: t('succession.gap'), dataIndex: 'successionGap', align: 'right', render: dash },
+                { title: t('planning.pool'), dataIndex: 'pool', align: 'right', render: dash },
                 { title: t('planning.horizonEnd'), dataIndex: 'horizonEnd' },
               ]}
             />

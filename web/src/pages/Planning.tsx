@@ -22,7 +22,7 @@ import {
   Typography,
 } from 'antd';
 import dayjs from 'dayjs';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useClient, useMutation, useQuery } from 'urql';
 import type { ResultOf } from '../api/graphql.ts';
@@ -63,6 +63,20 @@ const DEFAULTS: Params = {
   intakeBudget: null,
 };
 const pct = (x: number | null | undefined) => (x == null ? '—' : `${(x * 100).toFixed(1)}%`);
+const RATE_FIELDS = ['promotionProbability', 'attritionRate', 'midToNearRate', 'longToMidRate'] as const;
+/** The form shows rates in percent (one unit throughout); the API takes fractions. */
+function toForm(p: Params): Params {
+  const out = { ...p };
+  for (const f of RATE_FIELDS) out[f] = Math.round(p[f] * 1000) / 10;
+  return out;
+}
+function fromForm(all: Partial<Params>): Params {
+  const out: Params = { ...DEFAULTS, horizonYears: all.horizonYears ?? DEFAULTS.horizonYears };
+  for (const f of RATE_FIELDS) out[f] = all[f] == null ? DEFAULTS[f] : all[f] / 100;
+  out.intakeBudget = all.intakeBudget ?? null;
+  return out;
+}
+const one = (x: number) => (Number.isInteger(x) ? String(x) : x.toFixed(1));
 
 export function Planning({ rootUnit }: { rootUnit: string }) {
   const { t } = useTranslation();
@@ -77,6 +91,7 @@ export function Planning({ rootUnit }: { rootUnit: string }) {
   const [busy, setBusy] = useState(false);
   const [picked, setPicked] = useState<string[]>([]);
   const [comparing, setComparing] = useState<string[] | null>(null);
+  const touched = useRef(false);
   const canSave = useCan('SAVE_SCENARIOS');
   const [rates] = useQuery({ query: LEARNED_RATES, variables: { unitCode: rootUnit } });
   const [scenarios, refetchScenarios] = useQuery({ query: SCENARIOS });
@@ -162,6 +177,17 @@ export function Planning({ rootUnit }: { rootUnit: string }) {
   };
 
   const suggested = rates.data?.learnedRates.suggested;
+  // The form starts from the rates learned from history (历史数据测算) until the user changes it.
+  useEffect(() => {
+    if (!suggested || touched.current) return;
+    const p: Params = {
+      ...DEFAULTS,
+      promotionProbability: suggested.promotionProbability ?? DEFAULTS.promotionProbability,
+      attritionRate: suggested.attritionRate,
+    };
+    form.setFieldsValue(toForm(p));
+    setParams(p);
+  }, [suggested, form]);
   return (
     <Row gutter={[16, 16]}>
       <Col xs={24} xl={8}>
@@ -169,17 +195,11 @@ export function Planning({ rootUnit }: { rootUnit: string }) {
           <Form
             form={form}
             layout="vertical"
-            initialValues={DEFAULTS}
-            onValuesChange={(_, all) =>
-              setParams({
-                horizonYears: all.horizonYears ?? DEFAULTS.horizonYears,
-                promotionProbability: all.promotionProbability ?? DEFAULTS.promotionProbability,
-                attritionRate: all.attritionRate ?? DEFAULTS.attritionRate,
-                midToNearRate: all.midToNearRate ?? DEFAULTS.midToNearRate,
-                longToMidRate: all.longToMidRate ?? DEFAULTS.longToMidRate,
-                intakeBudget: all.intakeBudget ?? null,
-              })
-            }
+            initialValues={toForm(DEFAULTS)}
+            onValuesChange={(_, all) => {
+              touched.current = true;
+              setParams(fromForm(all));
+            }}
           >
             <Form.Item label={t('planning.horizon')} name="horizonYears">
               <InputNumber min={1} max={5} precision={0} style={{ width: '100%' }} />
@@ -187,22 +207,22 @@ export function Planning({ rootUnit }: { rootUnit: string }) {
             <Form.Item
               label={t('planning.promotion')}
               name="promotionProbability"
-              extra={suggested && `${t('planning.suggested')}: ${pct(suggested.promotionProbability)}`}
+              extra={suggested && `${t('planning.fromHistory')}: ${pct(suggested.promotionProbability)}`}
             >
-              <InputNumber min={0} max={1} step={0.05} style={{ width: '100%' }} />
+              <InputNumber min={0} max={100} step={1} precision={1} suffix="%" style={{ width: '100%' }} />
             </Form.Item>
             <Form.Item
               label={t('planning.attrition')}
               name="attritionRate"
-              extra={suggested && `${t('planning.suggested')}: ${pct(suggested.attritionRate)}`}
+              extra={suggested && `${t('planning.fromHistory')}: ${pct(suggested.attritionRate)}`}
             >
-              <InputNumber min={0} max={1} step={0.01} style={{ width: '100%' }} />
+              <InputNumber min={0} max={100} step={0.5} precision={1} suffix="%" style={{ width: '100%' }} />
             </Form.Item>
             <Form.Item label={t('planning.midToNear')} name="midToNearRate">
-              <InputNumber min={0} max={1} step={0.05} style={{ width: '100%' }} />
+              <InputNumber min={0} max={100} step={5} precision={1} suffix="%" style={{ width: '100%' }} />
             </Form.Item>
             <Form.Item label={t('planning.longToMid')} name="longToMidRate">
-              <InputNumber min={0} max={1} step={0.05} style={{ width: '100%' }} />
+              <InputNumber min={0} max={100} step={5} precision={1} suffix="%" style={{ width: '100%' }} />
             </Form.Item>
             <Form.Item label={t('planning.budget')} name="intakeBudget">
               <InputNumber min={0} precision={0} style={{ width: '100%' }} />
@@ -272,7 +292,7 @@ export function Planning({ rootUnit }: { rootUnit: string }) {
                           ...DEFAULTS,
                           ...Object.fromEntries(Object.entries(given).filter(([, v]) => v != null)),
                         } as Params;
-                        form.setFieldsValue({ ...p, name: s.name });
+                        form.setFieldsValue({ ...toForm(p), name: s.name });
                         setParams(p);
                       }}
                     >
@@ -306,16 +326,31 @@ export function Planning({ rootUnit }: { rootUnit: string }) {
             </Card>
           )}
           {comparing && <ScenarioComparison key={comparing.join(',')} ids={comparing} />}
+          {!projection && !jobId && (
+            <Card title={t('planning.introTitle')}>
+              <Typography.Paragraph>{t('planning.intro')}</Typography.Paragraph>
+              <Button type="primary" onClick={run} loading={busy}>
+                {t('planning.run')}
+              </Button>
+            </Card>
+          )}
           {projection && (
             <>
               <Card>
                 <Statistic
-                  title={`${t('planning.total')} (${projection.horizonEnd})`}
+                  title={`${t('planning.total')} (${t('planning.until', { date: projection.horizonEnd })})`}
                   value={projection.totalIntake}
-                  suffix={
-                    projection.p10 != null ? `${t('planning.band')} ${projection.p10}–${projection.p90}` : undefined
-                  }
                 />
+                <Typography.Text type="secondary">
+                  {t('planning.byYear', { years: projection.years.map((y) => y.intake).join(' + ') })}
+                </Typography.Text>
+                {projection.p10 != null && (
+                  <div>
+                    <Typography.Text>
+                      {t('planning.bandText', { p10: projection.p10, p90: projection.p90 })}
+                    </Typography.Text>
+                  </div>
+                )}
               </Card>
               <Card title={t('planning.years')}>
                 <ProjectionChart years={projection.years} />
@@ -344,10 +379,29 @@ export function Planning({ rootUnit }: { rootUnit: string }) {
                       align: 'right',
                       // Projected from the reserves who stay to the horizon: they open.
                       render: (v: number, r) => (
-                        <Typography.Link onClick={() => openRows(r, 'STAYS', t('planning.stays'))}>{v}</Typography.Link>
+                        <Typography.Link onClick={() => openRows(r, 'STAYS', t('planning.stays'))}>
+                          {one(v)}
+                        </Typography.Link>
                       ),
                     },
+                    { title: t('planning.need'), dataIndex: 'need', align: 'right', render: one },
                     { title: t('planning.intake'), dataIndex: 'intake', align: 'right' },
+                    {
+                      title: t('planning.why'),
+                      render: (_, r) => {
+                        // Years whose intake took one of the scope's rounding remainders.
+                        const extra = r.years.filter((y) => y.intake > Math.floor(y.need + 1e-9)).length;
+                        return (
+                          t('planning.explain', {
+                            posts: r.positions,
+                            target: r.target,
+                            stock: one(r.projectedReserves),
+                            need: one(r.need),
+                            intake: r.intake,
+                          }) + (extra ? t('planning.remainder', { count: extra }) : '')
+                        );
+                      },
+                    },
                     {
                       title: t('planning.profile'),
                       render: (_, r) =>
