@@ -46,10 +46,6 @@ class Columns {
       .filter(([name]) => MEASURES[name].source === source)
       .map(([name, c]) => ({ name, ...c }));
   }
-
-  all(): string[] {
-    return [...this.byName.values()].map((c) => c.column);
-  }
 }
 
 export interface ReportParams {
@@ -134,7 +130,18 @@ export function judgedSql(d: Dialect, policies: PoliciesAt, subtree: boolean): s
     name === 'PEOPLE' ? 'coalesce(up.n, 0)' : name === 'TRAINED_PEOPLE' ? 'coalesce(uy.trained, 0)' : null;
   for (const c of peopleCols)
     if (!people(c.name)) throw new Error(`measure ${c.name}: the report counts people through unit_people only`);
-  const all = columns.all();
+  // The pool rules' measures: only these are rolled up the tree.
+  const rolled = [
+    ...new Set(
+      RULE_NAMES.filter((r) => RULES[r].judgedAt === 'POOL').flatMap((r) => {
+        const def: RuleDef = RULES[r];
+        const t = def.target;
+        return [def.appliesWhen, def.numerator, def.denominator, 'measure' in t ? t.measure : t.times]
+          .filter((m): m is MeasureName => !!m)
+          .map((m) => columns.of(m));
+      }),
+    ),
+  ];
   const team = [...rulesAt('TEAM'), ...rulesAt('VILLAGE')];
   const pool = rulesAt('POOL');
   const fromUnits = (m: string) => `FROM scoped pol JOIN ${m} m ON m.id = pol.id`;
@@ -155,12 +162,12 @@ export function judgedSql(d: Dialect, policies: PoliciesAt, subtree: boolean): s
   const totalsPool = pool.map((rule) => ruleSelect(d, columns, rule, 'FROM root_pol pol CROSS JOIN whole m', 1, 1));
   return `
   WITH RECURSIVE ${policyCte(policies)},
-  counted AS (
+  counted AS MATERIALIZED (
     -- The scope unit's subtree: its pool rules count all of it even when the unit is asked for alone.
     SELECT u.id, u.kind, u.level, pu.id AS parent_id FROM units u LEFT JOIN units pu ON pu.code = u.parent_code
     WHERE ${unitsIn(d, '$path', true)}
   ),
-  scoped AS (
+  scoped AS MATERIALIZED (
     SELECT u.id, u.level, pol.*, ${pol('complianceWarningTolerance')} AS tolerance, ${isPoolUnit()} AS is_pool
     FROM units u JOIN pol ON pol.unit_kind = u.kind
     WHERE ${unitsIn(d, '$path', subtree)}
@@ -208,12 +215,12 @@ export function judgedSql(d: Dialect, policies: PoliciesAt, subtree: boolean): s
   ),
   roll AS MATERIALIZED (
     -- Pool units in scope: every measure over their whole subtree.
-    SELECT t.anc AS id, ${all.map((c) => `sum(b.${c}) AS ${c}`).join(', ')}
+    SELECT t.anc AS id, ${rolled.map((c) => `sum(b.${c}) AS ${c}`).join(', ')}
     FROM up_tree t JOIN base b ON b.id = t.id
     WHERE t.anc IN (SELECT id FROM scoped WHERE is_pool = 1)
     GROUP BY t.anc
   ),
-  whole AS (SELECT ${all.map((c) => `coalesce(sum(${c}), 0) AS ${c}`).join(', ')} FROM base),
+  whole AS (SELECT ${rolled.map((c) => `coalesce(sum(${c}), 0) AS ${c}`).join(', ')} FROM base),
   rules AS (
     ${rows.join('\n    UNION ALL ')}
   ),
