@@ -1,7 +1,8 @@
-// Next-year intake (docs/domain.md, "Planning"): the arithmetic of one unit and kind, given the
-// counts the analytical copy gives (posts, expected vacancies, entries that stay, ready entries,
-// and who among the stayers has each attribute the structure targets count). Pure: the
-// deterministic rule, the profile the intake must have, and the seeded draws of Monte Carlo.
+// Planning's shared pieces (docs/domain.md, "Planning — model 2"; the projection itself is
+// domain/stock-flow.ts): the scenario, tier progress over years, the profile the intake must have
+// for the structure targets at the horizon (from who among the stayers has each attribute), the
+// seeded generator and binomial draws of Monte Carlo, percentiles, and a scenario's own policy
+// numbers. Pure.
 import type { Policy } from './policy/defaults.ts';
 import type { PoliciesAt } from './policy/effective.ts';
 
@@ -95,8 +96,6 @@ export interface Factors {
   /** P(near-term by E) for a mid-term and a long-term entry. */
   midReach: number;
   longReach: number;
-  /** Samplers of these and of the promotion probability (Monte Carlo). */
-  draws: { promote: BinomialSampler; survive: BinomialSampler; mid: BinomialSampler; long: BinomialSampler };
 }
 
 export function factorsOf(s: Scenario): Factors {
@@ -104,17 +103,7 @@ export function factorsOf(s: Scenario): Factors {
   const survival = (1 - s.attritionRate) ** s.horizonYears;
   const midReach = t ? reachesNearTerm('MID', s.horizonYears, t) : 0;
   const longReach = t ? reachesNearTerm('LONG', s.horizonYears, t) : 0;
-  return {
-    survival,
-    midReach,
-    longReach,
-    draws: {
-      promote: new BinomialSampler(s.promotionProbability),
-      survive: new BinomialSampler(survival),
-      mid: new BinomialSampler(midReach),
-      long: new BinomialSampler(longReach),
-    },
-  };
+  return { survival, midReach, longReach };
 }
 
 export interface Projection {
@@ -139,18 +128,6 @@ export interface ProfileNeed {
    * the profile); null when no intake can (e.g. a 100 % share some stayers do not have).
    */
   extraIntake: number | null;
-}
-
-/**
- * Deterministic mode: ready by E = ready + floor(mid cultivated × P(mid → near in H) + long
- * cultivated × P(long → near in H)); promoted = floor(p × min(vacancies, ready by E)); projected
- * = floor((stays − promoted) × (1 − attrition)^H); intake = max(0, target − projected).
- */
-export function projectGroup(g: GroupCounts, s: Scenario, f: Factors = factorsOf(s)): Projection {
-  const readyByHorizon = g.ready + progressedReady(g, f);
-  const promoted = floor(s.promotionProbability * Math.min(g.expectedVacancies, readyByHorizon));
-  const projectedReserves = floor((g.stays - promoted) * f.survival);
-  return { readyByHorizon, promoted, projectedReserves, intake: Math.max(0, g.target - projectedReserves) };
 }
 
 function progressedReady(g: GroupCounts, f: Factors): number {
@@ -308,49 +285,6 @@ export function binomial(random: () => number, n: number, p: number): number {
     r *= a / x - s;
   }
   return x;
-}
-
-/**
- * Monte Carlo mode, one run: tier progress among the cultivated mid- and long-term stayers,
- * promotions among the fillable vacancies, and survival of the H years' attrition are each a
- * binomial draw — one per group, not per person (entries of a group are exchangeable under
- * these rules). With probabilities 0 or 1 every draw is certain and the run is the
- * deterministic answer.
- */
-export function drawGroup(g: GroupCounts, s: Scenario, random: () => number, f: Factors = factorsOf(s)): Projection {
-  const tiers = g.tiers ?? { midCultivated: 0, longCultivated: 0 };
-  const out = drawn;
-  drawCounts(random, f, g.expectedVacancies, g.stays, g.ready, tiers.midCultivated, tiers.longCultivated);
-  return {
-    readyByHorizon: out.readyByHorizon,
-    promoted: out.promoted,
-    projectedReserves: out.projectedReserves,
-    intake: Math.max(0, g.target - out.projectedReserves),
-  };
-}
-
-/** The last draw of `drawCounts` (one object, reused: a run draws for every group). */
-export const drawn = { readyByHorizon: 0, promoted: 0, projectedReserves: 0 };
-
-/** One group's draw from its counts, into `drawn` (the hot loop of a run; drawGroup wraps it). */
-export function drawCounts(
-  random: () => number,
-  f: Factors,
-  vacancies: number,
-  stays: number,
-  ready: number,
-  midCultivated: number,
-  longCultivated: number,
-): void {
-  const d = f.draws;
-  let readyByHorizon = ready;
-  if (midCultivated > 0) readyByHorizon += d.mid.draw(random, midCultivated);
-  if (longCultivated > 0) readyByHorizon += d.long.draw(random, longCultivated);
-  const fillable = Math.min(vacancies, readyByHorizon);
-  const promoted = fillable > 0 ? d.promote.draw(random, fillable) : 0;
-  drawn.readyByHorizon = readyByHorizon;
-  drawn.promoted = promoted;
-  drawn.projectedReserves = d.survive.draw(random, stays - promoted);
 }
 
 /** The value at a percentile (nearest rank) of a list of numbers. */
