@@ -6,6 +6,9 @@
 // shortfall rounded once and apportioned to units by largest remainder. Expected values stay
 // real numbers until that one rounding. Pure arithmetic on counts the analytical copy gives.
 
+/** The planning model this file is (saved scenarios record it: 1 was the one-step model). */
+export const PLANNING_MODEL = 2;
+
 /** Members of one group alike for the model: present in years 1..`years`, cultivated from year
  * `cultivatedFrom` on (a year past the horizon: never within it), on one tier at asOf. */
 export interface MemberClass {

@@ -1,7 +1,9 @@
 // Saved planning scenarios: named parameter sets with their author and the policy versions in
 // force when saved. A scenario belongs to its unit: visible to accounts whose subtree holds that
 // unit. Editing keeps the before and after in the audit log; archiving hides, never deletes.
+
 import { domainError } from '../../domain/errors.ts';
+import { PLANNING_MODEL } from '../../domain/stock-flow.ts';
 import { appendAudit } from '../audit/log.ts';
 import { canSee, scopedUnit, type Viewer } from '../auth/viewer.ts';
 import type { Db } from '../db/client.ts';
@@ -80,6 +82,8 @@ export async function saveScenario(
     unitCode: input.params.unitCode,
     params: storedParams(input.params),
     policyVersions: JSON.stringify(policies.versions),
+    // Saved (or saved again) under the current planning model.
+    model: PLANNING_MODEL,
   };
   return db.$transaction(async (tx) => {
     const row = before

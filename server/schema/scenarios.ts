@@ -67,6 +67,10 @@ const ScenarioRef = builder.objectRef<ScenarioRow>('PlanningScenario').implement
     params: t.field({ type: ScenarioParamsRef, resolve: (s) => paramsOf(s) }),
     author: t.string({ resolve: (s) => s.author.username }),
     policyVersions: t.intList({ resolve: (s) => JSON.parse(s.policyVersions) as number[] }),
+    model: t.exposeInt('model', {
+      description:
+        'The planning model it was saved under: 1 (one step to the horizon, before 2026-12-04) or 2 (year by year). Runs use the current model.',
+    }),
     createdAt: t.string({ resolve: (s) => s.createdAt.toISOString() }),
     updatedAt: t.string({ resolve: (s) => s.updatedAt.toISOString() }),
     archivedAt: t.string({ nullable: true, resolve: (s) => s.archivedAt?.toISOString() ?? null }),

@@ -132,6 +132,31 @@ describe('planning scenarios', () => {
     expect(audit.map((a) => a.action)).toEqual(['scenario.create', 'scenario.create', 'scenario.archive']);
   });
 
+  it('says which planning model a scenario was saved under, and re-runs an old one on the current model', async () => {
+    const admin = await db.user.findFirstOrThrow({ orderBy: { id: 'asc' } });
+    // A scenario saved before planning model 2 (the column's default for rows that existed then).
+    const old = await db.planningScenario.create({
+      data: {
+        name: '旧模型情景',
+        unitCode: 'C01',
+        params: JSON.stringify({ unitCode: 'C01', horizonYears: 1 }),
+        policyVersions: '[]',
+        authorId: admin.id,
+      },
+    });
+    const fresh = await gqlOk<{ saveScenario: { id: string; model: number } }>(
+      'mutation { saveScenario(input: { name: "新模型情景", params: { unitCode: "C01", horizonYears: 1 } }) { id model } }',
+    );
+    expect(fresh.saveScenario.model).toBe(2);
+    const listed = await gqlOk<{ scenarios: { name: string; model: number }[] }>('{ scenarios { name model } }');
+    expect(listed.scenarios.find((s) => s.name === '旧模型情景')?.model).toBe(1);
+    // Run, it answers on model 2: the same as a fresh run of the same parameters (8, the small fixture's year).
+    const run = await gqlOk<{ runScenario: { totalIntake: number; years: { year: number; need: number }[] } }>(
+      `{ runScenario(id: "${old.id}", asOf: "2026-11-21") { totalIntake years { year need } } }`,
+    );
+    expect(run.runScenario).toEqual({ totalIntake: 8, years: [{ year: 1, need: 8 }] });
+  });
+
   it('optimises a budget across units and says why a unit stays short', async () => {
     // Budget 3 against ratio needs of 8 (C01 2, A 1, A1 2, B 2, A D 1): every reserve of the
     // budget closes a ratio shortfall (weight 10 each), so 3 are placed and 5 stay missing.

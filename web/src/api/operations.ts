@@ -326,6 +326,7 @@ export const SCENARIOS = gql(`
       unitCode
       author
       updatedAt
+      model
       params {
         unitCode
         horizonYears

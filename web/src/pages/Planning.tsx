@@ -311,6 +311,11 @@ export function Planning({ rootUnit }: { rootUnit: string }) {
                     {s.name}
                   </Checkbox>{' '}
                   <Typography.Text type="secondary">{s.author}</Typography.Text>
+                  {s.model !== 2 && (
+                    <Tag title={t('planning.oldModelHint')} style={{ marginInlineStart: 4 }}>
+                      {t('planning.oldModel', { model: s.model })}
+                    </Tag>
+                  )}
                 </List.Item>
               )}
             />

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "PlanningScenario" ADD COLUMN     "model" INTEGER NOT NULL DEFAULT 1;
