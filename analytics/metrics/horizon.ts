@@ -52,7 +52,7 @@ const ATTRIBUTE_SQL: Record<Attribute, (e: string) => string> = {
 const column = (a: Attribute) => a.toLowerCase();
 
 /** Every unit's code, name and level by id, read once per data version of the copy. */
-function unitNames(
+export function unitNames(
   copy: MetricInput['copy'],
 ): Promise<{ code: Map<number, string>; name: Map<number, string>; level: Map<number, UnitLevel> }> {
   return copy.cached('unit-names', async () => {
