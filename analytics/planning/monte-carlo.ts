@@ -111,114 +111,158 @@ export function runMonteCarlo(
   const unitIntake = new Int32Array(packed.unitCount);
   const every = Math.max(1, Math.floor(runs / 100));
 
-  /** Moves tier counts at `i` of `a` one year on. */
+  // The packing unpacked once into flat arrays: the hot loop reads them by index.
+  const G = packed.groupCount;
+  const gTarget = new Int32Array(G);
+  const gPeriod = new Int32Array(G);
+  const gCult = new Int32Array(G);
+  const gUnit = new Int32Array(G);
+  const gFirst = new Int32Array(G + 1);
+  const gVacancies = new Int32Array(G * H);
+  const cYears = new Int32Array(packed.classCount);
+  const cCult = new Int32Array(packed.classCount);
+  const cTier = new Int32Array(packed.classCount);
+  const cCount = new Int32Array(packed.classCount);
+  {
+    let gi = 0;
+    let ci = 0;
+    for (let at = 0; at < data.length; gi++) {
+      gTarget[gi] = data[at]!;
+      gPeriod[gi] = data[at + 1]!;
+      gCult[gi] = data[at + 2]!;
+      gUnit[gi] = data[at + 3]!;
+      const n = data[at + 4]!;
+      for (let t = 0; t < H; t++) gVacancies[gi * H + t] = data[at + HEAD + t]!;
+      const first = at + HEAD + H;
+      gFirst[gi] = ci;
+      for (let c = 0; c < n; c++, ci++) {
+        const o = first + c * CLASS;
+        cYears[ci] = data[o]!;
+        cCult[ci] = data[o + 1]!;
+        cTier[ci] = data[o + 2]!;
+        cCount[ci] = data[o + 3]!;
+      }
+      at = first + n * CLASS;
+    }
+    gFirst[G] = ci;
+  }
+  const keepP = 1 - r.attrition;
+  const attrition = r.attrition > 0;
+  const moving = r.midToNear > 0 || r.longToMid > 0;
+  const { up: upDraw, upLong: upLongDraw, promote: promoteDraw, keep: keepDraw } = draw;
+  /** Moves the tier counts at `i` of `a` one year on. */
   const progress = (a: Int32Array, i: number) => {
-    const up = a[i + 1]! > 0 ? draw.up.draw(random, a[i + 1]!) : 0;
-    const upLong = a[i + 2]! > 0 ? draw.upLong.draw(random, a[i + 2]!) : 0;
+    const up = a[i + 1]! > 0 ? upDraw.draw(random, a[i + 1]!) : 0;
+    const upLong = a[i + 2]! > 0 ? upLongDraw.draw(random, a[i + 2]!) : 0;
     a[i] = a[i]! + up;
     a[i + 1] = a[i + 1]! - up + upLong;
     a[i + 2] = a[i + 2]! - upLong;
   };
-  /** Takes `k` of the `pool` ready members, without replacement, from the near-term count at `i`. */
-  let take = 0;
-  let pool = 0;
-  const promoteFrom = (a: Int32Array, i: number) => {
-    const n = a[i]!;
-    let x = 0;
-    for (let j = 0; j < n && take > 0; j++) {
-      if (random() * pool < take) {
-        x++;
-        take--;
-      }
-      pool--;
+  /** Survivors of the year's attrition among the tier counts at `i` of `a`, in all. */
+  const survive = (a: Int32Array, i: number): number => {
+    let all = 0;
+    for (let k = i; k < i + 3; k++) {
+      const c = a[k]!;
+      if (c === 0) continue;
+      // One member (most classes): one uniform.
+      const kept = c === 1 ? (random() < keepP ? 1 : 0) : keepDraw.draw(random, c);
+      a[k] = kept;
+      all += kept;
     }
-    a[i] = n - x;
-  };
-  const survive = (a: Int32Array, i: number) => {
-    for (let k = 0; k < 3; k++) if (a[i + k]! > 0) a[i + k] = draw.keep.draw(random, a[i + k]!);
+    return all;
   };
 
-  for (let run = 0; run < runs; run++) {
+  // One run, as a function of its own: V8 optimizes it as a whole after the first calls.
+  const oneRun = (run: number) => {
     // Reset: every class on its tier, no cohort.
-    let ci = 0;
-    for (let at = 0; at < data.length; ) {
-      const n = data[at + 4]!;
-      const first = at + HEAD + H;
-      for (let c = 0; c < n; c++, ci++) {
-        const o = first + c * CLASS;
-        classes[ci * 3] = 0;
-        classes[ci * 3 + 1] = 0;
-        classes[ci * 3 + 2] = 0;
-        classes[ci * 3 + data[o + 2]!] = data[o + 3]!;
-      }
-      at = first + n * CLASS;
-    }
+    classes.fill(0);
+    for (let c = 0; c < cCount.length; c++) classes[c * 3 + cTier[c]!] = cCount[c]!;
     cohorts.fill(0);
     unitIntake.fill(0);
     let total = 0;
     for (let t = 1; t <= H; t++) {
       let yearIntake = 0;
       let yearPool = 0;
-      ci = 0;
-      let gi = 0;
-      for (let at = 0; at < data.length; gi++) {
-        const target = data[at]!;
-        const period = data[at + 1]!;
-        const cultivation = data[at + 2]!;
-        const unit = data[at + 3]!;
-        const n = data[at + 4]!;
-        const vacancies = data[at + HEAD + t - 1]!;
-        const first = at + HEAD + H;
-        const c0 = ci;
-        // (0) tier progress and (1) exits; the ready near-term count.
-        let ready = 0;
-        for (let c = 0; c < n; c++) {
-          const o = first + c * CLASS;
-          if (data[o]! < t) continue;
-          if (t >= 2) progress(classes, (c0 + c) * 3);
-          if (data[o + 1]! <= t) ready += classes[(c0 + c) * 3]!;
-        }
+      for (let gi = 0; gi < G; gi++) {
+        const period = gPeriod[gi]!;
+        const cultivation = gCult[gi]!;
+        const vacancies = gVacancies[gi * H + t - 1]!;
+        const from = gFirst[gi]!;
+        const to = gFirst[gi + 1]!;
         const cohortBase = gi * H * 3;
-        for (let s = 1; s < t; s++) {
-          if (s + period - 1 < t) continue;
-          const i = cohortBase + (s - 1) * 3;
-          if (t >= s + 2) progress(cohorts, i);
-          if (s + cultivation <= t) ready += cohorts[i]!;
-        }
-        // (2) promotions: a binomial number of the fillable vacancies, taken from the ready.
-        const fillable = Math.min(vacancies, ready);
-        take = fillable > 0 ? draw.promote.draw(random, fillable) : 0;
-        pool = ready;
-        if (take > 0) {
-          for (let c = 0; c < n && take > 0; c++) {
-            const o = first + c * CLASS;
-            if (data[o]! >= t && data[o + 1]! <= t) promoteFrom(classes, (c0 + c) * 3);
-          }
-          for (let s = 1; s < t && take > 0; s++)
-            if (s + period - 1 >= t && s + cultivation <= t) promoteFrom(cohorts, cohortBase + (s - 1) * 3);
-        }
-        // (3) attrition and (4) the stock.
         let stock = 0;
-        for (let c = 0; c < n; c++) {
-          if (data[first + c * CLASS]! < t) continue;
-          const i = (c0 + c) * 3;
-          if (r.attrition > 0) survive(classes, i);
-          stock += classes[i]! + classes[i + 1]! + classes[i + 2]!;
+        if (vacancies > 0) {
+          // (0) tier progress and (1) exits; the ready near-term count.
+          let ready = 0;
+          for (let c = from; c < to; c++) {
+            if (cYears[c]! < t) continue;
+            if (moving && t >= 2) progress(classes, c * 3);
+            if (cCult[c]! <= t) ready += classes[c * 3]!;
+          }
+          for (let s = 1; s < t; s++) {
+            if (s + period - 1 < t) continue;
+            const i = cohortBase + (s - 1) * 3;
+            if (moving && t >= s + 2) progress(cohorts, i);
+            if (s + cultivation <= t) ready += cohorts[i]!;
+          }
+          // (2) promotions: a binomial number of the fillable vacancies, taken from the ready
+          // without replacement (each ready member in turn, with probability take / left).
+          const fillable = Math.min(vacancies, ready);
+          let take = fillable > 0 ? promoteDraw.draw(random, fillable) : 0;
+          let left = ready;
+          for (let c = from; c < to && take > 0; c++) {
+            if (cYears[c]! < t || cCult[c]! > t) continue;
+            const n = classes[c * 3]!;
+            let x = 0;
+            for (let j = 0; j < n && take > 0; j++, left--)
+              if (random() * left < take) {
+                x++;
+                take--;
+              }
+            classes[c * 3] = n - x;
+          }
+          for (let s = 1; s < t && take > 0; s++) {
+            if (s + period - 1 < t || s + cultivation > t) continue;
+            const i = cohortBase + (s - 1) * 3;
+            const n = cohorts[i]!;
+            let x = 0;
+            for (let j = 0; j < n && take > 0; j++, left--)
+              if (random() * left < take) {
+                x++;
+                take--;
+              }
+            cohorts[i] = n - x;
+          }
+          // (3) attrition and (4) the stock.
+          for (let c = from; c < to; c++) {
+            if (cYears[c]! < t) continue;
+            const i = c * 3;
+            stock += attrition ? survive(classes, i) : classes[i]! + classes[i + 1]! + classes[i + 2]!;
+          }
+        } else {
+          // No post falls vacant: nobody is promoted; one pass does progress, exits, attrition.
+          for (let c = from; c < to; c++) {
+            if (cYears[c]! < t) continue;
+            const i = c * 3;
+            if (moving && t >= 2) progress(classes, i);
+            stock += attrition ? survive(classes, i) : classes[i]! + classes[i + 1]! + classes[i + 2]!;
+          }
+          for (let s = 1; s < t; s++) {
+            if (s + period - 1 < t) continue;
+            if (moving && t >= s + 2) progress(cohorts, cohortBase + (s - 1) * 3);
+          }
         }
         for (let s = 1; s < t; s++) {
           if (s + period - 1 < t) continue;
           const i = cohortBase + (s - 1) * 3;
-          if (r.attrition > 0) survive(cohorts, i);
-          stock += cohorts[i]! + cohorts[i + 1]! + cohorts[i + 2]!;
+          stock += attrition ? survive(cohorts, i) : cohorts[i]! + cohorts[i + 1]! + cohorts[i + 2]!;
         }
         // (5) whole people: the intake is the whole shortfall; the cohort joins at E_t.
-        const intake = Math.max(0, target - stock);
+        const intake = Math.max(0, gTarget[gi]! - stock);
         if (intake > 0) cohorts[cohortBase + (t - 1) * 3 + intakeTier] = intake;
         yearIntake += intake;
         yearPool += stock;
-        unitIntake[unit] = unitIntake[unit]! + intake;
-        ci += n;
-        at = first + n * CLASS;
+        unitIntake[gUnit[gi]!] = unitIntake[gUnit[gi]!]! + intake;
       }
       intakes[t - 1]![run] = yearIntake;
       pools[t - 1]![run] = yearPool;
@@ -226,6 +270,9 @@ export function runMonteCarlo(
     }
     totals[run] = total;
     for (let u = 0; u < packed.unitCount; u++) histogram[offset[u]! + unitIntake[u]!]!++;
+  };
+  for (let run = 0; run < runs; run++) {
+    oneRun(run);
     if (onProgress && ((run + 1) % every === 0 || run + 1 === runs) && onProgress(run + 1) === false) return null;
   }
   const units: MonteCarloSummary['units'] = [];
