@@ -118,6 +118,10 @@ const ScenarioTotalsRef = builder
     fields: (t) => ({
       scenario: t.field({ type: ScenarioRef, resolve: (x) => x.scenario }),
       totalIntake: t.int({ resolve: (x) => x.projection.totalIntake }),
+      intakeByYear: t.intList({
+        description: 'Each year’s planned intake (model 2): the years compare one by one.',
+        resolve: (x) => x.projection.years.map((y) => y.intake),
+      }),
       successionGap: t.float({ resolve: (x) => x.projection.years.at(-1)?.successionGap ?? 0 }),
       pool: t.float({ resolve: (x) => x.projection.years.at(-1)?.pool ?? 0 }),
       horizonEnd: t.field({ type: 'Date', resolve: (x) => x.projection.horizonEnd }),

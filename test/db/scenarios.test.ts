@@ -108,15 +108,16 @@ describe('planning scenarios', () => {
     // Compared: ratio 3 wants one more principal reserve in each of C01, A, A1, B (12 against 8).
     const c = await gqlOk<{
       compareScenarios: {
-        scenarios: { scenario: { name: string }; totalIntake: number }[];
+        scenarios: { scenario: { name: string }; totalIntake: number; intakeByYear: number[] }[];
         differingRows: number;
         rows: { unitCode: string; kind: string; intakes: number[]; spread: number }[];
       };
     }>(`{ compareScenarios(ids: ["${first}", "${second}"], asOf: "2026-11-21") {
-          scenarios { scenario { name } totalIntake } differingRows rows { unitCode kind intakes spread } } }`);
-    expect(c.compareScenarios.scenarios.map((s) => [s.scenario.name, s.totalIntake])).toEqual([
-      ['基准', 8],
-      ['高比例', 12],
+          scenarios { scenario { name } totalIntake intakeByYear } differingRows rows { unitCode kind intakes spread } } }`);
+    // One-year horizons: each year's intake is the total.
+    expect(c.compareScenarios.scenarios.map((s) => [s.scenario.name, s.totalIntake, s.intakeByYear])).toEqual([
+      ['基准', 8, [8]],
+      ['高比例', 12, [12]],
     ]);
     expect(c.compareScenarios.differingRows).toBe(4);
     expect(c.compareScenarios.rows.map((r) => [r.unitCode, r.kind, r.intakes])).toEqual([

@@ -722,6 +722,7 @@ export const COMPARE_SCENARIOS = gql(`
           name
         }
         totalIntake
+        intakeByYear
         successionGap
         pool
         horizonEnd

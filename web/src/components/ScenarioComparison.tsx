@@ -1,5 +1,5 @@
-// Saved scenarios side by side: each one's totals, then per unit and kind the intake and the gap
-// under each, largest spread first.
+// Saved scenarios side by side: each one's totals and each year's intake (a year that differs is
+// marked), then per unit and kind the intake and the gap under each, largest spread first.
 import { Card, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useQuery } from 'urql';
@@ -28,6 +28,20 @@ export function ScenarioComparison({ ids }: { ids: string[] }) {
               columns={[
                 { title: t('planning.name'), render: (_, s) => s.scenario.name },
                 { title: t('planning.total'), dataIndex: 'totalIntake', align: 'right' },
+                {
+                  title: t('planning.intakeByYear'),
+                  // A year whose intake differs between the scenarios is marked.
+                  render: (_, s) =>
+                    s.intakeByYear.map((n, y) => {
+                      const differs = c.scenarios.some((o) => o.intakeByYear[y] !== n);
+                      return (
+                        <Typography.Text key={y} type={differs ? 'danger' : undefined} strong={differs}>
+                          {y > 0 ? ' + ' : ''}
+                          {n}
+                        </Typography.Text>
+                      );
+                    }),
+                },
                 { title: t('succession.gap'), dataIndex: 'successionGap', align: 'right', render: dash },
                 { title: t('planning.pool'), dataIndex: 'pool', align: 'right', render: dash },
                 { title: t('planning.horizonEnd'), dataIndex: 'horizonEnd' },
