@@ -5,7 +5,8 @@
 // (`generateProcedure` in synthetic.ts), so that an entry in 考察 has its inspection and an
 // entry in 公示 its notice, and the entry's history shows the steps that led there.
 import type { ReserveStatus } from '../../domain/enums.ts';
-import type { GroupBallots, InspectionVerdict } from '../../domain/procedure.ts';
+import type { GroupBallots } from '../../domain/procedure.ts';
+import type { InspectionFields } from '../reserves/procedure.ts';
 
 /** A lifecycle step of an entry's history; an entry's steps, oldest first, replace the one row
  * an import writes for it. The first step (from nothing) without a reason says 数据导入. */
@@ -26,14 +27,8 @@ export interface ProcedureRound {
 }
 
 /** An inspection (考察): concluded with a verdict, or under way (both null). */
-export interface ProcedureInspection {
+export interface ProcedureInspection extends InspectionFields {
   reserveId: string;
-  startedOn: string;
-  concludedOn: string | null;
-  inspectors: string[];
-  interviews: number;
-  conclusion: string | null;
-  verdict: InspectionVerdict | null;
 }
 
 /** A public-notice window (公示): `days` calendar days from `startsOn` to `endsOn`, its last day. */

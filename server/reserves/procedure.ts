@@ -248,7 +248,7 @@ export interface InspectionInput {
   verdict?: InspectionVerdict | null;
 }
 
-interface InspectionFields {
+export interface InspectionFields {
   startedOn: string;
   concludedOn: string | null;
   inspectors: string[];

@@ -32,15 +32,17 @@ export function ScenarioComparison({ ids }: { ids: string[] }) {
                   title: t('planning.intakeByYear'),
                   // A year whose intake differs between the scenarios is marked.
                   render: (_, s) =>
-                    s.intakeByYear.map((n, y) => {
-                      const differs = c.scenarios.some((o) => o.intakeByYear[y] !== n);
-                      return (
-                        <Typography.Text key={y} type={differs ? 'danger' : undefined} strong={differs}>
-                          {y > 0 ? ' + ' : ''}
-                          {n}
-                        </Typography.Text>
-                      );
-                    }),
+                    s.intakeByYear
+                      .map((intake, i) => ({ year: i + 1, intake }))
+                      .map(({ year, intake }) => {
+                        const differs = c.scenarios.some((o) => o.intakeByYear[year - 1] !== intake);
+                        return (
+                          <Typography.Text key={year} type={differs ? 'danger' : undefined} strong={differs}>
+                            {year > 1 ? ' + ' : ''}
+                            {intake}
+                          </Typography.Text>
+                        );
+                      }),
                 },
                 { title: t('succession.gap'), dataIndex: 'successionGap', align: 'right', render: dash },
                 { title: t('planning.pool'), dataIndex: 'pool', align: 'right', render: dash },
