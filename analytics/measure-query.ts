@@ -1,9 +1,10 @@
 // Measures (measures.ts) counted over a metric scope on the copy, and drilled through to the rows
 // they count: the two read the same FROM and the same condition, so a drill's total is the figure.
 import { addYears, isoFromYmd, ymdNumber } from '../domain/dates.ts';
+import { policyOf } from '../domain/policy/effective.ts';
 import { judgedTrainingYear } from '../domain/rules.ts';
 import { duckdb } from './dialect.ts';
-import { counts, MEASURES, type MeasureDates, type MeasureName, type Source } from './measures.ts';
+import { counts, type MeasureDates, type MeasureDef, resolveMeasure, type Source } from './measures.ts';
 import { int, kept, type MetricInput } from './metric.ts';
 import { policyCte } from './policy-table.ts';
 import { positionsAt } from './segments.ts';
@@ -64,8 +65,15 @@ function fromSource(source: Source, scopeWhere: string): string {
   }
 }
 
+/** A measure by name for this input (degree targets read the scope unit's policy); throws if unknown. */
+function measureOf(input: MetricInput, name: string): MeasureDef {
+  const m = resolveMeasure(name, policyOf(input.policies, input.scope.unitKind));
+  if (!m) throw new Error(`unknown measure ${name}`);
+  return m;
+}
+
 /** Every named measure's figure over the scope, one query per source. */
-export function countMeasures<N extends MeasureName>(
+export function countMeasures<N extends string>(
   input: MetricInput,
   names: readonly N[],
   args: MeasureArgs,
@@ -77,7 +85,7 @@ export function countMeasures<N extends MeasureName>(
 }
 
 /** The named measures per unit of the scope (a batch of units, each alone), by unit code. */
-export function countMeasuresByUnit<N extends MeasureName>(
+export function countMeasuresByUnit<N extends string>(
   input: MetricInput,
   names: readonly N[],
   args: MeasureArgs,
@@ -85,22 +93,23 @@ export function countMeasuresByUnit<N extends MeasureName>(
   return countMeasuresBy(input, names, args, true);
 }
 
-async function countMeasuresBy<N extends MeasureName>(
-  { copy, scope, asOf, policies }: MetricInput,
+async function countMeasuresBy<N extends string>(
+  input: MetricInput,
   names: readonly N[],
   args: MeasureArgs,
   perUnit: boolean,
 ): Promise<Map<string, Record<N, number>>> {
+  const { copy, scope, asOf, policies } = input;
   const out = new Map<string, Record<N, number>>();
   const bySource = new Map<Source, N[]>();
   for (const name of names) {
-    const source = MEASURES[name].source;
+    const source = measureOf(input, name).source;
     bySource.set(source, [...(bySource.get(source) ?? []), name]);
   }
   for (const [source, list] of bySource) {
     const sql = `WITH ${policyCte(policies)}
        SELECT ${perUnit ? 'u.code' : "''"} AS unit_code,
-         ${list.map((n, i) => `count(*) FILTER (WHERE ${counts(duckdb, MEASURES[n], PARAM_DATES)}) AS m${i}`).join(', ')}
+         ${list.map((n, i) => `count(*) FILTER (WHERE ${counts(duckdb, measureOf(input, n), PARAM_DATES)}) AS m${i}`).join(', ')}
        ${fromSource(source, scope.where)} ${perUnit ? 'GROUP BY u.code' : ''}`;
     const rows = await copy.query(sql, { scope: scope.param, ...bound(sql, measureParams(asOf, args)) });
     for (const row of rows) {
@@ -145,12 +154,12 @@ const DRILL_COLUMNS: Record<Source, string> = {
 /** The rows a measure counts over the scope, in tree order then by code: a page and the total. */
 export async function drillMeasure(
   input: MetricInput,
-  name: MeasureName,
+  name: string,
   args: MeasureArgs,
   page: { limit: number; offset: number },
 ): Promise<{ source: Source; total: number; rows: DrillKey[] }> {
   const { copy, scope, asOf, policies } = input;
-  const m = MEASURES[name];
+  const m = measureOf(input, name);
   const where = counts(duckdb, m, PARAM_DATES);
   const from = fromSource(m.source, scope.where);
   const countSql = `WITH ${policyCte(policies)} SELECT count(*) AS n ${from} AND ${where}`;

@@ -5,8 +5,9 @@
 // registry and the drill-through all pick measures by name, so a figure and the rows behind it
 // cannot disagree (docs/decisions/027-measures-and-judging.md). The model is Cube's: a measure
 // knows its source, its filter and its drill members.
-import type { PositionKind } from '../domain/enums.ts';
-import type { Dialect } from './dialect.ts';
+import { EDUCATIONS, type PositionKind } from '../domain/enums.ts';
+import type { Policy } from '../domain/policy/defaults.ts';
+import { type Dialect, yearsBetween } from './dialect.ts';
 import {
   activeAt,
   BACHELOR,
@@ -149,4 +150,34 @@ export function counts(d: Dialect, m: MeasureDef, at: MeasureDates): string {
   const where = m.where(d, at);
   const pop = population(m, at);
   return pop === 'TRUE' ? `(${where})` : `(${pop} AND ${where})`;
+}
+
+/**
+ * The degree targets' measures (学历结构), one pair per target of the policy in force:
+ * DEGREE_PEOPLE_i — the people of the target's category (under its age, if it has one), and
+ * DEGREE_MEETING_i — of them, those whose highest education is at least its level.
+ */
+export function degreeMeasure(name: string, policy: Policy): MeasureDef | null {
+  const m = /^DEGREE_(PEOPLE|MEETING)_(\d{1,2})$/.exec(name);
+  const target = m ? policy.degreeTargets[Number(m[2])] : undefined;
+  if (!m || !target) return null;
+  const level = EDUCATIONS.indexOf(target.atLeast as (typeof EDUCATIONS)[number]);
+  const category = target.category.replace(/'/g, "''");
+  const rank = `CASE pe.education ${EDUCATIONS.map((e, i) => `WHEN '${e}' THEN ${i}`).join(' ')} END`;
+  return {
+    source: 'people',
+    where: (d, at) =>
+      [
+        `pe.category = '${category}'`,
+        target.maxAge === null ? null : `${yearsBetween(d, 'pe.birth_ymd', at.asOf)} < ${Math.trunc(target.maxAge)}`,
+        m[1] === 'MEETING' ? `${rank} >= ${level}` : null,
+      ]
+        .filter(Boolean)
+        .join(' AND '),
+  };
+}
+
+/** A measure by name: a fixed one, or a degree target's of the policy in force. */
+export function resolveMeasure(name: string, policy: Policy): MeasureDef | null {
+  return isMeasureName(name) ? MEASURES[name] : degreeMeasure(name, policy);
 }

@@ -82,6 +82,8 @@ const DegreeTargetRowRef = builder.objectRef<DegreeTargetRow>('DegreeTargetRow')
     target: t.exposeFloat('target'),
     gap: t.exposeFloat('gap'),
     compliant: t.exposeBoolean('compliant'),
+    peopleMeasure: t.exposeString('peopleMeasure', { description: 'The measure to drill for `people`.' }),
+    meetingMeasure: t.exposeString('meetingMeasure', { description: 'The measure to drill for `meeting`.' }),
   }),
 });
 

@@ -3,8 +3,9 @@
 // time. totalCount is the figure itself: the count and the rows are one condition.
 import { z } from 'zod';
 import { type DrillKey, drillMeasure } from '../../analytics/measure-query.ts';
-import { isMeasureName, MEASURE_NAMES, type Source } from '../../analytics/measures.ts';
+import { MEASURE_NAMES, resolveMeasure, type Source } from '../../analytics/measures.ts';
 import { domainError } from '../../domain/errors.ts';
+import { policyOf } from '../../domain/policy/effective.ts';
 import { builder } from '../builder.ts';
 import type { Context } from '../context.ts';
 import { db } from '../db/client.ts';
@@ -165,13 +166,13 @@ builder.queryFields((t) => ({
       after: t.arg.string({ validate: z.string().max(64) }),
     },
     resolve: async (_root, args, ctx) => {
-      if (!isMeasureName(args.measure))
+      const input = await metricInput(ctx, args);
+      if (!resolveMeasure(args.measure, policyOf(input.policies, input.scope.unitKind)))
         throw domainError(
           'BAD_USER_INPUT',
-          `measure ${JSON.stringify(args.measure)} is not a measure; known: ${MEASURE_NAMES.join(', ')}`,
+          `measure ${JSON.stringify(args.measure)} is not a measure; known: ${MEASURE_NAMES.join(', ')}, and DEGREE_PEOPLE_i / DEGREE_MEETING_i for the policy's degree targets`,
           { field: 'measure' },
         );
-      const input = await metricInput(ctx, args);
       const offset = offsetOf(args.after);
       const page = await drillMeasure(
         input,

@@ -9,7 +9,7 @@ import { generateDataset } from '../../server/dataset/synthetic.ts';
 import { db, dbConfig } from '../../server/db/client.ts';
 import { writeDatasetFile } from '../fixtures/small.ts';
 import { gql, gqlOk } from '../helpers/graphql.ts';
-import { referenceMeasures } from '../reference/measures.ts';
+import { referenceDegreeMeasures, referenceMeasures } from '../reference/measures.ts';
 
 interface Page {
   totalCount: number;
@@ -100,6 +100,31 @@ describe('drill-through on a generated county', () => {
       if (row.denominatorMeasure)
         expect(await count(row.denominatorMeasure, row.unitCode, row.subtree)).toBe(row.denominator);
     }
+  });
+
+  it('drills each degree target’s people and those meeting it, the same as the degree figures', async () => {
+    const want = referenceDegreeMeasures(data, root, asOf);
+    const { degreeTargets } = await gqlOk<{
+      degreeTargets: { people: number; meeting: number; peopleMeasure: string; meetingMeasure: string }[];
+    }>(
+      `query($u: String!, $a: Date) { degreeTargets(unitCode: $u, asOf: $a) { people meeting peopleMeasure meetingMeasure } }`,
+      {
+        u: root,
+        a: asOf,
+      },
+    );
+    expect(degreeTargets).toHaveLength(5);
+    for (const t of degreeTargets) {
+      for (const [measure, figure] of [
+        [t.peopleMeasure, t.people],
+        [t.meetingMeasure, t.meeting],
+      ] as const) {
+        const [total, codes] = await drillAll(measure, root, true, asOf);
+        expect({ measure, codes: [...codes].sort() }).toEqual({ measure, codes: [...want.get(measure)!].sort() });
+        expect({ measure, total }).toEqual({ measure, total: figure });
+      }
+    }
+    expect(degreeTargets.some((t) => t.people > 0 && t.meeting < t.people)).toBe(true);
   });
 
   it('refuses an unknown measure, a bad cursor and a unit outside the tree, naming the field', async () => {

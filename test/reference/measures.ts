@@ -100,3 +100,29 @@ export function referenceMeasures(
   );
   return out;
 }
+
+/** The default policy's degree targets' measures (DEGREE_PEOPLE_i, DEGREE_MEETING_i), by hand. */
+export function referenceDegreeMeasures(data: Dataset, root: string, asOf: string): Map<string, Set<string>> {
+  const levels = ['HIGH_SCHOOL', 'SECONDARY', 'ASSOCIATE', 'BACHELOR', 'MASTER', 'DOCTORATE'];
+  const targets = [
+    { category: 'PARTY_GOV', maxAge: 50, atLeast: 'ASSOCIATE' },
+    { category: 'PARTY_GOV', maxAge: 50, atLeast: 'BACHELOR' },
+    { category: 'ENTERPRISE_MANAGER', maxAge: null, atLeast: 'BACHELOR' },
+    { category: 'MANAGEMENT', maxAge: null, atLeast: 'BACHELOR' },
+    { category: 'TECHNICAL', maxAge: null, atLeast: 'BACHELOR' },
+  ];
+  const units = new Set(subtree(data, root).map((u) => u.code as string));
+  const out = new Map<string, Set<string>>();
+  targets.forEach((t, i) => {
+    const people = data.people.filter(
+      (p) =>
+        units.has(p.unitCode as string) &&
+        p.category === t.category &&
+        (t.maxAge === null || age(p.birthDate as string, asOf) < t.maxAge),
+    );
+    out.set(`DEGREE_PEOPLE_${i}`, new Set(people.map((p) => p.id as string)));
+    const meeting = people.filter((p) => levels.indexOf(p.education as string) >= levels.indexOf(t.atLeast));
+    out.set(`DEGREE_MEETING_${i}`, new Set(meeting.map((p) => p.id as string)));
+  });
+  return out;
+}
