@@ -64,14 +64,10 @@ export function Ranking({ rootUnit }: { rootUnit: string }) {
         {data && (
           <Row gutter={[16, 16]}>
             <Col xs={24} xl={12}>
-              <Card
-                title={t('ranking.byGap')}
-                extra={
-                  <Typography.Text type="secondary">
-                    {t('ranking.byGapNote', { count: data.successionRanking.total })}
-                  </Typography.Text>
-                }
-              >
+              <Card title={t('ranking.byGap')}>
+                <Typography.Paragraph type="secondary">
+                  {t('ranking.byGapNote', { count: data.successionRanking.total })}
+                </Typography.Paragraph>
                 <Table<Data['successionRanking']['teams'][number]>
                   size="small"
                   rowKey="unitCode"
@@ -114,18 +110,20 @@ export function Ranking({ rootUnit }: { rootUnit: string }) {
               </Card>
             </Col>
             <Col xs={24} xl={12}>
-              <Card
-                title={t('ranking.byBreaches')}
-                extra={<Typography.Text type="secondary">{t('ranking.byBreachesNote')}</Typography.Text>}
-              >
+              <Card title={t('ranking.byBreaches')}>
+                <Typography.Paragraph type="secondary">{t('ranking.byBreachesNote')}</Typography.Paragraph>
                 <Table<Data['complianceReport']['worstUnits'][number]>
                   size="small"
                   rowKey="unitCode"
                   pagination={false}
-                  dataSource={data.complianceReport.worstUnits.filter((u) => u.breaches + u.warnings > 0)}
+                  dataSource={data.complianceReport.worstUnits.filter((u) => u.breaches > 0)}
                   columns={[
                     { title: t('ranking.rank'), render: (_, _r, i) => i + 1, width: 56 },
-                    { title: t('common.unit'), render: (_, r) => link(r.unitName, () => toOverview(r.unitCode)) },
+                    {
+                      title: t('common.unit'),
+                      width: 200,
+                      render: (_, r) => link(r.unitName, () => toOverview(r.unitCode)),
+                    },
                     {
                       title: t('overview.breaches'),
                       align: 'right',
