@@ -106,11 +106,24 @@ describe('the selection procedure in Chromium', { timeout: 150_000 }, () => {
     await row.getByRole('link', { name: entry.person.name }).click();
     const drawer = page.locator('.ant-drawer');
     await expect.poll(() => drawer.getByText('状态变化').count(), { timeout: 30_000 }).toBe(1);
-    await drawer.getByRole('tab', { name: '选拔程序' }).click();
     const procedure = drawer.getByTestId('procedure');
+    // On a loaded host the drawer may still be settling when the tab is first clicked: click
+    // again until the procedure tab shows.
+    await expect
+      .poll(
+        async () => {
+          if ((await procedure.getByText('录入民主推荐票数').count()) === 0)
+            await drawer
+              .getByRole('tab', { name: '选拔程序' })
+              .click({ timeout: 5_000 })
+              .catch(() => {});
+          return procedure.getByText('录入民主推荐票数').count();
+        },
+        { timeout: 60_000, interval: 1000 },
+      )
+      .toBe(1);
 
     // A ballot: every voter group of the policy, 10 expected, 9 cast, 8 in favour, 1 against.
-    await expect.poll(() => procedure.getByText('录入民主推荐票数').count(), { timeout: 30_000 }).toBe(1);
     for (const group of ['班子成员', '中层干部', '普通党员', '群众']) {
       await procedure.getByLabel(`${group} 应到`).fill('10');
       await procedure.getByLabel(`${group} 实到`).fill('9');
