@@ -3,8 +3,16 @@
 import { addYears, isoFromYmd, ymdNumber } from '../domain/dates.ts';
 import { policyOf } from '../domain/policy/effective.ts';
 import { judgedTrainingYear } from '../domain/rules.ts';
-import { duckdb } from './dialect.ts';
-import { counts, type MeasureDates, type MeasureDef, resolveMeasure, type Source } from './measures.ts';
+import { duckdb, yearsBetween } from './dialect.ts';
+import {
+  counts,
+  type MeasureDates,
+  type MeasureDef,
+  paramDates,
+  resolveMeasure,
+  type Source,
+  trainingYearParams,
+} from './measures.ts';
 import { int, kept, type MetricInput } from './metric.ts';
 import { policyCte } from './policy-table.ts';
 import { positionsAt } from './segments.ts';
@@ -18,13 +26,10 @@ export interface MeasureArgs {
 }
 
 export function measureParams(asOf: string, args: MeasureArgs) {
-  const year = args.trainingYear ?? judgedTrainingYear(asOf);
   return {
     asOf: ymdNumber(asOf),
     end: ymdNumber(addYears(asOf, args.horizonYears)),
-    year,
-    yearEnd: args.trainingAt ? ymdNumber(args.trainingAt) : year * 10000 + 1231,
-    currentYear: Number(asOf.slice(0, 4)),
+    ...trainingYearParams(asOf, args.trainingYear ?? judgedTrainingYear(asOf), args.trainingAt),
   };
 }
 
@@ -37,13 +42,7 @@ function bound(sql: string, params: Record<string, unknown>): Record<string, str
 }
 
 /** The dates as SQL over the parameters of measureParams. */
-export const PARAM_DATES: MeasureDates = {
-  asOf: duckdb.int('$asOf'),
-  end: duckdb.int('$end'),
-  year: duckdb.int('$year'),
-  yearEnd: duckdb.int('$yearEnd'),
-  currentYear: duckdb.int('$currentYear'),
-};
+export const PARAM_DATES: MeasureDates = paramDates(duckdb);
 
 /** The rows of a source in a scope, with the unit `u` and its policy row `pol`. */
 function fromSource(source: Source, scopeWhere: string): string {
@@ -142,11 +141,11 @@ export interface DrillKey {
 /** The columns a drill row reads per source. */
 const DRILL_COLUMNS: Record<Source, string> = {
   entries: `r.code, u.code AS unit_code, u.name AS unit_name, r.kind, (SELECT code FROM people WHERE id = r.person_id) AS person_code,
-    r.tier, r.entered_ymd, (${PARAM_DATES.asOf} - r.birth_ymd) // 10000 AS age, NULL AS term_ends_ymd, u.id AS unit_id`,
+    r.tier, r.entered_ymd, ${yearsBetween(duckdb, 'r.birth_ymd', PARAM_DATES.asOf)} AS age, NULL AS term_ends_ymd, u.id AS unit_id`,
   posts: `p.code, u.code AS unit_code, u.name AS unit_name, p.kind, (SELECT code FROM people WHERE id = p.incumbent_id) AS person_code,
-    NULL AS tier, NULL AS entered_ymd, (${PARAM_DATES.asOf} - p.incumbent_birth_ymd) // 10000 AS age, p.term_ends_ymd, u.id AS unit_id`,
+    NULL AS tier, NULL AS entered_ymd, ${yearsBetween(duckdb, 'p.incumbent_birth_ymd', PARAM_DATES.asOf)} AS age, p.term_ends_ymd, u.id AS unit_id`,
   people: `pe.code, u.code AS unit_code, u.name AS unit_name, NULL AS kind, pe.code AS person_code,
-    NULL AS tier, NULL AS entered_ymd, (${PARAM_DATES.asOf} - pe.birth_ymd) // 10000 AS age, NULL AS term_ends_ymd, u.id AS unit_id`,
+    NULL AS tier, NULL AS entered_ymd, ${yearsBetween(duckdb, 'pe.birth_ymd', PARAM_DATES.asOf)} AS age, NULL AS term_ends_ymd, u.id AS unit_id`,
   units: `u.code, u.code AS unit_code, u.name AS unit_name, NULL AS kind, NULL AS person_code,
     NULL AS tier, NULL AS entered_ymd, NULL AS age, NULL AS term_ends_ymd, u.id AS unit_id`,
 };

@@ -5,6 +5,7 @@
 // registry and the drill-through all pick measures by name, so a figure and the rows behind it
 // cannot disagree (docs/decisions/027-measures-and-judging.md). The model is Cube's: a measure
 // knows its source, its filter and its drill members.
+import { ymdNumber } from '../domain/dates.ts';
 import { EDUCATIONS, type PositionKind } from '../domain/enums.ts';
 import type { Policy } from '../domain/policy/defaults.ts';
 import { type Dialect, yearsBetween } from './dialect.ts';
@@ -38,6 +39,32 @@ export interface MeasureDates {
   yearEnd: string;
   /** The current year (the year of asOf), whose progress is shown against a pro-rated plan. */
   currentYear: string;
+}
+
+/**
+ * The dates as SQL over the parameters $asOf, $end, $year, $yearEnd and $currentYear (yyyymmdd
+ * integers and years), in a dialect: the compliance report's and the metrics' statements alike.
+ */
+export function paramDates(d: Dialect): MeasureDates {
+  return {
+    asOf: d.int('$asOf'),
+    end: d.int('$end'),
+    year: d.int('$year'),
+    yearEnd: d.int('$yearEnd'),
+    currentYear: d.int('$currentYear'),
+  };
+}
+
+/**
+ * The parameters of a training year as paramDates reads them: the judged year, the day its
+ * reserves are counted (its 31 December unless given) and the current year, the year of asOf.
+ */
+export function trainingYearParams(asOf: string, year: number, countedOn?: string | null) {
+  return {
+    year,
+    yearEnd: countedOn ? ymdNumber(countedOn) : ymdNumber(`${year}-12-31`),
+    currentYear: Number(asOf.slice(0, 4)),
+  };
 }
 
 /**

@@ -191,6 +191,20 @@ export const RULES = {
 } as const satisfies Record<string, RuleDef>;
 
 export type Rule = keyof typeof RULES;
+
+/** The measure a rule's target counts, where it is one (posts falling vacant, posts, departments). */
+export function targetMeasure(rule: Rule): MeasureName | null {
+  const t: Target = RULES[rule].target;
+  return 'measure' in t ? t.measure : (t.times ?? null);
+}
+
+/** Every measure a rule reads: applicability, numerator, denominator and target base. */
+export function ruleMeasures(rule: Rule): MeasureName[] {
+  const def: RuleDef = RULES[rule];
+  return [def.appliesWhen, def.numerator, def.denominator ?? null, targetMeasure(rule)].filter(
+    (m): m is MeasureName => m !== null,
+  );
+}
 /** The rules in registry order; SQL carries a rule as its index here. */
 export const RULE_NAMES = Object.keys(RULES) as Rule[];
 

@@ -8,6 +8,7 @@ import type { PoliciesAt } from '../../domain/policy/effective.ts';
 import { elapsedShareOfYear } from '../../domain/rules.ts';
 import type { AnalyticsCopy } from '../copy.ts';
 import { type Dialect, duckdb } from '../dialect.ts';
+import { trainingYearParams } from '../measures.ts';
 import { int } from '../metric.ts';
 import { type JudgedAt, RULE_NAMES, RULES, type Rule, STATUS_NAMES, type Status } from './registry.ts';
 import { judgedSql, type ReportParams, type RowOrder, rowsSql, summarySql } from './sql.ts';
@@ -113,9 +114,7 @@ export class ComplianceReport {
       path,
       asOf: ymdNumber(asOf),
       end: ymdNumber(end),
-      year,
-      yearEnd: year * 10000 + 1231,
-      currentYear: Number(asOf.slice(0, 4)),
+      ...trainingYearParams(asOf, year),
       elapsed: elapsedShareOfYear(asOf),
     };
   }

@@ -8,7 +8,7 @@
 import { UNIT_LEVELS } from '../../domain/enums.ts';
 import type { PoliciesAt } from '../../domain/policy/effective.ts';
 import type { Dialect } from '../dialect.ts';
-import { counts, MEASURES, type MeasureDates, type MeasureName } from '../measures.ts';
+import { counts, MEASURES, type MeasureDates, type MeasureName, paramDates } from '../measures.ts';
 import { pol, policyCte } from '../policy-table.ts';
 import { unitsIn } from '../scope.ts';
 import { activeAt, positionsAt } from '../segments.ts';
@@ -18,6 +18,7 @@ import {
   RULES,
   type Rule,
   type RuleDef,
+  ruleMeasures,
   STATUS_NAMES,
   type Status,
   statusSql,
@@ -104,24 +105,9 @@ function ruleSelect(d: Dialect, columns: Columns, rule: Rule, from: string, judg
  * whole subtree against its own policy (the report's totals for those rules).
  */
 export function judgedSql(d: Dialect, policies: PoliciesAt, subtree: boolean): string {
-  const at: MeasureDates = {
-    asOf: d.int('$asOf'),
-    end: d.int('$end'),
-    year: d.int('$year'),
-    yearEnd: d.int('$yearEnd'),
-    currentYear: d.int('$currentYear'),
-  };
+  const at = paramDates(d);
   const columns = new Columns(d, at);
-  for (const rule of RULE_NAMES) {
-    const def: RuleDef = RULES[rule];
-    for (const name of [
-      def.appliesWhen,
-      def.numerator,
-      def.denominator,
-      'measure' in def.target ? def.target.measure : def.target.times,
-    ])
-      if (name) columns.of(name);
-  }
+  for (const rule of RULE_NAMES) for (const name of ruleMeasures(rule)) columns.of(name);
   const entryCols = columns.list('entries');
   const postCols = columns.list('posts');
   const peopleCols = columns.list('people');
@@ -131,17 +117,7 @@ export function judgedSql(d: Dialect, policies: PoliciesAt, subtree: boolean): s
   for (const c of peopleCols)
     if (!people(c.name)) throw new Error(`measure ${c.name}: the report counts people through unit_people only`);
   // The pool rules' measures: only these are rolled up the tree.
-  const rolled = [
-    ...new Set(
-      RULE_NAMES.filter((r) => RULES[r].judgedAt === 'POOL').flatMap((r) => {
-        const def: RuleDef = RULES[r];
-        const t = def.target;
-        return [def.appliesWhen, def.numerator, def.denominator, 'measure' in t ? t.measure : t.times]
-          .filter((m): m is MeasureName => !!m)
-          .map((m) => columns.of(m));
-      }),
-    ),
-  ];
+  const rolled = [...new Set(rulesAt('POOL').flatMap((r) => ruleMeasures(r).map((m) => columns.of(m))))];
   const team = [...rulesAt('TEAM'), ...rulesAt('VILLAGE')];
   const pool = rulesAt('POOL');
   const fromUnits = (m: string) => `FROM scoped pol JOIN ${m} m ON m.id = pol.id`;

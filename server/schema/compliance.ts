@@ -3,7 +3,7 @@
 // kept per data version so that repeated and paged requests do not recompute it.
 
 import { z } from 'zod';
-import { RULE_NAMES, RULES, type Rule, type RuleDef, STATUS_NAMES } from '../../analytics/compliance/registry.ts';
+import { RULE_NAMES, RULES, type RuleDef, STATUS_NAMES, targetMeasure } from '../../analytics/compliance/registry.ts';
 import {
   ComplianceReport,
   type ComplianceRow,
@@ -52,7 +52,10 @@ const RowRef = builder.objectRef<ComplianceRow>('ComplianceRow').implement({
       description: 'The measure to drill for the numerator’s rows (`drill(measure:)`, with `subtree` as this row’s).',
       resolve: (r) => RULES[r.rule].numerator,
     }),
-    denominatorMeasure: t.string({ nullable: true, resolve: (r) => ruleDenominator(r.rule) }),
+    denominatorMeasure: t.string({
+      nullable: true,
+      resolve: (r) => (RULES[r.rule] as RuleDef).denominator ?? null,
+    }),
     targetMeasure: t.string({
       nullable: true,
       description: 'The measure the target counts, where the target is one (e.g. posts falling vacant).',
@@ -60,16 +63,6 @@ const RowRef = builder.objectRef<ComplianceRow>('ComplianceRow').implement({
     }),
   }),
 });
-
-function ruleDenominator(rule: Rule): string | null {
-  const def: RuleDef = RULES[rule];
-  return def.denominator ?? null;
-}
-
-function targetMeasure(rule: Rule): string | null {
-  const t: RuleDef['target'] = RULES[rule].target;
-  return 'measure' in t ? t.measure : (t.times ?? null);
-}
 
 const JudgedAtEnum = builder.enumType('RuleJudgedAt', {
   values: {
