@@ -98,11 +98,15 @@ export interface Factors {
   longReach: number;
 }
 
-export function factorsOf(s: Scenario): Factors {
+/**
+ * `progressYears`: the years of tier progress by the horizon — planning model 2 moves tiers from
+ * the second year on, so H − 1 (domain.md "Planning — model 2").
+ */
+export function factorsOf(s: Scenario, progressYears = s.horizonYears): Factors {
   const t = s.tierProgress;
   const survival = (1 - s.attritionRate) ** s.horizonYears;
-  const midReach = t ? reachesNearTerm('MID', s.horizonYears, t) : 0;
-  const longReach = t ? reachesNearTerm('LONG', s.horizonYears, t) : 0;
+  const midReach = t ? reachesNearTerm('MID', progressYears, t) : 0;
+  const longReach = t ? reachesNearTerm('LONG', progressYears, t) : 0;
   return { survival, midReach, longReach };
 }
 

@@ -19,6 +19,8 @@ export interface MemberClass {
 }
 
 export type Tier = 'NEAR_TERM' | 'MID_TERM' | 'LONG_TERM';
+/** The tiers, most ready first: packed data and SQL carry a tier as its index here. */
+export const TIERS: readonly Tier[] = ['NEAR_TERM', 'MID_TERM', 'LONG_TERM'];
 
 /** One unit and kind with posts. */
 export interface FlowGroup {

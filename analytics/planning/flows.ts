@@ -6,7 +6,7 @@
 // gaps' own (stays to the horizon, cultivated by, expected vacancy), evaluated at each year end.
 import { addYears, ymdNumber } from '../../domain/dates.ts';
 import type { PositionKind } from '../../domain/enums.ts';
-import type { FlowGroup, Tier } from '../../domain/stock-flow.ts';
+import { type FlowGroup, TIERS } from '../../domain/stock-flow.ts';
 import { duckdb } from '../dialect.ts';
 import type { MetricInput } from '../metric.ts';
 import { unitNames } from '../metrics/horizon.ts';
@@ -54,7 +54,7 @@ export async function flowGroups(
     copy.queryColumns(
       `${common}
       SELECT CAST(r.unit_id AS INTEGER) AS id, CAST(r.kind = 'PRINCIPAL' AS INTEGER) AS principal,
-        CASE r.tier WHEN 'NEAR_TERM' THEN 0 WHEN 'MID_TERM' THEN 1 ELSE 2 END AS tier,
+        CASE r.tier ${TIERS.map((t, i) => `WHEN '${t}' THEN ${i}`).join(' ')} END AS tier,
         CAST(${years} AS INTEGER) AS years, CAST(${cultivated} AS INTEGER) AS cult, CAST(count(*) AS INTEGER) AS n
       FROM reserves r JOIN scoped s ON s.id = r.unit_id JOIN pol ON pol.unit_kind = s.kind
       WHERE ${activeAt(duckdb.int('$asOf'))}
@@ -107,5 +107,3 @@ export async function flowGroups(
   }
   return { ends, groups };
 }
-
-const TIERS: Tier[] = ['NEAR_TERM', 'MID_TERM', 'LONG_TERM'];

@@ -5,14 +5,7 @@
 // The inputs are the copy's (flows.ts), the arithmetic the domain's (domain/stock-flow.ts); Monte
 // Carlo draws the same flows in a worker thread (monte-carlo.ts, monte-carlo-runner.ts). The
 // profile the intake must have is read from the stayers' attributes at the horizon.
-import {
-  factorsOf,
-  intakeProfile,
-  type ProfileNeed,
-  reachesNearTerm,
-  type Scenario,
-  type TierProgress,
-} from '../../domain/planning.ts';
+import { factorsOf, intakeProfile, type ProfileNeed, type Scenario, type TierProgress } from '../../domain/planning.ts';
 import { policyOf } from '../../domain/policy/effective.ts';
 import { type FlowRates, type FlowYear, projectFlows, type Tier } from '../../domain/stock-flow.ts';
 import type { MetricInput } from '../metric.ts';
@@ -152,12 +145,8 @@ export async function simulateIntake(
     );
     return detail;
   };
-  // Model 2 moves tiers from the second year on: H − 1 steps by the horizon.
-  const factors = factorsOf(scenario);
-  if (scenario.tierProgress) {
-    factors.midReach = reachesNearTerm('MID', H - 1, scenario.tierProgress);
-    factors.longReach = reachesNearTerm('LONG', H - 1, scenario.tierProgress);
-  }
+  // Model 2 moves tiers from the second year on: H − 1 years of progress by the horizon.
+  const factors = factorsOf(scenario, H - 1);
   const rows = groups.map((g, gi) => {
     const row: IntakeRow = toRow(g, result.groups[gi]!, H, async () => {
       const d = (await groupDetail()).get(`${g.unitCode}|${g.kind}`);

@@ -3,7 +3,7 @@
 // worker is TypeScript, loaded through tsx as the server itself is.
 import { Worker } from 'node:worker_threads';
 import type { FlowRates } from '../../domain/stock-flow.ts';
-import type { MonteCarloSummary, PackedFlows } from './monte-carlo.ts';
+import { buffers, type MonteCarloSummary, type PackedFlows } from './monte-carlo.ts';
 
 export class CancelledError extends Error {
   constructor() {
@@ -34,7 +34,7 @@ export function startMonteCarlo(
   const worker = new Worker(boot, {
     eval: true,
     workerData: { packed, rates, runs, seed },
-    transferList: [packed.data.buffer as ArrayBuffer],
+    transferList: buffers(packed),
   });
   const result = new Promise<MonteCarloSummary>((resolve, reject) => {
     worker.on('message', (m: { type: 'progress'; done: number } | { type: 'result'; result: MonteCarloSummary }) => {

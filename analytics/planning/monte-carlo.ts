@@ -4,24 +4,45 @@
 // class of alike members, promotions a binomial draw among the ready (taken without
 // replacement from the ready classes), and the intake the whole shortfall. Summarised as P10 /
 // P50 / P90 of the total intake, of each year's intake and pool, and per unit. The groups travel
-// packed in one typed array so that a worker thread (monte-carlo.worker.ts) gets them without
-// copying objects.
+// packed in flat typed arrays, read by index in the runs' hot loop and handed to a worker thread
+// (monte-carlo.worker.ts) without copying objects.
 import { BinomialSampler, percentile, seededRandom } from '../../domain/planning.ts';
-import type { FlowGroup, FlowRates, Tier } from '../../domain/stock-flow.ts';
+import { type FlowGroup, type FlowRates, TIERS } from '../../domain/stock-flow.ts';
 
-/** Per group: target, period years, cultivation years, unit index, classes, then V_1..V_H; then
- * per class: years present, cultivated from, tier (0 near, 1 mid, 2 long), count. */
-const HEAD = 5;
-const CLASS = 4;
-const TIERS: Tier[] = ['NEAR_TERM', 'MID_TERM', 'LONG_TERM'];
-
+/**
+ * The groups as flat arrays. Per group g: its target, period and cultivation years, unit index,
+ * its classes `first[g]` up to `first[g + 1]`, and its vacancies of year t at `vacancies[g × H +
+ * t − 1]`. Per class c: years present, cultivated from, tier (its index in TIERS), count.
+ */
 export interface PackedFlows {
   horizonYears: number;
-  data: Int32Array;
-  groupCount: number;
   unitCount: number;
-  /** Classes in all (for the run's scratch arrays). */
-  classCount: number;
+  target: Int32Array;
+  period: Int32Array;
+  cultivation: Int32Array;
+  unit: Int32Array;
+  first: Int32Array;
+  vacancies: Int32Array;
+  years: Int32Array;
+  cultivatedFrom: Int32Array;
+  tier: Int32Array;
+  count: Int32Array;
+}
+
+/** The arrays' buffers, to transfer to a worker. */
+export function buffers(p: PackedFlows): ArrayBuffer[] {
+  return [
+    p.target,
+    p.period,
+    p.cultivation,
+    p.unit,
+    p.first,
+    p.vacancies,
+    p.years,
+    p.cultivatedFrom,
+    p.tier,
+    p.count,
+  ].map((a) => a.buffer as ArrayBuffer);
 }
 
 export interface Percentiles {
@@ -42,30 +63,48 @@ export interface MonteCarloSummary {
 
 /** Packs the groups; units are numbered in their first appearance order. */
 export function packFlows(groups: FlowGroup[], horizonYears: number): { packed: PackedFlows; units: string[] } {
+  const H = horizonYears;
+  const G = groups.length;
+  const classCount = groups.reduce((n, g) => n + g.members.length, 0);
+  const p: PackedFlows = {
+    horizonYears: H,
+    unitCount: 0,
+    target: new Int32Array(G),
+    period: new Int32Array(G),
+    cultivation: new Int32Array(G),
+    unit: new Int32Array(G),
+    first: new Int32Array(G + 1),
+    vacancies: new Int32Array(G * H),
+    years: new Int32Array(classCount),
+    cultivatedFrom: new Int32Array(classCount),
+    tier: new Int32Array(classCount),
+    count: new Int32Array(classCount),
+  };
   const index = new Map<string, number>();
-  const values: number[] = [];
-  let classCount = 0;
-  for (const g of groups) {
+  let c = 0;
+  groups.forEach((g, gi) => {
     let u = index.get(g.unitCode);
     if (u === undefined) {
       u = index.size;
       index.set(g.unitCode, u);
     }
-    values.push(g.target, g.periodYears, g.cultivationYears, u, g.members.length);
-    for (let t = 0; t < horizonYears; t++) values.push(g.vacancies[t] ?? 0);
-    for (const c of g.members) values.push(c.years, c.cultivatedFrom, TIERS.indexOf(c.tier), c.count);
-    classCount += g.members.length;
-  }
-  return {
-    packed: {
-      horizonYears,
-      data: Int32Array.from(values),
-      groupCount: groups.length,
-      unitCount: index.size,
-      classCount,
-    },
-    units: [...index.keys()],
-  };
+    p.target[gi] = g.target;
+    p.period[gi] = g.periodYears;
+    p.cultivation[gi] = g.cultivationYears;
+    p.unit[gi] = u;
+    for (let t = 0; t < H; t++) p.vacancies[gi * H + t] = g.vacancies[t] ?? 0;
+    p.first[gi] = c;
+    for (const m of g.members) {
+      p.years[c] = m.years;
+      p.cultivatedFrom[c] = m.cultivatedFrom;
+      p.tier[c] = TIERS.indexOf(m.tier);
+      p.count[c] = m.count;
+      c++;
+    }
+  });
+  p.first[G] = c;
+  p.unitCount = index.size;
+  return { packed: p, units: [...index.keys()] };
 }
 
 const summary = (values: ArrayLike<number>): Percentiles => {
@@ -86,70 +125,44 @@ export function runMonteCarlo(
   onProgress?: (done: number) => boolean | undefined,
 ): MonteCarloSummary | null {
   const H = packed.horizonYears;
-  const data = packed.data;
+  const G = packed.target.length;
+  const classCount = packed.count.length;
+  const {
+    target: gTarget,
+    period: gPeriod,
+    cultivation: gCult,
+    unit: gUnit,
+    first: gFirst,
+    vacancies: gVacancies,
+    years: cYears,
+    cultivatedFrom: cCult,
+    tier: cTier,
+    count: cCount,
+  } = packed;
   const random = seededRandom(seed);
-  const draw = {
-    up: new BinomialSampler(r.midToNear),
-    upLong: new BinomialSampler(r.longToMid),
-    promote: new BinomialSampler(r.promotion),
-    keep: new BinomialSampler(1 - r.attrition),
-  };
+  const upDraw = new BinomialSampler(r.midToNear);
+  const upLongDraw = new BinomialSampler(r.longToMid);
+  const promoteDraw = new BinomialSampler(r.promotion);
+  const keepDraw = new BinomialSampler(1 - r.attrition);
   // The members' counts per tier in this run: the classes', then H cohorts per group.
-  const classes = new Int32Array(packed.classCount * 3);
-  const cohorts = new Int32Array(packed.groupCount * H * 3);
+  const classes = new Int32Array(classCount * 3);
+  const cohorts = new Int32Array(G * H * 3);
   const intakeTier = TIERS.indexOf(r.intakeTier);
   const intakes = Array.from({ length: H }, () => new Float64Array(runs));
   const pools = Array.from({ length: H }, () => new Float64Array(runs));
   const totals = new Float64Array(runs);
   // Per unit, a histogram of its intake over the horizon: at most H × its targets.
   const capacity = new Int32Array(packed.unitCount);
-  for (let at = 0; at < data.length; at += HEAD + H + data[at + 4]! * CLASS)
-    capacity[data[at + 3]!] = capacity[data[at + 3]!]! + H * data[at]!;
+  for (let g = 0; g < G; g++) capacity[gUnit[g]!] = capacity[gUnit[g]!]! + H * gTarget[g]!;
   const offset = new Int32Array(packed.unitCount + 1);
   for (let u = 0; u < packed.unitCount; u++) offset[u + 1] = offset[u]! + capacity[u]! + 1;
   const histogram = new Int32Array(offset[packed.unitCount]!);
   const unitIntake = new Int32Array(packed.unitCount);
   const every = Math.max(1, Math.floor(runs / 100));
 
-  // The packing unpacked once into flat arrays: the hot loop reads them by index.
-  const G = packed.groupCount;
-  const gTarget = new Int32Array(G);
-  const gPeriod = new Int32Array(G);
-  const gCult = new Int32Array(G);
-  const gUnit = new Int32Array(G);
-  const gFirst = new Int32Array(G + 1);
-  const gVacancies = new Int32Array(G * H);
-  const cYears = new Int32Array(packed.classCount);
-  const cCult = new Int32Array(packed.classCount);
-  const cTier = new Int32Array(packed.classCount);
-  const cCount = new Int32Array(packed.classCount);
-  {
-    let gi = 0;
-    let ci = 0;
-    for (let at = 0; at < data.length; gi++) {
-      gTarget[gi] = data[at]!;
-      gPeriod[gi] = data[at + 1]!;
-      gCult[gi] = data[at + 2]!;
-      gUnit[gi] = data[at + 3]!;
-      const n = data[at + 4]!;
-      for (let t = 0; t < H; t++) gVacancies[gi * H + t] = data[at + HEAD + t]!;
-      const first = at + HEAD + H;
-      gFirst[gi] = ci;
-      for (let c = 0; c < n; c++, ci++) {
-        const o = first + c * CLASS;
-        cYears[ci] = data[o]!;
-        cCult[ci] = data[o + 1]!;
-        cTier[ci] = data[o + 2]!;
-        cCount[ci] = data[o + 3]!;
-      }
-      at = first + n * CLASS;
-    }
-    gFirst[G] = ci;
-  }
   const keepP = 1 - r.attrition;
   const attrition = r.attrition > 0;
   const moving = r.midToNear > 0 || r.longToMid > 0;
-  const { up: upDraw, upLong: upLongDraw, promote: promoteDraw, keep: keepDraw } = draw;
   /** Moves the tier counts at `i` of `a` one year on. */
   const progress = (a: Int32Array, i: number) => {
     const up = a[i + 1]! > 0 ? upDraw.draw(random, a[i + 1]!) : 0;
