@@ -38,16 +38,12 @@ const RowRef = builder.objectRef<DrillKey & { source: Source }>('DrillRow').impl
       nullable: true,
       resolve: (query, r, _args, ctx) =>
         r.source === 'entries'
-          ? ctx.loaders
-              .named(
-                'drill-entry',
-                async (codes) => {
-                  const found = await db.reserveEntry.findMany({ ...query, where: { code: { in: [...codes] } } });
-                  return new Map(found.map((e) => [e.code, e]));
-                },
-                null,
-              )
-              .load(r.code)
+          ? byCode(
+              ctx,
+              'drill-entry',
+              (codes) => db.reserveEntry.findMany({ ...query, where: { code: { in: codes } } }),
+              r.code,
+            )
           : null,
     }),
     post: t.prismaField({
@@ -55,16 +51,12 @@ const RowRef = builder.objectRef<DrillKey & { source: Source }>('DrillRow').impl
       nullable: true,
       resolve: (query, r, _args, ctx) =>
         r.source === 'posts'
-          ? ctx.loaders
-              .named(
-                'drill-post',
-                async (codes) => {
-                  const found = await db.position.findMany({ ...query, where: { code: { in: [...codes] } } });
-                  return new Map(found.map((p) => [p.code, p]));
-                },
-                null,
-              )
-              .load(r.code)
+          ? byCode(
+              ctx,
+              'drill-post',
+              (codes) => db.position.findMany({ ...query, where: { code: { in: codes } } }),
+              r.code,
+            )
           : null,
     }),
     person: t.prismaField({
@@ -73,33 +65,40 @@ const RowRef = builder.objectRef<DrillKey & { source: Source }>('DrillRow').impl
       description: 'The entry’s person, the post’s incumbent, or the person counted.',
       resolve: (query, r, _args, ctx) =>
         r.personCode
-          ? ctx.loaders
-              .named(
-                'drill-person',
-                async (codes) => {
-                  const found = await db.person.findMany({ ...query, where: { code: { in: [...codes] } } });
-                  return new Map(found.map((p) => [p.code, p]));
-                },
-                null,
-              )
-              .load(r.personCode)
+          ? byCode(
+              ctx,
+              'drill-person',
+              (codes) => db.person.findMany({ ...query, where: { code: { in: codes } } }),
+              r.personCode,
+            )
           : null,
     }),
   }),
 });
 
-/** An entry by its code, batched per request (the selection of the first caller serves the batch). */
-export function entryByCode(ctx: Context, query: object, code: string) {
+/**
+ * A record by its code, batched per request under `name` (the Prisma selection of the batch's
+ * first caller serves the batch).
+ */
+function byCode<T extends { code: string }>(
+  ctx: Context,
+  name: string,
+  find: (codes: string[]) => Promise<T[]>,
+  code: string,
+): Promise<T | null> {
   return ctx.loaders
-    .named(
-      'entry-by-code',
-      async (codes) => {
-        const found = await db.reserveEntry.findMany({ ...query, where: { code: { in: [...codes] } } });
-        return new Map(found.map((e) => [e.code, e]));
-      },
-      null,
-    )
+    .named<T | null>(name, async (codes) => new Map((await find([...codes])).map((x) => [x.code, x])), null)
     .load(code);
+}
+
+/** An entry by its code (drill rows, alert items). */
+export function entryByCode(ctx: Context, query: object, code: string) {
+  return byCode(
+    ctx,
+    'entry-by-code',
+    (codes) => db.reserveEntry.findMany({ ...query, where: { code: { in: codes } } }),
+    code,
+  );
 }
 
 interface Page {
