@@ -11,6 +11,7 @@ import type { ResultOf, VariablesOf } from '../api/graphql.ts';
 import { COMPLIANCE_ROWS } from '../api/operations.ts';
 import { DrillDrawer, type DrillTarget } from '../components/DrillDrawer.tsx';
 import { QueryState } from '../components/QueryState.tsx';
+import { downloadSheet } from '../export/xlsx.ts';
 import { ruleLabel } from '../i18n/rules.ts';
 
 export const RULES = [
@@ -122,24 +123,22 @@ export function Compliance({ rootUnit }: { rootUnit: string }) {
         rows.push(...r.data.complianceReport.rows.rows);
         if (rows.length >= r.data.complianceReport.rows.total) break;
       }
-      const { Workbook } = await import('exceljs');
-      const book = new Workbook();
-      const sheet = book.addWorksheet(t('compliance.sheet'));
-      sheet.addRow([header]);
-      sheet.addRow([]);
-      sheet.addRow([
-        t('common.unit'),
-        t('overview.rule'),
-        t('compliance.numerator'),
-        t('compliance.denominator'),
-        t('compliance.value'),
-        t('compliance.target'),
-        t('compliance.gap'),
-        t('compliance.status'),
-        t('compliance.judged'),
-      ]).font = { bold: true };
-      for (const r of rows)
-        sheet.addRow([
+      await downloadSheet({
+        fileName: `compliance-${unitCode}-${asOf}.xlsx`,
+        sheetName: t('compliance.sheet'),
+        title: [header],
+        columns: [
+          { header: t('common.unit'), width: 28 },
+          { header: t('overview.rule'), width: 22 },
+          { header: t('compliance.numerator'), width: 12 },
+          { header: t('compliance.denominator'), width: 12 },
+          { header: t('compliance.value'), width: 12 },
+          { header: t('compliance.target'), width: 12 },
+          { header: t('compliance.gap'), width: 12 },
+          { header: t('compliance.status'), width: 12 },
+          { header: t('compliance.judged'), width: 12 },
+        ],
+        rows: rows.map((r) => [
           r.unitName,
           label(r.rule),
           r.numerator,
@@ -149,18 +148,8 @@ export function Compliance({ rootUnit }: { rootUnit: string }) {
           r.gap,
           t(`status.${r.status}`),
           r.judged ? (r.subtree ? t('compliance.judgedPool') : t('compliance.judgedTeam')) : t('compliance.notJudged'),
-        ]);
-      sheet.columns.forEach((c, i) => {
-        c.width = i === 0 ? 28 : i === 1 ? 22 : 12;
+        ]),
       });
-      const blob = new Blob([await book.xlsx.writeBuffer()], {
-        type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-      });
-      const link = document.createElement('a');
-      link.href = URL.createObjectURL(blob);
-      link.download = `compliance-${unitCode}-${asOf}.xlsx`;
-      link.click();
-      URL.revokeObjectURL(link.href);
     } finally {
       setExporting(false);
     }
