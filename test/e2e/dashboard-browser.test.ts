@@ -127,6 +127,12 @@ describe('the dashboard in Chromium', { timeout: 150_000 }, () => {
     url.searchParams.set('asOf', '2025-12-31');
     await page.goto(url.toString());
     await expect.poll(() => page.getByLabel('统计日期').inputValue()).toBe('2025-12-31');
+    // The page as a reader sees it: once the rows (or the empty state) are in.
+    await expect
+      .poll(async () => (await page.locator('.ant-table-row').count()) + (await page.getByText('暂无数据').count()), {
+        timeout: 30_000,
+      })
+      .toBeGreaterThan(0);
     await page.screenshot({ path: path.join(shots, 'compliance.png'), fullPage: true });
   });
 
