@@ -70,18 +70,6 @@ export interface FlowResult {
   totalIntake: number;
 }
 
-/** A member's weight per tier, and when it is in the pool. */
-interface Weighted {
-  near: number;
-  mid: number;
-  long: number;
-  /** Present in years 1..lastYear. */
-  lastYear: number;
-  cultivatedFrom: number;
-  /** Tier progress applies from this year on (in the pool for the whole year before). */
-  progressFrom: number;
-}
-
 /** Round half up (2.5 → 3), forgiving the last bits of binary floating point. */
 export function roundHalfUp(x: number): number {
   return Math.floor(x + 0.5 + 1e-9);
@@ -93,99 +81,169 @@ export function roundHalfUp(x: number): number {
  * PRINCIPAL before DEPUTY.
  */
 export function apportion(groups: { unitCode: string; kind: string; need: number }[]): number[] {
+  return Array.from(
+    apportionNeeds(
+      Float64Array.from(groups, (g) => g.need),
+      (i) => groups[i]!,
+    ),
+  );
+}
+
+/**
+ * `apportion` over a column of needs (`key(i)` gives group i's unit code and kind for the ties).
+ * Only the remainders tied with the last one handed out are compared by the full rule: the others
+ * are decided by a numeric sort of the fractional parts.
+ */
+export function apportionNeeds(need: Float64Array, key: (i: number) => { unitCode: string; kind: string }): Int32Array {
   const eps = 1e-9;
-  const total = roundHalfUp(groups.reduce((s, g) => s + g.need, 0));
-  const out = groups.map((g) => Math.floor(g.need + eps));
-  let left = total - out.reduce((s, n) => s + n, 0);
-  if (left <= 0) return out;
-  const order = groups
-    .map((g, i) => ({ i, frac: g.need - out[i]!, need: g.need, unitCode: g.unitCode, kind: g.kind }))
-    .filter((x) => x.frac > eps)
-    .sort(
-      (a, b) =>
-        b.frac - a.frac ||
-        b.need - a.need ||
-        (a.unitCode < b.unitCode ? -1 : a.unitCode > b.unitCode ? 1 : 0) ||
-        (a.kind === b.kind ? 0 : a.kind === 'PRINCIPAL' ? -1 : 1),
-    );
-  for (const x of order) {
-    if (left === 0) break;
-    out[x.i]! += 1;
-    left--;
+  const n = need.length;
+  const out = new Int32Array(n);
+  let sum = 0;
+  let floors = 0;
+  for (let i = 0; i < n; i++) {
+    sum += need[i]!;
+    out[i] = Math.floor(need[i]! + eps);
+    floors += out[i]!;
   }
+  let left = roundHalfUp(sum) - floors;
+  if (left <= 0) return out;
+  const candidates: number[] = [];
+  for (let i = 0; i < n; i++) if (need[i]! - out[i]! > eps) candidates.push(i);
+  const frac = (i: number) => need[i]! - out[i]!;
+  if (left >= candidates.length) {
+    for (const i of candidates) out[i] = out[i]! + 1;
+    return out;
+  }
+  // θ: the left-th largest fractional part. Every remainder above θ gets one; the ones equal to θ
+  // share what is left by the rule's ties.
+  const fracs = Float64Array.from(candidates, frac).sort();
+  const theta = fracs[fracs.length - left]!;
+  const tied: number[] = [];
+  for (const i of candidates) {
+    const f = frac(i);
+    if (f > theta) {
+      out[i] = out[i]! + 1;
+      left--;
+    } else if (f === theta) tied.push(i);
+  }
+  tied.sort((a, b) => {
+    const ka = key(a);
+    const kb = key(b);
+    return (
+      need[b]! - need[a]! ||
+      (ka.unitCode < kb.unitCode ? -1 : ka.unitCode > kb.unitCode ? 1 : 0) ||
+      (ka.kind === kb.kind ? 0 : ka.kind === 'PRINCIPAL' ? -1 : 1)
+    );
+  });
+  for (let k = 0; k < left; k++) out[tied[k]!] = out[tied[k]!]! + 1;
   return out;
 }
 
-function weighted(c: MemberClass): Weighted {
-  return {
-    near: c.tier === 'NEAR_TERM' ? c.count : 0,
-    mid: c.tier === 'MID_TERM' ? c.count : 0,
-    long: c.tier === 'LONG_TERM' ? c.count : 0,
-    lastYear: c.years,
-    cultivatedFrom: c.cultivatedFrom,
-    progressFrom: 2,
-  };
-}
-
-/** The deterministic projection over H years. */
-export function projectFlows(groups: FlowGroup[], horizonYears: number, r: FlowRates): FlowResult {
-  const members = groups.map((g) => g.members.filter((c) => c.count > 0).map(weighted));
+/**
+ * The deterministic projection over H years. `plan(t, need)`, if given, decides each year's
+ * intake per group instead of the apportionment (the optimiser's allocation).
+ */
+export function projectFlows(
+  groups: FlowGroup[],
+  horizonYears: number,
+  r: FlowRates,
+  plan?: (year: number, need: Float64Array) => ArrayLike<number>,
+): FlowResult {
+  const H = horizonYears;
+  const G = groups.length;
+  // Every member class and every cohort is a slot of flat arrays: group g's classes from
+  // first[g], then its H cohorts. A slot's weight per tier, when it is in the pool, when it is
+  // cultivated and when tier progress applies to it.
+  const first = new Int32Array(G + 1);
+  for (let g = 0; g < G; g++) {
+    let classes = 0;
+    for (const c of groups[g]!.members) if (c.count > 0) classes++;
+    first[g + 1] = first[g]! + classes + H;
+  }
+  const slots = first[G]!;
+  const near = new Float64Array(slots);
+  const mid = new Float64Array(slots);
+  const long = new Float64Array(slots);
+  const lastYear = new Int32Array(slots);
+  const cultivatedFrom = new Int32Array(slots);
+  const progressFrom = new Int32Array(slots);
+  const used = new Int32Array(G); // slots in use per group (classes, then cohorts so far)
+  groups.forEach((g, gi) => {
+    let q = first[gi]!;
+    for (const c of g.members) {
+      if (c.count <= 0) continue;
+      if (c.tier === 'NEAR_TERM') near[q] = c.count;
+      else if (c.tier === 'MID_TERM') mid[q] = c.count;
+      else long[q] = c.count;
+      lastYear[q] = c.years;
+      cultivatedFrom[q] = c.cultivatedFrom;
+      progressFrom[q] = 2;
+      q++;
+    }
+    used[gi] = q - first[gi]!;
+  });
+  const keep = 1 - r.attrition;
   const out: FlowYear[][] = groups.map(() => []);
   const years: FlowResult['years'] = [];
-  for (let t = 1; t <= horizonYears; t++) {
-    const needs = groups.map((g, gi) => {
-      const list = members[gi]!;
+  const need = new Float64Array(G);
+  for (let t = 1; t <= H; t++) {
+    for (let gi = 0; gi < G; gi++) {
+      const from = first[gi]!;
+      const to = from + used[gi]!;
       let ready = 0;
-      for (const m of list) {
-        if (m.lastYear < t) continue;
+      for (let q = from; q < to; q++) {
+        if (lastYear[q]! < t) continue;
         // (0) tier progress: l of the long-term weight moves up, and m of the mid-term weight as
         // it was before this step.
-        if (t >= m.progressFrom) {
-          const up = m.mid * r.midToNear;
-          const upLong = m.long * r.longToMid;
-          m.near += up;
-          m.mid += upLong - up;
-          m.long -= upLong;
+        if (t >= progressFrom[q]!) {
+          const up = mid[q]! * r.midToNear;
+          const upLong = long[q]! * r.longToMid;
+          near[q] = near[q]! + up;
+          mid[q] = mid[q]! + upLong - up;
+          long[q] = long[q]! - upLong;
         }
         // (1) members whose exit is by E_t have left (lastYear < t, skipped above).
-        if (t >= m.cultivatedFrom) ready += m.near;
+        if (t >= cultivatedFrom[q]!) ready += near[q]!;
       }
       // (2) promotions from the ready, proportionally.
-      const vacancies = g.vacancies[t - 1] ?? 0;
+      const vacancies = groups[gi]!.vacancies[t - 1] ?? 0;
       const promotions = r.promotion * Math.min(vacancies, ready);
       const keepReady = ready > 0 ? 1 - promotions / ready : 1;
       // (3) attrition on every member alike; (4) the stock.
       let stock = 0;
-      for (const m of list) {
-        if (m.lastYear < t) continue;
-        if (t >= m.cultivatedFrom) m.near *= keepReady;
-        m.near *= 1 - r.attrition;
-        m.mid *= 1 - r.attrition;
-        m.long *= 1 - r.attrition;
-        stock += m.near + m.mid + m.long;
+      for (let q = from; q < to; q++) {
+        if (lastYear[q]! < t) continue;
+        if (t >= cultivatedFrom[q]!) near[q] = near[q]! * keepReady;
+        near[q] = near[q]! * keep;
+        mid[q] = mid[q]! * keep;
+        long[q] = long[q]! * keep;
+        stock += near[q]! + mid[q]! + long[q]!;
       }
-      const need = Math.max(0, g.target - stock);
-      out[gi]!.push({ vacancies, ready, promotions, stock, need, intake: 0 });
-      return { unitCode: g.unitCode, kind: g.kind, need };
-    });
-    // (5) the intake: the year's shortfall rounded once, apportioned by largest remainder; each
-    // group's cohort joins at E_t (counted from year t + 1).
-    const intakes = apportion(needs);
-    groups.forEach((g, gi) => {
+      need[gi] = Math.max(0, groups[gi]!.target - stock);
+      out[gi]!.push({ vacancies, ready, promotions, stock, need: need[gi]!, intake: 0 });
+    }
+    // (5) the intake: the year's shortfall rounded once, apportioned by largest remainder (or
+    // as planned); each group's cohort joins at E_t (counted from year t + 1).
+    const intakes = plan ? plan(t, need) : apportionNeeds(need, (i) => groups[i]!);
+    let yearNeed = 0;
+    let yearIntake = 0;
+    for (let gi = 0; gi < G; gi++) {
+      const g = groups[gi]!;
       const intake = intakes[gi]!;
+      yearNeed += need[gi]!;
+      yearIntake += intake;
       out[gi]![t - 1]!.intake = intake;
-      if (intake > 0)
-        members[gi]!.push({
-          near: r.intakeTier === 'NEAR_TERM' ? intake : 0,
-          mid: r.intakeTier === 'MID_TERM' ? intake : 0,
-          long: r.intakeTier === 'LONG_TERM' ? intake : 0,
-          lastYear: t + g.periodYears - 1,
-          cultivatedFrom: t + g.cultivationYears,
-          progressFrom: t + 2,
-        });
-    });
-    const need = needs.reduce((s, n) => s + n.need, 0);
-    years.push({ need, intake: intakes.reduce((s, n) => s + n, 0) });
+      if (intake <= 0) continue;
+      const q = first[gi]! + used[gi]!;
+      used[gi] = used[gi]! + 1;
+      near[q] = r.intakeTier === 'NEAR_TERM' ? intake : 0;
+      mid[q] = r.intakeTier === 'MID_TERM' ? intake : 0;
+      long[q] = r.intakeTier === 'LONG_TERM' ? intake : 0;
+      lastYear[q] = t + g.periodYears - 1;
+      cultivatedFrom[q] = t + g.cultivationYears;
+      progressFrom[q] = t + 2;
+    }
+    years.push({ need: yearNeed, intake: yearIntake });
   }
   return { groups: out, years, totalIntake: years.reduce((s, y) => s + y.intake, 0) };
 }

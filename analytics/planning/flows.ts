@@ -5,7 +5,6 @@
 // period), from which year it is cultivated, and its tier. The segments are the succession
 // gaps' own (stays to the horizon, cultivated by, expected vacancy), evaluated at each year end.
 import { addYears, ymdNumber } from '../../domain/dates.ts';
-import type { PositionKind } from '../../domain/enums.ts';
 import { type FlowGroup, TIERS } from '../../domain/stock-flow.ts';
 import { duckdb } from '../dialect.ts';
 import type { MetricInput } from '../metric.ts';

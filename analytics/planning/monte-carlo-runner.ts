@@ -1,9 +1,9 @@
-// Starts a Monte Carlo run in a worker thread: the server keeps answering other requests while
-// it runs, a run reports its progress and can be cancelled (the worker is terminated). The
-// worker is TypeScript, loaded through tsx as the server itself is.
+// Starts a Monte Carlo run in worker threads, one per part (monte-carlo.ts PARTS): the server
+// keeps answering other requests while it runs, a run reports its progress and can be cancelled
+// (the workers are terminated). The worker is TypeScript, loaded through tsx as the server is.
 import { Worker } from 'node:worker_threads';
 import type { FlowRates } from '../../domain/stock-flow.ts';
-import { buffers, type MonteCarloSummary, type PackedFlows } from './monte-carlo.ts';
+import { type MonteCarloPart, type MonteCarloSummary, PARTS, type PackedFlows, summarise } from './monte-carlo.ts';
 
 export class CancelledError extends Error {
   constructor() {
@@ -29,34 +29,48 @@ export function startMonteCarlo(
   seed: number,
   onProgress?: (done: number) => void,
 ): MonteCarloRun {
-  let done = 0;
+  const done = new Array<number>(PARTS).fill(0);
+  const total = () => Math.floor(done.reduce((s, d) => s + d, 0) / PARTS);
   let cancelled = false;
-  const worker = new Worker(boot, {
-    eval: true,
-    workerData: { packed, rates, runs, seed },
-    transferList: buffers(packed),
-  });
-  const result = new Promise<MonteCarloSummary>((resolve, reject) => {
-    worker.on('message', (m: { type: 'progress'; done: number } | { type: 'result'; result: MonteCarloSummary }) => {
-      if (m.type === 'progress') {
-        done = m.done;
-        onProgress?.(done);
-      } else {
-        resolve(m.result);
-        void worker.terminate();
-      }
-    });
-    worker.on('error', reject);
-    worker.on('exit', () =>
-      reject(cancelled ? new CancelledError() : new Error('the simulation stopped unexpectedly')),
-    );
-  });
+  // Each part's worker gets its own copy of the packed groups (a few MiB at national scale).
+  const workers = Array.from(
+    { length: PARTS },
+    (_, part) => new Worker(boot, { eval: true, workerData: { packed, rates, runs, seed, part } }),
+  );
+  const stopAll = () => {
+    for (const w of workers) void w.terminate();
+  };
+  const parts = workers.map(
+    (worker, part) =>
+      new Promise<MonteCarloPart>((resolve, reject) => {
+        worker.on('message', (m: { type: 'progress'; done: number } | { type: 'result'; result: MonteCarloPart }) => {
+          if (m.type === 'progress') {
+            done[part] = m.done;
+            onProgress?.(total());
+          } else {
+            resolve(m.result);
+            void worker.terminate();
+          }
+        });
+        worker.on('error', reject);
+        worker.on('exit', () =>
+          reject(cancelled ? new CancelledError() : new Error('the simulation stopped unexpectedly')),
+        );
+      }),
+  );
+  const result = Promise.all(parts).then(
+    (list) => summarise(list, packed, runs),
+    (e) => {
+      stopAll();
+      throw e;
+    },
+  );
   return {
     result,
-    done: () => done,
+    done: total,
     cancel: () => {
       cancelled = true;
-      void worker.terminate();
+      stopAll();
     },
   };
 }

@@ -1,16 +1,30 @@
-// The worker thread of a Monte Carlo run (monte-carlo-runner.ts starts it): runs, reports
-// progress, posts the summary. The server's event loop stays free for other requests meanwhile.
+// A worker thread of a Monte Carlo run (monte-carlo-runner.ts starts one per part): runs its
+// part, reports progress, posts the part's sums. The server's event loop stays free for other
+// requests meanwhile; the thread lowers its own scheduling priority (Linux: a thread's id is a
+// valid target of setpriority) so that requests arriving during a run are served first.
+import { readlinkSync } from 'node:fs';
+import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { FlowRates } from '../../domain/stock-flow.ts';
-import { type PackedFlows, runMonteCarlo } from './monte-carlo.ts';
+import { type PackedFlows, runPart } from './monte-carlo.ts';
 
-const { packed, rates, runs, seed } = workerData as {
+/** The nice value of a run's threads: below every request the main thread serves. */
+const BACKGROUND_NICE = 10;
+try {
+  const threadId = Number(readlinkSync('/proc/thread-self').split('/').pop());
+  if (Number.isInteger(threadId)) setPriority(threadId, BACKGROUND_NICE);
+} catch {
+  // Not Linux, or not permitted: the run keeps the normal priority.
+}
+
+const { packed, rates, runs, seed, part } = workerData as {
   packed: PackedFlows;
   rates: FlowRates;
   runs: number;
   seed: number;
+  part: number;
 };
-const result = runMonteCarlo(packed, rates, runs, seed, (done) => {
+const result = runPart(packed, rates, runs, seed, part, (done) => {
   parentPort!.postMessage({ type: 'progress', done });
   return undefined;
 });

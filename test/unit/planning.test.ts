@@ -224,8 +224,45 @@ describe('Monte Carlo runs of planning model 2 (analytics/planning/monte-carlo.t
     expect(summary.total).toEqual({ p10: d.totalIntake, p50: d.totalIntake, p90: d.totalIntake });
   });
 
+  it("keeps every year's mean stock within four standard errors of the model's, through progress, promotions, exits and attrition", () => {
+    // Target 0 (no intake) and more vacancies than members: promotions are Bin(ready, p), so each
+    // member moves, is promoted and leaves independently of the others and every step is linear in
+    // expectation — the deterministic weights are exactly the expected counts. Each year's stock is a
+    // sum of independent indicators: its variance is at most members / 4, its standard error at most
+    // √(members / 4 / runs).
+    const g: FlowGroup = {
+      unitCode: 'U1',
+      kind: 'DEPUTY',
+      target: 0,
+      vacancies: [50, 50, 50],
+      members: [
+        { years: 3, cultivatedFrom: 1, tier: 'NEAR_TERM', count: 5 },
+        { years: 3, cultivatedFrom: 2, tier: 'MID_TERM', count: 7 },
+        { years: 2, cultivatedFrom: 1, tier: 'LONG_TERM', count: 6 },
+        { years: 3, cultivatedFrom: 4, tier: 'NEAR_TERM', count: 3 },
+        { years: 1, cultivatedFrom: 1, tier: 'MID_TERM', count: 4 },
+      ],
+      periodYears: 3,
+      cultivationYears: 1,
+    };
+    const r: FlowRates = { promotion: 0.4, attrition: 0.1, midToNear: 0.5, longToMid: 0.3, intakeTier: 'MID_TERM' };
+    const runs = 4000;
+    const summary = runMonteCarlo(packFlows([g], 3).packed, r, runs, 5)!;
+    const d = projectFlows([g], 3, r);
+    const se = Math.sqrt(25 / 4 / runs);
+    d.groups[0]!.forEach((y, t) => {
+      expect(Math.abs(summary.years[t]!.poolMean - y.stock)).toBeLessThan(4 * se);
+    });
+    // And the model is not trivially flat: the stock falls each year.
+    expect(d.groups[0]![2]!.stock).toBeLessThan(d.groups[0]![0]!.stock);
+  });
+
   it('stops when progress says so', () => {
-    const { packed } = packFlows([group('U1', 6, 8)], 1);
+    // 400 units: each part reports about a hundred times; the third report stops the run.
+    const { packed } = packFlows(
+      Array.from({ length: 400 }, (_, i) => group(`U${i}`, 6, 8)),
+      1,
+    );
     let calls = 0;
     const stopped = runMonteCarlo(packed, rates(0.3), 1000, 1, () => {
       calls++;
