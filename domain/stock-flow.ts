@@ -56,6 +56,8 @@ export interface FlowYear {
   promotions: number;
   /** The weight remaining after promotions and attrition. */
   stock: number;
+  /** Of the stock, the weight of earlier years' intake cohorts. */
+  cohorts: number;
   /** max(0, target − stock): a real number. */
   need: number;
   /** The planned intake (an integer: the year's apportionment). */
@@ -168,6 +170,7 @@ export function projectFlows(
   const cultivatedFrom = new Int32Array(slots);
   const progressFrom = new Int32Array(slots);
   const used = new Int32Array(G); // slots in use per group (classes, then cohorts so far)
+  const classes = new Int32Array(G);
   groups.forEach((g, gi) => {
     let q = first[gi]!;
     for (const c of g.members) {
@@ -181,6 +184,7 @@ export function projectFlows(
       q++;
     }
     used[gi] = q - first[gi]!;
+    classes[gi] = used[gi]!;
   });
   const keep = 1 - r.attrition;
   const out: FlowYear[][] = groups.map(() => []);
@@ -211,6 +215,7 @@ export function projectFlows(
       const keepReady = ready > 0 ? 1 - promotions / ready : 1;
       // (3) attrition on every member alike; (4) the stock.
       let stock = 0;
+      let cohorts = 0;
       for (let q = from; q < to; q++) {
         if (lastYear[q]! < t) continue;
         if (t >= cultivatedFrom[q]!) near[q] = near[q]! * keepReady;
@@ -218,9 +223,10 @@ export function projectFlows(
         mid[q] = mid[q]! * keep;
         long[q] = long[q]! * keep;
         stock += near[q]! + mid[q]! + long[q]!;
+        if (q >= from + classes[gi]!) cohorts += near[q]! + mid[q]! + long[q]!;
       }
       need[gi] = Math.max(0, groups[gi]!.target - stock);
-      out[gi]!.push({ vacancies, ready, promotions, stock, need: need[gi]!, intake: 0 });
+      out[gi]!.push({ vacancies, ready, promotions, stock, cohorts, need: need[gi]!, intake: 0 });
     }
     // (5) the intake: the year's shortfall rounded once, apportioned by largest remainder (or
     // as planned); each group's cohort joins at E_t (counted from year t + 1).

@@ -39,8 +39,10 @@ export interface IntakeRow {
   /** Σ of the years' planned intakes. */
   intake: number;
   years: FlowYear[];
-  /** The profile the intake must have for the structure targets at the horizon. */
+  /** The profile the horizon's intake must have for the structure targets at the horizon. */
   profile: () => Promise<ProfileNeed[]>;
+  /** The profile year t's intake must have: what the targets at E_t add to those of E_(t−1). */
+  yearProfile: (year: number) => Promise<ProfileNeed[]>;
 }
 
 /** The scope's totals in one year of the horizon. */
@@ -103,7 +105,12 @@ export function flowRates(s: Scenario, intakeTier: Tier): FlowRates {
   };
 }
 
-function toRow(g: FlowGroupRow, years: FlowYear[], H: number, profile: IntakeRow['profile']): IntakeRow {
+function toRow(
+  g: FlowGroupRow,
+  years: FlowYear[],
+  H: number,
+  profileAt: (year: number) => Promise<ProfileNeed[]>,
+): IntakeRow {
   const last = years[H - 1]!;
   const entries = g.members.filter((c) => c.years >= H);
   return {
@@ -122,7 +129,14 @@ function toRow(g: FlowGroupRow, years: FlowYear[], H: number, profile: IntakeRow
     need: years.reduce((s, y) => s + y.need, 0),
     intake: years.reduce((s, y) => s + y.intake, 0),
     years,
-    profile,
+    profile: () => profileAt(H),
+    yearProfile: async (year) => {
+      const [now, before] = await Promise.all([profileAt(year), year > 1 ? profileAt(year - 1) : []]);
+      return now.map((p) => {
+        const earlier = before.find((b) => b.rule === p.rule)?.required ?? 0;
+        return { ...p, required: Math.max(0, p.required - earlier) };
+      });
+    },
   };
 }
 
@@ -137,32 +151,38 @@ export async function simulateIntake(
   const { ends, groups } = await flowGroups(input, H);
   const rates = flowRates(scenario, policyOf(input.policies, input.scope.unitKind).planning.intakeTier);
   const result = projectFlows(groups, H, rates);
-  // The stayers' attributes at the horizon, read once when a profile is first asked for.
-  let detail: Promise<Map<string, HorizonGroup>> | null = null;
+  // The stayers' attributes at each year end, read once when a profile is first asked for.
+  let detail: Promise<Map<string, HorizonGroup>[]> | null = null;
   const groupDetail = () => {
-    detail ??= horizonGroupsByYear(input, [H], true).then(
-      (d) => new Map(d.years[0]!.map((g) => [`${g.unitCode}|${g.kind}`, g])),
-    );
+    detail ??= horizonGroupsByYear(
+      input,
+      ends.map((_, i) => i + 1),
+      true,
+    ).then((d) => d.years.map((list) => new Map(list.map((g) => [`${g.unitCode}|${g.kind}`, g]))));
     return detail;
   };
-  // Model 2 moves tiers from the second year on: H − 1 years of progress by the horizon.
-  const factors = factorsOf(scenario, H - 1);
   const rows = groups.map((g, gi) => {
-    const row: IntakeRow = toRow(g, result.groups[gi]!, H, async () => {
-      const d = (await groupDetail()).get(`${g.unitCode}|${g.kind}`);
+    const flows = result.groups[gi]!;
+    // The profile of all the intake by E_t: the entries of asOf still there (the stock less the
+    // cohorts) with the attributes they have, and every intake member present at E_t (earlier
+    // cohorts' weight and this year's intake). Model 2 moves tiers from the second year on:
+    // t − 1 years of progress by E_t.
+    const profileAt = async (t: number): Promise<ProfileNeed[]> => {
+      const d = (await groupDetail())[t - 1]!.get(`${g.unitCode}|${g.kind}`);
       if (!d) return [];
+      const y = flows[t - 1]!;
       return intakeProfile(
         d,
         {
-          readyByHorizon: row.readyByHorizon,
-          promoted: row.promoted,
-          projectedReserves: row.projectedReserves,
-          intake: row.intake,
+          readyByHorizon: y.ready,
+          promoted: flows.slice(0, t).reduce((sum, f) => sum + f.promotions, 0),
+          projectedReserves: y.stock - y.cohorts,
+          intake: y.cohorts + y.intake,
         },
-        factors,
+        factorsOf(scenario, t - 1),
       );
-    });
-    return row;
+    };
+    return toRow(g, flows, H, profileAt);
   });
   const years: IntakeYear[] = ends.map((end, t) => {
     const y: IntakeYear = {

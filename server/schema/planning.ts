@@ -115,7 +115,8 @@ const ProfileNeedRef = builder.objectRef<ProfileNeed>('IntakeProfileNeed').imple
   }),
 });
 
-const IntakeRowYearRef = builder.objectRef<IntakeRow['years'][number] & { year: number }>('IntakeRowYear').implement({
+type IntakeRowYear = IntakeRow['years'][number] & { year: number; profile: () => Promise<ProfileNeed[]> };
+const IntakeRowYearRef = builder.objectRef<IntakeRowYear>('IntakeRowYear').implement({
   authScopes: { signedIn: true },
   description:
     'One unit and kind in one year of the horizon (planning model 2): expected values, and the planned intake.',
@@ -125,8 +126,15 @@ const IntakeRowYearRef = builder.objectRef<IntakeRow['years'][number] & { year: 
     ready: t.exposeFloat('ready', { description: 'Near-term weight of cultivated members before promotions.' }),
     promotions: t.exposeFloat('promotions', { description: 'p × min(vacancies, ready).' }),
     stock: t.exposeFloat('stock', { description: 'After promotions and attrition, before this year’s intake.' }),
+    cohorts: t.exposeFloat('cohorts', { description: 'Of the stock, the weight of earlier years’ intake.' }),
     need: t.exposeFloat('need', { description: 'max(0, target − stock): a real number.' }),
     intake: t.exposeInt('intake', { description: 'This year’s planned intake: the scope’s shortfall apportioned.' }),
+    profile: t.field({
+      type: [ProfileNeedRef],
+      description:
+        'What this year’s intake must contain: the members the structure targets at this year’s end need from all the intake so far, less what the year before needed.',
+      resolve: (y) => y.profile(),
+    }),
   }),
 });
 
@@ -154,7 +162,7 @@ const IntakeRowRef = builder.objectRef<IntakeRow>('IntakeRow').implement({
     intake: t.exposeInt('intake', { description: 'Σ of the years’ planned intakes.' }),
     years: t.field({
       type: [IntakeRowYearRef],
-      resolve: (r) => r.years.map((y, i) => ({ ...y, year: i + 1 })),
+      resolve: (r) => r.years.map((y, i) => ({ ...y, year: i + 1, profile: () => r.yearProfile(i + 1) })),
     }),
     profile: t.field({ type: [ProfileNeedRef], resolve: (r) => r.profile() }),
   }),

@@ -2,17 +2,23 @@
 // plan optimised across units for a budget (analytics/planning/optimise.ts).
 import { z } from 'zod';
 import type { IntakeProjection } from '../../analytics/planning/intake.ts';
-import { type IntakePlan, type OptimiseGroup, optimiseIntake } from '../../analytics/planning/optimise.ts';
+import {
+  optimiseByYear,
+  type PlannedGroupYears,
+  type YearlyIntakePlan,
+  type YearPlan,
+} from '../../analytics/planning/optimise-years.ts';
 import { todayIso } from '../../domain/dates.ts';
 import type { PositionKind } from '../../domain/enums.ts';
 import { domainError } from '../../domain/errors.ts';
+import { withOverrides } from '../../domain/planning.ts';
 import { roundHalfUp } from '../../domain/stock-flow.ts';
 import { scopeOf } from '../auth/capabilities.ts';
 import { builder } from '../builder.ts';
 import type { Context } from '../context.ts';
 import { db } from '../db/client.ts';
 import { oneAtATime } from '../planning/jobs.ts';
-import type { SimulationParams } from '../planning/params.ts';
+import { type SimulationParams, scenarioOf } from '../planning/params.ts';
 import {
   archiveScenario,
   listScenarios,
@@ -22,7 +28,7 @@ import {
   scenarioFor,
 } from '../planning/scenarios.ts';
 import { PositionKindEnum } from './enums.ts';
-import { pageOffset, pageSize } from './metric-input.ts';
+import { metricInput, pageOffset, pageSize } from './metric-input.ts';
 import {
   IntakeProjectionRef,
   ModeEnum,
@@ -154,13 +160,22 @@ const ComparisonRef = builder.objectRef<Comparison>('ScenarioComparison').implem
   }),
 });
 
-const PlannedGroupRef = builder.objectRef<IntakePlan['groups'][number]>('PlannedIntake').implement({
+const PlannedGroupRef = builder.objectRef<PlannedGroupYears>('PlannedIntake').implement({
   authScopes: { signedIn: true },
   fields: (t) => ({
     unitCode: t.exposeString('unitCode'),
     unitName: t.exposeString('unitName'),
     kind: t.expose('kind', { type: PositionKindEnum }),
-    intake: t.exposeInt('intake'),
+    intake: t.exposeInt('intake', { description: 'Σ of the years’ intake.' }),
+    years: t.field({
+      type: [
+        builder.objectRef<{ year: number; intake: number }>('PlannedIntakeYear').implement({
+          authScopes: { signedIn: true },
+          fields: (u) => ({ year: u.exposeInt('year'), intake: u.exposeInt('intake') }),
+        }),
+      ],
+      resolve: (g) => g.years,
+    }),
     profile: t.field({
       type: [
         builder.objectRef<{ rule: string; count: number }>('PlannedProfile').implement({
@@ -189,7 +204,7 @@ const PlannedGroupRef = builder.objectRef<IntakePlan['groups'][number]>('Planned
   }),
 });
 
-type Binding = IntakePlan['binding'][number] & { unitName: string | null };
+type Binding = YearlyIntakePlan['binding'][number];
 
 const BindingRef = builder.objectRef<Binding>('BindingConstraint').implement({
   authScopes: { signedIn: true },
@@ -203,40 +218,53 @@ const BindingRef = builder.objectRef<Binding>('BindingConstraint').implement({
     }),
     kind: t.field({ type: PositionKindEnum, nullable: true, resolve: (b) => b.kind }),
     rule: t.field({ type: ProfileRuleEnum, nullable: true, resolve: (b) => b.rule as never }),
+    year: t.exposeInt('year', { description: 'The horizon year whose allocation this binds.' }),
     message: t.exposeString('message'),
   }),
 });
 
-const IntakePlanRef = builder
-  .objectRef<Omit<IntakePlan, 'binding'> & { horizonEnd: string; binding: Binding[] }>('IntakePlan')
-  .implement({
-    authScopes: { signedIn: true },
-    description: 'Intake allocated to units and profiles within a budget, minimising the weighted shortfall (HiGHS).',
-    fields: (t) => ({
-      status: t.exposeString('status'),
-      horizonEnd: t.field({ type: 'Date', resolve: (p) => p.horizonEnd }),
-      budget: t.exposeInt('budget'),
-      used: t.exposeInt('used'),
-      objective: t.exposeFloat('objective', { description: 'The weighted shortfall left.' }),
-      solveMs: t.exposeFloat('solveMs'),
-      groups: t.field({
-        type: [PlannedGroupRef],
-        description: 'Groups given intake or left short, largest intake first.',
-        args: {
-          first: t.arg.int({ defaultValue: 100, validate: pageSize }),
-          offset: t.arg.int({ defaultValue: 0, validate: pageOffset }),
-        },
-        resolve: (p, args) => {
-          const rows = p.groups
-            .filter((g) => g.intake > 0 || g.ratioShortfall > 0 || g.structureShortfalls.some((s) => s.shortfall > 0))
-            .sort((a, b) => b.intake - a.intake || b.ratioShortfall - a.ratioShortfall);
-          const from = args.offset ?? 0;
-          return rows.slice(from, from + (args.first ?? 100));
-        },
-      }),
-      binding: t.field({ type: [BindingRef], resolve: (p) => p.binding }),
+const IntakePlanYearRef = builder.objectRef<YearPlan>('IntakePlanYear').implement({
+  authScopes: { signedIn: true },
+  description: 'One year’s allocation of its budget.',
+  fields: (t) => ({
+    year: t.exposeInt('year'),
+    end: t.field({ type: 'Date', resolve: (y) => y.end }),
+    status: t.exposeString('status'),
+    used: t.exposeInt('used'),
+    objective: t.exposeFloat('objective', { description: 'The weighted shortfall left at this year’s end.' }),
+  }),
+});
+
+const IntakePlanRef = builder.objectRef<YearlyIntakePlan>('IntakePlan').implement({
+  authScopes: { signedIn: true },
+  description:
+    'Intake allocated to units and profiles within a budget each year, year by year, minimising the weighted shortfall (HiGHS).',
+  fields: (t) => ({
+    status: t.exposeString('status'),
+    horizonEnd: t.field({ type: 'Date', resolve: (p) => p.horizonEnd }),
+    budget: t.exposeInt('budget', { description: 'The budget of each year.' }),
+    used: t.exposeInt('used', { description: 'Σ of the years’ intake.' }),
+    objective: t.exposeFloat('objective', { description: 'The weighted shortfall left at the horizon.' }),
+    solveMs: t.exposeFloat('solveMs'),
+    years: t.field({ type: [IntakePlanYearRef], resolve: (p) => p.years }),
+    groups: t.field({
+      type: [PlannedGroupRef],
+      description: 'Groups given intake or left short, largest intake first.',
+      args: {
+        first: t.arg.int({ defaultValue: 100, validate: pageSize }),
+        offset: t.arg.int({ defaultValue: 0, validate: pageOffset }),
+      },
+      resolve: (p, args) => {
+        const rows = p.groups
+          .filter((g) => g.intake > 0 || g.ratioShortfall > 0 || g.structureShortfalls.some((s) => s.shortfall > 0))
+          .sort((a, b) => b.intake - a.intake || b.ratioShortfall - a.ratioShortfall);
+        const from = args.offset ?? 0;
+        return rows.slice(from, from + (args.first ?? 100));
+      },
     }),
-  });
+    binding: t.field({ type: [BindingRef], resolve: (p) => p.binding }),
+  }),
+});
 
 const idArg = z.string().regex(/^\d{1,9}$/, 'must be a scenario id');
 
@@ -276,25 +304,6 @@ async function compare(ctx: Context, ids: number[], asOf: string): Promise<Compa
 }
 
 /** The optimiser's groups: each unit and kind's target, projection and structure needs. */
-async function optimiseGroups(p: IntakeProjection): Promise<OptimiseGroup[]> {
-  return Promise.all(
-    p.rows.map(async (r) => ({
-      unitCode: r.unitCode,
-      unitName: r.unitName,
-      kind: r.kind,
-      target: r.target,
-      // The optimiser allocates whole people: the expected stock at the horizon, rounded once.
-      projected: roundHalfUp(r.projectedReserves),
-      structure: (await r.profile()).map((n) => ({
-        rule: n.rule,
-        have: n.projected,
-        ...(n.share !== null ? { share: n.share } : {}),
-        ...(n.count !== null ? { count: n.count } : {}),
-      })),
-    })),
-  );
-}
-
 builder.queryFields((t) => ({
   scenarios: t.field({
     authScopes: { signedIn: true },
@@ -337,7 +346,7 @@ builder.queryFields((t) => ({
     authScopes: { signedIn: true },
     type: IntakePlanRef,
     description:
-      'Allocates an intake budget (input.intakeBudget, or the saved scenario’s) to the subtree’s units and profiles so that the weighted shortfall against the ratio and structure targets at the horizon is least (deterministic projection, HiGHS).',
+      'Allocates an intake budget for each year (input.intakeBudget, or the saved scenario’s) to the subtree’s units and profiles, year by year, so that the weighted shortfall against the ratio and structure targets at each year’s end is least (planning model 2, HiGHS).',
     args: {
       input: t.arg({ type: SimulateIntakeInput }),
       scenarioId: t.arg.id({ validate: idArg }),
@@ -349,7 +358,7 @@ builder.queryFields((t) => ({
   }),
 }));
 
-/** An intake plan for a budget: the deterministic projection, then the optimiser. */
+/** An intake plan for a budget each year: model 2 year by year, the optimiser on each year. */
 async function optimise(
   ctx: Context,
   args: {
@@ -359,20 +368,20 @@ async function optimise(
     ratioWeight?: number | null;
     structureWeight?: number | null;
   },
-): Promise<Omit<IntakePlan, 'binding'> & { horizonEnd: string; binding: Binding[] }> {
+): Promise<YearlyIntakePlan> {
   if (!args.input === !args.scenarioId) throw domainError('BAD_USER_INPUT', 'give either input or scenarioId');
   const params = args.input ?? paramsOf(await scenarioFor(db, ctx.viewer, Number(args.scenarioId)));
   const asOf = args.input ? args.input.asOf : args.asOf;
   if (params.intakeBudget == null)
     throw domainError('BAD_USER_INPUT', 'the intake budget (intakeBudget) is missing', { field: 'intakeBudget' });
-  const projection = await project(ctx, { ...params, mode: 'DETERMINISTIC' }, asOf);
-  const plan = await optimiseIntake(await optimiseGroups(projection), params.intakeBudget, {
-    ratio: args.ratioWeight ?? 10,
-    structure: args.structureWeight ?? 1,
-  });
-  const names = new Map(projection.rows.map((r) => [r.unitCode, r.unitName]));
-  const binding = plan.binding.map((b) => ({ ...b, unitName: b.unitCode ? (names.get(b.unitCode) ?? null) : null }));
-  return { ...plan, binding, horizonEnd: projection.horizonEnd };
+  const metric = await metricInput(ctx, { unitCode: params.unitCode, subtree: params.subtree, asOf });
+  const { scenario, overrides } = scenarioOf(params);
+  return optimiseByYear(
+    { ...metric, policies: withOverrides(metric.policies, overrides) },
+    scenario,
+    params.intakeBudget,
+    { ratio: args.ratioWeight ?? 10, structure: args.structureWeight ?? 1 },
+  );
 }
 
 const SaveScenarioInput = builder.inputType('SaveScenarioInput', {

@@ -191,6 +191,43 @@ describe('simulateIntake', () => {
     expect(moved.rows.find((x) => x.unitCode === 'B' && x.kind === 'DEPUTY')!.readyByHorizon).toBe(0);
   });
 
+  it('gives each year the profile its own intake must have', async () => {
+    // A P over two years. Year 1 (E1 = 2027-11-21) as in the test before: R01 stays, intake 1;
+    //   of the intake by E1, YOUNG 1 and BACHELOR 1 (the others R01 carries).
+    // Year 2 (E2 = 2028-11-21): R01's period ended 2028-01-10, so the stock is year 1's cohort
+    //   alone (weight 1, p = 1, a = 0): need 2 − 1 = 1, intake 1. Of the entries of asOf nobody
+    //   is left to carry an attribute: the pool at E2 is the cohort and the new intake, 2 in all,
+    //   and the targets need SPECIAL ceil(0.15 × 2) = 1, YOUNG 1, AGE_BAND ceil(0.5 × 2) = 1,
+    //   NEAR_TERM ceil(2 / 3) = 1, BACHELOR 2 from the intake by E2. Year 2 adds what year 1
+    //   did not need: SPECIAL 1 − 0, YOUNG 1 − 1, AGE_BAND 1 − 0, NEAR_TERM 1 − 0, BACHELOR 2 − 1.
+    const d = await gqlOk<{
+      simulateIntake: {
+        rows: {
+          unitCode: string;
+          kind: string;
+          years: {
+            year: number;
+            stock: number;
+            cohorts: number;
+            intake: number;
+            profile: { rule: string; required: number }[];
+          }[];
+        }[];
+      };
+    }>(
+      `{ simulateIntake(input: { unitCode: "C01", asOf: "2026-11-21", horizonYears: 2 }) {
+          rows { unitCode kind years { year stock cohorts intake profile { rule required } } } } }`,
+    );
+    const a = d.simulateIntake.rows.find((x) => x.unitCode === 'A' && x.kind === 'PRINCIPAL')!;
+    expect(a.years.map((y) => [y.year, y.stock, y.cohorts, y.intake])).toEqual([
+      [1, 1, 0, 1],
+      [2, 1, 1, 1],
+    ]);
+    const required = (y: number) => Object.fromEntries(a.years[y]!.profile.map((n) => [n.rule, n.required]));
+    expect(required(0)).toEqual({ SPECIAL: 0, YOUNG: 1, AGE_BAND: 0, NEAR_TERM: 0, BACHELOR: 1 });
+    expect(required(1)).toEqual({ SPECIAL: 1, YOUNG: 0, AGE_BAND: 1, NEAR_TERM: 1, BACHELOR: 1 });
+  });
+
   it('applies a scenario’s own ratio and retirement age', async () => {
     // Ratio 3 for principals: C01, A, A1, B targets 3 each; A keeps 1 (intake 2) → 3 + 2 + 3 + 3
     // + A D 1 + B D 0 = 12. Retirement at 59: E01 (59 at 2027-11-21) retires: C01 P vacant.

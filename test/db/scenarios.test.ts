@@ -179,6 +179,41 @@ describe('planning scenarios', () => {
     expect(missing.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 
+  it('allocates a budget each year, each year on the pool the years before were allocated', async () => {
+    // Two years, 3 a year. Year 1 as above: needs 8 (targets 10, 2 held), 3 placed, 5 short.
+    // Year 2 (E2 = 2028-11-21): every entry of asOf has left by E2 (R01's period ended
+    // 2028-01-10, R06's 2028-09-01, the others earlier), so the stock is year 1's 3 (p = 1, a = 0,
+    // none past a 3-year period): needs 10 − 3 = 7, 3 placed, 4 short at the horizon. Had year 2
+    // been planned on the unconstrained year 1 (8 taken in), it would have needed 2.
+    const plan = await gqlOk<{
+      optimiseIntake: {
+        budget: number;
+        used: number;
+        horizonEnd: string;
+        years: { year: number; used: number; objective: number }[];
+        groups: {
+          unitCode: string;
+          kind: string;
+          intake: number;
+          ratioShortfall: number;
+          years: { year: number; intake: number }[];
+        }[];
+        binding: { year: number; code: string }[];
+      };
+    }>(`{ optimiseIntake(input: { unitCode: "C01", asOf: "2026-11-21", horizonYears: 2, intakeBudget: 3 }) {
+          budget used horizonEnd years { year used objective }
+          groups(first: 20) { unitCode kind intake ratioShortfall years { year intake } } binding { year code } } }`);
+    const p = plan.optimiseIntake;
+    expect([p.budget, p.used, p.horizonEnd]).toEqual([3, 6, '2028-11-21']);
+    expect(p.years.map((y) => [y.year, y.used])).toEqual([
+      [1, 3],
+      [2, 3],
+    ]);
+    expect(p.groups.reduce((s, g) => s + g.ratioShortfall, 0)).toBe(4);
+    for (const g of p.groups) expect(g.years.reduce((s, y) => s + y.intake, 0)).toBe(g.intake);
+    expect(p.binding.filter((b) => b.code === 'BUDGET_EXHAUSTED').map((b) => b.year)).toEqual([1, 2]);
+  });
+
   it('runs Monte Carlo as a job: progress, the answer, one at a time per account, cancellation', async () => {
     resetJobs();
     const start = (runs: number) =>

@@ -271,6 +271,10 @@ export const PROJECTION = gql(`
       stock
       need
       intake
+      profile {
+        rule
+        required
+      }
     }
     profile {
       rule
@@ -356,11 +360,19 @@ export const OPTIMISE = gql(`
       budget
       used
       objective
+      years {
+        year
+        used
+      }
       groups(first: 100) {
         unitCode
         unitName
         kind
         intake
+        years {
+          year
+          intake
+        }
         ratioShortfall
         profile {
           rule
@@ -368,6 +380,7 @@ export const OPTIMISE = gql(`
         }
       }
       binding {
+        year
         code
         unitCode
         unitName

@@ -409,14 +409,30 @@ export function Planning({ rootUnit }: { rootUnit: string }) {
                     },
                     {
                       title: t('planning.profile'),
+                      // Over several years: what each year's intake must contain.
                       render: (_, r) =>
-                        r.profile
-                          .filter((n) => n.required > 0)
-                          .map((n) => (
-                            <Tag key={n.rule} color={n.extraIntake ? 'red' : undefined}>
-                              {t(`profile.${n.rule}`)} ≥ {n.required}
-                            </Tag>
-                          )),
+                        r.years.length > 1
+                          ? r.years
+                              .filter((y) => y.profile.some((n) => n.required > 0))
+                              .map((y) => (
+                                <div key={y.year}>
+                                  {t('planning.yearN', { year: y.year })}：
+                                  {y.profile
+                                    .filter((n) => n.required > 0)
+                                    .map((n) => (
+                                      <Tag key={n.rule}>
+                                        {t(`profile.${n.rule}`)} ≥ {n.required}
+                                      </Tag>
+                                    ))}
+                                </div>
+                              ))
+                          : r.profile
+                              .filter((n) => n.required > 0)
+                              .map((n) => (
+                                <Tag key={n.rule} color={n.extraIntake ? 'red' : undefined}>
+                                  {t(`profile.${n.rule}`)} ≥ {n.required}
+                                </Tag>
+                              )),
                     },
                   ]}
                 />
@@ -424,12 +440,17 @@ export function Planning({ rootUnit }: { rootUnit: string }) {
             </>
           )}
           {plan && (
-            <Card title={`${t('planning.plan')} — ${t('planning.used')} ${plan.used} / ${plan.budget}`}>
+            <Card
+              title={`${t('planning.plan')} — ${plan.years
+                .map((y) => t('planning.planYear', { year: y.year, used: y.used, budget: plan.budget }))
+                .join('，')}`}
+            >
               {plan.binding.slice(0, 5).map((b) => (
                 <Alert
-                  key={b.message}
+                  key={`${b.year}|${b.message}`}
                   type={b.code === 'BUDGET_EXHAUSTED' ? 'warning' : 'info'}
                   title={t(`binding.${b.code}`, {
+                    year: b.year,
                     budget: plan.budget,
                     shortfall: b.shortfall,
                     unit: b.unitName ?? b.unitCode,
@@ -447,6 +468,15 @@ export function Planning({ rootUnit }: { rootUnit: string }) {
                 columns={[
                   { title: t('common.unit'), dataIndex: 'unitName' },
                   { title: t('roster.kind'), dataIndex: 'kind', render: (k: string) => t(`enum.PositionKind.${k}`) },
+                  ...(plan.years.length > 1
+                    ? plan.years.map((y) => ({
+                        key: `y${y.year}`,
+                        title: t('planning.yearN', { year: y.year }),
+                        align: 'right' as const,
+                        render: (_: unknown, g: (typeof plan.groups)[number]) =>
+                          g.years.find((x) => x.year === y.year)?.intake ?? 0,
+                      }))
+                    : []),
                   { title: t('planning.intake'), dataIndex: 'intake', align: 'right' },
                   {
                     title: t('planning.profile'),
