@@ -105,39 +105,93 @@ export function flowRates(s: Scenario, intakeTier: Tier): FlowRates {
   };
 }
 
-function toRow(
-  g: FlowGroupRow,
-  years: FlowYear[],
-  H: number,
-  profileAt: (year: number) => Promise<ProfileNeed[]>,
-): IntakeRow {
-  const last = years[H - 1]!;
-  const entries = g.members.filter((c) => c.years >= H);
-  return {
-    order: g.order,
-    unitCode: g.unitCode,
-    unitName: g.unitName,
-    kind: g.kind,
-    positions: g.posts,
-    target: g.target,
-    expectedVacancies: g.vacancies.reduce((s, v) => s + v, 0),
-    stays: entries.reduce((s, c) => s + c.count, 0),
-    ready: entries.filter((c) => c.tier === 'NEAR_TERM' && c.cultivatedFrom <= H).reduce((s, c) => s + c.count, 0),
-    readyByHorizon: last.ready,
-    promoted: years.reduce((s, y) => s + y.promotions, 0),
-    projectedReserves: last.stock,
-    need: years.reduce((s, y) => s + y.need, 0),
-    intake: years.reduce((s, y) => s + y.intake, 0),
-    years,
-    profile: () => profileAt(H),
-    yearProfile: async (year) => {
-      const [now, before] = await Promise.all([profileAt(year), year > 1 ? profileAt(year - 1) : []]);
-      return now.map((p) => {
-        const earlier = before.find((b) => b.rule === p.rule)?.required ?? 0;
-        return { ...p, required: Math.max(0, p.required - earlier) };
-      });
-    },
-  };
+/** What a row's profiles are read from: the stayers' attributes at each year end, read once. */
+interface ProfileSource {
+  detail(): Promise<Map<string, HorizonGroup>[]>;
+  scenario: Scenario;
+}
+
+/**
+ * One unit and kind's projection. Its profiles are methods, not closures made per row: the
+ * server runs under tsx, which names every function it makes (97 000 rows nationally).
+ */
+class ProjectedRow implements IntakeRow {
+  order: number;
+  unitCode: string;
+  unitName: string;
+  kind: 'PRINCIPAL' | 'DEPUTY';
+  positions: number;
+  target: number;
+  expectedVacancies: number;
+  stays: number;
+  ready: number;
+  readyByHorizon: number;
+  promoted: number;
+  projectedReserves: number;
+  need: number;
+  intake: number;
+
+  constructor(
+    g: FlowGroupRow,
+    readonly years: FlowYear[],
+    private readonly source: ProfileSource,
+  ) {
+    const H = years.length;
+    const last = years[H - 1]!;
+    this.order = g.order;
+    this.unitCode = g.unitCode;
+    this.unitName = g.unitName;
+    this.kind = g.kind;
+    this.positions = g.posts;
+    this.target = g.target;
+    this.expectedVacancies = g.vacancies.reduce((s, v) => s + v, 0);
+    this.stays = 0;
+    this.ready = 0;
+    for (const c of g.members) {
+      if (c.years < H) continue;
+      this.stays += c.count;
+      if (c.tier === 'NEAR_TERM' && c.cultivatedFrom <= H) this.ready += c.count;
+    }
+    this.readyByHorizon = last.ready;
+    this.promoted = years.reduce((s, y) => s + y.promotions, 0);
+    this.projectedReserves = last.stock;
+    this.need = years.reduce((s, y) => s + y.need, 0);
+    this.intake = years.reduce((s, y) => s + y.intake, 0);
+  }
+
+  /**
+   * The profile of all the intake by E_t: the entries of asOf still there (the stock less the
+   * cohorts) with the attributes they have, and every intake member present at E_t (earlier
+   * cohorts' weight and this year's intake). Model 2 moves tiers from the second year on: t − 1
+   * years of progress by E_t.
+   */
+  async profileAt(t: number): Promise<ProfileNeed[]> {
+    const d = (await this.source.detail())[t - 1]!.get(`${this.unitCode}|${this.kind}`);
+    if (!d) return [];
+    const y = this.years[t - 1]!;
+    return intakeProfile(
+      d,
+      {
+        readyByHorizon: y.ready,
+        promoted: this.years.slice(0, t).reduce((sum, f) => sum + f.promotions, 0),
+        projectedReserves: y.stock - y.cohorts,
+        intake: y.cohorts + y.intake,
+      },
+      factorsOf(this.source.scenario, t - 1),
+    );
+  }
+
+  profile(): Promise<ProfileNeed[]> {
+    return this.profileAt(this.years.length);
+  }
+
+  async yearProfile(year: number): Promise<ProfileNeed[]> {
+    const [now, before] = await Promise.all([this.profileAt(year), year > 1 ? this.profileAt(year - 1) : []]);
+    return now.map((p) => {
+      const earlier = before.find((b) => b.rule === p.rule)?.required ?? 0;
+      return { ...p, required: Math.max(0, p.required - earlier) };
+    });
+  }
 }
 
 export async function simulateIntake(
@@ -153,37 +207,18 @@ export async function simulateIntake(
   const result = projectFlows(groups, H, rates);
   // The stayers' attributes at each year end, read once when a profile is first asked for.
   let detail: Promise<Map<string, HorizonGroup>[]> | null = null;
-  const groupDetail = () => {
-    detail ??= horizonGroupsByYear(
-      input,
-      ends.map((_, i) => i + 1),
-      true,
-    ).then((d) => d.years.map((list) => new Map(list.map((g) => [`${g.unitCode}|${g.kind}`, g]))));
-    return detail;
+  const source: ProfileSource = {
+    scenario,
+    detail: () => {
+      detail ??= horizonGroupsByYear(
+        input,
+        ends.map((_, i) => i + 1),
+        true,
+      ).then((d) => d.years.map((list) => new Map(list.map((g) => [`${g.unitCode}|${g.kind}`, g]))));
+      return detail;
+    },
   };
-  const rows = groups.map((g, gi) => {
-    const flows = result.groups[gi]!;
-    // The profile of all the intake by E_t: the entries of asOf still there (the stock less the
-    // cohorts) with the attributes they have, and every intake member present at E_t (earlier
-    // cohorts' weight and this year's intake). Model 2 moves tiers from the second year on:
-    // t − 1 years of progress by E_t.
-    const profileAt = async (t: number): Promise<ProfileNeed[]> => {
-      const d = (await groupDetail())[t - 1]!.get(`${g.unitCode}|${g.kind}`);
-      if (!d) return [];
-      const y = flows[t - 1]!;
-      return intakeProfile(
-        d,
-        {
-          readyByHorizon: y.ready,
-          promoted: flows.slice(0, t).reduce((sum, f) => sum + f.promotions, 0),
-          projectedReserves: y.stock - y.cohorts,
-          intake: y.cohorts + y.intake,
-        },
-        factorsOf(scenario, t - 1),
-      );
-    };
-    return toRow(g, flows, H, profileAt);
-  });
+  const rows: IntakeRow[] = groups.map((g, gi) => new ProjectedRow(g, result.groups[gi]!, source));
   const years: IntakeYear[] = ends.map((end, t) => {
     const y: IntakeYear = {
       year: t + 1,

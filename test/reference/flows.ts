@@ -21,6 +21,8 @@ export interface RefYear {
   ready: number;
   promotions: number;
   stock: number;
+  /** Of the stock, the weight of earlier years' intake cohorts. */
+  cohorts: number;
   need: number;
   intake: number;
 }
@@ -35,6 +37,8 @@ interface Member {
   cultivated: string;
   /** Tier progress from this year on. */
   progressFrom: number;
+  /** An intake cohort (not an entry of asOf). */
+  cohort?: boolean;
 }
 
 export function referenceFlows(data: Dataset, root: string, asOf: string, H: number, s: RefScenario): RefYear[] {
@@ -115,8 +119,20 @@ export function referenceFlows(data: Dataset, root: string, asOf: string, H: num
         m.long *= 1 - s.a;
       }
       const stock = present.reduce((sum, m) => sum + m.near + m.mid + m.long, 0);
+      const cohorts = present.filter((m) => m.cohort).reduce((sum, m) => sum + m.near + m.mid + m.long, 0);
       const need = Math.max(0, g.target - stock);
-      rows.push({ unitCode: g.unitCode, kind: g.kind, year: t, vacancies, ready, promotions, stock, need, intake: 0 });
+      rows.push({
+        unitCode: g.unitCode,
+        kind: g.kind,
+        year: t,
+        vacancies,
+        ready,
+        promotions,
+        stock,
+        cohorts,
+        need,
+        intake: 0,
+      });
     }
     // The year's intake: Σ need rounded half up; floors; the rest to the largest fractions.
     const total = Math.floor(rows.reduce((sum, r) => sum + r.need, 0) + 0.5 + 1e-9);
@@ -147,6 +163,7 @@ export function referenceFlows(data: Dataset, root: string, asOf: string, H: num
           exit: plusYears(E(t), RULES.managementYears),
           cultivated: E(t + RULES.cultivationYears),
           progressFrom: t + 2,
+          cohort: true,
         });
     });
     out.push(...rows);
