@@ -71,5 +71,10 @@ export const LIST_SIZES: Record<string, number> = {
   'ComplianceRowPage.rows': 1,
   'DrillPage.rows': 1,
   'IntakeRow.years': 5,
+  // One entry per structure rule (PROFILE_RULES).
+  'IntakeRow.profile': 5,
+  'IntakeRowYear.profile': 5,
+  'PlannedIntake.years': 5,
+  'PlannedIntake.profile': 5,
   'SuccessionRanking.teams': 1,
 };

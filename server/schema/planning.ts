@@ -217,7 +217,10 @@ export const IntakeProjectionRef = builder.objectRef<IntakeProjection>('IntakePr
     p90: t.exposeInt('p90', { nullable: true }),
     runs: t.exposeInt('runs', { nullable: true }),
     seed: t.exposeInt('seed', { nullable: true }),
-    rowCount: t.int({ resolve: (p) => p.rows.length }),
+    rowCount: t.int({
+      args: { onlyWithIntake: t.arg.boolean({ description: 'Only rows that need intake.' }) },
+      resolve: (p, args) => (args.onlyWithIntake ? p.rows.filter((r) => r.intake > 0).length : p.rows.length),
+    }),
     rows: t.field({
       type: [IntakeRowRef],
       // The projection was checked; its 97 000 rows need not be, one by one.

@@ -353,11 +353,12 @@ describe('the dashboard in Chromium', { timeout: 150_000 }, () => {
     await page.getByRole('button', { name: /对比所选情景（2）/ }).click();
     await expect.poll(() => page.getByText('情景对比').count(), { timeout: 30_000 }).toBe(1);
     await expect.poll(() => page.getByRole('cell', { name: '浏览器测试情景二' }).count()).toBe(1);
-    await page.getByLabel('补充名额预算').fill('50');
+    await page.getByLabel('每年补充名额预算').fill('50');
     await page.getByRole('button', { name: '优化分配' }).click();
     await expect.poll(() => page.getByText(/优化方案/).count(), { timeout: 30_000 }).toBe(1);
-    // What binds, in the reader's language: the budget of 50 cannot cover the demo's need.
-    await expect.poll(() => page.getByText(/50 个名额已分配完：仍缺后备干部 \d+ 名/).count()).toBe(1);
+    // What binds, in the reader's language and by year: the budget of 50 cannot cover the demo's need.
+    await expect.poll(() => page.getByText(/优化方案 — 第1年已分配 50 \/ 50/).count()).toBe(1);
+    await expect.poll(() => page.getByText(/第1年 50 个名额已分配完：仍缺后备干部 \d+ 名/).count()).toBe(1);
     await page.screenshot({ path: path.join(shots, 'planning.png'), fullPage: true });
   });
 

@@ -61,7 +61,15 @@ describe('planning model 2', () => {
     // p = 0.4: promotions 0.4, stock 1.6, need 0.4, intake round(0.4) = 0.
     const g = group({ vacancies: [1], members: [{ years: 3, cultivatedFrom: 1, tier: 'NEAR_TERM', count: 2 }] });
     const sure = projectFlows([g], 1, rates());
-    expect(sure.groups[0]![0]).toEqual({ vacancies: 1, ready: 2, promotions: 1, stock: 1, need: 1, intake: 1 });
+    expect(sure.groups[0]![0]).toEqual({
+      vacancies: 1,
+      ready: 2,
+      promotions: 1,
+      stock: 1,
+      cohorts: 0,
+      need: 1,
+      intake: 1,
+    });
     const some = projectFlows([g], 1, rates({ promotion: 0.4 }));
     expect(some.groups[0]![0]!.promotions).toBeCloseTo(0.4, 12);
     expect(some.groups[0]![0]!.stock).toBeCloseTo(1.6, 12);

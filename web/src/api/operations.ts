@@ -238,6 +238,7 @@ export const PROJECTION = gql(`
   p50
   p90
   rowCount
+  intakeRows: rowCount(onlyWithIntake: true)
   years {
     year
     end
@@ -257,7 +258,7 @@ export const PROJECTION = gql(`
       p90
     }
   }
-  rows(onlyWithIntake: true, first: 200) {
+  rows(onlyWithIntake: true, first: 100) {
     unitCode
     unitName
     kind

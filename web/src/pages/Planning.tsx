@@ -360,7 +360,7 @@ export function Planning({ rootUnit }: { rootUnit: string }) {
               <Card title={t('planning.years')}>
                 <ProjectionChart years={projection.years} />
               </Card>
-              <Card title={t('planning.rows')}>
+              <Card title={t('planning.rows', { count: projection.intakeRows, shown: projection.rows.length })}>
                 <Table<IntakeRow>
                   size="small"
                   rowKey={(r) => `${r.unitCode}|${r.kind}`}
