@@ -8,7 +8,8 @@ import ValidationPlugin from '@pothos/plugin-validation';
 import { GraphQLError, getNamedType, getNullableType, isListType, Kind } from 'graphql';
 import { DATE_MAX, DATE_MIN, isIsoDate, toIso } from '../domain/dates.ts';
 import type { Role } from '../domain/enums.ts';
-import { domainError } from '../domain/errors.ts';
+import { refusal } from '../domain/errors.ts';
+import { enumParam } from '../domain/messages.ts';
 import { appendAudit } from './audit/log.ts';
 import { canSee } from './auth/viewer.ts';
 import type { Context } from './context.ts';
@@ -92,7 +93,7 @@ export const builder = new SchemaBuilder<{
     // Not signed in: UNAUTHENTICATED. A record outside the viewer's subtree: the same answer as an
     // absent one. A role that may not: FORBIDDEN.
     unauthorizedError: (_parent, ctx, info, result) => {
-      if (ctx.viewer.userId === null) return domainError('UNAUTHENTICATED', 'sign in first (login, or an API token)');
+      if (ctx.viewer.userId === null) return refusal('UNAUTHENTICATED', 'auth.signInFirst');
       const outside = JSON.stringify(result.failure).includes('"units"');
       // A signed-in account refused: written to the audit log (its own transaction; the answer
       // does not wait for it).
@@ -108,8 +109,8 @@ export const builder = new SchemaBuilder<{
         )
         .catch((error) => console.error('audit of a refusal failed', error));
       const error = outside
-        ? domainError('NOT_FOUND', 'the record does not exist or is outside your scope')
-        : domainError('FORBIDDEN', `your role (${ctx.viewer.role}) may not do this`);
+        ? refusal('NOT_FOUND', 'auth.notFoundOrOutside')
+        : refusal('FORBIDDEN', 'auth.roleMayNot', { role: ctx.viewer.role ? enumParam('Role', ctx.viewer.role) : '' });
       AUDITED_REFUSALS.add(error);
       return error;
     },

@@ -4,6 +4,8 @@
 // else is masked as "Unexpected error." (yoga logs it; server/yoga.ts), with no stack trace for the client.
 import { GraphQLError } from 'graphql';
 import { DomainError, type ErrorCode } from '../domain/errors.ts';
+import { formatMessage, type MessageKey } from '../domain/messages.ts';
+import { requestLang } from './lang.ts';
 
 interface Coded {
   name?: string;
@@ -12,12 +14,12 @@ interface Coded {
   meta?: { target?: unknown; modelName?: unknown; driverAdapterError?: { cause?: { kind?: string } } };
 }
 
-/** A database error a user can act on, as a code and message; null for anything else. */
-export function databaseError(error: unknown): { code: ErrorCode; message: string } | null {
+/** A database error a user can act on, as a code and message key; null for anything else. */
+export function databaseError(error: unknown): { code: ErrorCode; key: MessageKey; message: string } | null {
   if (!error || typeof error !== 'object') return null;
   const e = error as Coded;
   const code = typeof e.code === 'string' ? e.code : '';
-  const record = typeof e.meta?.modelName === 'string' ? `a ${e.meta.modelName} record` : 'a record';
+  const as = (c: ErrorCode, key: MessageKey) => ({ code: c, key, message: formatMessage(key, {}, 'en') });
   // Prisma (known request errors) and the drivers underneath it (better-sqlite3, node-postgres).
   if (
     code === 'P2002' ||
@@ -25,18 +27,11 @@ export function databaseError(error: unknown): { code: ErrorCode; message: strin
     code.startsWith('SQLITE_CONSTRAINT_UNIQUE') ||
     code === 'SQLITE_CONSTRAINT_PRIMARYKEY'
   )
-    return {
-      code: 'CONFLICT',
-      message: `${record} with the same key exists (written at the same time?); reload and try again`,
-    };
+    return as('CONFLICT', 'db.duplicate');
   if (code === 'P2003' || code === '23503' || code === 'SQLITE_CONSTRAINT_FOREIGNKEY')
-    return {
-      code: 'BAD_USER_INPUT',
-      message: `${record} refers to a record that does not exist (or was just removed)`,
-    };
-  if (code === 'P2025') return { code: 'NOT_FOUND', message: `${record} to change does not exist` };
-  if (code === 'P2034' || code === '40001' || code === 'SQLITE_BUSY')
-    return { code: 'CONFLICT', message: 'the database was busy with a concurrent change; try again' };
+    return as('BAD_USER_INPUT', 'db.missingReference');
+  if (code === 'P2025') return as('NOT_FOUND', 'db.notFound');
+  if (code === 'P2034' || code === '40001' || code === 'SQLITE_BUSY') return as('CONFLICT', 'db.busy');
   return null;
 }
 
@@ -53,10 +48,25 @@ export function maskError(error: unknown, message: string): Error {
   let inner: unknown = error;
   while (inner instanceof GraphQLError && inner.originalError) inner = inner.originalError;
   if (inner instanceof DomainError)
-    return new GraphQLError(inner.message, { extensions: { ...inner.extensions, code: inner.code }, path });
+    return new GraphQLError(inner.localized(requestLang()), {
+      extensions: {
+        ...inner.extensions,
+        code: inner.code,
+        ...(inner.messageKey ? { messageKey: inner.messageKey, params: inner.params } : {}),
+      },
+      path,
+    });
   // Errors GraphQL itself raises (parsing, validation, coercion, our scalars) are for the client.
   if (inner instanceof GraphQLError) return error as GraphQLError;
   const mapped = databaseError(inner);
-  if (mapped) return new GraphQLError(mapped.message, { extensions: { code: mapped.code }, path });
-  return new GraphQLError(message, { extensions: { code: 'INTERNAL_SERVER_ERROR' }, path });
+  if (mapped)
+    return new GraphQLError(formatMessage(mapped.key, {}, requestLang()), {
+      extensions: { code: mapped.code, messageKey: mapped.key, params: {} },
+      path,
+    });
+  const unexpected = requestLang() === 'en' ? message : formatMessage('server.unexpected', {}, requestLang());
+  return new GraphQLError(unexpected, {
+    extensions: { code: 'INTERNAL_SERVER_ERROR', messageKey: 'server.unexpected', params: {} },
+    path,
+  });
 }

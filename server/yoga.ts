@@ -11,6 +11,7 @@ import { analyticsHealth, dataVersion } from './analytics.ts';
 import { capabilitiesOf } from './auth/capabilities.ts';
 import { resolveViewer } from './auth/viewer.ts';
 import { createContext } from './context.ts';
+import { inRequestLang } from './lang.ts';
 import { db } from './db/client.ts';
 import { repoRoot } from './db/migrations.ts';
 import { isExpected, maskError } from './errors.ts';
@@ -197,7 +198,7 @@ const anonymousBudget = (address: string) =>
 
 /** Routes a request: the API, the readiness probe, the dashboard — each answer with the security headers. */
 export async function handle(request: Request, meta: RequestMeta = {}): Promise<Response> {
-  const response = await route(request, meta);
+  const response = await inRequestLang(request, () => route(request, meta));
   const html = (response.headers.get('content-type') ?? '').startsWith('text/html');
   for (const [name, value] of Object.entries(SECURITY_HEADERS)) {
     // GraphiQL (outside production only) is an HTML page with inline scripts from its own CDN:

@@ -63,6 +63,23 @@ describe('the dashboard in Chromium', { timeout: 150_000 }, () => {
     await server?.stop();
   });
 
+  it('renders Chinese with a CJK font, not as boxes', async () => {
+    // Two different characters drawn alike can only be the missing-glyph box.
+    const alike = await page.evaluate(() => {
+      const draw = (ch: string) => {
+        const canvas = document.createElement('canvas');
+        canvas.width = 40;
+        canvas.height = 40;
+        const context = canvas.getContext('2d')!;
+        context.font = '32px sans-serif';
+        context.fillText(ch, 2, 34);
+        return canvas.toDataURL();
+      };
+      return draw('中') === draw('国');
+    });
+    expect(alike, 'Chinese renders as boxes: install fonts-noto-cjk (.ci/run does)').toBe(false);
+  });
+
   it('shows the overview’s figures and heat map in Chinese', async () => {
     await page.waitForURL(/\/overview/);
     await expect.poll(() => page.getByText('后备干部总数').count(), { timeout: 30_000 }).toBe(1);
@@ -213,10 +230,40 @@ describe('the dashboard in Chromium', { timeout: 150_000 }, () => {
     await row.locator('a').click();
     const drawer = page.locator('.ant-drawer');
     await expect.poll(() => drawer.getByText('状态变化').count(), { timeout: 30_000 }).toBe(1);
-    await drawer.getByRole('button', { name: '确认变更' }).click();
+    // Nothing is chosen for the user: the button waits for a step and says so.
+    const move = drawer.getByRole('button', { name: '确认变更' });
+    expect(await move.isDisabled()).toBe(true);
+    expect(await drawer.getByText('请先选择要变更到的状态').count()).toBe(1);
+    await drawer.getByRole('combobox', { name: '变更为', exact: true }).click();
+    await page.locator('.ant-select-dropdown:visible').getByTitle('考察中', { exact: true }).click();
+    // Enter in a field sends nothing.
+    await drawer.getByLabel('原因', { exact: true }).fill('按程序进入考察');
+    await drawer.getByLabel('原因', { exact: true }).press('Enter');
+    await page.waitForTimeout(300);
+    expect(await page.locator('.ant-modal-confirm').count()).toBe(0);
+    expect(await drawer.getByText('已变更为“考察中”').count()).toBe(0);
+    // Esc closes the innermost layer only: the drawer stays, and so does the input.
+    await page.keyboard.press('Escape');
+    expect(await drawer.isVisible()).toBe(true);
+    // The button asks first, saying what changes; 取消 changes nothing.
+    await move.click();
+    const dialog = page.locator('.ant-modal-confirm:visible');
+    await expect.poll(() => dialog.getByText('已提名 → 考察中').count(), { timeout: 10_000 }).toBe(1);
+    expect(await dialog.getByText('按程序进入考察').count()).toBe(1);
+    await page.waitForTimeout(500); // the dialog's fade-in
+    await page.screenshot({ path: path.join(shots, 'roster-confirm.png') });
+    await dialog.getByRole('button', { name: '取消' }).click();
+    expect(await drawer.getByText('已变更为“考察中”').count()).toBe(0);
+    // Closing with the step half chosen asks before discarding it.
+    await page.locator('.ant-drawer-close').click();
+    const discard = page.locator('.ant-modal-confirm:visible').filter({ hasText: '放弃未保存的内容？' });
+    await expect.poll(() => discard.count(), { timeout: 10_000 }).toBe(1);
+    await discard.getByRole('button', { name: '继续编辑' }).click();
+    await move.click();
+    await page.locator('.ant-modal-confirm:visible').getByRole('button', { name: '确认' }).click();
     await expect.poll(() => drawer.getByText('已变更为“考察中”').count(), { timeout: 30_000 }).toBe(1);
     await page.screenshot({ path: path.join(shots, 'roster-entry.png') });
-    await page.keyboard.press('Escape');
+    await page.locator('.ant-drawer-close').click();
     // The list shows the entry's new status without a reload.
     const moved = page.locator('.vt-row').filter({ has: page.getByRole('cell', { name: code, exact: true }) });
     await expect.poll(() => moved.locator('.roster-status').textContent()).toBe('● 考察中');

@@ -32,6 +32,15 @@ async function choose(scope: Page | Locator, label: string, option: string) {
   await page.locator('.ant-select-dropdown:visible').getByTitle(option, { exact: true }).click();
 }
 
+/** Moves the drawer's entry one step: the step chosen, the button, then the confirmation. */
+async function moveTo(drawer: Locator, status: string) {
+  await choose(drawer, '变更为', status);
+  await drawer.getByRole('button', { name: '确认变更' }).click();
+  const dialog = page.locator('.ant-modal-confirm:visible');
+  await expect.poll(() => dialog.getByText(new RegExp(`→ ${status}`)).count(), { timeout: 10_000 }).toBe(1);
+  await dialog.getByRole('button', { name: '确认' }).click();
+}
+
 describe('the selection procedure in Chromium', { timeout: 150_000 }, () => {
   beforeAll(async () => {
     if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium (.ci/run does)`);
@@ -144,8 +153,8 @@ describe('the selection procedure in Chromium', { timeout: 150_000 }, () => {
     await expect.poll(() => procedure.getByRole('cell', { name: '86.00' }).count(), { timeout: 30_000 }).toBe(1);
     await page.screenshot({ path: path.join(shots, 'procedure-ballot.png') });
 
-    // To inspection (the drawer's step); the Procedure tab reads itself again.
-    await drawer.getByRole('button', { name: '确认变更' }).click();
+    // To inspection (the drawer's step, confirmed); the Procedure tab reads itself again.
+    await moveTo(drawer, '考察中');
     await expect.poll(() => drawer.getByText('已变更为“考察中”').count(), { timeout: 30_000 }).toBe(1);
     await expect.poll(() => procedure.getByText('暂不能变更为“公示中”：缺少考察').count(), { timeout: 30_000 }).toBe(1);
 
@@ -169,7 +178,7 @@ describe('the selection procedure in Chromium', { timeout: 150_000 }, () => {
     await expect.poll(() => procedure.getByText('可变更为“公示中”').count(), { timeout: 30_000 }).toBe(1);
 
     // To publicity: the notice window opens today for the policy's 7 days.
-    await drawer.getByRole('button', { name: '确认变更' }).click();
+    await moveTo(drawer, '公示中');
     await expect.poll(() => drawer.getByText('已变更为“公示中”').count(), { timeout: 30_000 }).toBe(1);
     const ends = iso(plusDays(today, 6));
     const admissible = iso(plusDays(today, 7));
@@ -192,7 +201,7 @@ describe('the selection procedure in Chromium', { timeout: 150_000 }, () => {
     await page.setViewportSize({ width: 1366, height: 2200 });
     await page.screenshot({ path: path.join(shots, 'procedure-tab.png') });
     await page.setViewportSize({ width: 1366, height: 900 });
-    await page.keyboard.press('Escape');
+    await page.locator('.ant-drawer-close').click();
 
     // The page shows the entry at its new stage, with its window and ballot.
     await expect.poll(() => row.locator('.ant-tag').first().textContent(), { timeout: 30_000 }).toBe('公示中');

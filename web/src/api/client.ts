@@ -4,13 +4,18 @@
 import { cacheExchange } from '@urql/exchange-graphcache';
 import { persistedExchange } from '@urql/exchange-persisted';
 import { Client, cacheExchange as documentCache, fetchExchange } from 'urql';
+import i18n from '../i18n/index.ts';
 
 const inline = () => null;
 
 // Operations go by their hash (registered by the build); the text follows only when the server
 // does not know the hash (outside production).
 const persisted = () => persistedExchange({ enableForMutation: true, preferGetForPersistedQueries: false });
-const fetchOptions = () => ({ credentials: 'same-origin' as const, headers: { 'x-graphql-csrf': '1' } });
+// The server answers its messages in the dashboard's language.
+const fetchOptions = () => ({
+  credentials: 'same-origin' as const,
+  headers: { 'x-graphql-csrf': '1', 'accept-language': i18n.language === 'en' ? 'en' : 'zh-CN' },
+});
 
 export const client = new Client({
   url: '/graphql',

@@ -22,6 +22,7 @@ import {
   type RESERVE_DETAIL,
 } from '../api/operations.ts';
 import { useCan } from '../viewer.ts';
+import { noEnterSubmit } from './confirm.tsx';
 import { errorText } from './QueryState.tsx';
 
 type Entry = NonNullable<ResultOf<typeof RESERVE_DETAIL>['reserve']>;
@@ -72,6 +73,7 @@ export function Mentors({ entry, onChanged }: { entry: Entry; onChanged: () => v
       />
       {keeps && (
         <Form
+          onKeyDown={noEnterSubmit}
           layout="inline"
           onFinish={async () => {
             const r = await assign({ input: { reserveId: entry.code, mentorName: name, since: day(since) } });
@@ -127,6 +129,7 @@ export function Talks({ entry, onChanged }: { entry: Entry; onChanged: () => voi
       />
       {keeps && (
         <Form
+          onKeyDown={noEnterSubmit}
           layout="inline"
           onFinish={async () => {
             const r = await record({
@@ -243,6 +246,7 @@ function RecordsEditor<Row extends { id: number }, Values extends object>({
       />
       {keeps && (
         <Form
+          onKeyDown={noEnterSubmit}
           form={form}
           layout="inline"
           initialValues={blank}

@@ -9,6 +9,7 @@ import { useClient, useMutation } from 'urql';
 import { DIRECTIONS, POSITION_KINDS, RANKS, SOURCES, TIERS } from '../api/enums.ts';
 import type { ResultOf, VariablesOf } from '../api/graphql.ts';
 import { ELIGIBILITY, NOMINATE } from '../api/operations.ts';
+import { noEnterSubmit } from './confirm.tsx';
 import { errorText } from './QueryState.tsx';
 
 type Nomination = VariablesOf<typeof NOMINATE>['input'];
@@ -62,7 +63,7 @@ export function NominationForm({ onNominated }: { onNominated: (id: string) => v
     </Form.Item>
   );
   return (
-    <Form form={form} layout="vertical" onValuesChange={() => setFailed(null)}>
+    <Form onKeyDown={noEnterSubmit} form={form} layout="vertical" onValuesChange={() => setFailed(null)}>
       <Space wrap align="start">
         <Form.Item name="personId" label={t('nominate.personId')} rules={[{ required: true }]}>
           <Input aria-label={t('nominate.personId')} maxLength={64} style={{ width: 160 }} />

@@ -1,7 +1,21 @@
 // An entry's page in a drawer: the person, the entry and its dated status history, trainings,
 // assessments and practice, its mentors and talks — and, for an account that keeps the pool, the
 // lifecycle steps the API allows from the entry's status and forms for all of those records.
-import { Alert, Button, DatePicker, Descriptions, Drawer, Form, Input, Select, Space, Table, Tabs, Tag } from 'antd';
+import {
+  Alert,
+  Button,
+  DatePicker,
+  Descriptions,
+  Drawer,
+  Form,
+  Input,
+  Select,
+  Space,
+  Table,
+  Tabs,
+  Tag,
+  Typography,
+} from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,6 +23,7 @@ import { useMutation, useQuery } from 'urql';
 import type { ResultOf } from '../api/graphql.ts';
 import { RESERVE_DETAIL, TRANSITION_RESERVE } from '../api/operations.ts';
 import { useCan } from '../viewer.ts';
+import { DirtyContext, useConfirm, useDirty, useGuardedClose } from './confirm.tsx';
 import { Assessments, Mentors, Practices, Talks, Trainings } from './EntryRecords.tsx';
 import { Procedure } from './procedure/Procedure.tsx';
 import { errorText, QueryState } from './QueryState.tsx';
@@ -31,13 +46,26 @@ const dash = (x: string | number | null | undefined) => (x == null || x === '' ?
 
 function Transition({ entry, onChanged }: { entry: Entry; onChanged: (status: Status) => void }) {
   const { t } = useTranslation();
-  const [to, setTo] = useState<Status | undefined>(entry.nextStatuses[0]);
+  // Nothing is chosen for the user: the step, like its consequences, is theirs to pick.
+  const [to, setTo] = useState<Status | undefined>(undefined);
   const [on, setOn] = useState(dayjs());
   const [reason, setReason] = useState('');
   const [state, transition] = useMutation(TRANSITION_RESERVE);
+  const [confirm, confirmHolder] = useConfirm();
+  useDirty('transition', to !== undefined || reason.trim() !== '');
   if (!entry.nextStatuses.length) return <Alert type="info" title={t('roster.noTransitions')} />;
   const submit = async () => {
     if (!to) return;
+    const ok = await confirm({
+      subject: `${entry.person.name}（${entry.code}）`,
+      action: t('roster.transition'),
+      facts: [
+        [t('confirm.change'), `${t(`enum.ReserveStatus.${entry.status}`)} → ${t(`enum.ReserveStatus.${to}`)}`],
+        [t('roster.transitionOn'), on.format('YYYY-MM-DD')],
+        [t('roster.reason'), reason.trim() || '—'],
+      ],
+    });
+    if (!ok) return;
     const r = await transition({
       input: {
         reserveId: entry.code,
@@ -46,14 +74,21 @@ function Transition({ entry, onChanged }: { entry: Entry; onChanged: (status: St
         ...(reason.trim() ? { reason: reason.trim() } : {}),
       },
     });
-    if (!r.error && r.data) onChanged(r.data.transitionReserve.status);
+    if (!r.error && r.data) {
+      setTo(undefined);
+      setReason('');
+      onChanged(r.data.transitionReserve.status);
+    }
   };
   return (
-    <Form layout="inline" onFinish={submit}>
+    // No <form>: Enter in a field sends nothing; only the button (and its confirmation) does.
+    <Form layout="inline" component={false}>
+      {confirmHolder}
       <Form.Item label={t('roster.transitionTo')}>
         <Select
           aria-label={t('roster.transitionTo')}
-          style={{ width: 140 }}
+          style={{ width: 160 }}
+          placeholder={t('roster.choose')}
           value={to}
           onChange={setTo}
           options={entry.nextStatuses.map((s) => ({ value: s, label: t(`enum.ReserveStatus.${s}`) }))}
@@ -64,6 +99,7 @@ function Transition({ entry, onChanged }: { entry: Entry; onChanged: (status: St
           aria-label={t('roster.transitionOn')}
           allowClear={false}
           value={on}
+          disabledDate={(d) => d.isAfter(dayjs(), 'day')}
           onChange={(d) => d && setOn(d)}
         />
       </Form.Item>
@@ -75,9 +111,12 @@ function Transition({ entry, onChanged }: { entry: Entry; onChanged: (status: St
           onChange={(e) => setReason(e.target.value)}
         />
       </Form.Item>
-      <Button type="primary" htmlType="submit" loading={state.fetching}>
-        {t('roster.transitionSubmit')}
-      </Button>
+      <Space orientation="vertical" size={2}>
+        <Button type="primary" onClick={submit} disabled={!to} loading={state.fetching}>
+          {t('roster.transitionSubmit')}
+        </Button>
+        {!to && <Typography.Text type="secondary">{t('roster.chooseStepFirst')}</Typography.Text>}
+      </Space>
       {state.error && (
         <Alert style={{ marginTop: 8, width: '100%' }} type="error" showIcon title={errorText(state.error)} />
       )}
@@ -106,147 +145,155 @@ export function ReserveDrawer({
   const entry = data?.reserve;
   const p = entry?.person;
   const e = (kind: string, v: string | null | undefined) => (v ? t(`enum.${kind}.${v}`) : '—');
+  const guard = useGuardedClose(onClose);
   return (
     <Drawer
       open={id !== null}
-      onClose={onClose}
+      onClose={guard.close}
+      keyboard={false}
       size="large"
       title={p ? `${p.name}（${entry.code}）` : t('roster.detail')}
     >
-      <QueryState fetching={fetching && !data} error={error} empty={!fetching && !!data && !entry}>
-        {entry && p && (
-          <Space orientation="vertical" size="large" style={{ width: '100%' }}>
-            <Descriptions title={t('roster.person')} size="small" column={2} bordered>
-              <Descriptions.Item label={t('roster.code')}>{p.code}</Descriptions.Item>
-              <Descriptions.Item label={t('roster.gender')}>{e('Gender', p.gender)}</Descriptions.Item>
-              <Descriptions.Item label={t('roster.birthDate')}>{p.birthDate}</Descriptions.Item>
-              <Descriptions.Item label={t('roster.age')}>{p.age}</Descriptions.Item>
-              <Descriptions.Item label={t('roster.ethnicity')}>{p.ethnicity}</Descriptions.Item>
-              <Descriptions.Item label={t('roster.political')}>
-                {e('PoliticalStatus', p.politicalStatus)}
-              </Descriptions.Item>
-              <Descriptions.Item label={t('roster.educationCol')}>{e('Education', p.education)}</Descriptions.Item>
-              <Descriptions.Item label={t('roster.fullTime')}>{e('Education', p.fullTimeEducation)}</Descriptions.Item>
-              <Descriptions.Item label={t('roster.rank')}>{e('Rank', p.rank)}</Descriptions.Item>
-              <Descriptions.Item label={t('roster.rankSince')}>{dash(p.rankSince)}</Descriptions.Item>
-              <Descriptions.Item label={t('roster.title')}>{e('Title', p.title)}</Descriptions.Item>
-              <Descriptions.Item label={t('roster.workStart')}>{p.workStart}</Descriptions.Item>
-              <Descriptions.Item label={t('roster.category')}>{e('Category', p.category)}</Descriptions.Item>
-            </Descriptions>
-            <Descriptions title={t('roster.entry')} size="small" column={2} bordered>
-              <Descriptions.Item label={t('roster.status')}>
-                <Tag color={STATUS_COLOR[entry.status]}>{e('ReserveStatus', entry.status)}</Tag>
-              </Descriptions.Item>
-              <Descriptions.Item label={t('roster.unit')}>{entry.unit.name}</Descriptions.Item>
-              <Descriptions.Item label={t('roster.kind')}>{e('PositionKind', entry.targetKind)}</Descriptions.Item>
-              <Descriptions.Item label={t('roster.targetRank')}>{e('Rank', entry.targetRank)}</Descriptions.Item>
-              <Descriptions.Item label={t('roster.tier')}>{e('Tier', entry.tier)}</Descriptions.Item>
-              <Descriptions.Item label={t('roster.direction')}>{e('Direction', entry.direction)}</Descriptions.Item>
-              <Descriptions.Item label={t('roster.source')}>{e('Source', entry.source)}</Descriptions.Item>
-              <Descriptions.Item label={t('roster.nominatedOn')}>{entry.nominatedOn}</Descriptions.Item>
-              <Descriptions.Item label={t('roster.enteredOn')}>{dash(entry.enteredOn)}</Descriptions.Item>
-              <Descriptions.Item label={t('roster.exitedOn')}>{dash(entry.exitedOn)}</Descriptions.Item>
-              {entry.eligibilityException && (
-                <Descriptions.Item label={t('nominate.exception')} span={2}>
-                  {entry.eligibilityException.rules.map((r) => (
-                    <Tag key={r} color="orange">
-                      {t(`enum.EligibilityRule.${r}`)}
-                    </Tag>
-                  ))}
-                  {entry.eligibilityException.reason}（{t('nominate.approver')}：{entry.eligibilityException.approver}）
+      {guard.holder}
+      <DirtyContext.Provider value={guard.report}>
+        <QueryState fetching={fetching && !data} error={error} empty={!fetching && !!data && !entry}>
+          {entry && p && (
+            <Space orientation="vertical" size="large" style={{ width: '100%' }}>
+              <Descriptions title={t('roster.person')} size="small" column={2} bordered>
+                <Descriptions.Item label={t('roster.code')}>{p.code}</Descriptions.Item>
+                <Descriptions.Item label={t('roster.gender')}>{e('Gender', p.gender)}</Descriptions.Item>
+                <Descriptions.Item label={t('roster.birthDate')}>{p.birthDate}</Descriptions.Item>
+                <Descriptions.Item label={t('roster.age')}>{p.age}</Descriptions.Item>
+                <Descriptions.Item label={t('roster.ethnicity')}>{p.ethnicity}</Descriptions.Item>
+                <Descriptions.Item label={t('roster.political')}>
+                  {e('PoliticalStatus', p.politicalStatus)}
                 </Descriptions.Item>
-              )}
-              {entry.exitReason && (
-                <Descriptions.Item label={t('roster.exitReason')}>{entry.exitReason}</Descriptions.Item>
-              )}
-            </Descriptions>
-            {keeps && (
-              <div>
-                <h4>{t('roster.transition')}</h4>
-                {moved?.id === entry.id && (
-                  <Alert
-                    style={{ marginBottom: 8 }}
-                    type="success"
-                    showIcon
-                    title={t('roster.transitionDone', { status: t(`enum.ReserveStatus.${moved.status}`) })}
-                  />
+                <Descriptions.Item label={t('roster.educationCol')}>{e('Education', p.education)}</Descriptions.Item>
+                <Descriptions.Item label={t('roster.fullTime')}>
+                  {e('Education', p.fullTimeEducation)}
+                </Descriptions.Item>
+                <Descriptions.Item label={t('roster.rank')}>{e('Rank', p.rank)}</Descriptions.Item>
+                <Descriptions.Item label={t('roster.rankSince')}>{dash(p.rankSince)}</Descriptions.Item>
+                <Descriptions.Item label={t('roster.title')}>{e('Title', p.title)}</Descriptions.Item>
+                <Descriptions.Item label={t('roster.workStart')}>{p.workStart}</Descriptions.Item>
+                <Descriptions.Item label={t('roster.category')}>{e('Category', p.category)}</Descriptions.Item>
+              </Descriptions>
+              <Descriptions title={t('roster.entry')} size="small" column={2} bordered>
+                <Descriptions.Item label={t('roster.status')}>
+                  <Tag color={STATUS_COLOR[entry.status]}>{e('ReserveStatus', entry.status)}</Tag>
+                </Descriptions.Item>
+                <Descriptions.Item label={t('roster.unit')}>{entry.unit.name}</Descriptions.Item>
+                <Descriptions.Item label={t('roster.kind')}>{e('PositionKind', entry.targetKind)}</Descriptions.Item>
+                <Descriptions.Item label={t('roster.targetRank')}>{e('Rank', entry.targetRank)}</Descriptions.Item>
+                <Descriptions.Item label={t('roster.tier')}>{e('Tier', entry.tier)}</Descriptions.Item>
+                <Descriptions.Item label={t('roster.direction')}>{e('Direction', entry.direction)}</Descriptions.Item>
+                <Descriptions.Item label={t('roster.source')}>{e('Source', entry.source)}</Descriptions.Item>
+                <Descriptions.Item label={t('roster.nominatedOn')}>{entry.nominatedOn}</Descriptions.Item>
+                <Descriptions.Item label={t('roster.enteredOn')}>{dash(entry.enteredOn)}</Descriptions.Item>
+                <Descriptions.Item label={t('roster.exitedOn')}>{dash(entry.exitedOn)}</Descriptions.Item>
+                {entry.eligibilityException && (
+                  <Descriptions.Item label={t('nominate.exception')} span={2}>
+                    {entry.eligibilityException.rules.map((r) => (
+                      <Tag key={r} color="orange">
+                        {t(`enum.EligibilityRule.${r}`)}
+                      </Tag>
+                    ))}
+                    {entry.eligibilityException.reason}（{t('nominate.approver')}：{entry.eligibilityException.approver}
+                    ）
+                  </Descriptions.Item>
                 )}
-                <Transition
-                  key={entry.status}
-                  entry={entry}
-                  onChanged={(status) => {
-                    setMoved({ id: entry.id, status });
-                    refetch({ requestPolicy: 'network-only' });
-                    onChanged?.(entry.id, status);
-                  }}
-                />
-              </div>
-            )}
-            <Tabs
-              items={[
-                {
-                  key: 'history',
-                  label: t('roster.history'),
-                  children: (
-                    <Table
-                      size="small"
-                      pagination={false}
-                      rowKey={(r) => `${r.on}-${r.to}-${r.recordedAt}`}
-                      dataSource={entry.history}
-                      columns={[
-                        { title: t('roster.on'), dataIndex: 'on' },
-                        { title: t('roster.from'), dataIndex: 'from', render: (v) => e('ReserveStatus', v) },
-                        { title: t('roster.to'), dataIndex: 'to', render: (v) => e('ReserveStatus', v) },
-                        { title: t('roster.reason'), dataIndex: 'reason', render: dash },
-                        { title: t('roster.actor'), dataIndex: 'actor' },
-                      ]}
+                {entry.exitReason && (
+                  <Descriptions.Item label={t('roster.exitReason')}>{entry.exitReason}</Descriptions.Item>
+                )}
+              </Descriptions>
+              {keeps && (
+                <div>
+                  <h4>{t('roster.transition')}</h4>
+                  {moved?.id === entry.id && (
+                    <Alert
+                      style={{ marginBottom: 8 }}
+                      type="success"
+                      showIcon
+                      title={t('roster.transitionDone', { status: t(`enum.ReserveStatus.${moved.status}`) })}
                     />
-                  ),
-                },
-                {
-                  key: 'procedure',
-                  label: t('procedure.tab'),
-                  children: (
-                    <Procedure
-                      id={entry.id}
-                      status={entry.status}
-                      onChanged={(status) => {
-                        refetch({ requestPolicy: 'network-only' });
-                        if (status !== entry.status) onChanged?.(entry.id, status);
-                      }}
-                    />
-                  ),
-                },
-                {
-                  key: 'mentors',
-                  label: `${t('records.mentors')} (${entry.mentors.filter((m) => !m.until).length})`,
-                  children: <Mentors entry={entry} onChanged={() => refetch({ requestPolicy: 'network-only' })} />,
-                },
-                {
-                  key: 'talks',
-                  label: `${t('records.talks')} (${entry.talks.length})`,
-                  children: <Talks entry={entry} onChanged={() => refetch({ requestPolicy: 'network-only' })} />,
-                },
-                {
-                  key: 'trainings',
-                  label: `${t('roster.trainings')} (${p.trainings.length})`,
-                  children: <Trainings person={p} onChanged={() => refetch({ requestPolicy: 'network-only' })} />,
-                },
-                {
-                  key: 'assessments',
-                  label: `${t('roster.assessments')} (${p.assessments.length})`,
-                  children: <Assessments person={p} onChanged={() => refetch({ requestPolicy: 'network-only' })} />,
-                },
-                {
-                  key: 'practices',
-                  label: `${t('roster.practices')} (${p.practices.length})`,
-                  children: <Practices person={p} onChanged={() => refetch({ requestPolicy: 'network-only' })} />,
-                },
-              ]}
-            />
-          </Space>
-        )}
-      </QueryState>
+                  )}
+                  <Transition
+                    key={entry.status}
+                    entry={entry}
+                    onChanged={(status) => {
+                      setMoved({ id: entry.id, status });
+                      refetch({ requestPolicy: 'network-only' });
+                      onChanged?.(entry.id, status);
+                    }}
+                  />
+                </div>
+              )}
+              <Tabs
+                items={[
+                  {
+                    key: 'history',
+                    label: t('roster.history'),
+                    children: (
+                      <Table
+                        size="small"
+                        pagination={false}
+                        rowKey={(r) => `${r.on}-${r.to}-${r.recordedAt}`}
+                        dataSource={entry.history}
+                        columns={[
+                          { title: t('roster.on'), dataIndex: 'on' },
+                          { title: t('roster.from'), dataIndex: 'from', render: (v) => e('ReserveStatus', v) },
+                          { title: t('roster.to'), dataIndex: 'to', render: (v) => e('ReserveStatus', v) },
+                          { title: t('roster.reason'), dataIndex: 'reason', render: dash },
+                          { title: t('roster.actor'), dataIndex: 'actor' },
+                        ]}
+                      />
+                    ),
+                  },
+                  {
+                    key: 'procedure',
+                    label: t('procedure.tab'),
+                    children: (
+                      <Procedure
+                        id={entry.id}
+                        status={entry.status}
+                        onChanged={(status) => {
+                          refetch({ requestPolicy: 'network-only' });
+                          if (status !== entry.status) onChanged?.(entry.id, status);
+                        }}
+                      />
+                    ),
+                  },
+                  {
+                    key: 'mentors',
+                    label: `${t('records.mentors')} (${entry.mentors.filter((m) => !m.until).length})`,
+                    children: <Mentors entry={entry} onChanged={() => refetch({ requestPolicy: 'network-only' })} />,
+                  },
+                  {
+                    key: 'talks',
+                    label: `${t('records.talks')} (${entry.talks.length})`,
+                    children: <Talks entry={entry} onChanged={() => refetch({ requestPolicy: 'network-only' })} />,
+                  },
+                  {
+                    key: 'trainings',
+                    label: `${t('roster.trainings')} (${p.trainings.length})`,
+                    children: <Trainings person={p} onChanged={() => refetch({ requestPolicy: 'network-only' })} />,
+                  },
+                  {
+                    key: 'assessments',
+                    label: `${t('roster.assessments')} (${p.assessments.length})`,
+                    children: <Assessments person={p} onChanged={() => refetch({ requestPolicy: 'network-only' })} />,
+                  },
+                  {
+                    key: 'practices',
+                    label: `${t('roster.practices')} (${p.practices.length})`,
+                    children: <Practices person={p} onChanged={() => refetch({ requestPolicy: 'network-only' })} />,
+                  },
+                ]}
+              />
+            </Space>
+          )}
+        </QueryState>
+      </DirtyContext.Provider>
     </Drawer>
   );
 }

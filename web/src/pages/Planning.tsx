@@ -36,6 +36,7 @@ import {
   SIMULATION_JOB,
   START_SIMULATION,
 } from '../api/operations.ts';
+import { noEnterSubmit } from '../components/confirm.tsx';
 import { DrillDrawer, type DrillTarget } from '../components/DrillDrawer.tsx';
 import { ProjectionChart } from '../components/ProjectionChart.tsx';
 import { errorText, QueryState } from '../components/QueryState.tsx';
@@ -193,6 +194,7 @@ export function Planning({ rootUnit }: { rootUnit: string }) {
       <Col xs={24} xl={8}>
         <Card title={t('planning.form')}>
           <Form
+            onKeyDown={noEnterSubmit}
             form={form}
             layout="vertical"
             initialValues={toForm(DEFAULTS)}

@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { useMutation } from 'urql';
 import { CORRECT_INSPECTION, RECORD_INSPECTION } from '../../api/procedure.ts';
 import { useCan } from '../../viewer.ts';
+import { noEnterSubmit, useDirty } from '../confirm.tsx';
 import { errorText } from '../QueryState.tsx';
 import { dash, type Entry, iso, nowrap, outsideProcedure, VERDICTS } from './shared.ts';
 
@@ -44,6 +45,10 @@ function InspectionForm({ entry, editing, onDone }: { entry: Entry; editing: Ins
       : { startedOn: dayjs(), concludedOn: null, inspectors: [], interviews: null, conclusion: '', verdict: null },
   );
   const set = (changes: Partial<Values>) => setV((prev) => ({ ...prev, ...changes }));
+  useDirty(
+    `inspection:${editing?.id ?? 'new'}`,
+    !editing && (v.inspectors.length > 0 || v.interviews != null || v.conclusion.trim() !== '' || v.verdict !== null),
+  );
   const [recordState, record] = useMutation(RECORD_INSPECTION);
   const [correctState, correct] = useMutation(CORRECT_INSPECTION);
   const error = editing ? correctState.error : recordState.error;
@@ -64,7 +69,7 @@ function InspectionForm({ entry, editing, onDone }: { entry: Entry; editing: Ins
   };
   return (
     <Card size="small" title={t(editing ? 'procedure.correctInspection' : 'procedure.recordInspection')}>
-      <Form layout="vertical" onFinish={submit}>
+      <Form onKeyDown={noEnterSubmit} layout="vertical" onFinish={submit}>
         <Space wrap align="start">
           <Form.Item label={t('procedure.startedOn')}>
             <DatePicker
@@ -132,6 +137,9 @@ function InspectionForm({ entry, editing, onDone }: { entry: Entry; editing: Ins
           >
             {t(editing ? 'procedure.saveCorrection' : 'procedure.saveInspection')}
           </Button>
+          {(v.inspectors.length === 0 || v.interviews == null) && (
+            <Typography.Text type="secondary">{t('procedure.inspectionIncomplete')}</Typography.Text>
+          )}
         </Space>
       </Form>
       {error && <Alert style={{ marginTop: 8 }} type="error" showIcon title={errorText(error)} />}

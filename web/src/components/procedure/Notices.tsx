@@ -23,6 +23,7 @@ import { useTranslation } from 'react-i18next';
 import { type CombinedError, useMutation } from 'urql';
 import { RAISE_OBJECTION, RESOLVE_OBJECTION } from '../../api/procedure.ts';
 import { useCan } from '../../viewer.ts';
+import { noEnterSubmit } from '../confirm.tsx';
 import { errorText } from '../QueryState.tsx';
 import {
   ACTIONS,
@@ -83,6 +84,7 @@ function Resolve({ objection, minDate, onDone }: { objection: Objection; minDate
   const [error, setError] = useState<CombinedError | null>(null);
   return (
     <Form
+      onKeyDown={noEnterSubmit}
       layout="inline"
       style={{ rowGap: 8 }}
       onFinish={async () => {
@@ -157,6 +159,7 @@ function RaiseForm({ entry, window: w, onDone }: { entry: Entry; window: Window;
   const inWindow = (d: dayjs.Dayjs) => outsideProcedure(w.startsOn)(d) || d.isAfter(dayjs(w.endsOn), 'day');
   return (
     <Form
+      onKeyDown={noEnterSubmit}
       layout="inline"
       style={{ marginTop: 8, rowGap: 8 }}
       onFinish={async () => {

@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from 'urql';
 import { DECIDE_ELIMINATION, ENTRY_ALERTS, PROMOTE_RESERVE } from '../../api/procedure.ts';
 import { useCan } from '../../viewer.ts';
+import { noEnterSubmit, useConfirm, useDirty } from '../confirm.tsx';
 import { errorText } from '../QueryState.tsx';
 import { DECISIONS, type Entry, iso, today } from './shared.ts';
 
@@ -16,32 +17,52 @@ const notAfterToday = (from: string | null) => (d: Dayjs) =>
 
 function Promotion({ entry, onDone }: { entry: Entry; onDone: () => void }) {
   const { t } = useTranslation();
-  const [position, setPosition] = useState<string | undefined>(
-    entry.targetPositions.find((p) => p.vacant)?.code ?? entry.targetPositions[0]?.code,
-  );
+  // Only a vacant post is offered first; an occupied one is never chosen for the user.
+  const [position, setPosition] = useState<string | undefined>(entry.targetPositions.find((p) => p.vacant)?.code);
   const [on, setOn] = useState(dayjs());
   const [termEnds, setTermEnds] = useState<Dayjs | null>(null);
   const [reason, setReason] = useState('');
   const [state, promote] = useMutation(PROMOTE_RESERVE);
+  const [confirm, confirmHolder] = useConfirm();
+  useDirty('promotion', reason.trim() !== '' || termEnds !== null);
   if (entry.targetPositions.length === 0)
     return <Typography.Text type="secondary">{t('procedure.noPositions')}</Typography.Text>;
+  const submit = async () => {
+    const post = entry.targetPositions.find((p) => p.code === position);
+    if (!post) return;
+    const ok = await confirm({
+      subject: entry.code,
+      action: t('procedure.promote'),
+      facts: [
+        [t('confirm.change'), `${t('enum.ReserveStatus.ACTIVE')} → ${t('enum.ReserveStatus.PROMOTED')}`],
+        [t('procedure.position'), `${post.title} · ${t(`enum.Rank.${post.rank}`)}`],
+        [
+          t('confirm.incumbent'),
+          post.vacant || !post.incumbent
+            ? t('succession.vacant')
+            : t('confirm.replaces', { name: post.incumbent.name }),
+        ],
+        [t('procedure.promotedOn'), iso(on)],
+        [t('procedure.termEnds'), termEnds ? iso(termEnds) : '—'],
+        [t('procedure.reason'), reason.trim() || '—'],
+      ],
+    });
+    if (!ok) return;
+    const r = await promote({
+      input: {
+        reserveId: entry.code,
+        positionCode: post.code,
+        on: iso(on),
+        ...(termEnds ? { termEnds: iso(termEnds) } : {}),
+        ...(reason.trim() ? { reason: reason.trim() } : {}),
+      },
+    });
+    if (!r.error) onDone();
+  };
   return (
-    <Form
-      layout="vertical"
-      onFinish={async () => {
-        if (!position) return;
-        const r = await promote({
-          input: {
-            reserveId: entry.code,
-            positionCode: position,
-            on: iso(on),
-            ...(termEnds ? { termEnds: iso(termEnds) } : {}),
-            ...(reason.trim() ? { reason: reason.trim() } : {}),
-          },
-        });
-        if (!r.error) onDone();
-      }}
-    >
+    // No <form>: Enter in a field sends nothing; only the button (and its confirmation) does.
+    <Form layout="vertical" component={false}>
+      {confirmHolder}
       <Form.Item label={t('procedure.position')}>
         <Select
           aria-label={t('procedure.position')}
@@ -85,9 +106,12 @@ function Promotion({ entry, onDone }: { entry: Entry; onDone: () => void }) {
           />
         </Form.Item>
       </Space>
-      <Button type="primary" htmlType="submit" disabled={!position} loading={state.fetching}>
-        {t('procedure.promote')}
-      </Button>
+      <Space orientation="vertical" size={2}>
+        <Button type="primary" onClick={submit} disabled={!position} loading={state.fetching}>
+          {t('procedure.promote')}
+        </Button>
+        {!position && <Typography.Text type="secondary">{t('procedure.choosePositionFirst')}</Typography.Text>}
+      </Space>
       {state.error && <Alert style={{ marginTop: 8 }} type="error" showIcon title={errorText(state.error)} />}
     </Form>
   );
@@ -112,6 +136,7 @@ function Elimination({ entry, alerts, onDone }: { entry: Entry; alerts: string[]
         ))}
       />
       <Form
+        onKeyDown={noEnterSubmit}
         layout="inline"
         style={{ rowGap: 8 }}
         onFinish={async () => {

@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { useMutation } from 'urql';
 import { RECORD_RECOMMENDATION, STRIKE_RECOMMENDATION } from '../../api/procedure.ts';
 import { useCan } from '../../viewer.ts';
+import { noEnterSubmit } from '../confirm.tsx';
 import { errorText } from '../QueryState.tsx';
 import { type Entry, iso, keyLabel, outsideProcedure, type ProcedurePolicy, pct } from './shared.ts';
 
@@ -177,7 +178,7 @@ function BallotForm({ entry, policy, onChanged }: { entry: Entry; policy: Proced
           })),
         ]}
       />
-      <Form layout="inline" style={{ marginTop: 8, rowGap: 8 }} onFinish={submit}>
+      <Form onKeyDown={noEnterSubmit} layout="inline" style={{ marginTop: 8, rowGap: 8 }} onFinish={submit}>
         <Form.Item label={t('procedure.heldOn')}>
           <DatePicker
             aria-label={t('procedure.heldOn')}
@@ -195,9 +196,21 @@ function BallotForm({ entry, policy, onChanged }: { entry: Entry; policy: Proced
             onChange={(e) => setNote(e.target.value)}
           />
         </Form.Item>
-        <Button type="primary" htmlType="submit" disabled={!complete} loading={state.fetching}>
-          {t('procedure.saveBallot')}
-        </Button>
+        <Space orientation="vertical" size={2}>
+          <Button type="primary" htmlType="submit" disabled={!complete} loading={state.fetching}>
+            {t('procedure.saveBallot')}
+          </Button>
+          {!complete && (
+            <Typography.Text type="secondary">
+              {t('procedure.ballotIncomplete', {
+                groups: policy.groups
+                  .filter((g) => FIELDS.some((f) => ballots[g]?.[f] == null))
+                  .map((g) => keyLabel(t, 'group', g))
+                  .join('、'),
+              })}
+            </Typography.Text>
+          )}
+        </Space>
       </Form>
       <Typography.Paragraph type="secondary" style={{ margin: '8px 0 0' }}>
         {t('procedure.ballotHint', { quorum: pct(policy.quorum), passShare: pct(policy.passShare) })}

@@ -21,6 +21,7 @@ import { useTranslation } from 'react-i18next';
 import { useMutation } from 'urql';
 import { RECORD_SCORE } from '../../api/procedure.ts';
 import { useCan } from '../../viewer.ts';
+import { noEnterSubmit } from '../confirm.tsx';
 import { errorText } from '../QueryState.tsx';
 import { type Entry, iso, keyLabel, num, outsideProcedure, type ProcedurePolicy, pct } from './shared.ts';
 
@@ -94,7 +95,7 @@ function ScoreForm({ entry, policy, onChanged }: { entry: Entry; policy: Procedu
   };
   return (
     <Card size="small" title={t('procedure.recordScore')}>
-      <Form layout="inline" style={{ rowGap: 8 }} onFinish={submit}>
+      <Form onKeyDown={noEnterSubmit} layout="inline" style={{ rowGap: 8 }} onFinish={submit}>
         <Form.Item label={t('procedure.scoreRound')}>
           <Select
             aria-label={t('procedure.scoreRound')}

@@ -1,0 +1,16 @@
+// The language of the request being answered (its Accept-Language, domain/messages.ts langOf),
+// kept for the whole of its handling so that error formatting deep in yoga can read it.
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { DEFAULT_LANG, type Lang, langOf } from '../domain/messages.ts';
+
+const storage = new AsyncLocalStorage<Lang>();
+
+/** Runs `answer` in the language `request` asks for. */
+export function inRequestLang<T>(request: Request, answer: () => Promise<T>): Promise<T> {
+  return storage.run(langOf(request.headers.get('accept-language')), answer);
+}
+
+/** The current request's language (the default outside a request). */
+export function requestLang(): Lang {
+  return storage.getStore() ?? DEFAULT_LANG;
+}
