@@ -11,12 +11,12 @@ import { analyticsHealth, dataVersion } from './analytics.ts';
 import { capabilitiesOf } from './auth/capabilities.ts';
 import { resolveViewer } from './auth/viewer.ts';
 import { createContext } from './context.ts';
-import { inRequestLang } from './lang.ts';
 import { db } from './db/client.ts';
 import { repoRoot } from './db/migrations.ts';
 import { isExpected, maskError } from './errors.ts';
 import { hasCredentials, useCheapRefusals, useSignInGate } from './gate.ts';
 import { useIdempotencyKeys } from './idempotency.ts';
+import { inRequestLang } from './lang.ts';
 import {
   armorPlugins,
   jsonDepth,

@@ -52,7 +52,11 @@ export async function gql<T = Record<string, unknown>>(
 ): Promise<GqlResult<T>> {
   // The tests read the API's messages in English unless they ask for another language (the
   // API's own default, without the header, is Chinese: test/db/messages.test.ts).
-  const headers: Record<string, string> = { 'content-type': 'application/json', 'accept-language': 'en', ...as.headers };
+  const headers: Record<string, string> = {
+    'content-type': 'application/json',
+    'accept-language': 'en',
+    ...as.headers,
+  };
   if (!as.anonymous) headers.authorization = `Bearer ${await tokenFor(as.role ?? 'ADMIN', as.viewerUnit ?? null)}`;
   const response = await handle(
     new Request('http://test/graphql', { method: 'POST', headers, body: JSON.stringify({ query, variables }) }),
