@@ -4,6 +4,7 @@
 // recorded for exactly those rules.
 import { addYears, ageAt } from './dates.ts';
 import { type Education, type PositionKind, RANKS, type Rank } from './enums.ts';
+import { enumParam, formatMessage, type MessageKey, type MessageParams } from './messages.ts';
 import type { Policy } from './policy/defaults.ts';
 import { educationAtLeast } from './rules.ts';
 
@@ -34,7 +35,14 @@ export interface NominationTarget {
 
 export interface FailedRule {
   rule: EligibilityRule;
+  /** Why, in English (`messageKey` and `params` give it in any language: domain/messages.ts). */
   message: string;
+  messageKey: MessageKey;
+  params: MessageParams;
+}
+
+function failure(rule: EligibilityRule, messageKey: MessageKey, params: MessageParams): FailedRule {
+  return { rule, message: formatMessage(messageKey, params, 'en'), messageKey, params };
 }
 
 /** The rank just below a rank (RANKS run from the top down); null at the bottom. */
@@ -48,33 +56,54 @@ export function eligibilityFailures(person: Nominee, target: NominationTarget, p
   const age = ageAt(person.birthDate, target.on);
   const limit = policy.ageLimit[target.kind];
   if (age > limit)
-    failed.push({ rule: 'AGE_LIMIT', message: `aged ${age}, over the ${target.kind} reserve limit of ${limit}` });
+    failed.push(
+      failure('AGE_LIMIT', 'eligibility.ageLimit', { age, kind: enumParam('PositionKind', target.kind), limit }),
+    );
   if (!educationAtLeast(policy.minEducation).includes(person.education))
-    failed.push({ rule: 'EDUCATION', message: `education ${person.education}, below ${policy.minEducation}` });
+    failed.push(
+      failure('EDUCATION', 'eligibility.education', {
+        education: enumParam('Education', person.education),
+        min: enumParam('Education', policy.minEducation),
+      }),
+    );
   if (
     age < policy.fullTimeBachelorUnderAge &&
     !(person.fullTimeEducation && educationAtLeast('BACHELOR').includes(person.fullTimeEducation))
   )
-    failed.push({
-      rule: 'FULL_TIME_BACHELOR',
-      message: `aged ${age}, under ${policy.fullTimeBachelorUnderAge}, without a full-time bachelor's degree (has ${person.fullTimeEducation ?? 'none'})`,
-    });
+    failed.push(
+      person.fullTimeEducation
+        ? failure('FULL_TIME_BACHELOR', 'eligibility.fullTimeBachelor', {
+            age,
+            under: policy.fullTimeBachelorUnderAge,
+            has: enumParam('Education', person.fullTimeEducation),
+          })
+        : failure('FULL_TIME_BACHELOR', 'eligibility.fullTimeBachelorNone', {
+            age,
+            under: policy.fullTimeBachelorUnderAge,
+          }),
+    );
   if (target.kind === 'PRINCIPAL') {
     const below = rankBelow(target.rank);
     const years = policy.minYearsInLowerRank;
-    if (below && (person.rank !== below || !person.rankSince || addYears(person.rankSince, years) > target.on))
-      failed.push({
-        rule: 'YEARS_IN_LOWER_RANK',
-        message:
-          person.rank !== below
-            ? `holds ${person.rank}; a principal reserve for ${target.rank} needs ${below} held ${years} years`
-            : `has held ${below} since ${person.rankSince ?? 'an unknown date'}, less than ${years} years`,
-      });
+    if (below && (person.rank !== below || !person.rankSince || addYears(person.rankSince, years) > target.on)) {
+      const held = enumParam('Rank', below);
+      failed.push(
+        person.rank !== below
+          ? failure('YEARS_IN_LOWER_RANK', 'eligibility.rankHeld', {
+              rank: enumParam('Rank', person.rank),
+              target: enumParam('Rank', target.rank),
+              below: held,
+              years,
+            })
+          : person.rankSince
+            ? failure('YEARS_IN_LOWER_RANK', 'eligibility.rankYears', { below: held, since: person.rankSince, years })
+            : failure('YEARS_IN_LOWER_RANK', 'eligibility.rankYearsUnknown', { below: held, years }),
+      );
+    }
   }
   if (addYears(person.workStart, policy.minWorkYears) > target.on)
-    failed.push({
-      rule: 'WORK_YEARS',
-      message: `working since ${person.workStart}, less than ${policy.minWorkYears} years`,
-    });
+    failed.push(
+      failure('WORK_YEARS', 'eligibility.workYears', { since: person.workStart, years: policy.minWorkYears }),
+    );
   return failed;
 }

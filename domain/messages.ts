@@ -84,11 +84,112 @@ export const ENUM_LABELS: Record<string, Templates> = {
   'Role.ORG_OFFICER': { 'zh-CN': '组织部门干部', en: 'Organization officer' },
   'Role.PLANNER': { 'zh-CN': '规划人员', en: 'Planner' },
   'Role.ADMIN': { 'zh-CN': '管理员', en: 'Administrator' },
+  'PracticeKind.SECONDMENT': { 'zh-CN': '挂职', en: 'Secondment' },
+  'PracticeKind.ROTATION': { 'zh-CN': '轮岗', en: 'Rotation' },
+  'PracticeKind.PART_TIME': { 'zh-CN': '兼职', en: 'Part-time post' },
+  // The default policy's voter groups, score rounds and their parts (policy keys, labelled as the
+  // dashboard labels them; a key a policy adds is shown as it is).
+  'VoterGroup.LEADERSHIP_TEAM': { 'zh-CN': '班子成员', en: 'Leadership team' },
+  'VoterGroup.MIDDLE_MANAGERS': { 'zh-CN': '中层干部', en: 'Middle managers' },
+  'VoterGroup.MEMBERS': { 'zh-CN': '普通党员', en: 'Party members' },
+  'VoterGroup.MASSES': { 'zh-CN': '群众', en: 'The public' },
+  'ScoreRound.WRITTEN': { 'zh-CN': '笔试', en: 'Written test' },
+  'ScoreRound.SPEECH': { 'zh-CN': '演讲答辩', en: 'Speech and defence' },
+  'ScoreRound.INSPECTION': { 'zh-CN': '组织考察', en: 'Inspection' },
+  'ScorePart.LEADERSHIP': { 'zh-CN': '领导评价', en: 'Leadership' },
+  'ScorePart.MIDDLE_MANAGERS': { 'zh-CN': '中层干部评价', en: 'Middle managers' },
+  'ScorePart.STAFF': { 'zh-CN': '职工评价', en: 'Staff' },
+};
+
+/**
+ * Names of the input fields a message may name (see `fieldParam`): in English the field as the
+ * API spells it, in Chinese what it is.
+ */
+export const FIELD_LABELS: Record<string, Templates> = {
+  // Dates of the records around an entry.
+  'Field.on': { 'zh-CN': '日期', en: 'on' },
+  'Field.heldOn': { 'zh-CN': '民主推荐日期', en: 'heldOn' },
+  'Field.startedOn': { 'zh-CN': '考察开始日期', en: 'startedOn' },
+  'Field.concludedOn': { 'zh-CN': '考察结束日期', en: 'concludedOn' },
+  'Field.since': { 'zh-CN': '带培开始日期', en: 'since' },
+  'Field.until': { 'zh-CN': '带培结束日期', en: 'until' },
+  // Texts.
+  'Field.note': { 'zh-CN': '备注', en: 'note' },
+  'Field.notes': { 'zh-CN': '谈话要点', en: 'notes' },
+  'Field.reason': { 'zh-CN': '理由', en: 'reason' },
+  'Field.mentorName': { 'zh-CN': '导师姓名', en: 'mentorName' },
+  'Field.conclusion': { 'zh-CN': '考察意见', en: 'conclusion' },
+  'Field.summary': { 'zh-CN': '异议内容', en: 'summary' },
+  'Field.finding': { 'zh-CN': '核查结论', en: 'finding' },
+  // A person's records (trainings, assessments, practice assignments).
+  'Field.personId': { 'zh-CN': '人员编号', en: 'personId' },
+  'Field.program': { 'zh-CN': '培训项目', en: 'program' },
+  'Field.kind': { 'zh-CN': '类别', en: 'kind' },
+  'Field.start': { 'zh-CN': '开始日期', en: 'start' },
+  'Field.end': { 'zh-CN': '结束日期', en: 'end' },
+  'Field.days': { 'zh-CN': '天数', en: 'days' },
+  'Field.hours': { 'zh-CN': '学时', en: 'hours' },
+  'Field.credits': { 'zh-CN': '学分', en: 'credits' },
+  'Field.completed': { 'zh-CN': '是否结业', en: 'completed' },
+  'Field.year': { 'zh-CN': '年度', en: 'year' },
+  'Field.grade': { 'zh-CN': '考核等次', en: 'grade' },
+  'Field.incompetentVoteShare': { 'zh-CN': '不称职票比例', en: 'incompetentVoteShare' },
+  'Field.deptPercentile': { 'zh-CN': '部门内排名百分位', en: 'deptPercentile' },
+  'Field.unitCode': { 'zh-CN': '单位', en: 'unitCode' },
+  'Field.reportScore': { 'zh-CN': '鉴定评分', en: 'reportScore' },
+  'Field.managerScore': { 'zh-CN': '部门负责人评分', en: 'managerScore' },
+  'Field.hrScore': { 'zh-CN': '人力资源部门评分', en: 'hrScore' },
+  // Ballots of a voter group.
+  'Field.expected': { 'zh-CN': '应到人数', en: 'expected' },
+  'Field.cast': { 'zh-CN': '实到人数', en: 'cast' },
+  'Field.favour': { 'zh-CN': '赞成票', en: 'favour' },
+  'Field.against': { 'zh-CN': '反对票', en: 'against' },
+  'Field.abstain': { 'zh-CN': '弃权票', en: 'abstain' },
+  'Field.invalid': { 'zh-CN': '废票', en: 'invalid' },
+  // Arguments.
+  'Field.first': { 'zh-CN': '每页条数', en: 'first' },
+  'Field.last': { 'zh-CN': '每页条数', en: 'last' },
+  'Field.after': { 'zh-CN': '翻页位置', en: 'after' },
+  'Field.search': { 'zh-CN': '搜索文字', en: 'search' },
+  'Field.ids': { 'zh-CN': '编号列表', en: 'ids' },
+  'Field.code': { 'zh-CN': '编码', en: 'code' },
+  'Field.name': { 'zh-CN': '名称', en: 'name' },
+  'Field.title': { 'zh-CN': '职务名称', en: 'title' },
+  'Field.status': { 'zh-CN': '状态', en: 'status' },
+  'Field.kinds': { 'zh-CN': '类别', en: 'kinds' },
+  'Field.measure': { 'zh-CN': '统计指标', en: 'measure' },
+  'Field.horizonYears': { 'zh-CN': '预测年数', en: 'horizonYears' },
+  'Field.username': { 'zh-CN': '用户名', en: 'username' },
+  'Field.password': { 'zh-CN': '密码', en: 'password' },
+  'Field.approver': { 'zh-CN': '批准人', en: 'approver' },
+  'Field.reserveId': { 'zh-CN': '后备干部记录编号', en: 'reserveId' },
+  'Field.positionCode': { 'zh-CN': '职位编码', en: 'positionCode' },
 };
 
 /** An enum value as a message parameter: shown through its label in each language. */
 export function enumParam(type: string, value: string): string {
   return `${type}.${value}`;
+}
+
+/**
+ * An input field as a message parameter: its name (or path, `input.reason`) in English, what it
+ * is in Chinese (the label of the path's last name; the path itself when it has none).
+ */
+export function fieldParam(name: string): string {
+  return `Field.${name}`;
+}
+
+/** Another message as a parameter: formatted in the language of the message it is part of. */
+export function messageParam(key: MessageKey, params: MessageParams = {}): MessageRef {
+  return { key, params };
+}
+
+/**
+ * Several values as one parameter, joined as the language joins them: a list ("A, B" / "A、B"),
+ * alternatives ("A or B" / "A或B") or sentences ("x; y" / "x；y").
+ */
+export function listParam(items: readonly MessageParam[], join: MessageList['join'] = 'list'): MessageList {
+  return { items: [...items], join };
 }
 
 /** The messages, by key: `{{name}}` is a parameter. */
@@ -112,6 +213,140 @@ export const MESSAGES = {
     'zh-CN': '登录失败次数过多，请 {{seconds}} 秒后再试',
     en: 'too many failed sign-ins; try again in {{seconds}} s',
   },
+  // Accounts and API tokens (server/auth/accounts.ts, server/schema/auth.ts).
+  'account.passwordLength': {
+    'zh-CN': '密码应为 {{min}} 至 {{max}} 个字符，当前为 {{length}} 个',
+    en: 'a password has {{min}} to {{max}} characters, got {{length}}',
+  },
+  'account.usernameFormat': {
+    'zh-CN': '用户名应为 2 至 64 个字符，只能包含字母、数字及 . _ @ - 符号',
+    en: 'a username has 2 to 64 letters, digits, or . _ @ -',
+  },
+  'account.roleUnknown': { 'zh-CN': '角色应为以下之一：{{roles}}', en: 'role must be one of {{roles}}' },
+  'account.unitUnknown': { 'zh-CN': '单位“{{unit}}”不存在', en: 'unit "{{unit}}" does not exist' },
+  'account.userExists': { 'zh-CN': '用户“{{user}}”已存在', en: 'user "{{user}}" already exists' },
+  'account.userUnknown': { 'zh-CN': '用户“{{user}}”不存在', en: 'user "{{user}}" does not exist' },
+  'account.userNotFound': {
+    'zh-CN': '用户“{{user}}”不存在，或不在您的管辖范围内',
+    en: 'user "{{user}}" does not exist or is outside your scope',
+  },
+  'account.tokenDays': { 'zh-CN': '令牌有效期应为 1 至 366 天', en: 'a token lasts 1 to 366 days' },
+  'account.currentPasswordWrong': { 'zh-CN': '当前密码不正确', en: 'the current password is wrong' },
+  'account.wholeTreeOnly': {
+    'zh-CN': '只有管辖全部单位的管理员才能创建管辖全部单位的账户',
+    en: 'only an administrator of the whole tree creates accounts of the whole tree',
+  },
+  'account.cannotDisableSelf': { 'zh-CN': '不能停用自己的账户', en: 'you cannot disable your own account' },
+  'account.tokenNotFound': {
+    'zh-CN': '令牌 {{token}} 不存在，或不属于您',
+    en: 'token {{token}} does not exist or is not yours',
+  },
+  // People, positions and their records.
+  'person.notFound': {
+    'zh-CN': '人员“{{person}}”不存在，或不在您的管辖范围内',
+    en: 'person "{{person}}" does not exist or is outside your scope',
+  },
+  'position.notFound': {
+    'zh-CN': '职位“{{position}}”不存在，或不在您的管辖范围内',
+    en: 'position "{{position}}" does not exist or is outside your scope',
+  },
+  'training.notFound': {
+    'zh-CN': '培训记录 {{id}} 不存在，或不在您的管辖范围内',
+    en: 'training {{id}} does not exist or is outside your scope',
+  },
+  'assessment.notFound': {
+    'zh-CN': '年度考核记录 {{id}} 不存在，或不在您的管辖范围内',
+    en: 'assessment {{id}} does not exist or is outside your scope',
+  },
+  'practice.notFound': {
+    'zh-CN': '实践锻炼记录 {{id}} 不存在，或不在您的管辖范围内',
+    en: 'practice {{id}} does not exist or is outside your scope',
+  },
+  'record.trainingOf': { 'zh-CN': '人员“{{person}}”的培训记录', en: 'training of person "{{person}}"' },
+  'record.training': { 'zh-CN': '培训记录 {{id}}', en: 'training {{id}}' },
+  'record.assessmentOf': { 'zh-CN': '人员“{{person}}”的年度考核记录', en: 'assessment of person "{{person}}"' },
+  'record.assessment': { 'zh-CN': '年度考核记录 {{id}}', en: 'assessment {{id}}' },
+  'record.practiceOf': { 'zh-CN': '人员“{{person}}”的实践锻炼记录', en: 'practice of person "{{person}}"' },
+  'record.practice': { 'zh-CN': '实践锻炼记录 {{id}}', en: 'practice {{id}}' },
+  'record.fieldProblem': {
+    'zh-CN': '{{record}}，“{{field}}”一项：{{problem}}',
+    en: '{{record}}, field "{{field}}": {{problem}}',
+  },
+  'training.completedInFuture': {
+    'zh-CN': '开始日期 {{start}} 晚于今天，培训尚不能记为已结业',
+    en: '{{start}} is in the future, so the training cannot be completed yet',
+  },
+  'assessment.yearNotBegun': { 'zh-CN': '{{year}} 年度尚未开始', en: '{{year}} has not begun yet' },
+  'assessment.yearTaken': {
+    'zh-CN': '人员“{{person}}”已有 {{year}} 年度考核记录，请更正该记录',
+    en: 'person "{{person}}" already has an assessment for {{year}}; correct that one instead',
+  },
+  'practice.endBeforeStart': {
+    'zh-CN': '结束日期 {{end}} 早于开始日期 {{start}}',
+    en: '{{end}} is before start {{start}}',
+  },
+  'practice.scoresOnlyRotation': {
+    'zh-CN': '只有轮岗才由部门负责人评分和人力资源部门评分合成鉴定评分',
+    en: "only a rotation has a report from a manager's and HR's scores",
+  },
+  'practice.bothScores': {
+    'zh-CN': '请同时填写部门负责人评分和人力资源部门评分，或只填写鉴定评分',
+    en: 'give both managerScore and hrScore, or reportScore alone',
+  },
+  'practice.scoresNotBoth': {
+    'zh-CN': '鉴定评分与部门负责人评分、人力资源部门评分不能同时填写',
+    en: 'give reportScore or managerScore and hrScore, not both',
+  },
+  'practice.scoreNeedsEnd': {
+    'zh-CN': '鉴定评分在实践锻炼结束时给出：请填写结束日期',
+    en: 'a report score is given at the end of the assignment: give its end',
+  },
+  'practice.endInFuture': {
+    'zh-CN': '结束日期 {{end}} 晚于今天：鉴定须在实践锻炼结束后作出',
+    en: '{{end}} is in the future: the report comes after the assignment ends',
+  },
+  // A value against its field's rules (the dataset format's, also for the API's inputs).
+  'value.notNull': { 'zh-CN': '不能为空', en: 'must not be null' },
+  'value.missing': { 'zh-CN': '缺失', en: 'is missing' },
+  'value.atLeast': { 'zh-CN': '应不小于 {{min}}，收到 {{value}}', en: 'must be at least {{min}}, got {{value}}' },
+  'value.atMost': { 'zh-CN': '应不大于 {{max}}，收到 {{value}}', en: 'must be at most {{max}}, got {{value}}' },
+  'value.tooLong': {
+    'zh-CN': '最多 {{max}} 个字符，收到 {{length}} 个',
+    en: 'must be at most {{max}} characters, got {{length}}',
+  },
+  'value.dateRange': {
+    'zh-CN': '应为 {{min}} 至 {{max}} 之间的日期，收到 {{value}}',
+    en: 'must be a date from {{min}} to {{max}}, got {{value}}',
+  },
+  'value.afterToday': {
+    'zh-CN': '不能晚于今天（{{today}}），收到 {{value}}',
+    en: 'must not be after today ({{today}}), got {{value}}',
+  },
+  'value.notText': { 'zh-CN': '应为非空文本，收到 {{value}}', en: 'must be a non-empty string, got {{value}}' },
+  'value.notDate': {
+    'zh-CN': '应为“年-月-日”格式的日期（如 2026-01-31），收到 {{value}}',
+    en: 'must be a date YYYY-MM-DD, got {{value}}',
+  },
+  'value.notWhole': { 'zh-CN': '应为整数，收到 {{value}}', en: 'must be a whole number, got {{value}}' },
+  'value.notNumber': { 'zh-CN': '应为数字，收到 {{value}}', en: 'must be a number, got {{value}}' },
+  'value.notBoolean': { 'zh-CN': '应为 true 或 false，收到 {{value}}', en: 'must be true or false, got {{value}}' },
+  'value.notOneOf': {
+    'zh-CN': '应为以下之一：{{values}}，收到 {{value}}',
+    en: 'must be one of {{values}}, got {{value}}',
+  },
+  'text.control': {
+    'zh-CN': '第 {{position}} 个字符是控制字符（{{char}}）',
+    en: 'holds a control character ({{char}}) at position {{position}}',
+  },
+  'text.bidi': {
+    'zh-CN': '第 {{position}} 个字符是双向文本控制字符（{{char}}）',
+    en: 'holds a bidirectional control character ({{char}}) at position {{position}}',
+  },
+  'text.surrogate': {
+    'zh-CN': '第 {{position}} 个字符不完整（孤立的代理码元 {{char}}）',
+    en: 'holds half a character (a lone surrogate, {{char}}) at position {{position}}',
+  },
+  'input.textLength': { 'zh-CN': '{{field}}应为 1 至 {{max}} 个字符', en: '{{field}} must be 1 to {{max}} characters' },
   // Reserve entries.
   'reserve.notFound': {
     'zh-CN': '后备干部记录“{{entry}}”不存在，或不在您的管辖范围内',
@@ -129,11 +364,514 @@ export const MESSAGES = {
     'zh-CN': '{{what}}已被他人修改，请刷新后重试',
     en: '{{what}} changed meanwhile; reload and try again',
   },
-  // Input.
-  'input.inFuture': { 'zh-CN': '{{what}}：日期 {{on}} 晚于今天', en: '{{what}}: {{on}} is in the future' },
+  'reserve.problem': { 'zh-CN': '后备干部记录“{{entry}}”：{{problem}}', en: 'reserve entry "{{entry}}": {{problem}}' },
+  'reserve.onInFuture': {
+    'zh-CN': '后备干部记录“{{entry}}”：日期 {{on}} 晚于今天',
+    en: 'reserve entry "{{entry}}": on {{on}} is in the future',
+  },
+  'label.recommendationRound': { 'zh-CN': '民主推荐记录 {{id}}', en: 'recommendation round {{id}}' },
+  'label.mentorship': { 'zh-CN': '导师带培记录 {{id}}', en: 'mentorship {{id}}' },
+  'label.objection': { 'zh-CN': '异议 {{id}}', en: 'objection {{id}}' },
+  // Nomination and eligibility (server/reserves/nomination.ts, domain/eligibility.ts).
+  'nomination.ineligible': {
+    'zh-CN': '人员“{{person}}”不符合提名条件：{{failures}}',
+    en: 'person "{{person}}" is not eligible: {{failures}}',
+  },
+  'nomination.failedRule': { 'zh-CN': '{{rule}}条件不符：{{reason}}', en: '{{rule}} ({{reason}})' },
+  'nomination.exceptionIncomplete': {
+    'zh-CN': '申请例外须同时填写理由和批准人',
+    en: 'an exception needs both a reason and an approver',
+  },
+  'nomination.exceptionNeedless': {
+    'zh-CN': '人员“{{person}}”符合全部提名条件，无需申请例外',
+    en: 'person "{{person}}" is eligible: there is no rule to make an exception to',
+  },
+  'nomination.openEntry': {
+    'zh-CN': '已有一条进行中的后备干部记录：{{entry}}（{{status}}）',
+    en: 'already has an open entry, {{entry}} ({{status}})',
+  },
+  'nomination.openEntryElsewhere': {
+    'zh-CN': '已在您管辖范围以外的单位有一条进行中的后备干部记录',
+    en: 'already has an open entry, in a unit outside your scope',
+  },
+  'eligibility.ageLimit': {
+    'zh-CN': '年龄 {{age}} 岁，超过{{kind}}后备干部 {{limit}} 岁的年龄上限',
+    en: 'aged {{age}}, over the {{kind}} reserve limit of {{limit}}',
+  },
+  'eligibility.education': {
+    'zh-CN': '学历为{{education}}，低于{{min}}',
+    en: 'education {{education}}, below {{min}}',
+  },
+  'eligibility.fullTimeBachelor': {
+    'zh-CN': '年龄 {{age}} 岁，未满 {{under}} 岁，不具有全日制本科及以上学历（全日制学历为{{has}}）',
+    en: "aged {{age}}, under {{under}}, without a full-time bachelor's degree (has {{has}})",
+  },
+  'eligibility.fullTimeBachelorNone': {
+    'zh-CN': '年龄 {{age}} 岁，未满 {{under}} 岁，不具有全日制本科及以上学历（无全日制学历）',
+    en: "aged {{age}}, under {{under}}, without a full-time bachelor's degree (has none)",
+  },
+  'eligibility.rankHeld': {
+    'zh-CN': '现任{{rank}}；{{target}}正职后备干部须任{{below}}满 {{years}} 年',
+    en: 'holds {{rank}}; a principal reserve for {{target}} needs {{below}} held {{years}} years',
+  },
+  'eligibility.rankYears': {
+    'zh-CN': '自 {{since}} 起任{{below}}，不满 {{years}} 年',
+    en: 'has held {{below}} since {{since}}, less than {{years}} years',
+  },
+  'eligibility.rankYearsUnknown': {
+    'zh-CN': '任{{below}}的起始日期不详，无法认定已满 {{years}} 年',
+    en: 'has held {{below}} since an unknown date, less than {{years}} years',
+  },
+  'eligibility.workYears': {
+    'zh-CN': '自 {{since}} 参加工作，工作年限不满 {{years}} 年',
+    en: 'working since {{since}}, less than {{years}} years',
+  },
+  // The lifecycle (server/reserves/lifecycle.ts).
+  'lifecycle.notAllowed': {
+    'zh-CN': '后备干部记录“{{entry}}”当前状态为{{from}}，可转为{{allowed}}，不能转为{{to}}',
+    en: 'reserve entry "{{entry}}" is {{from}}; from {{from}} it can go to {{allowed}}, not to {{to}}',
+  },
+  'lifecycle.final': {
+    'zh-CN': '后备干部记录“{{entry}}”当前状态为{{from}}，已是最终状态，不能再转为{{to}}',
+    en: 'reserve entry "{{entry}}" is {{from}}, which is final; it cannot go to {{to}}',
+  },
+  'lifecycle.beforeLastStep': {
+    'zh-CN': '后备干部记录“{{entry}}”：转为{{to}}的日期 {{on}} 早于上一次状态变更日期 {{last}}',
+    en: 'reserve entry "{{entry}}": {{to}} on {{on}} is before its last step, on {{last}}',
+  },
+  'lifecycle.removeNeedsReason': {
+    'zh-CN': '后备干部记录“{{entry}}”：调整出库须填写理由',
+    en: 'reserve entry "{{entry}}": removing an entry from the pool needs a reason',
+  },
+  'lifecycle.sendBackNeedsReason': {
+    'zh-CN': '后备干部记录“{{entry}}”：从公示退回考察须填写理由',
+    en: 'reserve entry "{{entry}}": sending an entry back from its public notice needs a reason',
+  },
+  'lifecycle.cultivation': {
+    'zh-CN': '后备干部记录“{{entry}}”于 {{entered}} 入库，最短培养期至 {{until}} 届满，届满前不能提拔',
+    en: 'reserve entry "{{entry}}" entered the pool on {{entered}}; it cannot be promoted before its minimum cultivation ends on {{until}}',
+  },
+  'lifecycle.periodNotEnded': {
+    'zh-CN': '后备干部记录“{{entry}}”：管理期至 {{until}} 届满；届满前出库，请选择“{{removed}}”并填写理由',
+    en: 'reserve entry "{{entry}}": its management period ends on {{until}}; before then take it out with {{removed}} and a reason',
+  },
+  'lifecycle.stepRace': {
+    'zh-CN': '登记本次状态变更期间，后备干部记录“{{entry}}”已被他人修改，请刷新后重试',
+    en: 'reserve entry "{{entry}}" changed while this step was being recorded; reload and try again',
+  },
+  // The selection procedure's conditions on a step (server/reserves/gates.ts).
+  'gate.recommendationVoid': {
+    'zh-CN': '后备干部记录“{{entry}}”：{{heldOn}} 的民主推荐无效，实到率 {{turnout}} 低于规定的 {{quorum}}',
+    en: 'reserve entry "{{entry}}": its recommendation round of {{heldOn}} is void: turnout {{turnout}} is below the quorum of {{quorum}}',
+  },
+  'gate.recommendationFailed': {
+    'zh-CN': '后备干部记录“{{entry}}”：{{heldOn}} 的民主推荐未通过，赞成票占 {{favour}}，未超过 {{passShare}}',
+    en: 'reserve entry "{{entry}}": its recommendation round of {{heldOn}} did not pass: {{favour}} in favour, not more than {{passShare}}',
+  },
+  'gate.recommendationMissing': {
+    'zh-CN': '后备干部记录“{{entry}}”：该人选由民主推荐产生，考察前须登记 {{on}} 及以前进行的民主推荐',
+    en: 'reserve entry "{{entry}}": nominated by democratic recommendation, it needs a recommendation round recorded by {{on}} before inspection',
+  },
+  'gate.eliminated': {
+    'zh-CN':
+      '后备干部记录“{{entry}}”：在“{{round}}”环节被淘汰（得分 {{score}}，低于合格线 {{passMark}}），只能作“{{rejected}}”处理',
+    en: 'reserve entry "{{entry}}": eliminated in round {{round}} ({{score}} below the pass mark of {{passMark}}); it can only be {{rejected}}',
+  },
+  'gate.inspectionUnfit': {
+    'zh-CN': '后备干部记录“{{entry}}”：{{concludedOn}} 结束的考察结论为“{{unfit}}”，只能作“{{rejected}}”处理',
+    en: 'reserve entry "{{entry}}": its inspection concluded on {{concludedOn}} found it {{unfit}}; it can only be {{rejected}}',
+  },
+  'gate.inspectionOpen': {
+    'zh-CN': '后备干部记录“{{entry}}”：{{startedOn}} 开始的考察截至 {{on}} 尚无结论',
+    en: 'reserve entry "{{entry}}": its inspection started on {{startedOn}} has no conclusion by {{on}}',
+  },
+  'gate.inspectionAfterSendBack': {
+    'zh-CN': '后备干部记录“{{entry}}”：已于 {{sentBackOn}} 从公示退回，须重新考察并作出结论',
+    en: 'reserve entry "{{entry}}": sent back from its public notice on {{sentBackOn}}, it needs a new concluded inspection',
+  },
+  'gate.inspectionMissing': {
+    'zh-CN': '后备干部记录“{{entry}}”：公示前须完成考察并登记考察结论',
+    en: 'reserve entry "{{entry}}": it needs a concluded inspection (recordInspection) before the public notice',
+  },
+  'gate.noticeOpen': {
+    'zh-CN': '后备干部记录“{{entry}}”：公示期为 {{startsOn}} 至 {{endsOn}}，{{from}} 起方可入库',
+    en: 'reserve entry "{{entry}}": its public notice runs from {{startsOn}} to {{endsOn}}; it can be admitted from {{from}}',
+  },
+  'gate.objectionPending': {
+    'zh-CN': '后备干部记录“{{entry}}”：公示期间收到的异议（编号 {{objections}}）尚未处理完毕',
+    en: 'reserve entry "{{entry}}": objection {{objections}} to its public notice is not resolved',
+  },
+  // The selection procedure's records (server/reserves/procedure.ts, domain/procedure.ts).
+  'procedure.wrongStage': {
+    'zh-CN': '后备干部记录“{{entry}}”当前状态为{{status}}：{{what}}只能在{{statuses}}状态下登记',
+    en: 'reserve entry "{{entry}}" is {{status}}: {{what}} is recorded while it is {{statuses}}',
+  },
+  'stage.recommendation': { 'zh-CN': '民主推荐结果', en: 'a recommendation round' },
+  'stage.score': { 'zh-CN': '选拔评分', en: 'a selection score' },
+  'stage.inspection': { 'zh-CN': '考察情况', en: 'an inspection' },
+  'stage.objection': { 'zh-CN': '公示异议', en: 'an objection to the public notice' },
+  'recommendation.noGroups': {
+    'zh-CN': '后备干部记录“{{entry}}”：民主推荐至少须登记一类推荐人的票数',
+    en: 'reserve entry "{{entry}}": a round needs the ballots of at least one voter group',
+  },
+  'recommendation.unknownGroup': {
+    'zh-CN': '后备干部记录“{{entry}}”：推荐人类别“{{group}}”不在政策规定的类别（{{known}}）之中',
+    en: 'reserve entry "{{entry}}": voter group "{{group}}" is not one of the policy\'s groups ({{known}})',
+  },
+  'recommendation.groupTwice': {
+    'zh-CN': '后备干部记录“{{entry}}”：推荐人类别“{{group}}”重复填写',
+    en: 'reserve entry "{{entry}}": voter group {{group}} is given twice',
+  },
+  'recommendation.groupProblem': {
+    'zh-CN': '后备干部记录“{{entry}}”，推荐人类别“{{group}}”：{{problem}}',
+    en: 'reserve entry "{{entry}}", voter group {{group}}: {{problem}}',
+  },
+  'recommendation.notFound': {
+    'zh-CN': '民主推荐记录 {{id}} 不存在，或不在您的管辖范围内',
+    en: 'recommendation round {{id}} does not exist or is outside your scope',
+  },
+  'recommendation.alreadyStruck': {
+    'zh-CN': '民主推荐记录 {{id}} 已作废',
+    en: 'recommendation round {{id}} is already struck out',
+  },
+  'ballot.countRange': {
+    'zh-CN': '{{field}}应为 0 至 100000 的整数，收到 {{value}}',
+    en: '{{field}} must be a whole number from 0 to 100000, got {{value}}',
+  },
+  'ballot.castOverExpected': {
+    'zh-CN': '实到 {{cast}} 人，超过应到人数 {{expected}}',
+    en: '{{cast}} ballots cast, more than the {{expected}} voters expected',
+  },
+  'ballot.marksMismatch': {
+    'zh-CN':
+      '赞成 {{favour}} + 反对 {{against}} + 弃权 {{abstain}} + 废票 {{invalid}} = {{marked}}，与收回的 {{cast}} 张选票不符',
+    en: 'favour {{favour}} + against {{against}} + abstain {{abstain}} + invalid {{invalid}} = {{marked}}, not the {{cast}} ballots cast',
+  },
+  'score.unknownRound': {
+    'zh-CN': '评分环节“{{round}}”不在政策规定的环节（{{rounds}}）之中',
+    en: 'round "{{round}}" is not one of the policy\'s rounds ({{rounds}})',
+  },
+  'score.noParts': {
+    'zh-CN': '“{{round}}”环节不分项评分，登记得分时请勿指定评分项',
+    en: 'round {{round}} has no parts; record its score without a part',
+  },
+  'score.unknownPart': {
+    'zh-CN': '“{{round}}”环节分项评分（{{parts}}），“{{part}}”不是其中之一',
+    en: 'round {{round}} is scored in parts ({{parts}}); "{{part}}" is not one of them',
+  },
+  'score.range': {
+    'zh-CN': '后备干部记录“{{entry}}”：得分应在 0 至 {{max}} 之间，收到 {{score}}',
+    en: 'reserve entry "{{entry}}": score must be from 0 to {{max}}, got {{score}}',
+  },
+  'score.afterElimination': {
+    'zh-CN': '后备干部记录“{{entry}}”已在“{{round}}”环节被淘汰，后续环节不再评分',
+    en: 'reserve entry "{{entry}}" was eliminated in round {{round}}; no later round is scored',
+  },
+  'inspection.concludedBeforeStart': {
+    'zh-CN': '后备干部记录“{{entry}}”：考察结束日期 {{concludedOn}} 早于开始日期 {{startedOn}}',
+    en: 'reserve entry "{{entry}}": concludedOn {{concludedOn}} is before startedOn {{startedOn}}',
+  },
+  'inspection.inspectors': {
+    'zh-CN': '后备干部记录“{{entry}}”：考察组成员应为 1 至 20 人，每人姓名不超过 50 个字符',
+    en: 'reserve entry "{{entry}}": an inspection names 1 to 20 inspectors of at most 50 characters each',
+  },
+  'inspection.interviews': {
+    'zh-CN': '后备干部记录“{{entry}}”：个别谈话人数应为 0 至 10000 的整数，收到 {{value}}',
+    en: 'reserve entry "{{entry}}": interviews must be a whole number from 0 to 10000, got {{value}}',
+  },
+  'inspection.verdictNeedsConclusion': {
+    'zh-CN': '后备干部记录“{{entry}}”：作出考察结论须同时填写考察结束日期和考察意见',
+    en: 'reserve entry "{{entry}}": a verdict needs the date the inspection concluded and its conclusion',
+  },
+  'inspection.needsVerdict': {
+    'zh-CN': '后备干部记录“{{entry}}”：考察已结束的，须填写考察结论（{{fit}}或{{unfit}}）',
+    en: 'reserve entry "{{entry}}": a concluded inspection needs its verdict ({{fit}} or {{unfit}})',
+  },
+  'inspection.notFound': {
+    'zh-CN': '考察记录 {{id}} 不存在，或不在您的管辖范围内',
+    en: 'inspection {{id}} does not exist or is outside your scope',
+  },
+  'inspection.correctStage': {
+    'zh-CN':
+      '考察记录 {{id}}：后备干部记录“{{entry}}”当前状态为{{status}}，只有在“{{inspecting}}”状态下才能更正考察记录',
+    en: 'inspection {{id}}: reserve entry "{{entry}}" is {{status}}; an inspection is corrected while it is {{inspecting}}',
+  },
+  'notice.none': {
+    'zh-CN': '后备干部记录“{{entry}}”当前没有正在进行的公示',
+    en: 'reserve entry "{{entry}}" has no public notice open',
+  },
+  'objection.outsideNotice': {
+    'zh-CN': '后备干部记录“{{entry}}”：异议受理日期 {{receivedOn}} 不在公示期（{{startsOn}} 至 {{endsOn}}）内',
+    en: 'reserve entry "{{entry}}": receivedOn {{receivedOn}} is outside its public notice, {{startsOn}} to {{endsOn}}',
+  },
+  'objection.receivedInFuture': {
+    'zh-CN': '后备干部记录“{{entry}}”：异议受理日期 {{receivedOn}} 晚于今天',
+    en: 'reserve entry "{{entry}}": receivedOn {{receivedOn}} is in the future',
+  },
+  'objection.notFound': {
+    'zh-CN': '异议 {{id}} 不存在，或不在您的管辖范围内',
+    en: 'objection {{id}} does not exist or is outside your scope',
+  },
+  'objection.alreadyResolved': {
+    'zh-CN': '异议 {{id}} 已有处理结论：{{outcome}}',
+    en: 'objection {{id}} was already found {{outcome}}',
+  },
+  'objection.dateRange': {
+    'zh-CN': '异议 {{id}}：处理日期 {{on}} 应在受理日期 {{received}} 至今天之间',
+    en: 'objection {{id}}: on {{on}} must be from its receipt on {{received}} to today',
+  },
+  'objection.upheldNeedsAction': {
+    'zh-CN': '异议 {{id}}：异议成立的，须选择处理方式（{{sendBack}}或{{reject}}）',
+    en: 'objection {{id}}: an upheld objection needs its action, {{sendBack}} or {{reject}}',
+  },
+  'objection.dismissedNoAction': {
+    'zh-CN': '异议 {{id}}：异议不成立的，无需选择处理方式',
+    en: 'objection {{id}}: a dismissed objection takes no action',
+  },
+  // Records around an entry (server/reserves/records.ts).
+  'records.entryClosed': {
+    'zh-CN': '后备干部记录“{{entry}}”当前状态为{{status}}：只有{{open}}状态的后备干部记录才能添加相关记录',
+    en: 'reserve entry "{{entry}}" is {{status}}: records are added only to open entries ({{open}})',
+  },
+  'records.dateBeforeNomination': {
+    'zh-CN': '后备干部记录“{{entry}}”：{{field}} {{on}} 早于提名日期 {{nominated}}',
+    en: 'reserve entry "{{entry}}": {{field}} {{on}} is before its nomination on {{nominated}}',
+  },
+  'records.dateInFuture': {
+    'zh-CN': '后备干部记录“{{entry}}”：{{field}} {{on}} 晚于今天',
+    en: 'reserve entry "{{entry}}": {{field}} {{on}} is in the future',
+  },
+  'mentor.self': {
+    'zh-CN': '后备干部记录“{{entry}}”：后备干部本人不能担任自己的导师',
+    en: 'reserve entry "{{entry}}": a reserve cannot mentor themself',
+  },
+  'mentor.notFound': {
+    'zh-CN': '导师带培记录 {{id}} 不存在，或不在您的管辖范围内',
+    en: 'mentorship {{id}} does not exist or is outside your scope',
+  },
+  'mentor.alreadyEnded': {
+    'zh-CN': '导师带培记录 {{id}} 已于 {{until}} 结束',
+    en: 'mentorship {{id}} already ended on {{until}}',
+  },
+  'mentor.untilBeforeSince': {
+    'zh-CN': '导师带培记录 {{id}}：结束日期 {{until}} 早于开始日期 {{since}}',
+    en: 'mentorship {{id}}: until {{until}} is before since {{since}}',
+  },
+  'mentor.untilInFuture': {
+    'zh-CN': '导师带培记录 {{id}}：结束日期 {{until}} 晚于今天',
+    en: 'mentorship {{id}}: until {{until}} is in the future',
+  },
+  'talk.notFound': {
+    'zh-CN': '谈心谈话记录 {{id}} 不存在，或不在您的管辖范围内',
+    en: 'talk {{id}} does not exist or is outside your scope',
+  },
+  // Promotion and elimination (server/reserves/promotion.ts, elimination.ts).
+  'promotion.kindMismatch': {
+    'zh-CN': '后备干部记录“{{entry}}”为{{kind}}后备，职位“{{position}}”为{{positionKind}}职位',
+    en: 'reserve entry "{{entry}}" is a {{kind}} reserve; position "{{position}}" is a {{positionKind}} post',
+  },
+  'promotion.alreadyHolds': {
+    'zh-CN': '后备干部记录“{{entry}}”：本人已担任职位“{{position}}”',
+    en: 'reserve entry "{{entry}}": its person already holds position "{{position}}"',
+  },
+  'promotion.heldSince': {
+    'zh-CN': '后备干部记录“{{entry}}”：职位“{{position}}”自 {{since}} 起由“{{holder}}”担任，晚于提拔日期 {{on}}',
+    en: 'reserve entry "{{entry}}": position "{{position}}" has been held by "{{holder}}" since {{since}}, after {{on}}',
+  },
+  'promotion.termEndsBefore': {
+    'zh-CN': '后备干部记录“{{entry}}”：任期届满日期 {{termEnds}} 不晚于提拔日期 {{on}}',
+    en: 'reserve entry "{{entry}}": termEnds {{termEnds}} is not after the promotion on {{on}}',
+  },
+  'elimination.notActive': {
+    'zh-CN': '后备干部记录“{{entry}}”当前状态为{{status}}：只能对在库的后备干部作出淘汰处理决定',
+    en: 'reserve entry "{{entry}}" is {{status}}: only an entry in the pool is decided on',
+  },
+  'elimination.notCandidate': {
+    'zh-CN': '后备干部记录“{{entry}}”在 {{on}} 不属于淘汰对象',
+    en: 'reserve entry "{{entry}}" is not an elimination candidate on {{on}}',
+  },
+  // Policy (server/schema/policy.ts, domain/policy/validate.ts).
+  'policy.overrideRejected': {
+    'zh-CN': '政策参数调整未通过：{{problems}}',
+    en: 'policy override rejected: {{problems}}',
+  },
+  'policy.problem': { 'zh-CN': '参数“{{path}}”{{problem}}', en: '{{path}} {{problem}}' },
+  'policy.notASetting': { 'zh-CN': '不是政策参数', en: 'is not a policy setting' },
+  'policy.tooBig': { 'zh-CN': '应不大于 {{max}}，收到 {{got}}', en: 'must be at most {{max}}, got {{got}}' },
+  'policy.tooSmall': { 'zh-CN': '应不小于 {{min}}，收到 {{got}}', en: 'must be at least {{min}}, got {{got}}' },
+  'policy.notFinite': { 'zh-CN': '应为有限数值，收到 {{got}}', en: 'must be a finite number, got {{got}}' },
+  'policy.notWhole': { 'zh-CN': '应为整数，收到 {{got}}', en: 'must be a whole number, got {{got}}' },
+  'policy.notObject': { 'zh-CN': '应为对象，收到 {{got}}', en: 'must be an object, got {{got}}' },
+  'policy.notList': { 'zh-CN': '应为列表，收到 {{got}}', en: 'must be a list, got {{got}}' },
+  'policy.notNumber': { 'zh-CN': '应为数字，收到 {{got}}', en: 'must be a number, got {{got}}' },
+  'policy.notText': { 'zh-CN': '应为文本，收到 {{got}}', en: 'must be a string, got {{got}}' },
+  'policy.notBoolean': { 'zh-CN': '应为 true 或 false，收到 {{got}}', en: 'must be a boolean, got {{got}}' },
+  'policy.wrongType': {
+    'zh-CN': '类型不正确（应为 {{expected}}），收到 {{got}}',
+    en: 'must be a {{expected}}, got {{got}}',
+  },
+  'policy.notOneOf': {
+    'zh-CN': '应为以下之一：{{values}}，收到 {{got}}',
+    en: 'must be one of {{values}}, got {{got}}',
+  },
+  'policy.upperCaseKey': {
+    'zh-CN': '应为大写英文字母开头的代码（如 {{example}}），收到 {{got}}',
+    en: 'must be an upper-case key such as {{example}}, got {{got}}',
+  },
+  'policy.groupTwice': {
+    'zh-CN': '同一推荐人类别不能出现两次，收到 {{got}}',
+    en: 'must not name a group twice, got {{got}}',
+  },
+  'policy.roundTwice': {
+    'zh-CN': '同一评分环节不能出现两次，收到 {{got}}',
+    en: 'must not name a round twice, got {{got}}',
+  },
+  'policy.weightsSum': { 'zh-CN': '各环节权重之和应为 1，收到 {{got}}', en: 'weights must add up to 1, got {{got}}' },
+  'policy.invalid': { 'zh-CN': '取值无效（{{problem}}），收到 {{got}}', en: '{{problem}}, got {{got}}' },
+  // Request limits and arguments (server/gate.ts, server/limits.ts, server/builder.ts, server/idempotency.ts).
+  'input.problem': { 'zh-CN': '“{{field}}”一项：{{problem}}', en: '{{field}} {{problem}}' },
+  'value.tooManyValues': {
+    'zh-CN': '最多 {{max}} 项，收到 {{count}} 项',
+    en: 'must hold at most {{max}} values, got {{count}}',
+  },
+  'value.tooFewValues': {
+    'zh-CN': '至少 {{min}} 项，收到 {{count}} 项',
+    en: 'must hold at least {{min}} values, got {{count}}',
+  },
+  'value.tooShort': {
+    'zh-CN': '至少 {{min}} 个字符，收到 {{length}} 个',
+    en: 'must be at least {{min}} characters, got {{length}}',
+  },
+  'input.badDate': {
+    'zh-CN': '日期应写作“年-月-日”（如 2026-01-31），且为 {{min}} 至 {{max}} 之间的真实日期，收到 {{value}}',
+    en: 'a Date is written YYYY-MM-DD (a real calendar date from {{min}} to {{max}}), got {{value}}',
+  },
+  'input.badId': { 'zh-CN': '“{{id}}”不是本系统的编号', en: '"{{id}}" is not an id of this API' },
+  'limits.tooCostly': {
+    'zh-CN': '查询过于复杂：{{value}} > {{max}}（请减少行数或嵌套的列表）',
+    en: 'the operation is too costly: {{value}} > {{max}} (ask for fewer rows or fewer nested lists)',
+  },
+  'limits.tooDeep': {
+    'zh-CN': '查询嵌套过深：{{value}} > {{max}}（请减少行数或嵌套的列表）',
+    en: 'the operation is too deep: {{value}} > {{max}} (ask for fewer rows or fewer nested lists)',
+  },
+  'limits.tooBroad': {
+    'zh-CN': '查询范围过宽：{{value}} > {{max}}（请减少行数或嵌套的列表）',
+    en: 'the operation is too broad: {{value}} > {{max}} (ask for fewer rows or fewer nested lists)',
+  },
+  'limits.tooManyFields': {
+    'zh-CN': '查询请求了 {{fields}} 个字段，最多允许 {{max}} 个',
+    en: 'the operation asks for {{fields}} fields; at most {{max}}',
+  },
+  'limits.repeatedField': {
+    'zh-CN': '查询在同一层级请求“{{name}}”{{times}} 次，最多允许 {{max}} 次',
+    en: 'the operation asks for "{{name}}" {{times}} times in one selection; at most {{max}}',
+  },
+  'idempotency.badKey': {
+    'zh-CN': '幂等键（Idempotency-Key）应为 1 至 128 个可见字符',
+    en: 'an Idempotency-Key has 1 to 128 visible characters',
+  },
+  'idempotency.inUse': {
+    'zh-CN': '此幂等键正被另一请求使用，请重试',
+    en: 'this Idempotency-Key is being used; try again',
+  },
+  'idempotency.otherRequest': {
+    'zh-CN': '此幂等键已用于另一个不同的请求',
+    en: 'this Idempotency-Key was used for a different request',
+  },
+  'idempotency.running': {
+    'zh-CN': '使用此幂等键的请求仍在处理中',
+    en: 'the request with this Idempotency-Key is still running',
+  },
+  'idempotency.secretShown': {
+    'zh-CN': '此请求已完成；其结果含有只显示一次的密钥（如已遗失，请将其撤销）',
+    en: 'this request was already done; its answer held a secret, which is shown only once (revoke it if it was lost)',
+  },
+  // HTTP refusals before GraphQL (server/yoga.ts, server/main.ts).
+  'http.jsonOnly': {
+    'zh-CN': '请以 application/json 格式发送 GraphQL 请求',
+    en: 'send GraphQL operations as application/json',
+  },
+  'http.foreignOrigin': {
+    'zh-CN': '不接受来自此来源（Origin）的请求',
+    en: 'requests from this origin are not allowed',
+  },
+  'http.anonymousBody': {
+    'zh-CN': '未登录时请求体最多 {{max}} 字节；请先登录',
+    en: 'without credentials a request may have at most {{max}} bytes; sign in first',
+  },
+  'http.anonymousRate': {
+    'zh-CN': '未登录的请求过于频繁，请稍后再试',
+    en: 'too many requests without credentials; retry shortly',
+  },
+  'http.bodyTooLarge': { 'zh-CN': '请求体最多 {{max}} 字节', en: 'the body may have at most {{max}} bytes' },
+  'http.largeBodyForImport': {
+    'zh-CN': '超过 {{max}} 字节的请求体仅用于导入数据集（须由管辖全部单位的管理员操作）',
+    en: 'a body above {{max}} bytes is for importing a dataset (an administrator of the whole tree)',
+  },
+  'http.tooDeep': { 'zh-CN': '请求体嵌套超过 {{max}} 层', en: 'the body nests deeper than {{max}} levels' },
+  'http.badJson': { 'zh-CN': '请求体不是有效的 JSON', en: 'the body is not valid JSON' },
+  // Lists, searches and pages.
   'input.pageRange': {
-    'zh-CN': '{{name}} 应在 0 到 {{max}} 之间，收到 {{value}}',
+    'zh-CN': '{{name}}应在 0 到 {{max}} 之间，收到 {{value}}',
     en: '{{name}} must be between 0 and {{max}}, got {{value}}',
+  },
+  'input.inFuture': { 'zh-CN': '{{what}}：日期 {{on}} 晚于今天', en: '{{what}}: {{on}} is in the future' },
+  'input.badCursor': { 'zh-CN': '翻页位置无效：不是本列表的分页标记', en: 'after is not a cursor of this list' },
+  'search.tooManyMatches': {
+    'zh-CN': '搜索：名称包含“{{text}}”的记录超过 {{max}} 条，请输入更多文字',
+    en: 'search: more than {{max}} names contain "{{text}}"; add to the text',
+  },
+  'drill.unknownMeasure': {
+    'zh-CN':
+      '没有名为 {{measure}} 的统计指标；可用指标：{{known}}，以及政策学历目标对应的 DEGREE_PEOPLE_i / DEGREE_MEETING_i',
+    en: "measure {{measure}} is not a measure; known: {{known}}, and DEGREE_PEOPLE_i / DEGREE_MEETING_i for the policy's degree targets",
+  },
+  // Planning (server/planning/*, server/schema/scenarios.ts).
+  'planning.scenarioNotFound': { 'zh-CN': '规划方案 {{id}} 不存在', en: 'no scenario {{id}}' },
+  'planning.scenarioArchived': {
+    'zh-CN': '规划方案 {{id}} 已归档：请另存为新方案',
+    en: 'scenario {{id}} is archived: save it as a new one',
+  },
+  'planning.simulationRunning': {
+    'zh-CN': '您已有一项模拟测算正在运行：请等待其完成或将其取消',
+    en: 'you already have a simulation running: wait for it or cancel it',
+  },
+  'planning.serverBusy': {
+    'zh-CN': '服务器最多同时运行 {{max}} 项模拟测算，请稍后再试',
+    en: 'the server runs {{max}} simulations at most: try again shortly',
+  },
+  'planning.simulationNotFound': { 'zh-CN': '模拟测算 {{id}} 不存在', en: 'no simulation {{id}}' },
+  'planning.unfinishedComparison': {
+    'zh-CN': '您还有一项方案比较尚未完成，请等待其完成',
+    en: 'you already have an unfinished comparison: wait for it',
+  },
+  'planning.unfinishedOptimisation': {
+    'zh-CN': '您还有一项名额优化测算尚未完成，请等待其完成',
+    en: 'you already have an unfinished optimisation: wait for it',
+  },
+  'planning.inputOrScenario': {
+    'zh-CN': '请提供测算参数或已保存的规划方案，二者只能选其一',
+    en: 'give either input or scenarioId',
+  },
+  'planning.budgetMissing': { 'zh-CN': '缺少补充名额预算', en: 'the intake budget (intakeBudget) is missing' },
+  // Dataset imports (server/schema/dataset.ts; the issues themselves: server/dataset/validate.ts).
+  'dataset.rejected': {
+    'zh-CN': '数据集未导入，未写入任何数据：{{issue}}',
+    en: 'dataset rejected, nothing was written: {{issue}}',
+  },
+  'dataset.rejectedOneMore': {
+    'zh-CN': '数据集未导入，未写入任何数据：{{issue}}（另有 1 个问题）',
+    en: 'dataset rejected, nothing was written: {{issue}} (and 1 more problem)',
+  },
+  'dataset.rejectedMore': {
+    'zh-CN': '数据集未导入，未写入任何数据：{{issue}}（另有 {{more}} 个问题）',
+    en: 'dataset rejected, nothing was written: {{issue}} (and {{more}} more problems)',
+  },
+  'dataset.issue': { 'zh-CN': '记录 {{record}}：{{problem}}', en: '{{record}}: {{problem}}' },
+  'dataset.fieldIssue': {
+    'zh-CN': '{{record}}，字段“{{field}}”：{{problem}}',
+    en: '{{record}}, field "{{field}}": {{problem}}',
   },
   // Database conflicts (server/errors.ts).
   'db.duplicate': {
@@ -153,17 +891,58 @@ export const MESSAGES = {
 } as const satisfies Record<string, Templates>;
 
 export type MessageKey = keyof typeof MESSAGES;
-export type MessageParams = Record<string, string | number | null | undefined>;
+
+/** A message as another's parameter (`messageParam`). */
+export interface MessageRef {
+  key: MessageKey;
+  params: MessageParams;
+}
+/** Values joined into one parameter (`listParam`). */
+export interface MessageList {
+  items: MessageParam[];
+  join: 'list' | 'or' | 'sentences';
+}
+/** A parameter: a plain value (an enum value or a field by its `Type.VALUE`), a message, a list. */
+export type MessageParam = string | number | null | undefined | MessageRef | MessageList;
+export type MessageParams = { [name: string]: MessageParam };
+
+/** The types of the labelled values: a value of one of them without a label is shown bare. */
+const LABELLED_TYPES = new Set(Object.keys(ENUM_LABELS).map((k) => k.slice(0, k.indexOf('.'))));
+
+const JOINS: Record<MessageList['join'], Templates> = {
+  list: { 'zh-CN': '、', en: ', ' },
+  or: { 'zh-CN': '或', en: ' or ' },
+  sentences: { 'zh-CN': '；', en: '; ' },
+};
+
+/** A parameter's value in `lang`: a message formatted, a list joined, a labelled value by its label. */
+export function formatValue(value: MessageParam, lang: Lang): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'object') {
+    if ('items' in value) return value.items.map((item) => formatValue(item, lang)).join(JOINS[value.join][lang]);
+    return value.key in MESSAGES ? formatMessage(value.key, value.params ?? {}, lang) : '';
+  }
+  const text = String(value);
+  if (text.startsWith('Field.')) {
+    const path = text.slice('Field.'.length);
+    const name =
+      path
+        .split('.')
+        .filter((p) => !/^\d+$/.test(p))
+        .at(-1) ?? path;
+    return lang === 'en' ? path : (FIELD_LABELS[`Field.${name}`]?.[lang] ?? path);
+  }
+  const label = ENUM_LABELS[text]?.[lang];
+  if (label) return label;
+  // An enum value (or a policy key) without a label of its own: the value itself.
+  const dot = text.indexOf('.');
+  return dot > 0 && LABELLED_TYPES.has(text.slice(0, dot)) ? text.slice(dot + 1) : text;
+}
 
 /** The message `key` in `lang`, its parameters filled in (enum values by their labels). */
 export function formatMessage(key: MessageKey, params: MessageParams, lang: Lang): string {
   const template: string = MESSAGES[key][lang];
-  return template.replace(/\{\{(\w+)\}\}/g, (_, name: string) => {
-    const value = params[name];
-    if (value === null || value === undefined) return '';
-    const text = String(value);
-    return ENUM_LABELS[text]?.[lang] ?? text;
-  });
+  return template.replace(/\{\{(\w+)\}\}/g, (_, name: string) => formatValue(params[name], lang));
 }
 
 /**

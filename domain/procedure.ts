@@ -3,6 +3,7 @@
 // score rounds with weights, pass marks and elimination, and the public-notice window. Pure:
 // the numbers come from the policy in force, the records from the caller.
 import { addDays } from './dates.ts';
+import { enumParam, fieldParam, listParam, type MessageRef, messageParam } from './messages.ts';
 import type { Policy } from './policy/defaults.ts';
 
 // ── 民主推荐: recommendation ballots ─────────────────────────────────────────────────────────
@@ -41,19 +42,32 @@ const share = (n: number, d: number) => (d > 0 ? n / d : 0);
  * The problems with one group's numbers, each naming the field (empty: consistent). The marks
  * add up to the ballots cast, which cannot exceed the voters expected.
  */
-export function ballotProblems(b: GroupBallots): { field: string; message: string }[] {
-  const problems: { field: string; message: string }[] = [];
+export function ballotProblems(b: GroupBallots): { field: string; message: MessageRef }[] {
+  const problems: { field: string; message: MessageRef }[] = [];
   for (const field of ['expected', 'cast', 'favour', 'against', 'abstain', 'invalid'] as const)
     if (!Number.isInteger(b[field]) || b[field] < 0 || b[field] > 100_000)
-      problems.push({ field, message: `${field} must be a whole number from 0 to 100000, got ${b[field]}` });
+      problems.push({
+        field,
+        message: messageParam('ballot.countRange', { field: fieldParam(field), value: b[field] }),
+      });
   if (problems.length) return problems;
   if (b.cast > b.expected)
-    problems.push({ field: 'cast', message: `${b.cast} ballots cast, more than the ${b.expected} voters expected` });
+    problems.push({
+      field: 'cast',
+      message: messageParam('ballot.castOverExpected', { cast: b.cast, expected: b.expected }),
+    });
   const marked = b.favour + b.against + b.abstain + b.invalid;
   if (marked !== b.cast)
     problems.push({
       field: 'favour',
-      message: `favour ${b.favour} + against ${b.against} + abstain ${b.abstain} + invalid ${b.invalid} = ${marked}, not the ${b.cast} ballots cast`,
+      message: messageParam('ballot.marksMismatch', {
+        favour: b.favour,
+        against: b.against,
+        abstain: b.abstain,
+        invalid: b.invalid,
+        marked,
+        cast: b.cast,
+      }),
     });
   return problems;
 }
@@ -117,13 +131,22 @@ export function roundScore(x: number): number {
   return Math.round(x * 100) / 100;
 }
 
-/** Where a score for (round, part) fits the policy's rounds; a message when it does not. */
-export function scoreSlotProblem(round: string, part: string, policy: Policy['selection']): string | null {
+/** Where a score for (round, part) fits the policy's rounds; what is wrong when it does not. */
+export function scoreSlotProblem(round: string, part: string, policy: Policy['selection']): MessageRef | null {
   const r = policy.rounds.find((x) => x.key === round);
-  if (!r) return `round "${round}" is not one of the policy's rounds (${policy.rounds.map((x) => x.key).join(', ')})`;
-  if (r.parts.length === 0 && part !== '') return `round ${round} has no parts; record its score without a part`;
+  const roundParam = enumParam('ScoreRound', round);
+  if (!r)
+    return messageParam('score.unknownRound', {
+      round: roundParam,
+      rounds: listParam(policy.rounds.map((x) => enumParam('ScoreRound', x.key))),
+    });
+  if (r.parts.length === 0 && part !== '') return messageParam('score.noParts', { round: roundParam });
   if (r.parts.length > 0 && !r.parts.some((p) => p.key === part))
-    return `round ${round} is scored in parts (${r.parts.map((p) => p.key).join(', ')}); "${part}" is not one of them`;
+    return messageParam('score.unknownPart', {
+      round: roundParam,
+      parts: listParam(r.parts.map((p) => enumParam('ScorePart', p.key))),
+      part: part ? enumParam('ScorePart', part) : '',
+    });
   return null;
 }
 

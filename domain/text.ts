@@ -2,6 +2,7 @@
 // control characters but tab and line breaks, no bidirectional controls (which make a name read
 // differently from what it is: "U+202E" turns "abc.exe" into "exe.cba"), no lone surrogates
 // (half a character; PostgreSQL refuses the text). And how long an input text may be.
+import { formatMessage, type MessageRef, messageParam } from './messages.ts';
 
 /** Longest text of one GraphQL input value, unless the field says less (a dataset document more). */
 export const MAX_TEXT = 10_000;
@@ -16,12 +17,18 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
 const hex = (c: string) => `U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
 
 /** What is wrong with a text, or null: the first forbidden character, named by its code point. */
-export function textProblem(text: string): string | null {
+export function textIssue(text: string): MessageRef | null {
   let m = CONTROL.exec(text);
-  if (m) return `holds a control character (${hex(m[0])}) at position ${m.index + 1}`;
+  if (m) return messageParam('text.control', { char: hex(m[0]), position: m.index + 1 });
   m = BIDI.exec(text);
-  if (m) return `holds a bidirectional control character (${hex(m[0])}) at position ${m.index + 1}`;
+  if (m) return messageParam('text.bidi', { char: hex(m[0]), position: m.index + 1 });
   m = LONE_SURROGATE.exec(text);
-  if (m) return `holds half a character (a lone surrogate, ${hex(m[0])}) at position ${m.index + 1}`;
+  if (m) return messageParam('text.surrogate', { char: hex(m[0]), position: m.index + 1 });
   return null;
+}
+
+/** `textIssue` in English. */
+export function textProblem(text: string): string | null {
+  const issue = textIssue(text);
+  return issue ? formatMessage(issue.key, issue.params, 'en') : null;
 }

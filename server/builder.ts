@@ -6,17 +6,63 @@ import RelayPlugin from '@pothos/plugin-relay';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import ValidationPlugin from '@pothos/plugin-validation';
 import { GraphQLError, getNamedType, getNullableType, isListType, Kind } from 'graphql';
+import { z } from 'zod';
 import { DATE_MAX, DATE_MIN, isIsoDate, toIso } from '../domain/dates.ts';
 import type { Role } from '../domain/enums.ts';
 import { refusal } from '../domain/errors.ts';
-import { enumParam } from '../domain/messages.ts';
+import {
+  enumParam,
+  fieldParam,
+  formatMessage,
+  formatValue,
+  listParam,
+  type MessageRef,
+  messageParam,
+} from '../domain/messages.ts';
 import { appendAudit } from './audit/log.ts';
 import { canSee } from './auth/viewer.ts';
 import type { Context } from './context.ts';
 import { db } from './db/client.ts';
 import type PrismaTypes from './db/generated/pothos-types.ts';
 import { getDatamodel } from './db/generated/pothos-types.ts';
+import { refusalError } from './errors.ts';
+import { currentRequestLang, requestLang } from './lang.ts';
 import { LIMITS, LIST_SIZES } from './limits-config.ts';
+
+// zod words the problems of the arguments it checks (`validate`) in the request's language: in
+// English as zod has them; in Chinese from the catalogue (bounds of numbers, texts and lists) or
+// else zod's own Chinese. Outside a request (commands, tests of the domain) zod is left as it is.
+const zodChinese = z.locales.zhCN().localeError;
+z.config({
+  customError: (issue) => {
+    if (currentRequestLang() !== 'zh-CN') return undefined;
+    const ref = zodProblem(issue);
+    return ref ? formatMessage(ref.key, ref.params, 'zh-CN') : zodChinese(issue);
+  },
+});
+
+function zodProblem(issue: z.core.$ZodRawIssue): MessageRef | null {
+  const input = issue.input;
+  if (issue.code === 'invalid_type' && issue.expected === 'int')
+    return messageParam('value.notWhole', { value: String(JSON.stringify(input)) });
+  if ((issue.code === 'too_big' || issue.code === 'too_small') && issue.inclusive !== false) {
+    const big = issue.code === 'too_big';
+    const bound = Number(big ? issue.maximum : issue.minimum);
+    if (typeof input === 'number')
+      return big
+        ? messageParam('value.atMost', { max: bound, value: input })
+        : messageParam('value.atLeast', { min: bound, value: input });
+    if (typeof input === 'string')
+      return big
+        ? messageParam('value.tooLong', { max: bound, length: input.length })
+        : messageParam('value.tooShort', { min: bound, length: input.length });
+    if (Array.isArray(input))
+      return big
+        ? messageParam('value.tooManyValues', { max: bound, count: input.length })
+        : messageParam('value.tooFewValues', { min: bound, count: input.length });
+  }
+  return null;
+}
 
 /** Refusals already written to the audit log here (server/refusals.ts audits the others). */
 export const AUDITED_REFUSALS = new WeakSet<Error>();
@@ -69,16 +115,11 @@ export const builder = new SchemaBuilder<{
     },
     limit: { complexity: LIMITS.maxComplexity, depth: LIMITS.maxDepth, breadth: LIMITS.maxBreadth },
     complexityError: (kind, result) =>
-      new GraphQLError(
-        `the operation is too ${kind === 'Complexity' ? 'costly' : kind === 'Depth' ? 'deep' : 'broad'}: ${
-          kind === 'Complexity'
-            ? `${result.complexity} > ${result.maxComplexity}`
-            : kind === 'Depth'
-              ? `${result.depth} > ${result.maxDepth}`
-              : `${result.breadth} > ${result.maxBreadth}`
-        } (ask for fewer rows or fewer nested lists)`,
-        { extensions: { code: 'BAD_USER_INPUT' } },
-      ),
+      kind === 'Complexity'
+        ? refusalError('BAD_USER_INPUT', 'limits.tooCostly', { value: result.complexity, max: result.maxComplexity })
+        : kind === 'Depth'
+          ? refusalError('BAD_USER_INPUT', 'limits.tooDeep', { value: result.depth, max: result.maxDepth })
+          : refusalError('BAD_USER_INPUT', 'limits.tooBroad', { value: result.breadth, max: result.maxBreadth }),
   },
   scopeAuth: {
     // A type's scopes run once per object, wherever it is reached (a nested path too).
@@ -123,10 +164,15 @@ export const builder = new SchemaBuilder<{
       const paths = failure.issues.map(
         (issue) => issue.path?.map((p) => (typeof p === 'object' ? String(p.key) : String(p))) ?? [],
       );
-      return new GraphQLError(
-        failure.issues.map((issue, i) => `${paths[i]!.join('.') || 'input'} ${issue.message}`).join('; '),
-        { extensions: { code: 'BAD_USER_INPUT', ...(paths[0]?.length ? { field: paths[0].at(-1) } : {}) } },
+      // The problems are worded in the request's language already (zod's by `zodMessage` below,
+      // the dataset's field rules by server/schema/person-records.ts); the argument is named
+      // in it too.
+      const problems = failure.issues.map((issue, i) =>
+        messageParam('input.problem', { field: fieldParam(paths[i]!.join('.') || 'input'), problem: issue.message }),
       );
+      return new GraphQLError(formatValue(listParam(problems, 'sentences'), requestLang()), {
+        extensions: { code: 'BAD_USER_INPUT', ...(paths[0]?.length ? { field: paths[0].at(-1) } : {}) },
+      });
     },
   },
   defaultFieldNullability: false,
@@ -144,18 +190,18 @@ export const builder = new SchemaBuilder<{
     encodeGlobalID: (typename, id) => `${typename}:${id}`,
     decodeGlobalID: (globalID) => {
       const i = globalID.indexOf(':');
-      if (i <= 0)
-        throw new GraphQLError(`"${globalID}" is not an id of this API`, { extensions: { code: 'BAD_USER_INPUT' } });
+      if (i <= 0) throw refusalError('BAD_USER_INPUT', 'input.badId', { id: globalID });
       return { typename: globalID.slice(0, i), id: globalID.slice(i + 1) };
     },
   },
 });
 
 const badDate = (value: unknown) =>
-  new GraphQLError(
-    `a Date is written YYYY-MM-DD (a real calendar date from ${DATE_MIN} to ${DATE_MAX}), got ${JSON.stringify(value)?.slice(0, 40)}`,
-    { extensions: { code: 'BAD_USER_INPUT' } },
-  );
+  refusalError('BAD_USER_INPUT', 'input.badDate', {
+    min: DATE_MIN,
+    max: DATE_MAX,
+    value: String(JSON.stringify(value)?.slice(0, 40)),
+  });
 const inRange = (v: string) => isIsoDate(v) && v >= DATE_MIN && v <= DATE_MAX;
 
 builder.scalarType('Date', {

@@ -4,7 +4,7 @@
 // else is masked as "Unexpected error." (yoga logs it; server/yoga.ts), with no stack trace for the client.
 import { GraphQLError } from 'graphql';
 import { DomainError, type ErrorCode } from '../domain/errors.ts';
-import { formatMessage, type MessageKey } from '../domain/messages.ts';
+import { formatMessage, type Lang, MESSAGES, type MessageKey, type MessageParams } from '../domain/messages.ts';
 import { requestLang } from './lang.ts';
 
 interface Coded {
@@ -35,6 +35,22 @@ export function databaseError(error: unknown): { code: ErrorCode; key: MessageKe
   return null;
 }
 
+/**
+ * A refusal made as a GraphQL error where one is expected (the request's limits, its arguments,
+ * its scalars, its Idempotency-Key): worded in the request's language, with its message key and
+ * parameters, as a DomainError answers.
+ */
+export function refusalError(
+  code: ErrorCode,
+  key: MessageKey,
+  params: MessageParams = {},
+  extensions: Record<string, unknown> = {},
+): GraphQLError {
+  return new GraphQLError(formatMessage(key, params, requestLang()), {
+    extensions: { ...extensions, code, messageKey: key, params },
+  });
+}
+
 /** An error that is a client's answer (a DomainError, possibly wrapped), not a server fault. */
 export function isExpected(error: unknown): boolean {
   let inner: unknown = error;
@@ -42,20 +58,40 @@ export function isExpected(error: unknown): boolean {
   return inner instanceof DomainError || databaseError(inner) !== null;
 }
 
+/**
+ * The lists an error's extensions carry (failed eligibility rules, policy problems, dataset
+ * issues) with each item that has a message key worded in `lang`: its `message` is the English
+ * the service wrote, `messageKey` and `params` what it says in any language.
+ */
+function localizedExtensions(extensions: Record<string, unknown>, lang: Lang): Record<string, unknown> {
+  const localized = (item: unknown): unknown => {
+    if (!item || typeof item !== 'object') return item;
+    const { messageKey, params } = item as { messageKey?: unknown; params?: unknown };
+    if (typeof messageKey !== 'string' || !(messageKey in MESSAGES)) return item;
+    return { ...item, message: formatMessage(messageKey as MessageKey, (params ?? {}) as MessageParams, lang) };
+  };
+  return Object.fromEntries(
+    Object.entries(extensions).map(([name, value]) => [name, Array.isArray(value) ? value.map(localized) : value]),
+  );
+}
+
 /** yoga's `maskError`: expected errors pass with their code, the rest is masked. */
 export function maskError(error: unknown, message: string): Error {
   const path = error instanceof GraphQLError ? error.path : undefined;
   let inner: unknown = error;
   while (inner instanceof GraphQLError && inner.originalError) inner = inner.originalError;
-  if (inner instanceof DomainError)
-    return new GraphQLError(inner.localized(requestLang()), {
+  if (inner instanceof DomainError) {
+    const lang = requestLang();
+    return new GraphQLError(inner.localized(lang), {
       extensions: {
-        ...inner.extensions,
+        ...localizedExtensions(inner.extensions, lang),
         code: inner.code,
-        ...(inner.messageKey ? { messageKey: inner.messageKey, params: inner.params } : {}),
+        messageKey: inner.messageKey,
+        params: inner.params,
       },
       path,
     });
+  }
   // Errors GraphQL itself raises (parsing, validation, coercion, our scalars) are for the client.
   if (inner instanceof GraphQLError) return error as GraphQLError;
   const mapped = databaseError(inner);

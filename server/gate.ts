@@ -5,7 +5,7 @@
 import {
   type DefinitionNode,
   type DocumentNode,
-  GraphQLError,
+  type GraphQLError,
   Kind,
   type OperationDefinitionNode,
   type SelectionSetNode,
@@ -13,6 +13,7 @@ import {
 import type { Plugin } from 'graphql-yoga';
 import { credentialsOf } from './auth/viewer.ts';
 import type { Context } from './context.ts';
+import { refusalError } from './errors.ts';
 import { LIMITS } from './limits-config.ts';
 
 const OPEN = new Set(['login', 'logout', 'me', '__typename']);
@@ -35,9 +36,7 @@ export function useSignInGate(): Plugin<Context> {
       if (chosen.length > 0 && chosen.every(onlyOpenFields)) return;
       setResultAndStopExecution({
         data: null,
-        errors: [
-          new GraphQLError('sign in first (login, or an API token)', { extensions: { code: 'UNAUTHENTICATED' } }),
-        ],
+        errors: [refusalError('UNAUTHENTICATED', 'auth.signInFirst')],
       });
     },
   };
@@ -86,13 +85,12 @@ function documentRefusal(document: DocumentNode): GraphQLError | null {
   for (const d of document.definitions)
     if (d.kind === Kind.OPERATION_DEFINITION || d.kind === Kind.FRAGMENT_DEFINITION) visit(d.selectionSet);
   if (fields > LIMITS.maxFields)
-    return new GraphQLError(`the operation asks for ${fields} fields; at most ${LIMITS.maxFields}`, {
-      extensions: { code: 'BAD_USER_INPUT' },
-    });
+    return refusalError('BAD_USER_INPUT', 'limits.tooManyFields', { fields, max: LIMITS.maxFields });
   if (worst.times > LIMITS.maxRepeats)
-    return new GraphQLError(
-      `the operation asks for "${worst.name}" ${worst.times} times in one selection; at most ${LIMITS.maxRepeats}`,
-      { extensions: { code: 'BAD_USER_INPUT' } },
-    );
+    return refusalError('BAD_USER_INPUT', 'limits.repeatedField', {
+      name: worst.name,
+      times: worst.times,
+      max: LIMITS.maxRepeats,
+    });
   return null;
 }

@@ -6,10 +6,12 @@
 // when the key is free again. An answer holding a secret (an API token) is never kept: a repeat
 // answers that the request was already done, without the secret.
 import { createHash } from 'node:crypto';
-import { type DefinitionNode, type ExecutionResult, GraphQLError, Kind, print } from 'graphql';
+import { type DefinitionNode, type ExecutionResult, Kind, print } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
+import type { MessageKey } from '../domain/messages.ts';
 import type { Context } from './context.ts';
 import { db } from './db/client.ts';
+import { refusalError } from './errors.ts';
 
 const PENDING = '';
 /** What a repeat of a request whose answer held a secret gets instead of that answer. */
@@ -32,9 +34,9 @@ function holdsSecret(value: unknown): boolean {
   return false;
 }
 
-const conflict = (message: string): ExecutionResult => ({
+const conflict = (key: MessageKey): ExecutionResult => ({
   data: null,
-  errors: [new GraphQLError(message, { extensions: { code: 'CONFLICT' } })],
+  errors: [refusalError('CONFLICT', key)],
 });
 
 const CLAIMED = 'claimed' as const;
@@ -75,11 +77,7 @@ export function useIdempotencyKeys(): Plugin<Context> {
       if (!KEY.test(key)) {
         setResultAndStopExecution({
           data: null,
-          errors: [
-            new GraphQLError('an Idempotency-Key has 1 to 128 visible characters', {
-              extensions: { code: 'BAD_USER_INPUT' },
-            }),
-          ],
+          errors: [refusalError('BAD_USER_INPUT', 'idempotency.badKey')],
         });
         return;
       }
@@ -95,20 +93,13 @@ export function useIdempotencyKeys(): Plugin<Context> {
       }
       const earlier = await claim(userId, key, requestHash, stale);
       if (earlier !== CLAIMED) {
-        if (!earlier) return setResultAndStopExecution(conflict('this Idempotency-Key is being used; try again'));
-        if (earlier.requestHash !== requestHash)
-          return setResultAndStopExecution(conflict('this Idempotency-Key was used for a different request'));
-        if (earlier.response === PENDING)
-          return setResultAndStopExecution(conflict('the request with this Idempotency-Key is still running'));
+        if (!earlier) return setResultAndStopExecution(conflict('idempotency.inUse'));
+        if (earlier.requestHash !== requestHash) return setResultAndStopExecution(conflict('idempotency.otherRequest'));
+        if (earlier.response === PENDING) return setResultAndStopExecution(conflict('idempotency.running'));
         if (earlier.response === SECRET_KEPT_BACK)
           return setResultAndStopExecution({
             data: null,
-            errors: [
-              new GraphQLError(
-                'this request was already done; its answer held a secret, which is shown only once (revoke it if it was lost)',
-                { extensions: { code: 'CONFLICT', alreadyDone: true } },
-              ),
-            ],
+            errors: [refusalError('CONFLICT', 'idempotency.secretShown', {}, { alreadyDone: true })],
           });
         return setResultAndStopExecution(JSON.parse(earlier.response) as ExecutionResult);
       }

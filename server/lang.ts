@@ -10,6 +10,11 @@ export function inRequestLang<T>(request: Request, answer: () => Promise<T>): Pr
   return storage.run(langOf(request.headers.get('accept-language')), answer);
 }
 
+/** The current request's language; null outside a request. */
+export function currentRequestLang(): Lang | null {
+  return storage.getStore() ?? null;
+}
+
 /** The current request's language (the default outside a request). */
 export function requestLang(): Lang {
   return storage.getStore() ?? DEFAULT_LANG;

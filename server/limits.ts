@@ -8,9 +8,11 @@ import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { usePersistedOperations } from '@graphql-yoga/plugin-persisted-operations';
 import { type ASTNode, GraphQLError, Kind, NoSchemaIntrospectionCustomRule, type ValueNode } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
-import { MAX_TEXT, textProblem } from '../domain/text.ts';
+import { fieldParam, type MessageRef, messageParam } from '../domain/messages.ts';
+import { MAX_TEXT, textIssue } from '../domain/text.ts';
 import { credentialsOf } from './auth/viewer.ts';
 import { repoRoot } from './db/migrations.ts';
+import { refusalError } from './errors.ts';
 import { LIMITS } from './limits-config.ts';
 
 const production = () => process.env.NODE_ENV === 'production';
@@ -140,9 +142,12 @@ export function useInputHygiene(): Plugin {
       setResultAndStopExecution({
         data: null,
         errors: [
-          new GraphQLError(`${found.path.join('.')} ${found.problem}`, {
-            extensions: { code: 'BAD_USER_INPUT', field },
-          }),
+          refusalError(
+            'BAD_USER_INPUT',
+            'input.problem',
+            { field: fieldParam(found.path.join('.')), problem: found.problem },
+            { field },
+          ),
         ],
       });
     },
@@ -151,7 +156,7 @@ export function useInputHygiene(): Plugin {
 
 interface Problem {
   path: string[];
-  problem: string;
+  problem: MessageRef;
 }
 
 /** Texts bounded by something else: the dataset document of importDataset (by the body's size). */
@@ -161,13 +166,16 @@ const UNBOUNDED_TEXT = new Set(['dataset']);
 export function inputProblem(path: string[], value: unknown): Problem | null {
   if (typeof value === 'string') {
     if (value.length > MAX_TEXT && !UNBOUNDED_TEXT.has(path.at(-1) ?? ''))
-      return { path, problem: `must be at most ${MAX_TEXT} characters, got ${value.length}` };
-    const problem = textProblem(value);
+      return { path, problem: messageParam('value.tooLong', { max: MAX_TEXT, length: value.length }) };
+    const problem = textIssue(value);
     return problem ? { path, problem } : null;
   }
   if (Array.isArray(value)) {
     if (value.length > LIMITS.maxListValues)
-      return { path, problem: `must hold at most ${LIMITS.maxListValues} values, got ${value.length}` };
+      return {
+        path,
+        problem: messageParam('value.tooManyValues', { max: LIMITS.maxListValues, count: value.length }),
+      };
     for (const [i, v] of value.entries()) {
       const found = inputProblem([...path, String(i)], v);
       if (found) return found;

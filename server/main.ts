@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import { createServer } from 'node:http';
 import path from 'node:path';
+import { formatMessage, langOf } from '../domain/messages.ts';
 import { ADMISSION, Admission } from './admission.ts';
 import { databaseConfig } from './db/config.ts';
 import { migrate, repoRoot } from './db/migrations.ts';
@@ -69,7 +70,19 @@ const server = createServer(async (req, res) => {
   } catch (error) {
     if (error instanceof TooLarge) {
       res.writeHead(413, { 'content-type': 'application/json', connection: 'close' });
-      res.end(JSON.stringify({ errors: [{ message: error.message, extensions: { code: 'PAYLOAD_TOO_LARGE' } }] }));
+      // Refused before the request is handled: worded in the language it asks for here.
+      const lang = langOf(req.headers['accept-language']);
+      const params = { max: LIMITS.maxBodyBytes };
+      res.end(
+        JSON.stringify({
+          errors: [
+            {
+              message: formatMessage('http.bodyTooLarge', params, lang),
+              extensions: { code: 'PAYLOAD_TOO_LARGE', messageKey: 'http.bodyTooLarge', params },
+            },
+          ],
+        }),
+      );
       req.destroy();
     } else {
       console.error(error);

@@ -7,6 +7,7 @@ import { gzipSync } from 'node:zlib';
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { createYoga } from 'graphql-yoga';
 import { RateLimiterMemory } from 'rate-limiter-flexible';
+import { formatMessage, type MessageKey, type MessageParams } from '../domain/messages.ts';
 import { analyticsHealth, dataVersion } from './analytics.ts';
 import { capabilitiesOf } from './auth/capabilities.ts';
 import { resolveViewer } from './auth/viewer.ts';
@@ -16,7 +17,7 @@ import { repoRoot } from './db/migrations.ts';
 import { isExpected, maskError } from './errors.ts';
 import { hasCredentials, useCheapRefusals, useSignInGate } from './gate.ts';
 import { useIdempotencyKeys } from './idempotency.ts';
-import { inRequestLang } from './lang.ts';
+import { inRequestLang, requestLang } from './lang.ts';
 import {
   armorPlugins,
   jsonDepth,
@@ -150,8 +151,19 @@ function dashboard(pathname: string, acceptsGzip: boolean): Response {
 const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
   new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json', ...headers } });
 
-const refusal = (status: number, code: string, message: string) =>
-  json(status, { errors: [{ message, extensions: { code } }] });
+/** An answer refusing the request before GraphQL sees it, worded in the request's language. */
+const refusal = (
+  status: number,
+  code: string,
+  key: MessageKey,
+  params: MessageParams = {},
+  headers: Record<string, string> = {},
+) =>
+  json(
+    status,
+    { errors: [{ message: formatMessage(key, params, requestLang()), extensions: { code, messageKey: key, params } }] },
+    headers,
+  );
 
 /** A browser request from a page of another origin that is not allowed. */
 function foreignOrigin(request: Request, url: URL): boolean {
@@ -177,8 +189,10 @@ export const SECURITY_HEADERS: Record<string, string> = {
   'cross-origin-resource-policy': 'same-origin',
 };
 
-const ANONYMOUS_BODY_MESSAGE = `without credentials a request may have at most ${LIMITS.maxAnonymousBodyBytes} bytes; sign in first`;
-const LARGE_BODY_MESSAGE = `a body above ${LIMITS.maxPlainBodyBytes} bytes is for importing a dataset (an administrator of the whole tree)`;
+const anonymousBody = () =>
+  refusal(413, 'PAYLOAD_TOO_LARGE', 'http.anonymousBody', { max: LIMITS.maxAnonymousBodyBytes });
+const largeBody = () => refusal(413, 'PAYLOAD_TOO_LARGE', 'http.largeBodyForImport', { max: LIMITS.maxPlainBodyBytes });
+const tooLarge = () => refusal(413, 'PAYLOAD_TOO_LARGE', 'http.bodyTooLarge', { max: LIMITS.maxBodyBytes });
 
 /** Whether the request's account may import a dataset (the only operation that needs a large body). */
 async function mayImport(request: Request): Promise<boolean> {
@@ -224,51 +238,45 @@ async function route(request: Request, meta: RequestMeta): Promise<Response> {
       // send without asking) is refused before it is read.
       const type = (request.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
       if (type !== 'application/json' && type !== 'application/graphql-response+json')
-        return refusal(415, 'BAD_USER_INPUT', 'send GraphQL operations as application/json');
+        return refusal(415, 'BAD_USER_INPUT', 'http.jsonOnly');
     }
-    if (foreignOrigin(request, url)) return refusal(403, 'FORBIDDEN', 'requests from this origin are not allowed');
+    if (foreignOrigin(request, url)) return refusal(403, 'FORBIDDEN', 'http.foreignOrigin');
     // Callers without credentials have a small budget of their own, per address, and a small
     // body (sign-in and `me` need little): both refused before the body is read, so that
     // nothing they send reaches GraphQL's parser or validation at size.
     const anonymous = !hasCredentials(request);
     if (anonymous && Number(request.headers.get('content-length') ?? 0) > LIMITS.maxAnonymousBodyBytes)
-      return refusal(413, 'PAYLOAD_TOO_LARGE', ANONYMOUS_BODY_MESSAGE);
+      return anonymousBody();
     if (anonymous && !(await anonymousBudget(meta.address ?? 'local')))
-      return json(
+      return refusal(
         429,
-        {
-          errors: [
-            { message: 'too many requests without credentials; retry shortly', extensions: { code: 'RATE_LIMITED' } },
-          ],
-        },
+        'RATE_LIMITED',
+        'http.anonymousRate',
+        {},
         { 'retry-after': String(LIMITS.anonymousWindowSeconds) },
       );
     if (request.method === 'POST') {
       const declared = Number(request.headers.get('content-length') ?? 0);
-      if (declared > LIMITS.maxBodyBytes)
-        return refusal(413, 'PAYLOAD_TOO_LARGE', `the body may have at most ${LIMITS.maxBodyBytes} bytes`);
+      if (declared > LIMITS.maxBodyBytes) return tooLarge();
       // Bodies above LIMITS.maxPlainBodyBytes are for dataset imports only (parsing 20 MB of
       // JSON holds the event loop ~0.3 s): refused before they are parsed unless the caller may
       // import.
-      if (declared > LIMITS.maxPlainBodyBytes && !(await mayImport(request)))
-        return refusal(413, 'PAYLOAD_TOO_LARGE', LARGE_BODY_MESSAGE);
+      if (declared > LIMITS.maxPlainBodyBytes && !(await mayImport(request))) return largeBody();
       const text = await request.text();
       if (text.length > LIMITS.maxPlainBodyBytes && declared <= LIMITS.maxPlainBodyBytes && !(await mayImport(request)))
-        return refusal(413, 'PAYLOAD_TOO_LARGE', LARGE_BODY_MESSAGE);
-      if (anonymous && Buffer.byteLength(text) > LIMITS.maxAnonymousBodyBytes)
-        return refusal(413, 'PAYLOAD_TOO_LARGE', ANONYMOUS_BODY_MESSAGE);
-      if (text.length > LIMITS.maxBodyBytes)
-        return refusal(413, 'PAYLOAD_TOO_LARGE', `the body may have at most ${LIMITS.maxBodyBytes} bytes`);
+        return largeBody();
+      if (anonymous && Buffer.byteLength(text) > LIMITS.maxAnonymousBodyBytes) return anonymousBody();
+      if (text.length > LIMITS.maxBodyBytes) return tooLarge();
       // JSON nested deeper than any operation needs would exhaust the parser's stack.
       if (jsonDepth(text, LIMITS.maxJsonDepth) > LIMITS.maxJsonDepth)
-        return refusal(400, 'BAD_USER_INPUT', `the body nests deeper than ${LIMITS.maxJsonDepth} levels`);
+        return refusal(400, 'BAD_USER_INPUT', 'http.tooDeep', { max: LIMITS.maxJsonDepth });
       request = new Request(request.url, { method: 'POST', headers: request.headers, body: text });
     }
     const server: ServerContext = { address: meta.address ?? 'local', requestId: randomUUID(), cookies: [] };
     const response = await yoga.fetch(request, server);
     // A body that is not JSON is refused without echoing it back (yoga's answer quotes it whole).
     if (response.status === 400 && (await response.clone().text()).includes('POST body sent invalid JSON'))
-      return refusal(400, 'BAD_USER_INPUT', 'the body is not valid JSON');
+      return refusal(400, 'BAD_USER_INPUT', 'http.badJson');
     response.headers.set('x-request-id', server.requestId);
     for (const cookie of server.cookies) response.headers.append('set-cookie', cookie);
     return response;

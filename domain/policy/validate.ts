@@ -4,6 +4,7 @@
 // read as data; problems name the path ("ageLimit.PRINCIPAL") and the value given.
 import { z } from 'zod';
 import { CATEGORIES, EDUCATIONS } from '../enums.ts';
+import { formatMessage, listParam, type MessageKey, type MessageParams } from '../messages.ts';
 
 const share = z.number().min(0).max(1);
 const whole = (min: number, max: number) => z.number().int().min(min).max(max);
@@ -117,37 +118,73 @@ function valueAt(root: unknown, path: PropertyKey[]): unknown {
   return v;
 }
 
-function describe(issue: z.core.$ZodIssue, given: unknown): string {
-  const got = `got ${JSON.stringify(given)?.slice(0, 40) ?? String(given)}`;
+/** What is wrong, as a message key and its parameters. */
+function describe(issue: z.core.$ZodIssue, given: unknown): { key: MessageKey; params: MessageParams } {
+  const got = JSON.stringify(given)?.slice(0, 40) ?? String(given);
   switch (issue.code) {
     case 'unrecognized_keys':
-      return 'is not a policy setting';
+      return { key: 'policy.notASetting', params: {} };
     case 'too_big':
-      return `must be at most ${issue.maximum}, ${got}`;
+      return { key: 'policy.tooBig', params: { max: String(issue.maximum), got } };
     case 'too_small':
-      return `must be at least ${issue.minimum}, ${got}`;
+      return { key: 'policy.tooSmall', params: { min: String(issue.minimum), got } };
     case 'invalid_type':
-      return issue.expected === 'number' && typeof given === 'number'
-        ? `must be a finite number, ${got}`
-        : `must be ${issue.expected === 'object' ? 'an object' : issue.expected === 'array' ? 'a list' : `a ${issue.expected}`}, ${got}`;
+      if (issue.expected === 'int') return { key: 'policy.notWhole', params: { got: `${given}` } };
+      if (issue.expected === 'number' && typeof given === 'number') return { key: 'policy.notFinite', params: { got } };
+      return TYPE_KEYS[issue.expected]
+        ? { key: TYPE_KEYS[issue.expected]!, params: { got } }
+        : { key: 'policy.wrongType', params: { expected: issue.expected, got } };
     case 'invalid_value':
-      return `must be one of ${issue.values.join(', ')}, ${got}`;
-    default:
-      return `${issue.message}, ${got}`;
+      return { key: 'policy.notOneOf', params: { values: listParam(issue.values.map(String)), got } };
+    default: {
+      const example = /^must be an upper-case key such as (\w+)$/.exec(issue.message)?.[1];
+      if (example) return { key: 'policy.upperCaseKey', params: { example, got } };
+      const custom = CUSTOM_KEYS[issue.message];
+      return custom
+        ? { key: custom, params: { got } }
+        : { key: 'policy.invalid', params: { problem: issue.message, got } };
+    }
   }
 }
 
-export function policyOverrideProblems(overrides: unknown): { path: string; message: string }[] {
+const TYPE_KEYS: Record<string, MessageKey> = {
+  object: 'policy.notObject',
+  array: 'policy.notList',
+  number: 'policy.notNumber',
+  string: 'policy.notText',
+  boolean: 'policy.notBoolean',
+};
+
+/** The schema's own refinements, by their message. */
+const CUSTOM_KEYS: Record<string, MessageKey> = {
+  'must not name a group twice': 'policy.groupTwice',
+  'must not name a round twice': 'policy.roundTwice',
+  'weights must add up to 1': 'policy.weightsSum',
+};
+
+export interface PolicyProblem {
+  /** The setting's path ("ageLimit.PRINCIPAL"). */
+  path: string;
+  /** What is wrong, in English; `messageKey` and `params` give it in any language (domain/messages.ts). */
+  message: string;
+  messageKey: MessageKey;
+  params: MessageParams;
+}
+
+export function policyOverrideProblems(overrides: unknown): PolicyProblem[] {
   const result = policyOverrideSchema.safeParse(overrides);
   if (result.success) return [];
+  const problem = (path: string, { key, params }: { key: MessageKey; params: MessageParams }): PolicyProblem => ({
+    path,
+    message: formatMessage(key, params, 'en'),
+    messageKey: key,
+    params,
+  });
   return result.error.issues.flatMap((issue) => {
     if (issue.code === 'unrecognized_keys')
-      return issue.keys.map((key) => ({ path: [...issue.path, key].join('.'), message: 'is not a policy setting' }));
-    const given = valueAt(overrides, issue.path);
-    const message =
-      issue.code === 'invalid_type' && issue.expected === 'int'
-        ? `must be a whole number, got ${given}`
-        : describe(issue, given);
-    return [{ path: issue.path.join('.') || '(overrides)', message }];
+      return issue.keys.map((key) =>
+        problem([...issue.path, key].join('.'), { key: 'policy.notASetting', params: {} }),
+      );
+    return [problem(issue.path.join('.') || '(overrides)', describe(issue, valueAt(overrides, issue.path)))];
   });
 }

@@ -6,7 +6,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ROLES, type Role } from '../../domain/enums.ts';
-import { domainError } from '../../domain/errors.ts';
+import { refusal } from '../../domain/errors.ts';
+import { enumParam, listParam } from '../../domain/messages.ts';
 import { appendAudit } from '../audit/log.ts';
 import type { Db } from '../db/client.ts';
 import { DUMMY_HASH, hashPassword, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, verifyPassword } from './passwords.ts';
@@ -46,9 +47,10 @@ const secret = (prefix: string) => `${prefix}_${randomBytes(32).toString('base64
 
 export function checkNewPassword(password: string): void {
   if (password.length < MIN_PASSWORD_LENGTH || password.length > MAX_PASSWORD_LENGTH)
-    throw domainError(
+    throw refusal(
       'BAD_USER_INPUT',
-      `a password has ${MIN_PASSWORD_LENGTH} to ${MAX_PASSWORD_LENGTH} characters, got ${password.length}`,
+      'account.passwordLength',
+      { min: MIN_PASSWORD_LENGTH, max: MAX_PASSWORD_LENGTH, length: password.length },
       { field: 'password' },
     );
 }
@@ -59,15 +61,20 @@ export async function createUser(
   actor: string,
 ): Promise<Account> {
   if (!USERNAME.test(input.username))
-    throw domainError('BAD_USER_INPUT', 'a username has 2 to 64 letters, digits, or . _ @ -', { field: 'username' });
+    throw refusal('BAD_USER_INPUT', 'account.usernameFormat', {}, { field: 'username' });
   input = { ...input, username: normalUsername(input.username) };
   if (!ROLES.includes(input.role))
-    throw domainError('BAD_USER_INPUT', `role must be one of ${ROLES.join(', ')}`, { field: 'role' });
+    throw refusal(
+      'BAD_USER_INPUT',
+      'account.roleUnknown',
+      { roles: listParam(ROLES.map((r) => enumParam('Role', r))) },
+      { field: 'role' },
+    );
   checkNewPassword(input.password);
   if (input.unitCode !== null && !(await db.unit.findUnique({ where: { code: input.unitCode } })))
-    throw domainError('BAD_USER_INPUT', `unit "${input.unitCode}" does not exist`, { field: 'unitCode' });
+    throw refusal('BAD_USER_INPUT', 'account.unitUnknown', { unit: input.unitCode }, { field: 'unitCode' });
   if (await findAccount(db, input.username))
-    throw domainError('CONFLICT', `user "${input.username}" already exists`, { field: 'username' });
+    throw refusal('CONFLICT', 'account.userExists', { user: input.username }, { field: 'username' });
   const passwordHash = await hashPassword(input.password);
   return db.$transaction(async (tx) => {
     const user = await tx.user.create({
@@ -148,9 +155,12 @@ export async function login(
     // time (and one per address); the others are refused at once, so waiting cannot be used to
     // try many passwords in parallel.
     if (keys.some((k) => waiting.has(k)))
-      throw domainError('RATE_LIMITED', `too many failed sign-ins; try again in ${Math.ceil(waitMs / 1000)} s`, {
-        retryAfterSeconds: Math.ceil(waitMs / 1000),
-      });
+      throw refusal(
+        'RATE_LIMITED',
+        'auth.throttled',
+        { seconds: Math.ceil(waitMs / 1000) },
+        { retryAfterSeconds: Math.ceil(waitMs / 1000) },
+      );
     for (const k of keys) waiting.add(k);
     try {
       await sleep(waitMs);
@@ -175,7 +185,7 @@ export async function login(
         requestId: from.requestId,
       }),
     );
-    throw domainError('UNAUTHENTICATED', 'wrong username or password');
+    throw refusal('UNAUTHENTICATED', 'auth.wrongPassword');
   }
   // The right password: this account's failures from this address are forgotten.
   await db.loginFailure.deleteMany({ where: { key: keys[0]! } });
@@ -228,10 +238,10 @@ export async function createApiToken(
   options: { name?: string | null; days?: number; actor: string },
 ): Promise<{ token: string; expiresAt: Date }> {
   const user = await findAccount(db, username);
-  if (!user || user.disabledAt) throw domainError('NOT_FOUND', `user "${username}" does not exist`);
+  if (!user || user.disabledAt) throw refusal('NOT_FOUND', 'account.userUnknown', { user: username });
   const days = options.days ?? AUTH.tokenDays;
   if (!Number.isInteger(days) || days < 1 || days > 366)
-    throw domainError('BAD_USER_INPUT', 'a token lasts 1 to 366 days', { field: 'days' });
+    throw refusal('BAD_USER_INPUT', 'account.tokenDays', {}, { field: 'days' });
   const token = secret('rct');
   const expiresAt = new Date(Date.now() + days * 24 * 3600_000);
   await db.$transaction(async (tx) => {
@@ -295,7 +305,7 @@ export async function changeOwnPassword(
 ): Promise<void> {
   const user = await db.user.findUniqueOrThrow({ where: { id: userId } });
   if (!(await verifyPassword(input.currentPassword.slice(0, MAX_PASSWORD_LENGTH), user.passwordHash)))
-    throw domainError('UNAUTHENTICATED', 'the current password is wrong', { field: 'currentPassword' });
+    throw refusal('UNAUTHENTICATED', 'account.currentPasswordWrong', {}, { field: 'currentPassword' });
   checkNewPassword(input.newPassword);
   const passwordHash = await hashPassword(input.newPassword);
   await db.$transaction(async (tx) => {
@@ -369,6 +379,6 @@ export async function managedAccount(db: Db, viewer: { path: string }, username:
   let path: string | null = user ? '' : null;
   if (user?.unitCode) path = (await db.unit.findUnique({ where: { code: user.unitCode } }))?.path ?? null;
   const inside = user && path !== null && (user.unitCode === null ? viewer.path === '' : path.startsWith(viewer.path));
-  if (!user || !inside) throw domainError('NOT_FOUND', `user "${username}" does not exist or is outside your scope`);
+  if (!user || !inside) throw refusal('NOT_FOUND', 'account.userNotFound', { user: username });
   return user;
 }

@@ -4,7 +4,7 @@
 // subtree (docs/decisions/013-accounts-roles-audit.md). Without credentials the viewer is NOBODY,
 // who sees nothing and may do nothing but sign in.
 import type { Role } from '../../domain/enums.ts';
-import { domainError } from '../../domain/errors.ts';
+import { refusal } from '../../domain/errors.ts';
 import type { Db } from '../db/client.ts';
 import { type Account, accountOfSession, accountOfToken } from './accounts.ts';
 
@@ -104,8 +104,7 @@ export function ownedByScope(viewer: Viewer): { AND?: { unit: { path: PathRange 
 export async function scopedUnit(db: Db, code: string, viewer: Viewer) {
   const unit = await db.unit.findUnique({ where: { code } });
   // Absent and out of scope get the same answer: the answer must not tell whether a unit exists.
-  if (!unit || !canSee(viewer, unit.path))
-    throw domainError('NOT_FOUND', `unit "${code}" does not exist or is outside your scope`);
+  if (!unit || !canSee(viewer, unit.path)) throw refusal('NOT_FOUND', 'auth.unitNotFound', { unit: code });
   return unit;
 }
 

@@ -3,7 +3,15 @@
 import fs from 'node:fs';
 import { DATE_MAX, DATE_MIN, isIsoDate, todayIso } from '../../domain/dates.ts';
 import { OPEN_STATUSES } from '../../domain/enums.ts';
-import { textProblem } from '../../domain/text.ts';
+import {
+  formatMessage,
+  listParam,
+  type MessageKey,
+  type MessageParams,
+  type MessageRef,
+  messageParam,
+} from '../../domain/messages.ts';
+import { textIssue } from '../../domain/text.ts';
 import {
   ARRAYS,
   type ArrayName,
@@ -21,17 +29,32 @@ export interface DatasetIssue {
   /** `people[12] (id "E0013")`, or `dataset` for the document itself. */
   record: string;
   field?: string;
+  /** What is wrong, in English. */
   message: string;
+  /** The message's key and parameters, for the problems a field's value has (domain/messages.ts). */
+  messageKey?: MessageKey;
+  params?: MessageParams;
 }
 
 export class DatasetError extends Error {
+  /** The message's key and parameters: the first issue (in any language when it has a key) and how many more. */
+  readonly messageKey: MessageKey;
+  readonly params: MessageParams;
+
   constructor(readonly issues: DatasetIssue[]) {
     const first = issues[0]!;
-    super(
-      `dataset rejected, nothing was written: ${first.record}${first.field ? `, field "${first.field}"` : ''}: ${first.message}` +
-        (issues.length > 1 ? ` (and ${issues.length - 1} more problem${issues.length > 2 ? 's' : ''})` : ''),
-    );
+    const problem = first.messageKey ? messageParam(first.messageKey, first.params) : first.message;
+    const issue = first.field
+      ? messageParam('dataset.fieldIssue', { record: first.record, field: first.field, problem })
+      : messageParam('dataset.issue', { record: first.record, problem });
+    const more = issues.length - 1;
+    const key: MessageKey =
+      more === 0 ? 'dataset.rejected' : more === 1 ? 'dataset.rejectedOneMore' : 'dataset.rejectedMore';
+    const params = more > 1 ? { issue, more } : { issue };
+    super(formatMessage(key, params, 'en'));
     this.name = 'DatasetError';
+    this.messageKey = key;
+    this.params = params;
   }
 }
 
@@ -134,13 +157,17 @@ export class DatasetValidator {
       if (v !== undefined) present++;
       if (v === undefined || v === null) {
         if (!spec.nullable) {
-          this.issue(this.label(array, index, value), spec.name, v === null ? 'must not be null' : 'is missing');
+          this.issue(
+            this.label(array, index, value),
+            spec.name,
+            messageParam(v === null ? 'value.notNull' : 'value.missing'),
+          );
           ok = false;
         }
         out[spec.name] = null;
         continue;
       }
-      const problem = checkValue(spec, v);
+      const problem = valueProblem(spec, v);
       if (problem) {
         this.issue(this.label(array, index, value), spec.name, problem);
         ok = false;
@@ -296,8 +323,16 @@ export class DatasetValidator {
     });
   }
 
-  private issue(record: string, field: string | undefined, message: string): void {
-    this.issues.push(field === undefined ? { record, message } : { record, field, message });
+  private issue(record: string, field: string | undefined, problem: string | MessageRef): void {
+    const message =
+      typeof problem === 'string'
+        ? { message: problem }
+        : {
+            message: formatMessage(problem.key, problem.params, 'en'),
+            messageKey: problem.key,
+            params: problem.params,
+          };
+    this.issues.push(field === undefined ? { record, ...message } : { record, field, ...message });
     if (this.issues.length >= MAX_ISSUES) throw new TooManyIssues();
   }
 
@@ -316,39 +351,47 @@ export class DatasetValidator {
  * A value against its field's type and bounds: null when it fits, else what is wrong (the
  * GraphQL inputs that write the same records check their fields with this too).
  */
-export function checkValue(spec: FieldSpec, v: unknown): string | null {
-  const problem = checkType(spec.type, v);
+export function valueProblem(spec: FieldSpec, v: unknown): MessageRef | null {
+  const problem = typeProblem(spec.type, v);
   if (problem) return problem;
   if (typeof v === 'number') {
-    if (spec.min !== undefined && v < spec.min) return `must be at least ${spec.min}, got ${v}`;
-    if (spec.max !== undefined && v > spec.max) return `must be at most ${spec.max}, got ${v}`;
+    if (spec.min !== undefined && v < spec.min) return messageParam('value.atLeast', { min: spec.min, value: v });
+    if (spec.max !== undefined && v > spec.max) return messageParam('value.atMost', { max: spec.max, value: v });
   }
   if (typeof v === 'string' && spec.maxLength !== undefined && v.length > spec.maxLength)
-    return `must be at most ${spec.maxLength} characters, got ${v.length}`;
-  if (spec.type.kind === 'string' && typeof v === 'string') return textProblem(v);
+    return messageParam('value.tooLong', { max: spec.maxLength, length: v.length });
+  if (spec.type.kind === 'string' && typeof v === 'string') return textIssue(v);
   if (spec.type.kind === 'date' && typeof v === 'string') {
-    if (v < DATE_MIN || v > DATE_MAX) return `must be a date from ${DATE_MIN} to ${DATE_MAX}, got ${v}`;
-    if (spec.notAfterToday && v > todayIso()) return `must not be after today (${todayIso()}), got ${v}`;
+    if (v < DATE_MIN || v > DATE_MAX)
+      return messageParam('value.dateRange', { min: DATE_MIN, max: DATE_MAX, value: v });
+    if (spec.notAfterToday && v > todayIso()) return messageParam('value.afterToday', { today: todayIso(), value: v });
   }
   return null;
 }
 
-function checkType(type: FieldSpec['type'], v: unknown): string | null {
+/** `valueProblem` in English. */
+export function checkValue(spec: FieldSpec, v: unknown): string | null {
+  const problem = valueProblem(spec, v);
+  return problem ? formatMessage(problem.key, problem.params, 'en') : null;
+}
+
+function typeProblem(type: FieldSpec['type'], v: unknown): MessageRef | null {
+  const value = String(JSON.stringify(v));
   switch (type.kind) {
     case 'string':
-      return typeof v === 'string' && v.length > 0 ? null : `must be a non-empty string, got ${JSON.stringify(v)}`;
+      return typeof v === 'string' && v.length > 0 ? null : messageParam('value.notText', { value });
     case 'date':
-      return typeof v === 'string' && isIsoDate(v) ? null : `must be a date YYYY-MM-DD, got ${JSON.stringify(v)}`;
+      return typeof v === 'string' && isIsoDate(v) ? null : messageParam('value.notDate', { value });
     case 'int':
-      return Number.isInteger(v) ? null : `must be a whole number, got ${JSON.stringify(v)}`;
+      return Number.isInteger(v) ? null : messageParam('value.notWhole', { value });
     case 'number':
-      return typeof v === 'number' && Number.isFinite(v) ? null : `must be a number, got ${JSON.stringify(v)}`;
+      return typeof v === 'number' && Number.isFinite(v) ? null : messageParam('value.notNumber', { value });
     case 'boolean':
-      return typeof v === 'boolean' ? null : `must be true or false, got ${JSON.stringify(v)}`;
+      return typeof v === 'boolean' ? null : messageParam('value.notBoolean', { value });
     case 'enum':
       return typeof v === 'string' && type.values.includes(v)
         ? null
-        : `must be one of ${type.values.join(', ')}, got ${JSON.stringify(v)}`;
+        : messageParam('value.notOneOf', { values: listParam(type.values), value });
   }
 }
 

@@ -2,7 +2,7 @@
 // Prisma's `contains` writes a LIKE pattern without escaping them. PostgreSQL's LIKE escapes with
 // a backslash by default, so the text is escaped; SQLite's LIKE has no escape character unless
 // the statement says so, so there the few names that hold such characters are found with instr().
-import { domainError } from '../../domain/errors.ts';
+import { refusal } from '../../domain/errors.ts';
 import { type Db, dbConfig } from './client.ts';
 
 const WILDCARDS = /[\\%_]/;
@@ -25,9 +25,10 @@ export async function nameContains(
     text,
   );
   if (rows.length > MAX_LITERAL_MATCHES)
-    throw domainError(
+    throw refusal(
       'BAD_USER_INPUT',
-      `search: more than ${MAX_LITERAL_MATCHES} names contain "${text.slice(0, 40)}"; add to the text`,
+      'search.tooManyMatches',
+      { max: MAX_LITERAL_MATCHES, text: text.slice(0, 40) },
       { field: 'search' },
     );
   return { id: { in: rows.map((r) => Number(r.id)) } };

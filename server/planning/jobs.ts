@@ -4,7 +4,7 @@
 // scenario). Bounded: a running job per account, two on the server, finished jobs kept an hour.
 // The work is given by the caller (the GraphQL layer starts the analytical run).
 import { randomUUID } from 'node:crypto';
-import { domainError } from '../../domain/errors.ts';
+import { refusal } from '../../domain/errors.ts';
 
 export type JobStatus = 'RUNNING' | 'DONE' | 'CANCELLED' | 'FAILED';
 
@@ -55,10 +55,9 @@ export function startJob<T>(
 ): SimulationJob<T> {
   sweep();
   const running = [...jobs.values()].filter((j) => j.status === 'RUNNING');
-  if (running.some((j) => j.owner === owner))
-    throw domainError('RATE_LIMITED', 'you already have a simulation running: wait for it or cancel it');
+  if (running.some((j) => j.owner === owner)) throw refusal('RATE_LIMITED', 'planning.simulationRunning');
   if (running.length >= JOB_LIMITS.running)
-    throw domainError('RATE_LIMITED', `the server runs ${JOB_LIMITS.running} simulations at most: try again shortly`);
+    throw refusal('RATE_LIMITED', 'planning.serverBusy', { max: JOB_LIMITS.running });
   const job: SimulationJob<T> = {
     id: randomUUID(),
     owner,
@@ -103,7 +102,7 @@ export function startJob<T>(
 /** The owner's job; another account's or an unknown one is NOT_FOUND alike. */
 export function jobOf(owner: string, id: string): SimulationJob<unknown> {
   const job = jobs.get(id);
-  if (!job || job.owner !== owner) throw domainError('NOT_FOUND', `no simulation ${id}`);
+  if (!job || job.owner !== owner) throw refusal('NOT_FOUND', 'planning.simulationNotFound', { id });
   return job;
 }
 
@@ -128,9 +127,17 @@ const busy = new Set<string>();
  * Runs a heavy request (an optimisation, a comparison) only if the account has none running:
  * one account cannot queue many of them behind each other.
  */
-export async function oneAtATime<T>(owner: string, what: string, work: () => Promise<T>): Promise<T> {
+export async function oneAtATime<T>(
+  owner: string,
+  what: 'comparison' | 'optimisation',
+  work: () => Promise<T>,
+): Promise<T> {
   const key = `${owner}|${what}`;
-  if (busy.has(key)) throw domainError('RATE_LIMITED', `you already have an unfinished ${what}: wait for it`);
+  if (busy.has(key))
+    throw refusal(
+      'RATE_LIMITED',
+      what === 'comparison' ? 'planning.unfinishedComparison' : 'planning.unfinishedOptimisation',
+    );
   busy.add(key);
   try {
     return await work();

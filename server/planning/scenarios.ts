@@ -2,7 +2,7 @@
 // force when saved. A scenario belongs to its unit: visible to accounts whose subtree holds that
 // unit. Editing keeps the before and after in the audit log; archiving hides, never deletes.
 
-import { domainError } from '../../domain/errors.ts';
+import { refusal } from '../../domain/errors.ts';
 import { PLANNING_MODEL } from '../../domain/stock-flow.ts';
 import { appendAudit } from '../audit/log.ts';
 import { canSee, scopedUnit, type Viewer } from '../auth/viewer.ts';
@@ -26,7 +26,7 @@ export async function scenarioFor(db: Db, viewer: Viewer, id: number): Promise<S
     include: { author: { select: { username: true } } },
   });
   const unit = row ? await db.unit.findUnique({ where: { code: row.unitCode }, select: { path: true } }) : null;
-  if (!row || !unit || !canSee(viewer, unit.path)) throw domainError('NOT_FOUND', `no scenario ${id}`);
+  if (!row || !unit || !canSee(viewer, unit.path)) throw refusal('NOT_FOUND', 'planning.scenarioNotFound', { id });
   return row;
 }
 
@@ -75,7 +75,7 @@ export async function saveScenario(
 ): Promise<ScenarioRow> {
   await scopedUnit(db, input.params.unitCode, viewer);
   const before = input.id ? await scenarioFor(db, viewer, input.id) : null;
-  if (before?.archivedAt) throw domainError('CONFLICT', `scenario ${input.id} is archived: save it as a new one`);
+  if (before?.archivedAt) throw refusal('CONFLICT', 'planning.scenarioArchived', { id: input.id });
   const policies = await readPoliciesAt(db, meta.asOf);
   const data = {
     name: input.name,

@@ -3,7 +3,8 @@
 // KEEP with its reason, or REMOVE, which takes the entry out of the pool (REMOVED) the same day,
 // in the same transaction.
 import { toDate, todayIso } from '../../domain/dates.ts';
-import { domainError } from '../../domain/errors.ts';
+import { refusal } from '../../domain/errors.ts';
+import { enumParam } from '../../domain/messages.ts';
 import type { EliminationDecisionKind } from '../../domain/procedure.ts';
 import { appendAudit } from '../audit/log.ts';
 import type { Viewer } from '../auth/viewer.ts';
@@ -32,17 +33,20 @@ export async function decideElimination(
   options: { requestId?: string | null } = {},
 ): Promise<EliminationDecision> {
   const entry = await entryForStep(db, viewer, input.reserveId);
-  const at = `reserve entry "${entry.code}"`;
+  const at = entry.code;
   if (entry.status !== 'ACTIVE')
-    throw domainError('BAD_USER_INPUT', `${at} is ${entry.status}: only an entry in the pool is decided on`, {
-      field: 'reserveId',
-    });
+    throw refusal(
+      'BAD_USER_INPUT',
+      'elimination.notActive',
+      { entry: at, status: enumParam('ReserveStatus', entry.status) },
+      { field: 'reserveId' },
+    );
   if (input.on > todayIso())
-    throw domainError('BAD_USER_INPUT', `${at}: on ${input.on} is in the future`, { field: 'on' });
+    throw refusal('BAD_USER_INPUT', 'reserve.onInFuture', { entry: at, on: input.on }, { field: 'on' });
   const reason = name(input.reason, 'reason', 1000);
   const grounds = await flags(entry.code, entry.unitCode, input.on);
   if (grounds.length === 0)
-    throw domainError('BAD_USER_INPUT', `${at} is not an elimination candidate on ${input.on}`, { field: 'reserveId' });
+    throw refusal('BAD_USER_INPUT', 'elimination.notCandidate', { entry: at, on: input.on }, { field: 'reserveId' });
   const stepReason = `elimination: ${grounds.join(', ')}; ${reason}`;
   const policy = input.decision === 'REMOVE' ? await checkStep(db, entry, 'REMOVED', input.on, stepReason) : null;
   return db.$transaction(async (tx) => {

@@ -3,7 +3,8 @@
 // the step's date and refuses with ILLEGAL_TRANSITION, naming the condition in `extensions.gate`.
 import { toDate, toIso } from '../../domain/dates.ts';
 import type { ReserveStatus } from '../../domain/enums.ts';
-import { domainError } from '../../domain/errors.ts';
+import { refusal } from '../../domain/errors.ts';
+import { enumParam, listParam, type MessageKey, type MessageParams } from '../../domain/messages.ts';
 import type { Policy } from '../../domain/policy/defaults.ts';
 import { admissibleFrom, noticeEnds, scoreSheet, tallyRound } from '../../domain/procedure.ts';
 import type { Db } from '../db/client.ts';
@@ -30,13 +31,11 @@ export interface GatedEntry {
   source: string;
 }
 
-function refuse(entry: GatedEntry, to: ReserveStatus, gate: Gate, message: string): never {
-  throw domainError('ILLEGAL_TRANSITION', `reserve entry "${entry.code}": ${message}`, {
-    from: entry.status,
-    to,
-    gate,
-  });
+function refuse(entry: GatedEntry, to: ReserveStatus, gate: Gate, key: MessageKey, params: MessageParams = {}): never {
+  throw refusal('ILLEGAL_TRANSITION', key, { entry: entry.code, ...params }, { from: entry.status, to, gate });
 }
+
+const REJECTED = enumParam('ReserveStatus', 'REJECTED');
 
 /** The latest recommendation round held by `on` that is not struck out, with its tally. */
 export async function latestRound(db: Reader, code: string, on: string, policy: Policy) {
@@ -77,26 +76,19 @@ export async function checkGates(
   if (entry.status === 'NOMINATED' && to === 'INSPECTING') {
     const latest = await latestRound(db, entry.code, on, policy);
     if (latest?.tally.void)
-      refuse(
-        entry,
-        to,
-        'RECOMMENDATION_FAILED',
-        `its recommendation round of ${toIso(latest.round.heldOn)} is void: turnout ${pct(latest.tally.total.turnout)} is below the quorum of ${pct(policy.recommendation.quorum)}`,
-      );
+      refuse(entry, to, 'RECOMMENDATION_FAILED', 'gate.recommendationVoid', {
+        heldOn: toIso(latest.round.heldOn),
+        turnout: pct(latest.tally.total.turnout),
+        quorum: pct(policy.recommendation.quorum),
+      });
     if (latest && !latest.tally.passed)
-      refuse(
-        entry,
-        to,
-        'RECOMMENDATION_FAILED',
-        `its recommendation round of ${toIso(latest.round.heldOn)} did not pass: ${pct(latest.tally.total.favourShare)} in favour, not more than ${pct(policy.recommendation.passShare)}`,
-      );
+      refuse(entry, to, 'RECOMMENDATION_FAILED', 'gate.recommendationFailed', {
+        heldOn: toIso(latest.round.heldOn),
+        favour: pct(latest.tally.total.favourShare),
+        passShare: pct(policy.recommendation.passShare),
+      });
     if (!latest && policy.procedure.requireRecommendation && entry.source === 'DEMOCRATIC_RECOMMENDATION')
-      refuse(
-        entry,
-        to,
-        'RECOMMENDATION_MISSING',
-        `nominated by democratic recommendation, it needs a recommendation round recorded by ${on} before inspection`,
-      );
+      refuse(entry, to, 'RECOMMENDATION_MISSING', 'gate.recommendationMissing', { on });
   }
   if (to === 'INSPECTING' || to === 'PUBLICIZING' || to === 'ACTIVE') {
     const scores = await db.selectionScore.findMany({ where: { reserveCode: entry.code } });
@@ -104,12 +96,12 @@ export async function checkGates(
       const sheet = scoreSheet(scores, policy.selection);
       if (sheet.eliminatedIn) {
         const r = sheet.rounds.find((x) => x.round === sheet.eliminatedIn)!;
-        refuse(
-          entry,
-          to,
-          'ELIMINATED',
-          `eliminated in round ${r.round} (${r.score} below the pass mark of ${r.passMark}); it can only be REJECTED`,
-        );
+        refuse(entry, to, 'ELIMINATED', 'gate.eliminated', {
+          round: enumParam('ScoreRound', r.round),
+          score: r.score,
+          passMark: r.passMark,
+          rejected: REJECTED,
+        });
       }
     }
   }
@@ -125,41 +117,32 @@ export async function checkGates(
     });
     const concluded = inspection?.concludedOn && toIso(inspection.concludedOn) <= on ? inspection : null;
     if (concluded?.verdict === 'UNFIT')
-      refuse(
-        entry,
-        to,
-        'INSPECTION_UNFIT',
-        `its inspection concluded on ${toIso(concluded.concludedOn!)} found it UNFIT; it can only be REJECTED`,
-      );
-    if (!concluded && policy.procedure.requireInspection)
-      refuse(
-        entry,
-        to,
-        'INSPECTION_MISSING',
-        inspection
-          ? `its inspection started on ${toIso(inspection.startedOn)} has no conclusion by ${on}`
-          : sentBack
-            ? `sent back from its public notice on ${toIso(sentBack.on)}, it needs a new concluded inspection`
-            : `it needs a concluded inspection (recordInspection) before the public notice`,
-      );
+      refuse(entry, to, 'INSPECTION_UNFIT', 'gate.inspectionUnfit', {
+        concludedOn: toIso(concluded.concludedOn!),
+        unfit: enumParam('InspectionVerdict', 'UNFIT'),
+        rejected: REJECTED,
+      });
+    if (!concluded && policy.procedure.requireInspection) {
+      if (inspection)
+        refuse(entry, to, 'INSPECTION_MISSING', 'gate.inspectionOpen', { startedOn: toIso(inspection.startedOn), on });
+      if (sentBack)
+        refuse(entry, to, 'INSPECTION_MISSING', 'gate.inspectionAfterSendBack', { sentBackOn: toIso(sentBack.on) });
+      refuse(entry, to, 'INSPECTION_MISSING', 'gate.inspectionMissing');
+    }
   }
   if (entry.status === 'PUBLICIZING' && to === 'ACTIVE') {
     const window = await openNotice(db, entry.code, policy);
     if (window && on < admissibleFrom(window.endsOn))
-      refuse(
-        entry,
-        to,
-        'NOTICE_OPEN',
-        `its public notice runs from ${window.startsOn} to ${window.endsOn}; it can be admitted from ${admissibleFrom(window.endsOn)}`,
-      );
+      refuse(entry, to, 'NOTICE_OPEN', 'gate.noticeOpen', {
+        startsOn: window.startsOn,
+        endsOn: window.endsOn,
+        from: admissibleFrom(window.endsOn),
+      });
     const pending = window?.notice?.objections.filter((o) => o.outcome === 'PENDING') ?? [];
     if (pending.length)
-      refuse(
-        entry,
-        to,
-        'OBJECTION_PENDING',
-        `objection ${pending.map((o) => o.id).join(', ')} to its public notice is not resolved`,
-      );
+      refuse(entry, to, 'OBJECTION_PENDING', 'gate.objectionPending', {
+        objections: listParam(pending.map((o) => o.id)),
+      });
   }
 }
 

@@ -4,7 +4,8 @@
 // a promotion, an elimination decision) take their steps through `stepInTransaction` too.
 import { addYears, toDate, toIso, toIsoOrNull } from '../../domain/dates.ts';
 import type { ReserveStatus, UnitKind } from '../../domain/enums.ts';
-import { domainError } from '../../domain/errors.ts';
+import { refusal } from '../../domain/errors.ts';
+import { enumParam, listParam } from '../../domain/messages.ts';
 import type { Policy } from '../../domain/policy/defaults.ts';
 import { noticeEnds } from '../../domain/procedure.ts';
 import { appendAudit } from '../audit/log.ts';
@@ -62,7 +63,7 @@ export async function entryForStep(db: Db, viewer: Viewer, reserveId: string): P
     where: { code, ...ownedByScope(viewer) },
     include: { unit: { select: { kind: true } }, history: { orderBy: [{ on: 'desc' }, { id: 'desc' }], take: 1 } },
   });
-  if (!entry) throw domainError('NOT_FOUND', `reserve entry "${code}" does not exist or is outside your scope`);
+  if (!entry) throw refusal('NOT_FOUND', 'reserve.notFound', { entry: code });
   return entry as SteppedEntry;
 }
 
@@ -81,32 +82,32 @@ export async function checkStep(
   const { code } = entry;
   const from = entry.status;
   const legal = TRANSITIONS[from];
+  const status = (s: ReserveStatus) => enumParam('ReserveStatus', s);
   if (!legal.includes(to)) {
-    throw domainError(
-      'ILLEGAL_TRANSITION',
-      legal.length
-        ? `reserve entry "${code}" is ${from}; from ${from} it can go to ${legal.join(', ')}, not to ${to}`
-        : `reserve entry "${code}" is ${from}, which is final; it cannot go to ${to}`,
-      { from, to, allowed: [...legal] },
-    );
+    const params = { entry: code, from: status(from), to: status(to) };
+    throw legal.length
+      ? refusal(
+          'ILLEGAL_TRANSITION',
+          'lifecycle.notAllowed',
+          { ...params, allowed: listParam(legal.map(status)) },
+          { from, to, allowed: [...legal] },
+        )
+      : refusal('ILLEGAL_TRANSITION', 'lifecycle.final', params, { from, to, allowed: [] });
   }
   const last = entry.history[0] ? toIso(entry.history[0].on) : toIso(entry.nominatedOn);
   if (on < last) {
-    throw domainError(
+    throw refusal(
       'ILLEGAL_TRANSITION',
-      `reserve entry "${code}": ${to} on ${on} is before its last step, on ${last}`,
-      {
-        from,
-        to,
-      },
+      'lifecycle.beforeLastStep',
+      { entry: code, to: status(to), on, last },
+      { from, to },
     );
   }
   if (NEEDS_REASON.some(([f, t]) => f === from && t === to) && !reason) {
-    throw domainError(
+    throw refusal(
       'BAD_USER_INPUT',
-      to === 'REMOVED'
-        ? `reserve entry "${code}": removing an entry from the pool needs a reason`
-        : `reserve entry "${code}": sending an entry back from its public notice needs a reason`,
+      to === 'REMOVED' ? 'lifecycle.removeNeedsReason' : 'lifecycle.sendBackNeedsReason',
+      { entry: code },
       { field: 'reason' },
     );
   }
@@ -115,17 +116,19 @@ export async function checkStep(
     const entered = toIso(entry.enteredOn);
     const cultivationEnds = addYears(entered, policy.minCultivationYears);
     if (to === 'PROMOTED' && on < cultivationEnds) {
-      throw domainError(
+      throw refusal(
         'INELIGIBLE',
-        `reserve entry "${code}" entered the pool on ${entered}; it cannot be promoted before its minimum cultivation ends on ${cultivationEnds}`,
+        'lifecycle.cultivation',
+        { entry: code, entered, until: cultivationEnds },
         { rule: 'minCultivationYears', until: cultivationEnds },
       );
     }
     const periodEnds = addYears(entered, policy.managementPeriodYears);
     if (to === 'EXPIRED' && on < periodEnds) {
-      throw domainError(
+      throw refusal(
         'ILLEGAL_TRANSITION',
-        `reserve entry "${code}": its management period ends on ${periodEnds}; before then take it out with REMOVED and a reason`,
+        'lifecycle.periodNotEnded',
+        { entry: code, until: periodEnds, removed: status('REMOVED') },
         { from, to, until: periodEnds },
       );
     }
@@ -164,11 +167,7 @@ export async function stepInTransaction(tx: Tx, viewer: Viewer, entry: SteppedEn
       ...(ends ? { exitedOn: on, exitReason: step.reason, openPersonCode: null } : {}),
     },
   });
-  if (count !== 1)
-    throw domainError(
-      'CONFLICT',
-      `reserve entry "${code}" changed while this step was being recorded; reload and try again`,
-    );
+  if (count !== 1) throw refusal('CONFLICT', 'lifecycle.stepRace', { entry: code });
   await tx.reserveStatusChange.create({
     data: { reserveCode: code, from, to: step.to, on, reason: step.reason, actor: viewer.actor },
   });

@@ -6,7 +6,15 @@
 import { toDate, toIso, toIsoOrNull } from '../../domain/dates.ts';
 import { eligibilityFailures, type FailedRule } from '../../domain/eligibility.ts';
 import type { Direction, Education, PositionKind, Rank, Source, Tier } from '../../domain/enums.ts';
-import { domainError } from '../../domain/errors.ts';
+import { refusal } from '../../domain/errors.ts';
+import {
+  enumParam,
+  formatMessage,
+  listParam,
+  type MessageKey,
+  type MessageParams,
+  messageParam,
+} from '../../domain/messages.ts';
 import { appendAudit } from '../audit/log.ts';
 import { canSee, ownedByScope, scopedUnit, type Viewer } from '../auth/viewer.ts';
 import { recordChange } from '../db/changes.ts';
@@ -29,7 +37,7 @@ export interface NominationInput {
 /** The eligibility answer for a nomination, without recording anything. */
 export async function checkEligibility(db: Db, viewer: Viewer, input: NominationInput) {
   const person = await db.person.findFirst({ where: { code: input.personId, ...ownedByScope(viewer) } });
-  if (!person) throw domainError('NOT_FOUND', `person "${input.personId}" does not exist or is outside your scope`);
+  if (!person) throw refusal('NOT_FOUND', 'person.notFound', { person: input.personId });
   const unit = await scopedUnit(db, input.unitCode, viewer);
   const { policy } = await effectivePolicy(db, unit.kind, input.on);
   const failed: FailedRule[] = eligibilityFailures(
@@ -48,20 +56,44 @@ export async function checkEligibility(db: Db, viewer: Viewer, input: Nomination
 }
 
 /**
- * One open entry per person (no exception): refused with INELIGIBLE naming the open one — by its
- * id only when it lies inside the viewer's subtree (an entry elsewhere is not the viewer's to
- * know of: "in another unit").
+ * The one-open-entry rule as a failed rule, or null: a person has at most one open entry (no
+ * exception). Named by its id only when it lies inside the viewer's subtree (an entry elsewhere
+ * is not the viewer's to know of: "in another unit").
  */
-async function refuseSecondOpenEntry(db: Db, viewer: Viewer, personCode: string): Promise<void> {
+export async function openEntryFailure(
+  db: Db,
+  viewer: Viewer,
+  personCode: string,
+): Promise<{ failed: ReturnType<typeof rule>; seen: boolean; params: MessageParams } | null> {
   const open = await db.reserveEntry.findFirst({
     where: { openPersonCode: personCode },
     select: { code: true, status: true, unit: { select: { path: true } } },
   });
+  if (!open) return null;
+  const seen = canSee(viewer, open.unit.path);
+  const params = seen ? { entry: open.code, status: enumParam('ReserveStatus', open.status) } : {};
+  return {
+    failed: rule('ONE_OPEN_ENTRY', seen ? 'nomination.openEntry' : 'nomination.openEntryElsewhere', params),
+    seen,
+    params,
+  };
+}
+
+/** Refuses a second open entry with INELIGIBLE, naming the open one as `openEntryFailure` does. */
+async function refuseSecondOpenEntry(db: Db, viewer: Viewer, personCode: string): Promise<void> {
+  const open = await openEntryFailure(db, viewer, personCode);
   if (!open) return;
-  const named = canSee(viewer, open.unit.path) ? `${open.code} (${open.status})` : 'in a unit outside your scope';
-  throw domainError('INELIGIBLE', `person "${personCode}" already has an open entry, ${named}`, {
-    failed: [{ rule: 'ONE_OPEN_ENTRY', message: `already has an open entry, ${named}` }],
-  });
+  throw refusal(
+    'INELIGIBLE',
+    open.seen ? 'reserve.openEntryExists' : 'reserve.openEntryElsewhere',
+    { person: personCode, ...open.params },
+    { failed: [open.failed] },
+  );
+}
+
+/** A failed rule as `extensions.failed` lists it: in English, and by its message key (server/errors.ts localizes it). */
+function rule(name: string, messageKey: MessageKey, params: MessageParams) {
+  return { rule: name, message: formatMessage(messageKey, params, 'en'), messageKey, params };
 }
 
 /** The next entry id after the last one written ("R0000042" → "R0000043"). */
@@ -84,21 +116,27 @@ export async function nominate(
     ? { reason: input.exception.reason.trim(), approver: input.exception.approver.trim() }
     : null;
   if (failed.length && !exception)
-    throw domainError(
+    throw refusal(
       'INELIGIBLE',
-      `person "${person.code}" is not eligible: ${failed.map((f) => `${f.rule} (${f.message})`).join('; ')}`,
+      'nomination.ineligible',
+      {
+        person: person.code,
+        failures: listParam(
+          failed.map((f) =>
+            messageParam('nomination.failedRule', {
+              rule: enumParam('EligibilityRule', f.rule),
+              reason: messageParam(f.messageKey, f.params),
+            }),
+          ),
+          'sentences',
+        ),
+      },
       { failed },
     );
   if (exception && (!exception.reason || !exception.approver))
-    throw domainError('BAD_USER_INPUT', 'an exception needs both a reason and an approver', { field: 'exception' });
+    throw refusal('BAD_USER_INPUT', 'nomination.exceptionIncomplete', {}, { field: 'exception' });
   if (exception && !failed.length)
-    throw domainError(
-      'BAD_USER_INPUT',
-      `person "${person.code}" is eligible: there is no rule to make an exception to`,
-      {
-        field: 'exception',
-      },
-    );
+    throw refusal('BAD_USER_INPUT', 'nomination.exceptionNeedless', { person: person.code }, { field: 'exception' });
   for (let attempt = 0; ; attempt++) {
     const code = await nextCode(db);
     try {

@@ -7,11 +7,12 @@
 // (keyed by the person, docs/decisions/021).
 import { toDate, todayIso, toIso, toIsoOrNull } from '../../domain/dates.ts';
 import type { Grade, PracticeKind, TrainingKind, UnitKind } from '../../domain/enums.ts';
-import { type DomainError, domainError } from '../../domain/errors.ts';
+import { type DomainError, refusal } from '../../domain/errors.ts';
+import { fieldParam, type MessageRef, messageParam } from '../../domain/messages.ts';
 import { appendAudit } from '../audit/log.ts';
 import { canSee, ownedByScope, type Viewer } from '../auth/viewer.ts';
 import { type ArrayName, fieldSpec } from '../dataset/format.ts';
-import { checkValue } from '../dataset/validate.ts';
+import { valueProblem } from '../dataset/validate.ts';
 import { recordChange } from '../db/changes.ts';
 import type { Db } from '../db/client.ts';
 import type { Assessment, Practice, Training } from '../db/generated/sqlite/client.ts';
@@ -33,15 +34,15 @@ async function scopedPerson(db: Db, viewer: Viewer, personId: string) {
     where: { code, ...ownedByScope(viewer) },
     select: { code: true, unit: { select: { kind: true } } },
   });
-  if (!person) throw domainError('NOT_FOUND', `person "${code}" does not exist or is outside your scope`);
+  if (!person) throw refusal('NOT_FOUND', 'person.notFound', { person: code });
   return person;
 }
 
 /** `training of person "E06"`, `training 12` — how messages name the record. */
-type Label = string;
+type Label = MessageRef;
 
-function bad(record: Label, field: string, problem: string): DomainError {
-  return domainError('BAD_USER_INPUT', `${record}, field "${field}": ${problem}`, { field });
+function bad(record: Label, field: string, problem: MessageRef): DomainError {
+  return refusal('BAD_USER_INPUT', 'record.fieldProblem', { record, field: fieldParam(field), problem }, { field });
 }
 
 /**
@@ -52,10 +53,10 @@ function checkFields(array: ArrayName, record: Label, values: Record<string, unk
   for (const [name, value] of Object.entries(values)) {
     const spec = fieldSpec(array, name);
     if (value === null || value === undefined) {
-      if (!spec.nullable) throw bad(record, name, 'must not be null');
+      if (!spec.nullable) throw bad(record, name, messageParam('value.notNull'));
       continue;
     }
-    const problem = checkValue(spec, value);
+    const problem = valueProblem(spec, value);
     if (problem) throw bad(record, name, problem);
   }
 }
@@ -88,7 +89,7 @@ function checkTraining(record: Label, t: TrainingFields): void {
   checkFields('trainings', record, { ...t });
   // A training counted as completed has begun (coverage counts it for the year it starts in).
   if (t.completed && t.start > todayIso())
-    throw bad(record, 'start', `${t.start} is in the future, so the training cannot be completed yet`);
+    throw bad(record, 'start', messageParam('training.completedInFuture', { start: t.start }));
 }
 
 const trainingValues = (t: Training): TrainingFields => ({
@@ -117,7 +118,7 @@ export async function recordTraining(
     credits: input.credits ?? null,
     completed: input.completed,
   };
-  checkTraining(`training of person "${person.code}"`, values);
+  checkTraining(messageParam('record.trainingOf', { person: person.code }), values);
   return db.$transaction(async (tx) => {
     const created = await tx.training.create({
       data: { personCode: person.code, ...values, start: toDate(values.start) },
@@ -144,7 +145,7 @@ export async function correctTraining(
   options: Options = {},
 ): Promise<Training> {
   const stored = await db.training.findFirst({ where: { id: input.trainingId, person: ownedByScope(viewer) } });
-  if (!stored) throw domainError('NOT_FOUND', `training ${input.trainingId} does not exist or is outside your scope`);
+  if (!stored) throw refusal('NOT_FOUND', 'training.notFound', { id: input.trainingId });
   const before = trainingValues(stored);
   const after = {
     program: merged(trimmed(input.program), before.program),
@@ -155,7 +156,7 @@ export async function correctTraining(
     credits: merged(input.credits, before.credits),
     completed: merged(input.completed, before.completed),
   } as TrainingFields;
-  checkTraining(`training ${stored.id}`, after);
+  checkTraining(messageParam('record.training', { id: stored.id }), after);
   return db.$transaction(async (tx) => {
     const updated = await tx.training.update({
       where: { id: stored.id },
@@ -191,7 +192,7 @@ export type AssessmentInput = { personId: string; year: number; grade: Grade } &
 function checkAssessment(record: Label, a: AssessmentFields): void {
   checkFields('assessments', record, { ...a });
   const thisYear = Number(todayIso().slice(0, 4));
-  if (a.year > thisYear) throw bad(record, 'year', `${a.year} has not begun yet`);
+  if (a.year > thisYear) throw bad(record, 'year', messageParam('assessment.yearNotBegun', { year: a.year }));
 }
 
 const assessmentValues = (a: Assessment): AssessmentFields => ({
@@ -202,9 +203,14 @@ const assessmentValues = (a: Assessment): AssessmentFields => ({
 });
 
 function yearTaken(record: Label, personCode: string, year: number): DomainError {
-  return domainError(
+  return refusal(
     'CONFLICT',
-    `${record}, field "year": person "${personCode}" already has an assessment for ${year}; correct that one instead`,
+    'record.fieldProblem',
+    {
+      record,
+      field: fieldParam('year'),
+      problem: messageParam('assessment.yearTaken', { person: personCode, year }),
+    },
     { field: 'year' },
   );
 }
@@ -221,7 +227,7 @@ export async function recordAssessment(
   options: Options = {},
 ): Promise<Assessment> {
   const person = await scopedPerson(db, viewer, input.personId);
-  const record = `assessment of person "${person.code}"`;
+  const record = messageParam('record.assessmentOf', { person: person.code });
   const values: AssessmentFields = {
     year: input.year,
     grade: input.grade,
@@ -262,9 +268,8 @@ export async function correctAssessment(
   options: Options = {},
 ): Promise<Assessment> {
   const stored = await db.assessment.findFirst({ where: { id: input.assessmentId, person: ownedByScope(viewer) } });
-  if (!stored)
-    throw domainError('NOT_FOUND', `assessment ${input.assessmentId} does not exist or is outside your scope`);
-  const record = `assessment ${stored.id}`;
+  if (!stored) throw refusal('NOT_FOUND', 'assessment.notFound', { id: input.assessmentId });
+  const record = messageParam('record.assessment', { id: stored.id });
   const before = assessmentValues(stored);
   const after = {
     year: merged(input.year, before.year),
@@ -349,12 +354,13 @@ async function settlePractice(
   scores: RotationScores,
 ): Promise<{ values: PracticeFields; basis: ReportBasis | null }> {
   checkFields('practices', record, { ...p });
-  if (p.end !== null && p.end < p.start) throw bad(record, 'end', `${p.end} is before start ${p.start}`);
+  if (p.end !== null && p.end < p.start)
+    throw bad(record, 'end', messageParam('practice.endBeforeStart', { end: p.end, start: p.start }));
   if (p.unitCode !== null) {
     const unit = await db.unit.findUnique({ where: { code: p.unitCode }, select: { path: true } });
     // Absent and out of scope get the same answer (server/auth/viewer.ts, scopedUnit).
     if (!unit || !canSee(viewer, unit.path))
-      throw bad(record, 'unitCode', `unit "${p.unitCode}" does not exist or is outside your scope`);
+      throw bad(record, 'unitCode', messageParam('auth.unitNotFound', { unit: p.unitCode }));
   }
   const parts = [scores.managerScore, scores.hrScore].filter((s) => s !== null && s !== undefined).length;
   let basis: ReportBasis | null = null;
@@ -364,30 +370,26 @@ async function settlePractice(
       throw bad(
         record,
         scores.managerScore != null ? 'managerScore' : 'hrScore',
-        `only a rotation (ROTATION) has a report from a manager's and HR's scores`,
+        messageParam('practice.scoresOnlyRotation'),
       );
     if (parts < 2)
-      throw bad(
-        record,
-        scores.managerScore == null ? 'managerScore' : 'hrScore',
-        'give both managerScore and hrScore, or reportScore alone',
-      );
+      throw bad(record, scores.managerScore == null ? 'managerScore' : 'hrScore', messageParam('practice.bothScores'));
     const bound = fieldSpec('practices', 'reportScore');
     for (const name of ['managerScore', 'hrScore'] as const) {
-      const problem = checkValue(bound, scores[name]);
+      const problem = valueProblem(bound, scores[name]);
       if (problem) throw bad(record, name, problem);
     }
-    if (p.end === null) throw bad(record, 'end', 'a report score is given at the end of the assignment: give its end');
+    if (p.end === null) throw bad(record, 'end', messageParam('practice.scoreNeedsEnd'));
     const { policy, versions } = await effectivePolicy(db, unitKind, p.end);
     const weights = policy.rotationReportWeights;
     const score = Math.round((scores.managerScore! * weights.manager + scores.hrScore! * weights.hr) * 100) / 100;
     basis = { managerScore: scores.managerScore!, hrScore: scores.hrScore!, weights, policyVersions: versions };
     values = { ...p, reportScore: score };
   } else if (p.reportScore !== null && p.end === null) {
-    throw bad(record, 'reportScore', 'a report score is given at the end of the assignment: give its end');
+    throw bad(record, 'reportScore', messageParam('practice.scoreNeedsEnd'));
   }
   if (values.reportScore !== null && values.end! > todayIso())
-    throw bad(record, 'end', `${values.end} is in the future: the report comes after the assignment ends`);
+    throw bad(record, 'end', messageParam('practice.endInFuture', { end: values.end }));
   return { values, basis };
 }
 
@@ -414,14 +416,14 @@ export async function recordPractice(
   const person = await scopedPerson(db, viewer, input.personId);
   if (input.reportScore != null && (input.managerScore != null || input.hrScore != null))
     throw bad(
-      `practice of person "${person.code}"`,
+      messageParam('record.practiceOf', { person: person.code }),
       'reportScore',
-      'give reportScore or managerScore and hrScore, not both',
+      messageParam('practice.scoresNotBoth'),
     );
   const { values, basis } = await settlePractice(
     db,
     viewer,
-    `practice of person "${person.code}"`,
+    messageParam('record.practiceOf', { person: person.code }),
     person.unit.kind,
     {
       kind: input.kind,
@@ -457,10 +459,10 @@ export async function correctPractice(
     where: { id: input.practiceId, person: ownedByScope(viewer) },
     include: { person: { select: { unit: { select: { kind: true } } } } },
   });
-  if (!stored) throw domainError('NOT_FOUND', `practice ${input.practiceId} does not exist or is outside your scope`);
-  const record = `practice ${stored.id}`;
+  if (!stored) throw refusal('NOT_FOUND', 'practice.notFound', { id: input.practiceId });
+  const record = messageParam('record.practice', { id: stored.id });
   if (input.reportScore != null && (input.managerScore != null || input.hrScore != null))
-    throw bad(record, 'reportScore', 'give reportScore or managerScore and hrScore, not both');
+    throw bad(record, 'reportScore', messageParam('practice.scoresNotBoth'));
   const before = practiceValues(stored);
   const unitCode = input.unitCode === undefined ? before.unitCode : trimmed(input.unitCode) || null;
   const { values: after, basis } = await settlePractice(

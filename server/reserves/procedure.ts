@@ -6,7 +6,8 @@
 // out, a score or an inspection corrected with the earlier values kept in the audit log).
 import { toDate, todayIso, toIso, toIsoOrNull } from '../../domain/dates.ts';
 import type { ReserveStatus } from '../../domain/enums.ts';
-import { domainError } from '../../domain/errors.ts';
+import { refusal } from '../../domain/errors.ts';
+import { enumParam, listParam, type MessageKey, messageParam } from '../../domain/messages.ts';
 import {
   ballotProblems,
   type GroupBallots,
@@ -30,12 +31,27 @@ interface Options {
 }
 
 /** The entry a procedure record is for: in scope and at a stage that takes this record. */
-async function entryAt(db: Db, viewer: Viewer, reserveId: string, statuses: readonly ReserveStatus[], what: string) {
+async function entryAt(
+  db: Db,
+  viewer: Viewer,
+  reserveId: string,
+  statuses: readonly ReserveStatus[],
+  what: MessageKey,
+) {
   const entry = await entryForStep(db, viewer, reserveId);
   if (!statuses.includes(entry.status))
-    throw domainError(
+    throw refusal(
       'BAD_USER_INPUT',
-      `reserve entry "${entry.code}" is ${entry.status}: ${what} is recorded while it is ${statuses.join(' or ')}`,
+      'procedure.wrongStage',
+      {
+        entry: entry.code,
+        status: enumParam('ReserveStatus', entry.status),
+        what: messageParam(what),
+        statuses: listParam(
+          statuses.map((s) => enumParam('ReserveStatus', s)),
+          'or',
+        ),
+      },
       { field: 'reserveId' },
     );
   return entry;
@@ -59,41 +75,39 @@ export async function recordRecommendation(
   input: RecommendationInput,
   options: Options = {},
 ): Promise<RecommendationRound> {
-  const entry = await entryAt(db, viewer, input.reserveId, ['NOMINATED'], 'a recommendation round');
+  const entry = await entryAt(db, viewer, input.reserveId, ['NOMINATED'], 'stage.recommendation');
   checkDate(entry.code, 'heldOn', input.heldOn, entry.nominatedOn);
   const policy = await policyFor(db, entry.unit.kind, input.heldOn);
   const known = policy.recommendation.groups;
   if (input.groups.length === 0)
-    throw domainError(
-      'BAD_USER_INPUT',
-      `reserve entry "${entry.code}": a round needs the ballots of at least one voter group`,
-      {
-        field: 'groups',
-      },
-    );
+    throw refusal('BAD_USER_INPUT', 'recommendation.noGroups', { entry: entry.code }, { field: 'groups' });
   const seen = new Set<string>();
   input.groups.forEach((g, i) => {
     const at = `groups.${i}`;
+    const group = enumParam('VoterGroup', g.group);
     if (!known.includes(g.group))
-      throw domainError(
+      throw refusal(
         'BAD_USER_INPUT',
-        `reserve entry "${entry.code}", ${at}: voter group "${g.group}" is not one of the policy's groups (${known.join(', ')})`,
+        'recommendation.unknownGroup',
+        { entry: entry.code, group, known: listParam(known.map((k) => enumParam('VoterGroup', k))) },
         { field: `${at}.group` },
       );
     if (seen.has(g.group))
-      throw domainError(
+      throw refusal(
         'BAD_USER_INPUT',
-        `reserve entry "${entry.code}", ${at}: voter group ${g.group} is given twice`,
-        {
-          field: `${at}.group`,
-        },
+        'recommendation.groupTwice',
+        { entry: entry.code, group },
+        { field: `${at}.group` },
       );
     seen.add(g.group);
     const [problem] = ballotProblems(g);
     if (problem)
-      throw domainError('BAD_USER_INPUT', `reserve entry "${entry.code}", ${at} (${g.group}): ${problem.message}`, {
-        field: `${at}.${problem.field}`,
-      });
+      throw refusal(
+        'BAD_USER_INPUT',
+        'recommendation.groupProblem',
+        { entry: entry.code, group, problem: problem.message },
+        { field: `${at}.${problem.field}` },
+      );
   });
   const note = input.note?.trim() ? name(input.note, 'note', 500) : null;
   return db.$transaction(async (tx) => {
@@ -137,10 +151,9 @@ export async function strikeRecommendation(
   options: Options = {},
 ): Promise<RecommendationRound> {
   const round = await db.recommendationRound.findFirst({ where: { id: input.roundId, reserve: ownedByScope(viewer) } });
-  if (!round)
-    throw domainError('NOT_FOUND', `recommendation round ${input.roundId} does not exist or is outside your scope`);
+  if (!round) throw refusal('NOT_FOUND', 'recommendation.notFound', { id: input.roundId });
   if (round.struckReason)
-    throw domainError('BAD_USER_INPUT', `recommendation round ${round.id} is already struck out`, { field: 'roundId' });
+    throw refusal('BAD_USER_INPUT', 'recommendation.alreadyStruck', { id: round.id }, { field: 'roundId' });
   const reason = name(input.reason, 'reason', 500);
   return db.$transaction(async (tx) => {
     const { count } = await tx.recommendationRound.updateMany({
@@ -148,7 +161,9 @@ export async function strikeRecommendation(
       data: { struckReason: reason, struckBy: viewer.actor },
     });
     if (count !== 1)
-      throw domainError('CONFLICT', `recommendation round ${round.id} changed meanwhile; reload and try again`);
+      throw refusal('CONFLICT', 'reserve.changedMeanwhile', {
+        what: messageParam('label.recommendationRound', { id: round.id }),
+      });
     await appendAudit(tx, {
       actor: viewer.actor,
       action: 'recommendation.strike',
@@ -179,31 +194,29 @@ export async function recordScore(
   input: ScoreInput,
   options: Options = {},
 ): Promise<SelectionScore> {
-  const entry = await entryAt(db, viewer, input.reserveId, ['NOMINATED', 'INSPECTING'], 'a selection score');
+  const entry = await entryAt(db, viewer, input.reserveId, ['NOMINATED', 'INSPECTING'], 'stage.score');
   checkDate(entry.code, 'on', input.on, entry.nominatedOn);
   const policy = await policyFor(db, entry.unit.kind, input.on);
   const part = input.part?.trim() ?? '';
   const slot = scoreSlotProblem(input.round, part, policy.selection);
   if (slot)
-    throw domainError('BAD_USER_INPUT', `reserve entry "${entry.code}": ${slot}`, {
-      field: part && !slot.startsWith('round "') ? 'part' : 'round',
-    });
+    throw refusal(
+      'BAD_USER_INPUT',
+      'reserve.problem',
+      { entry: entry.code, problem: slot },
+      { field: part && slot.key !== 'score.unknownRound' ? 'part' : 'round' },
+    );
   const max = policy.selection.maxScore;
   if (!Number.isFinite(input.score) || input.score < 0 || input.score > max)
-    throw domainError(
-      'BAD_USER_INPUT',
-      `reserve entry "${entry.code}": score must be from 0 to ${max}, got ${input.score}`,
-      {
-        field: 'score',
-      },
-    );
+    throw refusal('BAD_USER_INPUT', 'score.range', { entry: entry.code, max, score: input.score }, { field: 'score' });
   const existing = await db.selectionScore.findMany({ where: { reserveCode: entry.code } });
   const sheet = scoreSheet(existing, policy.selection);
   const order = policy.selection.rounds.map((r) => r.key);
   if (sheet.eliminatedIn && order.indexOf(input.round) > order.indexOf(sheet.eliminatedIn))
-    throw domainError(
+    throw refusal(
       'BAD_USER_INPUT',
-      `reserve entry "${entry.code}" was eliminated in round ${sheet.eliminatedIn}; no later round is scored`,
+      'score.afterElimination',
+      { entry: entry.code, round: enumParam('ScoreRound', sheet.eliminatedIn) },
       { field: 'round' },
     );
   const before = existing.find((s) => s.round === input.round && s.part === part);
@@ -258,37 +271,42 @@ export interface InspectionFields {
 }
 
 function checkInspection(code: string, nominatedOn: Date, f: InspectionFields): InspectionFields {
-  const at = `reserve entry "${code}"`;
   checkDate(code, 'startedOn', f.startedOn, nominatedOn);
   if (f.concludedOn) {
     checkDate(code, 'concludedOn', f.concludedOn, nominatedOn);
     if (f.concludedOn < f.startedOn)
-      throw domainError('BAD_USER_INPUT', `${at}: concludedOn ${f.concludedOn} is before startedOn ${f.startedOn}`, {
-        field: 'concludedOn',
-      });
+      throw refusal(
+        'BAD_USER_INPUT',
+        'inspection.concludedBeforeStart',
+        { entry: code, concludedOn: f.concludedOn, startedOn: f.startedOn },
+        { field: 'concludedOn' },
+      );
   }
   const inspectors = f.inspectors.map((n) => n.trim()).filter(Boolean);
   if (inspectors.length === 0 || inspectors.length > 20 || inspectors.some((n) => n.length > 50))
-    throw domainError('BAD_USER_INPUT', `${at}: an inspection names 1 to 20 inspectors of at most 50 characters each`, {
-      field: 'inspectors',
-    });
+    throw refusal('BAD_USER_INPUT', 'inspection.inspectors', { entry: code }, { field: 'inspectors' });
   if (!Number.isInteger(f.interviews) || f.interviews < 0 || f.interviews > 10_000)
-    throw domainError(
+    throw refusal(
       'BAD_USER_INPUT',
-      `${at}: interviews must be a whole number from 0 to 10000, got ${f.interviews}`,
-      {
-        field: 'interviews',
-      },
+      'inspection.interviews',
+      { entry: code, value: f.interviews },
+      { field: 'interviews' },
     );
   const conclusion = f.conclusion?.trim() ? name(f.conclusion, 'conclusion', 4000) : null;
   if (f.verdict && (!f.concludedOn || !conclusion))
-    throw domainError('BAD_USER_INPUT', `${at}: a verdict needs the date the inspection concluded and its conclusion`, {
-      field: f.concludedOn ? 'conclusion' : 'concludedOn',
-    });
+    throw refusal(
+      'BAD_USER_INPUT',
+      'inspection.verdictNeedsConclusion',
+      { entry: code },
+      { field: f.concludedOn ? 'conclusion' : 'concludedOn' },
+    );
   if (f.concludedOn && !f.verdict)
-    throw domainError('BAD_USER_INPUT', `${at}: a concluded inspection needs its verdict (FIT or UNFIT)`, {
-      field: 'verdict',
-    });
+    throw refusal(
+      'BAD_USER_INPUT',
+      'inspection.needsVerdict',
+      { entry: code, fit: enumParam('InspectionVerdict', 'FIT'), unfit: enumParam('InspectionVerdict', 'UNFIT') },
+      { field: 'verdict' },
+    );
   return { ...f, inspectors, conclusion };
 }
 
@@ -307,7 +325,7 @@ export async function recordInspection(
   input: InspectionInput,
   options: Options = {},
 ): Promise<Inspection> {
-  const entry = await entryAt(db, viewer, input.reserveId, ['INSPECTING'], 'an inspection');
+  const entry = await entryAt(db, viewer, input.reserveId, ['INSPECTING'], 'stage.inspection');
   const fields = checkInspection(entry.code, entry.nominatedOn, {
     startedOn: input.startedOn,
     concludedOn: input.concludedOn ?? null,
@@ -344,12 +362,17 @@ export async function correctInspection(
     where: { id: input.inspectionId, reserve: ownedByScope(viewer) },
     include: { reserve: true },
   });
-  if (!found)
-    throw domainError('NOT_FOUND', `inspection ${input.inspectionId} does not exist or is outside your scope`);
+  if (!found) throw refusal('NOT_FOUND', 'inspection.notFound', { id: input.inspectionId });
   if (found.reserve.status !== 'INSPECTING')
-    throw domainError(
+    throw refusal(
       'BAD_USER_INPUT',
-      `inspection ${found.id}: reserve entry "${found.reserveCode}" is ${found.reserve.status}; an inspection is corrected while it is INSPECTING`,
+      'inspection.correctStage',
+      {
+        id: found.id,
+        entry: found.reserveCode,
+        status: enumParam('ReserveStatus', found.reserve.status),
+        inspecting: enumParam('ReserveStatus', 'INSPECTING'),
+      },
       { field: 'inspectionId' },
     );
   const before: InspectionFields = {
@@ -396,23 +419,23 @@ export async function raiseObjection(
   input: { reserveId: string; receivedOn: string; summary: string },
   options: Options = {},
 ): Promise<Objection> {
-  const entry = await entryAt(db, viewer, input.reserveId, ['PUBLICIZING'], 'an objection to the public notice');
+  const entry = await entryAt(db, viewer, input.reserveId, ['PUBLICIZING'], 'stage.objection');
   const policy = await policyFor(db, entry.unit.kind, input.receivedOn);
   const window = await openNotice(db, entry.code, policy);
-  if (!window) throw domainError('CONFLICT', `reserve entry "${entry.code}" has no public notice open`);
+  if (!window) throw refusal('CONFLICT', 'notice.none', { entry: entry.code });
   if (input.receivedOn < window.startsOn || input.receivedOn > window.endsOn)
-    throw domainError(
+    throw refusal(
       'BAD_USER_INPUT',
-      `reserve entry "${entry.code}": receivedOn ${input.receivedOn} is outside its public notice, ${window.startsOn} to ${window.endsOn}`,
+      'objection.outsideNotice',
+      { entry: entry.code, receivedOn: input.receivedOn, startsOn: window.startsOn, endsOn: window.endsOn },
       { field: 'receivedOn' },
     );
   if (input.receivedOn > todayIso())
-    throw domainError(
+    throw refusal(
       'BAD_USER_INPUT',
-      `reserve entry "${entry.code}": receivedOn ${input.receivedOn} is in the future`,
-      {
-        field: 'receivedOn',
-      },
+      'objection.receivedInFuture',
+      { entry: entry.code, receivedOn: input.receivedOn },
+      { field: 'receivedOn' },
     );
   const summary = name(input.summary, 'summary', 2000);
   return db.$transaction(async (tx) => {
@@ -465,23 +488,28 @@ export async function resolveObjection(
     where: { id: input.objectionId, notice: { reserve: ownedByScope(viewer) } },
     include: { notice: true },
   });
-  if (!objection)
-    throw domainError('NOT_FOUND', `objection ${input.objectionId} does not exist or is outside your scope`);
-  const at = `objection ${objection.id}`;
+  if (!objection) throw refusal('NOT_FOUND', 'objection.notFound', { id: input.objectionId });
+  const id = objection.id;
   if (objection.outcome !== 'PENDING')
-    throw domainError('BAD_USER_INPUT', `${at} was already found ${objection.outcome}`, { field: 'objectionId' });
+    throw refusal(
+      'BAD_USER_INPUT',
+      'objection.alreadyResolved',
+      { id, outcome: enumParam('ObjectionOutcome', objection.outcome) },
+      { field: 'objectionId' },
+    );
   const finding = name(input.finding, 'finding', 2000);
   const received = toIso(objection.receivedOn);
   if (input.on < received || input.on > todayIso())
-    throw domainError('BAD_USER_INPUT', `${at}: on ${input.on} must be from its receipt on ${received} to today`, {
-      field: 'on',
-    });
+    throw refusal('BAD_USER_INPUT', 'objection.dateRange', { id, on: input.on, received }, { field: 'on' });
   if (input.outcome === 'UPHELD' && !input.action)
-    throw domainError('BAD_USER_INPUT', `${at}: an upheld objection needs its action, SEND_BACK or REJECT`, {
-      field: 'action',
-    });
+    throw refusal(
+      'BAD_USER_INPUT',
+      'objection.upheldNeedsAction',
+      { id, sendBack: enumParam('ObjectionAction', 'SEND_BACK'), reject: enumParam('ObjectionAction', 'REJECT') },
+      { field: 'action' },
+    );
   if (input.outcome === 'DISMISSED' && input.action)
-    throw domainError('BAD_USER_INPUT', `${at}: a dismissed objection takes no action`, { field: 'action' });
+    throw refusal('BAD_USER_INPUT', 'objection.dismissedNoAction', { id }, { field: 'action' });
   const entry = await entryForStep(db, viewer, objection.notice.reserveCode);
   const to: ReserveStatus | null =
     input.outcome === 'UPHELD' ? (input.action === 'SEND_BACK' ? 'INSPECTING' : 'REJECTED') : null;
@@ -498,7 +526,8 @@ export async function resolveObjection(
         resolvedBy: viewer.actor,
       },
     });
-    if (count !== 1) throw domainError('CONFLICT', `${at} changed meanwhile; reload and try again`);
+    if (count !== 1)
+      throw refusal('CONFLICT', 'reserve.changedMeanwhile', { what: messageParam('label.objection', { id }) });
     await appendAudit(tx, {
       actor: viewer.actor,
       action: 'objection.resolve',

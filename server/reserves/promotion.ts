@@ -3,7 +3,8 @@
 // the promoted person's begins (Incumbency rows, so the metrics read who held a post at any
 // date), and a post the person held before is left vacant from that day.
 import { toDate, todayIso, toIso } from '../../domain/dates.ts';
-import { domainError } from '../../domain/errors.ts';
+import { refusal } from '../../domain/errors.ts';
+import { enumParam } from '../../domain/messages.ts';
 import { appendAudit } from '../audit/log.ts';
 import type { Viewer } from '../auth/viewer.ts';
 import { ownedByScope } from '../auth/viewer.ts';
@@ -53,38 +54,49 @@ export async function promoteReserve(
   options: { requestId?: string | null } = {},
 ): Promise<ReserveEntry> {
   const entry = await entryForStep(db, viewer, input.reserveId);
-  const at = `reserve entry "${entry.code}"`;
+  const at = entry.code;
   const position = await db.position.findFirst({
     where: { code: input.positionCode.trim(), ...ownedByScope(viewer) },
     include: { incumbencies: { orderBy: [{ from: 'desc' }, { id: 'desc' }], take: 1 } },
   });
   if (!position)
-    throw domainError('NOT_FOUND', `position "${input.positionCode}" does not exist or is outside your scope`, {
-      field: 'positionCode',
-    });
+    throw refusal('NOT_FOUND', 'position.notFound', { position: input.positionCode }, { field: 'positionCode' });
   if (position.kind !== entry.targetKind)
-    throw domainError(
+    throw refusal(
       'BAD_USER_INPUT',
-      `${at} is a ${entry.targetKind} reserve; position "${position.code}" is a ${position.kind} post`,
+      'promotion.kindMismatch',
+      {
+        entry: at,
+        kind: enumParam('PositionKind', entry.targetKind),
+        position: position.code,
+        positionKind: enumParam('PositionKind', position.kind),
+      },
       { field: 'positionCode' },
     );
   if (position.incumbentId === entry.personCode)
-    throw domainError('BAD_USER_INPUT', `${at}: its person already holds position "${position.code}"`, {
-      field: 'positionCode',
-    });
+    throw refusal(
+      'BAD_USER_INPUT',
+      'promotion.alreadyHolds',
+      { entry: at, position: position.code },
+      { field: 'positionCode' },
+    );
   if (input.on > todayIso())
-    throw domainError('BAD_USER_INPUT', `${at}: on ${input.on} is in the future`, { field: 'on' });
+    throw refusal('BAD_USER_INPUT', 'reserve.onInFuture', { entry: at, on: input.on }, { field: 'on' });
   const latest = position.incumbencies[0];
   if (latest?.from && toIso(latest.from) > input.on)
-    throw domainError(
+    throw refusal(
       'BAD_USER_INPUT',
-      `${at}: position "${position.code}" has been held by "${latest.personCode}" since ${toIso(latest.from)}, after ${input.on}`,
+      'promotion.heldSince',
+      { entry: at, position: position.code, holder: latest.personCode, since: toIso(latest.from), on: input.on },
       { field: 'on' },
     );
   if (input.termEnds && input.termEnds <= input.on)
-    throw domainError('BAD_USER_INPUT', `${at}: termEnds ${input.termEnds} is not after the promotion on ${input.on}`, {
-      field: 'termEnds',
-    });
+    throw refusal(
+      'BAD_USER_INPUT',
+      'promotion.termEndsBefore',
+      { entry: at, termEnds: input.termEnds, on: input.on },
+      { field: 'termEnds' },
+    );
   const reason = input.reason?.trim() || `promoted to ${position.title} (${position.code})`;
   const policy = await checkStep(db, entry, 'PROMOTED', input.on, reason);
   const on = toDate(input.on);

@@ -5,7 +5,8 @@
 // mentors and talks clear from the recorded date on.
 import { toDate, todayIso, toIso, toIsoOrNull } from '../../domain/dates.ts';
 import { OPEN_STATUSES, type ReserveStatus, type TalkKind } from '../../domain/enums.ts';
-import { domainError } from '../../domain/errors.ts';
+import { refusal } from '../../domain/errors.ts';
+import { enumParam, fieldParam, listParam, messageParam } from '../../domain/messages.ts';
 import { appendAudit } from '../audit/log.ts';
 import { ownedByScope, type Viewer } from '../auth/viewer.ts';
 import { recordChange } from '../db/changes.ts';
@@ -21,11 +22,16 @@ interface Options {
 export async function openEntry(db: Db, viewer: Viewer, reserveId: string) {
   const code = entryCode(reserveId);
   const entry = await db.reserveEntry.findFirst({ where: { code, ...ownedByScope(viewer) } });
-  if (!entry) throw domainError('NOT_FOUND', `reserve entry "${code}" does not exist or is outside your scope`);
+  if (!entry) throw refusal('NOT_FOUND', 'reserve.notFound', { entry: code });
   if (!OPEN_STATUSES.includes(entry.status as ReserveStatus))
-    throw domainError(
+    throw refusal(
       'BAD_USER_INPUT',
-      `reserve entry "${code}" is ${entry.status}: records are added only to open entries (${OPEN_STATUSES.join(', ')})`,
+      'records.entryClosed',
+      {
+        entry: code,
+        status: enumParam('ReserveStatus', entry.status),
+        open: listParam(OPEN_STATUSES.map((s) => enumParam('ReserveStatus', s))),
+      },
       { field: 'reserveId' },
     );
   return entry;
@@ -35,20 +41,20 @@ export async function openEntry(db: Db, viewer: Viewer, reserveId: string) {
 export function checkDate(code: string, field: string, on: string, nominatedOn: Date): void {
   const nominated = toIso(nominatedOn);
   if (on < nominated)
-    throw domainError(
+    throw refusal(
       'BAD_USER_INPUT',
-      `reserve entry "${code}": ${field} ${on} is before its nomination on ${nominated}`,
-      {
-        field,
-      },
+      'records.dateBeforeNomination',
+      { entry: code, field: fieldParam(field), on, nominated },
+      { field },
     );
   if (on > todayIso())
-    throw domainError('BAD_USER_INPUT', `reserve entry "${code}": ${field} ${on} is in the future`, { field });
+    throw refusal('BAD_USER_INPUT', 'records.dateInFuture', { entry: code, field: fieldParam(field), on }, { field });
 }
 
 export function name(value: string, field: string, max: number): string {
   const v = value.trim();
-  if (!v || v.length > max) throw domainError('BAD_USER_INPUT', `${field} must be 1 to ${max} characters`, { field });
+  if (!v || v.length > max)
+    throw refusal('BAD_USER_INPUT', 'input.textLength', { field: fieldParam(field), max }, { field });
   return v;
 }
 
@@ -67,14 +73,10 @@ export async function assignMentor(db: Db, viewer: Viewer, input: MentorInput, o
   const personCode = input.mentorPersonId?.trim() || null;
   if (personCode) {
     if (personCode === entry.personCode)
-      throw domainError('BAD_USER_INPUT', `reserve entry "${entry.code}": a reserve cannot mentor themself`, {
-        field: 'mentorPersonId',
-      });
+      throw refusal('BAD_USER_INPUT', 'mentor.self', { entry: entry.code }, { field: 'mentorPersonId' });
     const mentor = await db.person.findFirst({ where: { code: personCode, ...ownedByScope(viewer) } });
     if (!mentor)
-      throw domainError('BAD_USER_INPUT', `person "${personCode}" does not exist or is outside your scope`, {
-        field: 'mentorPersonId',
-      });
+      throw refusal('BAD_USER_INPUT', 'person.notFound', { person: personCode }, { field: 'mentorPersonId' });
   }
   return db.$transaction(async (tx) => {
     const created = await tx.mentor.create({
@@ -101,26 +103,33 @@ export async function endMentorship(
   options: Options = {},
 ): Promise<Mentor> {
   const mentor = await db.mentor.findFirst({ where: { id: input.mentorId, reserve: ownedByScope(viewer) } });
-  if (!mentor) throw domainError('NOT_FOUND', `mentorship ${input.mentorId} does not exist or is outside your scope`);
+  if (!mentor) throw refusal('NOT_FOUND', 'mentor.notFound', { id: input.mentorId });
   const since = toIso(mentor.since);
   if (mentor.until)
-    throw domainError('BAD_USER_INPUT', `mentorship ${mentor.id} already ended on ${toIso(mentor.until)}`, {
-      field: 'mentorId',
-    });
+    throw refusal(
+      'BAD_USER_INPUT',
+      'mentor.alreadyEnded',
+      { id: mentor.id, until: toIso(mentor.until) },
+      { field: 'mentorId' },
+    );
   if (input.until < since)
-    throw domainError('BAD_USER_INPUT', `mentorship ${mentor.id}: until ${input.until} is before since ${since}`, {
-      field: 'until',
-    });
+    throw refusal(
+      'BAD_USER_INPUT',
+      'mentor.untilBeforeSince',
+      { id: mentor.id, until: input.until, since },
+      { field: 'until' },
+    );
   if (input.until > todayIso())
-    throw domainError('BAD_USER_INPUT', `mentorship ${mentor.id}: until ${input.until} is in the future`, {
-      field: 'until',
-    });
+    throw refusal('BAD_USER_INPUT', 'mentor.untilInFuture', { id: mentor.id, until: input.until }, { field: 'until' });
   return db.$transaction(async (tx) => {
     const { count } = await tx.mentor.updateMany({
       where: { id: mentor.id, until: null },
       data: { until: toDate(input.until) },
     });
-    if (count !== 1) throw domainError('CONFLICT', `mentorship ${mentor.id} changed meanwhile; reload and try again`);
+    if (count !== 1)
+      throw refusal('CONFLICT', 'reserve.changedMeanwhile', {
+        what: messageParam('label.mentorship', { id: mentor.id }),
+      });
     await appendAudit(tx, {
       actor: viewer.actor,
       action: 'mentor.end',
@@ -173,7 +182,7 @@ export async function correctTalk(
     where: { id: input.talkId, reserve: ownedByScope(viewer) },
     include: { reserve: true },
   });
-  if (!talk) throw domainError('NOT_FOUND', `talk ${input.talkId} does not exist or is outside your scope`);
+  if (!talk) throw refusal('NOT_FOUND', 'talk.notFound', { id: input.talkId });
   if (input.on) checkDate(talk.reserveCode, 'on', input.on, talk.reserve.nominatedOn);
   const data = {
     ...(input.kind ? { kind: input.kind } : {}),

@@ -16,6 +16,7 @@ import { type TrainingCoverage, trainingCoverage } from '../../analytics/metrics
 import { builder } from '../builder.ts';
 import { PositionKindEnum, UnitLevelEnum } from './enums.ts';
 import { metricArgs, metricInput } from './metric-input.ts';
+import { unitPathText } from './unit-path.ts';
 
 export const ReserveRatioRowRef = builder.objectRef<ReserveRatioRow>('ReserveRatioRow').implement({
   authScopes: { signedIn: true },
@@ -23,6 +24,10 @@ export const ReserveRatioRowRef = builder.objectRef<ReserveRatioRow>('ReserveRat
   fields: (t) => ({
     unitCode: t.exposeString('unitCode'),
     unitName: t.exposeString('unitName'),
+    unitPath: t.string({
+      description: 'The unit’s name with the units above it, from your own unit down (示范市·某县·教育局).',
+      resolve: (r, _args, ctx) => unitPathText(ctx, r.unitCode),
+    }),
     kind: t.expose('kind', { type: PositionKindEnum }),
     positions: t.exposeInt('positions'),
     reserves: t.exposeInt('reserves'),
@@ -92,6 +97,10 @@ const SuccessionGapRowRef = builder.objectRef<SuccessionGapRow>('SuccessionGapRo
   fields: (t) => ({
     unitCode: t.exposeString('unitCode'),
     unitName: t.exposeString('unitName'),
+    unitPath: t.string({
+      description: 'The unit’s name with the units above it, from your own unit down (示范市·某县·教育局).',
+      resolve: (r, _args, ctx) => unitPathText(ctx, r.unitCode),
+    }),
     kind: t.expose('kind', { type: PositionKindEnum }),
     positions: t.exposeInt('positions'),
     expectedVacancies: t.exposeInt('expectedVacancies'),
@@ -120,6 +129,10 @@ const TeamSuccessionRef = builder.objectRef<TeamSuccession>('TeamSuccession').im
   fields: (t) => ({
     unitCode: t.exposeString('unitCode'),
     unitName: t.exposeString('unitName'),
+    unitPath: t.string({
+      description: 'The unit’s name with the units above it, from your own unit down (示范市·某县·教育局).',
+      resolve: (r, _args, ctx) => unitPathText(ctx, r.unitCode),
+    }),
     unitLevel: t.expose('unitLevel', { type: UnitLevelEnum }),
     expectedVacancies: t.exposeInt('expectedVacancies'),
     ready: t.exposeInt('ready'),

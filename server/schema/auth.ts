@@ -1,7 +1,7 @@
 // Signing in and out, the signed-in account, and the administration of accounts and API tokens.
 import { z } from 'zod';
 import { ROLES } from '../../domain/enums.ts';
-import { domainError } from '../../domain/errors.ts';
+import { refusal } from '../../domain/errors.ts';
 import {
   AUTH,
   changeOwnPassword,
@@ -195,12 +195,11 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: CreateUserInput, required: true }) },
     resolve: async (query, _root, { input }, ctx) => {
       const unitCode = input.unitCode ?? null;
-      if (unitCode === null && ctx.viewer.path !== '')
-        throw domainError('FORBIDDEN', 'only an administrator of the whole tree creates accounts of the whole tree');
+      if (unitCode === null && ctx.viewer.path !== '') throw refusal('FORBIDDEN', 'account.wholeTreeOnly');
       if (unitCode !== null) {
         const unit = await db.unit.findUnique({ where: { code: unitCode } });
         if (!unit || !canSee(ctx.viewer, unit.path))
-          throw domainError('NOT_FOUND', `unit "${unitCode}" does not exist or is outside your scope`);
+          throw refusal('NOT_FOUND', 'auth.unitNotFound', { unit: unitCode });
       }
       const user = await createUser(db, { ...input, unitCode }, ctx.viewer.actor);
       return db.user.findUniqueOrThrow({ ...query, where: { id: user.id } });
@@ -253,7 +252,7 @@ builder.mutationFields((t) => ({
     resolve: async (query, _root, { input }, ctx) => {
       const user = await managedAccount(db, ctx.viewer, input.username);
       if (user.id === ctx.viewer.userId)
-        throw domainError('BAD_USER_INPUT', 'you cannot disable your own account', { field: 'username' });
+        throw refusal('BAD_USER_INPUT', 'account.cannotDisableSelf', {}, { field: 'username' });
       await setAccountDisabled(db, user, { reason: input.reason }, ctx.viewer.actor, ctx.requestId);
       return db.user.findUniqueOrThrow({ ...query, where: { id: user.id } });
     },
@@ -278,7 +277,7 @@ builder.mutationFields((t) => ({
       const token = await db.apiToken.findUnique({ where: { id }, include: { user: true } });
       const own = token?.userId === ctx.viewer.userId;
       if (!token || (!own && !(ctx.viewer.role === 'ADMIN' && ctx.viewer.path === '')))
-        throw domainError('NOT_FOUND', `token ${id} does not exist or is not yours`);
+        throw refusal('NOT_FOUND', 'account.tokenNotFound', { token: id });
       return revokeApiToken(db, id, ctx.viewer.actor);
     },
   }),

@@ -18,6 +18,7 @@ import { judgedTrainingYear } from '../../domain/rules.ts';
 import { builder } from '../builder.ts';
 import { enumList, SortDirectionEnum, UnitLevelEnum } from './enums.ts';
 import { metricArgs, metricInput, pageOffset, pageSize } from './metric-input.ts';
+import { unitPathText } from './unit-path.ts';
 
 const RuleEnum = builder.enumType('ComplianceRule', {
   values: Object.fromEntries(RULE_NAMES.map((rule) => [rule, { description: RULES[rule].description }])) as Record<
@@ -34,6 +35,10 @@ const RowRef = builder.objectRef<ComplianceRow>('ComplianceRow').implement({
   fields: (t) => ({
     unitCode: t.exposeString('unitCode'),
     unitName: t.exposeString('unitName'),
+    unitPath: t.string({
+      description: 'The unit’s name with the units above it, from your own unit down (示范市·某县·教育局).',
+      resolve: (r, _args, ctx) => unitPathText(ctx, r.unitCode),
+    }),
     rule: t.expose('rule', { type: RuleEnum }),
     value: t.exposeFloat('value'),
     target: t.exposeFloat('target'),
@@ -95,6 +100,10 @@ const UnitRef = builder.objectRef<ComplianceUnit>('ComplianceUnit').implement({
   fields: (t) => ({
     unitCode: t.exposeString('unitCode'),
     unitName: t.exposeString('unitName'),
+    unitPath: t.string({
+      description: 'The unit’s name with the units above it, from your own unit down.',
+      resolve: (u, _args, ctx) => unitPathText(ctx, u.unitCode),
+    }),
     breaches: t.exposeInt('breaches'),
     warnings: t.exposeInt('warnings'),
     shortfall: t.exposeFloat('shortfall', { description: 'Sum over rules of gap / target.' }),

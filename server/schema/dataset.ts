@@ -1,4 +1,4 @@
-import { domainError } from '../../domain/errors.ts';
+import { refusal } from '../../domain/errors.ts';
 import { scopeOf } from '../auth/capabilities.ts';
 import { builder } from '../builder.ts';
 import { type ImportCounts, importDataset } from '../dataset/import.ts';
@@ -48,7 +48,7 @@ builder.mutationFields((t) => ({
         );
         return counts;
       } catch (e) {
-        if (e instanceof DatasetError) throw domainError('BAD_USER_INPUT', e.message, { issues: e.issues });
+        if (e instanceof DatasetError) throw refusal('BAD_USER_INPUT', e.messageKey, e.params, { issues: e.issues });
         throw e;
       }
     },

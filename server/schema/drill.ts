@@ -4,7 +4,8 @@
 import { z } from 'zod';
 import { type DrillKey, drillMeasure } from '../../analytics/measure-query.ts';
 import { MEASURE_NAMES, resolveMeasure, type Source } from '../../analytics/measures.ts';
-import { domainError } from '../../domain/errors.ts';
+import { refusal } from '../../domain/errors.ts';
+import { listParam } from '../../domain/messages.ts';
 import { policyOf } from '../../domain/policy/effective.ts';
 import { builder } from '../builder.ts';
 import type { Context } from '../context.ts';
@@ -141,7 +142,7 @@ const cursor = (offset: number) => Buffer.from(`drill:${offset}`).toString('base
 function offsetOf(after: string | null | undefined): number {
   if (!after) return 0;
   const m = /^drill:(\d{1,9})$/.exec(Buffer.from(after, 'base64url').toString());
-  if (!m) throw domainError('BAD_USER_INPUT', 'after is not a cursor of this list', { field: 'after' });
+  if (!m) throw refusal('BAD_USER_INPUT', 'input.badCursor', {}, { field: 'after' });
   return Number(m[1]);
 }
 
@@ -167,9 +168,10 @@ builder.queryFields((t) => ({
     resolve: async (_root, args, ctx) => {
       const input = await metricInput(ctx, args);
       if (!resolveMeasure(args.measure, policyOf(input.policies, input.scope.unitKind)))
-        throw domainError(
+        throw refusal(
           'BAD_USER_INPUT',
-          `measure ${JSON.stringify(args.measure)} is not a measure; known: ${MEASURE_NAMES.join(', ')}, and DEGREE_PEOPLE_i / DEGREE_MEETING_i for the policy's degree targets`,
+          'drill.unknownMeasure',
+          { measure: JSON.stringify(args.measure), known: listParam([...MEASURE_NAMES]) },
           { field: 'measure' },
         );
       const offset = offsetOf(args.after);

@@ -3,11 +3,13 @@
 // with INELIGIBLE listing every failed rule, unless an exception is given), and an entry shows the
 // exception it was nominated under.
 import { z } from 'zod';
-import { ELIGIBILITY_RULES } from '../../domain/eligibility.ts';
+import { ELIGIBILITY_RULES, type FailedRule } from '../../domain/eligibility.ts';
+import { formatMessage } from '../../domain/messages.ts';
 import { scopeOf } from '../auth/capabilities.ts';
 import { builder, WHOLE } from '../builder.ts';
 import { db } from '../db/client.ts';
-import { checkEligibility, nominate } from '../reserves/nomination.ts';
+import { requestLang } from '../lang.ts';
+import { checkEligibility, nominate, openEntryFailure } from '../reserves/nomination.ts';
 import { DirectionEnum, PositionKindEnum, RankEnum, SourceEnum, TierEnum } from './enums.ts';
 
 const EligibilityRuleEnum = builder.enumType('EligibilityRule', {
@@ -16,11 +18,19 @@ const EligibilityRuleEnum = builder.enumType('EligibilityRule', {
     'AGE_LIMIT (the kind’s age limit), EDUCATION (the minimum education), FULL_TIME_BACHELOR (under the age, a full-time bachelor’s degree), YEARS_IN_LOWER_RANK (a principal reserve: the rank below held long enough), WORK_YEARS (years of work), ONE_OPEN_ENTRY (one open entry per person; no exception).',
 });
 
-const FailedRuleRef = builder.objectRef<{ rule: string; message: string }>('FailedRule').implement({
+const FailedRuleRef = builder.objectRef<FailedRule>('FailedRule').implement({
   authScopes: { signedIn: true },
   fields: (t) => ({
-    rule: t.field({ type: EligibilityRuleEnum, resolve: (f) => f.rule as (typeof ELIGIBILITY_RULES)[number] }),
-    message: t.exposeString('message'),
+    rule: t.field({ type: EligibilityRuleEnum, resolve: (f) => f.rule }),
+    message: t.string({
+      description: 'Why the rule fails, in the request’s language (Accept-Language; Chinese by default).',
+      resolve: (f) => formatMessage(f.messageKey, f.params, requestLang()),
+    }),
+    messageKey: t.string({
+      description: 'The message’s key in the server’s catalogue (domain/messages.ts), to word it in any language.',
+      resolve: (f) => f.messageKey,
+    }),
+    params: t.field({ type: 'JSON', description: 'The message’s parameters.', resolve: (f) => f.params }),
   }),
 });
 
@@ -83,7 +93,12 @@ builder.queryFields((t) => ({
     authScopes: scopeOf('KEEP_RESERVES'),
     description: 'The eligibility rules a nomination would fail (empty: eligible). Records nothing.',
     args: { input: t.arg({ type: NominationInput, required: true }) },
-    resolve: async (_root, { input }, ctx) => (await checkEligibility(db, ctx.viewer, input)).failed,
+    // Every rule that would refuse the nomination, the one-open-entry rule too.
+    resolve: async (_root, { input }, ctx) => {
+      const { failed } = await checkEligibility(db, ctx.viewer, input);
+      const open = await openEntryFailure(db, ctx.viewer, input.personId);
+      return open ? [...failed, open.failed as (typeof failed)[number]] : failed;
+    },
   }),
 }));
 

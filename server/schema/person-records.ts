@@ -2,11 +2,13 @@
 // through the API (server/reserves/person-records.ts). The inputs are bounded by the dataset
 // format's own field rules (server/dataset/format.ts): one definition for the import and the API.
 import { z } from 'zod';
+import { formatMessage } from '../../domain/messages.ts';
 import { scopeOf } from '../auth/capabilities.ts';
 import { builder } from '../builder.ts';
 import { type ArrayName, fieldSpec } from '../dataset/format.ts';
-import { checkValue } from '../dataset/validate.ts';
+import { valueProblem } from '../dataset/validate.ts';
 import { db } from '../db/client.ts';
+import { requestLang } from '../lang.ts';
 import {
   correctAssessment,
   correctPractice,
@@ -17,12 +19,12 @@ import {
 } from '../reserves/person-records.ts';
 import { GradeEnum, PracticeKindEnum, TrainingKindEnum } from './enums.ts';
 
-/** A zod check of one dataset field (its type's bounds and length), with the import's words. */
+/** A zod check of one dataset field (its type's bounds and length), with the import's words (in the request's language). */
 function rule(array: ArrayName, name: string) {
   const spec = fieldSpec(array, name);
   return (value: unknown, ctx: z.RefinementCtx) => {
-    const problem = checkValue(spec, value);
-    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    const problem = valueProblem(spec, value);
+    if (problem) ctx.addIssue({ code: 'custom', message: formatMessage(problem.key, problem.params, requestLang()) });
   };
 }
 const num = (array: ArrayName, name: string) => z.number().superRefine(rule(array, name));

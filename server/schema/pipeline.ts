@@ -5,6 +5,7 @@ import { builder } from '../builder.ts';
 import { entryByCode } from './drill.ts';
 import { enumList, PositionKindEnum, ReserveStatusEnum, SourceEnum } from './enums.ts';
 import { metricArgs, metricInput, pageOffset, pageSize } from './metric-input.ts';
+import { unitPathText } from './unit-path.ts';
 
 const YearCount = builder.objectRef<{ year: number; count: number }>('YearCount').implement({
   authScopes: { signedIn: true },
@@ -66,6 +67,10 @@ const AlertRef = builder.objectRef<Alert>('ReserveAlert').implement({
     }),
     unitCode: t.exposeString('unitCode'),
     unitName: t.exposeString('unitName'),
+    unitPath: t.string({
+      description: 'The unit’s name with the units above it, from your own unit down (示范市·某县·教育局).',
+      resolve: (r, _args, ctx) => unitPathText(ctx, r.unitCode),
+    }),
     kind: t.expose('kind', { type: PositionKindEnum }),
     age: t.exposeInt('age'),
     periodEnds: t.field({ type: 'Date', resolve: (a) => a.periodEnds }),

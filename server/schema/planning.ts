@@ -21,6 +21,7 @@ import { cancelJob, jobOf, type SimulationJob, startJob } from '../planning/jobs
 import { DEFAULT_RUNS, DEFAULT_SEED, PARAM_BOUNDS, type SimulationParams, scenarioOf } from '../planning/params.ts';
 import { PositionKindEnum } from './enums.ts';
 import { metricInput, pageOffset, pageSize } from './metric-input.ts';
+import { unitPathText } from './unit-path.ts';
 
 export const ModeEnum = builder.enumType('IntakeMode', { values: ['DETERMINISTIC', 'MONTE_CARLO'] as const });
 export const ProfileRuleEnum = builder.enumType('ProfileRule', {
@@ -145,6 +146,10 @@ const IntakeRowRef = builder.objectRef<IntakeRow>('IntakeRow').implement({
   fields: (t) => ({
     unitCode: t.exposeString('unitCode'),
     unitName: t.exposeString('unitName'),
+    unitPath: t.string({
+      description: 'The unit’s name with the units above it, from your own unit down (示范市·某县·教育局).',
+      resolve: (r, _args, ctx) => unitPathText(ctx, r.unitCode),
+    }),
     kind: t.expose('kind', { type: PositionKindEnum }),
     positions: t.exposeInt('positions'),
     target: t.exposeInt('target', { description: 'ceil(ratio × positions at asOf).' }),
@@ -195,6 +200,10 @@ const UnitIntakeRangeRef = builder.objectRef<UnitIntakeRange>('UnitIntakeRange')
   fields: (t) => ({
     unitCode: t.exposeString('unitCode'),
     unitName: t.exposeString('unitName'),
+    unitPath: t.string({
+      description: 'The unit’s name with the units above it, from your own unit down (示范市·某县·教育局).',
+      resolve: (r, _args, ctx) => unitPathText(ctx, r.unitCode),
+    }),
     p10: t.exposeInt('p10'),
     p50: t.exposeInt('p50'),
     p90: t.exposeInt('p90'),
@@ -358,6 +367,10 @@ const UnitRatesRef = builder.objectRef<LearnedRates['units'][number]>('UnitRates
   fields: (t) => ({
     unitCode: t.exposeString('unitCode'),
     unitName: t.exposeString('unitName'),
+    unitPath: t.string({
+      description: 'The unit’s name with the units above it, from your own unit down (示范市·某县·教育局).',
+      resolve: (r, _args, ctx) => unitPathText(ctx, r.unitCode),
+    }),
     kind: t.expose('kind', { type: PositionKindEnum }),
     exposureYears: t.exposeFloat('exposureYears'),
     promotions: t.exposeInt('promotions'),

@@ -3,7 +3,8 @@
 
 import { toDate, todayIso } from '../../domain/dates.ts';
 import type { UnitKind } from '../../domain/enums.ts';
-import { domainError } from '../../domain/errors.ts';
+import { refusal } from '../../domain/errors.ts';
+import { listParam, messageParam } from '../../domain/messages.ts';
 import { DEFAULT_POLICY } from '../../domain/policy/defaults.ts';
 import { policyOverrideProblems } from '../../domain/policy/validate.ts';
 import { appendAudit } from '../audit/log.ts';
@@ -90,9 +91,17 @@ builder.mutationFields((t) => ({
     resolve: async (query, _root, { input }, ctx) => {
       const problems = policyOverrideProblems(input.overrides);
       if (problems.length) {
-        throw domainError(
+        throw refusal(
           'BAD_USER_INPUT',
-          `policy override rejected: ${problems.map((p) => `${p.path} ${p.message}`).join('; ')}`,
+          'policy.overrideRejected',
+          {
+            problems: listParam(
+              problems.map((p) =>
+                messageParam('policy.problem', { path: p.path, problem: messageParam(p.messageKey, p.params) }),
+              ),
+              'sentences',
+            ),
+          },
           { problems },
         );
       }

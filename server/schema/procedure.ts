@@ -28,6 +28,7 @@ import { ownedByScope, scopedUnit } from '../auth/viewer.ts';
 import { builder, WHOLE } from '../builder.ts';
 import type { Context } from '../context.ts';
 import { db } from '../db/client.ts';
+import { requestLang } from '../lang.ts';
 import { decideElimination } from '../reserves/elimination.ts';
 import { checkGates, GATES } from '../reserves/gates.ts';
 import { entryCode, TRANSITIONS } from '../reserves/lifecycle.ts';
@@ -396,7 +397,7 @@ builder.prismaObjectFields('ReserveEntry', (t) => ({
           await checkGates(db, e, to, today, policy);
         } catch (error) {
           if (!(error instanceof DomainError)) throw error;
-          out.push({ to, gate: String(error.extensions.gate), message: error.message });
+          out.push({ to, gate: String(error.extensions.gate), message: error.localized(requestLang()) });
         }
       }
       return out;

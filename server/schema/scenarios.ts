@@ -10,9 +10,8 @@ import {
 } from '../../analytics/planning/optimise-years.ts';
 import { todayIso } from '../../domain/dates.ts';
 import type { PositionKind } from '../../domain/enums.ts';
-import { domainError } from '../../domain/errors.ts';
+import { refusal } from '../../domain/errors.ts';
 import { withOverrides } from '../../domain/planning.ts';
-import { roundHalfUp } from '../../domain/stock-flow.ts';
 import { scopeOf } from '../auth/capabilities.ts';
 import { builder } from '../builder.ts';
 import type { Context } from '../context.ts';
@@ -369,11 +368,11 @@ async function optimise(
     structureWeight?: number | null;
   },
 ): Promise<YearlyIntakePlan> {
-  if (!args.input === !args.scenarioId) throw domainError('BAD_USER_INPUT', 'give either input or scenarioId');
+  if (!args.input === !args.scenarioId) throw refusal('BAD_USER_INPUT', 'planning.inputOrScenario');
   const params = args.input ?? paramsOf(await scenarioFor(db, ctx.viewer, Number(args.scenarioId)));
   const asOf = args.input ? args.input.asOf : args.asOf;
   if (params.intakeBudget == null)
-    throw domainError('BAD_USER_INPUT', 'the intake budget (intakeBudget) is missing', { field: 'intakeBudget' });
+    throw refusal('BAD_USER_INPUT', 'planning.budgetMissing', {}, { field: 'intakeBudget' });
   const metric = await metricInput(ctx, { unitCode: params.unitCode, subtree: params.subtree, asOf });
   const { scenario, overrides } = scenarioOf(params);
   return optimiseByYear(

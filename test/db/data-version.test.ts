@@ -2,6 +2,7 @@
 // failed one does not; a request catches the copy up before reading it; computed reports are
 // kept per data version and recomputed after a change. (Across processes: test/e2e/data-version.)
 import { beforeAll, describe, expect, it } from 'vitest';
+import { formatMessage } from '../../domain/messages.ts';
 import { analytics } from '../../server/analytics.ts';
 import { importDataset } from '../../server/dataset/import.ts';
 import { db, dbConfig } from '../../server/db/client.ts';
@@ -70,10 +71,11 @@ describe('database errors', () => {
       .catch((e: unknown) => e);
     const masked = maskError(error, 'Unexpected error.') as unknown as {
       message: string;
-      extensions: { code: string };
+      extensions: { code: string; messageKey: string };
     };
-    expect(masked.extensions.code).toBe('CONFLICT');
-    expect(masked.message).toMatch(/a Unit record with the same key/);
+    expect(masked.extensions).toMatchObject({ code: 'CONFLICT', messageKey: 'db.duplicate' });
+    // Outside a request: the default language.
+    expect(masked.message).toBe(formatMessage('db.duplicate', {}, 'zh-CN'));
   });
 
   it('maps a missing referenced record to BAD_USER_INPUT', async () => {

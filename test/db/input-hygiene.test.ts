@@ -97,6 +97,9 @@ describe('text and lists handed in', () => {
       record: 'people[0] (id "E01")',
       field: 'name',
       message: 'holds a control character (U+0000) at position 2',
+      // The problem by its message key too, to be read in any language.
+      messageKey: 'text.control',
+      params: { char: 'U+0000', position: 2 },
     });
     expect(
       await attempt((d) => {

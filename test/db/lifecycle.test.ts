@@ -71,10 +71,10 @@ describe('reserve entry lifecycle', () => {
       allowed: ['PROMOTED', 'REMOVED', 'EXPIRED'],
     });
     expect(result.errors?.[0]?.message).toBe(
-      'reserve entry "R01" is ACTIVE; from ACTIVE it can go to PROMOTED, REMOVED, EXPIRED, not to INSPECTING',
+      'reserve entry "R01" is Active; from Active it can go to Promoted, Removed, Expired, not to Inspecting',
     );
     const final = await move('R04', 'ACTIVE', '2026-10-01');
-    expect(final.errors?.[0]?.message).toBe('reserve entry "R04" is PROMOTED, which is final; it cannot go to ACTIVE');
+    expect(final.errors?.[0]?.message).toBe('reserve entry "R04" is Promoted, which is final; it cannot go to Active');
     expect((await stateOf('R01')).history).toHaveLength(1);
   });
 

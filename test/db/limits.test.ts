@@ -101,9 +101,10 @@ describe('limits', () => {
       );
     const leader = await as('LEADER');
     expect(leader.status).toBe(413);
+    // Without Accept-Language: in Chinese, with the message's key and parameters.
     expect((await leader.json()).errors[0]).toEqual({
-      message: 'a body above 1048576 bytes is for importing a dataset (an administrator of the whole tree)',
-      extensions: { code: 'PAYLOAD_TOO_LARGE' },
+      message: '超过 1048576 字节的请求体仅用于导入数据集（须由管辖全部单位的管理员操作）',
+      extensions: { code: 'PAYLOAD_TOO_LARGE', messageKey: 'http.largeBodyForImport', params: { max: 1048576 } },
     });
     // An administrator of the whole tree may send it (imports are that large); its text is then
     // refused by its own bound.
@@ -167,7 +168,7 @@ describe('limits', () => {
     const malformed = await handle(
       new Request('http://test/graphql', {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', 'accept-language': 'en' },
         body: `{"query": "{ me { username } }", "x": ${'SECRET'.repeat(300)}}`,
       }),
     );
@@ -175,7 +176,12 @@ describe('limits', () => {
     const answer = await malformed.text();
     expect(answer).not.toContain('SECRET');
     expect(JSON.parse(answer)).toEqual({
-      errors: [{ message: 'the body is not valid JSON', extensions: { code: 'BAD_USER_INPUT' } }],
+      errors: [
+        {
+          message: 'the body is not valid JSON',
+          extensions: { code: 'BAD_USER_INPUT', messageKey: 'http.badJson', params: {} },
+        },
+      ],
     });
     expect(await db.unit.count()).toBe(5); // nothing was imported
   });
@@ -266,8 +272,11 @@ describe('limits', () => {
     expect(kept.response).not.toContain(token);
     const repeat = await (await raw(mint, headers)).json();
     expect(JSON.stringify(repeat)).not.toContain(token);
-    expect(repeat.errors[0]).toMatchObject({ extensions: { code: 'CONFLICT', alreadyDone: true } });
-    expect(repeat.errors[0].message).toMatch(/already done.*shown only once/);
+    expect(repeat.errors[0]).toMatchObject({
+      extensions: { code: 'CONFLICT', alreadyDone: true, messageKey: 'idempotency.secretShown' },
+    });
+    // Asked without Accept-Language: in Chinese.
+    expect(repeat.errors[0].message).toMatch(/已完成.*只显示一次/);
   });
 
   it('frees a key left pending by a request that died, once no request could still be running', async () => {
@@ -282,13 +291,13 @@ describe('limits', () => {
       .digest('hex');
     await db.idempotentRequest.create({ data: { userId: user.id, key: 'killed-1', requestHash, response: '' } });
     // Still within the time a request may run: refused as running.
-    expect((await (await raw(step, headers)).json()).errors[0].message).toMatch(/still running/);
+    expect((await (await raw(step, headers)).json()).errors[0].extensions.messageKey).toBe('idempotency.running');
     // Three minutes later it can no longer be running: the retry runs.
     await db.idempotentRequest.update({
       where: { userId_key: { userId: user.id, key: 'killed-1' } },
       data: { createdAt: new Date(Date.now() - 3 * 60_000) },
     });
     const retried = await (await raw(step, headers)).json();
-    expect(retried.errors?.[0]?.message ?? null).not.toMatch(/still running/);
+    expect(retried.errors?.[0]?.extensions?.messageKey ?? null).not.toBe('idempotency.running');
   });
 });

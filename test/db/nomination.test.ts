@@ -65,7 +65,7 @@ describe('nomination with eligibility', () => {
     const r = await nominate(e12Principal);
     expect(r.errors?.[0]?.extensions?.code).toBe('INELIGIBLE');
     expect(r.errors?.[0]?.message).toMatch(
-      /^person "E12" is not eligible: FULL_TIME_BACHELOR \(.+\); YEARS_IN_LOWER_RANK \(holds STAFF/,
+      /^person "E12" is not eligible: Full-time bachelor \(.+\); Years in the rank below \(holds Staff/,
     );
     expect((r.errors?.[0]?.extensions?.failed as { rule: string }[] | undefined)?.map((f) => f.rule)).toEqual([
       'FULL_TIME_BACHELOR',
@@ -126,7 +126,7 @@ describe('nomination with eligibility', () => {
       targetRank: 'SECTION_DEPUTY',
     });
     expect(again.errors?.[0]?.extensions?.code).toBe('INELIGIBLE');
-    expect(again.errors?.[0]?.message).toMatch(/^person "E12" already has an open entry, R\d+ \(NOMINATED\)$/);
+    expect(again.errors?.[0]?.message).toMatch(/^person "E12" already has an open entry, R\d+ \(Nominated\)$/);
   });
 
   it('does not name an open entry outside the nominator’s subtree', async () => {
@@ -144,7 +144,22 @@ describe('nomination with eligibility', () => {
       { personId: 'E09', unitCode: 'B1', targetKind: 'DEPUTY', targetRank: 'SECTION_DEPUTY' },
       { role: 'ADMIN', viewerUnit: 'B' },
     );
-    expect(b.errors?.[0]?.message).toBe('person "E09" already has an open entry, R06 (ACTIVE)');
+    expect(b.errors?.[0]?.message).toBe('person "E09" already has an open entry, R06 (Active)');
+    // The check says so before the nomination is tried: the one-open-entry rule among the failed
+    // rules, named as far as the viewer may know (R06 for B, "outside your scope" for B1).
+    const check = (viewerUnit: string) =>
+      gql<{ eligibility: { rule: string; message: string }[] }>(
+        `query($input: NominationInput!) { eligibility(input: $input) { rule message } }`,
+        { input: { ...base, personId: 'E09', unitCode: 'B1', targetKind: 'DEPUTY', targetRank: 'SECTION_DEPUTY' } },
+        { role: 'ADMIN', viewerUnit },
+      );
+    const rB = await check('B');
+    expect(rB.errors).toBeUndefined();
+    const fromB = rB.data!.eligibility.find((f) => f.rule === 'ONE_OPEN_ENTRY');
+    expect(fromB?.message).toContain('R06');
+    const fromB1 = (await check('B1')).data!.eligibility.find((f) => f.rule === 'ONE_OPEN_ENTRY');
+    expect(fromB1?.message).toBeTruthy();
+    expect(fromB1?.message).not.toContain('R06');
   });
 
   it('keeps nominations to the roles that keep the pool, inside their subtree', async () => {

@@ -303,7 +303,7 @@ describe('a person’s records through the API', () => {
         'recordPractice',
         { personId: 'E08', kind: 'SECONDMENT', start: '2025-03-01', end: '2025-12-31', managerScore: 80, hrScore: 80 },
         'managerScore',
-        'practice of person "E08", field "managerScore": only a rotation (ROTATION) has a report from a manager\'s and HR\'s scores',
+        'practice of person "E08", field "managerScore": only a rotation has a report from a manager\'s and HR\'s scores',
       ],
       [
         'recordPractice',

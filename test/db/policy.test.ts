@@ -90,7 +90,9 @@ describe('policy', () => {
       },
     });
     expect(bad.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
-    expect(bad.errors?.[0]?.extensions?.problems).toEqual([
+    const problems = bad.errors?.[0]?.extensions?.problems as { path: string; message: string; messageKey: string }[];
+    expect(problems[1]).toMatchObject({ messageKey: 'policy.notASetting', params: {} });
+    expect(problems.map(({ path, message }) => ({ path, message }))).toEqual([
       { path: 'reserveRatio.PRINCIPAL', message: 'must be at most 10, got 1e+308' },
       { path: 'reserveRatio.CHIEF', message: 'is not a policy setting' },
       { path: 'ageLimit.DEPUTY', message: 'must be a number, got "forty"' },

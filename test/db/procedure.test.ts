@@ -297,7 +297,7 @@ describe('the selection procedure', () => {
     const cases: [number[][], string, string][] = [
       [
         [[1, 30, 31, 31, 0, 0, 0]],
-        'groups.0 (MIDDLE_MANAGERS): 31 ballots cast, more than the 30 voters expected',
+        'voter group Middle managers: 31 ballots cast, more than the 30 voters expected',
         'groups.0.cast',
       ],
       [
@@ -305,12 +305,12 @@ describe('the selection procedure', () => {
           [0, 9, 9, 9, 0, 0, 0],
           [2, 50, 40, 20, 10, 5, 4],
         ],
-        'groups.1 (MEMBERS): favour 20 + against 10 + abstain 5 + invalid 4 = 39, not the 40 ballots cast',
+        'voter group Party members: favour 20 + against 10 + abstain 5 + invalid 4 = 39, not the 40 ballots cast',
         'groups.1.favour',
       ],
       [
         [[4, 9, 9, 9, 0, 0, 0]],
-        'groups.0: voter group "NOBODY" is not one of the policy\'s groups (LEADERSHIP_TEAM, MIDDLE_MANAGERS, MEMBERS, MASSES)',
+        ': voter group "NOBODY" is not one of the policy\'s groups (Leadership team, Middle managers, Party members, The public)',
         'groups.0.group',
       ],
       [
@@ -318,19 +318,19 @@ describe('the selection procedure', () => {
           [0, 9, 9, 9, 0, 0, 0],
           [0, 9, 9, 9, 0, 0, 0],
         ],
-        'groups.1: voter group LEADERSHIP_TEAM is given twice',
+        ': voter group Leadership team is given twice',
         'groups.1.group',
       ],
     ];
     for (const [groups, message, field] of cases) {
       const r = await ballots('RN1', '2026-09-05', groups);
       expect(errorOf(r), message).toMatchObject({
-        message: `reserve entry "RN1", ${message}`,
+        message: `reserve entry "RN1"${message.startsWith(':') ? '' : ', '}${message}`,
         extensions: { code: 'BAD_USER_INPUT', field },
       });
     }
     expect(errorOf(await ballots('RB1', '2026-09-12', [[0, 9, 9, 9, 0, 0, 0]]))?.message).toBe(
-      'reserve entry "RB1" is INSPECTING: a recommendation round is recorded while it is NOMINATED',
+      'reserve entry "RB1" is Inspecting: a recommendation round is recorded while it is Nominated',
     );
     expect(errorOf(await ballots('RN1', '2026-08-01', [[0, 9, 9, 9, 0, 0, 0]]))?.message).toBe(
       'reserve entry "RN1": heldOn 2026-08-01 is before its nomination on 2026-09-01',
@@ -361,7 +361,7 @@ describe('the selection procedure', () => {
     const out = await score('RS3', 'WRITTEN', 55);
     expect(out.data?.recordScore).toMatchObject({ eliminatedIn: 'WRITTEN', finalScore: null, rank: null });
     expect(errorOf(await score('RS3', 'SPEECH', 90))?.message).toBe(
-      'reserve entry "RS3" was eliminated in round WRITTEN; no later round is scored',
+      'reserve entry "RS3" was eliminated in round Written test; no later round is scored',
     );
     const ranking = await gqlOk<{
       selectionRanking: { reserve: { code: string }; scoreSheet: Sheet }[];
@@ -385,7 +385,7 @@ describe('the selection procedure', () => {
     // An eliminated candidate goes nowhere but REJECTED.
     expect(errorOf(await move('RS3', 'INSPECTING', '2026-10-21'))).toMatchObject({
       message:
-        'reserve entry "RS3": eliminated in round WRITTEN (55 below the pass mark of 60); it can only be REJECTED',
+        'reserve entry "RS3": eliminated in round Written test (55 below the pass mark of 60); it can only be Rejected',
       extensions: { gate: 'ELIMINATED' },
     });
     expect((await move('RS3', 'REJECTED', '2026-10-21', '笔试未达合格线')).data?.transitionReserve.status).toBe(
@@ -405,15 +405,15 @@ describe('the selection procedure', () => {
         'INSPECTION',
         80,
         undefined,
-        'round INSPECTION is scored in parts (LEADERSHIP, MIDDLE_MANAGERS, STAFF); "" is not one of them',
+        'round Inspection is scored in parts (Leadership, Middle managers, Staff); "" is not one of them',
         'round',
       ],
-      ['WRITTEN', 80, 'STAFF', 'round WRITTEN has no parts; record its score without a part', 'part'],
+      ['WRITTEN', 80, 'STAFF', 'round Written test has no parts; record its score without a part', 'part'],
       [
         'ESSAY',
         80,
         undefined,
-        'round "ESSAY" is not one of the policy\'s rounds (WRITTEN, SPEECH, INSPECTION)',
+        'round "ESSAY" is not one of the policy\'s rounds (Written test, Speech and defence, Inspection)',
         'round',
       ],
       ['WRITTEN', 101, undefined, 'score must be from 0 to 100, got 101', 'score'],
@@ -473,7 +473,7 @@ describe('the selection procedure', () => {
       action: null,
     });
     expect(errorOf(await resolve(objectionId, 'DISMISSED', '2026-10-06'))?.message).toBe(
-      `objection ${objectionId} was already found DISMISSED`,
+      `objection ${objectionId} was already found Dismissed`,
     );
     expect((await move('RN1', 'ACTIVE', '2026-10-08')).data?.transitionReserve.status).toBe('ACTIVE');
     e = (await entryOf('RN1')).reserve!;
@@ -521,7 +521,7 @@ describe('the selection procedure', () => {
     expect((await entryOf('RN3')).reserve).toMatchObject({ status: 'REJECTED', exitedOn: '2026-09-24' });
     expect((await inspect('RN4', { verdict: 'UNFIT', conclusion: '群众认可度不高' })).errors).toBeUndefined();
     expect(errorOf(await move('RN4', 'PUBLICIZING', '2026-10-01'))).toMatchObject({
-      message: 'reserve entry "RN4": its inspection concluded on 2026-09-28 found it UNFIT; it can only be REJECTED',
+      message: 'reserve entry "RN4": its inspection concluded on 2026-09-28 found it Unfit; it can only be Rejected',
       extensions: { gate: 'INSPECTION_UNFIT' },
     });
     expect((await move('RN4', 'REJECTED', '2026-10-01', '考察不合格')).data?.transitionReserve.status).toBe('REJECTED');
@@ -569,7 +569,7 @@ describe('the selection procedure', () => {
         successionGaps(unitCode: "A", subtree: false, asOf: "${asOf}") { rows { unitCode kind expectedVacancies ready gap } }
       }`);
     const refused: [Record<string, unknown>, string][] = [
-      [{ positionCode: 'A-D1' }, 'reserve entry "RP1" is a PRINCIPAL reserve; position "A-D1" is a DEPUTY post'],
+      [{ positionCode: 'A-D1' }, 'reserve entry "RP1" is a Principal reserve; position "A-D1" is a Deputy post'],
       [{ positionCode: 'B-P1' }, 'position "B-P1" does not exist or is outside your scope'],
       [{ positionCode: 'A-P1', on: '2099-01-01' }, 'reserve entry "RP1": on 2099-01-01 is in the future'],
       [
@@ -638,7 +638,7 @@ describe('the selection procedure', () => {
     });
     // The promoted entry is closed: a second promotion is an illegal step.
     expect(errorOf(await promote({ positionCode: 'A-D1' }))?.message).toContain(
-      'reserve entry "RP1" is a PRINCIPAL reserve',
+      'reserve entry "RP1" is a Principal reserve',
     );
     expect(errorOf(await promote({ positionCode: 'C01-P1' }))?.extensions?.code).toBe('ILLEGAL_TRANSITION');
   });

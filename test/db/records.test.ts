@@ -112,7 +112,7 @@ describe('mentors and talks', () => {
       ],
       [
         { reserveId: 'R04', mentorName: '张', since: '2024-03-01' },
-        'reserve entry "R04" is PROMOTED: records are added only to open entries (NOMINATED, INSPECTING, PUBLICIZING, ACTIVE)',
+        'reserve entry "R04" is Promoted: records are added only to open entries (Nominated, Inspecting, Public notice, Active)',
       ],
       [
         { reserveId: 'R99', mentorName: '张', since: '2026-03-01' },

@@ -3,6 +3,7 @@
 // holds the rank below for 2 years, 3 years of work.
 import { describe, expect, it } from 'vitest';
 import { eligibilityFailures, type NominationTarget, type Nominee, rankBelow } from '../../domain/eligibility.ts';
+import { formatMessage } from '../../domain/messages.ts';
 import { DEFAULT_POLICY } from '../../domain/policy/defaults.ts';
 
 const ok: Nominee = {
@@ -63,11 +64,18 @@ describe('eligibility at nomination', () => {
       { kind: 'DEPUTY', rank: 'SECTION_DEPUTY', on: '2026-11-01' },
       { ...DEFAULT_POLICY, ageLimit: { PRINCIPAL: 45, DEPUTY: 30 } },
     );
-    expect(all).toEqual([
-      { rule: 'AGE_LIMIT', message: 'aged 31, over the DEPUTY reserve limit of 30' },
-      { rule: 'EDUCATION', message: 'education ASSOCIATE, below BACHELOR' },
+    expect(all.map(({ rule, message }) => ({ rule, message }))).toEqual([
+      { rule: 'AGE_LIMIT', message: 'aged 31, over the Deputy reserve limit of 30' },
+      { rule: 'EDUCATION', message: 'education Associate, below Bachelor' },
       { rule: 'FULL_TIME_BACHELOR', message: "aged 31, under 35, without a full-time bachelor's degree (has none)" },
       { rule: 'WORK_YEARS', message: 'working since 2025-01-01, less than 3 years' },
+    ]);
+    // Each reason is keyed, to be read in Chinese too.
+    expect(all.map((f) => formatMessage(f.messageKey, f.params, 'zh-CN'))).toEqual([
+      '年龄 31 岁，超过副职后备干部 30 岁的年龄上限',
+      '学历为大专，低于本科',
+      '年龄 31 岁，未满 35 岁，不具有全日制本科及以上学历（无全日制学历）',
+      '自 2025-01-01 参加工作，工作年限不满 3 年',
     ]);
   });
 });

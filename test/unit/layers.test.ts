@@ -29,7 +29,7 @@ function layerOf(file: string): Layer | null {
     return 'analytics-features';
   if (file.startsWith('analytics/')) return 'analytics-infra';
   if (file === 'server/analytics.ts') return 'wiring';
-  if (file.startsWith('server/schema/') || /^server\/(builder|context|errors|limits-config)\.ts$/.test(file))
+  if (file.startsWith('server/schema/') || /^server\/(builder|context|errors|lang|limits-config)\.ts$/.test(file))
     return 'graphql';
   if (file.startsWith('server/')) return 'entry';
   if (file.startsWith('web/')) return 'web';

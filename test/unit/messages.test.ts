@@ -7,15 +7,21 @@ import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_LANG,
   ENUM_LABELS,
+  enumParam,
+  FIELD_LABELS,
+  fieldParam,
   formatMessage,
   LANGS,
   langOf,
+  listParam,
   MESSAGES,
   type MessageKey,
+  messageParam,
 } from '../../domain/messages.ts';
 
 const CJK = /[\u3400-\u9fff]/;
-const paramsOf = (template: string) => [...template.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
+// The parameters a template names (one may be named twice).
+const paramsOf = (template: string) => [...new Set([...template.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]))].sort();
 const web = (lang: string) =>
   JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname, `../../web/src/i18n/${lang}.json`), 'utf8')) as Record<
     string,
@@ -34,11 +40,55 @@ describe('the server’s messages', () => {
 
   it('labels enum values as the dashboard does', () => {
     const [zh, en] = [web('zh-CN'), web('en')];
+    // The default policy's keys are labelled under their own prefixes in the dashboard.
+    const dashboardKey = (value: string) =>
+      value
+        .replace(/^VoterGroup\./, 'procedure.group.')
+        .replace(/^ScoreRound\./, 'procedure.round.')
+        .replace(/^ScorePart\./, 'procedure.part.')
+        .replace(/^(?!procedure\.)/, 'enum.');
     for (const [value, labels] of Object.entries(ENUM_LABELS)) {
       for (const lang of LANGS) expect(labels[lang], `${value} in ${lang}`).toBeTruthy();
-      const key = `enum.${value}`;
+      const key = dashboardKey(value);
       if (key in zh) expect([labels['zh-CN'], labels.en], value).toEqual([zh[key], en[key]]);
+      else expect(value, 'a label the dashboard does not have').not.toMatch(/^(VoterGroup|ScoreRound|ScorePart)\./);
     }
+  });
+
+  it('names fields in Chinese, and as the API spells them in English', () => {
+    for (const [field, labels] of Object.entries(FIELD_LABELS)) {
+      expect(CJK.test(labels['zh-CN']), field).toBe(true);
+      expect(labels.en, field).toBe(field.slice('Field.'.length));
+    }
+  });
+
+  it('composes messages and lists in one language, and shows a value without a label as it is', () => {
+    const params = {
+      entry: 'RN1',
+      group: enumParam('VoterGroup', 'MIDDLE_MANAGERS'),
+      problem: messageParam('ballot.countRange', { field: fieldParam('cast'), value: -1 }),
+    };
+    expect(formatMessage('recommendation.groupProblem', params, 'zh-CN')).toBe(
+      '后备干部记录“RN1”，推荐人类别“中层干部”：实到人数应为 0 至 100000 的整数，收到 -1',
+    );
+    expect(formatMessage('recommendation.groupProblem', params, 'en')).toBe(
+      'reserve entry "RN1", voter group Middle managers: cast must be a whole number from 0 to 100000, got -1',
+    );
+    const statuses = listParam(
+      ['NOMINATED', 'INSPECTING'].map((s) => enumParam('ReserveStatus', s)),
+      'or',
+    );
+    const stage = { entry: 'R1', status: enumParam('ReserveStatus', 'ACTIVE'), what: messageParam('stage.score') };
+    expect(formatMessage('procedure.wrongStage', { ...stage, statuses }, 'zh-CN')).toBe(
+      '后备干部记录“R1”当前状态为在库：选拔评分只能在已提名或考察中状态下登记',
+    );
+    expect(formatMessage('procedure.wrongStage', { ...stage, statuses }, 'en')).toBe(
+      'reserve entry "R1" is Active: a selection score is recorded while it is Nominated or Inspecting',
+    );
+    // A voter group a policy adds has no label: its key is shown.
+    expect(
+      formatMessage('recommendation.groupTwice', { entry: 'R1', group: enumParam('VoterGroup', 'VETERANS') }, 'en'),
+    ).toBe('reserve entry "R1": voter group VETERANS is given twice');
   });
 
   it('fills parameters and shows enum values by their labels, never raw', () => {

@@ -2,6 +2,7 @@
 // together, the quorum and the strict pass share, score rounds with weighted parts, elimination,
 // competition ranks and the notice window's days. Checked against a plain recount on random rounds.
 import { describe, expect, it } from 'vitest';
+import { formatMessage, messageParam } from '../../domain/messages.ts';
 import { seededRandom } from '../../domain/planning.ts';
 import { DEFAULT_POLICY } from '../../domain/policy/defaults.ts';
 import { policyOverrideProblems } from '../../domain/policy/validate.ts';
@@ -48,7 +49,7 @@ describe('recommendation tally', () => {
 
   it('names the field of ballots that do not add up', () => {
     expect(ballotProblems(g('A', 5, 6, 6))).toEqual([
-      { field: 'cast', message: '6 ballots cast, more than the 5 voters expected' },
+      { field: 'cast', message: messageParam('ballot.castOverExpected', { cast: 6, expected: 5 }) },
     ]);
     expect(ballotProblems(g('A', 5, 5, 3, 1))[0]?.field).toBe('favour');
     expect(ballotProblems(g('A', -1, 0, 0))[0]?.field).toBe('expected');
@@ -125,8 +126,12 @@ describe('score sheet', () => {
     });
     expect(partial.eliminatedIn).toBeNull();
     expect(scoreSlotProblem('INSPECTION', 'STAFF', rounds)).toBeNull();
-    expect(scoreSlotProblem('SPEECH', 'STAFF', rounds)).toBe(
-      'round SPEECH has no parts; record its score without a part',
+    const slot = scoreSlotProblem('SPEECH', 'STAFF', rounds);
+    expect(slot && formatMessage(slot.key, slot.params, 'en')).toBe(
+      'round Speech and defence has no parts; record its score without a part',
+    );
+    expect(slot && formatMessage(slot.key, slot.params, 'zh-CN')).toBe(
+      '“演讲答辩”环节不分项评分，登记得分时请勿指定评分项',
     );
   });
 });
