@@ -229,3 +229,32 @@ export async function horizonGroups(
   const { ends, years } = await horizonGroupsByYear(input, [horizonYears], false);
   return { horizonEnd: ends[0]!, groups: years[0]! };
 }
+
+/**
+ * Every unit's name with the names above it, from the top of the tree, by code (read once per
+ * data version): for tables where names repeat (six counties each with an 教育局).
+ */
+export function unitPaths(copy: MetricInput['copy']): Promise<Map<string, string[]>> {
+  return copy.cached('unit-paths', async () => {
+    const { rowCount, columns } = await copy.queryColumns(
+      'SELECT CAST(id AS INTEGER) AS id, code, name, path FROM units',
+    );
+    const [ids, codes, names, paths] = [
+      columns.id as number[],
+      columns.code as string[],
+      columns.name as string[],
+      columns.path as string[],
+    ];
+    const nameById = new Map<number, string>();
+    for (let i = 0; i < rowCount; i++) nameById.set(ids[i]!, names[i]!);
+    const out = new Map<string, string[]>();
+    for (let i = 0; i < rowCount; i++)
+      out.set(
+        codes[i]!,
+        paths[i]!.split('.')
+          .filter(Boolean)
+          .map((id) => nameById.get(Number(id)) ?? ''),
+      );
+    return out;
+  });
+}

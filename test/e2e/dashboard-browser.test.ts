@@ -134,8 +134,8 @@ describe('the dashboard in Chromium', { timeout: 150_000 }, () => {
         (await page.locator('.ant-table-row td:last-child .ant-tag').allTextContents()).every((s) => s === '未达标'),
       )
       .toBe(true);
-    // Drill down to the first unit listed.
-    const unit = (await page.locator('.ant-table-row button').first().textContent())!.trim();
+    // Drill down to the first unit listed (shown with the units above it: 示范市·…·name).
+    const unit = (await page.locator('.ant-table-row button').first().textContent())!.trim().split('·').pop()!;
     await page.locator('.ant-table-row button').first().click();
     await page.waitForURL(/unit=/);
     await expect.poll(() => page.locator('h3').filter({ hasText: unit }).count()).toBeGreaterThan(0);
@@ -164,6 +164,39 @@ describe('the dashboard in Chromium', { timeout: 150_000 }, () => {
     expect(String(sheet.getCell('A1').value)).toMatch(/配备达标情况（统计日期 2025-12-31/);
     expect(sheet.getRow(3).values).toContain('单位');
     expect(sheet.rowCount).toBeGreaterThan(3);
+  });
+
+  it('prints every row of the compliance table, with the units’ places, a footer and page numbers', async () => {
+    await page.goto(`${server.base}/compliance`);
+    const shown = page.getByText(/^共 \d+ 条$/);
+    await expect.poll(() => shown.count(), { timeout: 30_000 }).toBe(1);
+    const total = Number((await shown.textContent())!.match(/\d+/)![0]);
+    expect(total).toBeGreaterThan(50); // more than the page on screen
+    await page.evaluate(() => {
+      window.print = () => {
+        (window as unknown as { printed: boolean }).printed = true;
+      };
+    });
+    await page.getByRole('button', { name: '打印', exact: true }).click();
+    await expect
+      .poll(() => page.evaluate(() => (window as unknown as { printed?: boolean }).printed === true), {
+        timeout: 30_000,
+      })
+      .toBe(true);
+    // All rows, each unit with its place in the tree and its code; no controls.
+    expect(await page.locator('#print-area tbody tr').count()).toBe(total);
+    expect(await page.locator('#print-area button, #print-area input').count()).toBe(0);
+    expect(await page.locator('#print-area tbody tr').first().locator('td').first().textContent()).toContain('·');
+    // The footer and page numbers of every sheet.
+    const rules = (await page.locator('#print-page').textContent())!;
+    expect(rules).toMatch(/统计日期 \d{4}-\d{2}-\d{2} · 政策版本 .* · admin 打印于 \d{4}-\d{2}-\d{2} \d{2}:\d{2}/);
+    expect(rules).toContain('counter(pages)');
+    const pdf = await page.pdf({ path: path.join(shots, 'compliance-print.pdf'), preferCSSPageSize: true });
+    const sheets = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+    expect(sheets).toBeGreaterThan(1);
+    await page.emulateMedia({ media: 'print' });
+    await page.screenshot({ path: path.join(shots, 'compliance-print.png') });
+    await page.emulateMedia({ media: 'screen' });
   });
 
   it('shows a unit’s team, gaps and reserves on the succession page, picked from the tree', async () => {
@@ -305,29 +338,44 @@ describe('the dashboard in Chromium', { timeout: 150_000 }, () => {
     await page.keyboard.press('Escape');
   });
 
-  it('checks a nomination’s eligibility and shows the refusal of a second open entry', async () => {
+  it('nominates by name and unit from pickers; eligibility names the open entry; the refusal is in Chinese', async () => {
     const found = await server.post<{
-      reserves: { edges: { node: { person: { code: string }; unit: { code: string } } }[] };
-    }>('{ reserves(first: 1, filter: { status: [ACTIVE] }) { edges { node { person { code } unit { code } } } } }');
+      reserves: { edges: { node: { person: { code: string; name: string }; unit: { code: string; name: string } } }[] };
+    }>(
+      '{ reserves(first: 1, filter: { status: [ACTIVE] }) { edges { node { person { code name } unit { code name } } } } }',
+    );
     const { person, unit } = found.data!.reserves.edges[0]!.node;
     await page.goto(`${server.base}/roster`);
     await page.getByRole('button', { name: '提名', exact: true }).click();
     const dialog = page.getByRole('dialog');
-    await dialog.getByLabel('人员编号').fill(person.code);
-    await dialog.getByLabel('后备单位编号').fill(unit.code);
+    // No codes to type: a name finds the person (with unit, age and post), a name finds the unit.
+    await dialog.getByRole('combobox', { name: '提名人选' }).fill(person.name);
+    const personOption = page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({
+      hasText: `（${person.code}）`,
+    });
+    await expect.poll(() => personOption.count(), { timeout: 30_000 }).toBe(1);
+    expect(await personOption.textContent()).toMatch(/\d+岁/);
+    await personOption.click();
+    await expect.poll(() => dialog.getByTestId('person-chosen').textContent()).toContain(person.name);
+    await dialog.getByRole('combobox', { name: '后备单位' }).fill(unit.name);
+    const unitOption = page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({
+      hasText: `（${unit.code}）`,
+    });
+    await expect.poll(() => unitOption.count(), { timeout: 30_000 }).toBe(1);
+    await unitOption.click();
     await dialog.getByLabel('拟任职级').click();
     await page.getByTitle('正科级').click();
     await dialog.getByRole('button', { name: '资格审查' }).click();
-    await expect
-      .poll(async () => (await dialog.getByText(/符合提名条件|不符合 \d+ 项条件/).count()) > 0, { timeout: 30_000 })
-      .toBe(true);
+    // The person is in the pool already: the check says so before the nomination is tried.
+    await expect.poll(() => dialog.getByText('已在库或提名中').count(), { timeout: 30_000 }).toBe(1);
     await page.screenshot({ path: path.join(shots, 'nomination.png') });
     await dialog.getByRole('button', { name: '确认提名' }).click();
-    await expect
-      .poll(() => dialog.getByText(new RegExp(`person "${person.code}" already has an open entry`)).count(), {
-        timeout: 30_000,
-      })
-      .toBe(1);
+    const refusal = dialog.locator('.ant-alert-error');
+    await expect.poll(() => refusal.count(), { timeout: 30_000 }).toBe(1);
+    const text = (await refusal.textContent())!;
+    expect(text).toContain('已有一条进行中的后备干部记录');
+    // Chinese throughout: no Latin word beyond the ids it quotes.
+    expect(text.replace(/[A-Z]?\d+/g, '')).not.toMatch(/[A-Za-z]{3,}/);
     await page.keyboard.press('Escape');
   });
 

@@ -140,6 +140,12 @@ describe('the selection procedure in Chromium', { timeout: 150_000 }, () => {
       await procedure.getByLabel(`${group} 反对`).fill('1');
     }
     await procedure.getByRole('button', { name: '保存推荐结果' }).click();
+    // The ballot is confirmed first, with its numbers.
+    const ballotDialog = page.locator('.ant-modal-confirm:visible');
+    await expect
+      .poll(() => ballotDialog.getByText(/应到 \d+，实到 \d+，赞成 \d+/).count(), { timeout: 10_000 })
+      .toBeGreaterThan(0);
+    await ballotDialog.getByRole('button', { name: '确认' }).click();
     const round = procedure.getByTestId('recommendation-round');
     await expect.poll(() => round.count(), { timeout: 30_000 }).toBe(1);
     await expect.poll(() => round.locator('.ant-tag').textContent()).toBe('通过');
@@ -195,6 +201,9 @@ describe('the selection procedure in Chromium', { timeout: 150_000 }, () => {
     await expect.poll(() => notice.getByRole('cell', { name: '待处理' }).count(), { timeout: 30_000 }).toBe(1);
     await notice.getByLabel('核查情况').fill('经核查，反映问题不属实');
     await notice.getByRole('button', { name: '处理异议' }).click();
+    const resolveDialog = page.locator('.ant-modal-confirm:visible');
+    await expect.poll(() => resolveDialog.getByText('待处理 → 异议不成立').count(), { timeout: 10_000 }).toBe(1);
+    await resolveDialog.getByRole('button', { name: '确认' }).click();
     await expect.poll(() => notice.getByRole('cell', { name: '异议不成立' }).count(), { timeout: 30_000 }).toBe(1);
     expect(await notice.getByRole('cell', { name: '经核查，反映问题不属实' }).count()).toBe(1);
     // The whole tab, top to bottom.

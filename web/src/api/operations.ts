@@ -129,6 +129,7 @@ export const COMPLIANCE_ROWS = gql(`
         rows {
           unitCode
           unitName
+          unitPath
           rule
           value
           target
@@ -261,6 +262,7 @@ export const PROJECTION = gql(`
   rows(onlyWithIntake: true, first: 100) {
     unitCode
     unitName
+    unitPath
     kind
     positions
     target
@@ -885,6 +887,7 @@ export const RANKING = gql(`
       teams {
         unitCode
         unitName
+        unitPath
         unitLevel
         expectedVacancies
         ready
@@ -898,11 +901,56 @@ export const RANKING = gql(`
       worstUnits(first: $first, level: $level) {
         unitCode
         unitName
+        unitPath
         breaches
         warnings
         rules {
           rule
           status
+        }
+      }
+    }
+  }
+`);
+
+/** The person picker: people in scope by part of the name (or the exact id), told apart by unit, age and post. */
+export const PERSON_SEARCH = gql(`
+  query PersonSearch($search: String!) {
+    people(filter: { search: $search }, first: 20) {
+      edges {
+        node {
+          code
+          name
+          gender
+          age
+          rank
+          unit {
+            code
+            name
+            ancestors {
+              name
+            }
+          }
+          positionsHeld {
+            title
+          }
+        }
+      }
+    }
+  }
+`);
+
+/** The unit picker: units in scope by part of the name (or the exact code), with their place in the tree. */
+export const UNIT_SEARCH = gql(`
+  query UnitSearch($search: String!) {
+    units(search: $search, first: 30) {
+      edges {
+        node {
+          code
+          name
+          ancestors {
+            name
+          }
         }
       }
     }

@@ -10,6 +10,7 @@ import { DIRECTIONS, POSITION_KINDS, RANKS, SOURCES, TIERS } from '../api/enums.
 import type { ResultOf, VariablesOf } from '../api/graphql.ts';
 import { ELIGIBILITY, NOMINATE } from '../api/operations.ts';
 import { noEnterSubmit } from './confirm.tsx';
+import { PersonPicker, UnitPicker } from './pickers.tsx';
 import { errorText } from './QueryState.tsx';
 
 type Nomination = VariablesOf<typeof NOMINATE>['input'];
@@ -66,10 +67,10 @@ export function NominationForm({ onNominated }: { onNominated: (id: string) => v
     <Form onKeyDown={noEnterSubmit} form={form} layout="vertical" onValuesChange={() => setFailed(null)}>
       <Space wrap align="start">
         <Form.Item name="personId" label={t('nominate.personId')} rules={[{ required: true }]}>
-          <Input aria-label={t('nominate.personId')} maxLength={64} style={{ width: 160 }} />
+          <PersonPicker aria-label={t('nominate.personId')} />
         </Form.Item>
         <Form.Item name="unitCode" label={t('nominate.unitCode')} rules={[{ required: true }]}>
-          <Input aria-label={t('nominate.unitCode')} maxLength={64} style={{ width: 160 }} />
+          <UnitPicker aria-label={t('nominate.unitCode')} />
         </Form.Item>
         {select('targetKind', POSITION_KINDS, 'PositionKind', 'DEPUTY')}
         {select('targetRank', RANKS, 'Rank')}

@@ -3,7 +3,7 @@
 // the date and the policy versions) and an A4 print layout for a meeting pack.
 import { Button, Card, DatePicker, Select, Space, Switch, Table, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { useState } from 'react';
+import { useContext, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import { useClient, useQuery } from 'urql';
@@ -11,8 +11,10 @@ import type { ResultOf, VariablesOf } from '../api/graphql.ts';
 import { COMPLIANCE_ROWS } from '../api/operations.ts';
 import { DrillDrawer, type DrillTarget } from '../components/DrillDrawer.tsx';
 import { QueryState } from '../components/QueryState.tsx';
+import { printTable } from '../export/print.ts';
 import { downloadSheet } from '../export/xlsx.ts';
 import { ruleLabel } from '../i18n/rules.ts';
+import { ViewerContext } from '../viewer.ts';
 
 export const RULES = [
   'RATIO_PRINCIPAL',
@@ -73,6 +75,8 @@ export function Compliance({ rootUnit }: { rootUnit: string }) {
   });
   const [page, setPage] = useState(1);
   const [exporting, setExporting] = useState(false);
+  const [printing, setPrinting] = useState(false);
+  const viewer = useContext(ViewerContext);
   const variables = {
     unitCode,
     subtree,
@@ -113,22 +117,85 @@ export function Compliance({ rootUnit }: { rootUnit: string }) {
   const versions = report?.policyVersions.length ? report.policyVersions.join(', ') : t('compliance.defaultPolicy');
   const header = t('compliance.header', { unit: data?.unit?.name ?? unitCode, asOf, versions });
 
+  /** Every row of the report as filtered and sorted (not only the page on screen). */
+  const allRows = async (): Promise<Row[]> => {
+    const rows: Row[] = [];
+    for (let offset = 0; ; offset += 1000) {
+      const r = await client.query(COMPLIANCE_ROWS, { ...variables, first: 1000, offset }).toPromise();
+      if (r.error || !r.data) throw r.error ?? new Error('no data');
+      rows.push(...r.data.complianceReport.rows.rows);
+      if (rows.length >= r.data.complianceReport.rows.total) break;
+    }
+    return rows;
+  };
+  const judgedText = (r: Row) =>
+    r.judged ? (r.subtree ? t('compliance.judgedPool') : t('compliance.judgedTeam')) : t('compliance.notJudged');
+  const print = async () => {
+    setPrinting(true);
+    try {
+      const rows = await allRows();
+      const filters = [
+        rules.length ? `${t('compliance.rules')}：${rules.map(label).join('、')}` : null,
+        statuses.length ? `${t('compliance.statuses')}：${statuses.map((s) => t(`status.${s}`)).join('、')}` : null,
+      ].filter((x): x is string => x !== null);
+      printTable(
+        {
+          title: header,
+          subtitle: [
+            t('compliance.printCount', { count: rows.length }),
+            t('compliance.trainingYear', { year: report?.trainingYear }),
+            ...filters,
+          ],
+          footer: t('print.footer', {
+            unit: data?.unit?.name ?? unitCode,
+            asOf,
+            versions,
+            who: viewer?.username ?? '',
+            when: dayjs().format('YYYY-MM-DD HH:mm'),
+          }),
+          columns: [
+            { header: t('common.unit') },
+            { header: t('compliance.unitCode') },
+            { header: t('overview.rule') },
+            { header: t('compliance.numerator'), align: 'right' },
+            { header: t('compliance.denominator'), align: 'right' },
+            { header: t('compliance.value'), align: 'right' },
+            { header: t('compliance.target'), align: 'right' },
+            { header: t('compliance.gap'), align: 'right' },
+            { header: t('compliance.status') },
+            { header: t('compliance.judged') },
+          ],
+          rows: rows.map((r) => [
+            r.unitPath,
+            r.unitCode,
+            label(r.rule),
+            number(r.numerator),
+            r.denominator === null ? null : number(r.denominator),
+            figure(r, r.value),
+            figure(r, r.target),
+            figure(r, r.gap),
+            t(`status.${r.status}`),
+            judgedText(r),
+          ]),
+        },
+        { before: t('print.pageBefore'), middle: t('print.pageMiddle'), after: t('print.pageAfter') },
+      );
+    } finally {
+      setPrinting(false);
+    }
+  };
+
   const exportXlsx = async () => {
     setExporting(true);
     try {
-      const rows: Row[] = [];
-      for (let offset = 0; ; offset += 1000) {
-        const r = await client.query(COMPLIANCE_ROWS, { ...variables, first: 1000, offset }).toPromise();
-        if (r.error || !r.data) throw r.error ?? new Error('no data');
-        rows.push(...r.data.complianceReport.rows.rows);
-        if (rows.length >= r.data.complianceReport.rows.total) break;
-      }
+      const rows = await allRows();
       await downloadSheet({
         fileName: `compliance-${unitCode}-${asOf}.xlsx`,
         sheetName: t('compliance.sheet'),
         title: [header],
         columns: [
-          { header: t('common.unit'), width: 28 },
+          { header: t('common.unit'), width: 36 },
+          { header: t('compliance.unitCode'), width: 14 },
           { header: t('overview.rule'), width: 22 },
           { header: t('compliance.numerator'), width: 12 },
           { header: t('compliance.denominator'), width: 12 },
@@ -139,15 +206,16 @@ export function Compliance({ rootUnit }: { rootUnit: string }) {
           { header: t('compliance.judged'), width: 12 },
         ],
         rows: rows.map((r) => [
-          r.unitName,
+          r.unitPath,
+          r.unitCode,
           label(r.rule),
           r.numerator,
           r.denominator,
-          r.value,
-          r.target,
-          r.gap,
+          figure(r, r.value),
+          figure(r, r.target),
+          figure(r, r.gap),
           t(`status.${r.status}`),
-          r.judged ? (r.subtree ? t('compliance.judgedPool') : t('compliance.judgedTeam')) : t('compliance.notJudged'),
+          judgedText(r),
         ]),
       });
     } finally {
@@ -206,7 +274,7 @@ export function Compliance({ rootUnit }: { rootUnit: string }) {
         <Button onClick={exportXlsx} loading={exporting} disabled={!report}>
           {exporting ? t('compliance.exporting') : t('compliance.export')}
         </Button>
-        <Button onClick={() => window.print()} disabled={!report}>
+        <Button onClick={print} loading={printing} disabled={!report}>
           {t('compliance.print')}
         </Button>
       </Space>
@@ -246,10 +314,21 @@ export function Compliance({ rootUnit }: { rootUnit: string }) {
                   title: t('common.unit'),
                   dataIndex: 'unitName',
                   sorter: true,
-                  render: (name: string, r) => (
-                    <Button type="link" size="small" style={{ padding: 0 }} onClick={() => set({ unit: r.unitCode })}>
-                      {name}
-                    </Button>
+                  // With the units above it (names repeat: every county has an 教育局) and its code.
+                  render: (_name: string, r) => (
+                    <Space size={4}>
+                      <Button
+                        type="link"
+                        size="small"
+                        style={{ padding: 0, whiteSpace: 'normal', textAlign: 'left' }}
+                        onClick={() => set({ unit: r.unitCode })}
+                      >
+                        {r.unitPath}
+                      </Button>
+                      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                        {r.unitCode}
+                      </Typography.Text>
+                    </Space>
                   ),
                 },
                 {

@@ -369,7 +369,7 @@ export function Planning({ rootUnit }: { rootUnit: string }) {
                   dataSource={projection.rows}
                   pagination={{ pageSize: 20, showSizeChanger: false }}
                   columns={[
-                    { title: t('common.unit'), dataIndex: 'unitName' },
+                    { title: t('common.unit'), dataIndex: 'unitPath' },
                     { title: t('roster.kind'), dataIndex: 'kind', render: (k: string) => t(`enum.PositionKind.${k}`) },
                     {
                       title: t('planning.target'),

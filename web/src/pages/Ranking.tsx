@@ -75,7 +75,7 @@ export function Ranking({ rootUnit }: { rootUnit: string }) {
                   dataSource={data.successionRanking.teams}
                   columns={[
                     { title: t('ranking.rank'), render: (_, _r, i) => i + 1, width: 56 },
-                    { title: t('common.unit'), render: (_, r) => link(r.unitName, () => toOverview(r.unitCode)) },
+                    { title: t('common.unit'), render: (_, r) => link(r.unitPath, () => toOverview(r.unitCode)) },
                     { title: t('ranking.level'), render: (_, r) => t(`enum.UnitLevel.${r.unitLevel}`) },
                     {
                       title: t('succession.vacancies'),
@@ -122,7 +122,7 @@ export function Ranking({ rootUnit }: { rootUnit: string }) {
                     {
                       title: t('common.unit'),
                       width: 200,
-                      render: (_, r) => link(r.unitName, () => toOverview(r.unitCode)),
+                      render: (_, r) => link(r.unitPath, () => toOverview(r.unitCode)),
                     },
                     {
                       title: t('overview.breaches'),

@@ -309,7 +309,16 @@ export function Roster({ rootUnit }: { rootUnit: string }) {
       ) : (
         <>
           <Typography.Text type="secondary" data-testid="roster-total">
-            {total === null ? t('common.loading') : t('roster.total', { total, loaded: rows.length })}
+            {total === null
+              ? t('common.loading')
+              : t('roster.total', {
+                  total,
+                  loaded: rows.length,
+                  // What the count counts: the statuses chosen, or every status (not only the pool).
+                  which: statuses.length
+                    ? statuses.map((s) => t(`enum.ReserveStatus.${s}`)).join('、')
+                    : t('roster.allStatuses'),
+                })}
           </Typography.Text>
           <VirtualTable<Row>
             label={t('nav.roster')}

@@ -23,7 +23,7 @@ import { useTranslation } from 'react-i18next';
 import { type CombinedError, useMutation } from 'urql';
 import { RAISE_OBJECTION, RESOLVE_OBJECTION } from '../../api/procedure.ts';
 import { useCan } from '../../viewer.ts';
-import { noEnterSubmit } from '../confirm.tsx';
+import { noEnterSubmit, useConfirm } from '../confirm.tsx';
 import { errorText } from '../QueryState.tsx';
 import {
   ACTIONS,
@@ -82,12 +82,26 @@ function Resolve({ objection, minDate, onDone }: { objection: Objection; minDate
   const [on, setOn] = useState(dayjs());
   const [state, resolve] = useMutation(RESOLVE_OBJECTION);
   const [error, setError] = useState<CombinedError | null>(null);
+  const [confirm, confirmHolder] = useConfirm();
   return (
     <Form
       onKeyDown={noEnterSubmit}
       layout="inline"
       style={{ rowGap: 8 }}
       onFinish={async () => {
+        const ok = await confirm({
+          subject: objection.summary,
+          action: t('procedure.resolve'),
+          facts: [
+            [t('confirm.change'), `${t('enum.ObjectionOutcome.PENDING')} → ${t(`enum.ObjectionOutcome.${outcome}`)}`],
+            ...(outcome === 'UPHELD'
+              ? [[t('procedure.action'), t(`enum.ObjectionAction.${action}`)] as [string, string]]
+              : []),
+            [t('procedure.finding'), finding.trim()],
+            [t('procedure.resolvedOn'), iso(on)],
+          ],
+        });
+        if (!ok) return;
         const r = await resolve({
           input: {
             objectionId: objection.id,
@@ -105,6 +119,7 @@ function Resolve({ objection, minDate, onDone }: { objection: Objection; minDate
           setError(r.error);
       }}
     >
+      {confirmHolder}
       <Form.Item label={t('procedure.finding')}>
         <Radio.Group
           aria-label={t('procedure.outcome')}

@@ -123,8 +123,10 @@ function Elimination({ entry, alerts, onDone }: { entry: Entry; alerts: string[]
   const [reason, setReason] = useState('');
   const [on, setOn] = useState(dayjs());
   const [state, decide] = useMutation(DECIDE_ELIMINATION);
+  const [confirm, confirmHolder] = useConfirm();
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
+      {confirmHolder}
       <Alert
         type="warning"
         showIcon
@@ -140,6 +142,21 @@ function Elimination({ entry, alerts, onDone }: { entry: Entry; alerts: string[]
         layout="inline"
         style={{ rowGap: 8 }}
         onFinish={async () => {
+          const ok = await confirm({
+            subject: entry.code,
+            action: t('procedure.decision'),
+            facts: [
+              [
+                t('confirm.change'),
+                decision === 'REMOVE'
+                  ? `${t('enum.ReserveStatus.ACTIVE')} → ${t('enum.ReserveStatus.REMOVED')}`
+                  : t('enum.EliminationDecisionKind.KEEP'),
+              ],
+              [t('procedure.reason'), reason.trim()],
+              [t('procedure.decidedOn'), iso(on)],
+            ],
+          });
+          if (!ok) return;
           const r = await decide({ input: { reserveId: entry.code, decision, on: iso(on), reason: reason.trim() } });
           if (!r.error) {
             setReason('');

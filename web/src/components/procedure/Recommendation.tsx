@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { useMutation } from 'urql';
 import { RECORD_RECOMMENDATION, STRIKE_RECOMMENDATION } from '../../api/procedure.ts';
 import { useCan } from '../../viewer.ts';
-import { noEnterSubmit } from '../confirm.tsx';
+import { noEnterSubmit, useConfirm } from '../confirm.tsx';
 import { errorText } from '../QueryState.tsx';
 import { type Entry, iso, keyLabel, outsideProcedure, type ProcedurePolicy, pct } from './shared.ts';
 
@@ -121,7 +121,27 @@ function BallotForm({ entry, policy, onChanged }: { entry: Entry; policy: Proced
   const set = (group: string, field: Field, value: number | null) =>
     setBallots((b) => ({ ...b, [group]: { ...b[group]!, [field]: value } }));
   const complete = policy.groups.every((g) => FIELDS.every((f) => ballots[g]?.[f] != null));
+  const [confirm, confirmHolder] = useConfirm();
   const submit = async () => {
+    const ok = await confirm({
+      subject: entry.code,
+      action: t('procedure.saveBallot'),
+      facts: [
+        [t('procedure.heldOn'), iso(heldOn)],
+        ...policy.groups.map(
+          (g) =>
+            [
+              keyLabel(t, 'group', g),
+              t('procedure.ballotLine', {
+                expected: ballots[g]?.expected ?? 0,
+                cast: ballots[g]?.cast ?? 0,
+                favour: ballots[g]?.favour ?? 0,
+              }),
+            ] as [string, string],
+        ),
+      ],
+    });
+    if (!ok) return;
     const r = await record({
       input: {
         reserveId: entry.code,
@@ -179,6 +199,7 @@ function BallotForm({ entry, policy, onChanged }: { entry: Entry; policy: Proced
         ]}
       />
       <Form onKeyDown={noEnterSubmit} layout="inline" style={{ marginTop: 8, rowGap: 8 }} onFinish={submit}>
+        {confirmHolder}
         <Form.Item label={t('procedure.heldOn')}>
           <DatePicker
             aria-label={t('procedure.heldOn')}

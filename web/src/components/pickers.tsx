@@ -1,0 +1,135 @@
+// Pickers instead of codes: a person by name (told apart from namesakes by unit, age and post),
+// a unit by name (shown with its place in the tree). Both ask the server as the user types
+// (debounced) and keep the chosen one's label, so the form shows a name, never a bare code.
+import { Select, Space, Typography } from 'antd';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useClient } from 'urql';
+import type { ResultOf } from '../api/graphql.ts';
+import { PERSON_SEARCH, UNIT_SEARCH } from '../api/operations.ts';
+
+/** A unit's name with the units above it in the viewer's scope: 示范市·某县·教育局. */
+export function unitPath(u: { name: string; ancestors?: { name: string }[] | null }): string {
+  return [...(u.ancestors ?? []).map((a) => a.name), u.name].join('·');
+}
+
+type Person = ResultOf<typeof PERSON_SEARCH>['people']['edges'][number]['node'];
+type Unit = ResultOf<typeof UNIT_SEARCH>['units']['edges'][number]['node'];
+
+/** Results of `search(text)` for the text typed, 300 ms after the last key. */
+function useSearch<T>(search: (text: string) => Promise<T[]>): [T[], boolean, (text: string) => void] {
+  const [options, setOptions] = useState<T[]>([]);
+  const [loading, setLoading] = useState(false);
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const latest = useRef('');
+  useEffect(() => () => void (timer.current && clearTimeout(timer.current)), []);
+  const onSearch = (text: string) => {
+    latest.current = text;
+    if (timer.current) clearTimeout(timer.current);
+    if (!text.trim()) return setOptions([]);
+    timer.current = setTimeout(async () => {
+      setLoading(true);
+      const found = await search(text.trim());
+      if (latest.current === text) setOptions(found);
+      setLoading(false);
+    }, 300);
+  };
+  return [options, loading, onSearch];
+}
+
+interface PickerProps {
+  value?: string;
+  onChange?: (code: string | undefined) => void;
+  id?: string;
+  'aria-label'?: string;
+  style?: React.CSSProperties;
+}
+
+export function PersonPicker({ value, onChange, style, ...rest }: PickerProps) {
+  const { t } = useTranslation();
+  const client = useClient();
+  const [chosen, setChosen] = useState<Person | null>(null);
+  const [people, loading, onSearch] = useSearch(async (search) => {
+    const r = await client.query(PERSON_SEARCH, { search }, { requestPolicy: 'network-only' }).toPromise();
+    return r.data?.people.edges.map((e) => e.node) ?? [];
+  });
+  const describe = (p: Person) =>
+    [
+      p.unit ? unitPath(p.unit) : null,
+      t('pickers.age', { age: p.age }),
+      p.positionsHeld[0]?.title ?? t(`enum.Rank.${p.rank}`),
+    ]
+      .filter(Boolean)
+      .join(' · ');
+  const options = useMemo(() => {
+    const list = chosen && !people.some((p) => p.code === chosen.code) ? [chosen, ...people] : people;
+    return list.map((p) => ({
+      value: p.code,
+      label: `${p.name}（${p.code}）`,
+      person: p,
+    }));
+  }, [people, chosen]);
+  return (
+    <Space orientation="vertical" size={2}>
+      <Select
+        {...rest}
+        showSearch={{ filterOption: false, onSearch }}
+        allowClear
+        value={value}
+        placeholder={t('pickers.personPlaceholder')}
+        notFoundContent={loading ? t('common.loading') : t('pickers.typeToSearch')}
+        style={{ width: 320, ...style }}
+        popupMatchSelectWidth={520}
+        options={options}
+        optionRender={(o) => (
+          <Space orientation="vertical" size={0}>
+            <span>{o.label}</span>
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {describe((o.data as { person: Person }).person)}
+            </Typography.Text>
+          </Space>
+        )}
+        onChange={(code: string | undefined) => {
+          setChosen(options.find((o) => o.value === code)?.person ?? null);
+          onChange?.(code);
+        }}
+      />
+      {chosen && value === chosen.code && (
+        <Typography.Text type="secondary" data-testid="person-chosen">
+          {chosen.name} · {describe(chosen)}
+        </Typography.Text>
+      )}
+    </Space>
+  );
+}
+
+export function UnitPicker({ value, onChange, style, ...rest }: PickerProps) {
+  const { t } = useTranslation();
+  const client = useClient();
+  const [chosen, setChosen] = useState<Unit | null>(null);
+  const [units, loading, onSearch] = useSearch(async (search) => {
+    const r = await client.query(UNIT_SEARCH, { search }, { requestPolicy: 'network-only' }).toPromise();
+    return r.data?.units.edges.map((e) => e.node) ?? [];
+  });
+  const options = useMemo(() => {
+    const list = chosen && !units.some((u) => u.code === chosen.code) ? [chosen, ...units] : units;
+    return list.map((u) => ({ value: u.code, label: `${unitPath(u)}（${u.code}）`, unit: u }));
+  }, [units, chosen]);
+  return (
+    <Select
+      {...rest}
+      showSearch={{ filterOption: false, onSearch }}
+      allowClear
+      value={value}
+      placeholder={t('pickers.unitPlaceholder')}
+      notFoundContent={loading ? t('common.loading') : t('pickers.typeToSearch')}
+      style={{ width: 320, ...style }}
+      popupMatchSelectWidth={520}
+      options={options}
+      onChange={(code: string | undefined) => {
+        setChosen(options.find((o) => o.value === code)?.unit ?? null);
+        onChange?.(code);
+      }}
+    />
+  );
+}
