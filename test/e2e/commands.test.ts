@@ -157,7 +157,11 @@ describe('npm start on an empty database', () => {
     const broken = await (
       await post('{ reserves(first: 1, filter: { unitCode: "NOPE" }) { totalCount } }', bearer)
     ).json();
-    expect(broken.errors[0].extensions).toEqual({ code: 'NOT_FOUND' });
+    expect(broken.errors[0].extensions).toEqual({
+      code: 'NOT_FOUND',
+      messageKey: 'auth.unitNotFound',
+      params: { unit: 'NOPE' },
+    });
     expect(JSON.stringify(broken)).not.toMatch(/stack|\.ts:\d+/);
 
     const page = await fetch(`${base}/`).then((r) => r.text());

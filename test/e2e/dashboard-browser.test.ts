@@ -191,12 +191,55 @@ describe('the dashboard in Chromium', { timeout: 150_000 }, () => {
     const rules = (await page.locator('#print-page').textContent())!;
     expect(rules).toMatch(/统计日期 \d{4}-\d{2}-\d{2} · 政策版本 .* · admin 打印于 \d{4}-\d{2}-\d{2} \d{2}:\d{2}/);
     expect(rules).toContain('counter(pages)');
-    const pdf = await page.pdf({ path: path.join(shots, 'compliance-print.pdf'), preferCSSPageSize: true });
-    const sheets = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
-    expect(sheets).toBeGreaterThan(1);
+    // Looked at as printed (before the PDF: printing ends with afterprint, which clears the area).
     await page.emulateMedia({ media: 'print' });
     await page.screenshot({ path: path.join(shots, 'compliance-print.png') });
     await page.emulateMedia({ media: 'screen' });
+    const pdf = await page.pdf({ path: path.join(shots, 'compliance-print.pdf'), preferCSSPageSize: true });
+    const sheets = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+    expect(sheets).toBeGreaterThan(1);
+  });
+
+  it('prints a meeting pack for the unit: figures, rules, every breach and warning, gaps and worst units', async () => {
+    await page.goto(`${server.base}/overview`);
+    await expect.poll(() => page.getByText('后备干部总数').count(), { timeout: 30_000 }).toBe(1);
+    const pool = (await page.locator('.ant-statistic').first().textContent())!.replace(/\D/g, '');
+    await page.evaluate(() => {
+      window.print = () => {
+        (window as unknown as { printed: boolean }).printed = true;
+      };
+    });
+    await page.getByRole('button', { name: '打印会议材料' }).click();
+    await expect
+      .poll(() => page.evaluate(() => (window as unknown as { printed?: boolean }).printed === true), {
+        timeout: 60_000,
+      })
+      .toBe(true);
+    const area = page.locator('#print-area');
+    expect(await area.locator('section').count()).toBe(5);
+    // Each section after the first starts a new sheet.
+    expect(
+      await area.evaluate((a) =>
+        [...a.querySelectorAll('section')].map((x) => getComputedStyle(x as HTMLElement).breakBefore),
+      ),
+    ).toEqual(['auto', 'page', 'page', 'page', 'page']);
+    expect(await area.locator('h3').allTextContents()).toEqual([
+      '一、基本情况',
+      '二、配备达标情况（按规则）',
+      expect.stringMatching(/^三、未达标和预警明细（共 \d+ 项）$/),
+      '四、接续缺口较大的班子',
+      '五、问题较多的单位',
+    ]);
+    // The pack's figures are the page's.
+    expect(await area.locator('section').first().locator('tbody tr').first().textContent()).toContain(pool);
+    const count = Number((await area.locator('h3').nth(2).textContent())!.match(/共 (\d+) 项/)![1]);
+    expect(await area.locator('section').nth(2).locator('tbody tr').count()).toBe(count);
+    // Looked at as printed (before the PDF: printing ends with afterprint, which clears the area).
+    await page.emulateMedia({ media: 'print' });
+    await page.screenshot({ path: path.join(shots, 'meeting-pack.png') });
+    await page.emulateMedia({ media: 'screen' });
+    const pdf = await page.pdf({ path: path.join(shots, 'meeting-pack.pdf'), preferCSSPageSize: true });
+    expect((pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length).toBeGreaterThan(1);
   });
 
   it('shows a unit’s team, gaps and reserves on the succession page, picked from the tree', async () => {
@@ -288,7 +331,7 @@ describe('the dashboard in Chromium', { timeout: 150_000 }, () => {
     await dialog.getByRole('button', { name: '取消' }).click();
     expect(await drawer.getByText('已变更为“考察中”').count()).toBe(0);
     // Closing with the step half chosen asks before discarding it.
-    await page.locator('.ant-drawer-close').click();
+    await page.locator('.ant-drawer-close:visible').click();
     const discard = page.locator('.ant-modal-confirm:visible').filter({ hasText: '放弃未保存的内容？' });
     await expect.poll(() => discard.count(), { timeout: 10_000 }).toBe(1);
     await discard.getByRole('button', { name: '继续编辑' }).click();
@@ -296,7 +339,7 @@ describe('the dashboard in Chromium', { timeout: 150_000 }, () => {
     await page.locator('.ant-modal-confirm:visible').getByRole('button', { name: '确认' }).click();
     await expect.poll(() => drawer.getByText('已变更为“考察中”').count(), { timeout: 30_000 }).toBe(1);
     await page.screenshot({ path: path.join(shots, 'roster-entry.png') });
-    await page.locator('.ant-drawer-close').click();
+    await page.locator('.ant-drawer-close:visible').click();
     // The list shows the entry's new status without a reload.
     const moved = page.locator('.vt-row').filter({ has: page.getByRole('cell', { name: code, exact: true }) });
     await expect.poll(() => moved.locator('.roster-status').textContent()).toBe('● 考察中');
@@ -316,7 +359,8 @@ describe('the dashboard in Chromium', { timeout: 150_000 }, () => {
     await drawer.getByRole('button', { name: '记录谈话' }).click();
     await expect.poll(() => drawer.getByRole('cell', { name: '领导谈话' }).count(), { timeout: 30_000 }).toBe(1);
     await page.screenshot({ path: path.join(shots, 'roster-records.png') });
-    await page.keyboard.press('Escape');
+    // The entry drawer closes by its button (Esc closes only a dropdown or a dialog inside it).
+    await page.locator('.ant-drawer-close:visible').click();
   });
 
   it('records a training on an entry’s page and corrects it in place', async () => {
@@ -335,7 +379,8 @@ describe('the dashboard in Chromium', { timeout: 150_000 }, () => {
     await expect.poll(() => row.getByRole('cell', { name: '4.5', exact: true }).count(), { timeout: 30_000 }).toBe(1);
     await expect.poll(() => drawer.getByRole('row', { name: /浏览器培训班/ }).count()).toBe(1);
     await page.screenshot({ path: path.join(shots, 'roster-person-records.png') });
-    await page.keyboard.press('Escape');
+    // The entry drawer closes by its button (Esc closes only a dropdown or a dialog inside it).
+    await page.locator('.ant-drawer-close:visible').click();
   });
 
   it('nominates by name and unit from pickers; eligibility names the open entry; the refusal is in Chinese', async () => {

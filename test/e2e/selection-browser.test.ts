@@ -210,7 +210,7 @@ describe('the selection procedure in Chromium', { timeout: 150_000 }, () => {
     await page.setViewportSize({ width: 1366, height: 2200 });
     await page.screenshot({ path: path.join(shots, 'procedure-tab.png') });
     await page.setViewportSize({ width: 1366, height: 900 });
-    await page.locator('.ant-drawer-close').click();
+    await page.locator('.ant-drawer-close:visible').click();
 
     // The page shows the entry at its new stage, with its window and ballot.
     await expect.poll(() => row.locator('.ant-tag').first().textContent(), { timeout: 30_000 }).toBe('公示中');

@@ -57,11 +57,17 @@ function cssString(text: string): string {
   return `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, ' ')}"`;
 }
 
+/** "第 {page} 页，共 {pages} 页" as CSS content: the text around the page counters. */
+function pageContent(template: string): string {
+  return template
+    .split(/(\{page\}|\{pages\})/)
+    .filter((part) => part !== '')
+    .map((part) => (part === '{page}' ? 'counter(page)' : part === '{pages}' ? 'counter(pages)' : cssString(part)))
+    .join(' ');
+}
+
 /** Builds the print area (replacing any earlier one) and the page rules; returns the area. */
-export function preparePrint(
-  spec: PrintSpec,
-  pageLabel: { before: string; middle: string; after: string },
-): HTMLElement {
+export function preparePrint(spec: PrintSpec, pageLabel: string): HTMLElement {
   document.getElementById(AREA_ID)?.remove();
   document.getElementById(STYLE_ID)?.remove();
   const area = document.createElement('div');
@@ -76,8 +82,10 @@ export function preparePrint(
     area.append(p);
   }
   const sections = spec.sections ?? [{ columns: spec.columns ?? [], rows: spec.rows ?? [] }];
-  for (const section of sections) {
+  sections.forEach((section, i) => {
     const block = document.createElement('section');
+    // Each section of a pack starts a new sheet.
+    if (i > 0) block.style.breakBefore = 'page';
     if (section.heading) {
       const h = document.createElement('h3');
       h.textContent = section.heading;
@@ -90,7 +98,7 @@ export function preparePrint(
     }
     block.append(tableOf(section));
     area.append(block);
-  }
+  });
   document.body.append(area);
 
   const style = document.createElement('style');
@@ -99,7 +107,7 @@ export function preparePrint(
     size: A4 ${spec.orientation ?? 'landscape'};
     margin: 12mm 10mm 16mm;
     @bottom-left { content: ${cssString(spec.footer)}; font-size: 8pt; color: #555; }
-    @bottom-right { content: ${cssString(pageLabel.before)} counter(page) ${cssString(pageLabel.middle)} counter(pages) ${cssString(pageLabel.after)}; font-size: 8pt; color: #555; }
+    @bottom-right { content: ${pageContent(pageLabel)}; font-size: 8pt; color: #555; }
   }`;
   document.head.append(style);
   document.body.classList.add('printing');
@@ -114,7 +122,7 @@ export function preparePrint(
 }
 
 /** Prints the table (the browser's print dialog: a printer, or "save as PDF"). */
-export function printTable(spec: PrintSpec, pageLabel: { before: string; middle: string; after: string }): void {
+export function printTable(spec: PrintSpec, pageLabel: string): void {
   preparePrint(spec, pageLabel);
   window.print();
 }

@@ -13,6 +13,7 @@ import { DrillDrawer, type DrillTarget } from '../components/DrillDrawer.tsx';
 import { QueryState } from '../components/QueryState.tsx';
 import { printTable } from '../export/print.ts';
 import { downloadSheet } from '../export/xlsx.ts';
+import { number, ruleFigure } from '../format.ts';
 import { ruleLabel } from '../i18n/rules.ts';
 import { ViewerContext } from '../viewer.ts';
 
@@ -48,10 +49,9 @@ const SORTS: Record<string, NonNullable<Vars['orderBy']>> = {
   gap: 'GAP',
   status: 'SEVERITY',
 };
-const number = (x: number) => (Number.isInteger(x) ? String(x) : x.toFixed(2));
-/** A share as a percentage, a count as a whole number: the two never share a format. */
-const figure = (r: { denominator: number | null }, x: number) =>
-  r.denominator === null ? number(x) : `${(x * 100).toFixed(1)}%`;
+/** A share as a percentage, a ratio as 1:x, a count as a whole number: never one format for all. */
+const figure = (r: { rule: string; denominator: number | null }, x: number, part: 'value' | 'gap' = 'value') =>
+  ruleFigure(r.rule, r, x, part);
 const fromUrl = <T extends string>(value: string | null, allowed: readonly T[]): T[] =>
   (value ?? '').split(',').filter((v): v is T => (allowed as readonly string[]).includes(v));
 
@@ -173,12 +173,12 @@ export function Compliance({ rootUnit }: { rootUnit: string }) {
             r.denominator === null ? null : number(r.denominator),
             figure(r, r.value),
             figure(r, r.target),
-            figure(r, r.gap),
+            figure(r, r.gap, 'gap'),
             t(`status.${r.status}`),
             judgedText(r),
           ]),
         },
-        { before: t('print.pageBefore'), middle: t('print.pageMiddle'), after: t('print.pageAfter') },
+        t('print.pages', { page: '{page}', pages: '{pages}' }),
       );
     } finally {
       setPrinting(false);
@@ -213,7 +213,7 @@ export function Compliance({ rootUnit }: { rootUnit: string }) {
           r.denominator,
           figure(r, r.value),
           figure(r, r.target),
-          figure(r, r.gap),
+          figure(r, r.gap, 'gap'),
           t(`status.${r.status}`),
           judgedText(r),
         ]),
@@ -387,7 +387,7 @@ export function Compliance({ rootUnit }: { rootUnit: string }) {
                   dataIndex: 'gap',
                   align: 'right',
                   sorter: true,
-                  render: (x: number, r) => figure(r, x),
+                  render: (x: number, r) => figure(r, x, 'gap'),
                 },
                 {
                   title: t('compliance.status'),

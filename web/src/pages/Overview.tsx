@@ -3,11 +3,13 @@
 // live in the URL, so a view can be shared and bookmarked.
 import { Button, Card, Col, DatePicker, Descriptions, Row, Space, Spin, Statistic, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router-dom';
-import { useQuery } from 'urql';
+import { useClient, useQuery } from 'urql';
 import { OVERVIEW } from '../api/operations.ts';
+import { printMeetingPack } from '../export/meeting-pack.ts';
+import { ViewerContext } from '../viewer.ts';
 
 // The heat map (ECharts) comes after the figures: its code is fetched while the report is asked
 // for, and it is drawn once the figures are on screen (drawing it takes a few hundred ms on a
@@ -98,6 +100,9 @@ export function Overview({ rootUnit }: { rootUnit: string }) {
   const go = useCallback((code: string, date = asOf) => setParams({ unit: code, asOf: date }), [setParams, asOf]);
   const [drill, setDrill] = useState<DrillTarget | null>(null);
   const [alertsOpen, setAlertsOpen] = useState(false);
+  const [packing, setPacking] = useState(false);
+  const client = useClient();
+  const viewer = useContext(ViewerContext);
   const report = data?.complianceReport;
   const rules = useMemo(() => report?.totals.map((r) => r.rule) ?? [], [report]);
   const unitName = data?.unit?.name ?? unitCode;
@@ -154,6 +159,21 @@ export function Overview({ rootUnit }: { rootUnit: string }) {
         />
         <Button onClick={() => navigate(`/ranking?${new URLSearchParams({ unit: unitCode, asOf })}`)}>
           {t('ranking.open')}
+        </Button>
+        <Button
+          disabled={!data}
+          loading={packing}
+          onClick={async () => {
+            if (!data) return;
+            setPacking(true);
+            try {
+              await printMeetingPack({ client, t, unitCode, asOf, overview: data, label, who: viewer?.username ?? '' });
+            } finally {
+              setPacking(false);
+            }
+          }}
+        >
+          {t('pack.print')}
         </Button>
       </Space>
       <QueryState fetching={fetching && !data} error={error}>
