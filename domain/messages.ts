@@ -868,6 +868,57 @@ export const MESSAGES = {
     'zh-CN': '数据集未导入，未写入任何数据：{{issue}}（另有 {{more}} 个问题）',
     en: 'dataset rejected, nothing was written: {{issue}} (and {{more}} more problems)',
   },
+  'dataset.appearsTwice': { 'zh-CN': '出现了两次', en: 'appears twice' },
+  'dataset.formatVersion': {
+    'zh-CN': '格式版本应为 {{version}}，收到 {{value}}',
+    en: 'must be {{version}}, got {{value}}',
+  },
+  'dataset.notArray': { 'zh-CN': '应为数组，收到 {{value}}', en: 'must be an array, got {{value}}' },
+  'dataset.unknownField': { 'zh-CN': '不是可识别的字段', en: 'unknown field' },
+  'dataset.noArrays': { 'zh-CN': '文件中没有任何数据数组（{{arrays}}）', en: 'has none of the arrays {{arrays}}' },
+  'dataset.notObject': { 'zh-CN': '应为一个对象', en: 'must be an object' },
+  'dataset.duplicateInFile': {
+    'zh-CN': '编号重复：“{{key}}”与 {{other}} 相同',
+    en: 'duplicate: "{{key}}" is also {{other}}',
+  },
+  'dataset.duplicateInDatabase': {
+    'zh-CN': '编号重复：“{{key}}”已在数据库中',
+    en: 'duplicate: "{{key}}" is already in the database',
+  },
+  'dataset.missingUnit': { 'zh-CN': '所指单位“{{key}}”不存在', en: 'refers to unit "{{key}}", which does not exist' },
+  'dataset.missingPerson': {
+    'zh-CN': '所指人员“{{key}}”不存在',
+    en: 'refers to person "{{key}}", which does not exist',
+  },
+  'dataset.missingEntry': {
+    'zh-CN': '所指后备干部记录“{{key}}”不存在',
+    en: 'refers to reserve entry "{{key}}", which does not exist',
+  },
+  'dataset.cycle': { 'zh-CN': '单位树中形成了循环：{{chain}}', en: 'makes a cycle in the unit tree: {{chain}}' },
+  'dataset.openEntryInFile': {
+    'zh-CN': '人员“{{person}}”已有一条进行中的后备干部记录：{{other}}',
+    en: 'person "{{person}}" already has an open entry, {{other}}',
+  },
+  'dataset.openEntryInDatabase': {
+    'zh-CN': '人员“{{person}}”在数据库中已有一条进行中的后备干部记录',
+    en: 'person "{{person}}" already has an open entry in the database',
+  },
+  'dataset.assessmentInFile': {
+    'zh-CN': '重复：人员“{{person}}”已有 {{year}} 年度考核，见 {{other}}',
+    en: 'duplicate: person "{{person}}" already has an assessment for {{year}}, {{other}}',
+  },
+  'dataset.assessmentInDatabase': {
+    'zh-CN': '重复：人员“{{person}}”在数据库中已有 {{year}} 年度考核',
+    en: 'duplicate: person "{{person}}" already has an assessment for {{year}} in the database',
+  },
+  'dataset.untilBeforeSince': {
+    'zh-CN': '结束日期 {{until}} 早于开始日期 {{since}}',
+    en: '{{until}} is before since {{since}}',
+  },
+  'dataset.selfMentor': {
+    'zh-CN': '人员“{{person}}”是后备干部记录“{{entry}}”本人，不能担任自己的导师',
+    en: 'person "{{person}}" is the reserve of entry "{{entry}}": nobody mentors themself',
+  },
   'dataset.issue': { 'zh-CN': '记录 {{record}}：{{problem}}', en: '{{record}}: {{problem}}' },
   'dataset.fieldIssue': {
     'zh-CN': '{{record}}，字段“{{field}}”：{{problem}}',

@@ -102,19 +102,23 @@ export class DatasetValidator {
 
   scalar(key: string, value: unknown): void {
     if (key === 'formatVersion') {
-      if (this.formatVersionSeen) this.issue('dataset', 'formatVersion', 'appears twice');
+      if (this.formatVersionSeen) this.issue('dataset', 'formatVersion', messageParam('dataset.appearsTwice'));
       this.formatVersionSeen = true;
       if (value !== FORMAT_VERSION) {
-        this.issue('dataset', 'formatVersion', `must be ${FORMAT_VERSION}, got ${JSON.stringify(value)}`);
+        this.issue(
+          'dataset',
+          'formatVersion',
+          messageParam('dataset.formatVersion', { version: FORMAT_VERSION, value: JSON.stringify(value) }),
+        );
       }
     } else if ((ARRAYS as readonly string[]).includes(key)) {
-      this.issue('dataset', key, `must be an array, got ${JSON.stringify(value)}`);
-    } else this.issue('dataset', key, 'unknown field');
+      this.issue('dataset', key, messageParam('dataset.notArray', { value: JSON.stringify(value) }));
+    } else this.issue('dataset', key, messageParam('dataset.unknownField'));
   }
 
   arrayStart(key: string): void {
-    if (!(ARRAYS as readonly string[]).includes(key)) this.issue('dataset', key, 'unknown field');
-    else if (this.seenArrays.has(key)) this.issue('dataset', key, 'appears twice');
+    if (!(ARRAYS as readonly string[]).includes(key)) this.issue('dataset', key, messageParam('dataset.unknownField'));
+    else if (this.seenArrays.has(key)) this.issue('dataset', key, messageParam('dataset.appearsTwice'));
     this.seenArrays.add(key);
   }
 
@@ -127,9 +131,10 @@ export class DatasetValidator {
 
   /** Cross-record checks; throws DatasetError with every problem found (up to a limit). */
   finish(): Dataset {
-    if (!this.formatVersionSeen) this.issue('dataset', 'formatVersion', 'is missing');
+    if (!this.formatVersionSeen) this.issue('dataset', 'formatVersion', messageParam('value.missing'));
     // A file may bring some of the arrays (an addition), but one with none of them is a mistake.
-    if (this.seenArrays.size === 0) this.issue('dataset', undefined, `has none of the arrays ${ARRAYS.join(', ')}`);
+    if (this.seenArrays.size === 0)
+      this.issue('dataset', undefined, messageParam('dataset.noArrays', { arrays: ARRAYS.join(', ') }));
     if (this.issues.length === 0) this.checkReferences();
     if (this.issues.length) throw new DatasetError(this.issues);
     return this.data;
@@ -144,7 +149,7 @@ export class DatasetValidator {
 
   private checkRecord(array: ArrayName, index: number, value: unknown): DatasetRecord | null {
     if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-      this.issue(`${array}[${index}]`, undefined, 'must be an object');
+      this.issue(`${array}[${index}]`, undefined, messageParam('dataset.notObject'));
       return null;
     }
     const input = value as Record<string, unknown>;
@@ -175,7 +180,8 @@ export class DatasetValidator {
     }
     if (Object.keys(input).length > present) {
       for (const name of Object.keys(input)) {
-        if (!specs.some((s) => s.name === name)) this.issue(this.label(array, index, value), name, 'unknown field');
+        if (!specs.some((s) => s.name === name))
+          this.issue(this.label(array, index, value), name, messageParam('dataset.unknownField'));
       }
       return null;
     }
@@ -187,11 +193,15 @@ export class DatasetValidator {
       const seen = this.seenKeys[array];
       const before = seen.get(key);
       if (before !== undefined) {
-        this.issue(this.label(array, index, value), keyField, `duplicate: "${key}" is also ${array}[${before}]`);
+        this.issue(
+          this.label(array, index, value),
+          keyField,
+          messageParam('dataset.duplicateInFile', { key, other: `${array}[${before}]` }),
+        );
         return null;
       }
       if (this.existing[array as 'units'].has(key)) {
-        this.issue(this.label(array, index, value), keyField, `duplicate: "${key}" is already in the database`);
+        this.issue(this.label(array, index, value), keyField, messageParam('dataset.duplicateInDatabase', { key }));
         return null;
       }
       seen.set(key, index);
@@ -203,12 +213,16 @@ export class DatasetValidator {
     const { data, existing } = this;
     const has = (array: 'units' | 'people' | 'reserves', key: string) =>
       this.seenKeys[array]?.has(key) === true || existing[array].has(key);
-    const noun = { units: 'unit', people: 'person', reserves: 'reserve entry' } as const;
+    const refKey = {
+      units: 'dataset.missingUnit',
+      people: 'dataset.missingPerson',
+      reserves: 'dataset.missingEntry',
+    } as const;
     const ref = (array: ArrayName, refArray: 'units' | 'people' | 'reserves', field: string) => {
       data[array].forEach((r, i) => {
         const key = r[field];
         if (typeof key === 'string' && !has(refArray, key)) {
-          this.issue(this.label(array, i, r), field, `refers to ${noun[refArray]} "${key}", which does not exist`);
+          this.issue(this.label(array, i, r), field, messageParam(refKey[refArray], { key }));
         }
       });
     };
@@ -249,7 +263,7 @@ export class DatasetValidator {
           this.issue(
             this.label('units', i, u),
             'parentCode',
-            `makes a cycle in the unit tree: ${chain.join(' → ')} → ${code}`,
+            messageParam('dataset.cycle', { chain: `${chain.join(' → ')} → ${code}` }),
           );
           break;
         }
@@ -272,14 +286,10 @@ export class DatasetValidator {
         this.issue(
           this.label('reserves', i, r),
           'personId',
-          `person "${person}" already has an open entry, reserves[${before}]`,
+          messageParam('dataset.openEntryInFile', { person, other: `reserves[${before}]` }),
         );
       } else if (this.existing.openPeople.has(person)) {
-        this.issue(
-          this.label('reserves', i, r),
-          'personId',
-          `person "${person}" already has an open entry in the database`,
-        );
+        this.issue(this.label('reserves', i, r), 'personId', messageParam('dataset.openEntryInDatabase', { person }));
       }
       open.set(person, i);
     });
@@ -294,13 +304,17 @@ export class DatasetValidator {
         this.issue(
           `assessments[${i}]`,
           'year',
-          `duplicate: person "${a.personId}" already has an assessment for ${a.year}, assessments[${before}]`,
+          messageParam('dataset.assessmentInFile', {
+            person: a.personId as string,
+            year: a.year as number,
+            other: `assessments[${before}]`,
+          }),
         );
       } else if (this.existing.assessments.has(key)) {
         this.issue(
           `assessments[${i}]`,
           'year',
-          `duplicate: person "${a.personId}" already has an assessment for ${a.year} in the database`,
+          messageParam('dataset.assessmentInDatabase', { person: a.personId as string, year: a.year as number }),
         );
       }
       seen.set(key, i);
@@ -313,25 +327,26 @@ export class DatasetValidator {
     for (const r of this.data.reserves) people.set(r.id as string, r.personId as string);
     this.data.mentors.forEach((m, i) => {
       if (m.until !== null && (m.until as string) < (m.since as string))
-        this.issue(`mentors[${i}]`, 'until', `${m.until} is before since ${m.since}`);
+        this.issue(
+          `mentors[${i}]`,
+          'until',
+          messageParam('dataset.untilBeforeSince', { until: m.until as string, since: m.since as string }),
+        );
       if (m.mentorPersonId !== null && people.get(m.reserveId as string) === m.mentorPersonId)
         this.issue(
           `mentors[${i}]`,
           'mentorPersonId',
-          `person "${m.mentorPersonId}" is the reserve of entry "${m.reserveId}": nobody mentors themself`,
+          messageParam('dataset.selfMentor', { person: m.mentorPersonId as string, entry: m.reserveId as string }),
         );
     });
   }
 
-  private issue(record: string, field: string | undefined, problem: string | MessageRef): void {
-    const message =
-      typeof problem === 'string'
-        ? { message: problem }
-        : {
-            message: formatMessage(problem.key, problem.params, 'en'),
-            messageKey: problem.key,
-            params: problem.params,
-          };
+  private issue(record: string, field: string | undefined, problem: MessageRef): void {
+    const message = {
+      message: formatMessage(problem.key, problem.params, 'en'),
+      messageKey: problem.key,
+      params: problem.params,
+    };
     this.issues.push(field === undefined ? { record, ...message } : { record, field, ...message });
     if (this.issues.length >= MAX_ISSUES) throw new TooManyIssues();
   }

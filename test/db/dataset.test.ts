@@ -310,8 +310,21 @@ describe('dataset import and export', () => {
     );
     expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect(result.errors?.[0]?.extensions?.issues).toEqual([
-      { record: 'reserves[0] (id "R01")', field: 'unitCode', message: 'refers to unit "Z9", which does not exist' },
+      {
+        record: 'reserves[0] (id "R01")',
+        field: 'unitCode',
+        message: 'refers to unit "Z9", which does not exist',
+        messageKey: 'dataset.missingUnit',
+        params: { key: 'Z9' },
+      },
     ]);
+    // In Chinese for a Chinese reader.
+    const zh = await gql(
+      `mutation($d: String!) { importDataset(input: { dataset: $d, replace: true }) { units } }`,
+      { d: JSON.stringify(bad) },
+      { headers: { 'accept-language': 'zh-CN' } },
+    );
+    expect((zh.errors?.[0]?.extensions?.issues as { message: string }[])[0]!.message).toBe('所指单位“Z9”不存在');
     const ok = await gql(
       `mutation($d: String!) { importDataset(input: { dataset: $d, replace: true }) { units people reserves } }`,
       {

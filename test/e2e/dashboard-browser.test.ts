@@ -383,6 +383,36 @@ describe('the dashboard in Chromium', { timeout: 150_000 }, () => {
     await page.locator('.ant-drawer-close:visible').click();
   });
 
+  it('prints the roster as filtered, and asks for a filter before printing thousands', async () => {
+    await page.goto(`${server.base}/roster`);
+    const total = page.getByTestId('roster-total');
+    await expect.poll(() => total.textContent(), { timeout: 30_000 }).toMatch(/共 \d+ 人/);
+    const all = Number((await total.textContent())!.match(/共 (\d+) 人/)![1]);
+    if (all > 5000) {
+      await page.getByRole('button', { name: '打印名册' }).click();
+      await expect.poll(() => page.getByText(/超过一次可打印的 5000 人，请先按单位、状态等筛选/).count()).toBe(1);
+    }
+    await page.goto(`${server.base}/roster?status=NOMINATED`);
+    await expect.poll(() => total.textContent(), { timeout: 30_000 }).toMatch(/共 \d+ 人（已提名）/);
+    const nominated = Number((await total.textContent())!.match(/共 (\d+) 人/)![1]);
+    await page.evaluate(() => {
+      window.print = () => {
+        (window as unknown as { printed: boolean }).printed = true;
+      };
+    });
+    await page.getByRole('button', { name: '打印名册' }).click();
+    await expect
+      .poll(() => page.evaluate(() => (window as unknown as { printed?: boolean }).printed === true), {
+        timeout: 30_000,
+      })
+      .toBe(true);
+    expect(await page.locator('#print-area h2').textContent()).toMatch(/^后备干部名册（.+）$/);
+    expect(await page.locator('#print-area tbody tr').count()).toBe(nominated);
+    await page.emulateMedia({ media: 'print' });
+    await page.screenshot({ path: path.join(shots, 'roster-print.png') });
+    await page.emulateMedia({ media: 'screen' });
+  });
+
   it('nominates by name and unit from pickers; eligibility names the open entry; the refusal is in Chinese', async () => {
     const found = await server.post<{
       reserves: { edges: { node: { person: { code: string; name: string }; unit: { code: string; name: string } } }[] };

@@ -3,19 +3,20 @@
 // page and lifecycle steps; dataset import for administrators of the whole tree.
 // The table is VirtualTable, not Ant Design's virtual table: see docs/decisions/019.
 import { Alert, Button, Card, Empty, Input, InputNumber, Modal, Select, Space, Spin, Typography } from 'antd';
-import { startTransition, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { startTransition, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import { listClient } from '../api/client.ts';
 import { EDUCATIONS, GENDERS, POSITION_KINDS, RESERVE_ORDER_FIELDS, RESERVE_STATUSES, TIERS } from '../api/enums.ts';
 import type { ResultOf, VariablesOf } from '../api/graphql.ts';
-import { RESERVES } from '../api/operations.ts';
+import { RESERVES, UNIT_CHILDREN } from '../api/operations.ts';
 import { DatasetImport } from '../components/DatasetImport.tsx';
 import { NominationForm } from '../components/NominationForm.tsx';
 import { errorText } from '../components/QueryState.tsx';
 import { ReserveDrawer } from '../components/ReserveDrawer.tsx';
 import { type Column, VirtualTable } from '../components/VirtualTable.tsx';
-import { useCan } from '../viewer.ts';
+import { printTable } from '../export/print.ts';
+import { useCan, ViewerContext } from '../viewer.ts';
 
 type Row = ResultOf<typeof RESERVES>['reserves']['edges'][number]['node'];
 type Filter = NonNullable<VariablesOf<typeof RESERVES>['filter']>;
@@ -23,6 +24,8 @@ type OrderField = (typeof RESERVE_ORDER_FIELDS)[number];
 
 /** Rows per request (the API's page limit). */
 const PAGE = 100;
+/** The most rows the roster prints: beyond it, a filter first (a national roster is no printout). */
+const PRINT_CAP = 5000;
 /** Load the next page when fewer than this many loaded rows are left below the view. */
 const AHEAD = 300;
 const ROW_HEIGHT = 40;
@@ -91,6 +94,78 @@ export function Roster({ rootUnit }: { rootUnit: string }) {
     busy: false,
   });
   const openId = params.get('entry');
+
+  // 花名册 in print: every entry the filters select (not only those scrolled to), up to PRINT_CAP.
+  const [printing, setPrinting] = useState(false);
+  const [printError, setPrintError] = useState<string | null>(null);
+  const viewer = useContext(ViewerContext);
+  const print = async () => {
+    if (total !== null && total > PRINT_CAP) return setPrintError(t('roster.printTooMany', { total, cap: PRINT_CAP }));
+    setPrinting(true);
+    try {
+      const all: Row[] = [];
+      let after: string | null = null;
+      for (;;) {
+        const r = await listClient
+          .query(
+            RESERVES,
+            { filter, orderBy: { field: orderField, direction }, after, first: PAGE },
+            { requestPolicy: 'network-only' },
+          )
+          .toPromise();
+        if (r.error || !r.data) return setPrintError(r.error ? errorText(r.error) : t('common.error'));
+        all.push(...r.data.reserves.edges.map((e) => e.node));
+        if (!r.data.reserves.pageInfo.hasNextPage) break;
+        after = r.data.reserves.pageInfo.endCursor ?? null;
+      }
+      const which = statuses.length
+        ? statuses.map((x) => t(`enum.ReserveStatus.${x}`)).join('、')
+        : t('roster.allStatuses');
+      const today = new Date().toISOString().slice(0, 10);
+      const named = await listClient.query(UNIT_CHILDREN, { code: unitCode }).toPromise();
+      const unitName = named.data?.unit?.name ?? unitCode;
+      printTable(
+        {
+          title: t('roster.printTitle', { unit: unitName }),
+          subtitle: [t('roster.printCount', { total: all.length, which })],
+          footer: t('print.footer', {
+            unit: unitName,
+            asOf: today,
+            versions: '—',
+            who: viewer?.username ?? '',
+            when: new Date().toLocaleString('zh-CN'),
+          }),
+          columns: [
+            { header: t('roster.code') },
+            { header: t('roster.name') },
+            { header: t('roster.gender') },
+            { header: t('roster.birthDate') },
+            { header: t('roster.educationCol') },
+            { header: t('roster.rank') },
+            { header: t('roster.unit') },
+            { header: t('roster.kind') },
+            { header: t('roster.tier') },
+            { header: t('roster.status') },
+          ],
+          rows: all.map((r) => [
+            r.code,
+            r.person.name,
+            t(`enum.Gender.${r.person.gender}`),
+            r.person.birthDate,
+            t(`enum.Education.${r.person.education}`),
+            t(`enum.Rank.${r.person.rank}`),
+            `${r.unit.name}（${r.unit.code}）`,
+            t(`enum.PositionKind.${r.targetKind}`),
+            t(`enum.Tier.${r.tier}`),
+            t(`enum.ReserveStatus.${r.status}`),
+          ]),
+        },
+        t('print.pages', { page: '{page}', pages: '{pages}' }),
+      );
+    } finally {
+      setPrinting(false);
+    }
+  };
 
   const set = (changes: Record<string, string | null>) =>
     setParams(Object.entries(changes).reduce((p, [k, v]) => withParam(p, k, v), params));
@@ -302,7 +377,11 @@ export function Roster({ rootUnit }: { rootUnit: string }) {
         </Typography.Title>
         {canKeep && <Button onClick={() => setNominating(true)}>{t('nominate.open')}</Button>}
         {canImport && <Button onClick={() => setImporting(true)}>{t('roster.import')}</Button>}
+        <Button onClick={print} loading={printing} disabled={total === null}>
+          {t('roster.print')}
+        </Button>
       </Space>
+      {printError && <Alert type="warning" showIcon closable title={printError} onClose={() => setPrintError(null)} />}
       {filterBar}
       {error ? (
         <Alert type="error" showIcon title={t('common.error')} description={error} />
