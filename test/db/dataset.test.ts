@@ -324,7 +324,8 @@ describe('dataset import and export', () => {
       { d: JSON.stringify(bad) },
       { headers: { 'accept-language': 'zh-CN' } },
     );
-    expect((zh.errors?.[0]?.extensions?.issues as { message: string }[])[0]!.message).toBe('所指单位“Z9”不存在');
+    const zhIssues = zh.errors?.[0]?.extensions?.issues as { message: string }[] | undefined;
+    expect(zhIssues?.[0]?.message).toBe('所指单位“Z9”不存在');
     const ok = await gql(
       `mutation($d: String!) { importDataset(input: { dataset: $d, replace: true }) { units people reserves } }`,
       {
