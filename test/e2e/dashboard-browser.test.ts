@@ -13,6 +13,8 @@ import { type RunningServer, runScript, startServer } from '../helpers/server.ts
 
 const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 const shots = path.resolve(import.meta.dirname, '../../tmp/screenshots');
+/** The compliance table's gap column. */
+const GAP_HEADER = '差距';
 
 let server: RunningServer;
 let browser: Browser;
@@ -134,6 +136,9 @@ describe('the dashboard in Chromium', { timeout: 150_000 }, () => {
         (await page.locator('.ant-table-row td:last-child .ant-tag').allTextContents()).every((s) => s === '未达标'),
       )
       .toBe(true);
+    // The sort goes into the URL too: a bookmarked view keeps it.
+    await page.locator('th').filter({ hasText: GAP_HEADER }).click();
+    await page.waitForURL(/order=GAP/);
     // Drill down to the first unit listed (shown with the units above it: 示范市·…·name).
     const unit = (await page.locator('.ant-table-row button').first().textContent())!.trim().split('·').pop()!;
     await page.locator('.ant-table-row button').first().click();
@@ -329,14 +334,19 @@ describe('the dashboard in Chromium', { timeout: 150_000 }, () => {
     await page.waitForTimeout(500); // the dialog's fade-in
     await page.screenshot({ path: path.join(shots, 'roster-confirm.png') });
     await dialog.getByRole('button', { name: '取消' }).click();
+    await expect.poll(() => page.locator('.ant-modal-confirm:visible').count(), { timeout: 10_000 }).toBe(0);
     expect(await drawer.getByText('已变更为“考察中”').count()).toBe(0);
     // Closing with the step half chosen asks before discarding it.
     await page.locator('.ant-drawer-close:visible').click();
     const discard = page.locator('.ant-modal-confirm:visible').filter({ hasText: '放弃未保存的内容？' });
     await expect.poll(() => discard.count(), { timeout: 10_000 }).toBe(1);
     await discard.getByRole('button', { name: '继续编辑' }).click();
+    // (Each dialog gone before the next: on a loaded host the fade-outs overlap.)
+    await expect.poll(() => page.locator('.ant-modal-confirm:visible').count(), { timeout: 10_000 }).toBe(0);
     await move.click();
-    await page.locator('.ant-modal-confirm:visible').getByRole('button', { name: '确认' }).click();
+    const confirmStep = page.locator('.ant-modal-confirm:visible').filter({ hasText: '已提名 → 考察中' });
+    await expect.poll(() => confirmStep.count(), { timeout: 10_000 }).toBe(1);
+    await confirmStep.getByRole('button', { name: '确认' }).click();
     await expect.poll(() => drawer.getByText('已变更为“考察中”').count(), { timeout: 30_000 }).toBe(1);
     await page.screenshot({ path: path.join(shots, 'roster-entry.png') });
     await page.locator('.ant-drawer-close:visible').click();

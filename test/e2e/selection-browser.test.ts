@@ -36,9 +36,10 @@ async function choose(scope: Page | Locator, label: string, option: string) {
 async function moveTo(drawer: Locator, status: string) {
   await choose(drawer, '变更为', status);
   await drawer.getByRole('button', { name: '确认变更' }).click();
-  const dialog = page.locator('.ant-modal-confirm:visible');
-  await expect.poll(() => dialog.getByText(new RegExp(`→ ${status}`)).count(), { timeout: 10_000 }).toBe(1);
+  const dialog = page.locator('.ant-modal-confirm:visible').filter({ hasText: new RegExp(`→ ${status}`) });
+  await expect.poll(() => dialog.count(), { timeout: 10_000 }).toBe(1);
   await dialog.getByRole('button', { name: '确认' }).click();
+  await expect.poll(() => page.locator('.ant-modal-confirm:visible').count(), { timeout: 10_000 }).toBe(0);
 }
 
 describe('the selection procedure in Chromium', { timeout: 150_000 }, () => {
@@ -146,6 +147,7 @@ describe('the selection procedure in Chromium', { timeout: 150_000 }, () => {
       .poll(() => ballotDialog.getByText(/应到 \d+，实到 \d+，赞成 \d+/).count(), { timeout: 10_000 })
       .toBeGreaterThan(0);
     await ballotDialog.getByRole('button', { name: '确认' }).click();
+    await expect.poll(() => page.locator('.ant-modal-confirm:visible').count(), { timeout: 10_000 }).toBe(0);
     const round = procedure.getByTestId('recommendation-round');
     await expect.poll(() => round.count(), { timeout: 30_000 }).toBe(1);
     await expect.poll(() => round.locator('.ant-tag').textContent()).toBe('通过');
@@ -204,6 +206,7 @@ describe('the selection procedure in Chromium', { timeout: 150_000 }, () => {
     const resolveDialog = page.locator('.ant-modal-confirm:visible');
     await expect.poll(() => resolveDialog.getByText('待处理 → 异议不成立').count(), { timeout: 10_000 }).toBe(1);
     await resolveDialog.getByRole('button', { name: '确认' }).click();
+    await expect.poll(() => page.locator('.ant-modal-confirm:visible').count(), { timeout: 10_000 }).toBe(0);
     await expect.poll(() => notice.getByRole('cell', { name: '异议不成立' }).count(), { timeout: 30_000 }).toBe(1);
     expect(await notice.getByRole('cell', { name: '经核查，反映问题不属实' }).count()).toBe(1);
     // The whole tab, top to bottom.

@@ -69,10 +69,17 @@ export function Compliance({ rootUnit }: { rootUnit: string }) {
   const setRules = (v: string[]) => set({ rule: v.join(',') });
   const setStatuses = (v: string[]) => set({ status: v.join(',') });
   const [drill, setDrill] = useState<DrillTarget | null>(null);
-  const [order, setOrder] = useState<{ by: NonNullable<Vars['orderBy']>; direction: 'ASC' | 'DESC' }>({
-    by: 'SEVERITY',
-    direction: 'DESC',
-  });
+  // The sort lives in the URL too (order, dir); severity first by default.
+  const ORDERS = ['SEVERITY', 'GAP', 'UNIT', 'RULE'] as const;
+  const order: { by: NonNullable<Vars['orderBy']>; direction: 'ASC' | 'DESC' } = {
+    by: fromUrl(params.get('order'), ORDERS)[0] ?? 'SEVERITY',
+    direction: params.get('dir') === 'ASC' ? 'ASC' : 'DESC',
+  };
+  /** The header arrow of a sortable column, from the URL's sort. */
+  const sortOrderOf = (field: string) =>
+    SORTS[field] === order.by ? (order.direction === 'ASC' ? ('ascend' as const) : ('descend' as const)) : null;
+  const setOrder = (o: { by: NonNullable<Vars['orderBy']>; direction: 'ASC' | 'DESC' }) =>
+    set(o.by === 'SEVERITY' && o.direction === 'DESC' ? { order: '', dir: '' } : { order: o.by, dir: o.direction });
   const [page, setPage] = useState(1);
   const [exporting, setExporting] = useState(false);
   const [printing, setPrinting] = useState(false);
@@ -98,6 +105,8 @@ export function Compliance({ rootUnit }: { rootUnit: string }) {
       subtree: subtree ? '1' : '0',
       rule: rules.join(','),
       status: statuses.join(','),
+      order: params.get('order') ?? '',
+      dir: params.get('dir') ?? '',
       ...next,
     };
     setParams(Object.fromEntries(Object.entries(all).filter(([, v]) => v !== '')));
@@ -314,6 +323,7 @@ export function Compliance({ rootUnit }: { rootUnit: string }) {
                   title: t('common.unit'),
                   dataIndex: 'unitName',
                   sorter: true,
+                  sortOrder: sortOrderOf('unitName'),
                   // With the units above it (names repeat: every county has an 教育局) and its code.
                   render: (_name: string, r) => (
                     <Space size={4}>
@@ -335,6 +345,7 @@ export function Compliance({ rootUnit }: { rootUnit: string }) {
                   title: t('overview.rule'),
                   dataIndex: 'rule',
                   sorter: true,
+                  sortOrder: sortOrderOf('rule'),
                   render: (rule: string, r) => (
                     <Space size={4} wrap>
                       {label(rule)}
@@ -387,12 +398,14 @@ export function Compliance({ rootUnit }: { rootUnit: string }) {
                   dataIndex: 'gap',
                   align: 'right',
                   sorter: true,
+                  sortOrder: sortOrderOf('gap'),
                   render: (x: number, r) => figure(r, x, 'gap'),
                 },
                 {
                   title: t('compliance.status'),
                   dataIndex: 'status',
                   sorter: true,
+                  sortOrder: sortOrderOf('status'),
                   render: (s: string, r) =>
                     r.judged ? (
                       <Tag color={STATUS_COLOR[s]}>{t(`status.${s}`)}</Tag>

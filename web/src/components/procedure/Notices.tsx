@@ -160,6 +160,7 @@ function Resolve({ objection, minDate, onDone }: { objection: Objection; minDate
       <Button type="primary" htmlType="submit" disabled={!finding.trim()} loading={state.fetching}>
         {t('procedure.resolve')}
       </Button>
+      {!finding.trim() && <Typography.Text type="secondary">{t('procedure.findingFirst')}</Typography.Text>}
       {error && <Alert style={{ marginTop: 8, width: '100%' }} type="error" showIcon title={errorText(error)} />}
     </Form>
   );
@@ -212,6 +213,7 @@ function RaiseForm({ entry, window: w, onDone }: { entry: Entry; window: Window;
       <Button htmlType="submit" disabled={!summary.trim()} loading={state.fetching}>
         {t('procedure.raiseObjection')}
       </Button>
+      {!summary.trim() && <Typography.Text type="secondary">{t('procedure.summaryFirst')}</Typography.Text>}
       {error && <Alert style={{ marginTop: 8, width: '100%' }} type="error" showIcon title={errorText(error)} />}
     </Form>
   );

@@ -142,6 +142,11 @@ function ScoreForm({ entry, policy, onChanged }: { entry: Entry; policy: Procedu
         >
           {t('procedure.saveScore')}
         </Button>
+        {(score == null || (partNeeded && !part)) && (
+          <Typography.Text type="secondary">
+            {t(score == null ? 'procedure.scoreFirst' : 'procedure.partFirst')}
+          </Typography.Text>
+        )}
       </Form>
       {state.error && <Alert style={{ marginTop: 8 }} type="error" showIcon title={errorText(state.error)} />}
     </Card>
