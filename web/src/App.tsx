@@ -1,6 +1,6 @@
 // The dashboard's frame: sign-in when there is no session, otherwise the navigation and the
 // pages the viewer's role may see, in the chosen language.
-import { Button, ConfigProvider, Layout, Menu, Space, Typography } from 'antd';
+import { App as AntApp, Button, ConfigProvider, Layout, Menu, Space, Typography } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import dayjs from 'dayjs';
@@ -54,75 +54,78 @@ export function App() {
   };
   return (
     <ConfigProvider locale={language === 'en' ? enUS : zhCN} button={{ autoInsertSpace: false }}>
-      <Layout style={{ minHeight: '100vh' }}>
-        <Layout.Header className="no-print" style={{ display: 'flex', alignItems: 'center', gap: 24 }}>
-          <Typography.Text strong style={{ color: '#fff', fontSize: 18, whiteSpace: 'nowrap' }}>
-            {t('app.title')}
-          </Typography.Text>
-          {me && (
-            <Menu
-              theme="dark"
-              mode="horizontal"
-              style={{ flex: 1, minWidth: 0 }}
-              selectedKeys={[location.pathname.split('/')[1] || 'overview']}
-              items={[
-                { key: 'overview', label: t('nav.overview'), onClick: () => navigate('/overview') },
-                { key: 'ranking', label: t('nav.ranking'), onClick: () => navigate('/ranking') },
-                { key: 'succession', label: t('nav.succession'), onClick: () => navigate('/succession') },
-                { key: 'compliance', label: t('nav.compliance'), onClick: () => navigate('/compliance') },
-                { key: 'roster', label: t('nav.roster'), onClick: () => navigate('/roster') },
-                { key: 'selection', label: t('nav.selection'), onClick: () => navigate('/selection') },
-                { key: 'planning', label: t('nav.planning'), onClick: () => navigate('/planning') },
-                { key: 'policy', label: t('nav.policy'), onClick: () => navigate('/policy') },
-              ]}
-            />
-          )}
-          <Space style={{ marginLeft: 'auto' }}>
-            <Button onClick={switchLanguage}>{t('lang.switch')}</Button>
+      {/* AntApp: the confirmation dialogs live here, above every page, drawer and form. */}
+      <AntApp>
+        <Layout style={{ minHeight: '100vh' }}>
+          <Layout.Header className="no-print" style={{ display: 'flex', alignItems: 'center', gap: 24 }}>
+            <Typography.Text strong style={{ color: '#fff', fontSize: 18, whiteSpace: 'nowrap' }}>
+              {t('app.title')}
+            </Typography.Text>
             {me && (
-              <>
-                <Typography.Text style={{ color: '#fff' }}>{me.username}</Typography.Text>
-                <Button
-                  onClick={async () => {
-                    await logout({});
-                    refetch({ requestPolicy: 'network-only' });
-                  }}
-                >
-                  {t('nav.signOut')}
-                </Button>
-              </>
+              <Menu
+                theme="dark"
+                mode="horizontal"
+                style={{ flex: 1, minWidth: 0 }}
+                selectedKeys={[location.pathname.split('/')[1] || 'overview']}
+                items={[
+                  { key: 'overview', label: t('nav.overview'), onClick: () => navigate('/overview') },
+                  { key: 'ranking', label: t('nav.ranking'), onClick: () => navigate('/ranking') },
+                  { key: 'succession', label: t('nav.succession'), onClick: () => navigate('/succession') },
+                  { key: 'compliance', label: t('nav.compliance'), onClick: () => navigate('/compliance') },
+                  { key: 'roster', label: t('nav.roster'), onClick: () => navigate('/roster') },
+                  { key: 'selection', label: t('nav.selection'), onClick: () => navigate('/selection') },
+                  { key: 'planning', label: t('nav.planning'), onClick: () => navigate('/planning') },
+                  { key: 'policy', label: t('nav.policy'), onClick: () => navigate('/policy') },
+                ]}
+              />
             )}
-          </Space>
-        </Layout.Header>
-        <Layout.Content style={{ padding: 24 }}>
-          <QueryState fetching={fetching && !data} error={error}>
-            {!me ? (
-              <Login onSignedIn={() => refetch({ requestPolicy: 'network-only' })} />
-            ) : (
-              <ViewerContext.Provider value={me}>
-                <Routes>
-                  <Route path="/overview" element={<AtRoot root={me.scopeRoot} page={Overview} />} />
-                  <Route path="/compliance" element={<AtRoot root={me.scopeRoot} page={Compliance} />} />
-                  <Route path="/ranking" element={<AtRoot root={me.scopeRoot} page={Ranking} />} />
-                  <Route path="/succession" element={<AtRoot root={me.scopeRoot} page={Succession} />} />
-                  <Route path="/planning" element={<AtRoot root={me.scopeRoot} page={Planning} />} />
-                  <Route path="/roster" element={<AtRoot root={me.scopeRoot} page={Roster} />} />
-                  <Route path="/selection" element={<AtRoot root={me.scopeRoot} page={Selection} />} />
-                  <Route
-                    path="/policy"
-                    element={
-                      <Suspense fallback={<QueryState fetching>{null}</QueryState>}>
-                        <Policy />
-                      </Suspense>
-                    }
-                  />
-                  <Route path="*" element={<Navigate to="/overview" replace />} />
-                </Routes>
-              </ViewerContext.Provider>
-            )}
-          </QueryState>
-        </Layout.Content>
-      </Layout>
+            <Space style={{ marginLeft: 'auto' }}>
+              <Button onClick={switchLanguage}>{t('lang.switch')}</Button>
+              {me && (
+                <>
+                  <Typography.Text style={{ color: '#fff' }}>{me.username}</Typography.Text>
+                  <Button
+                    onClick={async () => {
+                      await logout({});
+                      refetch({ requestPolicy: 'network-only' });
+                    }}
+                  >
+                    {t('nav.signOut')}
+                  </Button>
+                </>
+              )}
+            </Space>
+          </Layout.Header>
+          <Layout.Content style={{ padding: 24 }}>
+            <QueryState fetching={fetching && !data} error={error}>
+              {!me ? (
+                <Login onSignedIn={() => refetch({ requestPolicy: 'network-only' })} />
+              ) : (
+                <ViewerContext.Provider value={me}>
+                  <Routes>
+                    <Route path="/overview" element={<AtRoot root={me.scopeRoot} page={Overview} />} />
+                    <Route path="/compliance" element={<AtRoot root={me.scopeRoot} page={Compliance} />} />
+                    <Route path="/ranking" element={<AtRoot root={me.scopeRoot} page={Ranking} />} />
+                    <Route path="/succession" element={<AtRoot root={me.scopeRoot} page={Succession} />} />
+                    <Route path="/planning" element={<AtRoot root={me.scopeRoot} page={Planning} />} />
+                    <Route path="/roster" element={<AtRoot root={me.scopeRoot} page={Roster} />} />
+                    <Route path="/selection" element={<AtRoot root={me.scopeRoot} page={Selection} />} />
+                    <Route
+                      path="/policy"
+                      element={
+                        <Suspense fallback={<QueryState fetching>{null}</QueryState>}>
+                          <Policy />
+                        </Suspense>
+                      }
+                    />
+                    <Route path="*" element={<Navigate to="/overview" replace />} />
+                  </Routes>
+                </ViewerContext.Provider>
+              )}
+            </QueryState>
+          </Layout.Content>
+        </Layout>
+      </AntApp>
     </ConfigProvider>
   );
 }

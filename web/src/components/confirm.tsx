@@ -1,7 +1,7 @@
 // Every step that changes an entry's state is confirmed before it is sent: a dialog says what
 // will change (from → to), on which date, by whom, and waits for 确认 — Enter in a form never
 // sends it, and the dialog's default button is 取消 (focused first), so one key cannot slip.
-import { Descriptions, Modal, Typography } from 'antd';
+import { App, Descriptions, Typography } from 'antd';
 import { createContext, type KeyboardEvent, type ReactNode, useCallback, useContext, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ViewerContext } from '../viewer.ts';
@@ -22,9 +22,15 @@ export interface Change {
 export function useConfirm(): [(change: Change) => Promise<boolean>, ReactNode] {
   const { t } = useTranslation();
   const viewer = useContext(ViewerContext);
-  const [modal, holder] = Modal.useModal();
-  const confirm = (change: Change) =>
-    new Promise<boolean>((resolve) => {
+  // The application's dialog host (AntApp in App.tsx): a dialog outlives the form that opened it
+  // re-rendering or unmounting after the change it confirmed.
+  const { modal } = App.useApp();
+  // One dialog at a time: a second request while one is open gets the same answer.
+  const pending = useRef<Promise<boolean> | null>(null);
+  const holder = null;
+  const confirm = (change: Change) => {
+    if (pending.current) return pending.current;
+    const answer = new Promise<boolean>((resolve) => {
       modal.confirm({
         title: t('confirm.title', { action: change.action }),
         width: 560,
@@ -49,6 +55,12 @@ export function useConfirm(): [(change: Change) => Promise<boolean>, ReactNode] 
         onCancel: () => resolve(false),
       });
     });
+    pending.current = answer;
+    void answer.then(() => {
+      pending.current = null;
+    });
+    return answer;
+  };
   return [confirm, holder];
 }
 
@@ -74,7 +86,8 @@ export function useGuardedClose(onClose: () => void): {
   holder: ReactNode;
 } {
   const { t } = useTranslation();
-  const [modal, holder] = Modal.useModal();
+  const { modal } = App.useApp();
+  const holder = null;
   const dirty = useRef(new Set<string>());
   const report = useCallback((key: string, isDirty: boolean) => {
     if (isDirty) dirty.current.add(key);
