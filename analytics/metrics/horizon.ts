@@ -51,29 +51,35 @@ const ATTRIBUTE_SQL: Record<Attribute, (e: string) => string> = {
 
 const column = (a: Attribute) => a.toLowerCase();
 
-/** Every unit's code, name and level by id, read once per data version of the copy. */
-export function unitNames(
-  copy: MetricInput['copy'],
-): Promise<{ code: Map<number, string>; name: Map<number, string>; level: Map<number, UnitLevel> }> {
+/** Every unit's code, name, level and path (ids from the root, "1.5.23.") by id, read once per data version of the copy. */
+export function unitNames(copy: MetricInput['copy']): Promise<{
+  code: Map<number, string>;
+  name: Map<number, string>;
+  level: Map<number, UnitLevel>;
+  path: Map<number, string>;
+}> {
   return copy.cached('unit-names', async () => {
     const { rowCount, columns } = await copy.queryColumns(
-      'SELECT CAST(id AS INTEGER) AS id, code, name, level FROM units',
+      'SELECT CAST(id AS INTEGER) AS id, code, name, level, path FROM units',
     );
-    const [ids, codes, names, levels] = [
+    const [ids, codes, names, levels, paths] = [
       columns.id as number[],
       columns.code as string[],
       columns.name as string[],
       columns.level as UnitLevel[],
+      columns.path as string[],
     ];
     const code = new Map<number, string>();
     const name = new Map<number, string>();
     const level = new Map<number, UnitLevel>();
+    const path = new Map<number, string>();
     for (let i = 0; i < rowCount; i++) {
       code.set(ids[i]!, codes[i]!);
       name.set(ids[i]!, names[i]!);
       level.set(ids[i]!, levels[i]!);
+      path.set(ids[i]!, paths[i]!);
     }
-    return { code, name, level };
+    return { code, name, level, path };
   });
 }
 
@@ -236,24 +242,15 @@ export async function horizonGroups(
  */
 export function unitPaths(copy: MetricInput['copy']): Promise<Map<string, string[]>> {
   return copy.cached('unit-paths', async () => {
-    const { rowCount, columns } = await copy.queryColumns(
-      'SELECT CAST(id AS INTEGER) AS id, code, name, path FROM units',
-    );
-    const [ids, codes, names, paths] = [
-      columns.id as number[],
-      columns.code as string[],
-      columns.name as string[],
-      columns.path as string[],
-    ];
-    const nameById = new Map<number, string>();
-    for (let i = 0; i < rowCount; i++) nameById.set(ids[i]!, names[i]!);
+    const { code, name, path } = await unitNames(copy);
     const out = new Map<string, string[]>();
-    for (let i = 0; i < rowCount; i++)
+    for (const [id, ids] of path)
       out.set(
-        codes[i]!,
-        paths[i]!.split('.')
+        code.get(id)!,
+        ids
+          .split('.')
           .filter(Boolean)
-          .map((id) => nameById.get(Number(id)) ?? ''),
+          .map((a) => name.get(Number(a)) ?? ''),
       );
     return out;
   });

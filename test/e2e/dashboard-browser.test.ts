@@ -23,6 +23,22 @@ const errors: string[] = [];
 let tmpDir = '';
 
 // Each test is a user's whole errand; on a loaded 2-core CI host it can take over a minute.
+/**
+ * Clicks a print button with the browser's print dialog stubbed out, and waits until the page
+ * asked to print: the print area is then in the page, as the printer would get it.
+ */
+async function printWith(button: string, timeout: number) {
+  await page.evaluate(() => {
+    window.print = () => {
+      (window as unknown as { printed: boolean }).printed = true;
+    };
+  });
+  await page.getByRole('button', { name: button, exact: true }).click();
+  await expect
+    .poll(() => page.evaluate(() => (window as unknown as { printed?: boolean }).printed === true), { timeout })
+    .toBe(true);
+}
+
 describe('the dashboard in Chromium', { timeout: 150_000 }, () => {
   beforeAll(async () => {
     if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium (.ci/run does)`);
@@ -177,17 +193,7 @@ describe('the dashboard in Chromium', { timeout: 150_000 }, () => {
     await expect.poll(() => shown.count(), { timeout: 30_000 }).toBe(1);
     const total = Number((await shown.textContent())!.match(/\d+/)![0]);
     expect(total).toBeGreaterThan(50); // more than the page on screen
-    await page.evaluate(() => {
-      window.print = () => {
-        (window as unknown as { printed: boolean }).printed = true;
-      };
-    });
-    await page.getByRole('button', { name: '打印', exact: true }).click();
-    await expect
-      .poll(() => page.evaluate(() => (window as unknown as { printed?: boolean }).printed === true), {
-        timeout: 30_000,
-      })
-      .toBe(true);
+    await printWith('打印', 30_000);
     // All rows, each unit with its place in the tree and its code; no controls.
     expect(await page.locator('#print-area tbody tr').count()).toBe(total);
     expect(await page.locator('#print-area button, #print-area input').count()).toBe(0);
@@ -209,17 +215,7 @@ describe('the dashboard in Chromium', { timeout: 150_000 }, () => {
     await page.goto(`${server.base}/overview`);
     await expect.poll(() => page.getByText('后备干部总数').count(), { timeout: 30_000 }).toBe(1);
     const pool = (await page.locator('.ant-statistic').first().textContent())!.replace(/\D/g, '');
-    await page.evaluate(() => {
-      window.print = () => {
-        (window as unknown as { printed: boolean }).printed = true;
-      };
-    });
-    await page.getByRole('button', { name: '打印会议材料' }).click();
-    await expect
-      .poll(() => page.evaluate(() => (window as unknown as { printed?: boolean }).printed === true), {
-        timeout: 60_000,
-      })
-      .toBe(true);
+    await printWith('打印会议材料', 60_000);
     const area = page.locator('#print-area');
     expect(await area.locator('section').count()).toBe(5);
     // Each section after the first starts a new sheet.
@@ -405,17 +401,7 @@ describe('the dashboard in Chromium', { timeout: 150_000 }, () => {
     await page.goto(`${server.base}/roster?status=NOMINATED`);
     await expect.poll(() => total.textContent(), { timeout: 30_000 }).toMatch(/共 \d+ 人（已提名）/);
     const nominated = Number((await total.textContent())!.match(/共 (\d+) 人/)![1]);
-    await page.evaluate(() => {
-      window.print = () => {
-        (window as unknown as { printed: boolean }).printed = true;
-      };
-    });
-    await page.getByRole('button', { name: '打印名册' }).click();
-    await expect
-      .poll(() => page.evaluate(() => (window as unknown as { printed?: boolean }).printed === true), {
-        timeout: 30_000,
-      })
-      .toBe(true);
+    await printWith('打印名册', 30_000);
     expect(await page.locator('#print-area h2').textContent()).toMatch(/^后备干部名册（.+）$/);
     expect(await page.locator('#print-area tbody tr').count()).toBe(nominated);
     await page.emulateMedia({ media: 'print' });

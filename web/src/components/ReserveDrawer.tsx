@@ -51,7 +51,7 @@ function Transition({ entry, onChanged }: { entry: Entry; onChanged: (status: St
   const [on, setOn] = useState(dayjs());
   const [reason, setReason] = useState('');
   const [state, transition] = useMutation(TRANSITION_RESERVE);
-  const [confirm, confirmHolder] = useConfirm();
+  const confirm = useConfirm();
   useDirty('transition', to !== undefined || reason.trim() !== '');
   if (!entry.nextStatuses.length) return <Alert type="info" title={t('roster.noTransitions')} />;
   const submit = async () => {
@@ -83,7 +83,6 @@ function Transition({ entry, onChanged }: { entry: Entry; onChanged: (status: St
   return (
     // No <form>: Enter in a field sends nothing; only the button (and its confirmation) does.
     <Form layout="inline" component={false}>
-      {confirmHolder}
       <Form.Item label={t('roster.transitionTo')}>
         <Select
           aria-label={t('roster.transitionTo')}
@@ -154,7 +153,6 @@ export function ReserveDrawer({
       size="large"
       title={p ? `${p.name}（${entry.code}）` : t('roster.detail')}
     >
-      {guard.holder}
       <DirtyContext.Provider value={guard.report}>
         <QueryState fetching={fetching && !data} error={error} empty={!fetching && !!data && !entry}>
           {entry && p && (

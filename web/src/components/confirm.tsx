@@ -15,11 +15,8 @@ export interface Change {
   facts: [string, ReactNode][];
 }
 
-/**
- * The confirmation dialog, and a `confirm(change)` that resolves true only when the user
- * confirms. The returned element must be rendered (antd's hook-based modal keeps the context).
- */
-export function useConfirm(): [(change: Change) => Promise<boolean>, ReactNode] {
+/** `confirm(change)`: the confirmation dialog; resolves true only when the user confirms. */
+export function useConfirm(): (change: Change) => Promise<boolean> {
   const { t } = useTranslation();
   const viewer = useContext(ViewerContext);
   // The application's dialog host (AntApp in App.tsx): a dialog outlives the form that opened it
@@ -27,7 +24,6 @@ export function useConfirm(): [(change: Change) => Promise<boolean>, ReactNode] 
   const { modal } = App.useApp();
   // One dialog at a time: a second request while one is open gets the same answer.
   const pending = useRef<Promise<boolean> | null>(null);
-  const holder = null;
   const confirm = (change: Change) => {
     if (pending.current) return pending.current;
     const answer = new Promise<boolean>((resolve) => {
@@ -61,7 +57,7 @@ export function useConfirm(): [(change: Change) => Promise<boolean>, ReactNode] 
     });
     return answer;
   };
-  return [confirm, holder];
+  return confirm;
 }
 
 /** Forms inside a drawer say whether they hold unsaved input (`useDirty`); the drawer asks before it discards it. */
@@ -83,11 +79,9 @@ export function useDirty(key: string, dirty: boolean): void {
 export function useGuardedClose(onClose: () => void): {
   report: (key: string, dirty: boolean) => void;
   close: () => void;
-  holder: ReactNode;
 } {
   const { t } = useTranslation();
   const { modal } = App.useApp();
-  const holder = null;
   const dirty = useRef(new Set<string>());
   const report = useCallback((key: string, isDirty: boolean) => {
     if (isDirty) dirty.current.add(key);
@@ -107,7 +101,7 @@ export function useGuardedClose(onClose: () => void): {
       },
     });
   };
-  return { report, close, holder };
+  return { report, close };
 }
 
 /**

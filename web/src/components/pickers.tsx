@@ -45,14 +45,74 @@ interface PickerProps {
   style?: React.CSSProperties;
 }
 
-export function PersonPicker({ value, onChange, style, ...rest }: PickerProps) {
+/**
+ * A select that searches the server as the user types: the found items (and the chosen one,
+ * kept among the options once the results move on), labelled by `label`, each optionally with a
+ * second line (`detail`); `onChosen` hears the chosen item itself.
+ */
+function SearchPicker<T extends { code: string }>({
+  value,
+  onChange,
+  style,
+  search,
+  label,
+  detail,
+  placeholder,
+  onChosen,
+  ...rest
+}: PickerProps & {
+  search: (text: string) => Promise<T[]>;
+  label: (item: T) => string;
+  detail?: (item: T) => string;
+  placeholder: string;
+  onChosen?: (item: T | null) => void;
+}) {
+  const { t } = useTranslation();
+  const [chosen, setChosen] = useState<T | null>(null);
+  const [found, loading, onSearch] = useSearch(search);
+  const options = useMemo(() => {
+    const list = chosen && !found.some((x) => x.code === chosen.code) ? [chosen, ...found] : found;
+    return list.map((item) => ({ value: item.code, label: label(item), item }));
+  }, [found, chosen, label]);
+  return (
+    <Select
+      {...rest}
+      showSearch={{ filterOption: false, onSearch }}
+      allowClear
+      value={value}
+      placeholder={placeholder}
+      notFoundContent={loading ? t('common.loading') : t('pickers.typeToSearch')}
+      style={{ width: 320, ...style }}
+      popupMatchSelectWidth={520}
+      options={options}
+      optionRender={
+        detail &&
+        ((o) => (
+          <Space orientation="vertical" size={0}>
+            <span>{o.label}</span>
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {detail((o.data as { item: T }).item)}
+            </Typography.Text>
+          </Space>
+        ))
+      }
+      onChange={(code: string | undefined) => {
+        const item = options.find((o) => o.value === code)?.item ?? null;
+        setChosen(item);
+        onChosen?.(item);
+        onChange?.(code);
+      }}
+    />
+  );
+}
+
+const personLabel = (p: Person) => `${p.name}（${p.code}）`;
+const unitLabel = (u: Unit) => `${unitPath(u)}（${u.code}）`;
+
+export function PersonPicker(props: PickerProps) {
   const { t } = useTranslation();
   const client = useClient();
   const [chosen, setChosen] = useState<Person | null>(null);
-  const [people, loading, onSearch] = useSearch(async (search) => {
-    const r = await client.query(PERSON_SEARCH, { search }, { requestPolicy: 'network-only' }).toPromise();
-    return r.data?.people.edges.map((e) => e.node) ?? [];
-  });
   const describe = (p: Person) =>
     [
       p.unit ? unitPath(p.unit) : null,
@@ -61,40 +121,20 @@ export function PersonPicker({ value, onChange, style, ...rest }: PickerProps) {
     ]
       .filter(Boolean)
       .join(' · ');
-  const options = useMemo(() => {
-    const list = chosen && !people.some((p) => p.code === chosen.code) ? [chosen, ...people] : people;
-    return list.map((p) => ({
-      value: p.code,
-      label: `${p.name}（${p.code}）`,
-      person: p,
-    }));
-  }, [people, chosen]);
   return (
     <Space orientation="vertical" size={2}>
-      <Select
-        {...rest}
-        showSearch={{ filterOption: false, onSearch }}
-        allowClear
-        value={value}
-        placeholder={t('pickers.personPlaceholder')}
-        notFoundContent={loading ? t('common.loading') : t('pickers.typeToSearch')}
-        style={{ width: 320, ...style }}
-        popupMatchSelectWidth={520}
-        options={options}
-        optionRender={(o) => (
-          <Space orientation="vertical" size={0}>
-            <span>{o.label}</span>
-            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              {describe((o.data as { person: Person }).person)}
-            </Typography.Text>
-          </Space>
-        )}
-        onChange={(code: string | undefined) => {
-          setChosen(options.find((o) => o.value === code)?.person ?? null);
-          onChange?.(code);
+      <SearchPicker<Person>
+        {...props}
+        search={async (search) => {
+          const r = await client.query(PERSON_SEARCH, { search }, { requestPolicy: 'network-only' }).toPromise();
+          return r.data?.people.edges.map((e) => e.node) ?? [];
         }}
+        label={personLabel}
+        detail={describe}
+        placeholder={t('pickers.personPlaceholder')}
+        onChosen={setChosen}
       />
-      {chosen && value === chosen.code && (
+      {chosen && props.value === chosen.code && (
         <Typography.Text type="secondary" data-testid="person-chosen">
           {chosen.name} · {describe(chosen)}
         </Typography.Text>
@@ -103,33 +143,18 @@ export function PersonPicker({ value, onChange, style, ...rest }: PickerProps) {
   );
 }
 
-export function UnitPicker({ value, onChange, style, ...rest }: PickerProps) {
+export function UnitPicker(props: PickerProps) {
   const { t } = useTranslation();
   const client = useClient();
-  const [chosen, setChosen] = useState<Unit | null>(null);
-  const [units, loading, onSearch] = useSearch(async (search) => {
-    const r = await client.query(UNIT_SEARCH, { search }, { requestPolicy: 'network-only' }).toPromise();
-    return r.data?.units.edges.map((e) => e.node) ?? [];
-  });
-  const options = useMemo(() => {
-    const list = chosen && !units.some((u) => u.code === chosen.code) ? [chosen, ...units] : units;
-    return list.map((u) => ({ value: u.code, label: `${unitPath(u)}（${u.code}）`, unit: u }));
-  }, [units, chosen]);
   return (
-    <Select
-      {...rest}
-      showSearch={{ filterOption: false, onSearch }}
-      allowClear
-      value={value}
-      placeholder={t('pickers.unitPlaceholder')}
-      notFoundContent={loading ? t('common.loading') : t('pickers.typeToSearch')}
-      style={{ width: 320, ...style }}
-      popupMatchSelectWidth={520}
-      options={options}
-      onChange={(code: string | undefined) => {
-        setChosen(options.find((o) => o.value === code)?.unit ?? null);
-        onChange?.(code);
+    <SearchPicker<Unit>
+      {...props}
+      search={async (search) => {
+        const r = await client.query(UNIT_SEARCH, { search }, { requestPolicy: 'network-only' }).toPromise();
+        return r.data?.units.edges.map((e) => e.node) ?? [];
       }}
+      label={unitLabel}
+      placeholder={t('pickers.unitPlaceholder')}
     />
   );
 }

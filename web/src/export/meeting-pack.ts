@@ -5,8 +5,9 @@
 // a meeting, from the same queries as the pages, so its figures are the pages' figures.
 import type { TFunction } from 'i18next';
 import type { Client } from 'urql';
+import { allComplianceRows } from '../api/compliance-rows.ts';
 import type { ResultOf } from '../api/graphql.ts';
-import { COMPLIANCE_ROWS, type OVERVIEW, RANKING } from '../api/operations.ts';
+import { type OVERVIEW, RANKING } from '../api/operations.ts';
 import { percent, ruleFigure } from '../format.ts';
 import { type PrintSection, printTable } from './print.ts';
 
@@ -25,24 +26,14 @@ export async function printMeetingPack(args: {
   const report = overview.complianceReport;
   const unitName = overview.unit?.name ?? unitCode;
   // Every judged breach and warning, most severe first.
-  const rows: ResultOf<typeof COMPLIANCE_ROWS>['complianceReport']['rows']['rows'] = [];
-  for (let offset = 0; ; offset += 1000) {
-    const r = await client
-      .query(COMPLIANCE_ROWS, {
-        unitCode,
-        asOf,
-        subtree: true,
-        statuses: ['BREACH', 'WARNING'],
-        orderBy: 'SEVERITY',
-        direction: 'DESC',
-        first: 1000,
-        offset,
-      })
-      .toPromise();
-    if (r.error || !r.data) throw r.error ?? new Error('no data');
-    rows.push(...r.data.complianceReport.rows.rows);
-    if (rows.length >= r.data.complianceReport.rows.total) break;
-  }
+  const rows = await allComplianceRows(client, {
+    unitCode,
+    asOf,
+    subtree: true,
+    statuses: ['BREACH', 'WARNING'],
+    orderBy: 'SEVERITY',
+    direction: 'DESC',
+  });
   const ranking = await client.query(RANKING, { unitCode, asOf, first: 30 }).toPromise();
   if (ranking.error || !ranking.data) throw ranking.error ?? new Error('no data');
   const p = overview.poolStructure;

@@ -28,6 +28,13 @@ export interface PrintSpec extends Partial<PrintSection> {
   orientation?: 'landscape' | 'portrait';
 }
 
+/** An element holding `text` (as text, never markup). */
+function element(tag: 'h2' | 'h3' | 'p', text: string): HTMLElement {
+  const e = document.createElement(tag);
+  e.textContent = text;
+  return e;
+}
+
 function tableOf(section: PrintSection): HTMLTableElement {
   const table = document.createElement('table');
   const head = table.createTHead().insertRow();
@@ -73,29 +80,14 @@ export function preparePrint(spec: PrintSpec, pageLabel: string): HTMLElement {
   const area = document.createElement('div');
   area.id = AREA_ID;
   area.className = 'print-area';
-  const title = document.createElement('h2');
-  title.textContent = spec.title;
-  area.append(title);
-  for (const line of spec.subtitle ?? []) {
-    const p = document.createElement('p');
-    p.textContent = line;
-    area.append(p);
-  }
+  area.append(element('h2', spec.title), ...(spec.subtitle ?? []).map((line) => element('p', line)));
   const sections = spec.sections ?? [{ columns: spec.columns ?? [], rows: spec.rows ?? [] }];
   sections.forEach((section, i) => {
     const block = document.createElement('section');
     // Each section of a pack starts a new sheet.
     if (i > 0) block.style.breakBefore = 'page';
-    if (section.heading) {
-      const h = document.createElement('h3');
-      h.textContent = section.heading;
-      block.append(h);
-    }
-    for (const line of section.notes ?? []) {
-      const p = document.createElement('p');
-      p.textContent = line;
-      block.append(p);
-    }
+    if (section.heading) block.append(element('h3', section.heading));
+    block.append(...(section.notes ?? []).map((line) => element('p', line)));
     block.append(tableOf(section));
     area.append(block);
   });

@@ -7,6 +7,7 @@ import { useContext, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import { useClient, useQuery } from 'urql';
+import { allComplianceRows } from '../api/compliance-rows.ts';
 import type { ResultOf, VariablesOf } from '../api/graphql.ts';
 import { COMPLIANCE_ROWS } from '../api/operations.ts';
 import { DrillDrawer, type DrillTarget } from '../components/DrillDrawer.tsx';
@@ -126,23 +127,12 @@ export function Compliance({ rootUnit }: { rootUnit: string }) {
   const versions = report?.policyVersions.length ? report.policyVersions.join(', ') : t('compliance.defaultPolicy');
   const header = t('compliance.header', { unit: data?.unit?.name ?? unitCode, asOf, versions });
 
-  /** Every row of the report as filtered and sorted (not only the page on screen). */
-  const allRows = async (): Promise<Row[]> => {
-    const rows: Row[] = [];
-    for (let offset = 0; ; offset += 1000) {
-      const r = await client.query(COMPLIANCE_ROWS, { ...variables, first: 1000, offset }).toPromise();
-      if (r.error || !r.data) throw r.error ?? new Error('no data');
-      rows.push(...r.data.complianceReport.rows.rows);
-      if (rows.length >= r.data.complianceReport.rows.total) break;
-    }
-    return rows;
-  };
   const judgedText = (r: Row) =>
     r.judged ? (r.subtree ? t('compliance.judgedPool') : t('compliance.judgedTeam')) : t('compliance.notJudged');
   const print = async () => {
     setPrinting(true);
     try {
-      const rows = await allRows();
+      const rows = await allComplianceRows(client, variables);
       const filters = [
         rules.length ? `${t('compliance.rules')}：${rules.map(label).join('、')}` : null,
         statuses.length ? `${t('compliance.statuses')}：${statuses.map((s) => t(`status.${s}`)).join('、')}` : null,
@@ -197,7 +187,7 @@ export function Compliance({ rootUnit }: { rootUnit: string }) {
   const exportXlsx = async () => {
     setExporting(true);
     try {
-      const rows = await allRows();
+      const rows = await allComplianceRows(client, variables);
       await downloadSheet({
         fileName: `compliance-${unitCode}-${asOf}.xlsx`,
         sheetName: t('compliance.sheet'),

@@ -82,7 +82,7 @@ function Resolve({ objection, minDate, onDone }: { objection: Objection; minDate
   const [on, setOn] = useState(dayjs());
   const [state, resolve] = useMutation(RESOLVE_OBJECTION);
   const [error, setError] = useState<CombinedError | null>(null);
-  const [confirm, confirmHolder] = useConfirm();
+  const confirm = useConfirm();
   return (
     <Form
       onKeyDown={noEnterSubmit}
@@ -119,7 +119,6 @@ function Resolve({ objection, minDate, onDone }: { objection: Objection; minDate
           setError(r.error);
       }}
     >
-      {confirmHolder}
       <Form.Item label={t('procedure.finding')}>
         <Radio.Group
           aria-label={t('procedure.outcome')}

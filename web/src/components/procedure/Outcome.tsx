@@ -23,7 +23,7 @@ function Promotion({ entry, onDone }: { entry: Entry; onDone: () => void }) {
   const [termEnds, setTermEnds] = useState<Dayjs | null>(null);
   const [reason, setReason] = useState('');
   const [state, promote] = useMutation(PROMOTE_RESERVE);
-  const [confirm, confirmHolder] = useConfirm();
+  const confirm = useConfirm();
   useDirty('promotion', reason.trim() !== '' || termEnds !== null);
   if (entry.targetPositions.length === 0)
     return <Typography.Text type="secondary">{t('procedure.noPositions')}</Typography.Text>;
@@ -62,7 +62,6 @@ function Promotion({ entry, onDone }: { entry: Entry; onDone: () => void }) {
   return (
     // No <form>: Enter in a field sends nothing; only the button (and its confirmation) does.
     <Form layout="vertical" component={false}>
-      {confirmHolder}
       <Form.Item label={t('procedure.position')}>
         <Select
           aria-label={t('procedure.position')}
@@ -123,10 +122,9 @@ function Elimination({ entry, alerts, onDone }: { entry: Entry; alerts: string[]
   const [reason, setReason] = useState('');
   const [on, setOn] = useState(dayjs());
   const [state, decide] = useMutation(DECIDE_ELIMINATION);
-  const [confirm, confirmHolder] = useConfirm();
+  const confirm = useConfirm();
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
-      {confirmHolder}
       <Alert
         type="warning"
         showIcon

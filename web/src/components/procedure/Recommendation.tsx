@@ -121,7 +121,7 @@ function BallotForm({ entry, policy, onChanged }: { entry: Entry; policy: Proced
   const set = (group: string, field: Field, value: number | null) =>
     setBallots((b) => ({ ...b, [group]: { ...b[group]!, [field]: value } }));
   const complete = policy.groups.every((g) => FIELDS.every((f) => ballots[g]?.[f] != null));
-  const [confirm, confirmHolder] = useConfirm();
+  const confirm = useConfirm();
   const submit = async () => {
     const ok = await confirm({
       subject: entry.code,
@@ -199,7 +199,6 @@ function BallotForm({ entry, policy, onChanged }: { entry: Entry; policy: Proced
         ]}
       />
       <Form onKeyDown={noEnterSubmit} layout="inline" style={{ marginTop: 8, rowGap: 8 }} onFinish={submit}>
-        {confirmHolder}
         <Form.Item label={t('procedure.heldOn')}>
           <DatePicker
             aria-label={t('procedure.heldOn')}
