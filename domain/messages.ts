@@ -20,6 +20,10 @@ export const ENUM_LABELS: Record<string, Templates> = {
   'ProcedureGate.RECOMMENDATION_MISSING': { 'zh-CN': '缺少民主推荐', en: 'Recommendation missing' },
   'ProcedureGate.RECOMMENDATION_FAILED': { 'zh-CN': '民主推荐未通过', en: 'Recommendation failed' },
   'ProcedureGate.ELIMINATED': { 'zh-CN': '评分淘汰', en: 'Eliminated by score' },
+  'EliminationGround.OVER_AGE': { 'zh-CN': '超龄', en: 'Over age' },
+  'EliminationGround.INCOMPETENT_GRADE': { 'zh-CN': '年度考核不称职', en: 'Incompetent grade' },
+  'EliminationGround.INCOMPETENT_VOTES': { 'zh-CN': '不称职票超比例', en: 'Incompetent votes' },
+  'EliminationGround.LOW_PERCENTILE': { 'zh-CN': '连续排名靠后', en: 'Low percentile' },
   'ProcedureGate.INSPECTION_MISSING': { 'zh-CN': '缺少考察', en: 'Inspection missing' },
   'ProcedureGate.INSPECTION_UNFIT': { 'zh-CN': '考察不合格', en: 'Found unfit' },
   'ProcedureGate.NOTICE_OPEN': { 'zh-CN': '公示期未满', en: 'Notice open' },
@@ -348,6 +352,20 @@ export const MESSAGES = {
   },
   'input.textLength': { 'zh-CN': '{{field}}应为 1 至 {{max}} 个字符', en: '{{field}} must be 1 to {{max}} characters' },
   // Reserve entries.
+  // Reasons the program writes into an entry's history (stored by key, read in the reader's language).
+  'reason.promotedTo': { 'zh-CN': '提拔任用为{{post}}（{{code}}）', en: 'promoted to {{post}} ({{code}})' },
+  'reason.periodEnded': {
+    'zh-CN': '入库满 {{years}} 年，管理期届满',
+    en: 'management period of {{years}} years ended',
+  },
+  'reason.elimination': {
+    'zh-CN': '淘汰调整（{{grounds}}）：{{reason}}',
+    en: 'elimination ({{grounds}}): {{reason}}',
+  },
+  'reason.objectionUpheld': {
+    'zh-CN': '异议 {{objection}} 经核查成立：{{finding}}',
+    en: 'objection {{objection}} upheld: {{finding}}',
+  },
   'reserve.notFound': {
     'zh-CN': '后备干部记录“{{entry}}”不存在，或不在您的管辖范围内',
     en: 'reserve entry "{{entry}}" does not exist or is outside your scope',
@@ -994,6 +1012,46 @@ export function formatValue(value: MessageParam, lang: Lang): string {
 export function formatMessage(key: MessageKey, params: MessageParams, lang: Lang): string {
   const template: string = MESSAGES[key][lang];
   return template.replace(/\{\{(\w+)\}\}/g, (_, name: string) => formatValue(params[name], lang));
+}
+
+/**
+ * Text the program writes for people to read later (a history step's reason), kept as its key and
+ * parameters so that each reader sees it in their own language. The mark that opens it is a
+ * control character no input can hold (the edge refuses them, domain/text.ts), so a user's own words
+ * are never taken for one.
+ */
+const STORED_MARK = '\u0001';
+
+/** The message as stored text (`readStored` turns it back into words). */
+export function storedMessage(key: MessageKey, params: MessageParams = {}): string {
+  return `${STORED_MARK}${JSON.stringify({ key, params })}`;
+}
+
+/** Stored text as `lang` reads it: a stored message in that language, anything else as it is. */
+export function readStored(text: string, lang: Lang): string;
+export function readStored(text: string | null, lang: Lang): string | null;
+export function readStored(text: string | null, lang: Lang): string | null {
+  if (text === null || !text.startsWith(STORED_MARK)) return text;
+  const message = storedRef(text);
+  return message ? formatMessage(message.key, message.params, lang) : text.slice(STORED_MARK.length);
+}
+
+/** The message stored in `text`; null when it is not one (a user's words, or a damaged one). */
+function storedRef(text: string): { key: MessageKey; params: MessageParams } | null {
+  if (!text.startsWith(STORED_MARK)) return null;
+  try {
+    const { key, params } = JSON.parse(text.slice(STORED_MARK.length)) as { key: unknown; params: unknown };
+    if (typeof key === 'string' && key in MESSAGES && typeof params === 'object' && params !== null)
+      return { key: key as MessageKey, params: params as MessageParams };
+  } catch {
+    // Not JSON: not a stored message.
+  }
+  return null;
+}
+
+/** Whether `text` is a stored message (a dataset written by the export holds them as they are). */
+export function isStoredMessage(text: string): boolean {
+  return storedRef(text) !== null;
 }
 
 /**

@@ -1,7 +1,7 @@
 // The language of the request being answered (its Accept-Language, domain/messages.ts langOf),
 // kept for the whole of its handling so that error formatting deep in yoga can read it.
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { DEFAULT_LANG, type Lang, langOf } from '../domain/messages.ts';
+import { DEFAULT_LANG, type Lang, langOf, readStored } from '../domain/messages.ts';
 
 const storage = new AsyncLocalStorage<Lang>();
 
@@ -18,4 +18,9 @@ export function currentRequestLang(): Lang | null {
 /** The current request's language (the default outside a request). */
 export function requestLang(): Lang {
   return storage.getStore() ?? DEFAULT_LANG;
+}
+
+/** Stored text (a history reason) as the current request reads it: the program's own in its language. */
+export function readable(text: string | null): string | null {
+  return readStored(text, requestLang());
 }

@@ -5,6 +5,7 @@ import { DATE_MAX, DATE_MIN, isIsoDate, todayIso } from '../../domain/dates.ts';
 import { OPEN_STATUSES } from '../../domain/enums.ts';
 import {
   formatMessage,
+  isStoredMessage,
   listParam,
   type MessageKey,
   type MessageParams,
@@ -375,7 +376,8 @@ export function valueProblem(spec: FieldSpec, v: unknown): MessageRef | null {
   }
   if (typeof v === 'string' && spec.maxLength !== undefined && v.length > spec.maxLength)
     return messageParam('value.tooLong', { max: spec.maxLength, length: v.length });
-  if (spec.type.kind === 'string' && typeof v === 'string') return textIssue(v);
+  // A reason the program wrote (a stored message, domain/messages.ts) comes back as the export wrote it.
+  if (spec.type.kind === 'string' && typeof v === 'string') return isStoredMessage(v) ? null : textIssue(v);
   if (spec.type.kind === 'date' && typeof v === 'string') {
     if (v < DATE_MIN || v > DATE_MAX)
       return messageParam('value.dateRange', { min: DATE_MIN, max: DATE_MAX, value: v });

@@ -4,7 +4,7 @@
 // in the same transaction.
 import { toDate, todayIso } from '../../domain/dates.ts';
 import { refusal } from '../../domain/errors.ts';
-import { enumParam } from '../../domain/messages.ts';
+import { enumParam, listParam, storedMessage } from '../../domain/messages.ts';
 import type { EliminationDecisionKind } from '../../domain/procedure.ts';
 import { appendAudit } from '../audit/log.ts';
 import type { Viewer } from '../auth/viewer.ts';
@@ -47,7 +47,10 @@ export async function decideElimination(
   const grounds = await flags(entry.code, entry.unitCode, input.on);
   if (grounds.length === 0)
     throw refusal('BAD_USER_INPUT', 'elimination.notCandidate', { entry: at, on: input.on }, { field: 'reserveId' });
-  const stepReason = `elimination: ${grounds.join(', ')}; ${reason}`;
+  const stepReason = storedMessage('reason.elimination', {
+    grounds: listParam(grounds.map((g) => enumParam('EliminationGround', g))),
+    reason,
+  });
   const policy = input.decision === 'REMOVE' ? await checkStep(db, entry, 'REMOVED', input.on, stepReason) : null;
   return db.$transaction(async (tx) => {
     const decision = await tx.eliminationDecision.create({

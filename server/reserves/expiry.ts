@@ -5,6 +5,7 @@
 // (`npm run reserves:expire`). Nothing is deleted; the step is in the entry's history.
 import { addYears, toDate, todayIso, toIso } from '../../domain/dates.ts';
 import { UNIT_KINDS, type UnitKind } from '../../domain/enums.ts';
+import { storedMessage } from '../../domain/messages.ts';
 import { appendAudit } from '../audit/log.ts';
 import { recordChange } from '../db/changes.ts';
 import type { Db } from '../db/client.ts';
@@ -44,7 +45,7 @@ export async function expireReserves(
     const period = years.get(e.unit.kind as UnitKind)!;
     const ends = addYears(entered, period);
     return ends <= asOf
-      ? [{ code: e.code, on: ends, reason: `management period of ${period} years from ${entered} ended` }]
+      ? [{ code: e.code, on: ends, reason: storedMessage('reason.periodEnded', { years: period }) }]
       : [];
   });
   const expired: ExpiryResult['expired'] = [];

@@ -7,7 +7,7 @@
 import { toDate, todayIso, toIso, toIsoOrNull } from '../../domain/dates.ts';
 import type { ReserveStatus } from '../../domain/enums.ts';
 import { refusal } from '../../domain/errors.ts';
-import { enumParam, listParam, type MessageKey, messageParam } from '../../domain/messages.ts';
+import { enumParam, listParam, type MessageKey, messageParam, storedMessage } from '../../domain/messages.ts';
 import {
   ballotProblems,
   type GroupBallots,
@@ -513,7 +513,7 @@ export async function resolveObjection(
   const entry = await entryForStep(db, viewer, objection.notice.reserveCode);
   const to: ReserveStatus | null =
     input.outcome === 'UPHELD' ? (input.action === 'SEND_BACK' ? 'INSPECTING' : 'REJECTED') : null;
-  const reason = `objection ${objection.id} upheld: ${finding}`;
+  const reason = storedMessage('reason.objectionUpheld', { objection: objection.id, finding });
   const policy = to ? await checkStep(db, entry, to, input.on, reason) : null;
   return db.$transaction(async (tx) => {
     const { count } = await tx.objection.updateMany({

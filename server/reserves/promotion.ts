@@ -4,7 +4,7 @@
 // date), and a post the person held before is left vacant from that day.
 import { toDate, todayIso, toIso } from '../../domain/dates.ts';
 import { refusal } from '../../domain/errors.ts';
-import { enumParam } from '../../domain/messages.ts';
+import { enumParam, storedMessage } from '../../domain/messages.ts';
 import { appendAudit } from '../audit/log.ts';
 import type { Viewer } from '../auth/viewer.ts';
 import { ownedByScope } from '../auth/viewer.ts';
@@ -97,7 +97,8 @@ export async function promoteReserve(
       { entry: at, termEnds: input.termEnds, on: input.on },
       { field: 'termEnds' },
     );
-  const reason = input.reason?.trim() || `promoted to ${position.title} (${position.code})`;
+  const reason =
+    input.reason?.trim() || storedMessage('reason.promotedTo', { post: position.title, code: position.code });
   const policy = await checkStep(db, entry, 'PROMOTED', input.on, reason);
   const on = toDate(input.on);
   const held = await db.position.findMany({

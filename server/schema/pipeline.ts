@@ -1,7 +1,9 @@
 // The pipeline (how entries flow through the pool) and the alert lists, from the DuckDB copy.
+
 import { ALERT_KINDS, type Alert, type AlertReport, alerts } from '../../analytics/metrics/alerts.ts';
 import { type Pipeline, pipeline } from '../../analytics/metrics/pipeline.ts';
 import { builder } from '../builder.ts';
+import { readable } from '../lang.ts';
 import { entryByCode } from './drill.ts';
 import { enumList, PositionKindEnum, ReserveStatusEnum, SourceEnum } from './enums.ts';
 import { metricArgs, metricInput, pageOffset, pageSize } from './metric-input.ts';
@@ -29,7 +31,7 @@ const ExitCount = builder.objectRef<{ status: string; reason: string | null; cou
   authScopes: { signedIn: true },
   fields: (t) => ({
     status: t.field({ type: ReserveStatusEnum, resolve: (r) => r.status as never }),
-    reason: t.exposeString('reason', { nullable: true }),
+    reason: t.string({ nullable: true, resolve: (r) => readable(r.reason) }),
     count: t.exposeInt('count'),
   }),
 });

@@ -2,6 +2,7 @@
 // horizon (docs/domain.md, "Planning") — deterministic or by seeded Monte Carlo runs in a worker
 // thread (as a job that reports progress and can be cancelled), rates learned from history,
 // saved scenarios compared side by side, and an intake plan optimised across units.
+
 import { z } from 'zod';
 import type { MonteCarloHooks } from '../../analytics/planning/intake.ts';
 import {
@@ -17,6 +18,7 @@ import { todayIso } from '../../domain/dates.ts';
 import { PROFILE_RULES, type ProfileNeed, withOverrides } from '../../domain/planning.ts';
 import { builder } from '../builder.ts';
 import type { Context } from '../context.ts';
+import { readable } from '../lang.ts';
 import { cancelJob, jobOf, type SimulationJob, startJob } from '../planning/jobs.ts';
 import { DEFAULT_RUNS, DEFAULT_SEED, PARAM_BOUNDS, type SimulationParams, scenarioOf } from '../planning/params.ts';
 import { PositionKindEnum } from './enums.ts';
@@ -350,7 +352,7 @@ const KindRatesRef = builder.objectRef<LearnedRates['kinds'][number]>('KindRates
         builder.objectRef<{ reason: string; events: number; perEntryYear: number }>('RemovalReason').implement({
           authScopes: { signedIn: true },
           fields: (u) => ({
-            reason: u.exposeString('reason'),
+            reason: u.string({ resolve: (r) => readable(r.reason) ?? '' }),
             events: u.exposeInt('events'),
             perEntryYear: u.exposeFloat('perEntryYear'),
           }),

@@ -1,10 +1,12 @@
 // Records kept around a person or an entry: trainings, assessments, practice, status history,
 // mentors and talks (mentors and talks recorded, ended and corrected through
 // server/reserves/records.ts; a person's records through server/schema/person-records.ts).
+
 import { z } from 'zod';
 import { scopeOf } from '../auth/capabilities.ts';
 import { builder, WHOLE } from '../builder.ts';
 import { db } from '../db/client.ts';
+import { readable } from '../lang.ts';
 import { assignMentor, correctTalk, endMentorship, recordTalk } from '../reserves/records.ts';
 import { GradeEnum, PracticeKindEnum, ReserveStatusEnum, TalkKindEnum, TrainingKindEnum } from './enums.ts';
 
@@ -60,7 +62,7 @@ builder.prismaObject('ReserveStatusChange', {
     from: t.expose('from', { type: ReserveStatusEnum, nullable: true }),
     to: t.expose('to', { type: ReserveStatusEnum }),
     on: t.expose('on', { type: 'Date' }),
-    reason: t.exposeString('reason', { nullable: true }),
+    reason: t.string({ nullable: true, select: { reason: true }, resolve: (c) => readable(c.reason) }),
     actor: t.exposeString('actor'),
     recordedAt: t.string({ select: { recordedAt: true }, resolve: (c) => c.recordedAt.toISOString() }),
   }),

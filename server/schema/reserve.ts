@@ -7,6 +7,7 @@ import { builder, WHOLE } from '../builder.ts';
 import { db } from '../db/client.ts';
 import { countAtVersion } from '../db/counts.ts';
 import { nameContains } from '../db/search.ts';
+import { readable } from '../lang.ts';
 import { entryCode, TRANSITIONS, transitionReserve } from '../reserves/lifecycle.ts';
 import {
   DirectionEnum,
@@ -43,7 +44,7 @@ builder.prismaNode('ReserveEntry', {
     nominatedOn: t.expose('nominatedOn', { type: 'Date' }),
     enteredOn: t.expose('enteredOn', { type: 'Date', nullable: true }),
     exitedOn: t.expose('exitedOn', { type: 'Date', nullable: true }),
-    exitReason: t.exposeString('exitReason', { nullable: true }),
+    exitReason: t.string({ nullable: true, select: { exitReason: true }, resolve: (e) => readable(e.exitReason) }),
     person: t.relation('person'),
     unit: t.relation('unit', { description: 'The unit whose team the entry is reserved for.' }),
     targetPositions: t.prismaField({

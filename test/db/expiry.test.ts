@@ -1,7 +1,13 @@
 // Dynamic management: the expiry job takes an entry out when its management period ends (entered
 // on + 3 years by default), dated that day, with the rule and the job named; it is idempotent,
 // shows in every metric exactly from that date, and a failure midway leaves nothing behind.
+
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { readStored } from '../../domain/messages.ts';
+import { exportDataset } from '../../server/dataset/export.ts';
 import { importDataset } from '../../server/dataset/import.ts';
 import { db, dbConfig } from '../../server/db/client.ts';
 import { EXPIRY_ACTOR, expireReserves } from '../../server/reserves/expiry.ts';
@@ -45,7 +51,9 @@ describe('the expiry job', () => {
     });
     expect(r03.status).toBe('EXPIRED');
     expect(r03.exitedOn?.toISOString().slice(0, 10)).toBe('2027-03-01');
-    expect(r03.exitReason).toBe('management period of 3 years from 2024-03-01 ended');
+    // The reason is stored as a message, read in each reader's language.
+    expect(readStored(r03.exitReason, 'zh-CN')).toBe('入库满 3 年，管理期届满');
+    expect(readStored(r03.exitReason, 'en')).toBe('management period of 3 years ended');
     expect(r03.history.at(-1)).toMatchObject({ from: 'ACTIVE', to: 'EXPIRED', actor: EXPIRY_ACTOR });
     const audit = await db.auditLog.findFirst({ where: { action: 'reserve.expire' }, orderBy: { seq: 'desc' } });
     expect(JSON.parse(audit!.detail!)).toEqual({ asOf: '2027-03-01', expired: [{ code: 'R03', on: '2027-03-01' }] });
@@ -66,5 +74,20 @@ describe('the expiry job', () => {
       { code: 'R06', on: '2028-09-01' },
     ]);
     expect(await db.reserveEntry.count({ where: { status: 'ACTIVE' } })).toBe(0);
+  });
+
+  it('keeps the reasons it wrote through an export and an import, still read in each language', async () => {
+    const reasons = async () =>
+      (await db.reserveEntry.findMany({ where: { status: 'EXPIRED' }, orderBy: { code: 'asc' } })).map((e) => [
+        e.code,
+        e.exitReason,
+      ]);
+    const before = await reasons();
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'expiry-')), 'export.json');
+    await exportDataset(db, file);
+    await importDataset(db, dbConfig, { file }, { replace: true });
+    expect(await reasons()).toEqual(before);
+    const { reserve } = await gqlOk<{ reserve: { exitReason: string } }>('{ reserve(id: "R05") { exitReason } }');
+    expect(reserve.exitReason).toBe('management period of 3 years ended');
   });
 });

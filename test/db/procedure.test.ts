@@ -667,7 +667,15 @@ describe('the selection procedure', () => {
     expect(removed.errors).toBeUndefined();
     const e = (await entryOf('R03')).reserve!;
     expect(e).toMatchObject({ status: 'REMOVED', exitedOn: '2026-07-01' });
-    expect(e.history.at(-1)?.reason).toBe('elimination: INCOMPETENT_VOTES; 组织研究决定');
+    expect(e.history.at(-1)?.reason).toBe('elimination (Incompetent votes): 组织研究决定');
+    // In Chinese for a Chinese reader: the grounds by their labels, the reason as written.
+    const zh = await gqlOk<{ reserve: { history: { reason: string | null }[]; exitReason: string | null } }>(
+      '{ reserve(id: "R03") { exitReason history { reason } } }',
+      {},
+      { headers: { 'accept-language': 'zh-CN' } },
+    );
+    expect(zh.reserve.history.at(-1)?.reason).toBe('淘汰调整（不称职票超比例）：组织研究决定');
+    expect(zh.reserve.exitReason).toBe('淘汰调整（不称职票超比例）：组织研究决定');
     const { reserve } = await gqlOk<{ reserve: { eliminationDecisions: { decision: string }[] } }>(
       '{ reserve(id: "R03") { eliminationDecisions { decision } } }',
     );

@@ -11,12 +11,15 @@ import {
   FIELD_LABELS,
   fieldParam,
   formatMessage,
+  isStoredMessage,
   LANGS,
   langOf,
   listParam,
   MESSAGES,
   type MessageKey,
   messageParam,
+  readStored,
+  storedMessage,
 } from '../../domain/messages.ts';
 
 const CJK = /[\u3400-\u9fff]/;
@@ -89,6 +92,18 @@ describe('the server’s messages', () => {
     expect(
       formatMessage('recommendation.groupTwice', { entry: 'R1', group: enumParam('VoterGroup', 'VETERANS') }, 'en'),
     ).toBe('reserve entry "R1": voter group VETERANS is given twice');
+  });
+
+  it('stores the reasons it writes as messages, read back in each language, and leaves a user’s words alone', () => {
+    const stored = storedMessage('reason.promotedTo', { post: '县长', code: 'C01-P1' });
+    expect(readStored(stored, 'zh-CN')).toBe('提拔任用为县长（C01-P1）');
+    expect(readStored(stored, 'en')).toBe('promoted to 县长 (C01-P1)');
+    expect(isStoredMessage(stored)).toBe(true);
+    // What a user wrote, even JSON-looking, is shown as written; so is a damaged stored message.
+    for (const text of ['组织研究决定', '{"key":"reason.promotedTo","params":{}}'])
+      expect([readStored(text, 'en'), isStoredMessage(text)]).toEqual([text, false]);
+    expect(readStored('\u0001{"key":"no.such","params":{}}', 'zh-CN')).toBe('{"key":"no.such","params":{}}');
+    expect(readStored(null, 'zh-CN')).toBeNull();
   });
 
   it('fills parameters and shows enum values by their labels, never raw', () => {
