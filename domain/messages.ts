@@ -886,6 +886,29 @@ export const MESSAGES = {
     'zh-CN': '数据集未导入，未写入任何数据：{{issue}}（另有 {{more}} 个问题）',
     en: 'dataset rejected, nothing was written: {{issue}} (and {{more}} more problems)',
   },
+  // A dataset file that is not well-formed JSON: where, by byte offset.
+  'json.truncated': {
+    'zh-CN': 'JSON 格式错误：文件在文档结束之前就结束了',
+    en: 'invalid JSON: the file ends before the document is complete',
+  },
+  'json.invalidIn': {
+    'zh-CN': 'JSON 格式错误：{{where}} 中第 {{byte}} 字节附近无法解析',
+    en: 'invalid JSON in {{where}} at byte {{byte}}',
+  },
+  'json.fieldTwice': {
+    'zh-CN': '{{record}}：字段“{{field}}”出现了两次',
+    en: '{{record}}: field "{{field}}" appears twice',
+  },
+  'json.expected': {
+    'zh-CN': 'JSON 格式错误：第 {{byte}} 字节处不符合要求，应为：{{what}}',
+    en: 'invalid JSON at byte {{byte}}: expected {{what}}',
+  },
+  'json.expectStart': { 'zh-CN': '文档开头的“{”', en: 'the document to start with "{"' },
+  'json.expectField': { 'zh-CN': '字段名', en: 'a field name' },
+  'json.expectColon': { 'zh-CN': '冒号“:”', en: '":"' },
+  'json.expectCommaBrace': { 'zh-CN': '逗号“,”或右花括号“}”', en: '"," or "}"' },
+  'json.expectCommaBracket': { 'zh-CN': '逗号“,”或右方括号“]”', en: '"," or "]"' },
+  'json.expectEnd': { 'zh-CN': '结束的“}”之后不应再有内容', en: 'nothing after the closing "}"' },
   'dataset.appearsTwice': { 'zh-CN': '出现了两次', en: 'appears twice' },
   'dataset.formatVersion': {
     'zh-CN': '格式版本应为 {{version}}，收到 {{value}}',

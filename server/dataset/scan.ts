@@ -3,13 +3,21 @@
 // chunks and each array element is parsed on its own with JSON.parse: memory stays at one record
 // plus what the caller keeps.
 
+import { formatMessage, type MessageKey, type MessageParams, messageParam } from '../../domain/messages.ts';
 export type ScanEvent =
   | { type: 'scalar'; key: string; value: unknown }
   | { type: 'arrayStart'; key: string }
   | { type: 'element'; key: string; index: number; value: unknown }
   | { type: 'arrayEnd'; key: string };
 
-export class JsonShapeError extends Error {}
+export class JsonShapeError extends Error {
+  constructor(
+    readonly messageKey: MessageKey,
+    readonly params: MessageParams,
+  ) {
+    super(formatMessage(messageKey, params, 'en'));
+  }
+}
 
 type State = 'start' | 'key' | 'colon' | 'value' | 'afterValue' | 'array' | 'element' | 'afterElement' | 'end';
 type Capture = {
@@ -59,7 +67,7 @@ export class TopLevelScanner {
       }
       switch (this.state) {
         case 'start':
-          this.expect(c === 0x7b, 'the document to start with "{"', i);
+          this.expect(c === 0x7b, 'json.expectStart', i);
           this.state = 'key';
           i++;
           break;
@@ -69,13 +77,13 @@ export class TopLevelScanner {
             i++;
             break;
           }
-          this.expect(c === QUOTE, 'a field name', i);
+          this.expect(c === QUOTE, 'json.expectField', i);
           start = i;
           this.capture = { kind: 'string', depth: 0, inString: true, scanned: 0 };
           i++;
           break;
         case 'colon':
-          this.expect(c === 0x3a, '":"', i);
+          this.expect(c === 0x3a, 'json.expectColon', i);
           this.state = 'value';
           i++;
           break;
@@ -94,7 +102,7 @@ export class TopLevelScanner {
         case 'afterValue':
           if (c === 0x2c) this.state = 'key';
           else if (c === 0x7d) this.state = 'end';
-          else this.expect(false, '"," or "}"', i);
+          else this.expect(false, 'json.expectCommaBrace', i);
           i++;
           break;
         case 'array':
@@ -114,11 +122,11 @@ export class TopLevelScanner {
           else if (c === 0x5d) {
             this.emit({ type: 'arrayEnd', key: this.key });
             this.state = 'afterValue';
-          } else this.expect(false, '"," or "]"', i);
+          } else this.expect(false, 'json.expectCommaBracket', i);
           i++;
           break;
         case 'end':
-          this.expect(false, 'nothing after the closing "}"', i);
+          this.expect(false, 'json.expectEnd', i);
       }
     }
     if (this.capture) {
@@ -133,7 +141,7 @@ export class TopLevelScanner {
 
   finish(): void {
     if (this.state !== 'end' || this.capture) {
-      throw new JsonShapeError('invalid JSON: the file ends before the document is complete');
+      throw new JsonShapeError('json.truncated', {});
     }
   }
 
@@ -190,10 +198,8 @@ export class TopLevelScanner {
       value = JSON.parse(text);
     } catch (e) {
       const where = this.state === 'element' || this.state === 'array' ? `${this.key}[${this.index}]` : `"${this.key}"`;
-      const what = this.state === 'key' ? 'a field name' : where;
-      throw new JsonShapeError(
-        `invalid JSON in ${what} at byte ${this.consumed + offset}: ${(e as Error).message.split('\n')[0]}`,
-      );
+      const what = this.state === 'key' ? messageParam('json.expectField') : where;
+      throw new JsonShapeError('json.invalidIn', { where: what, byte: this.consumed + offset });
     }
     switch (this.state) {
       case 'key':
@@ -207,15 +213,15 @@ export class TopLevelScanner {
       default: {
         const duplicate = duplicateKey(text, value);
         if (duplicate !== null)
-          throw new JsonShapeError(`${this.key}[${this.index}]: field "${duplicate}" appears twice`);
+          throw new JsonShapeError('json.fieldTwice', { record: `${this.key}[${this.index}]`, field: duplicate });
         this.emit({ type: 'element', key: this.key, index: this.index++, value });
         this.state = 'afterElement';
       }
     }
   }
 
-  private expect(ok: boolean, what: string, i: number): void {
-    if (!ok) throw new JsonShapeError(`invalid JSON at byte ${this.consumed + i}: expected ${what}`);
+  private expect(ok: boolean, what: MessageKey, i: number): void {
+    if (!ok) throw new JsonShapeError('json.expected', { byte: this.consumed + i, what: messageParam(what) });
   }
 }
 

@@ -432,7 +432,8 @@ export async function readDataset(
     }
     validator.run(() => scanner.finish());
   } catch (e) {
-    if (e instanceof JsonShapeError) throw new DatasetError([{ record: 'dataset', message: e.message }]);
+    if (e instanceof JsonShapeError)
+      throw new DatasetError([{ record: 'dataset', message: e.message, messageKey: e.messageKey, params: e.params }]);
     throw e;
   }
   let data: Dataset | undefined;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { type ScanEvent, TopLevelScanner } from '../../server/dataset/scan.ts';
+import { formatMessage } from '../../domain/messages.ts';
+import { type JsonShapeError, type ScanEvent, TopLevelScanner } from '../../server/dataset/scan.ts';
 
 function scan(text: string, chunkSize: number): ScanEvent[] {
   const events: ScanEvent[] = [];
@@ -37,5 +38,18 @@ describe('the streaming dataset scanner', () => {
     expect(() => scan('[1, 2]', 8)).toThrow(/expected the document to start with "\{"/);
     expect(() => scan('{"units": [] } x', 8)).toThrow(/expected nothing after the closing "\}"/);
     expect(() => scan('{"units": [', 8)).toThrow(/file ends before the document is complete/);
+    // In Chinese too: the same place, no parser's English.
+    const chinese = (text: string) => {
+      try {
+        scan(text, 8);
+      } catch (e) {
+        const { messageKey, params } = e as JsonShapeError;
+        return formatMessage(messageKey, params, 'zh-CN');
+      }
+      throw new Error('no error');
+    };
+    expect(chinese('{"units": [{"code": "X",}]}')).toBe('JSON 格式错误：units[0] 中第 11 字节附近无法解析');
+    expect(chinese('{"units": [] } x')).toBe('JSON 格式错误：第 15 字节处不符合要求，应为：结束的“}”之后不应再有内容');
+    expect(chinese('{"units": [{"a": 1, "a": 2}]}')).toBe('units[0]：字段“a”出现了两次');
   });
 });
