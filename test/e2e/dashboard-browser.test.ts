@@ -257,6 +257,35 @@ describe('the dashboard in Chromium', { timeout: 150_000 }, () => {
     await expect.poll(() => page.locator('h3').filter({ hasText: name }).count(), { timeout: 30_000 }).toBe(1);
     await expect.poll(() => page.getByText('领导班子职位').count()).toBe(1);
     await page.screenshot({ path: path.join(shots, 'succession.png'), fullPage: true });
+    // Printed: the gaps per kind, the team post by post, the reserves — the page's figures.
+    const posts = await page
+      .locator('.ant-card-small .ant-card-head-title')
+      .filter({ hasNotText: /至 \d{4}-/ })
+      .count();
+    const reserves = Number((await page.getByText(/^后备干部 \(\d+\)$/).textContent())!.match(/\d+/)![0]);
+    const gaps = await page
+      .locator('.ant-card-small .ant-card-head-title')
+      .filter({ hasText: /至 \d{4}-/ })
+      .count();
+    await printWith('打印接续情况', 30_000);
+    const area = page.locator('#print-area');
+    expect(await area.locator('h2').textContent()).toMatch(
+      new RegExp(`·${name}领导班子接续情况（统计日期 \\d{4}-\\d{2}-\\d{2}）$`),
+    );
+    expect(await area.locator('h3').allTextContents()).toEqual([
+      '一、接续缺口',
+      '二、领导班子职位',
+      `三、后备干部（共 ${reserves} 人）`,
+    ]);
+    expect(await area.locator('section').nth(0).locator('tbody tr').count()).toBe(gaps);
+    expect(await area.locator('section').nth(1).locator('tbody tr').count()).toBe(posts);
+    expect(await area.locator('section').nth(2).locator('tbody tr').count()).toBe(Math.min(reserves, 100));
+    expect(await area.locator('button, input').count()).toBe(0);
+    expect((await page.locator('#print-page').textContent())!).toMatch(/政策版本 .* · admin 打印于 /);
+    await page.emulateMedia({ media: 'print' });
+    await page.screenshot({ path: path.join(shots, 'succession-print.png') });
+    await page.emulateMedia({ media: 'screen' });
+    await page.pdf({ path: path.join(shots, 'succession-print.pdf'), preferCSSPageSize: true });
   });
 
   it('compares two candidates side by side on the succession page', async () => {
@@ -274,6 +303,20 @@ describe('the dashboard in Chromium', { timeout: 150_000 }, () => {
     for (const name of names.slice(0, 2))
       expect(await dialog.getByText(new RegExp(name.trim())).count()).toBeGreaterThan(0);
     await page.screenshot({ path: path.join(shots, 'succession-compare.png') });
+    // Printed as shown: one column per candidate, the same rows.
+    const shown = await dialog.locator('.ant-table-row').count();
+    await printWith('打印对比表', 30_000);
+    const area = page.locator('#print-area');
+    expect(await area.locator('h2').textContent()).toMatch(/后备干部对比表（统计日期 /);
+    expect(await area.locator('thead th').count()).toBe(3);
+    expect(await area.locator('tbody tr').count()).toBe(shown);
+    for (const name of names.slice(0, 2)) expect(await area.locator('thead').textContent()).toContain(name.trim());
+    await page.emulateMedia({ media: 'print' });
+    // Nothing but the print area is printed: the dialog it was printed from is hidden too.
+    expect(await page.getByRole('dialog').isVisible()).toBe(false);
+    await page.screenshot({ path: path.join(shots, 'succession-compare-print.png') });
+    await page.emulateMedia({ media: 'screen' });
+    await page.pdf({ path: path.join(shots, 'succession-compare-print.pdf'), preferCSSPageSize: true });
     await page.keyboard.press('Escape');
   });
 

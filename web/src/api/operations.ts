@@ -418,6 +418,10 @@ export const TEAM = gql(`
     unit(code: $unitCode) {
       code
       name
+      kind
+      ancestors {
+        name
+      }
       positions {
         code
         title
@@ -694,6 +698,15 @@ export const IMPORT_DATASET = gql(`
       trainings
       assessments
       practices
+    }
+  }
+`);
+
+/** The stored policy versions in force for a unit kind at a date (a printout's footer names them). */
+export const POLICY_VERSIONS = gql(`
+  query PolicyVersions($unitKind: UnitKind, $asOf: Date) {
+    policy(unitKind: $unitKind, asOf: $asOf) {
+      versions
     }
   }
 `);

@@ -4,7 +4,7 @@
 // reserves — two or three of whom can be compared side by side. The unit and date live in the URL.
 import { Button, Card, Col, DatePicker, Empty, Modal, Row, Space, Statistic, Table, Tag, Tree, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { useState } from 'react';
+import { useContext, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import { useClient, useQuery } from 'urql';
@@ -14,6 +14,8 @@ import { CandidateComparison } from '../components/CandidateComparison.tsx';
 import { DrillDrawer, type DrillTarget } from '../components/DrillDrawer.tsx';
 import { QueryState } from '../components/QueryState.tsx';
 import { ReserveDrawer } from '../components/ReserveDrawer.tsx';
+import { placeOf, printSuccession } from '../export/succession.ts';
+import { ViewerContext } from '../viewer.ts';
 
 interface TreeNode {
   key: string;
@@ -85,6 +87,17 @@ export function Succession({ rootUnit }: { rootUnit: string }) {
   const openDrill = (measure: string, label: string) =>
     setDrill({ measure, unitCode, subtree: false, asOf, title: `${data?.unit?.name ?? unitCode} · ${label}` });
   const horizonEnd = data?.successionGaps.horizonEnd ?? asOf;
+  const viewer = useContext(ViewerContext);
+  const [printing, setPrinting] = useState(false);
+  const print = async () => {
+    if (!data?.unit) return;
+    setPrinting(true);
+    try {
+      await printSuccession({ client, t, asOf, who: viewer?.username ?? '' }, data);
+    } finally {
+      setPrinting(false);
+    }
+  };
   const kind = (k: string) => t(`enum.PositionKind.${k}`);
   return (
     <Row gutter={16}>
@@ -121,9 +134,14 @@ export function Succession({ rootUnit }: { rootUnit: string }) {
         <QueryState fetching={team.fetching && !data} error={team.error}>
           {data?.unit ? (
             <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-              <Typography.Title level={3} style={{ margin: 0 }}>
-                {data.unit.name}
-              </Typography.Title>
+              <Space style={{ justifyContent: 'space-between', width: '100%' }} wrap>
+                <Typography.Title level={3} style={{ margin: 0 }}>
+                  {data.unit.name}
+                </Typography.Title>
+                <Button onClick={print} loading={printing}>
+                  {t('succession.print')}
+                </Button>
+              </Space>
               <Row gutter={[16, 16]}>
                 {data.successionGaps.rows.map((r) => (
                   <Col key={r.kind} xs={24} md={12}>
@@ -283,7 +301,9 @@ export function Succession({ rootUnit }: { rootUnit: string }) {
         onCancel={() => setComparing(false)}
         destroyOnHidden
       >
-        <CandidateComparison ids={picked} asOf={asOf} />
+        {data?.unit && (
+          <CandidateComparison ids={picked} asOf={asOf} unit={{ place: placeOf(data.unit), kind: data.unit.kind }} />
+        )}
       </Modal>
       <ReserveDrawer id={open} onClose={() => setOpen(null)} />
       <DrillDrawer target={drill} onClose={() => setDrill(null)} />
