@@ -44,6 +44,8 @@ export interface ComplianceRow {
   numerator: number;
   /** SHARE rules only. */
   denominator: number | null;
+  /** Rules whose target is a ratio of a count (posts, departments): that count. */
+  base: number | null;
   /** False where the rule is shown, not judged (pool rules away from pool units). */
   judged: boolean;
   /** True when the figure counts the unit's whole subtree (pool rules at pool units). */
@@ -203,6 +205,7 @@ function toRow(r: Record<string, unknown>): ComplianceRow {
     status: STATUS_NAMES[int(r.status)]!,
     numerator: Number(r.num),
     denominator: r.den === null || r.den === undefined ? null : Number(r.den),
+    base: r.base === null || r.base === undefined ? null : Number(r.base),
     judged: int(r.judged) === 1,
     subtree: int(r.subtree) === 1,
   };

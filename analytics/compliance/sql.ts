@@ -91,8 +91,10 @@ function ruleSelect(d: Dialect, columns: Columns, rule: Rule, from: string, judg
   const applies = [`${col(def.appliesWhen)} > 0`, def.enabledBy ? `${pol(def.enabledBy)} > 0` : null]
     .filter(Boolean)
     .join(' AND ');
+  // The count a ratio's target is taken of (posts, departments): shown beside it.
+  const base = 'times' in t && t.times ? col(t.times) : 'CAST(NULL AS INTEGER)';
   return `SELECT pol.id, ${RULE_NAMES.indexOf(rule)} AS rule, ${num} AS num, ${den ?? 'CAST(NULL AS INTEGER)'} AS den,
-       ${value} AS value, ${target} AS target, pol.tolerance, ${def.warnOnly ? 1 : 0} AS warn_only,
+       ${base} AS base, ${value} AS value, ${target} AS target, pol.tolerance, ${def.warnOnly ? 1 : 0} AS warn_only,
        ${judged} AS judged, ${subtree} AS subtree
      ${from} WHERE ${applies}`;
 }
@@ -201,7 +203,7 @@ export function judgedSql(d: Dialect, policies: PoliciesAt, subtree: boolean): s
     ${rows.join('\n    UNION ALL ')}
   ),
   judged AS MATERIALIZED (
-    SELECT id, rule, num, den, value, target, judged, subtree,
+    SELECT id, rule, num, den, base, value, target, judged, subtree,
       ${d.greatest('0', 'target - value')} AS gap,
       CASE WHEN warn_only = 1 AND ${statusSql('value', 'target', 'tolerance')} = 2 THEN 1
            ELSE ${statusSql('value', 'target', 'tolerance')} END AS status
@@ -251,11 +253,11 @@ export function summarySql(judged: string, byLevel = false): string {
     LIMIT $limit
   )
   SELECT 'T' AS part, NULL AS unit_id, NULL AS unit_code, NULL AS unit_name, rule, units, breaches, warnings,
-    NULL AS shortfall, value, target, gap, status, NULL AS num, NULL AS den, NULL AS judged, NULL AS subtree
+    NULL AS shortfall, value, target, gap, status, NULL AS num, NULL AS den, NULL AS base, NULL AS judged, NULL AS subtree
   FROM totals
   UNION ALL
   SELECT 'W', r.id, u.code, u.name, j.rule, NULL, r.breaches, r.warnings,
-    r.shortfall, j.value, j.target, j.gap, j.status, j.num, j.den, j.judged, j.subtree
+    r.shortfall, j.value, j.target, j.gap, j.status, j.num, j.den, j.base, j.judged, j.subtree
   FROM ranked r JOIN judged j ON j.id = r.id AND j.judged = 1 JOIN units u ON u.id = r.id
   ORDER BY part, breaches DESC, shortfall DESC, warnings DESC, unit_id, rule`;
 }
@@ -289,7 +291,7 @@ export function rowsSql(
   matching AS (SELECT * FROM judged ${where.length ? `WHERE ${where.join(' AND ')}` : ''}),
   page AS (SELECT * FROM matching ORDER BY ${orderBy} LIMIT $limit OFFSET $offset)
   SELECT u.code AS unit_code, u.name AS unit_name, page.rule, page.value, page.target, page.gap, page.status,
-    page.num, page.den, page.judged, page.subtree, (SELECT count(*) FROM matching) AS total
+    page.num, page.den, page.base, page.judged, page.subtree, (SELECT count(*) FROM matching) AS total
   FROM page JOIN units u ON u.id = page.id
   ORDER BY ${orderBy.replace(/\b(judged|status|target|gap|id|rule)\b/g, 'page.$1')}`;
 }

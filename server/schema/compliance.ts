@@ -53,6 +53,11 @@ const RowRef = builder.objectRef<ComplianceRow>('ComplianceRow').implement({
     }),
     numerator: t.exposeFloat('numerator', { description: 'The count behind the value (a SHARE rule’s numerator).' }),
     denominator: t.exposeFloat('denominator', { nullable: true, description: 'SHARE rules: the count divided by.' }),
+    base: t.exposeFloat('base', {
+      nullable: true,
+      description:
+        'Rules whose target is the policy’s ratio of a count (职数 for the reserve ratios, departments for the village quota): that count.',
+    }),
     numeratorMeasure: t.string({
       description: 'The measure to drill for the numerator’s rows (`drill(measure:)`, with `subtree` as this row’s).',
       resolve: (r) => RULES[r.rule].numerator,

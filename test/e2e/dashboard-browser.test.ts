@@ -8,6 +8,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ruleFigure } from '../../web/src/format.ts';
 import { datasetText, smallDataset } from '../fixtures/small.ts';
 import { type RunningServer, runScript, startServer } from '../helpers/server.ts';
 
@@ -183,8 +184,57 @@ describe('the dashboard in Chromium', { timeout: 150_000 }, () => {
     await book.xlsx.readFile(file);
     const sheet = book.worksheets[0]!;
     expect(String(sheet.getCell('A1').value)).toMatch(/配备达标情况（统计日期 2025-12-31/);
-    expect(sheet.getRow(3).values).toContain('单位');
-    expect(sheet.rowCount).toBeGreaterThan(3);
+    // The title lines say what the print footer says: the filter, who exported it and when.
+    const titles = [1, 2, 3, 4, 5, 6, 7, 8].map((i) => String(sheet.getCell(`A${i}`).value ?? ''));
+    expect(
+      titles.some((l) => /统计日期 2025-12-31 · 政策版本 .* · admin 打印于 \d{4}-\d{2}-\d{2} \d{2}:\d{2}/.test(l)),
+    ).toBe(true);
+    const header = titles.indexOf('') + 2; // the title lines, a blank line, then the header row
+    expect(sheet.getRow(header).getCell(1).value).toBe('单位');
+    expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: header });
+    expect(sheet.autoFilter).toBeTruthy();
+    expect(sheet.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToWidth: 1 });
+    // Read back against the API: the same rows, in the same order, with the same figures.
+    const url = new URL(page.url());
+    const statuses = url.searchParams.get('status');
+    const statusLabel = { COMPLIANT: '达标', WARNING: '预警', BREACH: '未达标' };
+    const api = await server.post<{
+      complianceReport: {
+        rows: {
+          total: number;
+          rows: {
+            unitPath: string;
+            unitCode: string;
+            rule: string;
+            numerator: number;
+            denominator: number | null;
+            base: number | null;
+            value: number;
+            target: number;
+            gap: number;
+            status: 'COMPLIANT' | 'WARNING' | 'BREACH';
+          }[];
+        };
+      };
+    }>(`{ complianceReport(unitCode: "${url.searchParams.get('unit')}", asOf: "${url.searchParams.get('asOf')}") {
+      rows(${statuses ? `statuses: [${statuses}], ` : ''}orderBy: ${url.searchParams.get('order') ?? 'SEVERITY'}, direction: ${url.searchParams.get('dir') ?? 'DESC'}, first: 1000) {
+        total rows { unitPath unitCode rule numerator denominator base value target gap status } } } }`);
+    const { total, rows } = api.data!.complianceReport.rows;
+    expect(sheet.rowCount).toBe(header + total);
+    rows.forEach((r, i) => {
+      const cells = sheet.getRow(header + 1 + i).values as unknown[];
+      // values[0] is empty (ExcelJS counts columns from 1).
+      expect(cells.slice(1, 3), `row ${i + 1}`).toEqual([r.unitPath, r.unitCode]);
+      expect(cells.slice(4, 11), `row ${i + 1}`).toEqual([
+        r.numerator,
+        r.denominator ?? '',
+        r.base ?? '',
+        ruleFigure(r.rule, r, r.value),
+        ruleFigure(r.rule, r, r.target),
+        ruleFigure(r.rule, r, r.gap, 'gap'),
+        statusLabel[r.status],
+      ]);
+    });
   });
 
   it('prints every row of the compliance table, with the units’ places, a footer and page numbers', async () => {

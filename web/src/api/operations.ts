@@ -139,6 +139,7 @@ export const COMPLIANCE_ROWS = gql(`
           subtree
           numerator
           denominator
+          base
           numeratorMeasure
           denominatorMeasure
           targetMeasure

@@ -127,37 +127,46 @@ export function Compliance({ rootUnit }: { rootUnit: string }) {
   const versions = report?.policyVersions.length ? report.policyVersions.join(', ') : t('compliance.defaultPolicy');
   const header = t('compliance.header', { unit: data?.unit?.name ?? unitCode, asOf, versions });
 
+  /** The count a ratio's target is taken of: posts (职数), or departments for the department quota. */
+  const baseText = (r: Row) =>
+    r.base === null
+      ? null
+      : r.rule === 'DEPARTMENT_QUOTA'
+        ? t('compliance.baseDepartments', { count: r.base })
+        : number(r.base);
   const judgedText = (r: Row) =>
     r.judged ? (r.subtree ? t('compliance.judgedPool') : t('compliance.judgedTeam')) : t('compliance.notJudged');
+  /** What a printout or a spreadsheet says about its rows: how many, the filters, and the footer's facts. */
+  const factsOf = (rows: unknown[]) => ({
+    subtitle: [
+      t('compliance.printCount', { count: rows.length }),
+      t('compliance.trainingYear', { year: report?.trainingYear }),
+      ...(rules.length ? [`${t('compliance.rules')}：${rules.map(label).join('、')}`] : []),
+      ...(statuses.length ? [`${t('compliance.statuses')}：${statuses.map((s) => t(`status.${s}`)).join('、')}`] : []),
+    ],
+    footer: t('print.footer', {
+      unit: data?.unit?.name ?? unitCode,
+      asOf,
+      versions,
+      who: viewer?.username ?? '',
+      when: dayjs().format('YYYY-MM-DD HH:mm'),
+    }),
+  });
   const print = async () => {
     setPrinting(true);
     try {
       const rows = await allComplianceRows(client, variables);
-      const filters = [
-        rules.length ? `${t('compliance.rules')}：${rules.map(label).join('、')}` : null,
-        statuses.length ? `${t('compliance.statuses')}：${statuses.map((s) => t(`status.${s}`)).join('、')}` : null,
-      ].filter((x): x is string => x !== null);
       printTable(
         {
           title: header,
-          subtitle: [
-            t('compliance.printCount', { count: rows.length }),
-            t('compliance.trainingYear', { year: report?.trainingYear }),
-            ...filters,
-          ],
-          footer: t('print.footer', {
-            unit: data?.unit?.name ?? unitCode,
-            asOf,
-            versions,
-            who: viewer?.username ?? '',
-            when: dayjs().format('YYYY-MM-DD HH:mm'),
-          }),
+          ...factsOf(rows),
           columns: [
             { header: t('common.unit') },
             { header: t('compliance.unitCode') },
             { header: t('overview.rule') },
             { header: t('compliance.numerator'), align: 'right' },
             { header: t('compliance.denominator'), align: 'right' },
+            { header: t('compliance.base'), align: 'right' },
             { header: t('compliance.value'), align: 'right' },
             { header: t('compliance.target'), align: 'right' },
             { header: t('compliance.gap'), align: 'right' },
@@ -170,6 +179,7 @@ export function Compliance({ rootUnit }: { rootUnit: string }) {
             label(r.rule),
             number(r.numerator),
             r.denominator === null ? null : number(r.denominator),
+            baseText(r),
             figure(r, r.value),
             figure(r, r.target),
             figure(r, r.gap, 'gap'),
@@ -188,16 +198,18 @@ export function Compliance({ rootUnit }: { rootUnit: string }) {
     setExporting(true);
     try {
       const rows = await allComplianceRows(client, variables);
+      const facts = factsOf(rows);
       await downloadSheet({
         fileName: `compliance-${unitCode}-${asOf}.xlsx`,
         sheetName: t('compliance.sheet'),
-        title: [header],
+        title: [header, ...facts.subtitle, facts.footer],
         columns: [
           { header: t('common.unit'), width: 36 },
           { header: t('compliance.unitCode'), width: 14 },
           { header: t('overview.rule'), width: 22 },
           { header: t('compliance.numerator'), width: 12 },
           { header: t('compliance.denominator'), width: 12 },
+          { header: t('compliance.base'), width: 12 },
           { header: t('compliance.value'), width: 12 },
           { header: t('compliance.target'), width: 12 },
           { header: t('compliance.gap'), width: 12 },
@@ -210,6 +222,7 @@ export function Compliance({ rootUnit }: { rootUnit: string }) {
           label(r.rule),
           r.numerator,
           r.denominator,
+          r.rule === 'DEPARTMENT_QUOTA' ? baseText(r) : r.base,
           figure(r, r.value),
           figure(r, r.target),
           figure(r, r.gap, 'gap'),
@@ -363,6 +376,11 @@ export function Compliance({ rootUnit }: { rootUnit: string }) {
                         {number(r.denominator)}
                       </Typography.Link>
                     ),
+                },
+                {
+                  title: t('compliance.base'),
+                  align: 'right',
+                  render: (_, r) => baseText(r) ?? '—',
                 },
                 {
                   title: t('compliance.value'),
