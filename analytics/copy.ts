@@ -34,6 +34,8 @@ const REFRESHED: Record<string, string | null> = {
   Assessment: 'assessments',
   // Not copied (no metric reads practice yet); the version moves all the same.
   Practice: null,
+  // A person's form records (profile, résumé, family …): no metric reads them.
+  PersonRecord: null,
   // The policy is read from the operational database per request: nothing to copy, but the
   // version moves, so answers computed under the old policy are dropped.
   Policy: null,

@@ -886,6 +886,79 @@ export const MESSAGES = {
     'zh-CN': '数据集未导入，未写入任何数据：{{issue}}（另有 {{more}} 个问题）',
     en: 'dataset rejected, nothing was written: {{issue}} (and {{more}} more problems)',
   },
+  // 公民身份号码
+  'identity.shape': {
+    'zh-CN': '公民身份号码应为 18 位（17 位数字加 1 位数字或 X），收到 {{length}} 位',
+    en: 'an identity number has 18 characters (17 digits, then a digit or X); got {{length}}',
+  },
+  'identity.birthDate': {
+    'zh-CN': '公民身份号码中的出生日期 {{date}} 不是有效日期',
+    en: 'the birth date {{date}} in the identity number is not a date',
+  },
+  'identity.checksum': {
+    'zh-CN': '公民身份号码校验位不符：应为 {{expected}}，实为 {{found}}',
+    en: 'the identity number’s check character is {{found}}, expected {{expected}}',
+  },
+  'identity.birthMismatch': {
+    'zh-CN': '公民身份号码中的出生日期 {{born}} 与出生日期 {{birthDate}} 不一致',
+    en: 'the identity number’s birth date {{born}} differs from the birth date {{birthDate}}',
+  },
+  // 干部任免审批表 (.lrmx) files: which file, which element, what is wrong.
+  'lrmx.refused': {
+    'zh-CN': '文件“{{file}}”{{where}}：{{problem}}（未导入任何文件）',
+    en: 'file "{{file}}"{{where}}: {{problem}} (no file was imported)',
+  },
+  'lrmx.element': { 'zh-CN': '的 {{element}} 项', en: ', element {{element}}' },
+  'lrmx.tooLarge': {
+    'zh-CN': '文件过大（{{size}} 字节，上限 {{max}} 字节）',
+    en: 'the file is too large ({{size}} bytes, at most {{max}})',
+  },
+  'lrmx.doctype': {
+    'zh-CN': '文件含有文档类型声明（DOCTYPE/ENTITY），不予读取',
+    en: 'the file declares a document type (DOCTYPE/ENTITY), which is not read',
+  },
+  'lrmx.notXml': { 'zh-CN': '不是有效的 XML（第 {{line}} 行附近）', en: 'not well-formed XML (near line {{line}})' },
+  'lrmx.noPerson': {
+    'zh-CN': '缺少根元素 Person，不是干部任免审批表文件',
+    en: 'no Person root element: not an appointment form',
+  },
+  'lrmx.twice': { 'zh-CN': '出现了不止一次', en: 'appears more than once' },
+  'lrmx.required': { 'zh-CN': '不能为空', en: 'must not be empty' },
+  'lrmx.gender': { 'zh-CN': '应为“男”或“女”，收到“{{value}}”', en: 'must be 男 or 女, got "{{value}}"' },
+  'lrmx.month': {
+    'zh-CN': '不是年月（应为 yyyymm 或 yyyy.mm），收到“{{value}}”',
+    en: 'is not a month (yyyymm or yyyy.mm), got "{{value}}"',
+  },
+  'lrmx.familyShape': { 'zh-CN': '家庭成员应为若干 Item 元素', en: 'family members must be Item elements' },
+  'lrmx.photoNotBase64': { 'zh-CN': '照片不是 base64 编码', en: 'the photo is not base64' },
+  'lrmx.photoTooLarge': {
+    'zh-CN': '照片过大（{{size}} 字节，上限 {{max}} 字节）',
+    en: 'the photo is too large ({{size}} bytes, at most {{max}})',
+  },
+  'lrmx.photoType': { 'zh-CN': '照片应为 JPEG 或 PNG 图像', en: 'the photo must be a JPEG or PNG image' },
+  'lrmx.education': {
+    'zh-CN': '无法识别的学历“{{value}}”（可用：研究生、大学、大专、中专、高中）',
+    en: 'unknown education "{{value}}" (研究生, 大学, 大专, 中专, 高中)',
+  },
+  'lrmx.newPersonNeeds': {
+    'zh-CN': '新增人员“{{name}}”需要此项',
+    en: 'a new person ("{{name}}") needs this element',
+  },
+  'lrmx.ambiguous': {
+    'zh-CN':
+      '“{{name}}”（出生年月 {{month}}）在本单位及下级中有 {{count}} 人同名同出生年月，无法确定是哪一位；请在文件中填写公民身份号码',
+    en: '"{{name}}" (born {{month}}) matches {{count}} people in the unit’s subtree; give the identity number to tell them apart',
+  },
+  'lrmx.outsideUnit': {
+    'zh-CN': '公民身份号码对应的人员“{{person}}”不在单位“{{unit}}”及其下级中',
+    en: 'the identity number belongs to person "{{person}}", who is not in unit "{{unit}}" or below',
+  },
+  'lrmx.sameTwice': {
+    'zh-CN': '与文件“{{other}}”是同一人',
+    en: 'is the same person as file "{{other}}"',
+  },
+  'lrmx.noFiles': { 'zh-CN': '没有选择任何文件', en: 'no files given' },
+  'lrmx.tooManyFiles': { 'zh-CN': '一次最多导入 {{max}} 个文件', en: 'at most {{max}} files at once' },
   // A dataset file that is not well-formed JSON: where, by byte offset.
   'json.truncated': {
     'zh-CN': 'JSON 格式错误：文件在文档结束之前就结束了',

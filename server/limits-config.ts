@@ -4,7 +4,7 @@
 export const LIMITS = {
   /** Request body, read while streaming (main.ts) and by its declared length (yoga.ts). */
   maxBodyBytes: Number(process.env.MAX_BODY_BYTES ?? 32 * 1024 * 1024),
-  /** A body above this is for `importDataset` only (an administrator of the whole tree). */
+  /** A body above this is for imports only: `importDataset` (an administrator of the whole tree), `importLrmx`. */
   maxPlainBodyBytes: 1024 * 1024,
   /** Nesting of arrays and objects in a JSON body. */
   maxJsonDepth: 64,

@@ -159,8 +159,11 @@ interface Problem {
   problem: MessageRef;
 }
 
-/** Texts bounded by something else: the dataset document of importDataset (by the body's size). */
-const UNBOUNDED_TEXT = new Set(['dataset']);
+/**
+ * Texts bounded by something else: the dataset document of importDataset (by the body's size), a
+ * 干部任免审批表 file's bytes (by its field's own bound, MAX_LRMX_BYTES).
+ */
+const UNBOUNDED_TEXT = new Set(['dataset', 'base64']);
 
 /** The first problem of an input value (a variable's, or a literal argument's), with its path. */
 export function inputProblem(path: string[], value: unknown): Problem | null {

@@ -12,6 +12,11 @@ interface Capability {
 export const CAPABILITIES = {
   /** Move entries along their lifecycle. */
   KEEP_RESERVES: { roles: ['ORG_OFFICER', 'ADMIN'], wholeTree: false },
+  /**
+   * Read personal data beyond the analytics (identity numbers, photos, family members) and
+   * exchange 干部任免审批表 files, which carry it; every read and export is audited.
+   */
+  READ_PERSONAL: { roles: ['ORG_OFFICER', 'ADMIN'], wholeTree: false },
   /** Save and archive planning scenarios. */
   SAVE_SCENARIOS: { roles: ['PLANNER', 'ADMIN'], wholeTree: false },
   /** Import a dataset (the whole organization's data). */

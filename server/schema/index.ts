@@ -20,5 +20,6 @@ import './scenarios.ts';
 import './unit-metrics.ts';
 import './nomination.ts';
 import './procedure.ts';
+import './interchange.ts';
 
 export const schema = builder.toSchema({ sortSchema: false });
