@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { importDataset } from '../../server/dataset/import.ts';
 import { db, dbConfig } from '../../server/db/client.ts';
 import { smallDataset, writeDatasetFile } from '../fixtures/small.ts';
-import { type As, gql, gqlOk } from '../helpers/graphql.ts';
+import { type As, gql } from '../helpers/graphql.ts';
 
 const fixture = (name: string) => fs.readFileSync(path.join(import.meta.dirname, '../fixtures/lrmx', name));
 const file = (name: string, bytes: Buffer = fixture(name)) => ({ name, base64: bytes.toString('base64') });

@@ -32,6 +32,28 @@ describe('reserves:expire', () => {
   });
 });
 
+describe('lrmx commands', () => {
+  const env = { DATABASE_URL: `file:${tempFile('lrmx.db')}` };
+  const fixtures = path.join(import.meta.dirname, '../fixtures/lrmx');
+
+  it('imports 干部任免审批表 files into a unit, exports one back, and a bad file exits non-zero naming it', () => {
+    expect(run('scripts/data-import.ts', [writeDatasetFile(smallDataset())], env).status).toBe(0);
+    const files = ['zhang-jianhua-utf8.lrmx', 'li-hongmei-gbk.lrmx'].map((f) => path.join(fixtures, f));
+    const bad = run('scripts/lrmx-import.ts', [...files, path.join(fixtures, 'bad-month.lrmx'), '--unit', 'A'], env);
+    expect(bad.status).not.toBe(0);
+    expect(bad.stderr).toMatch(/file "bad-month.lrmx", element ChuShengNianYue: is not a month/);
+    const ok = run('scripts/lrmx-import.ts', [...files, '--unit', 'A'], env);
+    expect(ok.status, ok.stderr).toBe(0);
+    expect(ok.stdout).toMatch(/imported 2 file\(s\) into A: 2 created, 0 updated, 0 unchanged/);
+    const zhang = /created\tzhang-jianhua-utf8.lrmx\t(\S+)\t张建华/.exec(ok.stdout)![1]!;
+    const out = tempFile('zhang.lrmx');
+    expect(run('scripts/lrmx-export.ts', [zhang, out], env).status).toBe(0);
+    expect(fs.readFileSync(out, 'utf8')).toContain('<XingMing>张建华</XingMing>');
+    const back = run('scripts/lrmx-import.ts', [out, '--unit', 'A'], env);
+    expect(back.stdout).toMatch(/0 created, 0 updated, 1 unchanged/);
+  });
+});
+
 describe('data commands', () => {
   const env = { DATABASE_URL: `file:${tempFile('cli.db')}` };
 
