@@ -543,6 +543,69 @@ describe('the dashboard in Chromium', { timeout: 150_000 }, () => {
     await page.keyboard.press('Escape');
   });
 
+  it('exports an entry’s 干部任免审批表, imports forms back by unit (preview, confirm), and shows the record', async () => {
+    const found = await server.post<{
+      reserves: { edges: { node: { id: string; person: { code: string; name: string }; unit: { name: string } } }[] };
+    }>(
+      '{ reserves(first: 1, filter: { status: [ACTIVE] }) { edges { node { id person { code name } unit { name } } } } }',
+    );
+    const { id, person } = found.data!.reserves.edges[0]!.node;
+    await page.goto(`${server.base}/roster?entry=${encodeURIComponent(id)}`);
+    const drawer = page.locator('.ant-drawer');
+    await drawer.getByRole('tab', { name: '任免审批表信息' }).click();
+    await expect
+      .poll(() => drawer.getByText('尚未导入此人的任免审批表', { exact: false }).count(), { timeout: 30_000 })
+      .toBe(1);
+    const download = page.waitForEvent('download', { timeout: 60_000 });
+    await drawer.getByRole('button', { name: '导出任免审批表（.lrmx）' }).click();
+    const exported = path.join(tmpDir, 'exported.lrmx');
+    await (await download).saveAs(exported);
+    const xml = fs.readFileSync(exported, 'utf8');
+    expect(xml).toContain(`<XingMing>${person.name}</XingMing>`);
+    // The officer fills in the 籍贯 in the form program and brings it back with a new person's form.
+    const edited = path.join(tmpDir, `${person.name}.lrmx`);
+    fs.writeFileSync(edited, xml.replace('<JiGuan></JiGuan>', '<JiGuan>江苏南京</JiGuan>'));
+    await page.locator('.ant-drawer-close:visible').click();
+    await page.getByRole('button', { name: '导入任免审批表' }).click();
+    const dialog = page.getByRole('dialog').filter({ hasText: '任一文件有误则全部不导入' });
+    // Nothing to send before a unit and files are chosen, and the button says so.
+    await expect.poll(() => dialog.getByText('请先选择单位').count(), { timeout: 30_000 }).toBe(1);
+    await dialog.getByRole('combobox', { name: '导入到单位' }).fill('示范市');
+    const option = page.locator('.ant-select-dropdown:visible .ant-select-item-option').first();
+    await expect.poll(() => option.count(), { timeout: 30_000 }).toBe(1);
+    await option.click();
+    await dialog.locator('.ant-modal-title').click(); // the list closes as an officer moves on
+    const fixtures = path.join(import.meta.dirname, '../fixtures/lrmx');
+    await dialog.locator('input[type=file]').setInputFiles([edited, path.join(fixtures, 'li-hongmei-gbk.lrmx')]);
+    await dialog.getByRole('button', { name: '预览' }).click();
+    await expect.poll(() => dialog.locator('.ant-table-row').count(), { timeout: 30_000 }).toBe(2);
+    expect(await dialog.locator('.ant-table-row').filter({ hasText: '李红梅' }).textContent()).toContain('新增');
+    expect(await dialog.locator('.ant-table-row').filter({ hasText: person.name }).textContent()).toContain('更新');
+    await page.screenshot({ path: path.join(shots, 'lrmx-preview.png') });
+    await dialog.getByRole('button', { name: '导入任免审批表' }).click();
+    const confirmDialog = page.locator('.ant-modal-confirm:visible');
+    await expect.poll(() => confirmDialog.count()).toBe(1);
+    expect(await confirmDialog.textContent()).toContain('李红梅');
+    await confirmDialog.getByRole('button', { name: /确\s*认/ }).click();
+    await expect.poll(() => dialog.getByText(/导入完成：新增 1 人，更新 1 人/).count(), { timeout: 30_000 }).toBe(1);
+    await expect.poll(() => page.locator('.ant-modal-confirm:visible').count()).toBe(0);
+    // A bad file: refused naming the file and the element, in Chinese; nothing imported.
+    await dialog.locator('input[type=file]').setInputFiles([path.join(fixtures, 'bad-month.lrmx')]);
+    await dialog.getByRole('button', { name: '预览' }).click();
+    await expect
+      .poll(() => dialog.locator('.ant-alert-error').textContent(), { timeout: 30_000 })
+      .toContain('文件“bad-month.lrmx”的 ChuShengNianYue 项：不是年月');
+    await page.keyboard.press('Escape');
+    // The entry's page shows the form's record; personal data on request.
+    await page.goto(`${server.base}/roster?entry=${encodeURIComponent(id)}`);
+    await drawer.getByRole('tab', { name: '任免审批表信息' }).click();
+    await expect.poll(() => drawer.getByText('江苏南京').count(), { timeout: 30_000 }).toBe(1);
+    await drawer.getByRole('button', { name: '查看身份证号、照片和家庭成员' }).click();
+    await expect.poll(() => drawer.getByText('公民身份号码').count(), { timeout: 30_000 }).toBe(1);
+    await page.screenshot({ path: path.join(shots, 'person-form.png') });
+    await page.locator('.ant-drawer-close:visible').click();
+  });
+
   it('refuses an import with a bad record, listing the record and the field, and changes nothing', async () => {
     const bad = smallDataset();
     bad.people[0]!.birthDate = '1985-13-45';

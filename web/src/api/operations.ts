@@ -668,6 +668,92 @@ export const RESERVE_DETAIL = gql(`
   }
 `);
 
+/** The person's 干部任免审批表 record (what anyone who sees the person may read). */
+export const PERSON_FORM = gql(`
+  query PersonForm($id: ID!) {
+    node(id: $id) {
+      ... on Person {
+        code
+        profile {
+          nativePlace
+          birthPlace
+          partyJoined
+          health
+          professionalTitle
+          specialty
+          fullTimeEducation
+          fullTimeDegree
+          fullTimeSchool
+          inServiceEducation
+          inServiceDegree
+          inServiceSchool
+          currentPost
+          assessmentText
+        }
+        resume {
+          start
+          end
+          text
+        }
+        rewardsAndPenalties
+      }
+    }
+  }
+`);
+
+/** Personal data, read on request by the roles that keep the pool (every read is audited). */
+export const PERSON_PRIVATE = gql(`
+  query PersonPrivate($id: ID!) {
+    node(id: $id) {
+      ... on Person {
+        code
+        identity {
+          idNumber
+          photo
+        }
+        family {
+          relation
+          name
+          birthMonth
+          politicalStatus
+          workplace
+        }
+      }
+    }
+  }
+`);
+
+export const IMPORT_LRMX = gql(`
+  mutation ImportLrmx($unitCode: String!, $files: [LrmxFileInput!]!, $dryRun: Boolean) {
+    importLrmx(unitCode: $unitCode, files: $files, dryRun: $dryRun) {
+      created {
+        file
+        personId
+        name
+      }
+      updated {
+        file
+        personId
+        name
+      }
+      unchanged {
+        file
+        personId
+        name
+      }
+    }
+  }
+`);
+
+export const EXPORT_LRMX = gql(`
+  mutation ExportLrmx($personIds: [String!]!) {
+    exportLrmx(personIds: $personIds) {
+      fileName
+      base64
+    }
+  }
+`);
+
 export const TRANSITION_RESERVE = gql(`
   mutation TransitionReserve($input: TransitionReserveInput!) {
     transitionReserve(input: $input) {

@@ -25,6 +25,7 @@ import { RESERVE_DETAIL, TRANSITION_RESERVE } from '../api/operations.ts';
 import { useCan } from '../viewer.ts';
 import { DirtyContext, useConfirm, useDirty, useGuardedClose } from './confirm.tsx';
 import { Assessments, Mentors, Practices, Talks, Trainings } from './EntryRecords.tsx';
+import { PersonForm } from './PersonForm.tsx';
 import { Procedure } from './procedure/Procedure.tsx';
 import { errorText, QueryState } from './QueryState.tsx';
 
@@ -246,6 +247,11 @@ export function ReserveDrawer({
                         ]}
                       />
                     ),
+                  },
+                  {
+                    key: 'form',
+                    label: t('form.tab'),
+                    children: <PersonForm personCode={p.code} />,
                   },
                   {
                     key: 'procedure',

@@ -11,6 +11,7 @@ import { EDUCATIONS, GENDERS, POSITION_KINDS, RESERVE_ORDER_FIELDS, RESERVE_STAT
 import type { ResultOf, VariablesOf } from '../api/graphql.ts';
 import { RESERVES, UNIT_CHILDREN } from '../api/operations.ts';
 import { DatasetImport } from '../components/DatasetImport.tsx';
+import { LrmxImport } from '../components/LrmxImport.tsx';
 import { NominationForm } from '../components/NominationForm.tsx';
 import { errorText } from '../components/QueryState.tsx';
 import { ReserveDrawer } from '../components/ReserveDrawer.tsx';
@@ -56,6 +57,8 @@ const intOrNull = (v: string | null) => (v !== null && /^\d{1,3}$/.test(v) ? Num
 export function Roster({ rootUnit }: { rootUnit: string }) {
   const { t } = useTranslation();
   const canImport = useCan('IMPORT_DATASET');
+  const canReadPersonal = useCan('READ_PERSONAL');
+  const [importingForms, setImportingForms] = useState(false);
   const canKeep = useCan('KEEP_RESERVES');
   const [nominating, setNominating] = useState(false);
   const [params, setParams] = useSearchParams();
@@ -377,6 +380,7 @@ export function Roster({ rootUnit }: { rootUnit: string }) {
         </Typography.Title>
         {canKeep && <Button onClick={() => setNominating(true)}>{t('nominate.open')}</Button>}
         {canImport && <Button onClick={() => setImporting(true)}>{t('roster.import')}</Button>}
+        {canReadPersonal && <Button onClick={() => setImportingForms(true)}>{t('lrmx.import')}</Button>}
         <Button onClick={print} loading={printing} disabled={total === null}>
           {t('roster.print')}
         </Button>
@@ -444,6 +448,16 @@ export function Roster({ rootUnit }: { rootUnit: string }) {
         destroyOnHidden
       >
         <DatasetImport onImported={() => setReload((n) => n + 1)} />
+      </Modal>
+      <Modal
+        open={importingForms}
+        title={t('lrmx.import')}
+        footer={null}
+        width={820}
+        onCancel={() => setImportingForms(false)}
+        destroyOnHidden
+      >
+        <LrmxImport onImported={() => setReload((n) => n + 1)} />
       </Modal>
     </Space>
   );

@@ -1,0 +1,153 @@
+// The person's 干部任免审批表 record on the entry's page: the form's words (籍贯 … 专业技术职务,
+// education with schools, 现任职务), the 简历 line by line, 奖惩 and 年度考核 as written; for the
+// roles that keep the pool, the identity number, photo and family shown only when asked (each
+// read is audited), and the form as an .lrmx file.
+import { Alert, Button, Descriptions, Empty, Image, Space, Table, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useClient, useMutation, useQuery } from 'urql';
+import type { ResultOf } from '../api/graphql.ts';
+import { EXPORT_LRMX, PERSON_FORM, PERSON_PRIVATE } from '../api/operations.ts';
+import { useCan } from '../viewer.ts';
+import { errorText, QueryState } from './QueryState.tsx';
+
+type Private = NonNullable<Extract<ResultOf<typeof PERSON_PRIVATE>['node'], { code: string }>>;
+
+const dash = (x: string | null | undefined) => (x == null || x === '' ? '—' : x);
+const month = (m: string | null) => (m ? m.replace('-', '.') : '');
+
+/** Downloads base64 bytes as a file. */
+function download(fileName: string, base64: string, type: string): void {
+  const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+  const link = document.createElement('a');
+  link.href = URL.createObjectURL(new Blob([bytes], { type }));
+  link.download = fileName;
+  link.click();
+  URL.revokeObjectURL(link.href);
+}
+
+export function PersonForm({ personCode }: { personCode: string }) {
+  const { t } = useTranslation();
+  const client = useClient();
+  const personal = useCan('READ_PERSONAL');
+  const [{ data, fetching, error }] = useQuery({ query: PERSON_FORM, variables: { id: `Person:${personCode}` } });
+  const [privateData, setPrivate] = useState<Private | null>(null);
+  const [privateError, setPrivateError] = useState<string | null>(null);
+  const [, exportLrmx] = useMutation(EXPORT_LRMX);
+  const [exporting, setExporting] = useState(false);
+  const node = data?.node && 'code' in data.node ? data.node : null;
+  const p = node?.profile ?? null;
+  const reveal = async () => {
+    const r = await client
+      .query(PERSON_PRIVATE, { id: `Person:${personCode}` }, { requestPolicy: 'network-only' })
+      .toPromise();
+    if (r.error) setPrivateError(errorText(r.error));
+    else if (r.data?.node && 'code' in r.data.node) setPrivate(r.data.node);
+  };
+  const exportFile = async () => {
+    setExporting(true);
+    try {
+      const r = await exportLrmx({ personIds: [personCode] });
+      if (r.error) setPrivateError(errorText(r.error));
+      for (const f of r.data?.exportLrmx ?? []) download(f.fileName, f.base64, 'application/xml');
+    } finally {
+      setExporting(false);
+    }
+  };
+  const education = (
+    words: string | null | undefined,
+    degree: string | null | undefined,
+    school: string | null | undefined,
+  ) => [words, degree].filter(Boolean).join(' ') + (school ? `（${school}）` : '') || '—';
+  return (
+    <QueryState fetching={fetching && !data} error={error}>
+      <Space orientation="vertical" style={{ width: '100%' }}>
+        {personal && (
+          <Space wrap>
+            <Button onClick={exportFile} loading={exporting}>
+              {t('lrmx.exportOne')}
+            </Button>
+            {!privateData && <Button onClick={reveal}>{t('lrmx.reveal')}</Button>}
+            <Typography.Text type="secondary">{t('lrmx.audited')}</Typography.Text>
+          </Space>
+        )}
+        {privateError && <Alert type="error" showIcon title={privateError} />}
+        {!p && !node?.resume.length ? <Alert type="info" showIcon title={t('lrmx.noForm')} /> : null}
+        <Descriptions size="small" column={2} bordered>
+          <Descriptions.Item label={t('form.nativePlace')}>{dash(p?.nativePlace)}</Descriptions.Item>
+          <Descriptions.Item label={t('form.birthPlace')}>{dash(p?.birthPlace)}</Descriptions.Item>
+          <Descriptions.Item label={t('form.partyJoined')}>
+            {dash(p?.partyJoined && month(p.partyJoined))}
+          </Descriptions.Item>
+          <Descriptions.Item label={t('form.health')}>{dash(p?.health)}</Descriptions.Item>
+          <Descriptions.Item label={t('form.professionalTitle')}>{dash(p?.professionalTitle)}</Descriptions.Item>
+          <Descriptions.Item label={t('form.specialty')}>{dash(p?.specialty)}</Descriptions.Item>
+          <Descriptions.Item label={t('form.fullTime')} span={2}>
+            {education(p?.fullTimeEducation, p?.fullTimeDegree, p?.fullTimeSchool)}
+          </Descriptions.Item>
+          <Descriptions.Item label={t('form.inService')} span={2}>
+            {education(p?.inServiceEducation, p?.inServiceDegree, p?.inServiceSchool)}
+          </Descriptions.Item>
+          <Descriptions.Item label={t('form.currentPost')} span={2}>
+            {dash(p?.currentPost)}
+          </Descriptions.Item>
+          <Descriptions.Item label={t('form.rewards')} span={2}>
+            {node?.rewardsAndPenalties.length ? node.rewardsAndPenalties.join('；') : t('form.none')}
+          </Descriptions.Item>
+          <Descriptions.Item label={t('form.assessments')} span={2}>
+            {dash(p?.assessmentText)}
+          </Descriptions.Item>
+          {privateData && (
+            <>
+              <Descriptions.Item label={t('form.idNumber')}>{dash(privateData.identity?.idNumber)}</Descriptions.Item>
+              <Descriptions.Item label={t('form.photo')}>
+                {privateData.identity?.photo ? (
+                  <Image src={privateData.identity.photo} width={90} alt={t('form.photo')} />
+                ) : (
+                  '—'
+                )}
+              </Descriptions.Item>
+            </>
+          )}
+        </Descriptions>
+        <Typography.Title level={5}>{t('form.resume')}</Typography.Title>
+        {node?.resume.length ? (
+          <Table
+            size="small"
+            pagination={false}
+            rowKey={(_, i) => String(i)}
+            dataSource={node.resume}
+            columns={[
+              {
+                title: t('form.period'),
+                width: 160,
+                render: (_, l) => (l.start ? `${month(l.start)}—${month(l.end)}` : ''),
+              },
+              { title: t('form.what'), dataIndex: 'text' },
+            ]}
+          />
+        ) : (
+          <Empty description={t('common.empty')} />
+        )}
+        {privateData && (
+          <>
+            <Typography.Title level={5}>{t('form.family')}</Typography.Title>
+            <Table
+              size="small"
+              pagination={false}
+              rowKey={(_, i) => String(i)}
+              dataSource={privateData.family}
+              columns={[
+                { title: t('form.relation'), dataIndex: 'relation' },
+                { title: t('roster.name'), dataIndex: 'name' },
+                { title: t('form.born'), dataIndex: 'birthMonth', render: (m: string | null) => dash(month(m)) },
+                { title: t('roster.political'), dataIndex: 'politicalStatus', render: dash },
+                { title: t('form.workplace'), dataIndex: 'workplace', render: dash },
+              ]}
+            />
+          </>
+        )}
+      </Space>
+    </QueryState>
+  );
+}
