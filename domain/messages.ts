@@ -924,7 +924,10 @@ export const MESSAGES = {
   },
   'lrmx.twice': { 'zh-CN': '出现了不止一次', en: 'appears more than once' },
   'lrmx.required': { 'zh-CN': '不能为空', en: 'must not be empty' },
-  'lrmx.gender': { 'zh-CN': '应为“男”或“女”，收到“{{value}}”', en: 'must be 男 or 女, got "{{value}}"' },
+  'lrmx.gender': {
+    'zh-CN': '应为“男”或“女”，收到“{{value}}”',
+    en: 'must be the character for male or for female, got "{{value}}"',
+  },
   'lrmx.month': {
     'zh-CN': '不是年月（应为 yyyymm 或 yyyy.mm），收到“{{value}}”',
     en: 'is not a month (yyyymm or yyyy.mm), got "{{value}}"',
@@ -938,7 +941,7 @@ export const MESSAGES = {
   'lrmx.photoType': { 'zh-CN': '照片应为 JPEG 或 PNG 图像', en: 'the photo must be a JPEG or PNG image' },
   'lrmx.education': {
     'zh-CN': '无法识别的学历“{{value}}”（可用：研究生、大学、大专、中专、高中）',
-    en: 'unknown education "{{value}}" (研究生, 大学, 大专, 中专, 高中)',
+    en: 'unknown education "{{value}}" (the words for postgraduate, university, college, secondary or high school)',
   },
   'lrmx.newPersonNeeds': {
     'zh-CN': '新增人员“{{name}}”需要此项',
@@ -982,6 +985,19 @@ export const MESSAGES = {
   'json.expectCommaBrace': { 'zh-CN': '逗号“,”或右花括号“}”', en: '"," or "}"' },
   'json.expectCommaBracket': { 'zh-CN': '逗号“,”或右方括号“]”', en: '"," or "]"' },
   'json.expectEnd': { 'zh-CN': '结束的“}”之后不应再有内容', en: 'nothing after the closing "}"' },
+  'dataset.personNotInFile': {
+    'zh-CN': '所指人员“{{key}}”不在本文件中（人员的任免审批表信息须与人员一并导入）',
+    en: 'refers to person "{{key}}", who is not in this file (a person’s record comes with the person)',
+  },
+  'dataset.month': { 'zh-CN': '应为年月 YYYY-MM，收到“{{value}}”', en: 'must be a month YYYY-MM, got "{{value}}"' },
+  'dataset.photoAndType': {
+    'zh-CN': '照片和照片类型须同时给出或同时为空',
+    en: 'a photo and its type are given together or not at all',
+  },
+  'dataset.photo': {
+    'zh-CN': '照片不是 base64 编码的 {{type}} 图像',
+    en: 'the photo is not a base64 {{type}} image',
+  },
   'dataset.appearsTwice': { 'zh-CN': '出现了两次', en: 'appears twice' },
   'dataset.formatVersion': {
     'zh-CN': '格式版本应为 {{version}}，收到 {{value}}',

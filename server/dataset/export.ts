@@ -38,6 +38,11 @@ export async function exportDataset(db: Db, file: string): Promise<Record<ArrayN
       await dump('practices', (a) => tx.practice.findMany(args(a)), toRecord.practice);
       await dump('mentors', (a) => tx.mentor.findMany(args(a)), toRecord.mentor);
       await dump('talks', (a) => tx.talk.findMany(args(a)), toRecord.talk);
+      await dump('profiles', (a) => tx.personProfile.findMany(args(a)), toRecord.profile);
+      await dump('resumeLines', (a) => tx.resumeLine.findMany(args(a)), toRecord.resumeLine);
+      await dump('rewardsPenalties', (a) => tx.rewardPenalty.findMany(args(a)), toRecord.rewardPenalty);
+      await dump('familyMembers', (a) => tx.familyMember.findMany(args(a)), toRecord.familyMember);
+      await dump('identities', (a) => tx.personIdentity.findMany(args(a)), toRecord.identity);
     },
     { timeout: 60 * 60_000, maxWait: 60_000 },
   );

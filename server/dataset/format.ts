@@ -1,4 +1,4 @@
-// The interchange format, version 1 (docs/dataset-format.md), as data: each array's fields
+// The interchange format, version 2 (docs/dataset-format.md), as data: each array's fields
 // in the order export writes them, with their types and bounds. Validation, export and the
 // GraphQL inputs that write the same records (server/schema/person-records.ts) all read this.
 
@@ -23,7 +23,9 @@ import {
 } from '../../domain/enums.ts';
 import { MAX_SHORT_TEXT } from '../../domain/text.ts';
 
-export const FORMAT_VERSION = 1;
+export const FORMAT_VERSION = 2;
+/** Versions read: a version 1 file has none of the person-record arrays, and reads as it did. */
+export const READ_VERSIONS = [1, 2];
 
 export type FieldType =
   | { kind: 'string' }
@@ -90,7 +92,43 @@ export const ARRAYS = [
   'practices',
   'mentors',
   'talks',
+  'profiles',
+  'resumeLines',
+  'rewardsPenalties',
+  'familyMembers',
+  'identities',
 ] as const;
+
+/** The person-record arrays (version 2): each record belongs to a person of the same file. */
+export const PERSON_RECORD_ARRAYS = [
+  'profiles',
+  'resumeLines',
+  'rewardsPenalties',
+  'familyMembers',
+  'identities',
+] as const;
+
+/** A profile's text fields, as written on the form (PersonProfile's columns of the same names). */
+export const PROFILE_TEXT = [
+  'nativePlace',
+  'birthPlace',
+  'partyJoined',
+  'health',
+  'professionalTitle',
+  'specialty',
+  'fullTimeEducation',
+  'fullTimeDegree',
+  'fullTimeSchool',
+  'fullTimeDegreeSchool',
+  'inServiceEducation',
+  'inServiceDegree',
+  'inServiceSchool',
+  'inServiceDegreeSchool',
+  'currentPost',
+] as const;
+
+/** Photos in the dataset: base64 of at most 1 MiB (decoded). */
+const PHOTO_BASE64 = Math.ceil(((1 << 20) * 4) / 3) + 4;
 export type ArrayName = (typeof ARRAYS)[number];
 
 export const FIELDS: Record<ArrayName, FieldSpec[]> = {
@@ -170,6 +208,37 @@ export const FIELDS: Record<ArrayName, FieldSpec[]> = {
     date('until', true),
   ],
   talks: [str('reserveId'), oneOf('kind', TALK_KINDS), date('on'), str('notes', true, { maxLength: 2000 })],
+  // Version 2: the person's full record (the 干部任免审批表's fields; docs/interchange.md).
+  profiles: [
+    str('personId'),
+    ...PROFILE_TEXT.map((f) => str(f, true, f === 'specialty' ? { maxLength: 2000 } : {})),
+    date('currentPostSince', true),
+    str('assessmentText', true, { maxLength: 2000 }),
+    str('kept', true, { maxLength: 100_000 }),
+  ],
+  resumeLines: [
+    str('personId'),
+    int('seq', { min: 0, max: 999 }),
+    str('start', true, { maxLength: 7 }),
+    str('end', true, { maxLength: 7 }),
+    str('text', false, { maxLength: 1000 }),
+  ],
+  rewardsPenalties: [str('personId'), int('seq', { min: 0, max: 999 }), str('text', false, { maxLength: 2000 })],
+  familyMembers: [
+    str('personId'),
+    int('seq', { min: 0, max: 999 }),
+    str('relation', false, { maxLength: 50 }),
+    str('name', false, { maxLength: 50 }),
+    str('birthMonth', true, { maxLength: 7 }),
+    str('politicalStatus', true, { maxLength: 50 }),
+    str('workplace', true),
+  ],
+  identities: [
+    str('personId'),
+    str('idNumber', true, { maxLength: 18 }),
+    str('photo', true, { maxLength: PHOTO_BASE64 }),
+    oneOf('photoType', ['image/jpeg', 'image/png'], true),
+  ],
 };
 
 /** A field's spec, by array and name (the GraphQL inputs bound their fields with it). */
@@ -203,5 +272,10 @@ export function emptyDataset(): Dataset {
     practices: [],
     mentors: [],
     talks: [],
+    profiles: [],
+    resumeLines: [],
+    rewardsPenalties: [],
+    familyMembers: [],
+    identities: [],
   };
 }

@@ -10,7 +10,7 @@ import { type BulkSession, type ColumnType, openBulkSession, type Value } from '
 import { CHANGE_LOG_COLUMNS } from '../db/changes.ts';
 import type { Db } from '../db/client.ts';
 import type { DatabaseConfig } from '../db/config.ts';
-import type { ArrayName, DatasetRecord } from './format.ts';
+import { type ArrayName, type DatasetRecord, PROFILE_TEXT } from './format.ts';
 import type { ProcedureRecords, ProcedureStep } from './procedure-records.ts';
 import { type ExistingKeys, noExistingKeys, readDataset } from './validate.ts';
 
@@ -162,6 +162,41 @@ const TALK: Column[] = [
   ['on', 'date'],
   ['notes', 'text'],
 ];
+const PROFILE: Column[] = [
+  ['personCode', 'text'],
+  ...PROFILE_TEXT.map((f): Column => [f, 'text']),
+  ['currentPostSince', 'date'],
+  ['assessmentText', 'text'],
+  ['kept', 'text'],
+  ['updatedAt', 'timestamp'],
+];
+const RESUME_LINE: Column[] = [
+  ['personCode', 'text'],
+  ['seq', 'int'],
+  ['start', 'text'],
+  ['end', 'text'],
+  ['text', 'text'],
+];
+const REWARD_PENALTY: Column[] = [
+  ['personCode', 'text'],
+  ['seq', 'int'],
+  ['text', 'text'],
+];
+const FAMILY_MEMBER: Column[] = [
+  ['personCode', 'text'],
+  ['seq', 'int'],
+  ['relation', 'text'],
+  ['name', 'text'],
+  ['birthMonth', 'text'],
+  ['politicalStatus', 'text'],
+  ['workplace', 'text'],
+];
+const IDENTITY: Column[] = [
+  ['personCode', 'text'],
+  ['idNumber', 'text'],
+  ['photo', 'bytes'],
+  ['photoType', 'text'],
+];
 /** Dataset field order for each table (the dataset calls a person's and an entry's key `id`). */
 const pickAll = (r: DatasetRecord, fields: string[]): Value[] => fields.map((f) => r[f] ?? null);
 const PERSON_FIELDS = [
@@ -201,6 +236,11 @@ const ASSESSMENT_FIELDS = ['personId', 'year', 'grade', 'incompetentVoteShare', 
 const PRACTICE_FIELDS = ['personId', 'kind', 'unitCode', 'start', 'end', 'reportScore'];
 const MENTOR_FIELDS = ['reserveId', 'mentorName', 'mentorPersonId', 'since', 'until'];
 const TALK_FIELDS = ['reserveId', 'kind', 'on', 'notes'];
+const PROFILE_FIELDS = ['personId', ...PROFILE_TEXT, 'currentPostSince', 'assessmentText', 'kept'];
+const RESUME_LINE_FIELDS = ['personId', 'seq', 'start', 'end', 'text'];
+const REWARD_PENALTY_FIELDS = ['personId', 'seq', 'text'];
+const FAMILY_MEMBER_FIELDS = ['personId', 'seq', 'relation', 'name', 'birthMonth', 'politicalStatus', 'workplace'];
+const IDENTITY_FIELDS = ['personId', 'idNumber', 'photo', 'photoType'];
 
 /** Empties the organization's data, children first; the audit log, policy and change log stay. */
 const DOMAIN_TABLES = [
@@ -335,6 +375,32 @@ export async function importDataset(
       data.talks.map((r) => pickAll(r, TALK_FIELDS)),
     );
     phase('write mentors, talks');
+    await session.insert(
+      'PersonProfile',
+      PROFILE,
+      data.profiles.map((r) => [...pickAll(r, PROFILE_FIELDS), now]),
+    );
+    await session.insert(
+      'ResumeLine',
+      RESUME_LINE,
+      data.resumeLines.map((r) => pickAll(r, RESUME_LINE_FIELDS)),
+    );
+    await session.insert(
+      'RewardPenalty',
+      REWARD_PENALTY,
+      data.rewardsPenalties.map((r) => pickAll(r, REWARD_PENALTY_FIELDS)),
+    );
+    await session.insert(
+      'FamilyMember',
+      FAMILY_MEMBER,
+      data.familyMembers.map((r) => pickAll(r, FAMILY_MEMBER_FIELDS)),
+    );
+    await session.insert(
+      'PersonIdentity',
+      IDENTITY,
+      data.identities.map((r) => pickAll(r, IDENTITY_FIELDS)),
+    );
+    phase('write person records');
     // One audit record: what was imported, what it replaced, and the file's SHA-256.
     await appendAuditRaw(session, {
       actor,
@@ -486,5 +552,7 @@ async function loadExistingKeys(db: Db): Promise<ExistingKeys> {
   for (const a of await db.assessment.findMany({ select: { personCode: true, year: true } })) {
     keys.assessments.add(`${a.personCode}|${a.year}`);
   }
+  for (const i of await db.personIdentity.findMany({ where: { idNumber: { not: null } }, select: { idNumber: true } }))
+    keys.idNumbers.add(i.idNumber!);
   return keys;
 }

@@ -2,7 +2,7 @@
 
 import { toIso, toIsoOrNull } from '../../domain/dates.ts';
 import type * as P from '../db/generated/sqlite/client.ts';
-import type { DatasetRecord } from './format.ts';
+import { type DatasetRecord, PROFILE_TEXT } from './format.ts';
 
 export const toRecord = {
   unit: (u: P.Unit): DatasetRecord => ({
@@ -90,5 +90,35 @@ export const toRecord = {
     kind: t.kind,
     on: toIso(t.on),
     notes: t.notes,
+  }),
+  profile: (p: P.PersonProfile): DatasetRecord => ({
+    personId: p.personCode,
+    ...Object.fromEntries(PROFILE_TEXT.map((f) => [f, p[f]])),
+    currentPostSince: toIsoOrNull(p.currentPostSince),
+    assessmentText: p.assessmentText,
+    kept: p.kept,
+  }),
+  resumeLine: (l: P.ResumeLine): DatasetRecord => ({
+    personId: l.personCode,
+    seq: l.seq,
+    start: l.start,
+    end: l.end,
+    text: l.text,
+  }),
+  rewardPenalty: (r: P.RewardPenalty): DatasetRecord => ({ personId: r.personCode, seq: r.seq, text: r.text }),
+  familyMember: (f: P.FamilyMember): DatasetRecord => ({
+    personId: f.personCode,
+    seq: f.seq,
+    relation: f.relation,
+    name: f.name,
+    birthMonth: f.birthMonth,
+    politicalStatus: f.politicalStatus,
+    workplace: f.workplace,
+  }),
+  identity: (i: P.PersonIdentity): DatasetRecord => ({
+    personId: i.personCode,
+    idNumber: i.idNumber,
+    photo: i.photo ? Buffer.from(i.photo).toString('base64') : null,
+    photoType: i.photoType,
   }),
 };

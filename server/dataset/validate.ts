@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import { DATE_MAX, DATE_MIN, isIsoDate, todayIso } from '../../domain/dates.ts';
 import { OPEN_STATUSES } from '../../domain/enums.ts';
+import { idNumberIssue } from '../../domain/identity.ts';
 import {
   formatMessage,
   isStoredMessage,
@@ -13,6 +14,7 @@ import {
   messageParam,
 } from '../../domain/messages.ts';
 import { textIssue } from '../../domain/text.ts';
+import { photoType } from '../interchange/lrmx.ts';
 import {
   ARRAYS,
   type ArrayName,
@@ -21,8 +23,9 @@ import {
   emptyDataset,
   FIELDS,
   type FieldSpec,
-  FORMAT_VERSION,
   KEY_FIELD,
+  PERSON_RECORD_ARRAYS,
+  READ_VERSIONS,
 } from './format.ts';
 import { JsonShapeError, TopLevelScanner } from './scan.ts';
 
@@ -73,6 +76,8 @@ export interface ExistingKeys {
   assessments: Set<string>;
   /** Unit code → parent code, to check that new units do not close a cycle. */
   unitParents: Map<string, string | null>;
+  /** Identity numbers already stored. */
+  idNumbers: Set<string>;
 }
 
 export function noExistingKeys(): ExistingKeys {
@@ -85,6 +90,7 @@ export function noExistingKeys(): ExistingKeys {
     openPeople: new Set(),
     assessments: new Set(),
     unitParents: new Map(),
+    idNumbers: new Set(),
   };
 }
 
@@ -105,11 +111,14 @@ export class DatasetValidator {
     if (key === 'formatVersion') {
       if (this.formatVersionSeen) this.issue('dataset', 'formatVersion', messageParam('dataset.appearsTwice'));
       this.formatVersionSeen = true;
-      if (value !== FORMAT_VERSION) {
+      if (!READ_VERSIONS.includes(value as number)) {
         this.issue(
           'dataset',
           'formatVersion',
-          messageParam('dataset.formatVersion', { version: FORMAT_VERSION, value: JSON.stringify(value) }),
+          messageParam('dataset.formatVersion', {
+            version: listParam(READ_VERSIONS, 'or'),
+            value: JSON.stringify(value),
+          }),
         );
       }
     } else if ((ARRAYS as readonly string[]).includes(key)) {
@@ -241,14 +250,83 @@ export class DatasetValidator {
       ref('mentors', 'reserves', 'reserveId');
       ref('mentors', 'people', 'mentorPersonId');
       ref('talks', 'reserves', 'reserveId');
+      // A person's record travels with the person: the person is in the same file.
+      for (const array of PERSON_RECORD_ARRAYS)
+        data[array].forEach((r, i) => {
+          const key = r.personId as string;
+          if (this.seenKeys.people?.has(key) !== true)
+            this.issue(this.label(array, i, r), 'personId', messageParam('dataset.personNotInFile', { key }));
+        });
       if (this.issues.length) return;
       this.checkTree();
       this.checkOpenEntries();
       this.checkAssessmentYears();
       this.checkMentors();
+      this.checkPersonRecords();
     } catch (e) {
       if (!(e instanceof TooManyIssues)) throw e;
     }
+  }
+
+  /**
+   * The person-record arrays: one profile and one identity a person, one line per person and
+   * `seq`, months as YYYY-MM, identity numbers valid, agreeing with the birth date and unique, a
+   * photo a JPEG or PNG of its declared type.
+   */
+  private checkPersonRecords(): void {
+    const births = new Map(this.data.people.map((p) => [p.id as string, p.birthDate as string]));
+    const once = (array: ArrayName, key: (r: DatasetRecord) => string) => {
+      const seen = new Map<string, number>();
+      this.data[array].forEach((r, i) => {
+        const k = key(r);
+        const before = seen.get(k);
+        if (before !== undefined)
+          this.issue(
+            this.label(array, i, r),
+            'personId',
+            messageParam('dataset.duplicateInFile', { key: k, other: `${array}[${before}]` }),
+          );
+        seen.set(k, i);
+      });
+    };
+    once('profiles', (r) => r.personId as string);
+    once('identities', (r) => r.personId as string);
+    for (const array of ['resumeLines', 'rewardsPenalties', 'familyMembers'] as const)
+      once(array, (r) => `${r.personId}#${r.seq}`);
+    const month = (array: ArrayName, field: string) =>
+      this.data[array].forEach((r, i) => {
+        const v = r[field];
+        if (typeof v === 'string' && !/^\d{4}-(0[1-9]|1[0-2])$/.test(v))
+          this.issue(this.label(array, i, r), field, messageParam('dataset.month', { value: v }));
+      });
+    month('resumeLines', 'start');
+    month('resumeLines', 'end');
+    month('familyMembers', 'birthMonth');
+    const numbers = new Map<string, number>();
+    this.data.identities.forEach((r, i) => {
+      const label = this.label('identities', i, r);
+      if (typeof r.idNumber === 'string') {
+        const issue = idNumberIssue(r.idNumber, births.get(r.personId as string));
+        if (issue) this.issue(label, 'idNumber', issue);
+        const before = numbers.get(r.idNumber);
+        if (before !== undefined)
+          this.issue(
+            label,
+            'idNumber',
+            messageParam('dataset.duplicateInFile', { key: r.idNumber, other: `identities[${before}]` }),
+          );
+        else if (this.existing.idNumbers.has(r.idNumber))
+          this.issue(label, 'idNumber', messageParam('dataset.duplicateInDatabase', { key: r.idNumber }));
+        numbers.set(r.idNumber, i);
+      }
+      if ((r.photo === null) !== (r.photoType === null))
+        this.issue(label, 'photoType', messageParam('dataset.photoAndType'));
+      else if (typeof r.photo === 'string') {
+        const bytes = Buffer.from(r.photo, 'base64');
+        if (!/^[A-Za-z0-9+/]*={0,2}$/.test(r.photo) || photoType(bytes) !== r.photoType)
+          this.issue(label, 'photo', messageParam('dataset.photo', { type: r.photoType as string }));
+      }
+    });
   }
 
   /** Every unit's parent chain must reach a root: no cycles. */

@@ -14,7 +14,8 @@ import { pgClient, sqliteDatabase } from './raw.ts';
 
 /** A column's type: a scalar, or the name of a database enum (PostgreSQL parses it from text). */
 /** `date` values are `YYYY-MM-DD`; `timestamp` values are ISO-8601 instants (`toISOString()`). */
-export type ColumnType = 'text' | 'int' | 'float' | 'bool' | 'date' | 'timestamp' | { enum: string };
+/** `bytes`: a value given as base64 text, stored as a BLOB (SQLite) or bytea (PostgreSQL). */
+export type ColumnType = 'text' | 'int' | 'float' | 'bool' | 'date' | 'timestamp' | 'bytes' | { enum: string };
 export type Value = string | number | boolean | null;
 
 export interface BulkSession {
@@ -50,6 +51,7 @@ function openSqlite(config: DatabaseConfig): BulkSession {
     if (v === null) return null;
     if (type === 'date') return `${v}T00:00:00.000+00:00`;
     if (type === 'timestamp') return (v as string).replace('Z', '+00:00');
+    if (type === 'bytes') return Buffer.from(v as string, 'base64');
     return type === 'bool' ? (v ? 1 : 0) : v;
   };
   const done = () => db.close();
@@ -141,6 +143,8 @@ function* copyLines(types: ColumnType[], rows: Value[][]): Generator<string> {
       if (i) out += '\t';
       if (v === null || v === undefined) out += '\\N';
       else if (types[i] === 'bool') out += v ? 't' : 'f';
+      // bytea's hex form, its backslash escaped for COPY.
+      else if (types[i] === 'bytes') out += `\\\\x${Buffer.from(v as string, 'base64').toString('hex')}`;
       else if (typeof v === 'string')
         out += COPY_SPECIAL.test(v) ? v.replace(COPY_ESCAPES, (c) => COPY_ESCAPE_MAP[c]!) : v;
       else out += String(v);

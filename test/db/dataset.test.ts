@@ -155,8 +155,8 @@ describe('dataset import and export', () => {
     ],
     [
       'another format version',
-      mutate((d) => Object.assign(d, { formatVersion: 2 })),
-      /dataset, field "formatVersion": must be 1, got 2/,
+      mutate((d) => Object.assign(d, { formatVersion: 3 })),
+      /dataset, field "formatVersion": must be 1 or 2, got 3/,
     ],
     ['an unknown top-level array', { ...smallDataset(), votes: [] }, /dataset, field "votes": unknown field/],
     ['malformed JSON', '{"formatVersion": 1, "units": [{"code": "X",}]}', /invalid JSON in units\[0\]/],

@@ -2,11 +2,13 @@
 // updated), all files or none; exported as the standard program writes them and imported back
 // without a change; personal data only for the roles that keep the pool, every read audited.
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { exportDataset } from '../../server/dataset/export.ts';
 import { importDataset } from '../../server/dataset/import.ts';
 import { db, dbConfig } from '../../server/db/client.ts';
-import { smallDataset, writeDatasetFile } from '../fixtures/small.ts';
+import { datasetText, smallDataset, writeDatasetFile } from '../fixtures/small.ts';
 import { type As, gql } from '../helpers/graphql.ts';
 
 const fixture = (name: string) => fs.readFileSync(path.join(import.meta.dirname, '../fixtures/lrmx', name));
@@ -191,6 +193,55 @@ describe('干部任免审批表 files through the API', () => {
     expect(outside.errors?.[0]?.extensions).toMatchObject({ file: ZHANG, element: 'ShenFenZheng' });
     const twice = await importFiles('A', [file(ZHANG), { name: 'copy.lrmx', base64: file(ZHANG).base64 }]);
     expect(twice.errors?.[0]?.extensions).toMatchObject({ file: 'copy.lrmx' });
+  });
+
+  it('carries the full record through a dataset export and import exactly (format 2), and still reads format 1', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lrmx-ds-'));
+    const first = path.join(dir, 'first.json');
+    await exportDataset(db, first);
+    const text = fs.readFileSync(first, 'utf8');
+    expect(text).toMatch(/^\{\n {2}"formatVersion": 2,/);
+    const exported = JSON.parse(text) as Record<string, Record<string, unknown>[]>;
+    expect(exported.identities!.find((i) => i.personId === zhang)).toMatchObject({
+      idNumber: '110102197803150615',
+      photoType: 'image/jpeg',
+    });
+    expect(exported.resumeLines!.filter((l) => l.personId === zhang)).toHaveLength(5);
+    await importDataset(db, dbConfig, { file: first }, { replace: true });
+    const second = path.join(dir, 'second.json');
+    await exportDataset(db, second);
+    expect(fs.readFileSync(second, 'utf8')).toBe(text);
+    // The photo's bytes came back as they were.
+    const form = await exportFiles([zhang]);
+    expect(Buffer.from(form.data!.exportLrmx[0]!.base64, 'base64').toString('utf8')).toContain(
+      '<ZhaoPian>/9j/4AAQSkZJRgABAQAAAQABAAD/2Q==</ZhaoPian>',
+    );
+    // A version 1 file (without the record's arrays) reads as before.
+    const v1 = JSON.parse(datasetText(smallDataset())) as Record<string, unknown>;
+    v1.formatVersion = 1;
+    for (const array of ['profiles', 'resumeLines', 'rewardsPenalties', 'familyMembers', 'identities'])
+      delete v1[array];
+    await importDataset(db, dbConfig, { text: JSON.stringify(v1) }, { replace: true });
+    expect(await db.person.count()).toBe(smallDataset().people.length);
+    // A record of a person not in the file, and a bad identity number, are refused by record and field.
+    const bad = smallDataset();
+    bad.identities.push({ personId: 'E01', idNumber: '110102197803150615', photo: null, photoType: null });
+    bad.resumeLines.push({ personId: 'E99', seq: 0, start: '2001-13', end: null, text: 'x' });
+    const error = await importDataset(db, dbConfig, { text: datasetText(bad) }, { replace: true }).catch(
+      (e: Error) => e,
+    );
+    expect(String(error)).toMatch(
+      /resumeLines\[0\], field "personId": refers to person "E99", who is not in this file/,
+    );
+    bad.resumeLines.pop();
+    const error2 = await importDataset(db, dbConfig, { text: datasetText(bad) }, { replace: true }).catch(
+      (e: Error) => e,
+    );
+    expect(String(error2)).toMatch(
+      /identities\[0\], field "idNumber": the identity number’s birth date 1978-03-15 differs/,
+    );
+    // Back to the state the next test reads.
+    await importDataset(db, dbConfig, { file: first }, { replace: true });
   });
 
   it('keeps personal data to the roles that keep the pool, within their subtree, and audits every read', async () => {

@@ -24,7 +24,7 @@ type Layer =
 function layerOf(file: string): Layer | null {
   if (file.startsWith('domain/')) return 'domain';
   if (file.startsWith('server/db/')) return 'data';
-  if (/^server\/(dataset|policy|reserves|auth|audit|planning)\//.test(file)) return 'services';
+  if (/^server\/(dataset|policy|reserves|auth|audit|planning|interchange)\//.test(file)) return 'services';
   if (/^analytics\/(metrics|compliance|planning)\//.test(file) || file === 'analytics/operational.ts')
     return 'analytics-features';
   if (file.startsWith('analytics/')) return 'analytics-infra';
