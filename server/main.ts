@@ -1,5 +1,7 @@
 // npm start: migrate, load the demo into an empty database, serve.
+
 import { spawnSync } from 'node:child_process';
+import { once } from 'node:events';
 import fs from 'node:fs';
 import { createServer } from 'node:http';
 import path from 'node:path';
@@ -66,7 +68,21 @@ const server = createServer(async (req, res) => {
     const headers = Object.fromEntries(response.headers);
     delete headers['set-cookie'];
     res.writeHead(response.status, { ...headers, 'set-cookie': response.headers.getSetCookie() });
-    res.end(Buffer.from(await response.arrayBuffer()));
+    // Streamed: a large download (a national roster) is not held whole in memory. (The answers
+    // are the fetch API's, from Node or from GraphQL Yoga's ponyfill: read through their reader.)
+    if (response.body) {
+      const reader = response.body.getReader();
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        if (res.destroyed) {
+          await reader.cancel();
+          break;
+        }
+        if (!res.write(value)) await once(res, 'drain');
+      }
+    }
+    res.end();
   } catch (error) {
     if (error instanceof TooLarge) {
       res.writeHead(413, { 'content-type': 'application/json', connection: 'close' });
@@ -84,6 +100,10 @@ const server = createServer(async (req, res) => {
         }),
       );
       req.destroy();
+    } else if (res.headersSent) {
+      // A download broken off midway (the client left, or writing it failed): end the connection.
+      if (!res.destroyed) console.error(error);
+      res.destroy();
     } else {
       console.error(error);
       res.writeHead(500).end('Internal error');

@@ -1,5 +1,6 @@
 // The HTTP app: /graphql (yoga), /health, and the dashboard (web/dist) at every other path.
 // Tests drive `handle` in process; main.ts only listens (and bounds bodies and concurrency).
+
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -15,6 +16,7 @@ import { createContext } from './context.ts';
 import { db } from './db/client.ts';
 import { repoRoot } from './db/migrations.ts';
 import { isExpected, maskError } from './errors.ts';
+import { rosterDownload } from './exports.ts';
 import { hasCredentials, useCheapRefusals, useSignInGate } from './gate.ts';
 import { useIdempotencyKeys } from './idempotency.ts';
 import { inRequestLang, requestLang } from './lang.ts';
@@ -285,6 +287,10 @@ async function route(request: Request, meta: RequestMeta): Promise<Response> {
     response.headers.set('x-request-id', server.requestId);
     for (const cookie of server.cookies) response.headers.append('set-cookie', cookie);
     return response;
+  }
+  if (url.pathname === '/export/roster.xlsx' && request.method === 'GET') {
+    if (foreignOrigin(request, url)) return refusal(403, 'FORBIDDEN', 'http.foreignOrigin');
+    return rosterDownload(request, url, refusal);
   }
   if (request.method === 'GET' || request.method === 'HEAD')
     return dashboard(url.pathname, /\bgzip\b/.test(request.headers.get('accept-encoding') ?? ''));

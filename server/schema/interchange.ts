@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { toIso } from '../../domain/dates.ts';
 import { appendAudit } from '../audit/log.ts';
 import { scopeOf } from '../auth/capabilities.ts';
-import { builder } from '../builder.ts';
+import { builder, WHOLE } from '../builder.ts';
 import type { Context } from '../context.ts';
 import { db } from '../db/client.ts';
 import { MAX_LRMX_BYTES } from '../interchange/lrmx.ts';
@@ -27,6 +27,10 @@ async function auditRead(ctx: Context, personCode: string, what: 'identity' | 'f
 }
 
 const Profile = builder.prismaObject('PersonProfile', {
+  select: { personCode: true },
+  // A person's record: where the person is visible.
+  authScopes: async (r, ctx) =>
+    ctx.viewer.path === '' ? WHOLE : { units: await ctx.loaders.personUnitPaths.load(r.personCode) },
   description: 'What the 干部任免审批表 carries beyond the analytics, words as written.',
   fields: (t) => ({
     nativePlace: t.exposeString('nativePlace', { nullable: true, description: '籍贯' }),
@@ -49,6 +53,7 @@ const Profile = builder.prismaObject('PersonProfile', {
     currentPost: t.exposeString('currentPost', { nullable: true, description: '现任职务' }),
     currentPostSince: t.string({
       nullable: true,
+      select: { currentPostSince: true },
       description: '任现职时间',
       resolve: (p) => (p.currentPostSince ? toIso(p.currentPostSince) : null),
     }),
@@ -57,6 +62,10 @@ const Profile = builder.prismaObject('PersonProfile', {
 });
 
 const ResumeLineRef = builder.prismaObject('ResumeLine', {
+  select: { personCode: true },
+  // A person's record: where the person is visible.
+  authScopes: async (r, ctx) =>
+    ctx.viewer.path === '' ? WHOLE : { units: await ctx.loaders.personUnitPaths.load(r.personCode) },
   description: 'One line of the 简历: a period (YYYY-MM; an open one has no end), or a note without one.',
   fields: (t) => ({
     start: t.exposeString('start', { nullable: true }),
@@ -66,11 +75,20 @@ const ResumeLineRef = builder.prismaObject('ResumeLine', {
 });
 
 const Identity = builder.prismaObject('PersonIdentity', {
+  select: { personCode: true },
+  // A person's record: where the person is visible, to the roles that keep the pool.
+  authScopes: async (r, ctx) => ({
+    $all: {
+      ...scopeOf('READ_PERSONAL'),
+      ...(ctx.viewer.path === '' ? {} : { units: await ctx.loaders.personUnitPaths.load(r.personCode) }),
+    },
+  }),
   description: 'Personal data: the identity number and the photo. Roles that keep the pool only; each read audited.',
   fields: (t) => ({
     idNumber: t.exposeString('idNumber', { nullable: true, description: '公民身份号码' }),
     photo: t.string({
       nullable: true,
+      select: { photo: true, photoType: true },
       description: 'The photo as a data: URL (JPEG or PNG).',
       resolve: (i) =>
         i.photo && i.photoType ? `data:${i.photoType};base64,${Buffer.from(i.photo).toString('base64')}` : null,
@@ -79,6 +97,14 @@ const Identity = builder.prismaObject('PersonIdentity', {
 });
 
 const Family = builder.prismaObject('FamilyMember', {
+  select: { personCode: true },
+  // A person's record: where the person is visible, to the roles that keep the pool.
+  authScopes: async (r, ctx) => ({
+    $all: {
+      ...scopeOf('READ_PERSONAL'),
+      ...(ctx.viewer.path === '' ? {} : { units: await ctx.loaders.personUnitPaths.load(r.personCode) }),
+    },
+  }),
   description: '家庭成员及重要社会关系 (personal data).',
   fields: (t) => ({
     relation: t.exposeString('relation', { description: '称谓' }),

@@ -106,7 +106,7 @@ const ReserveOrder = builder.inputType('ReserveOrder', {
   }),
 });
 
-type ReserveFilterShape = PersonFilterShape & {
+export type ReserveFilterShape = PersonFilterShape & {
   kind?: 'PRINCIPAL' | 'DEPUTY' | null;
   tier?: 'NEAR_TERM' | 'MID_TERM' | 'LONG_TERM' | null;
   status?: string[] | null;
@@ -115,7 +115,7 @@ type ReserveFilterShape = PersonFilterShape & {
   source?: string | null;
 };
 
-async function reserveWhere(f: ReserveFilterShape, viewer: Viewer) {
+export async function reserveWhere(f: ReserveFilterShape, viewer: Viewer) {
   const { search, ...personOnly } = f;
   return {
     AND: [

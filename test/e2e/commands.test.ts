@@ -2,7 +2,9 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
+import { ROSTER_COLUMNS } from '../../server/interchange/roster.ts';
 import { smallDataset, tempFile, writeDatasetFile } from '../fixtures/small.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -51,6 +53,45 @@ describe('lrmx commands', () => {
     expect(fs.readFileSync(out, 'utf8')).toContain('<XingMing>张建华</XingMing>');
     const back = run('scripts/lrmx-import.ts', [out, '--unit', 'A'], env);
     expect(back.stdout).toMatch(/0 created, 0 updated, 1 unchanged/);
+  });
+});
+
+describe('roster:export', () => {
+  const env = { DATABASE_URL: `file:${tempFile('roster.db')}` };
+
+  it('writes the 后备干部名册 of a unit’s subtree in the standard columns, one row per entry, titled and frozen', async () => {
+    const data = smallDataset();
+    expect(run('scripts/data-import.ts', [writeDatasetFile(data)], env).status).toBe(0);
+    const out = tempFile('roster.xlsx');
+    const r = run('scripts/roster-export.ts', [out, '--unit', 'A', '--status', 'ALL'], env);
+    expect(r.status, r.stderr).toBe(0);
+    // The entries reserved for 甲县 and its township, every status.
+    const units = new Set(['A', 'A1']);
+    const expected = data.reserves.filter((e) => units.has(e.unitCode as string));
+    expect(r.stdout).toMatch(new RegExp(`wrote .*: ${expected.length} entries`));
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(out);
+    const sheet = book.worksheets[0]!;
+    expect(String(sheet.getCell('A1').value)).toBe('甲县后备干部名册');
+    expect(sheet.getRow(3).values).toEqual([undefined, ...ROSTER_COLUMNS.map(([name]) => name)]);
+    expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 3 });
+    expect(sheet.rowCount).toBe(3 + expected.length);
+    const people = new Map(data.people.map((p) => [p.id as string, p]));
+    expected.forEach((e, i) => {
+      const row = sheet.getRow(4 + i).values as unknown[];
+      const p = people.get(e.personId as string)!;
+      const born = p.birthDate as string;
+      // 序号, 后备单位 (with its place), 姓名, 性别, 出生年月（年龄）.
+      expect(row[1]).toBe(i + 1);
+      expect(row[2]).toMatch(e.unitCode === 'A1' ? /^甲县·甲一镇$/ : /^甲县$/);
+      expect(row[3]).toBe(p.name);
+      expect(row[4]).toBe(p.gender === 'M' ? '男' : '女');
+      expect(row[6]).toMatch(new RegExp(`^${born.slice(0, 4)}\\.${born.slice(5, 7)}（\\d+岁）$`));
+      expect(row[15]).toMatch(e.targetKind === 'PRINCIPAL' ? /^正职后备 \/ / : /^副职后备 \/ /);
+    });
+    const bad = run('scripts/roster-export.ts', [out, '--status', 'SLEEPING'], env);
+    expect(bad.status).not.toBe(0);
+    expect(bad.stderr).toMatch(/--status must be one of/);
   });
 });
 

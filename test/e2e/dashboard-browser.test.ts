@@ -500,6 +500,21 @@ describe('the dashboard in Chromium', { timeout: 150_000 }, () => {
     await page.emulateMedia({ media: 'print' });
     await page.screenshot({ path: path.join(shots, 'roster-print.png') });
     await page.emulateMedia({ media: 'screen' });
+    // The same view as the 后备干部名册 spreadsheet: every entry, the standard columns, the title.
+    const download = page.waitForEvent('download', { timeout: 60_000 });
+    await page.getByRole('link', { name: '导出名册 Excel' }).click();
+    const file = path.join(shots, 'roster.xlsx');
+    await (await download).saveAs(file);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(file);
+    const sheet = book.worksheets[0]!;
+    expect(String(sheet.getCell('A1').value)).toMatch(/后备干部名册$/);
+    expect(String(sheet.getCell('A2').value)).toMatch(/状态：已提名 · 导出：admin/);
+    expect(sheet.getRow(3).getCell(3).value).toBe('姓名');
+    expect(sheet.rowCount).toBe(3 + nominated);
+    const names = (await page.locator('#print-area tbody tr td:nth-child(2)').allTextContents()).sort();
+    const sheetNames = Array.from({ length: nominated }, (_, i) => String(sheet.getRow(4 + i).getCell(3).value)).sort();
+    expect(sheetNames).toEqual(names);
   });
 
   it('nominates by name and unit from pickers; eligibility names the open entry; the refusal is in Chinese', async () => {

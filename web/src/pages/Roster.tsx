@@ -55,7 +55,7 @@ const oneOf = <T extends string>(list: readonly T[], v: string | null): T | null
 const intOrNull = (v: string | null) => (v !== null && /^\d{1,3}$/.test(v) ? Number(v) : null);
 
 export function Roster({ rootUnit }: { rootUnit: string }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const canImport = useCan('IMPORT_DATASET');
   const canReadPersonal = useCan('READ_PERSONAL');
   const [importingForms, setImportingForms] = useState(false);
@@ -83,6 +83,22 @@ export function Roster({ rootUnit }: { rootUnit: string }) {
   const orderField: OrderField = oneOf(RESERVE_ORDER_FIELDS, params.get('order')) ?? 'CODE';
   const direction = params.get('dir') === 'DESC' ? 'DESC' : 'ASC';
   const key = JSON.stringify([filter, orderField, direction]);
+  // 后备干部名册 as a spreadsheet: every entry the filters select, in the standard columns, written
+  // by the server as it reads them (a national roster too).
+  const exportUrl = `/export/roster.xlsx?${new URLSearchParams(
+    Object.entries({
+      unit: unitCode,
+      q: search,
+      status: statuses.join(','),
+      kind: filter.kind,
+      tier: filter.tier,
+      gender: filter.gender,
+      edu: filter.educationAtLeast,
+      ageMin: filter.ageMin,
+      ageMax: filter.ageMax,
+      lang: i18n.language,
+    }).flatMap(([k, v]) => (v === null || v === undefined || v === '' ? [] : [[k, String(v)]])),
+  )}`;
 
   const [rows, setRows] = useState<Row[]>([]);
   const [total, setTotal] = useState<number | null>(null);
@@ -381,6 +397,9 @@ export function Roster({ rootUnit }: { rootUnit: string }) {
         {canKeep && <Button onClick={() => setNominating(true)}>{t('nominate.open')}</Button>}
         {canImport && <Button onClick={() => setImporting(true)}>{t('roster.import')}</Button>}
         {canReadPersonal && <Button onClick={() => setImportingForms(true)}>{t('lrmx.import')}</Button>}
+        <Button href={exportUrl} download>
+          {t('roster.exportXlsx')}
+        </Button>
         <Button onClick={print} loading={printing} disabled={total === null}>
           {t('roster.print')}
         </Button>
