@@ -962,6 +962,58 @@ export const MESSAGES = {
   },
   'lrmx.noFiles': { 'zh-CN': '没有选择任何文件', en: 'no files given' },
   'lrmx.tooManyFiles': { 'zh-CN': '一次最多导入 {{max}} 个文件', en: 'at most {{max}} files at once' },
+  // 后备干部名册 spreadsheets: which row, which column, what is wrong.
+  'roster.refused': {
+    'zh-CN': '名册{{where}}：{{problem}}（未导入任何一行）',
+    en: 'roster{{where}}: {{problem}} (no row was imported)',
+  },
+  'roster.row': { 'zh-CN': '第 {{row}} 行', en: ', row {{row}}' },
+  'roster.rowColumn': { 'zh-CN': '第 {{row}} 行“{{column}}”列', en: ', row {{row}}, column "{{column}}"' },
+  'roster.notXlsx': { 'zh-CN': '不是 Excel 工作簿（.xlsx）', en: 'not an Excel workbook (.xlsx)' },
+  'roster.noSheet': { 'zh-CN': '工作簿中没有工作表', en: 'the workbook has no sheet' },
+  'roster.tooManyRows': { 'zh-CN': '行数超过 {{max}}，请分批导入', en: 'more than {{max}} rows; import in parts' },
+  'roster.noHeader': {
+    'zh-CN': '前 20 行中找不到表头（需有“姓名”列和至少三个可识别的列）',
+    en: 'no header row in the first 20 rows (a name column and at least three known columns)',
+  },
+  'roster.required': { 'zh-CN': '不能为空', en: 'must not be empty' },
+  'roster.gender': {
+    'zh-CN': '应为“男”或“女”，收到“{{value}}”',
+    en: 'must be the character for male or for female, got "{{value}}"',
+  },
+  'roster.month': { 'zh-CN': '不是日期或年月，收到“{{value}}”', en: 'is not a date or month, got "{{value}}"' },
+  'roster.rank': { 'zh-CN': '无法识别的职级“{{value}}”', en: 'unknown rank "{{value}}"' },
+  'roster.reserveKind': {
+    'zh-CN': '应为“正职后备 / 职级”或“副职后备 / 职级”，收到“{{value}}”',
+    en: 'must name the principal or deputy kind and a rank, got "{{value}}"',
+  },
+  'roster.tier': {
+    'zh-CN': '应为近期可用、中期或远期，收到“{{value}}”',
+    en: 'must be near term, mid term or long term, got "{{value}}"',
+  },
+  'roster.education': { 'zh-CN': '无法识别的学历“{{value}}”', en: 'unknown education "{{value}}"' },
+  'roster.unknownUnit': {
+    'zh-CN': '单位“{{value}}”不在“{{unit}}”及其下级中',
+    en: 'unit "{{value}}" is not in "{{unit}}" or below it',
+  },
+  'roster.ambiguousUnit': {
+    'zh-CN': '单位“{{value}}”对应 {{count}} 个单位，请写出上级单位（如“某县·教育局”）',
+    en: 'unit "{{value}}" names {{count}} units; give the units above it (County·Bureau)',
+  },
+  'roster.ambiguous': {
+    'zh-CN': '“{{name}}”（出生年月 {{month}}）对应 {{count}} 名同名同出生年月人员，无法确定是哪一位',
+    en: '"{{name}}" (born {{month}}) matches {{count}} people of the same name and birth month',
+  },
+  'roster.sameTwice': { 'zh-CN': '与第 {{other}} 行是同一人', en: 'is the same person as row {{other}}' },
+  'roster.newPersonNeeds': {
+    'zh-CN': '新增人员“{{name}}”需要填写此列',
+    en: 'a new person ("{{name}}") needs this column',
+  },
+  'roster.newEntryNeeds': {
+    'zh-CN': '“{{name}}”尚未入库，新建后备干部记录需要填写此列',
+    en: '"{{name}}" is not in the pool yet; a new entry needs this column',
+  },
+  'roster.future': { 'zh-CN': '日期 {{value}} 晚于今天', en: 'the date {{value}} is after today' },
   // A dataset file that is not well-formed JSON: where, by byte offset.
   'json.truncated': {
     'zh-CN': 'JSON 格式错误：文件在文档结束之前就结束了',
