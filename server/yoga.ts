@@ -197,14 +197,14 @@ const largeBody = () => refusal(413, 'PAYLOAD_TOO_LARGE', 'http.largeBodyForImpo
 const tooLarge = () => refusal(413, 'PAYLOAD_TOO_LARGE', 'http.bodyTooLarge', { max: LIMITS.maxBodyBytes });
 
 /**
- * Whether the request's account may import: a dataset, or 干部任免审批表 files (photos make them
- * large) — the only operations that need a large body.
+ * Whether the request's account may import: a dataset, 干部任免审批表 files (photos make them
+ * large) or a roster spreadsheet — the only operations that need a large body.
  */
 async function mayImport(request: Request): Promise<boolean> {
   const { viewer } = await resolveViewer(db, request);
   if (viewer.role === null) return false;
   const may = capabilitiesOf(viewer.role, viewer.unitCode);
-  return may.includes('IMPORT_DATASET') || may.includes('READ_PERSONAL');
+  return may.includes('IMPORT_DATASET') || may.includes('READ_PERSONAL') || may.includes('KEEP_RESERVES');
 }
 
 const anonymousLimiter = new RateLimiterMemory({

@@ -16,7 +16,7 @@ import {
   type Tier,
   type UnitKind,
 } from '../../domain/enums.ts';
-import { refusal } from '../../domain/errors.ts';
+import { DomainError, refusal } from '../../domain/errors.ts';
 import {
   categoryOfUnitKind,
   educationOfWords,
@@ -163,7 +163,7 @@ interface ParsedRow {
 export async function readRoster(
   bytes: Buffer,
   mapping: Record<string, RosterField | null> = {},
-): Promise<{ header: RosterImportResult['header']; rows: ParsedRow[] }> {
+): Promise<{ header: RosterImportResult['header']; rows: ParsedRow[]; failure: unknown }> {
   const book = new ExcelJS.Workbook();
   try {
     await book.xlsx.load(bytes as never);
@@ -189,6 +189,21 @@ export async function readRoster(
   const at = new Map<RosterField, { column: number; name: string }>();
   for (const c of columns) if (c.field && !at.has(c.field)) at.set(c.field, c);
   const rows: ParsedRow[] = [];
+  try {
+    readRows(sheet, headerRow, columns, at, rows);
+  } catch (e) {
+    return { header: { row: headerRow, columns }, rows, failure: e };
+  }
+  return { header: { row: headerRow, columns }, rows, failure: null };
+}
+
+function readRows(
+  sheet: ExcelJS.Worksheet,
+  headerRow: number,
+  columns: RosterImportResult['header']['columns'],
+  at: Map<RosterField, { column: number; name: string }>,
+  rows: ParsedRow[],
+): void {
   for (let r = headerRow + 1; r <= sheet.rowCount; r++) {
     const values = sheet.getRow(r).values as ExcelJS.CellValue[];
     const get = (f: RosterField) => {
@@ -260,7 +275,6 @@ export async function readRoster(
       enteredOn: monthCell('enteredOn'),
     });
   }
-  return { header: { row: headerRow, columns }, rows };
 }
 
 const highest = (a: Education | null, b: Education | null) =>
@@ -282,7 +296,29 @@ export async function importRoster(
   options: { dryRun?: boolean; mapping?: Record<string, RosterField | null>; requestId?: string | null } = {},
 ): Promise<RosterImportResult> {
   const unit = await scopedUnit(db, unitCode, viewer);
-  const { header, rows } = await readRoster(bytes, options.mapping);
+  const { header, rows, failure } = await readRoster(bytes, options.mapping);
+  // A row refused: the refusal carries how each column was read, so a caller can map them.
+  const withColumns = (e: unknown): never => {
+    if (e instanceof DomainError)
+      throw new DomainError(e.code, e.messageKey, e.params, { ...e.extensions, columns: header.columns });
+    throw e;
+  };
+  if (failure) withColumns(failure);
+  try {
+    return await importRows(db, viewer, unit, header, rows, options);
+  } catch (e) {
+    return withColumns(e);
+  }
+}
+
+async function importRows(
+  db: Db,
+  viewer: Viewer,
+  unit: Awaited<ReturnType<typeof scopedUnit>>,
+  header: RosterImportResult['header'],
+  rows: ParsedRow[],
+  options: { dryRun?: boolean; requestId?: string | null },
+): Promise<RosterImportResult> {
   const col = (f: RosterField) => header.columns.find((c) => c.field === f)?.name ?? ROSTER_FIELDS[f][0];
 
   // The units below the importing one, by name and by place (示范市·甲县·教育局, from the unit down or

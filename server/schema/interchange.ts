@@ -10,6 +10,7 @@ import type { Context } from '../context.ts';
 import { db } from '../db/client.ts';
 import { MAX_LRMX_BYTES } from '../interchange/lrmx.ts';
 import { exportLrmx, importLrmx, MAX_LRMX_FILES } from '../interchange/lrmx-import.ts';
+import { importRoster, ROSTER_FIELDS, type RosterField } from '../interchange/roster-import.ts';
 import { PersonRef } from './person.ts';
 
 /** Personal data read: one audit record per person and request, naming what was read. */
@@ -191,7 +192,66 @@ const LrmxImport = builder
   });
 type LrmxOutcomeValue = { file: string; personId: string; name: string };
 
+const RosterFieldEnum = builder.enumType('RosterField', {
+  description: 'What a roster column holds (see ROSTER_FIELDS for the usual column names).',
+  values: Object.keys(ROSTER_FIELDS) as RosterField[],
+});
+
+const RosterColumnMapping = builder.inputType('RosterColumnMapping', {
+  fields: (t) => ({
+    header: t.string({ required: true, validate: z.string().max(100) }),
+    field: t.field({ type: RosterFieldEnum, description: 'Null: the column is not read.' }),
+  }),
+});
+
+type RosterResult = Awaited<ReturnType<typeof importRoster>>;
+const RosterColumn = builder.objectRef<RosterResult['header']['columns'][number]>('RosterColumn').implement({
+  authScopes: { signedIn: true },
+  fields: (t) => ({
+    column: t.exposeInt('column'),
+    name: t.exposeString('name'),
+    field: t.field({ type: RosterFieldEnum, nullable: true, resolve: (c) => c.field }),
+  }),
+});
+const RosterImport = builder.objectRef<RosterResult>('RosterImportResult').implement({
+  authScopes: { signedIn: true },
+  fields: (t) => ({
+    headerRow: t.int({ resolve: (r) => r.header.row }),
+    columns: t.field({ type: [RosterColumn], resolve: (r) => r.header.columns }),
+    rows: t.exposeInt('rows'),
+    peopleCreated: t.exposeInt('peopleCreated'),
+    peopleUpdated: t.exposeInt('peopleUpdated'),
+    entriesCreated: t.exposeInt('entriesCreated'),
+    entriesUpdated: t.exposeInt('entriesUpdated'),
+    unchanged: t.exposeInt('unchanged'),
+  }),
+});
+
 builder.mutationFields((t) => ({
+  importRoster: t.field({
+    type: RosterImport,
+    authScopes: scopeOf('KEEP_RESERVES'),
+    description:
+      'Imports a 后备干部名册 spreadsheet (.xlsx, base64) into a unit’s subtree: columns by their usual Chinese names, or as `mapping` says; all rows or none. A refusal names the row and the column (`extensions.row`, `extensions.column`). With `dryRun`, says what would change and writes nothing.',
+    args: {
+      unitCode: t.arg.string({ required: true, validate: z.string().max(200) }),
+      base64: t.arg.string({
+        required: true,
+        validate: z
+          .string()
+          .max(28_000_000)
+          .regex(/^[A-Za-z0-9+/]*={0,2}$/),
+      }),
+      mapping: t.arg({ type: [RosterColumnMapping], validate: z.array(z.any()).max(100) }),
+      dryRun: t.arg.boolean({ defaultValue: false }),
+    },
+    resolve: (_root, { unitCode, base64, mapping, dryRun }, ctx) =>
+      importRoster(db, ctx.viewer, unitCode, Buffer.from(base64, 'base64'), {
+        dryRun: dryRun ?? false,
+        mapping: Object.fromEntries((mapping ?? []).map((m) => [m.header, m.field ?? null])),
+        requestId: ctx.requestId,
+      }),
+  }),
   importLrmx: t.field({
     type: LrmxImport,
     authScopes: scopeOf('READ_PERSONAL'),

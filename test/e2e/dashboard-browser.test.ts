@@ -517,6 +517,48 @@ describe('the dashboard in Chromium', { timeout: 150_000 }, () => {
     expect(sheetNames).toEqual(names);
   });
 
+  it('imports a roster spreadsheet: an unusual header mapped in the preview, then every row on confirmation', async () => {
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet('名册');
+    sheet.addRow(['示范市后备干部名册（补充）']);
+    sheet.addRow(['姓名', '性别', '民族', '生日', '参加工作时间', '全日制学历', '后备类别', '成熟度', '入库时间']);
+    sheet.addRow(['名册新人', '女', '汉族', '1991.05', '2013.07', '大学', '副职后备 / 正科级', '远期', '2025-06-01']);
+    const file = path.join(tmpDir, '补充名册.xlsx');
+    await book.xlsx.writeFile(file);
+    await page.goto(`${server.base}/roster`);
+    await page.getByRole('button', { name: '导入名册' }).click();
+    const dialog = page.getByRole('dialog').filter({ hasText: '任一行有误则全部不导入' });
+    await dialog.getByRole('combobox', { name: '导入到单位' }).fill('示范市');
+    const option = page.locator('.ant-select-dropdown:visible .ant-select-item-option').first();
+    await expect.poll(() => option.count(), { timeout: 30_000 }).toBe(1);
+    await option.click();
+    await dialog.locator('.ant-modal-title').click();
+    await dialog.locator('input[type=file]').setInputFiles(file);
+    await dialog.getByRole('button', { name: '预览' }).click();
+    // 生日 is not a usual name: the new person lacks a birth month, and the refusal says where.
+    await expect
+      .poll(() => dialog.locator('.ant-alert-error').textContent(), { timeout: 30_000 })
+      .toContain('名册第 3 行“出生年月（年龄）”列：新增人员“名册新人”需要填写此列');
+    await dialog.getByRole('combobox', { name: '生日' }).click();
+    await page.locator('.ant-select-dropdown:visible').getByTitle('出生年月', { exact: true }).click();
+    await expect.poll(() => dialog.locator('.ant-alert-error').count(), { timeout: 30_000 }).toBe(0);
+    await expect.poll(() => dialog.getByText('新增 1，更新 0').count(), { timeout: 30_000 }).toBe(2);
+    await page.screenshot({ path: path.join(shots, 'roster-import.png') });
+    await dialog.getByRole('button', { name: '导入名册' }).click();
+    const confirmDialog = page.locator('.ant-modal-confirm:visible');
+    await expect.poll(() => confirmDialog.count()).toBe(1);
+    await confirmDialog.getByRole('button', { name: /确\s*认/ }).click();
+    await expect
+      .poll(() => dialog.getByText(/导入完成：1 行；新增人员 1 人，新建后备记录 1 条/).count(), { timeout: 30_000 })
+      .toBe(1);
+    await expect.poll(() => page.locator('.ant-modal-confirm:visible').count()).toBe(0);
+    await page.keyboard.press('Escape');
+    const found = await server.post<{ reserves: { totalCount: number } }>(
+      '{ reserves(filter: { search: "名册新人" }) { totalCount } }',
+    );
+    expect(found.data!.reserves.totalCount).toBe(1);
+  });
+
   it('nominates by name and unit from pickers; eligibility names the open entry; the refusal is in Chinese', async () => {
     const found = await server.post<{
       reserves: { edges: { node: { person: { code: string; name: string }; unit: { code: string; name: string } } }[] };

@@ -745,6 +745,25 @@ export const IMPORT_LRMX = gql(`
   }
 `);
 
+export const IMPORT_ROSTER = gql(`
+  mutation ImportRoster($unitCode: String!, $base64: String!, $mapping: [RosterColumnMapping!], $dryRun: Boolean) {
+    importRoster(unitCode: $unitCode, base64: $base64, mapping: $mapping, dryRun: $dryRun) {
+      headerRow
+      columns {
+        column
+        name
+        field
+      }
+      rows
+      peopleCreated
+      peopleUpdated
+      entriesCreated
+      entriesUpdated
+      unchanged
+    }
+  }
+`);
+
 export const EXPORT_LRMX = gql(`
   mutation ExportLrmx($personIds: [String!]!) {
     exportLrmx(personIds: $personIds) {

@@ -15,6 +15,7 @@ import { LrmxImport } from '../components/LrmxImport.tsx';
 import { NominationForm } from '../components/NominationForm.tsx';
 import { errorText } from '../components/QueryState.tsx';
 import { ReserveDrawer } from '../components/ReserveDrawer.tsx';
+import { RosterImport } from '../components/RosterImport.tsx';
 import { type Column, VirtualTable } from '../components/VirtualTable.tsx';
 import { printTable } from '../export/print.ts';
 import { useCan, ViewerContext } from '../viewer.ts';
@@ -59,6 +60,7 @@ export function Roster({ rootUnit }: { rootUnit: string }) {
   const canImport = useCan('IMPORT_DATASET');
   const canReadPersonal = useCan('READ_PERSONAL');
   const [importingForms, setImportingForms] = useState(false);
+  const [importingRoster, setImportingRoster] = useState(false);
   const canKeep = useCan('KEEP_RESERVES');
   const [nominating, setNominating] = useState(false);
   const [params, setParams] = useSearchParams();
@@ -397,6 +399,7 @@ export function Roster({ rootUnit }: { rootUnit: string }) {
         {canKeep && <Button onClick={() => setNominating(true)}>{t('nominate.open')}</Button>}
         {canImport && <Button onClick={() => setImporting(true)}>{t('roster.import')}</Button>}
         {canReadPersonal && <Button onClick={() => setImportingForms(true)}>{t('lrmx.import')}</Button>}
+        {canKeep && <Button onClick={() => setImportingRoster(true)}>{t('rosterImport.open')}</Button>}
         <Button href={exportUrl} download>
           {t('roster.exportXlsx')}
         </Button>
@@ -477,6 +480,16 @@ export function Roster({ rootUnit }: { rootUnit: string }) {
         destroyOnHidden
       >
         <LrmxImport onImported={() => setReload((n) => n + 1)} />
+      </Modal>
+      <Modal
+        open={importingRoster}
+        title={t('rosterImport.import')}
+        footer={null}
+        width={820}
+        onCancel={() => setImportingRoster(false)}
+        destroyOnHidden
+      >
+        <RosterImport onImported={() => setReload((n) => n + 1)} />
       </Modal>
     </Space>
   );
