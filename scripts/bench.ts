@@ -13,6 +13,9 @@
 //   (see bench-abuse.ts).
 // npm run bench -- catchup --scale … [--database-url file:…]: the analytical copy catching up on
 //   N changed records against a full reload (see bench-catchup-probe.ts); on a scratch copy.
+// npm run bench -- interchange --scale … [--database-url file:…]: the 后备干部名册 of every entry
+//   exported (roster:export), and a 10 000-row roster of new people imported (roster:import),
+//   each in its own process: wall time and peak memory against the targets (60 s, 30 s).
 // Record results in docs/benchmarks.md.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -191,6 +194,94 @@ async function benchSimulate(argv: string[]): Promise<void> {
   }
 }
 
+async function benchInterchange(argv: string[]): Promise<void> {
+  const scale = flag(argv, 'scale') ?? 'city';
+  const seed = flag(argv, 'seed') ?? '1';
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-'));
+  const given = flag(argv, 'database-url');
+  const url = `file:${path.join(dir, 'interchange.db')}`;
+  try {
+    console.log(
+      `machine: ${os.cpus().length} × ${os.cpus()[0]?.model}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, node ${process.version}`,
+    );
+    let root: string;
+    if (given) {
+      // A scratch copy: the import writes.
+      if (!given.startsWith('file:')) throw new Error('--database-url: a SQLite file (file:…), copied before use');
+      fs.copyFileSync(given.slice('file:'.length), url.slice('file:'.length));
+      root = flag(argv, 'unit') ?? 'C01';
+    } else {
+      const file = path.join(dir, `${scale}.json`);
+      step('scripts/data-generate.ts', ['--scale', scale, '--seed', seed, '--out', file]);
+      // The root unit: the first unit of the file.
+      const head = fs.readFileSync(file, { encoding: 'utf8' }).slice(0, 4096);
+      root = /"units": \[\s*\{"code": ?"([^"]+)"/.exec(head)?.[1] ?? 'C01';
+      step('scripts/data-import.ts', [file], { DATABASE_URL: url });
+      fs.rmSync(file);
+    }
+    const out = path.join(dir, 'roster.xlsx');
+    const exp = step('scripts/roster-export.ts', [out, '--status', 'ALL'], { DATABASE_URL: url });
+    const entries = Number(/: (\d+) entries/.exec(exp.stdout)?.[1] ?? 0);
+    console.log(
+      `roster export, every entry (${entries.toLocaleString('en')}): ${exp.seconds.toFixed(1)} s, peak ${exp.peakMiB} MiB, file ${(fs.statSync(out).size / 2 ** 20).toFixed(1)} MiB — target under 60 s: ${exp.seconds < 60 ? 'meets' : 'MISSES'} (${(exp.seconds / 60).toFixed(2)} of it)`,
+    );
+    // 10 000 new people, each entering the pool of the root unit.
+    const { default: ExcelJS } = await import('exceljs');
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet('名册');
+    sheet.addRow(['后备干部名册（基准）']);
+    sheet.addRow([
+      '序号',
+      '姓名',
+      '性别',
+      '民族',
+      '出生年月（年龄）',
+      '籍贯',
+      '入党时间',
+      '参加工作时间',
+      '全日制学历学位及院校专业',
+      '现任职务',
+      '职级及任职时间',
+      '后备类别 / 拟任职务层次',
+      '成熟度',
+      '入库时间',
+    ]);
+    for (let i = 0; i < 10_000; i++) {
+      const year = 1975 + (i % 20);
+      const month = String(1 + (i % 12)).padStart(2, '0');
+      sheet.addRow([
+        i + 1,
+        `基准${i}`,
+        i % 3 ? '男' : '女',
+        '汉族',
+        `${year}.${month}`,
+        '江苏南京',
+        `${year + 22}.07`,
+        `${year + 22}.07`,
+        '大学经济学学士 南京大学经济学院',
+        '某局科长',
+        '正科级（2020.01）',
+        '副职后备 / 副处级',
+        ['近期可用', '中期', '远期'][i % 3],
+        '2025-06-01',
+      ]);
+    }
+    const sheetFile = path.join(dir, 'roster-10k.xlsx');
+    await book.xlsx.writeFile(sheetFile);
+    const imp = step('scripts/roster-import.ts', [sheetFile, '--unit', root], { DATABASE_URL: url });
+    console.log(`  ${imp.stdout.split('\n').pop()}`);
+    console.log(
+      `roster import, 10 000 new people and entries: ${imp.seconds.toFixed(1)} s, peak ${imp.peakMiB} MiB — target under 30 s: ${imp.seconds < 30 ? 'meets' : 'MISSES'} (${(imp.seconds / 30).toFixed(2)} of it)`,
+    );
+    const again = step('scripts/roster-import.ts', [sheetFile, '--unit', root, '--dry-run'], { DATABASE_URL: url });
+    console.log(
+      `the same 10 000 rows again (all unchanged, dry run): ${again.seconds.toFixed(1)} s, peak ${again.peakMiB} MiB`,
+    );
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 async function benchCatchUp(argv: string[]): Promise<void> {
   const scale = flag(argv, 'scale') ?? 'city';
   const seed = flag(argv, 'seed') ?? '1';
@@ -234,6 +325,7 @@ async function benchCatchUp(argv: string[]): Promise<void> {
 await runCli(async () => {
   const [what, ...argv] = process.argv.slice(2);
   if (what === 'import') return benchImport(argv);
+  if (what === 'interchange') return benchInterchange(argv);
   if (what === 'analytics') return benchAnalytics(argv);
   if (what === 'load') return benchLoad(argv);
   if (what === 'simulate') return benchSimulate(argv);
