@@ -214,7 +214,12 @@ async function benchInterchange(argv: string[]): Promise<void> {
       const file = path.join(dir, `${scale}.json`);
       step('scripts/data-generate.ts', ['--scale', scale, '--seed', seed, '--out', file]);
       // The root unit: the first unit of the file.
-      const head = fs.readFileSync(file, { encoding: 'utf8' }).slice(0, 4096);
+      // (Only the file's first bytes: a national file is longer than a string can be.)
+      const fd = fs.openSync(file, 'r');
+      const buffer = Buffer.alloc(4096);
+      fs.readSync(fd, buffer, 0, 4096, 0);
+      fs.closeSync(fd);
+      const head = buffer.toString('utf8');
       root = /"units": \[\s*\{"code": ?"([^"]+)"/.exec(head)?.[1] ?? 'C01';
       step('scripts/data-import.ts', [file], { DATABASE_URL: url });
       fs.rmSync(file);
