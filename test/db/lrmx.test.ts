@@ -177,6 +177,16 @@ describe('干部任免审批表 files through the API', () => {
     expect(await db.auditLog.count()).toBe(audits);
   });
 
+  it('refuses a file above its size bound before reading it', async () => {
+    const big = 'A'.repeat(Math.ceil(((4 << 20) * 4) / 3) + 8);
+    const r = await importFiles('A', [{ name: 'big.lrmx', base64: big }]);
+    expect(r.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'base64' });
+    const roster = await gql('mutation($b: String!) { importRoster(unitCode: "A", base64: $b) { rows } }', {
+      b: 'A'.repeat(28_000_004),
+    });
+    expect(roster.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'base64' });
+  });
+
   it('refuses an ambiguous match, an identity number outside the subtree, and the same person twice', async () => {
     // A second 孙后备 born 1986-02, in 乙县: from the city (both counties) the name and month match two.
     const sun = iconvDecode(fixture(LI))

@@ -404,8 +404,20 @@ describe('the dashboard in Chromium', { timeout: 150_000 }, () => {
     const move = drawer.getByRole('button', { name: '确认变更' });
     expect(await move.isDisabled()).toBe(true);
     expect(await drawer.getByText('请先选择要变更到的状态').count()).toBe(1);
-    await drawer.getByRole('combobox', { name: '变更为', exact: true }).click();
-    await page.locator('.ant-select-dropdown:visible').getByTitle('考察中', { exact: true }).click();
+    // The step, chosen (on a loaded host the list can take a moment to take the click).
+    const chosen = drawer.locator('.ant-select-selection-item').filter({ hasText: '考察中' });
+    await expect
+      .poll(
+        async () => {
+          if ((await chosen.count()) === 0) {
+            await drawer.getByRole('combobox', { name: '变更为', exact: true }).click();
+            await page.locator('.ant-select-dropdown:visible').getByTitle('考察中', { exact: true }).click();
+          }
+          return chosen.count();
+        },
+        { timeout: 30_000 },
+      )
+      .toBe(1);
     // Enter in a field sends nothing.
     await drawer.getByLabel('原因', { exact: true }).fill('按程序进入考察');
     await drawer.getByLabel('原因', { exact: true }).press('Enter');
