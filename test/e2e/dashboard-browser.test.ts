@@ -405,7 +405,7 @@ describe('the dashboard in Chromium', { timeout: 150_000 }, () => {
     expect(await move.isDisabled()).toBe(true);
     expect(await drawer.getByText('请先选择要变更到的状态').count()).toBe(1);
     // The step, chosen (on a loaded host the list can take a moment to take the click).
-    const chosen = drawer.locator('.ant-select-selection-item').filter({ hasText: '考察中' });
+    const chosen = drawer.locator('.ant-select-content[title="考察中"]');
     await expect
       .poll(
         async () => {
