@@ -1,7 +1,15 @@
 // The words cadre forms use (干部任免审批表, rosters) and the enums the rules read: 学历 and 学位
 // to the education scale, 入党时间 to a political status, 专业技术职务 to a title, 现任职务 to a
 // rank, and back. The forms keep their words; the enums are derived from them, once, here.
-import type { Category, Education, PoliticalStatus, Rank, Title, UnitKind } from './enums.ts';
+import {
+  type Category,
+  EDUCATIONS,
+  type Education,
+  type PoliticalStatus,
+  type Rank,
+  type Title,
+  type UnitKind,
+} from './enums.ts';
 
 /** 学历 words by the education they mean (a 研究生 with a 博士 degree is a doctorate). */
 const EDUCATION_WORDS: [RegExp, Education][] = [
@@ -21,6 +29,13 @@ export function educationOfWords(education: string | null, degree: string | null
   const hit = EDUCATION_WORDS.find(([re]) => re.test(education.trim()))?.[1];
   if (hit === 'MASTER' && (/博士/.test(education) || /博士/.test(degree ?? ''))) return 'DOCTORATE';
   return hit;
+}
+
+/** The higher of two educations (either may be missing). */
+export function higherEducation(a: Education | null, b: Education | null): Education | null {
+  if (a === null) return b;
+  if (b === null) return a;
+  return EDUCATIONS.indexOf(a) >= EDUCATIONS.indexOf(b) ? a : b;
 }
 
 /** The words the form writes for an education (when the record kept none of its own). */

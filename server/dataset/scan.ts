@@ -196,7 +196,7 @@ export class TopLevelScanner {
     let value: unknown;
     try {
       value = JSON.parse(text);
-    } catch (e) {
+    } catch {
       const where = this.state === 'element' || this.state === 'array' ? `${this.key}[${this.index}]` : `"${this.key}"`;
       const what = this.state === 'key' ? messageParam('json.expectField') : where;
       throw new JsonShapeError('json.invalidIn', { where: what, byte: this.consumed + offset });

@@ -6,19 +6,12 @@
 // stored is not written: an exported file imported back changes nothing.
 import crypto from 'node:crypto';
 import { toDate, toIso } from '../../domain/dates.ts';
-import {
-  type Category,
-  EDUCATIONS,
-  type Education,
-  type PoliticalStatus,
-  type Rank,
-  type Title,
-  type UnitKind,
-} from '../../domain/enums.ts';
+import type { Category, Education, PoliticalStatus, Rank, Title, UnitKind } from '../../domain/enums.ts';
 import { refusal } from '../../domain/errors.ts';
 import {
   categoryOfUnitKind,
   educationOfWords,
+  higherEducation,
   politicalStatusOfPartyJoined,
   rankOfPost,
   titleOfWords,
@@ -59,9 +52,6 @@ function refuse(file: string, element: string | null, key: MessageKey, params: M
     { file, element },
   );
 }
-
-const highest = (a: Education | null, b: Education | null) =>
-  a === null ? b : b === null ? a : EDUCATIONS.indexOf(a) >= EDUCATIONS.indexOf(b) ? a : b;
 
 /** A date in `month` (YYYY-MM): the stored one when it lies in that month, else the month's first day. */
 const inMonth = (stored: string | null, month: string) => (stored?.startsWith(month) ? stored : `${month}-01`);
@@ -164,7 +154,7 @@ export async function importLrmx(
   for (const p of planned) {
     const r = p.record;
     const fullTime = educationOfWords(r.fullTimeEducation, r.fullTimeDegree) ?? null;
-    const education = highest(fullTime, educationOfWords(r.inServiceEducation, r.inServiceDegree) ?? null);
+    const education = higherEducation(fullTime, educationOfWords(r.inServiceEducation, r.inServiceDegree) ?? null);
     const born = r.idNumber ? birthDateOfId(r.idNumber) : null;
     if (p.personCode) {
       const person = storedByCode.get(p.personCode)!;

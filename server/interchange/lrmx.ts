@@ -208,7 +208,7 @@ const parser = new XMLParser({
   trimValues: true,
   processEntities: true,
   ignoreDeclaration: true,
-  isArray: (name, path) => path === 'Person.JiaTingChengYuan.Item',
+  isArray: (_name, path) => path === 'Person.JiaTingChengYuan.Item',
 });
 
 /** Reads one file. Refuses (LrmxError naming the element) what cannot be a person's form. */

@@ -8,7 +8,6 @@
 import ExcelJS from 'exceljs';
 import { isIsoDate, toDate, todayIso, toIso } from '../../domain/dates.ts';
 import {
-  EDUCATIONS,
   type Education,
   OPEN_STATUSES,
   type PositionKind,
@@ -20,6 +19,7 @@ import { DomainError, refusal } from '../../domain/errors.ts';
 import {
   categoryOfUnitKind,
   educationOfWords,
+  higherEducation,
   politicalStatusOfPartyJoined,
   titleOfWords,
 } from '../../domain/form-words.ts';
@@ -277,8 +277,6 @@ function readRows(
   }
 }
 
-const highest = (a: Education | null, b: Education | null) =>
-  a === null ? b : b === null ? a : EDUCATIONS.indexOf(a) >= EDUCATIONS.indexOf(b) ? a : b;
 const inMonth = (stored: string, date: string) => (stored.slice(0, 7) === date.slice(0, 7) ? stored : date);
 
 /** In chunks: IN lists stay under every engine's parameter limit. */
@@ -398,7 +396,7 @@ async function importRows(
     seen.set(key, r.row);
     const fullTime = r.fullTime ? (educationOfWords(r.fullTime.education, r.fullTime.degree) ?? null) : null;
     const inService = r.inService ? (educationOfWords(r.inService.education, r.inService.degree) ?? null) : null;
-    const education = highest(fullTime, inService);
+    const education = higherEducation(fullTime, inService);
     const profile = {
       nativePlace: r.nativePlace,
       partyJoined: r.partyJoined,

@@ -5,6 +5,7 @@ import { Alert, Button, Space, Table, Tag, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation } from 'urql';
+import { base64Of } from '../api/files.ts';
 import type { ResultOf } from '../api/graphql.ts';
 import { IMPORT_LRMX } from '../api/operations.ts';
 import { useConfirm } from './confirm.tsx';
@@ -14,16 +15,6 @@ import { errorText } from './QueryState.tsx';
 type Result = ResultOf<typeof IMPORT_LRMX>['importLrmx'];
 type Outcome = 'created' | 'updated' | 'unchanged';
 const OUTCOME_COLOR: Record<Outcome, string> = { created: 'green', updated: 'blue', unchanged: 'default' };
-
-/** A file's bytes as base64 (without the data: prefix). */
-function base64Of(file: File): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));
-    reader.onerror = () => reject(reader.error);
-    reader.readAsDataURL(file);
-  });
-}
 
 export function LrmxImport({ onImported }: { onImported: () => void }) {
   const { t } = useTranslation();

@@ -6,6 +6,7 @@ import { Alert, Button, Descriptions, Empty, Image, Space, Table, Typography } f
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useClient, useMutation, useQuery } from 'urql';
+import { downloadBase64 } from '../api/files.ts';
 import type { ResultOf } from '../api/graphql.ts';
 import { EXPORT_LRMX, PERSON_FORM, PERSON_PRIVATE } from '../api/operations.ts';
 import { useCan } from '../viewer.ts';
@@ -15,16 +16,6 @@ type Private = NonNullable<Extract<ResultOf<typeof PERSON_PRIVATE>['node'], { co
 
 const dash = (x: string | null | undefined) => (x == null || x === '' ? '—' : x);
 const month = (m: string | null) => (m ? m.replace('-', '.') : '');
-
-/** Downloads base64 bytes as a file. */
-function download(fileName: string, base64: string, type: string): void {
-  const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
-  const link = document.createElement('a');
-  link.href = URL.createObjectURL(new Blob([bytes], { type }));
-  link.download = fileName;
-  link.click();
-  URL.revokeObjectURL(link.href);
-}
 
 export function PersonForm({ personCode }: { personCode: string }) {
   const { t } = useTranslation();
@@ -49,7 +40,7 @@ export function PersonForm({ personCode }: { personCode: string }) {
     try {
       const r = await exportLrmx({ personIds: [personCode] });
       if (r.error) setPrivateError(errorText(r.error));
-      for (const f of r.data?.exportLrmx ?? []) download(f.fileName, f.base64, 'application/xml');
+      for (const f of r.data?.exportLrmx ?? []) downloadBase64(f.fileName, f.base64, 'application/xml');
     } finally {
       setExporting(false);
     }

@@ -5,6 +5,7 @@ import { Alert, Button, Descriptions, Select, Space, Table, Typography, Upload }
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation } from 'urql';
+import { base64Of } from '../api/files.ts';
 import type { ResultOf } from '../api/graphql.ts';
 import { IMPORT_ROSTER } from '../api/operations.ts';
 import { useConfirm } from './confirm.tsx';
@@ -31,15 +32,6 @@ const FIELDS: Field[] = [
   'tier',
   'enteredOn',
 ];
-
-function base64Of(file: File): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));
-    reader.onerror = () => reject(reader.error);
-    reader.readAsDataURL(file);
-  });
-}
 
 export function RosterImport({ onImported }: { onImported: () => void }) {
   const { t } = useTranslation();
