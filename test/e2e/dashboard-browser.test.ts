@@ -672,6 +672,24 @@ describe('the dashboard in Chromium', { timeout: 150_000 }, () => {
     await drawer.getByRole('button', { name: '查看身份证号、照片和家庭成员' }).click();
     await expect.poll(() => drawer.getByText('公民身份号码').count(), { timeout: 30_000 }).toBe(1);
     await page.screenshot({ path: path.join(shots, 'person-form.png') });
+    // The 干部任免审批表 in print: two sheets of ruled boxes filled from the same record.
+    await printWith('打印任免审批表', 30_000);
+    const form = page.locator('#print-area');
+    expect(await form.locator('h2').textContent()).toBe('干部任免审批表');
+    expect(await form.locator('table').count()).toBe(2);
+    expect(await form.textContent()).toContain(person.name);
+    expect(await form.textContent()).toContain('江苏南京');
+    await page.emulateMedia({ media: 'print' });
+    // The second sheet starts on a page of its own.
+    expect(
+      await form
+        .locator('table')
+        .nth(1)
+        .evaluate((t) => getComputedStyle(t).breakBefore),
+    ).toBe('page');
+    await page.screenshot({ path: path.join(shots, 'appointment-form-print.png'), fullPage: true });
+    await page.emulateMedia({ media: 'screen' });
+    await page.pdf({ path: path.join(shots, 'appointment-form.pdf'), preferCSSPageSize: true });
     await page.locator('.ant-drawer-close:visible').click();
   });
 

@@ -3,13 +3,14 @@
 // roles that keep the pool, the identity number, photo and family shown only when asked (each
 // read is audited), and the form as an .lrmx file.
 import { Alert, Button, Descriptions, Empty, Image, Space, Table, Typography } from 'antd';
-import { useState } from 'react';
+import { useContext, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useClient, useMutation, useQuery } from 'urql';
 import { downloadBase64 } from '../api/files.ts';
 import type { ResultOf } from '../api/graphql.ts';
 import { EXPORT_LRMX, PERSON_FORM, PERSON_PRIVATE } from '../api/operations.ts';
-import { useCan } from '../viewer.ts';
+import { printAppointmentForm } from '../export/appointment-form.ts';
+import { useCan, ViewerContext } from '../viewer.ts';
 import { errorText, QueryState } from './QueryState.tsx';
 
 type Private = NonNullable<Extract<ResultOf<typeof PERSON_PRIVATE>['node'], { code: string }>>;
@@ -21,6 +22,7 @@ export function PersonForm({ personCode }: { personCode: string }) {
   const { t } = useTranslation();
   const client = useClient();
   const personal = useCan('READ_PERSONAL');
+  const viewer = useContext(ViewerContext);
   const [{ data, fetching, error }] = useQuery({ query: PERSON_FORM, variables: { id: `Person:${personCode}` } });
   const [privateData, setPrivate] = useState<Private | null>(null);
   const [privateError, setPrivateError] = useState<string | null>(null);
@@ -45,6 +47,29 @@ export function PersonForm({ personCode }: { personCode: string }) {
       setExporting(false);
     }
   };
+  // The printed form comes from the same file the export writes (audited the same way).
+  const [printing, setPrinting] = useState(false);
+  const printForm = async () => {
+    setPrinting(true);
+    try {
+      const r = await exportLrmx({ personIds: [personCode] });
+      if (r.error) return setPrivateError(errorText(r.error));
+      const file = r.data?.exportLrmx[0];
+      if (!file) return;
+      const xml = new TextDecoder().decode(Uint8Array.from(atob(file.base64), (c) => c.charCodeAt(0)));
+      printAppointmentForm(
+        xml,
+        t,
+        t('form.printFooter', {
+          who: viewer?.username ?? '',
+          when: new Date().toLocaleString('zh-CN', { hour12: false }),
+        }),
+      );
+      window.print();
+    } finally {
+      setPrinting(false);
+    }
+  };
   const education = (
     words: string | null | undefined,
     degree: string | null | undefined,
@@ -57,6 +82,9 @@ export function PersonForm({ personCode }: { personCode: string }) {
           <Space wrap>
             <Button onClick={exportFile} loading={exporting}>
               {t('lrmx.exportOne')}
+            </Button>
+            <Button onClick={printForm} loading={printing}>
+              {t('form.print')}
             </Button>
             {!privateData && <Button onClick={reveal}>{t('lrmx.reveal')}</Button>}
             <Typography.Text type="secondary">{t('lrmx.audited')}</Typography.Text>

@@ -29,7 +29,7 @@ export interface PrintSpec extends Partial<PrintSection> {
 }
 
 /** An element holding `text` (as text, never markup). */
-function element(tag: 'h2' | 'h3' | 'p', text: string): HTMLElement {
+export function element(tag: 'h2' | 'h3' | 'p' | 'td' | 'th' | 'div', text: string): HTMLElement {
   const e = document.createElement(tag);
   e.textContent = text;
   return e;
@@ -73,32 +73,26 @@ function pageContent(template: string): string {
     .join(' ');
 }
 
-/** Builds the print area (replacing any earlier one) and the page rules; returns the area. */
-export function preparePrint(spec: PrintSpec, pageLabel: string): HTMLElement {
+/**
+ * An empty print area (replacing any earlier one) with the page rules: size, margins, the footer
+ * and the page numbers on every sheet. It goes when the browser says printing is over.
+ */
+export function openPrintArea(
+  page: { footer: string; orientation?: 'landscape' | 'portrait' },
+  pageLabel: string,
+): HTMLElement {
   document.getElementById(AREA_ID)?.remove();
   document.getElementById(STYLE_ID)?.remove();
   const area = document.createElement('div');
   area.id = AREA_ID;
   area.className = 'print-area';
-  area.append(element('h2', spec.title), ...(spec.subtitle ?? []).map((line) => element('p', line)));
-  const sections = spec.sections ?? [{ columns: spec.columns ?? [], rows: spec.rows ?? [] }];
-  sections.forEach((section, i) => {
-    const block = document.createElement('section');
-    // Each section of a pack starts a new sheet.
-    if (i > 0) block.style.breakBefore = 'page';
-    if (section.heading) block.append(element('h3', section.heading));
-    block.append(...(section.notes ?? []).map((line) => element('p', line)));
-    block.append(tableOf(section));
-    area.append(block);
-  });
   document.body.append(area);
-
   const style = document.createElement('style');
   style.id = STYLE_ID;
   style.textContent = `@page {
-    size: A4 ${spec.orientation ?? 'landscape'};
+    size: A4 ${page.orientation ?? 'landscape'};
     margin: 12mm 10mm 16mm;
-    @bottom-left { content: ${cssString(spec.footer)}; font-size: 8pt; color: #555; }
+    @bottom-left { content: ${cssString(page.footer)}; font-size: 8pt; color: #555; }
     @bottom-right { content: ${pageContent(pageLabel)}; font-size: 8pt; color: #555; }
   }`;
   document.head.append(style);
@@ -110,6 +104,23 @@ export function preparePrint(spec: PrintSpec, pageLabel: string): HTMLElement {
     window.removeEventListener('afterprint', done);
   };
   window.addEventListener('afterprint', done);
+  return area;
+}
+
+/** Builds the print area for tables (replacing any earlier one) and the page rules; returns the area. */
+export function preparePrint(spec: PrintSpec, pageLabel: string): HTMLElement {
+  const area = openPrintArea(spec, pageLabel);
+  area.append(element('h2', spec.title), ...(spec.subtitle ?? []).map((line) => element('p', line)));
+  const sections = spec.sections ?? [{ columns: spec.columns ?? [], rows: spec.rows ?? [] }];
+  sections.forEach((section, i) => {
+    const block = document.createElement('section');
+    // Each section of a pack starts a new sheet.
+    if (i > 0) block.style.breakBefore = 'page';
+    if (section.heading) block.append(element('h3', section.heading));
+    block.append(...(section.notes ?? []).map((line) => element('p', line)));
+    block.append(tableOf(section));
+    area.append(block);
+  });
   return area;
 }
 
