@@ -117,3 +117,19 @@ export async function writeFormRecords(tx: Tx, personCode: string, r: LrmxRecord
   await tx.familyMember.deleteMany({ where: { personCode } });
   await tx.familyMember.createMany({ data: r.family.map((f, seq) => ({ personCode, seq, ...f })) });
 }
+
+/** The profile's fields the dashboard edits: what the rules do not read (those come with the form). */
+export const EDITABLE_PROFILE_FIELDS = [
+  'nativePlace',
+  'birthPlace',
+  'health',
+  'professionalTitle',
+  'specialty',
+  'fullTimeSchool',
+  'inServiceSchool',
+  'currentPost',
+  'assessmentText',
+] as const;
+export type ProfileEdit = Partial<Record<(typeof EDITABLE_PROFILE_FIELDS)[number], string | null>> & {
+  currentPostSince?: string | null;
+};

@@ -10,6 +10,7 @@ import type { Context } from '../context.ts';
 import { db } from '../db/client.ts';
 import { MAX_LRMX_BYTES } from '../interchange/lrmx.ts';
 import { exportLrmx, importLrmx, MAX_LRMX_FILES } from '../interchange/lrmx-import.ts';
+import { editProfile } from '../interchange/profile-edit.ts';
 import { importRoster, ROSTER_FIELDS, type RosterField } from '../interchange/roster-import.ts';
 import { PersonRef } from './person.ts';
 
@@ -227,7 +228,38 @@ const RosterImport = builder.objectRef<RosterResult>('RosterImportResult').imple
   }),
 });
 
+const ProfileEditInput = builder.inputType('PersonProfileEdit', {
+  description: 'The descriptive fields of a person’s form record; empty text clears a field, an absent one stays.',
+  fields: (t) => ({
+    nativePlace: t.string({ validate: z.string().max(200) }),
+    birthPlace: t.string({ validate: z.string().max(200) }),
+    health: t.string({ validate: z.string().max(200) }),
+    professionalTitle: t.string({ validate: z.string().max(200) }),
+    specialty: t.string({ validate: z.string().max(2000) }),
+    fullTimeSchool: t.string({ validate: z.string().max(200) }),
+    inServiceSchool: t.string({ validate: z.string().max(200) }),
+    currentPost: t.string({ validate: z.string().max(200) }),
+    currentPostSince: t.field({ type: 'Date' }),
+    assessmentText: t.string({ validate: z.string().max(2000) }),
+  }),
+});
+
 builder.mutationFields((t) => ({
+  editPersonProfile: t.prismaField({
+    type: 'PersonProfile',
+    authScopes: scopeOf('KEEP_RESERVES'),
+    description:
+      'Corrects the descriptive fields of a person’s form record (籍贯, 出生地, 专业技术职务, schools, 现任职务 …); the fields the rules read come with the 干部任免审批表. Audited with what it replaced.',
+    args: {
+      personId: t.arg.string({ required: true, validate: z.string().max(200) }),
+      input: t.arg({ type: ProfileEditInput, required: true }),
+    },
+    resolve: async (query, _root, { personId, input }, ctx) => {
+      const edit = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined));
+      const made = await editProfile(db, ctx.viewer, personId, edit, { requestId: ctx.requestId });
+      return db.personProfile.findUniqueOrThrow({ ...query, where: { id: made.id } });
+    },
+  }),
   importRoster: t.field({
     type: RosterImport,
     authScopes: scopeOf('KEEP_RESERVES'),

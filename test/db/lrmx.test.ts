@@ -254,6 +254,39 @@ describe('干部任免审批表 files through the API', () => {
     await importDataset(db, dbConfig, { file: first }, { replace: true });
   });
 
+  it('corrects the descriptive fields of the record from the dashboard, within the subtree, audited', async () => {
+    const EDIT = `mutation($id: String!, $input: PersonProfileEdit!) {
+      editPersonProfile(personId: $id, input: $input) { birthPlace currentPost specialty nativePlace } }`;
+    const officerA = { role: 'ORG_OFFICER' as const, viewerUnit: 'A' };
+    const r = await gql<{ editPersonProfile: Record<string, string | null> }>(
+      EDIT,
+      { id: zhang, input: { birthPlace: '江苏苏州', currentPost: '甲县发展和改革局局长', specialty: '' } },
+      officerA,
+    );
+    expect(r.errors).toBeUndefined();
+    // Given fields change (empty text clears); the others stay as the form had them.
+    expect(r.data!.editPersonProfile).toEqual({
+      birthPlace: '江苏苏州',
+      currentPost: '甲县发展和改革局局长',
+      specialty: null,
+      nativePlace: '江苏南京',
+    });
+    const audit = await db.auditLog.findFirst({ where: { action: 'person.profile.edit' }, orderBy: { seq: 'desc' } });
+    expect(JSON.parse(audit!.detail!)).toMatchObject({
+      before: { birthPlace: '江苏南京', specialty: '熟悉宏观经济和发展规划工作' },
+      after: { birthPlace: '江苏苏州', specialty: null },
+    });
+    const other = await gql(EDIT, { id: zhang, input: { birthPlace: 'x' } }, { role: 'ORG_OFFICER', viewerUnit: 'B' });
+    expect(other.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    const leader = await gql(EDIT, { id: zhang, input: { birthPlace: 'x' } }, { role: 'LEADER', viewerUnit: 'A' });
+    expect(leader.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    // The form written now carries the correction.
+    const out = await exportFiles([zhang]);
+    expect(Buffer.from(out.data!.exportLrmx[0]!.base64, 'base64').toString('utf8')).toContain(
+      '<ChuShengDi>江苏苏州</ChuShengDi>',
+    );
+  });
+
   it('keeps personal data to the roles that keep the pool, within their subtree, and audits every read', async () => {
     const q = `query($id: ID!) { node(id: $id) { ... on Person { identity { idNumber photo } family { relation name } } } }`;
     const reads = () => db.auditLog.count({ where: { action: { startsWith: 'person.read.' }, entityCode: zhang } });

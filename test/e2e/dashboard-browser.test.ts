@@ -669,6 +669,11 @@ describe('the dashboard in Chromium', { timeout: 150_000 }, () => {
     await page.goto(`${server.base}/roster?entry=${encodeURIComponent(id)}`);
     await drawer.getByRole('tab', { name: '任免审批表信息' }).click();
     await expect.poll(() => drawer.getByText('江苏南京').count(), { timeout: 30_000 }).toBe(1);
+    // A correction on the page: the birthplace, saved, shown.
+    await drawer.getByRole('button', { name: '修改任免审批表信息' }).click();
+    await drawer.getByLabel('出生地').fill('江苏苏州');
+    await drawer.getByRole('button', { name: /^保\s*存$/ }).click();
+    await expect.poll(() => drawer.getByText('江苏苏州').count(), { timeout: 30_000 }).toBe(1);
     await drawer.getByRole('button', { name: '查看身份证号、照片和家庭成员' }).click();
     await expect.poll(() => drawer.getByText('公民身份号码').count(), { timeout: 30_000 }).toBe(1);
     await page.screenshot({ path: path.join(shots, 'person-form.png') });

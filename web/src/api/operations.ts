@@ -688,6 +688,7 @@ export const PERSON_FORM = gql(`
           inServiceDegree
           inServiceSchool
           currentPost
+          currentPostSince
           assessmentText
         }
         resume {
@@ -719,6 +720,23 @@ export const PERSON_PRIVATE = gql(`
           workplace
         }
       }
+    }
+  }
+`);
+
+export const EDIT_PERSON_PROFILE = gql(`
+  mutation EditPersonProfile($personId: String!, $input: PersonProfileEdit!) {
+    editPersonProfile(personId: $personId, input: $input) {
+      nativePlace
+      birthPlace
+      health
+      professionalTitle
+      specialty
+      fullTimeSchool
+      inServiceSchool
+      currentPost
+      currentPostSince
+      assessmentText
     }
   }
 `);

@@ -2,15 +2,17 @@
 // education with schools, 现任职务), the 简历 line by line, 奖惩 and 年度考核 as written; for the
 // roles that keep the pool, the identity number, photo and family shown only when asked (each
 // read is audited), and the form as an .lrmx file.
-import { Alert, Button, Descriptions, Empty, Image, Space, Table, Typography } from 'antd';
+import { Alert, Button, DatePicker, Descriptions, Empty, Form, Image, Input, Space, Table, Typography } from 'antd';
+import dayjs from 'dayjs';
 import { useContext, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useClient, useMutation, useQuery } from 'urql';
 import { downloadBase64 } from '../api/files.ts';
 import type { ResultOf } from '../api/graphql.ts';
-import { EXPORT_LRMX, PERSON_FORM, PERSON_PRIVATE } from '../api/operations.ts';
+import { EDIT_PERSON_PROFILE, EXPORT_LRMX, PERSON_FORM, PERSON_PRIVATE } from '../api/operations.ts';
 import { printAppointmentForm } from '../export/appointment-form.ts';
 import { useCan, ViewerContext } from '../viewer.ts';
+import { noEnterSubmit, useDirty } from './confirm.tsx';
 import { errorText, QueryState } from './QueryState.tsx';
 
 type Private = NonNullable<Extract<ResultOf<typeof PERSON_PRIVATE>['node'], { code: string }>>;
@@ -18,12 +20,105 @@ type Private = NonNullable<Extract<ResultOf<typeof PERSON_PRIVATE>['node'], { co
 const dash = (x: string | null | undefined) => (x == null || x === '' ? '—' : x);
 const month = (m: string | null) => (m ? m.replace('-', '.') : '');
 
+/** The fields the page corrects (the ones the rules read come with the form itself). */
+const EDITABLE = [
+  'nativePlace',
+  'birthPlace',
+  'health',
+  'professionalTitle',
+  'specialty',
+  'fullTimeSchool',
+  'inServiceSchool',
+  'currentPost',
+  'assessmentText',
+] as const;
+type Editable = (typeof EDITABLE)[number];
+
+function ProfileEditor({
+  personCode,
+  values,
+  onSaved,
+  onCancel,
+}: {
+  personCode: string;
+  values: Partial<Record<Editable, string | null>> & { currentPostSince?: string | null };
+  onSaved: () => void;
+  onCancel: () => void;
+}) {
+  const { t } = useTranslation();
+  const [form] = Form.useForm();
+  const [state, edit] = useMutation(EDIT_PERSON_PROFILE);
+  const [dirty, setDirty] = useState(false);
+  useDirty('profile', dirty);
+  const save = async () => {
+    const v = form.getFieldsValue();
+    const input = {
+      ...Object.fromEntries(EDITABLE.map((f) => [f, (v[f] as string | undefined) ?? ''])),
+      currentPostSince: v.currentPostSince ? (v.currentPostSince as dayjs.Dayjs).format('YYYY-MM-DD') : null,
+    };
+    const r = await edit({ personId: personCode, input });
+    if (!r.error) {
+      setDirty(false);
+      onSaved();
+    }
+  };
+  const labels: Record<Editable, string> = {
+    nativePlace: t('form.nativePlace'),
+    birthPlace: t('form.birthPlace'),
+    health: t('form.health'),
+    professionalTitle: t('form.professionalTitle'),
+    specialty: t('form.specialty'),
+    fullTimeSchool: `${t('form.fullTime')} · ${t('form.school')}`,
+    inServiceSchool: `${t('form.inService')} · ${t('form.school')}`,
+    currentPost: t('form.currentPost'),
+    assessmentText: t('form.assessments'),
+  };
+  return (
+    <Form
+      form={form}
+      layout="vertical"
+      initialValues={{
+        ...Object.fromEntries(EDITABLE.map((f) => [f, values[f] ?? ''])),
+        currentPostSince: values.currentPostSince ? dayjs(values.currentPostSince) : null,
+      }}
+      onValuesChange={() => setDirty(true)}
+      onKeyDown={noEnterSubmit}
+    >
+      {EDITABLE.map((f) => (
+        <Form.Item key={f} name={f} label={labels[f]}>
+          {f === 'specialty' || f === 'assessmentText' ? (
+            <Input.TextArea rows={2} maxLength={2000} />
+          ) : (
+            <Input maxLength={200} />
+          )}
+        </Form.Item>
+      ))}
+      <Form.Item name="currentPostSince" label={t('form.currentPostSince')}>
+        <DatePicker />
+      </Form.Item>
+      {state.error && <Alert type="error" showIcon title={errorText(state.error)} style={{ marginBottom: 8 }} />}
+      <Space>
+        <Button type="primary" onClick={save} loading={state.fetching} disabled={!dirty}>
+          {t('form.save')}
+        </Button>
+        <Button onClick={onCancel}>{t('confirm.cancel')}</Button>
+        {!dirty && <Typography.Text type="secondary">{t('form.nothingChanged')}</Typography.Text>}
+      </Space>
+    </Form>
+  );
+}
+
 export function PersonForm({ personCode }: { personCode: string }) {
   const { t } = useTranslation();
   const client = useClient();
   const personal = useCan('READ_PERSONAL');
   const viewer = useContext(ViewerContext);
-  const [{ data, fetching, error }] = useQuery({ query: PERSON_FORM, variables: { id: `Person:${personCode}` } });
+  const [{ data, fetching, error }, refetch] = useQuery({
+    query: PERSON_FORM,
+    variables: { id: `Person:${personCode}` },
+  });
+  const keeps = useCan('KEEP_RESERVES');
+  const [editing, setEditing] = useState(false);
   const [privateData, setPrivate] = useState<Private | null>(null);
   const [privateError, setPrivateError] = useState<string | null>(null);
   const [, exportLrmx] = useMutation(EXPORT_LRMX);
@@ -91,6 +186,22 @@ export function PersonForm({ personCode }: { personCode: string }) {
           </Space>
         )}
         {privateError && <Alert type="error" showIcon title={privateError} />}
+        {keeps && !editing && (
+          <Button onClick={() => setEditing(true)} style={{ alignSelf: 'flex-start' }}>
+            {t('form.edit')}
+          </Button>
+        )}
+        {editing && (
+          <ProfileEditor
+            personCode={personCode}
+            values={p ?? {}}
+            onSaved={() => {
+              setEditing(false);
+              refetch({ requestPolicy: 'network-only' });
+            }}
+            onCancel={() => setEditing(false)}
+          />
+        )}
         {!p && !node?.resume.length ? <Alert type="info" showIcon title={t('lrmx.noForm')} /> : null}
         <Descriptions size="small" column={2} bordered>
           <Descriptions.Item label={t('form.nativePlace')}>{dash(p?.nativePlace)}</Descriptions.Item>
