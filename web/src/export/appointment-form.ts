@@ -63,8 +63,8 @@ export function printAppointmentForm(xml: string, t: TFunction, footer: string):
     t('print.pages', { page: '{page}', pages: '{pages}' }),
   );
   area.classList.add('appointment-form');
-  const L = (key: string): Cell => ({ text: t(key), label: true });
-  const V = (value: string, colSpan?: number): Cell => ({ text: value, colSpan });
+  const label = (key: string): Cell => ({ text: t(key), label: true });
+  const value = (text: string, colSpan?: number): Cell => ({ text, colSpan });
 
   // First sheet.
   area.append(element('h2', t('form.printTitle')));
@@ -80,53 +80,53 @@ export function printAppointmentForm(xml: string, t: TFunction, footer: string):
   } else picture.textContent = t('form.photo');
   const born = text('ChuShengNianYue');
   row(first, [
-    L('roster.name'),
-    V(text('XingMing')),
-    L('roster.gender'),
-    V(text('XingBie')),
-    L('form.bornAge'),
-    V(born ? `${dotted(born)}（${age(born)}岁）` : ''),
+    label('roster.name'),
+    value(text('XingMing')),
+    label('roster.gender'),
+    value(text('XingBie')),
+    label('form.bornAge'),
+    value(born ? `${dotted(born)}（${age(born)}岁）` : ''),
     { node: picture, rowSpan: 4, className: 'form-photo-cell' },
   ]);
   row(first, [
-    L('roster.ethnicity'),
-    V(text('MinZu')),
-    L('form.nativePlace'),
-    V(text('JiGuan')),
-    L('form.birthPlace'),
-    V(text('ChuShengDi')),
+    label('roster.ethnicity'),
+    value(text('MinZu')),
+    label('form.nativePlace'),
+    value(text('JiGuan')),
+    label('form.birthPlace'),
+    value(text('ChuShengDi')),
   ]);
   row(first, [
-    L('form.partyJoined'),
-    V(dotted(text('RuDangShiJian'))),
-    L('roster.workStart'),
-    V(dotted(text('CanJiaGongZuoShiJian'))),
-    L('form.health'),
-    V(text('JianKangZhuangKuang')),
+    label('form.partyJoined'),
+    value(dotted(text('RuDangShiJian'))),
+    label('roster.workStart'),
+    value(dotted(text('CanJiaGongZuoShiJian'))),
+    label('form.health'),
+    value(text('JianKangZhuangKuang')),
   ]);
   row(first, [
-    L('form.professionalTitle'),
-    V(text('ZhuanYeJiShuZhiWu'), 2),
-    L('form.specialty'),
-    V(text('ShuXiZhuanYeYouHeZhuanChang'), 2),
+    label('form.professionalTitle'),
+    value(text('ZhuanYeJiShuZhiWu'), 2),
+    label('form.specialty'),
+    value(text('ShuXiZhuanYeYouHeZhuanChang'), 2),
   ]);
   const words = (a: string, b: string) => [text(a), text(b)].filter(Boolean).join(' ');
   row(first, [
     { text: t('form.educationDegree'), label: true, rowSpan: 2 },
-    L('form.fullTime'),
-    V(words('QuanRiZhiJiaoYu_XueLi', 'QuanRiZhiJiaoYu_XueWei'), 2),
-    L('form.school'),
-    V(words('QuanRiZhiJiaoYu_XueLi_BiYeYuanXiaoXi', 'QuanRiZhiJiaoYu_XueWei_BiYeYuanXiaoXi'), 2),
+    label('form.fullTime'),
+    value(words('QuanRiZhiJiaoYu_XueLi', 'QuanRiZhiJiaoYu_XueWei'), 2),
+    label('form.school'),
+    value(words('QuanRiZhiJiaoYu_XueLi_BiYeYuanXiaoXi', 'QuanRiZhiJiaoYu_XueWei_BiYeYuanXiaoXi'), 2),
   ]);
   row(first, [
-    L('form.inService'),
-    V(words('ZaiZhiJiaoYu_XueLi', 'ZaiZhiJiaoYu_XueWei'), 2),
-    L('form.school'),
-    V(words('ZaiZhiJiaoYu_XueLi_BiYeYuanXiaoXi', 'ZaiZhiJiaoYu_XueWei_BiYeYuanXiaoXi'), 2),
+    label('form.inService'),
+    value(words('ZaiZhiJiaoYu_XueLi', 'ZaiZhiJiaoYu_XueWei'), 2),
+    label('form.school'),
+    value(words('ZaiZhiJiaoYu_XueLi_BiYeYuanXiaoXi', 'ZaiZhiJiaoYu_XueWei_BiYeYuanXiaoXi'), 2),
   ]);
-  row(first, [L('form.currentPost'), V(text('XianRenZhiWu'), 6)]);
-  row(first, [L('form.proposedPost'), V(text('NiRenZhiWu'), 6)]);
-  row(first, [L('form.proposedRemoval'), V(text('NiMianZhiWu'), 6)]);
+  row(first, [label('form.currentPost'), value(text('XianRenZhiWu'), 6)]);
+  row(first, [label('form.proposedPost'), value(text('NiRenZhiWu'), 6)]);
+  row(first, [label('form.proposedRemoval'), value(text('NiMianZhiWu'), 6)]);
   row(first, [
     { text: t('form.resume'), label: true },
     { text: text('JianLi'), colSpan: 6, className: 'form-resume' },
@@ -136,28 +136,30 @@ export function printAppointmentForm(xml: string, t: TFunction, footer: string):
   // Second sheet.
   const second = document.createElement('table');
   second.className = 'form-second';
-  row(second, [L('form.rewards'), V(text('JiangChengQingKuang') || t('form.none'), 5)]);
-  row(second, [L('form.assessments'), V(text('NianDuKaoHeJieGuo'), 5)]);
-  row(second, [L('form.reason'), V(text('RenMianLiYou'), 5)]);
+  row(second, [label('form.rewards'), value(text('JiangChengQingKuang') || t('form.none'), 5)]);
+  row(second, [label('form.assessments'), value(text('NianDuKaoHeJieGuo'), 5)]);
+  row(second, [label('form.reason'), value(text('RenMianLiYou'), 5)]);
   const members = Math.max(family.length, 4);
   row(second, [
     { text: t('form.family'), label: true, rowSpan: members + 1 },
-    L('form.relation'),
-    L('roster.name'),
-    L('roster.age'),
-    L('roster.political'),
-    L('form.workplace'),
+    label('form.relation'),
+    label('roster.name'),
+    label('roster.age'),
+    label('roster.political'),
+    label('form.workplace'),
   ]);
   for (let i = 0; i < members; i++) {
     const f = family[i];
     row(
       second,
-      f ? [V(f.relation), V(f.name), V(age(f.born)), V(f.political), V(f.work)] : [V(''), V(''), V(''), V(''), V('')],
+      f
+        ? [value(f.relation), value(f.name), value(age(f.born)), value(f.political), value(f.work)]
+        : [value(''), value(''), value(''), value(''), value('')],
     );
   }
-  row(second, [L('form.reportingUnit'), V(text('ChengBaoDanWei'), 5)]);
-  row(second, [L('form.approvalOpinion'), { text: '', colSpan: 5, className: 'form-opinion' }]);
-  row(second, [L('form.appointingOpinion'), { text: '', colSpan: 5, className: 'form-opinion' }]);
+  row(second, [label('form.reportingUnit'), value(text('ChengBaoDanWei'), 5)]);
+  row(second, [label('form.approvalOpinion'), { text: '', colSpan: 5, className: 'form-opinion' }]);
+  row(second, [label('form.appointingOpinion'), { text: '', colSpan: 5, className: 'form-opinion' }]);
   area.append(second);
   area.append(
     element('p', t('form.filledBy', { who: text('TianBiaoRen') || '—', on: text('TianBiaoShiJian') || '—' })),
