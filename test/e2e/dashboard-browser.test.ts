@@ -667,8 +667,18 @@ describe('the dashboard in Chromium', { timeout: 150_000 }, () => {
     await page.keyboard.press('Escape');
     // The entry's page shows the form's record; personal data on request.
     await page.goto(`${server.base}/roster?entry=${encodeURIComponent(id)}`);
-    await drawer.getByRole('tab', { name: '任免审批表信息' }).click();
-    await expect.poll(() => drawer.getByText('江苏南京').count(), { timeout: 30_000 }).toBe(1);
+    await expect.poll(() => drawer.getByText(`${person.name}（`).count(), { timeout: 30_000 }).toBeGreaterThan(0);
+    // (On a loaded host the tab's first click can land while the drawer still settles: click until shown.)
+    await expect
+      .poll(
+        async () => {
+          if ((await drawer.getByText('江苏南京').count()) === 0)
+            await drawer.getByRole('tab', { name: '任免审批表信息' }).click();
+          return drawer.getByText('江苏南京').count();
+        },
+        { timeout: 30_000, interval: 1000 },
+      )
+      .toBe(1);
     // A correction on the page: the birthplace, saved, shown.
     await drawer.getByRole('button', { name: '修改任免审批表信息' }).click();
     await drawer.getByLabel('出生地').fill('江苏苏州');
