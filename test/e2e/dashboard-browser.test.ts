@@ -157,8 +157,19 @@ describe('the dashboard in Chromium', { timeout: 150_000 }, () => {
     await page.locator('th').filter({ hasText: GAP_HEADER }).click();
     await page.waitForURL(/order=GAP/);
     // Drill down to the first unit listed (shown with the units above it: 示范市·…·name).
-    const unit = (await page.locator('.ant-table-row button').first().textContent())!.trim().split('·').pop()!;
-    await page.locator('.ant-table-row button').first().click();
+    // (The name read and the click in one step: the sorted rows may still be arriving.)
+    const unit = (
+      await page
+        .locator('.ant-table-row button')
+        .first()
+        .evaluate((b) => {
+          (b as HTMLElement).click();
+          return b.textContent ?? '';
+        })
+    )
+      .trim()
+      .split('·')
+      .pop()!;
     await page.waitForURL(/unit=/);
     await expect.poll(() => page.locator('h3').filter({ hasText: unit }).count()).toBeGreaterThan(0);
     // Another date, through the URL a bookmark would hold.
