@@ -33,13 +33,33 @@ async function choose(scope: Page | Locator, label: string, option: string) {
 }
 
 /** Moves the drawer's entry one step: the step chosen, the button, then the confirmation. */
+/**
+ * Confirms the open confirmation dialog and waits until it has gone. (On a loaded host a click can
+ * land while the dialog still zooms in and be lost: clicked again while the dialog stays; the
+ * dialog answers once, so a second click cannot send twice.)
+ */
+async function confirmDialog(dialog: Locator) {
+  await expect
+    .poll(
+      async () => {
+        if ((await page.locator('.ant-modal-confirm:visible').count()) > 0)
+          await dialog
+            .getByRole('button', { name: '确认' })
+            .click({ timeout: 2_000 })
+            .catch(() => {});
+        return page.locator('.ant-modal-confirm:visible').count();
+      },
+      { timeout: 30_000, interval: 1_000 },
+    )
+    .toBe(0);
+}
+
 async function moveTo(drawer: Locator, status: string) {
   await choose(drawer, '变更为', status);
   await drawer.getByRole('button', { name: '确认变更' }).click();
   const dialog = page.locator('.ant-modal-confirm:visible').filter({ hasText: new RegExp(`→ ${status}`) });
   await expect.poll(() => dialog.count(), { timeout: 10_000 }).toBe(1);
-  await dialog.getByRole('button', { name: '确认' }).click();
-  await expect.poll(() => page.locator('.ant-modal-confirm:visible').count(), { timeout: 10_000 }).toBe(0);
+  await confirmDialog(dialog);
 }
 
 describe('the selection procedure in Chromium', { timeout: 150_000 }, () => {
@@ -146,8 +166,7 @@ describe('the selection procedure in Chromium', { timeout: 150_000 }, () => {
     await expect
       .poll(() => ballotDialog.getByText(/应到 \d+，实到 \d+，赞成 \d+/).count(), { timeout: 10_000 })
       .toBeGreaterThan(0);
-    await ballotDialog.getByRole('button', { name: '确认' }).click();
-    await expect.poll(() => page.locator('.ant-modal-confirm:visible').count(), { timeout: 10_000 }).toBe(0);
+    await confirmDialog(ballotDialog);
     const round = procedure.getByTestId('recommendation-round');
     await expect.poll(() => round.count(), { timeout: 30_000 }).toBe(1);
     await expect.poll(() => round.locator('.ant-tag').textContent()).toBe('通过');
@@ -205,8 +224,7 @@ describe('the selection procedure in Chromium', { timeout: 150_000 }, () => {
     await notice.getByRole('button', { name: '处理异议' }).click();
     const resolveDialog = page.locator('.ant-modal-confirm:visible');
     await expect.poll(() => resolveDialog.getByText('待处理 → 异议不成立').count(), { timeout: 10_000 }).toBe(1);
-    await resolveDialog.getByRole('button', { name: '确认' }).click();
-    await expect.poll(() => page.locator('.ant-modal-confirm:visible').count(), { timeout: 10_000 }).toBe(0);
+    await confirmDialog(resolveDialog);
     await expect.poll(() => notice.getByRole('cell', { name: '异议不成立' }).count(), { timeout: 30_000 }).toBe(1);
     expect(await notice.getByRole('cell', { name: '经核查，反映问题不属实' }).count()).toBe(1);
     // The whole tab, top to bottom.
