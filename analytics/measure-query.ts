@@ -23,6 +23,8 @@ export interface MeasureArgs {
   trainingYear?: number | null;
   /** The day the training year's reserves are counted; default its last day. */
   trainingAt?: string | null;
+  /** Entry measures only: just the entries for this target rank (the statistics table's rows). */
+  targetRank?: string | null;
 }
 
 export function measureParams(asOf: string, args: MeasureArgs) {
@@ -30,7 +32,16 @@ export function measureParams(asOf: string, args: MeasureArgs) {
     asOf: ymdNumber(asOf),
     end: ymdNumber(addYears(asOf, args.horizonYears)),
     ...trainingYearParams(asOf, args.trainingYear ?? judgedTrainingYear(asOf), args.trainingAt),
+    ...(args.targetRank ? { targetRank: args.targetRank } : {}),
   };
+}
+
+/** The measure's condition, narrowed to a target rank when one is asked (entry measures). */
+function countedRows(m: MeasureDef, args: MeasureArgs): string {
+  const where = counts(duckdb, m, PARAM_DATES);
+  if (!args.targetRank) return where;
+  if (m.source !== 'entries') throw new Error('a target rank narrows entry measures only');
+  return `(${where} AND r.target_rank = $targetRank)`;
 }
 
 /** The parameters a statement names (DuckDB refuses to bind one it does not). */
@@ -78,7 +89,7 @@ export function countMeasures<N extends string>(
   args: MeasureArgs,
 ): Promise<Record<N, number>> {
   return kept(input, 'measures', { names, args }, async () => {
-    const byUnit = await countMeasuresBy(input, names, args, false);
+    const byUnit = await countMeasuresBy(input, names, args, null);
     return byUnit.get('') ?? (Object.fromEntries(names.map((n) => [n, 0])) as Record<N, number>);
   });
 }
@@ -89,14 +100,30 @@ export function countMeasuresByUnit<N extends string>(
   names: readonly N[],
   args: MeasureArgs,
 ): Promise<Map<string, Record<N, number>>> {
-  return countMeasuresBy(input, names, args, true);
+  return countMeasuresBy(input, names, args, 'u.code');
 }
 
+/**
+ * Entry measures per kind and target rank of the scope's entries, by `KIND:RANK` (the statistics
+ * table's rows; a kind's and the scope's totals are the sums).
+ */
+export function countEntryMeasuresByKindAndRank<N extends string>(
+  input: MetricInput,
+  names: readonly N[],
+  args: MeasureArgs,
+): Promise<Map<string, Record<N, number>>> {
+  for (const n of names) if (measureOf(input, n).source !== 'entries') throw new Error(`${n} is not an entry measure`);
+  return kept(input, 'measures-by-kind-rank', { names, args }, () =>
+    countMeasuresBy(input, names, args, "r.kind || ':' || r.target_rank"),
+  );
+}
+
+/** The measures over the scope, in one group ('') or per value of the `groupBy` expression. */
 async function countMeasuresBy<N extends string>(
   input: MetricInput,
   names: readonly N[],
   args: MeasureArgs,
-  perUnit: boolean,
+  groupBy: string | null,
 ): Promise<Map<string, Record<N, number>>> {
   const { copy, scope, asOf, policies } = input;
   const out = new Map<string, Record<N, number>>();
@@ -107,9 +134,9 @@ async function countMeasuresBy<N extends string>(
   }
   for (const [source, list] of bySource) {
     const sql = `WITH ${policyCte(policies)}
-       SELECT ${perUnit ? 'u.code' : "''"} AS unit_code,
-         ${list.map((n, i) => `count(*) FILTER (WHERE ${counts(duckdb, measureOf(input, n), PARAM_DATES)}) AS m${i}`).join(', ')}
-       ${fromSource(source, scope.where)} ${perUnit ? 'GROUP BY u.code' : ''}`;
+       SELECT ${groupBy ?? "''"} AS unit_code,
+         ${list.map((n, i) => `count(*) FILTER (WHERE ${countedRows(measureOf(input, n), args)}) AS m${i}`).join(', ')}
+       ${fromSource(source, scope.where)} ${groupBy ? `GROUP BY ${groupBy}` : ''}`;
     const rows = await copy.query(sql, { scope: scope.param, ...bound(sql, measureParams(asOf, args)) });
     for (const row of rows) {
       const code = row.unit_code as string;
@@ -159,7 +186,7 @@ export async function drillMeasure(
 ): Promise<{ source: Source; total: number; rows: DrillKey[] }> {
   const { copy, scope, asOf, policies } = input;
   const m = measureOf(input, name);
-  const where = counts(duckdb, m, PARAM_DATES);
+  const where = countedRows(m, args);
   const from = fromSource(m.source, scope.where);
   const countSql = `WITH ${policyCte(policies)} SELECT count(*) AS n ${from} AND ${where}`;
   const rowsSql = `WITH ${policyCte(policies)}

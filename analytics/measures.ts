@@ -6,14 +6,20 @@
 // cannot disagree (docs/decisions/027-measures-and-judging.md). The model is Cube's: a measure
 // knows its source, its filter and its drill members.
 import { ymdNumber } from '../domain/dates.ts';
-import { EDUCATIONS, type PositionKind } from '../domain/enums.ts';
+import { EDUCATIONS, type PositionKind, SOURCES } from '../domain/enums.ts';
 import type { Policy } from '../domain/policy/defaults.ts';
+import { STAT_AGE_BRACKETS, STAT_EDUCATION_GROUPS, sourceMeasure } from '../domain/statistics.ts';
 import { type Dialect, yearsBetween } from './dialect.ts';
 import {
   activeAt,
   BACHELOR,
+  educationIn,
+  enteredWithin,
+  exitedWithin,
   expectedVacancy,
+  fromSource,
   inAgeBand,
+  inAgeBracket,
   LONG_TERM_TIER,
   MID_TERM_TIER,
   MINORITY,
@@ -81,11 +87,26 @@ export type Source = 'entries' | 'posts' | 'people' | 'units';
 
 export interface MeasureDef {
   source: Source;
-  at?: 'asOf' | 'yearEnd';
+  /**
+   * Entries: counted among those active at asOf (default) or on the judged training year's last
+   * day; `flow` — among all entries, the condition saying which (the year's intake and exits).
+   */
+  at?: 'asOf' | 'yearEnd' | 'flow';
   where: (d: Dialect, at: MeasureDates) => string;
 }
 
 const ALL = () => 'TRUE';
+
+/** Conditions by the `measure` name of each item of a layout list. */
+function named<T extends { measure: string }>(
+  items: readonly T[],
+  condition: (item: T) => Omit<MeasureDef, 'source'>,
+): Record<T['measure'], Omit<MeasureDef, 'source'>> {
+  return Object.fromEntries(items.map((item) => [item.measure, condition(item)])) as Record<
+    T['measure'],
+    Omit<MeasureDef, 'source'>
+  >;
+}
 
 /** Entry measures: each also exists per kind (NAME_PRINCIPAL, NAME_DEPUTY). */
 const ENTRY_CONDITIONS = {
@@ -107,7 +128,22 @@ const ENTRY_CONDITIONS = {
   TRAINING_COVERED: { at: 'yearEnd', where: () => trainingCovered('py') },
   /** The current year so far: reserves active at asOf covered by this year's trainings. */
   TRAINING_PROGRESS: { where: () => trainingCovered('pyc') },
+  // The statistics table's columns (domain/statistics.ts): age brackets at asOf, education
+  // groups, source channels, and the current year's intake and exits up to asOf.
+  ...named(STAT_AGE_BRACKETS, (b) => ({ where: (d, at) => inAgeBracket(d, at.asOf, b.from, b.to) })),
+  ...named(STAT_EDUCATION_GROUPS, (g) => ({ where: () => educationIn(g.educations) })),
+  ...named(
+    SOURCES.map((s) => ({ measure: sourceMeasure(s), source: s })),
+    (c) => ({ where: () => fromSource(c.source) }),
+  ),
+  INTAKE: { at: 'flow', where: (_d, at) => enteredWithin(yearStart(at), at.asOf) },
+  EXITS: { at: 'flow', where: (_d, at) => exitedWithin(yearStart(at), at.asOf) },
 } satisfies Record<string, Omit<MeasureDef, 'source'>>;
+
+/** 1 January of the current year (the year of asOf), as a yyyymmdd expression. */
+function yearStart(at: MeasureDates): string {
+  return `(${at.currentYear} * 10000 + 101)`;
+}
 
 const POST_CONDITIONS = {
   POSTS: ALL,
@@ -119,15 +155,12 @@ export type PostMeasureBase = keyof typeof POST_CONDITIONS;
 type Kinded<B extends string> = B | `${B}_PRINCIPAL` | `${B}_DEPUTY`;
 
 function kinded<B extends string>(
-  conditions: Record<B, { at?: 'asOf' | 'yearEnd'; where: MeasureDef['where'] }>,
+  conditions: Record<B, { at?: MeasureDef['at']; where: MeasureDef['where'] }>,
   source: 'entries' | 'posts',
 ): Record<Kinded<B>, MeasureDef> {
   const out: Record<string, MeasureDef> = {};
   const byKind = source === 'entries' ? ofKind : postOfKind;
-  for (const [name, c] of Object.entries(conditions) as [
-    B,
-    { at?: 'asOf' | 'yearEnd'; where: MeasureDef['where'] },
-  ][]) {
+  for (const [name, c] of Object.entries(conditions) as [B, { at?: MeasureDef['at']; where: MeasureDef['where'] }][]) {
     out[name] = { source, at: c.at, where: c.where };
     for (const kind of ['PRINCIPAL', 'DEPUTY'] as const)
       out[`${name}_${kind}`] = { source, at: c.at, where: (d, at) => `(${byKind(kind)} AND ${c.where(d, at)})` };
@@ -163,12 +196,17 @@ export function ofKindMeasure<B extends EntryMeasureBase | PostMeasureBase>(
   base: B,
   kind: PositionKind | null,
 ): Kinded<B> & MeasureName {
-  return (kind ? `${base}_${kind}` : base) as Kinded<B> & MeasureName;
+  return kindedName(base, kind) as Kinded<B> & MeasureName;
+}
+
+/** The name of a measure's per-kind variant (WOMEN → WOMEN_PRINCIPAL), or the name itself for both kinds. */
+export function kindedName(base: string, kind: PositionKind | null): string {
+  return kind ? `${base}_${kind}` : base;
 }
 
 /** The row a measure's source reads, with the population filter (who can be counted at all). */
 export function population(m: MeasureDef, at: MeasureDates): string {
-  if (m.source !== 'entries') return 'TRUE';
+  if (m.source !== 'entries' || m.at === 'flow') return 'TRUE';
   return activeAt(m.at === 'yearEnd' ? at.yearEnd : at.asOf);
 }
 

@@ -5,7 +5,7 @@
 // the person's training year (person_years). Dates are yyyymmdd integer expressions; the
 // dialect makes the same text run on DuckDB, SQLite and PostgreSQL.
 
-import type { PositionKind } from '../domain/enums.ts';
+import type { Education, PositionKind, Source } from '../domain/enums.ts';
 import { BACHELOR_OR_ABOVE, CPC, LONG_TERM, MAJORITY_ETHNICITY, MID_TERM, NEAR_TERM } from '../domain/rules.ts';
 import { addYearsYmd, type Dialect, yearsBetween } from './dialect.ts';
 import { pol, polByKind } from './policy-table.ts';
@@ -35,6 +35,35 @@ export const LONG_TERM_TIER = `r.tier = '${LONG_TERM}'`;
 /** The entry's age at D (whole years). */
 export function age(d: Dialect, at: string): string {
   return yearsBetween(d, 'r.birth_ymd', at);
+}
+
+/** Aged at D within [from, to] whole years, either end open (null): the statistics table's brackets. */
+export function inAgeBracket(d: Dialect, at: string, from: number | null, to: number | null): string {
+  const bounds = [
+    from === null ? null : `${age(d, at)} >= ${Math.trunc(from)}`,
+    to === null ? null : `${age(d, at)} <= ${Math.trunc(to)}`,
+  ].filter(Boolean);
+  return bounds.length ? `(${bounds.join(' AND ')})` : 'TRUE';
+}
+
+/** Highest education one of these. */
+export function educationIn(educations: readonly Education[]): string {
+  return `r.education IN ${list(educations)}`;
+}
+
+/** Came to the pool by this source channel. */
+export function fromSource(source: Source): string {
+  return `r.source = '${source}'`;
+}
+
+/** Entered the pool (became ACTIVE) on a day within [from, to]. */
+export function enteredWithin(from: string, to: string): string {
+  return `(r.entered_ymd >= ${from} AND r.entered_ymd <= ${to})`;
+}
+
+/** Left the pool, after having been in it, on a day within [from, to]. */
+export function exitedWithin(from: string, to: string): string {
+  return `(r.entered_ymd IS NOT NULL AND r.exited_ymd >= ${from} AND r.exited_ymd <= ${to})`;
 }
 
 /** Within the main body's age band of its kind at D. */

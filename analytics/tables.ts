@@ -101,6 +101,7 @@ export const TABLES: CopiedTable[] = [
       ['person_id', 'INTEGER', 'pe."id"'],
       ['unit_id', 'INTEGER', 'un."id"'],
       ['kind', 'VARCHAR', 't."targetKind"'],
+      ['target_rank', 'VARCHAR', 't."targetRank"'],
       ['tier', 'VARCHAR', 't."tier"'],
       ['direction', 'VARCHAR', 't."direction"'],
       ['source', 'VARCHAR', 't."source"'],

@@ -840,6 +840,10 @@ export const MESSAGES = {
     'zh-CN': '搜索：名称包含“{{text}}”的记录超过 {{max}} 条，请输入更多文字',
     en: 'search: more than {{max}} names contain "{{text}}"; add to the text',
   },
+  'drill.rankOfEntries': {
+    'zh-CN': '拟任职务层次只能用于后备干部指标，{{measure}} 不是',
+    en: 'a target rank narrows reserve-entry measures only; {{measure}} is not one',
+  },
   'drill.unknownMeasure': {
     'zh-CN':
       '没有名为 {{measure}} 的统计指标；可用指标：{{known}}，以及政策学历目标对应的 DEGREE_PEOPLE_i / DEGREE_MEETING_i',

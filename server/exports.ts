@@ -1,17 +1,24 @@
 // Downloads that are files, not GraphQL answers: the 后备干部名册 of a roster view
-// (GET /export/roster.xlsx with the roster page's filters), streamed as it is written. Signed in
-// (session cookie or API token), bounded to the account's subtree like every list; audited.
+// (GET /export/roster.xlsx with the roster page's filters), streamed as it is written, and the
+// 后备干部统计表 of a unit's subtree at a date (GET /export/statistics.xlsx?unit=&asOf=). Signed
+// in (session cookie or API token), bounded to the account's subtree like every list; the roster,
+// a list of people, is audited.
 import { PassThrough, Readable } from 'node:stream';
-import { todayIso } from '../domain/dates.ts';
+import { DATE_MAX, DATE_MIN, isIsoDate, todayIso } from '../domain/dates.ts';
 import { EDUCATIONS, GENDERS, POSITION_KINDS, RESERVE_STATUSES, TIERS } from '../domain/enums.ts';
 import { DomainError } from '../domain/errors.ts';
 import { enumParam, formatValue, type MessageKey, type MessageParams } from '../domain/messages.ts';
+import { analytics } from './analytics.ts';
 import { appendAudit } from './audit/log.ts';
 import { resolveViewer } from './auth/viewer.ts';
 import { db } from './db/client.ts';
 import { unitPlaces, writeRoster } from './interchange/roster.ts';
+import { statisticsWorkbook } from './interchange/statistics-sheet.ts';
 import { requestLang } from './lang.ts';
+import { readPoliciesAt } from './policy/store.ts';
+import { metricInput } from './schema/metric-input.ts';
 import { reserveWhere } from './schema/reserve.ts';
+import { statisticsAnswer } from './schema/statistics.ts';
 
 type Refuse = (status: number, code: string, key: MessageKey, params?: MessageParams) => Response;
 
@@ -51,9 +58,7 @@ export async function rosterDownload(request: Request, url: URL, refuse: Refuse)
   const top = unit?.path ?? viewer.path;
   const scopeName =
     unit?.name ?? (viewer.unitCode ? (await db.unit.findUnique({ where: { code: viewer.unitCode } }))?.name : null);
-  // The dashboard names its language (a download link cannot set Accept-Language).
-  const asked = q.get('lang');
-  const lang = asked === 'en' || asked === 'zh-CN' ? asked : requestLang();
+  const lang = downloadLang(url);
   const zh = lang === 'zh-CN';
   const statusText = statuses.length
     ? statuses.map((s) => formatValue(enumParam('ReserveStatus', s), lang)).join(zh ? '、' : ', ')
@@ -87,6 +92,54 @@ export async function rosterDownload(request: Request, url: URL, refuse: Refuse)
     headers: {
       'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
       'content-disposition': `attachment; filename="roster.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}`,
+      'cache-control': 'no-store',
+    },
+  });
+}
+
+/** The language a download asked for (a link cannot set Accept-Language), else the request's. */
+function downloadLang(url: URL) {
+  const asked = url.searchParams.get('lang');
+  return asked === 'en' || asked === 'zh-CN' ? asked : requestLang();
+}
+
+export async function statisticsDownload(request: Request, url: URL, refuse: Refuse): Promise<Response> {
+  const { viewer } = await resolveViewer(db, request);
+  if (viewer.role === null) return refuse(401, 'UNAUTHENTICATED', 'auth.signInFirst');
+  const unitCode = url.searchParams.get('unit')?.slice(0, 64) ?? '';
+  const asOf = url.searchParams.get('asOf') ?? todayIso();
+  if (!isIsoDate(asOf) || asOf < DATE_MIN || asOf > DATE_MAX)
+    return refuse(400, 'BAD_USER_INPUT', 'input.badDate', {
+      min: DATE_MIN,
+      max: DATE_MAX,
+      value: JSON.stringify(asOf.slice(0, 20)),
+    });
+  let answer: Awaited<ReturnType<typeof statisticsAnswer>>;
+  try {
+    const input = await metricInput(
+      {
+        viewer,
+        analytics: async () => {
+          const copy = await analytics();
+          await copy.catchUp();
+          return copy;
+        },
+        policiesAt: (on) => readPoliciesAt(db, on),
+      },
+      { unitCode, subtree: true, asOf },
+    );
+    answer = await statisticsAnswer(input, unitCode);
+  } catch (e) {
+    if (e instanceof DomainError) return refuse(404, 'NOT_FOUND', e.messageKey, e.params);
+    throw e;
+  }
+  const lang = downloadLang(url);
+  const bytes = await statisticsWorkbook(answer, { lang, actor: viewer.actor, madeAt: new Date() });
+  const name = `${lang === 'zh-CN' ? '后备干部统计表' : 'statistics'}-${answer.unitCode}-${answer.asOf}.xlsx`;
+  return new Response(new Uint8Array(bytes), {
+    headers: {
+      'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      'content-disposition': `attachment; filename="statistics.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}`,
       'cache-control': 'no-store',
     },
   });

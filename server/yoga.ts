@@ -16,7 +16,7 @@ import { createContext } from './context.ts';
 import { db } from './db/client.ts';
 import { repoRoot } from './db/migrations.ts';
 import { isExpected, maskError } from './errors.ts';
-import { rosterDownload } from './exports.ts';
+import { rosterDownload, statisticsDownload } from './exports.ts';
 import { hasCredentials, useCheapRefusals, useSignInGate } from './gate.ts';
 import { useIdempotencyKeys } from './idempotency.ts';
 import { inRequestLang, requestLang } from './lang.ts';
@@ -291,6 +291,10 @@ async function route(request: Request, meta: RequestMeta): Promise<Response> {
   if (url.pathname === '/export/roster.xlsx' && request.method === 'GET') {
     if (foreignOrigin(request, url)) return refusal(403, 'FORBIDDEN', 'http.foreignOrigin');
     return rosterDownload(request, url, refusal);
+  }
+  if (url.pathname === '/export/statistics.xlsx' && request.method === 'GET') {
+    if (foreignOrigin(request, url)) return refusal(403, 'FORBIDDEN', 'http.foreignOrigin');
+    return statisticsDownload(request, url, refusal);
   }
   if (request.method === 'GET' || request.method === 'HEAD')
     return dashboard(url.pathname, /\bgzip\b/.test(request.headers.get('accept-encoding') ?? ''));

@@ -10,7 +10,7 @@ import { policyOf } from '../../domain/policy/effective.ts';
 import { builder } from '../builder.ts';
 import type { Context } from '../context.ts';
 import { db } from '../db/client.ts';
-import { PositionKindEnum } from './enums.ts';
+import { PositionKindEnum, RankEnum } from './enums.ts';
 import { metricInput } from './metric-input.ts';
 
 const SourceEnum = builder.enumType('DrillSource', {
@@ -162,6 +162,10 @@ builder.queryFields((t) => ({
         validate: z.number().int().min(1900).max(2100),
         description: 'For the training measures; omitted: the last calendar year ended on or before asOf.',
       }),
+      targetRank: t.arg({
+        type: RankEnum,
+        description: 'Entry measures only: just the entries for this target rank (the statistics table’s cells).',
+      }),
       first: t.arg.int({ defaultValue: 50, validate: z.number().int().min(0).max(500) }),
       after: t.arg.string({ validate: z.string().max(64) }),
     },
@@ -174,11 +178,19 @@ builder.queryFields((t) => ({
           { measure: JSON.stringify(args.measure), known: listParam([...MEASURE_NAMES]) },
           { field: 'measure' },
         );
+      const measure = resolveMeasure(args.measure, policyOf(input.policies, input.scope.unitKind));
+      if (args.targetRank && measure?.source !== 'entries')
+        throw refusal(
+          'BAD_USER_INPUT',
+          'drill.rankOfEntries',
+          { measure: JSON.stringify(args.measure) },
+          { field: 'targetRank' },
+        );
       const offset = offsetOf(args.after);
       const page = await drillMeasure(
         input,
         args.measure,
-        { horizonYears: args.horizonYears ?? 1, trainingYear: args.trainingYear },
+        { horizonYears: args.horizonYears ?? 1, trainingYear: args.trainingYear, targetRank: args.targetRank },
         { limit: args.first ?? 50, offset },
       );
       return {

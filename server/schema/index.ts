@@ -12,6 +12,7 @@ import './dataset.ts';
 import './analytics.ts';
 import './compliance.ts';
 import './drill.ts';
+import './statistics.ts';
 import './policy.ts';
 import './audit.ts';
 import './pipeline.ts';

@@ -23,7 +23,7 @@ export const pageOffset = z.number().int().min(0, 'must be at least 0').max(10_0
 
 /** The metric input for a unit (alone or with its subtree) at a date, within the viewer's scope. */
 export async function metricInput(
-  ctx: Context,
+  ctx: Pick<Context, 'analytics' | 'viewer' | 'policiesAt'>,
   args: { unitCode: string; subtree?: boolean | null; asOf?: string | null },
   defaultAsOf: () => string = todayIso,
 ): Promise<MetricInput> {

@@ -39,7 +39,35 @@ export function referenceMeasures(
   const kindOf = (r: R) => r.targetKind as Kind;
   const ageAt = (r: R, d: string) => age(person(r).birthDate as string, d);
 
-  const entryTests: Record<string, { at: 'asOf' | 'yearEnd'; test: (r: R) => boolean }> = {
+  const yearStart = `${asOf.slice(0, 4)}-01-01`;
+  const within = (d: unknown) => typeof d === 'string' && d >= yearStart && d <= asOf;
+  const edu = (r: R, ...levels: string[]) => levels.includes(person(r).education as string);
+  const entryTests: Record<string, { at: 'asOf' | 'yearEnd' | 'any'; test: (r: R) => boolean }> = {
+    // The statistics table's columns: brackets ≤30, 31–35, 36–40, 41–45, 46–50, >50 at asOf.
+    AGE_UPTO_30: { at: 'asOf', test: (r) => ageAt(r, asOf) <= 30 },
+    AGE_31_35: { at: 'asOf', test: (r) => ageAt(r, asOf) >= 31 && ageAt(r, asOf) <= 35 },
+    AGE_36_40: { at: 'asOf', test: (r) => ageAt(r, asOf) >= 36 && ageAt(r, asOf) <= 40 },
+    AGE_41_45: { at: 'asOf', test: (r) => ageAt(r, asOf) >= 41 && ageAt(r, asOf) <= 45 },
+    AGE_46_50: { at: 'asOf', test: (r) => ageAt(r, asOf) >= 46 && ageAt(r, asOf) <= 50 },
+    AGE_OVER_50: { at: 'asOf', test: (r) => ageAt(r, asOf) > 50 },
+    EDU_GRADUATE: { at: 'asOf', test: (r) => edu(r, 'MASTER', 'DOCTORATE') },
+    EDU_UNIVERSITY: { at: 'asOf', test: (r) => edu(r, 'BACHELOR') },
+    EDU_COLLEGE: { at: 'asOf', test: (r) => edu(r, 'ASSOCIATE') },
+    EDU_SECONDARY_OR_BELOW: { at: 'asOf', test: (r) => edu(r, 'SECONDARY', 'HIGH_SCHOOL') },
+    ...Object.fromEntries(
+      [
+        'DEMOCRATIC_RECOMMENDATION',
+        'OPEN_SELECTION',
+        'EXAM_SELECTION',
+        'SELF_NOMINATION',
+        'ORG_NOMINATION',
+        'SELECTED_GRADUATE',
+        'OTHER',
+      ].map((s) => [`SOURCE_${s}`, { at: 'asOf' as const, test: (r: R) => r.source === s }]),
+    ),
+    // The year's flows: entered, or left after having entered, from 1 January to asOf.
+    INTAKE: { at: 'any', test: (r) => within(r.enteredOn) },
+    EXITS: { at: 'any', test: (r) => r.enteredOn !== null && within(r.exitedOn) },
     ENTRIES: { at: 'asOf', test: () => true },
     WOMEN: { at: 'asOf', test: (r) => person(r).gender === 'F' },
     MINORITY: { at: 'asOf', test: (r) => person(r).ethnicity !== '汉族' },
@@ -71,7 +99,9 @@ export function referenceMeasures(
   const out = new Map<string, Set<string>>();
   const mine = (x: R) => units.has(x.unitCode as string);
   for (const [name, { at, test }] of Object.entries(entryTests)) {
-    const pool = data.reserves.filter((r) => mine(r) && isActive(r, at === 'asOf' ? asOf : yearEnd) && test(r));
+    const pool = data.reserves.filter(
+      (r) => mine(r) && (at === 'any' || isActive(r, at === 'asOf' ? asOf : yearEnd)) && test(r),
+    );
     out.set(name, new Set(pool.map((r) => r.id as string)));
     for (const kind of ['PRINCIPAL', 'DEPUTY'])
       out.set(`${name}_${kind}`, new Set(pool.filter((r) => r.targetKind === kind).map((r) => r.id as string)));
