@@ -797,6 +797,50 @@ describe('the dashboard in Chromium', { timeout: 150_000 }, () => {
     await page.screenshot({ path: path.join(shots, 'planning.png'), fullPage: true });
   });
 
+  it('shows the statistics table: a cell opens its people, the sheet holds the same figures, and it prints', async () => {
+    await page.getByRole('menuitem', { name: '统计表' }).click();
+    await page.waitForURL(/\/statistics/);
+    const rows = page.locator('.ant-table-row');
+    await expect.poll(() => rows.count(), { timeout: 30_000 }).toBeGreaterThan(2);
+    await page.screenshot({ path: path.join(shots, 'statistics.png'), fullPage: true });
+    // The whole total's women: the number opens exactly that many entries.
+    const women = page.getByRole('link', { name: '总计 女性', exact: true }).or(page.getByLabel('总计 女性'));
+    const n = Number((await women.first().textContent())?.trim());
+    expect(n).toBeGreaterThan(0);
+    await women.first().click();
+    const drawer = page.getByRole('dialog').filter({ hasText: '女性' });
+    await expect.poll(() => drawer.getByText(`共 ${n} 条`).count(), { timeout: 30_000 }).toBe(1);
+    await page.screenshot({ path: path.join(shots, 'statistics-drill.png') });
+    await page.keyboard.press('Escape');
+    // The spreadsheet: the same unit and date, the same whole total as the API.
+    // The page opened on the account's scope root, today (nothing in the URL yet).
+    const me = await server.post<{ me: { scopeRoot: string } }>('{ me { scopeRoot } }');
+    const api = await server.post<{
+      statisticsTable: { unitName: string; asOf: string; rows: { label: string; cells: { count: number }[] }[] };
+    }>(`{ statisticsTable(unitCode: "${me.data!.me.scopeRoot}") { unitName asOf rows { label cells { count } } } }`);
+    const table = api.data!.statisticsTable;
+    const download = page.waitForEvent('download', { timeout: 60_000 });
+    await page.getByRole('link', { name: '导出 Excel' }).click();
+    const file = path.join(shots, 'statistics.xlsx');
+    await (await download).saveAs(file);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(file);
+    const sheet = book.worksheets[0]!;
+    expect(sheet.getCell('A1').value).toBe(`${table.unitName}后备干部统计表`);
+    const last = 5 + 2 * (table.rows.length - 1);
+    expect(sheet.getRow(last).getCell(1).value).toBe('总计');
+    expect((sheet.getRow(last).values as unknown[]).slice(3)).toEqual(table.rows.at(-1)!.cells.map((c) => c.count));
+    // Printed: every row with its count and share lines, on landscape sheets with a footer.
+    await printWith('打印统计表', 30_000);
+    expect(await page.locator('#print-area tbody tr').count()).toBe(2 * table.rows.length);
+    expect(await page.locator('#print-page').textContent()).toMatch(
+      /后备干部统计表 · 统计日期 \d{4}-\d{2}-\d{2} · admin 打印于/,
+    );
+    await page.emulateMedia({ media: 'print' });
+    await page.screenshot({ path: path.join(shots, 'statistics-print.png') });
+    await page.emulateMedia({ media: 'screen' });
+  });
+
   it('offers a leader only what a leader may do', async () => {
     const added = runScript('scripts/user-add.ts', ['leader-web', '--role', 'LEADER'], {
       DATABASE_URL: server.databaseUrl,

@@ -25,6 +25,7 @@ const Roster = lazy(() => import('./pages/Roster.tsx').then((m) => ({ default: m
 const Selection = lazy(() => import('./pages/Selection.tsx').then((m) => ({ default: m.Selection })));
 const Policy = lazy(() => import('./pages/Policy.tsx').then((m) => ({ default: m.Policy })));
 const Ranking = lazy(() => import('./pages/Ranking.tsx').then((m) => ({ default: m.Ranking })));
+const Statistics = lazy(() => import('./pages/Statistics.tsx').then((m) => ({ default: m.Statistics })));
 const Planning = lazy(() => import('./pages/Planning.tsx').then((m) => ({ default: m.Planning })));
 
 /** A page for the top of the viewer's scope: its own unit, or the tree's root for a whole-tree account. */
@@ -73,6 +74,7 @@ export function App() {
                   { key: 'succession', label: t('nav.succession'), onClick: () => navigate('/succession') },
                   { key: 'compliance', label: t('nav.compliance'), onClick: () => navigate('/compliance') },
                   { key: 'roster', label: t('nav.roster'), onClick: () => navigate('/roster') },
+                  { key: 'statistics', label: t('nav.statistics'), onClick: () => navigate('/statistics') },
                   { key: 'selection', label: t('nav.selection'), onClick: () => navigate('/selection') },
                   { key: 'planning', label: t('nav.planning'), onClick: () => navigate('/planning') },
                   { key: 'policy', label: t('nav.policy'), onClick: () => navigate('/policy') },
@@ -109,6 +111,7 @@ export function App() {
                     <Route path="/succession" element={<AtRoot root={me.scopeRoot} page={Succession} />} />
                     <Route path="/planning" element={<AtRoot root={me.scopeRoot} page={Planning} />} />
                     <Route path="/roster" element={<AtRoot root={me.scopeRoot} page={Roster} />} />
+                    <Route path="/statistics" element={<AtRoot root={me.scopeRoot} page={Statistics} />} />
                     <Route path="/selection" element={<AtRoot root={me.scopeRoot} page={Selection} />} />
                     <Route
                       path="/policy"

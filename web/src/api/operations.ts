@@ -158,6 +158,7 @@ export const DRILL = gql(`
     $asOf: Date
     $horizonYears: Int
     $trainingYear: Int
+    $targetRank: Rank
     $first: Int
     $after: String
   ) {
@@ -168,6 +169,7 @@ export const DRILL = gql(`
       asOf: $asOf
       horizonYears: $horizonYears
       trainingYear: $trainingYear
+      targetRank: $targetRank
       first: $first
       after: $after
     ) {
@@ -1088,6 +1090,40 @@ export const UNIT_SEARCH = gql(`
           ancestors {
             name
           }
+        }
+      }
+    }
+  }
+`);
+
+export const STATISTICS = gql(`
+  query Statistics($unitCode: String!, $asOf: Date) {
+    statisticsTable(unitCode: $unitCode, asOf: $asOf) {
+      unitCode
+      unitName
+      asOf
+      year
+      groups {
+        key
+        label
+        parts
+        shares
+        columns {
+          measure
+          label
+        }
+      }
+      rows {
+        kind
+        targetRank
+        label
+        total
+        cells {
+          measure
+          drillMeasure
+          targetRank
+          count
+          share
         }
       }
     }

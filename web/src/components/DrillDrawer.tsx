@@ -5,7 +5,7 @@ import { Alert, Button, Drawer, Space, Table, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useClient } from 'urql';
-import type { ResultOf } from '../api/graphql.ts';
+import type { ResultOf, VariablesOf } from '../api/graphql.ts';
 import { DRILL } from '../api/operations.ts';
 import { downloadSheet } from '../export/xlsx.ts';
 import { ReserveDrawer } from './ReserveDrawer.tsx';
@@ -18,6 +18,8 @@ export interface DrillTarget {
   asOf: string;
   horizonYears?: number;
   trainingYear?: number | null;
+  /** Entry measures: just the entries for this target rank (the statistics table's cells). */
+  targetRank?: string | null;
   /** What the user clicked, e.g. "甲县 · 特殊结构占比 · 分子". */
   title: string;
 }
@@ -46,6 +48,7 @@ export function DrillDrawer({ target, onClose }: { target: DrillTarget | null; o
         asOf: target.asOf,
         horizonYears: target.horizonYears ?? 1,
         trainingYear: target.trainingYear ?? null,
+        targetRank: (target.targetRank ?? null) as VariablesOf<typeof DRILL>['targetRank'],
         first,
         after,
       })
