@@ -4,7 +4,7 @@
 // policy version — not a rule's threshold — so they live here, once, and the analytics, the API,
 // the spreadsheet and the dashboard read them by name (docs/decisions/035-statistics-table.md).
 import { type Education, SOURCES, type Source } from './enums.ts';
-import type { Lang } from './messages.ts';
+import { enumParam, formatValue, type Lang } from './messages.ts';
 
 type Label = Record<Lang, string>;
 
@@ -30,15 +30,11 @@ export const STAT_EDUCATION_GROUPS = [
   },
 ] as const satisfies readonly { measure: string; educations: readonly Education[]; label: Label }[];
 
-const SOURCE_LABELS: Record<Source, Label> = {
-  DEMOCRATIC_RECOMMENDATION: { 'zh-CN': '民主推荐', en: 'Democratic recommendation' },
-  OPEN_SELECTION: { 'zh-CN': '公开选拔', en: 'Open selection' },
-  EXAM_SELECTION: { 'zh-CN': '考选', en: 'Selection by exam' },
-  SELF_NOMINATION: { 'zh-CN': '个人自荐', en: 'Self-nomination' },
-  ORG_NOMINATION: { 'zh-CN': '组织推荐', en: 'Organization nomination' },
-  SELECTED_GRADUATE: { 'zh-CN': '选调生', en: 'Selected graduate' },
-  OTHER: { 'zh-CN': '其他', en: 'Other' },
-};
+/** A source channel's label in each language (the enum's own). */
+const sourceLabel = (source: Source): Label => ({
+  'zh-CN': formatValue(enumParam('Source', source), 'zh-CN'),
+  en: formatValue(enumParam('Source', source), 'en'),
+});
 
 /** The source channel's measure (SOURCE_DEMOCRATIC_RECOMMENDATION, …). */
 export const sourceMeasure = (source: Source) => `SOURCE_${source}` as const;
@@ -103,7 +99,7 @@ export const STAT_GROUPS: readonly StatGroup[] = [
     label: { 'zh-CN': '来源', en: 'Source' },
     parts: true,
     shares: true,
-    columns: SOURCES.map((s) => ({ measure: sourceMeasure(s), label: SOURCE_LABELS[s] })),
+    columns: SOURCES.map((s) => ({ measure: sourceMeasure(s), label: sourceLabel(s) })),
   },
   {
     key: 'flow',

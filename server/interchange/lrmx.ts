@@ -317,7 +317,7 @@ function familyOf(value: unknown): FamilyMemberValue[] {
 const yyyymm = (month: string | null) =>
   month && /^\d{4}-\d{2}$/.test(month) ? month.replace('-', '') : (month ?? '');
 /** YYYY-MM as yyyy.mm (the 简历's dates). */
-const dotted = (month: string | null) => (month ? month.replace('-', '.') : '');
+export const dotted = (month: string | null) => (month ? month.replace('-', '.') : '');
 
 /** 简历 as the form writes it: `YYYY.MM--YYYY.MM  what`, an open period with no end. */
 export function formatResume(lines: ResumeLineValue[]): string {

@@ -22,5 +22,6 @@ import './unit-metrics.ts';
 import './nomination.ts';
 import './procedure.ts';
 import './interchange.ts';
+import './documents.ts';
 
 export const schema = builder.toSchema({ sortSchema: false });
