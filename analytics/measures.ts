@@ -8,12 +8,20 @@
 import { ymdNumber } from '../domain/dates.ts';
 import { EDUCATIONS, type PositionKind, SOURCES } from '../domain/enums.ts';
 import type { Policy } from '../domain/policy/defaults.ts';
-import { STAT_AGE_BRACKETS, STAT_EDUCATION_GROUPS, sourceMeasure } from '../domain/statistics.ts';
+import {
+  EXIT_STATUSES,
+  exitMeasure,
+  intakeMeasure,
+  STAT_AGE_BRACKETS,
+  STAT_EDUCATION_GROUPS,
+  sourceMeasure,
+} from '../domain/statistics.ts';
 import { type Dialect, yearsBetween } from './dialect.ts';
 import {
   activeAt,
   BACHELOR,
   educationIn,
+  endedAs,
   enteredWithin,
   exitedWithin,
   expectedVacancy,
@@ -138,6 +146,18 @@ const ENTRY_CONDITIONS = {
   ),
   INTAKE: { at: 'flow', where: (_d, at) => enteredWithin(yearStart(at), at.asOf) },
   EXITS: { at: 'flow', where: (_d, at) => exitedWithin(yearStart(at), at.asOf) },
+  // The year's intake by source channel and exits by how they ended (the annual report).
+  ...named(
+    SOURCES.map((s) => ({ measure: intakeMeasure(s), source: s })),
+    (c) => ({
+      at: 'flow',
+      where: (_d, at) => `(${enteredWithin(yearStart(at), at.asOf)} AND ${fromSource(c.source)})`,
+    }),
+  ),
+  ...named(
+    EXIT_STATUSES.map((status) => ({ measure: exitMeasure(status), status })),
+    (c) => ({ at: 'flow', where: (_d, at) => `(${exitedWithin(yearStart(at), at.asOf)} AND ${endedAs(c.status)})` }),
+  ),
 } satisfies Record<string, Omit<MeasureDef, 'source'>>;
 
 /** 1 January of the current year (the year of asOf), as a yyyymmdd expression. */

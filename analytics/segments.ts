@@ -5,7 +5,7 @@
 // the person's training year (person_years). Dates are yyyymmdd integer expressions; the
 // dialect makes the same text run on DuckDB, SQLite and PostgreSQL.
 
-import type { Education, PositionKind, Source } from '../domain/enums.ts';
+import type { Education, PositionKind, ReserveStatus, Source } from '../domain/enums.ts';
 import { BACHELOR_OR_ABOVE, CPC, LONG_TERM, MAJORITY_ETHNICITY, MID_TERM, NEAR_TERM } from '../domain/rules.ts';
 import { addYearsYmd, type Dialect, yearsBetween } from './dialect.ts';
 import { pol, polByKind } from './policy-table.ts';
@@ -59,6 +59,11 @@ export function fromSource(source: Source): string {
 /** Entered the pool (became ACTIVE) on a day within [from, to]. */
 export function enteredWithin(from: string, to: string): string {
   return `(r.entered_ymd >= ${from} AND r.entered_ymd <= ${to})`;
+}
+
+/** Ended with this status (PROMOTED, REMOVED, EXPIRED …). */
+export function endedAs(status: ReserveStatus): string {
+  return `r.status = '${status}'`;
 }
 
 /** Left the pool, after having been in it, on a day within [from, to]. */

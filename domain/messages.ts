@@ -123,6 +123,30 @@ export const ENUM_LABELS: Record<string, Templates> = {
   'PracticeKind.SECONDMENT': { 'zh-CN': '挂职', en: 'Secondment' },
   'PracticeKind.ROTATION': { 'zh-CN': '轮岗', en: 'Rotation' },
   'PracticeKind.PART_TIME': { 'zh-CN': '兼职', en: 'Part-time post' },
+  // The compliance rules (the age rules' labels carry the policy's ages as {{from}}, {{to}}, {{under}}).
+  'ComplianceRule.RATIO_PRINCIPAL': { 'zh-CN': '正职后备配备比例', en: 'Principal ratio' },
+  'ComplianceRule.RATIO_DEPUTY': { 'zh-CN': '副职后备配备比例', en: 'Deputy ratio' },
+  'ComplianceRule.SPECIAL_SHARE': { 'zh-CN': '特殊结构占比', en: 'Special structure' },
+  'ComplianceRule.NEAR_TERM_PRINCIPAL': { 'zh-CN': '正职近期可用占比', en: 'Principal near-term' },
+  'ComplianceRule.NEAR_TERM_DEPUTY': { 'zh-CN': '副职近期可用占比', en: 'Deputy near-term' },
+  'ComplianceRule.AGE_BAND_PRINCIPAL': {
+    'zh-CN': '正职年龄主体（{{from}}–{{to}}岁）',
+    en: 'Principal age band ({{from}}–{{to}})',
+  },
+  'ComplianceRule.AGE_BAND_DEPUTY': {
+    'zh-CN': '副职年龄主体（{{from}}–{{to}}岁）',
+    en: 'Deputy age band ({{from}}–{{to}})',
+  },
+  'ComplianceRule.YOUNG_PRINCIPAL': { 'zh-CN': '正职不满{{under}}岁', en: 'Principal under {{under}}' },
+  'ComplianceRule.YOUNG_DEPUTY': { 'zh-CN': '副职不满{{under}}岁', en: 'Deputy under {{under}}' },
+  'ComplianceRule.BACHELOR_SHARE': { 'zh-CN': '本科及以上占比', en: 'Bachelor or above' },
+  'ComplianceRule.TRAINING_COVERAGE': { 'zh-CN': '培训覆盖率', en: 'Training coverage' },
+  'ComplianceRule.CADRE_TRAINING_RATE': { 'zh-CN': '干部培训率', en: 'Cadre training rate' },
+  'ComplianceRule.SUCCESSION_PRINCIPAL': { 'zh-CN': '正职接续', en: 'Principal succession' },
+  'ComplianceRule.SUCCESSION_DEPUTY': { 'zh-CN': '副职接续', en: 'Deputy succession' },
+  'ComplianceRule.TRAINING_PROGRESS': { 'zh-CN': '本年培训进度', en: 'Training this year so far' },
+  'ComplianceRule.DEPARTMENT_QUOTA': { 'zh-CN': '按部门数配备', en: 'Reserves per department' },
+  'ComplianceRule.VILLAGE_QUOTA': { 'zh-CN': '村（社区）后备人数', en: 'Reserves per village' },
   // The default policy's voter groups, score rounds and their parts (policy keys, labelled as the
   // dashboard labels them; a key a policy adds is shown as it is).
   'VoterGroup.LEADERSHIP_TEAM': { 'zh-CN': '班子成员', en: 'Leadership team' },

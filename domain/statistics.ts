@@ -3,7 +3,7 @@
 // them. The age brackets and education groups are the form's layout, the same for every unit and
 // policy version — not a rule's threshold — so they live here, once, and the analytics, the API,
 // the spreadsheet and the dashboard read them by name (docs/decisions/035-statistics-table.md).
-import { type Education, SOURCES, type Source } from './enums.ts';
+import { type Education, type ReserveStatus, SOURCES, type Source } from './enums.ts';
 import { enumParam, formatValue, type Lang } from './messages.ts';
 
 type Label = Record<Lang, string>;
@@ -35,6 +35,15 @@ const sourceLabel = (source: Source): Label => ({
   'zh-CN': formatValue(enumParam('Source', source), 'zh-CN'),
   en: formatValue(enumParam('Source', source), 'en'),
 });
+
+/** The year's intake from a source channel (INTAKE_OPEN_SELECTION, …). */
+export const intakeMeasure = (source: Source) => `INTAKE_${source}` as const;
+
+/** How an entry can leave the pool: promoted, removed (调整出库) or at the end of its period. */
+export const EXIT_STATUSES = ['PROMOTED', 'REMOVED', 'EXPIRED'] as const satisfies readonly ReserveStatus[];
+
+/** The year's exits that ended so (EXITS_PROMOTED, …). */
+export const exitMeasure = (status: (typeof EXIT_STATUSES)[number]) => `EXITS_${status}` as const;
 
 /** The source channel's measure (SOURCE_DEMOCRATIC_RECOMMENDATION, …). */
 export const sourceMeasure = (source: Source) => `SOURCE_${source}` as const;

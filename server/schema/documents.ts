@@ -31,7 +31,7 @@ const KindEnum = builder.enumType('DocumentKind', {
     },
   } as const,
 });
-const FormatEnum = builder.enumType('DocumentFormat', {
+export const FormatEnum = builder.enumType('DocumentFormat', {
   values: {
     DOCX: { description: 'An editable Word file (contentBase64).' },
     PRINT: { description: 'The document model for the dashboard to print (document).' },
@@ -94,13 +94,13 @@ const ModelRef = builder.objectRef<DocModel>('Document').implement({
   }),
 });
 
-interface Exported {
+export interface Exported {
   fileName: string;
   contentBase64: string | null;
   document: DocModel | null;
 }
 
-const FileRef = builder.objectRef<Exported>('DocumentFile').implement({
+export const FileRef = builder.objectRef<Exported>('DocumentFile').implement({
   authScopes: { signedIn: true },
   fields: (t) => ({
     fileName: t.exposeString('fileName'),

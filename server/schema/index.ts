@@ -23,5 +23,6 @@ import './nomination.ts';
 import './procedure.ts';
 import './interchange.ts';
 import './documents.ts';
+import './annual-report.ts';
 
 export const schema = builder.toSchema({ sortSchema: false });

@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ruleFigure } from '../../web/src/format.ts';
@@ -30,6 +31,15 @@ let tmpDir = '';
  */
 async function printWith(button: string, timeout: number) {
   await page.evaluate(() => {
+    (window as unknown as { printed: boolean }).printed = false;
+    // No print dialog opens, so nothing ends the printing: the print area stays for the PDF below
+    // (Chromium's printToPDF fires beforeprint and afterprint, and the page would clear it). A PDF
+    // is laid out for print only with no media emulated (emulateMedia({ media: null })).
+    const add = window.addEventListener.bind(window) as (...args: unknown[]) => void;
+    (window as unknown as { addEventListener: (...args: unknown[]) => void }).addEventListener = (
+      type: unknown,
+      ...rest: unknown[]
+    ) => (type === 'afterprint' ? undefined : add(type, ...rest));
     window.print = () => {
       (window as unknown as { printed: boolean }).printed = true;
     };
@@ -266,7 +276,7 @@ describe('the dashboard in Chromium', { timeout: 150_000 }, () => {
     // Looked at as printed (before the PDF: printing ends with afterprint, which clears the area).
     await page.emulateMedia({ media: 'print' });
     await page.screenshot({ path: path.join(shots, 'compliance-print.png') });
-    await page.emulateMedia({ media: 'screen' });
+    await page.emulateMedia({ media: null });
     const pdf = await page.pdf({ path: path.join(shots, 'compliance-print.pdf'), preferCSSPageSize: true });
     const sheets = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
     expect(sheets).toBeGreaterThan(1);
@@ -299,7 +309,7 @@ describe('the dashboard in Chromium', { timeout: 150_000 }, () => {
     // Looked at as printed (before the PDF: printing ends with afterprint, which clears the area).
     await page.emulateMedia({ media: 'print' });
     await page.screenshot({ path: path.join(shots, 'meeting-pack.png') });
-    await page.emulateMedia({ media: 'screen' });
+    await page.emulateMedia({ media: null });
     const pdf = await page.pdf({ path: path.join(shots, 'meeting-pack.pdf'), preferCSSPageSize: true });
     expect((pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length).toBeGreaterThan(1);
   });
@@ -345,7 +355,7 @@ describe('the dashboard in Chromium', { timeout: 150_000 }, () => {
     expect((await page.locator('#print-page').textContent())!).toMatch(/政策版本 .* · admin 打印于 /);
     await page.emulateMedia({ media: 'print' });
     await page.screenshot({ path: path.join(shots, 'succession-print.png') });
-    await page.emulateMedia({ media: 'screen' });
+    await page.emulateMedia({ media: null });
     await page.pdf({ path: path.join(shots, 'succession-print.pdf'), preferCSSPageSize: true });
   });
 
@@ -376,7 +386,7 @@ describe('the dashboard in Chromium', { timeout: 150_000 }, () => {
     // Nothing but the print area is printed: the dialog it was printed from is hidden too.
     expect(await page.getByRole('dialog').isVisible()).toBe(false);
     await page.screenshot({ path: path.join(shots, 'succession-compare-print.png') });
-    await page.emulateMedia({ media: 'screen' });
+    await page.emulateMedia({ media: null });
     await page.pdf({ path: path.join(shots, 'succession-compare-print.pdf'), preferCSSPageSize: true });
     await page.keyboard.press('Escape');
   });
@@ -522,7 +532,7 @@ describe('the dashboard in Chromium', { timeout: 150_000 }, () => {
     expect(await page.locator('#print-area tbody tr').count()).toBe(nominated);
     await page.emulateMedia({ media: 'print' });
     await page.screenshot({ path: path.join(shots, 'roster-print.png') });
-    await page.emulateMedia({ media: 'screen' });
+    await page.emulateMedia({ media: null });
     // The same view as the 后备干部名册 spreadsheet: every entry, the standard columns, the title.
     const download = page.waitForEvent('download', { timeout: 60_000 });
     await page.getByRole('link', { name: '导出名册 Excel' }).click();
@@ -707,15 +717,33 @@ describe('the dashboard in Chromium', { timeout: 150_000 }, () => {
     expect(await form.textContent()).toContain('江苏南京');
     await page.emulateMedia({ media: 'print' });
     // The second sheet starts on a page of its own.
-    expect(
-      await form
-        .locator('table')
-        .nth(1)
-        .evaluate((t) => getComputedStyle(t).breakBefore),
-    ).toBe('page');
+    expect(await form.locator('.doc-break').evaluate((d) => getComputedStyle(d).breakAfter)).toBe('page');
     await page.screenshot({ path: path.join(shots, 'appointment-form-print.png'), fullPage: true });
-    await page.emulateMedia({ media: 'screen' });
-    await page.pdf({ path: path.join(shots, 'appointment-form.pdf'), preferCSSPageSize: true });
+    await page.emulateMedia({ media: null });
+    // As PDF: two A4 sheets, the CJK font embedded (not left to the reader's machine).
+    const pdf = (await page.pdf({ path: path.join(shots, 'appointment-form.pdf'), preferCSSPageSize: true })).toString(
+      'latin1',
+    );
+    expect((pdf.match(/\/Type\s*\/Page[^s]/g) ?? []).length).toBe(2);
+    expect(pdf).toMatch(/\/Subtype\s*\/Type3|\/FontFile[23]?\b/);
+    // The same form as an editable Word file.
+    const wordDownload = page.waitForEvent('download', { timeout: 60_000 });
+    await drawer.getByRole('button', { name: '任免审批表 Word' }).click();
+    const word = path.join(shots, 'appointment-form.docx');
+    await (await wordDownload).saveAs(word);
+    const zip = await JSZip.loadAsync(fs.readFileSync(word));
+    const body = (await zip.file('word/document.xml')!.async('string')).replace(/<[^>]+>/g, '');
+    expect(body).toContain(person.name);
+    expect(body).toContain('江苏南京');
+    // 一人一卡: the card of the same person, on one sheet.
+    await printWith('打印一人一卡', 30_000);
+    expect(await form.locator('h2').textContent()).toBe('后备干部简要情况登记表');
+    expect(await form.textContent()).toContain(person.name);
+    await page.emulateMedia({ media: 'print' });
+    await page.screenshot({ path: path.join(shots, 'card-print.png'), fullPage: true });
+    await page.emulateMedia({ media: null });
+    const card = (await page.pdf({ path: path.join(shots, 'card.pdf'), preferCSSPageSize: true })).toString('latin1');
+    expect((card.match(/\/Type\s*\/Page[^s]/g) ?? []).length).toBe(1);
     await page.locator('.ant-drawer-close:visible').click();
   });
 
@@ -838,7 +866,32 @@ describe('the dashboard in Chromium', { timeout: 150_000 }, () => {
     );
     await page.emulateMedia({ media: 'print' });
     await page.screenshot({ path: path.join(shots, 'statistics-print.png') });
-    await page.emulateMedia({ media: 'screen' });
+    await page.emulateMedia({ media: null });
+    const sheets = (await page.pdf({ path: path.join(shots, 'statistics.pdf'), preferCSSPageSize: true })).toString(
+      'latin1',
+    );
+    expect(sheets).toMatch(/\/Subtype\s*\/Type3|\/FontFile[23]?\b/);
+    // The annual analysis report of last year, printed with its charts, and as Word.
+    const year = new Date().getFullYear() - 1;
+    await page.getByRole('spinbutton', { name: '年度' }).fill(String(year));
+    await printWith('打印年度报告', 90_000);
+    const report = page.locator('#print-area');
+    expect(await report.locator('h2').textContent()).toBe(`${table.unitName}${year}年度后备干部队伍建设分析报告`);
+    expect(await report.locator('.doc-figure img').count()).toBe(3);
+    expect(await report.textContent()).toMatch(/年初（\d{4}年12月31日）在库后备干部 \d+ 人/);
+    await page.emulateMedia({ media: 'print' });
+    await page.screenshot({ path: path.join(shots, 'annual-report-print.png'), fullPage: true });
+    await page.emulateMedia({ media: null });
+    const reportPdf = (
+      await page.pdf({ path: path.join(shots, 'annual-report.pdf'), preferCSSPageSize: true })
+    ).toString('latin1');
+    expect((reportPdf.match(/\/Type\s*\/Page[^s]/g) ?? []).length).toBeGreaterThan(2);
+    const reportDownload = page.waitForEvent('download', { timeout: 90_000 });
+    await page.getByRole('button', { name: '年度报告 Word' }).click();
+    const reportFile = path.join(shots, 'annual-report.docx');
+    await (await reportDownload).saveAs(reportFile);
+    const reportZip = await JSZip.loadAsync(fs.readFileSync(reportFile));
+    expect(Object.keys(reportZip.files).filter((n) => n.endsWith('.svg'))).toHaveLength(3);
   });
 
   it('offers a leader only what a leader may do', async () => {

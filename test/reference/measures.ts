@@ -68,6 +68,23 @@ export function referenceMeasures(
     // The year's flows: entered, or left after having entered, from 1 January to asOf.
     INTAKE: { at: 'any', test: (r) => within(r.enteredOn) },
     EXITS: { at: 'any', test: (r) => r.enteredOn !== null && within(r.exitedOn) },
+    ...Object.fromEntries(
+      [
+        'DEMOCRATIC_RECOMMENDATION',
+        'OPEN_SELECTION',
+        'EXAM_SELECTION',
+        'SELF_NOMINATION',
+        'ORG_NOMINATION',
+        'SELECTED_GRADUATE',
+        'OTHER',
+      ].map((s) => [`INTAKE_${s}`, { at: 'any' as const, test: (r: R) => within(r.enteredOn) && r.source === s }]),
+    ),
+    ...Object.fromEntries(
+      ['PROMOTED', 'REMOVED', 'EXPIRED'].map((st) => [
+        `EXITS_${st}`,
+        { at: 'any' as const, test: (r: R) => r.enteredOn !== null && within(r.exitedOn) && r.status === st },
+      ]),
+    ),
     ENTRIES: { at: 'asOf', test: () => true },
     WOMEN: { at: 'asOf', test: (r) => person(r).gender === 'F' },
     MINORITY: { at: 'asOf', test: (r) => person(r).ethnicity !== '汉族' },

@@ -49,7 +49,8 @@ describe('the server’s messages', () => {
         .replace(/^VoterGroup\./, 'procedure.group.')
         .replace(/^ScoreRound\./, 'procedure.round.')
         .replace(/^ScorePart\./, 'procedure.part.')
-        .replace(/^(?!procedure\.)/, 'enum.');
+        .replace(/^ComplianceRule\./, 'rule.')
+        .replace(/^(?!procedure\.|rule\.)/, 'enum.');
     for (const [value, labels] of Object.entries(ENUM_LABELS)) {
       for (const lang of LANGS) expect(labels[lang], `${value} in ${lang}`).toBeTruthy();
       const key = dashboardKey(value);

@@ -1129,3 +1129,97 @@ export const STATISTICS = gql(`
     }
   }
 `);
+
+export const EXPORT_DOCUMENT = gql(`
+  mutation ExportDocument($kind: DocumentKind!, $codes: [String!]!, $format: DocumentFormat!, $asOf: Date) {
+    exportDocument(kind: $kind, codes: $codes, format: $format, asOf: $asOf) {
+      fileName
+      contentBase64
+      document {
+        title
+        orientation
+        footer
+        blocks {
+          kind
+          text
+          level
+          align
+          small
+          widths
+          header
+          rowHeightMm
+          caption
+          image {
+            type
+            base64
+            width
+            height
+          }
+          rows {
+            cells {
+              text
+              label
+              colSpan
+              rowSpan
+              align
+              minHeightMm
+              image {
+                type
+                base64
+                width
+                height
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+`);
+
+export const EXPORT_ANNUAL_REPORT = gql(`
+  mutation ExportAnnualReport($unitCode: String!, $year: Int!, $scenarioId: ID, $format: DocumentFormat!) {
+    exportAnnualReport(unitCode: $unitCode, year: $year, scenarioId: $scenarioId, format: $format) {
+      fileName
+      contentBase64
+      document {
+        title
+        orientation
+        footer
+        blocks {
+          kind
+          text
+          level
+          align
+          small
+          widths
+          header
+          rowHeightMm
+          caption
+          image {
+            type
+            base64
+            width
+            height
+          }
+          rows {
+            cells {
+              text
+              label
+              colSpan
+              rowSpan
+              align
+              minHeightMm
+              image {
+                type
+                base64
+                width
+                height
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+`);

@@ -4,15 +4,15 @@
 // read is audited), and the form as an .lrmx file.
 import { Alert, Button, DatePicker, Descriptions, Empty, Form, Image, Input, Space, Table, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { useContext, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useClient, useMutation, useQuery } from 'urql';
 import { downloadBase64 } from '../api/files.ts';
 import type { ResultOf } from '../api/graphql.ts';
 import { EDIT_PERSON_PROFILE, EXPORT_LRMX, PERSON_FORM, PERSON_PRIVATE } from '../api/operations.ts';
-import { printAppointmentForm } from '../export/appointment-form.ts';
-import { useCan, ViewerContext } from '../viewer.ts';
+import { useCan } from '../viewer.ts';
 import { noEnterSubmit, useDirty } from './confirm.tsx';
+import { DocumentButtons } from './DocumentButtons.tsx';
 import { errorText, QueryState } from './QueryState.tsx';
 
 type Private = NonNullable<Extract<ResultOf<typeof PERSON_PRIVATE>['node'], { code: string }>>;
@@ -112,7 +112,6 @@ export function PersonForm({ personCode }: { personCode: string }) {
   const { t } = useTranslation();
   const client = useClient();
   const personal = useCan('READ_PERSONAL');
-  const viewer = useContext(ViewerContext);
   const [{ data, fetching, error }, refetch] = useQuery({
     query: PERSON_FORM,
     variables: { id: `Person:${personCode}` },
@@ -142,29 +141,6 @@ export function PersonForm({ personCode }: { personCode: string }) {
       setExporting(false);
     }
   };
-  // The printed form comes from the same file the export writes (audited the same way).
-  const [printing, setPrinting] = useState(false);
-  const printForm = async () => {
-    setPrinting(true);
-    try {
-      const r = await exportLrmx({ personIds: [personCode] });
-      if (r.error) return setPrivateError(errorText(r.error));
-      const file = r.data?.exportLrmx[0];
-      if (!file) return;
-      const xml = new TextDecoder().decode(Uint8Array.from(atob(file.base64), (c) => c.charCodeAt(0)));
-      printAppointmentForm(
-        xml,
-        t,
-        t('form.printFooter', {
-          who: viewer?.username ?? '',
-          when: new Date().toLocaleString('zh-CN', { hour12: false }),
-        }),
-      );
-      window.print();
-    } finally {
-      setPrinting(false);
-    }
-  };
   const education = (
     words: string | null | undefined,
     degree: string | null | undefined,
@@ -178,9 +154,12 @@ export function PersonForm({ personCode }: { personCode: string }) {
             <Button onClick={exportFile} loading={exporting}>
               {t('lrmx.exportOne')}
             </Button>
-            <Button onClick={printForm} loading={printing}>
-              {t('form.print')}
-            </Button>
+            <DocumentButtons
+              kind="APPOINTMENT_FORM"
+              codes={[personCode]}
+              printLabel={t('form.print')}
+              wordLabel={t('form.word')}
+            />
             {!privateData && <Button onClick={reveal}>{t('lrmx.reveal')}</Button>}
             <Typography.Text type="secondary">{t('lrmx.audited')}</Typography.Text>
           </Space>

@@ -24,6 +24,7 @@ import type { ResultOf } from '../api/graphql.ts';
 import { RESERVE_DETAIL, TRANSITION_RESERVE } from '../api/operations.ts';
 import { useCan } from '../viewer.ts';
 import { DirtyContext, useConfirm, useDirty, useGuardedClose } from './confirm.tsx';
+import { DocumentButtons } from './DocumentButtons.tsx';
 import { Assessments, Mentors, Practices, Talks, Trainings } from './EntryRecords.tsx';
 import { PersonForm } from './PersonForm.tsx';
 import { Procedure } from './procedure/Procedure.tsx';
@@ -158,6 +159,12 @@ export function ReserveDrawer({
         <QueryState fetching={fetching && !data} error={error} empty={!fetching && !!data && !entry}>
           {entry && p && (
             <Space orientation="vertical" size="large" style={{ width: '100%' }}>
+              <DocumentButtons
+                kind="CARD"
+                codes={[p.code]}
+                printLabel={t('documents.printCard')}
+                wordLabel={t('documents.cardWord')}
+              />
               <Descriptions title={t('roster.person')} size="small" column={2} bordered>
                 <Descriptions.Item label={t('roster.code')}>{p.code}</Descriptions.Item>
                 <Descriptions.Item label={t('roster.gender')}>{e('Gender', p.gender)}</Descriptions.Item>

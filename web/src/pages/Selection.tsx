@@ -25,6 +25,7 @@ import { useQuery } from 'urql';
 import { POSITION_KINDS } from '../api/enums.ts';
 import type { ResultOf } from '../api/graphql.ts';
 import { SELECTION_COUNTS, SELECTION_ENTRIES, SELECTION_RANKING } from '../api/procedure.ts';
+import { DocumentButtons } from '../components/DocumentButtons.tsx';
 import { WindowState } from '../components/procedure/Notices.tsx';
 import { RoundResult } from '../components/procedure/Recommendation.tsx';
 import { keyLabel, num, pct } from '../components/procedure/shared.ts';
@@ -111,6 +112,14 @@ function Ranking({
           value={year}
           onChange={(v) => v && onPick({ rankYear: String(v) })}
         />
+        {rows.length > 0 && (
+          <DocumentButtons
+            kind="DOSSIER"
+            codes={rows.map((r) => r.reserve.code)}
+            printLabel={t('documents.printDossier')}
+            wordLabel={t('documents.dossierWord')}
+          />
+        )}
       </Space>
       {!unitCode ? (
         <Typography.Text type="secondary">{t('selection.pickSelection')}</Typography.Text>

@@ -11,6 +11,7 @@ import { useSearchParams } from 'react-router-dom';
 import { useQuery } from 'urql';
 import type { ResultOf } from '../api/graphql.ts';
 import { STATISTICS } from '../api/operations.ts';
+import { AnnualReport } from '../components/AnnualReport.tsx';
 import { DrillDrawer, type DrillTarget } from '../components/DrillDrawer.tsx';
 import { UnitPicker } from '../components/pickers.tsx';
 import { QueryState } from '../components/QueryState.tsx';
@@ -162,6 +163,7 @@ export function Statistics({ rootUnit }: { rootUnit: string }) {
           </>
         )}
       </QueryState>
+      <AnnualReport unitCode={unitCode} />
       <DrillDrawer target={drill} onClose={() => setDrill(null)} />
     </Space>
   );
