@@ -4,6 +4,9 @@
 // (half a character; PostgreSQL refuses the text). And how long an input text may be.
 import { formatMessage, type MessageRef, messageParam } from './messages.ts';
 
+/** Between the names of a unit's place in the tree (示范市·某县·教育局), in every table and file. */
+export const PATH_SEPARATOR = '·';
+
 /** Longest text of one GraphQL input value, unless the field says less (a dataset document more). */
 export const MAX_TEXT = 10_000;
 /** Longest short text of the dataset format (codes, names, titles) unless the field says otherwise. */

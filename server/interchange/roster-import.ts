@@ -24,6 +24,7 @@ import {
   titleOfWords,
 } from '../../domain/form-words.ts';
 import { ENUM_LABELS, type MessageKey, type MessageParams, messageParam } from '../../domain/messages.ts';
+import { PATH_SEPARATOR } from '../../domain/text.ts';
 import { appendAudit } from '../audit/log.ts';
 import { scopedUnit, under, type Viewer } from '../auth/viewer.ts';
 import { recordChange } from '../db/changes.ts';
@@ -341,7 +342,7 @@ async function importRows(
       .split('.')
       .filter(Boolean)
       .map((id) => names.get(id) ?? '');
-    for (let i = 0; i < chain.length; i++) add(chain.slice(i).join('·'), u);
+    for (let i = 0; i < chain.length; i++) add(chain.slice(i).join(PATH_SEPARATOR), u);
   }
   const unitOf = (r: ParsedRow) => {
     if (!r.unitText) return unit;

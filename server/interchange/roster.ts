@@ -7,6 +7,8 @@ import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { ageAt, todayIso, toIso } from '../../domain/dates.ts';
 import { enumParam, formatValue } from '../../domain/messages.ts';
+import { PATH_SEPARATOR } from '../../domain/text.ts';
+import { under } from '../auth/viewer.ts';
 import type { Db } from '../db/client.ts';
 
 /** The roster's columns, in order, with their widths. */
@@ -111,7 +113,7 @@ export interface RosterExport {
  */
 export async function unitPlaces(db: Db, top: string): Promise<(path: string, name: string) => string> {
   const units = await db.unit.findMany({
-    where: top ? { path: { gte: top, lt: `${top.slice(0, -1)}/` } } : {},
+    where: top ? { path: under(top) } : {},
     select: { id: true, name: true, path: true },
   });
   const names = new Map(units.map((u) => [String(u.id), u.name]));
@@ -123,7 +125,7 @@ export async function unitPlaces(db: Db, top: string): Promise<(path: string, na
       .slice(skip)
       .map((id) => names.get(id) ?? '')
       .filter(Boolean)
-      .join('·') || name;
+      .join(PATH_SEPARATOR) || name;
 }
 
 /** Writes the roster to `out` (a file name or a stream); returns the number of entries. */

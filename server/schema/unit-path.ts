@@ -2,9 +2,8 @@
 // city's officer: "示范市·某县·教育局"), for the rows of computed reports whose unit names
 // repeat. Never names a unit above the viewer's scope.
 import { unitPaths } from '../../analytics/metrics/horizon.ts';
+import { PATH_SEPARATOR } from '../../domain/text.ts';
 import type { Context } from '../context.ts';
-
-export const PATH_SEPARATOR = '·';
 
 export async function unitPathText(ctx: Context, unitCode: string): Promise<string> {
   const names = (await unitPaths(await ctx.analytics())).get(unitCode);

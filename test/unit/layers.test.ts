@@ -16,6 +16,7 @@ type Layer =
   | 'analytics-infra'
   | 'analytics-features'
   | 'wiring'
+  | 'documents'
   | 'graphql'
   | 'entry'
   | 'web';
@@ -29,6 +30,7 @@ function layerOf(file: string): Layer | null {
     return 'analytics-features';
   if (file.startsWith('analytics/')) return 'analytics-infra';
   if (file === 'server/analytics.ts') return 'wiring';
+  if (file.startsWith('server/documents/')) return 'documents';
   if (file.startsWith('server/schema/') || /^server\/(builder|context|errors|lang|limits-config)\.ts$/.test(file))
     return 'graphql';
   if (file.startsWith('server/')) return 'entry';
@@ -45,8 +47,20 @@ const ALLOWED: Record<Layer, Layer[]> = {
   // Infrastructure (the copy, tables, dialect, segments) never imports a feature (a metric).
   'analytics-features': ['domain', 'analytics-infra', 'analytics-features'],
   wiring: ['domain', 'data', 'analytics-infra'],
-  graphql: ['domain', 'data', 'services', 'analytics-infra', 'analytics-features', 'wiring', 'graphql'],
-  entry: ['domain', 'data', 'services', 'analytics-infra', 'analytics-features', 'wiring', 'graphql', 'entry'],
+  // Documents (forms, cards, reports) lay out what the services and the analytics give them.
+  documents: ['domain', 'data', 'services', 'analytics-infra', 'analytics-features', 'documents'],
+  graphql: ['domain', 'data', 'services', 'analytics-infra', 'analytics-features', 'wiring', 'documents', 'graphql'],
+  entry: [
+    'domain',
+    'data',
+    'services',
+    'analytics-infra',
+    'analytics-features',
+    'wiring',
+    'documents',
+    'graphql',
+    'entry',
+  ],
   web: ['domain', 'web'],
 };
 

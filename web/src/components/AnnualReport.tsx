@@ -3,12 +3,13 @@
 // dashboard shows; the time it takes is shown while it runs.
 import { Alert, Button, Card, InputNumber, Select, Space, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from 'urql';
 import { downloadBase64 } from '../api/files.ts';
 import { EXPORT_ANNUAL_REPORT, SCENARIOS } from '../api/operations.ts';
 import { printDocument } from '../export/document.ts';
+import { Elapsed } from './Elapsed.tsx';
 import { errorText } from './QueryState.tsx';
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -20,14 +21,7 @@ export function AnnualReport({ unitCode }: { unitCode: string }) {
   const [{ data: scenarios }] = useQuery({ query: SCENARIOS });
   const [, exportReport] = useMutation(EXPORT_ANNUAL_REPORT);
   const [busy, setBusy] = useState<'PRINT' | 'DOCX' | null>(null);
-  const [seconds, setSeconds] = useState(0);
   const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    if (!busy) return;
-    setSeconds(0);
-    const timer = window.setInterval(() => setSeconds((s) => s + 1), 1000);
-    return () => window.clearInterval(timer);
-  }, [busy]);
   const run = async (format: 'PRINT' | 'DOCX') => {
     setBusy(format);
     setError(null);
@@ -68,7 +62,7 @@ export function AnnualReport({ unitCode }: { unitCode: string }) {
         <Button onClick={() => run('DOCX')} loading={busy === 'DOCX'} disabled={busy !== null}>
           {t('report.word')}
         </Button>
-        {busy && <Typography.Text type="secondary">{t('report.working', { seconds })}</Typography.Text>}
+        {busy && <Elapsed what={t('report.working')} />}
       </Space>
       <Typography.Paragraph type="secondary" style={{ margin: '8px 0 0' }}>
         {t('report.note')}

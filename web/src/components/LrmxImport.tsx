@@ -9,6 +9,7 @@ import { base64Of } from '../api/files.ts';
 import type { ResultOf } from '../api/graphql.ts';
 import { IMPORT_LRMX } from '../api/operations.ts';
 import { useConfirm } from './confirm.tsx';
+import { Elapsed } from './Elapsed.tsx';
 import { UnitPicker } from './pickers.tsx';
 import { errorText } from './QueryState.tsx';
 
@@ -111,6 +112,7 @@ export function LrmxImport({ onImported }: { onImported: () => void }) {
         <Button type="primary" onClick={commit} loading={busy && !!preview} disabled={!preview}>
           {t('lrmx.import')}
         </Button>
+        {busy && <Elapsed what={t('progress.lrmx', { count: files.length })} />}
         {disabledReason && <Typography.Text type="secondary">{disabledReason}</Typography.Text>}
       </Space>
       {failure && <Alert type="error" showIcon title={t('lrmx.refused')} description={failure} />}

@@ -9,6 +9,7 @@ import { base64Of } from '../api/files.ts';
 import type { ResultOf } from '../api/graphql.ts';
 import { IMPORT_ROSTER } from '../api/operations.ts';
 import { useConfirm } from './confirm.tsx';
+import { Elapsed } from './Elapsed.tsx';
 import { UnitPicker } from './pickers.tsx';
 import { errorText } from './QueryState.tsx';
 
@@ -138,6 +139,9 @@ export function RosterImport({ onImported }: { onImported: () => void }) {
         <Button type="primary" onClick={commit} loading={busy && !!preview} disabled={!preview}>
           {t('rosterImport.import')}
         </Button>
+        {busy && (
+          <Elapsed what={preview ? t('progress.rosterRows', { count: preview.rows }) : t('progress.rosterRead')} />
+        )}
         {disabledReason && <Typography.Text type="secondary">{disabledReason}</Typography.Text>}
       </Space>
       {failure && <Alert type="error" showIcon title={t('rosterImport.refused')} description={failure} />}
