@@ -14,7 +14,7 @@ import type { Db } from '../db/client.ts';
 type Reader = Db;
 
 import { dotted, formatResume, type LrmxRecord } from '../interchange/lrmx.ts';
-import { formOf } from '../interchange/person-form.ts';
+import { FORM_INCLUDE, formOf } from '../interchange/person-form.ts';
 import { readPoliciesAt } from '../policy/store.ts';
 import { ageInMonths, photoCell } from './appointment-form.ts';
 import { type DocBlock, type DocCell, type DocModel, label, value } from './model.ts';
@@ -23,11 +23,7 @@ const zh = (type: string, v: string | null | undefined) => (v ? formatValue(enum
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 
 const INCLUDE = {
-  profile: true,
-  identity: true,
-  resume: { orderBy: { seq: 'asc' as const } },
-  rewards: { orderBy: { seq: 'asc' as const } },
-  family: { orderBy: { seq: 'asc' as const } },
+  ...FORM_INCLUDE,
   trainings: { orderBy: { start: 'asc' as const } },
   assessments: { orderBy: { year: 'asc' as const } },
   practices: { orderBy: { start: 'asc' as const }, include: { unit: { select: { name: true } } } },

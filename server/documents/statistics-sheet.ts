@@ -7,6 +7,7 @@ import ExcelJS from 'exceljs';
 import { type StatisticsAnswer, statisticsCells, statisticsRowLabel } from '../../analytics/statistics.ts';
 import type { Lang } from '../../domain/messages.ts';
 import { STAT_GROUPS } from '../../domain/statistics.ts';
+import { A4_LANDSCAPE, PAGE_FOOTER } from '../interchange/roster.ts';
 
 export interface StatisticsSheetMeta {
   lang: Lang;
@@ -26,15 +27,11 @@ export async function statisticsWorkbook(answer: StatisticsAnswer, meta: Statist
   const sheet = book.addWorksheet(zh ? '后备干部统计表' : 'Reserve statistics', {
     views: [{ state: 'frozen', xSplit: 2, ySplit: 4 }],
     pageSetup: {
-      paperSize: 9,
-      orientation: 'landscape',
-      fitToPage: true,
-      fitToWidth: 1,
-      fitToHeight: 0,
+      ...A4_LANDSCAPE,
       printTitlesRow: '3:4',
       margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
     },
-    headerFooter: { oddFooter: zh ? '&L&A&R第 &P 页，共 &N 页' : '&L&A&RPage &P of &N' },
+    headerFooter: { oddFooter: PAGE_FOOTER[meta.lang] },
   });
   sheet.columns = [{ width: 20 }, { width: 6 }, ...columns.map(() => ({ width: 7.5 }))];
   const border: Partial<ExcelJS.Borders> = {

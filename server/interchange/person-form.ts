@@ -14,7 +14,8 @@ const month = (d: Date | null) => (d ? toIso(d).slice(0, 7) : null);
 /** Whatever reads or writes person forms: the client or a transaction. */
 type Reader = Pick<Db, 'person'>;
 
-const INCLUDE = {
+/** What a person's form is read from (formOf), for readers that want more of the person too. */
+export const FORM_INCLUDE = {
   profile: true,
   identity: true,
   resume: { orderBy: { seq: 'asc' as const } },
@@ -24,12 +25,12 @@ const INCLUDE = {
 
 /** The forms of these people, by person code (people without a record get one from their fields). */
 export async function readForms(db: Reader, codes: string[]): Promise<Map<string, LrmxRecord>> {
-  const people = await db.person.findMany({ where: { code: { in: codes } }, include: INCLUDE });
+  const people = await db.person.findMany({ where: { code: { in: codes } }, include: FORM_INCLUDE });
   return new Map(people.map((p) => [p.code, formOf(p)]));
 }
 
 type Stored = Awaited<ReturnType<typeof loadOne>>;
-const loadOne = (db: Reader, code: string) => db.person.findUniqueOrThrow({ where: { code }, include: INCLUDE });
+const loadOne = (db: Reader, code: string) => db.person.findUniqueOrThrow({ where: { code }, include: FORM_INCLUDE });
 
 export function formOf(p: NonNullable<Stored>): LrmxRecord {
   const pr = p.profile;

@@ -6,7 +6,7 @@
 import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { ageAt, todayIso, toIso } from '../../domain/dates.ts';
-import { enumParam, formatValue } from '../../domain/messages.ts';
+import { enumParam, formatValue, type Lang } from '../../domain/messages.ts';
 import { PATH_SEPARATOR } from '../../domain/text.ts';
 import { under } from '../auth/viewer.ts';
 import type { Db } from '../db/client.ts';
@@ -128,6 +128,18 @@ export async function unitPlaces(db: Db, top: string): Promise<(path: string, na
       .join(PATH_SEPARATOR) || name;
 }
 
+/** The print setup of every sheet this service writes: A4 landscape, fitted to the width. */
+export const A4_LANDSCAPE = {
+  paperSize: 9,
+  orientation: 'landscape',
+  fitToPage: true,
+  fitToWidth: 1,
+  fitToHeight: 0,
+} as const;
+
+/** The footer of a printed sheet: its name, and 第 n 页，共 N 页. */
+export const PAGE_FOOTER: Record<Lang, string> = { 'zh-CN': '&L&A&R第 &P 页，共 &N 页', en: '&L&A&RPage &P of &N' };
+
 /** Writes the roster to `out` (a file name or a stream); returns the number of entries. */
 export async function writeRoster(db: Db, spec: RosterExport, out: string | Writable): Promise<number> {
   const asOf = spec.asOf ?? todayIso();
@@ -139,15 +151,8 @@ export async function writeRoster(db: Db, spec: RosterExport, out: string | Writ
   const headerRow = spec.title.length + 1;
   const sheet = book.addWorksheet('后备干部名册', {
     views: [{ state: 'frozen', ySplit: headerRow }],
-    pageSetup: {
-      paperSize: 9,
-      orientation: 'landscape',
-      fitToPage: true,
-      fitToWidth: 1,
-      fitToHeight: 0,
-      printTitlesRow: `${headerRow}:${headerRow}`,
-    },
-    headerFooter: { oddFooter: '&L&A&R第 &P 页，共 &N 页' },
+    pageSetup: { ...A4_LANDSCAPE, printTitlesRow: `${headerRow}:${headerRow}` },
+    headerFooter: { oddFooter: PAGE_FOOTER['zh-CN'] },
   });
   sheet.columns = ROSTER_COLUMNS.map(([, width]) => ({ width }));
   spec.title.forEach((line, i) => {

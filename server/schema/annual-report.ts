@@ -2,7 +2,6 @@
 // from the measures, compliance report, training coverage and scenario projection the dashboard
 // shows for the same dates — and the report itself for print or as a Word file with its charts
 // (exportAnnualReport, audited).
-import crypto from 'node:crypto';
 import { z } from 'zod';
 import { type AnnualPool, annualPool, type KindCounts } from '../../analytics/annual.ts';
 import { ComplianceReport, copyEngine } from '../../analytics/compliance/report.ts';
@@ -11,14 +10,12 @@ import { addYears } from '../../domain/dates.ts';
 import { enumParam, formatValue } from '../../domain/messages.ts';
 import { policyOf } from '../../domain/policy/effective.ts';
 import { judgedTrainingYear } from '../../domain/rules.ts';
-import { appendAudit } from '../audit/log.ts';
 import { builder } from '../builder.ts';
 import type { Context } from '../context.ts';
 import { db } from '../db/client.ts';
 import { type AnnualFigures, annualReportModel, type ComplianceLine, idleRate } from '../documents/annual-report.ts';
-import { docxOf } from '../documents/docx.ts';
 import { paramsOf, scenarioFor } from '../planning/scenarios.ts';
-import { FileRef, FormatEnum } from './documents.ts';
+import { deliver, FileRef, FormatEnum } from './documents.ts';
 import { metricInput } from './metric-input.ts';
 import { project } from './planning.ts';
 
@@ -260,28 +257,12 @@ builder.mutationFields((t) => ({
       const model = annualReportModel(figures, {
         footer: `${ctx.viewer.actor} · ${new Date().toISOString().slice(0, 10)}`,
       });
-      const { format } = args;
-      const bytes = format === 'DOCX' ? await docxOf(model) : null;
-      await db.$transaction((tx) =>
-        appendAudit(tx, {
-          actor: ctx.viewer.actor,
-          action: 'report.export',
-          entity: 'Unit',
-          entityCode: args.unitCode,
-          detail: {
-            year: args.year,
-            scenarioId: args.scenarioId ?? null,
-            format,
-            ...(bytes ? { sha256: crypto.createHash('sha256').update(bytes).digest('hex') } : {}),
-          },
-          requestId: ctx.requestId,
-        }),
-      );
-      return {
-        fileName: `${model.fileName}${format === 'DOCX' ? '.docx' : ''}`,
-        contentBase64: bytes ? bytes.toString('base64') : null,
-        document: format === 'PRINT' ? model : null,
-      };
+      return deliver(ctx, model, args.format, {
+        action: 'report.export',
+        entity: 'Unit',
+        entityCode: args.unitCode,
+        detail: { year: args.year, scenarioId: args.scenarioId ?? null },
+      });
     },
   }),
 }));

@@ -114,6 +114,38 @@ export const FileRef = builder.objectRef<Exported>('DocumentFile').implement({
   }),
 });
 
+/**
+ * A document handed out: the Word file written (DOCX) or the model for print (PRINT), and an
+ * audit record of what was given to whom, with the file's SHA-256.
+ */
+export async function deliver(
+  ctx: Context,
+  model: DocModel,
+  format: 'DOCX' | 'PRINT',
+  audit: { action: string; entity: string; entityCode: string | null; detail: Record<string, unknown> },
+): Promise<Exported> {
+  const bytes = format === 'DOCX' ? await docxOf(model) : null;
+  await db.$transaction((tx) =>
+    appendAudit(tx, {
+      actor: ctx.viewer.actor,
+      action: audit.action,
+      entity: audit.entity,
+      entityCode: audit.entityCode,
+      detail: {
+        ...audit.detail,
+        format,
+        ...(bytes ? { sha256: crypto.createHash('sha256').update(bytes).digest('hex') } : {}),
+      },
+      requestId: ctx.requestId,
+    }),
+  );
+  return {
+    fileName: `${model.fileName}${format === 'DOCX' ? '.docx' : ''}`,
+    contentBase64: bytes ? bytes.toString('base64') : null,
+    document: format === 'PRINT' ? model : null,
+  };
+}
+
 /** Refuses codes outside the viewer's subtree (or unknown), naming the first. */
 async function checkScope(ctx: Context, kind: 'people' | 'entries', codes: string[]): Promise<void> {
   const inside = ctx.viewer.path ? { unit: { path: under(ctx.viewer.path) } } : {};
@@ -166,28 +198,12 @@ builder.mutationFields((t) => ({
         };
       } else if (kind === 'CARD') model = await cardsModel(db, unique, { asOf: on, footer, withPhoto: personal });
       else model = await dossierModel(db, unique, { asOf: on, footer, withPhoto: personal });
-      const bytes = format === 'DOCX' ? await docxOf(model) : null;
-      await db.$transaction((tx) =>
-        appendAudit(tx, {
-          actor: ctx.viewer.actor,
-          action: 'document.export',
-          entity: kind === 'DOSSIER' ? 'ReserveEntry' : 'Person',
-          entityCode: unique.length === 1 ? (unique[0] ?? null) : null,
-          detail: {
-            kind,
-            format,
-            codes: unique,
-            asOf: on,
-            ...(bytes ? { sha256: crypto.createHash('sha256').update(bytes).digest('hex') } : {}),
-          },
-          requestId: ctx.requestId,
-        }),
-      );
-      return {
-        fileName: `${model.fileName}${format === 'DOCX' ? '.docx' : ''}`,
-        contentBase64: bytes ? bytes.toString('base64') : null,
-        document: format === 'PRINT' ? model : null,
-      };
+      return deliver(ctx, model, format, {
+        action: 'document.export',
+        entity: kind === 'DOSSIER' ? 'ReserveEntry' : 'Person',
+        entityCode: unique.length === 1 ? (unique[0] ?? null) : null,
+        detail: { kind, codes: unique, asOf: on },
+      });
     },
   }),
 }));

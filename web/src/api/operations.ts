@@ -1130,45 +1130,44 @@ export const STATISTICS = gql(`
   }
 `);
 
-export const EXPORT_DOCUMENT = gql(`
-  mutation ExportDocument($kind: DocumentKind!, $codes: [String!]!, $format: DocumentFormat!, $asOf: Date) {
-    exportDocument(kind: $kind, codes: $codes, format: $format, asOf: $asOf) {
-      fileName
-      contentBase64
-      document {
-        title
-        orientation
-        footer
-        blocks {
-          kind
-          text
-          level
-          align
-          small
-          widths
-          header
-          rowHeightMm
-          caption
-          image {
-            type
-            base64
-            width
-            height
-          }
-          rows {
-            cells {
-              text
-              label
-              colSpan
-              rowSpan
-              align
-              minHeightMm
-              image {
-                type
-                base64
-                width
-                height
-              }
+/** A document from the server: the Word file, or the layout the dashboard prints. */
+export const DOCUMENT_FILE = gql(`
+  fragment DocumentFileFields on DocumentFile @_unmask {
+    fileName
+    contentBase64
+    document {
+      title
+      orientation
+      footer
+      blocks {
+        kind
+        text
+        level
+        align
+        small
+        widths
+        header
+        rowHeightMm
+        caption
+        image {
+          type
+          base64
+          width
+          height
+        }
+        rows {
+          cells {
+            text
+            label
+            colSpan
+            rowSpan
+            align
+            minHeightMm
+            image {
+              type
+              base64
+              width
+              height
             }
           }
         }
@@ -1177,49 +1176,24 @@ export const EXPORT_DOCUMENT = gql(`
   }
 `);
 
-export const EXPORT_ANNUAL_REPORT = gql(`
-  mutation ExportAnnualReport($unitCode: String!, $year: Int!, $scenarioId: ID, $format: DocumentFormat!) {
-    exportAnnualReport(unitCode: $unitCode, year: $year, scenarioId: $scenarioId, format: $format) {
-      fileName
-      contentBase64
-      document {
-        title
-        orientation
-        footer
-        blocks {
-          kind
-          text
-          level
-          align
-          small
-          widths
-          header
-          rowHeightMm
-          caption
-          image {
-            type
-            base64
-            width
-            height
-          }
-          rows {
-            cells {
-              text
-              label
-              colSpan
-              rowSpan
-              align
-              minHeightMm
-              image {
-                type
-                base64
-                width
-                height
-              }
-            }
-          }
-        }
-      }
+export const EXPORT_DOCUMENT = gql(
+  `
+  mutation ExportDocument($kind: DocumentKind!, $codes: [String!]!, $format: DocumentFormat!, $asOf: Date) {
+    exportDocument(kind: $kind, codes: $codes, format: $format, asOf: $asOf) {
+      ...DocumentFileFields
     }
   }
-`);
+`,
+  [DOCUMENT_FILE],
+);
+
+export const EXPORT_ANNUAL_REPORT = gql(
+  `
+  mutation ExportAnnualReport($unitCode: String!, $year: Int!, $scenarioId: ID, $format: DocumentFormat!) {
+    exportAnnualReport(unitCode: $unitCode, year: $year, scenarioId: $scenarioId, format: $format) {
+      ...DocumentFileFields
+    }
+  }
+`,
+  [DOCUMENT_FILE],
+);

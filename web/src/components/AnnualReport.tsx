@@ -6,13 +6,9 @@ import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from 'urql';
-import { downloadBase64 } from '../api/files.ts';
 import { EXPORT_ANNUAL_REPORT, SCENARIOS } from '../api/operations.ts';
-import { printDocument } from '../export/document.ts';
+import { useDocument } from './DocumentButtons.tsx';
 import { Elapsed } from './Elapsed.tsx';
-import { errorText } from './QueryState.tsx';
-
-const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 export function AnnualReport({ unitCode }: { unitCode: string }) {
   const { t } = useTranslation();
@@ -20,22 +16,10 @@ export function AnnualReport({ unitCode }: { unitCode: string }) {
   const [scenario, setScenario] = useState<string | null>(null);
   const [{ data: scenarios }] = useQuery({ query: SCENARIOS });
   const [, exportReport] = useMutation(EXPORT_ANNUAL_REPORT);
-  const [busy, setBusy] = useState<'PRINT' | 'DOCX' | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const run = async (format: 'PRINT' | 'DOCX') => {
-    setBusy(format);
-    setError(null);
-    try {
-      const r = await exportReport({ unitCode, year, scenarioId: scenario, format });
-      if (r.error) return setError(errorText(r.error));
-      const file = r.data?.exportAnnualReport;
-      if (format === 'DOCX' && file?.contentBase64) downloadBase64(file.fileName, file.contentBase64, DOCX);
-      if (format === 'PRINT' && file?.document)
-        printDocument(file.document, t('print.pages', { page: '{page}', pages: '{pages}' }));
-    } finally {
-      setBusy(null);
-    }
-  };
+  const { busy, error, run } = useDocument(async (format) => {
+    const r = await exportReport({ unitCode, year, scenarioId: scenario, format });
+    return { error: r.error, file: r.data?.exportAnnualReport };
+  });
   return (
     <Card size="small" title={t('report.title')}>
       <Space wrap>
