@@ -15,7 +15,8 @@
 //   N changed records against a full reload (see bench-catchup-probe.ts); on a scratch copy.
 // npm run bench -- interchange --scale … [--database-url file:…]: the 后备干部名册 of every entry
 //   exported (roster:export), and a 10 000-row roster of new people imported (roster:import),
-//   each in its own process: wall time and peak memory against the targets (60 s, 30 s).
+//   each in its own process: wall time and peak memory against the targets (60 s, 30 s); then
+//   the statistics table, the annual report and Word documents through the API (bench-documents-probe.ts).
 // Record results in docs/benchmarks.md.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -281,6 +282,18 @@ async function benchInterchange(argv: string[]): Promise<void> {
     const again = step('scripts/roster-import.ts', [sheetFile, '--unit', root, '--dry-run'], { DATABASE_URL: url });
     console.log(
       `the same 10 000 rows again (all unchanged, dry run): ${again.seconds.toFixed(1)} s, peak ${again.peakMiB} MiB`,
+    );
+    const docs = step('scripts/bench-documents-probe.ts', [], { DATABASE_URL: url, BENCH_UNIT: root });
+    const d = JSON.parse(docs.stdout.split('\n').pop()!) as Record<string, number>;
+    const ms = (x: number | undefined) => `${Number(x).toFixed(0)} ms`;
+    console.log(
+      `statistics table: ${ms(d.statisticsMs)} computed, ${ms(d.statisticsKeptMs)} kept; its .xlsx ${ms(d.sheetMs)}`,
+    );
+    console.log(
+      `annual report: figures ${ms(d.figuresMs)}; Word with charts and a scenario's plan ${ms(d.reportMs)} (${d.reportKiB} KiB)`,
+    );
+    console.log(
+      `Word files of ${d.people} people: 任免审批表 ${ms(d.formsMs)}, candidate dossier ${ms(d.dossierMs)}; probe peak ${docs.peakMiB} MiB`,
     );
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });

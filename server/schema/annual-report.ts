@@ -100,7 +100,7 @@ export async function annualFigures(
             .filter((r) => r.intake > 0)
             .sort((a, b) => b.intake - a.intake || a.order - b.order)
             .slice(0, PLAN_UNITS)
-            .map((r) => ({ unitName: r.unitName, kind: r.kind, intake: r.intake })),
+            .map((r) => ({ unitName: `${r.unitName}（${r.unitCode}）`, kind: r.kind, intake: r.intake })),
         }
       : null,
   };

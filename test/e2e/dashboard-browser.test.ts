@@ -832,7 +832,7 @@ describe('the dashboard in Chromium', { timeout: 150_000 }, () => {
     await expect.poll(() => rows.count(), { timeout: 30_000 }).toBeGreaterThan(2);
     await page.screenshot({ path: path.join(shots, 'statistics.png'), fullPage: true });
     // The whole total's women: the number opens exactly that many entries.
-    const women = page.getByRole('link', { name: '总计 女性', exact: true }).or(page.getByLabel('总计 女性'));
+    const women = page.getByRole('button', { name: '总计 女性', exact: true });
     const n = Number((await women.first().textContent())?.trim());
     expect(n).toBeGreaterThan(0);
     await women.first().click();

@@ -65,12 +65,14 @@ export function Statistics({ rootUnit }: { rootUnit: string }) {
           return (
             <div>
               {cell.count > 0 ? (
-                <Typography.Link
+                <button
+                  type="button"
+                  className="figure-link"
                   onClick={() => open(r, cell, `${g.label}·${c.label}`)}
                   aria-label={`${r.label} ${c.label}`}
                 >
                   {cell.count}
-                </Typography.Link>
+                </button>
               ) : (
                 <span style={{ color: '#999' }}>0</span>
               )}
