@@ -896,6 +896,10 @@ export const MESSAGES = {
     'zh-CN': '搜索：名称包含“{{text}}”的记录超过 {{max}} 条，请输入更多文字',
     en: 'search: more than {{max}} names contain "{{text}}"; add to the text',
   },
+  'report.scenarioOfOtherUnit': {
+    'zh-CN': '情景“{{scenario}}”测算的是单位 {{unit}}（含下级），不能用于本单位的年度报告',
+    en: 'scenario "{{scenario}}" plans unit {{unit}} (with its subtree), not the unit of this report',
+  },
   'drill.rankOfEntries': {
     'zh-CN': '拟任职务层次只能用于后备干部指标，{{measure}} 不是',
     en: 'a target rank narrows reserve-entry measures only; {{measure}} is not one',

@@ -163,7 +163,7 @@ export function annualReportModel(f: AnnualFigures, meta: { footer: string }): D
     ),
     { kind: 'heading', level: 2, text: '五、年末配备达标情况' },
     para(
-      `按年末（${f.year}年12月31日）数据逐项评判：${
+      `按年末（${f.year}年12月31日）数据与各单位当时适用的政策逐项评判（规定名称中的年龄区间为本单位适用政策的数值）：${
         f.compliance
           .filter((c) => c.breaches > 0)
           .map((c) => `${c.label}未达标 ${c.breaches} 个单位`)
@@ -215,7 +215,7 @@ export function annualReportModel(f: AnnualFigures, meta: { footer: string }): D
           : `情景“${f.plan.scenario}”没有测算年份。`,
       ),
       table(
-        ['年度', '年初库存', '配备目标', '需补充', '计划选拔', '预计空缺', '预计提拔', '接续缺口'],
+        ['年度', '预计留存（补充前）', '配备目标', '需补充', '计划选拔', '预计空缺', '预计提拔', '接续缺口'],
         f.plan.years.map((y) => [
           String(y.year),
           y.pool.toFixed(1),

@@ -56,6 +56,8 @@ export interface CardOptions {
   footer: string;
   /** False: the photo box stays empty (the account may not read personal data). */
   withPhoto: boolean;
+  /** The entries the reader may see (a Prisma filter on the entry's unit); {} for all. */
+  entryScope: object;
 }
 
 /** The card's table for one person and their entry (null: not a reserve). */
@@ -68,14 +70,16 @@ function cardBlocks(p: PersonRow, entry: EntryRow | null, policyYears: number, o
     .filter((a) => a.year >= year - 3 && a.year < year)
     .map((a) => `${a.year}年 ${zh('Grade', a.grade)}`)
     .join('；');
+  const threeYears = addYears(opt.asOf, -3);
   const trainings = p.trainings
-    .filter((t) => toIso(t.start) >= `${year - 3}-01-01` && toIso(t.start) <= opt.asOf)
+    .filter((t) => toIso(t.start) > threeYears && toIso(t.start) <= opt.asOf)
     .map(
       (t) =>
         `${toIso(t.start)}  ${t.program}（${zh('TrainingKind', t.kind)}，${t.days}天${t.completed ? '' : '，未完成'}）`,
     )
     .join('\n');
   const practices = p.practices
+    .filter((x) => toIso(x.start) <= opt.asOf)
     .map(
       (x) =>
         `${toIso(x.start)}--${toIsoOrNull(x.end) ?? ''}  ${zh('PracticeKind', x.kind)}${x.unit ? `：${x.unit.name}` : ''}${x.reportScore === null ? '' : `（报告评分 ${x.reportScore}）`}`,
@@ -83,11 +87,11 @@ function cardBlocks(p: PersonRow, entry: EntryRow | null, policyYears: number, o
     .join('\n');
   const mentors = entry
     ? entry.mentors
-        .filter((m) => !m.until || toIso(m.until) > opt.asOf)
+        .filter((m) => toIso(m.since) <= opt.asOf && (!m.until || toIso(m.until) > opt.asOf))
         .map((m) => `${m.mentorName}（${toIso(m.since)}起）`)
         .join('、')
     : '';
-  const inspection = entry?.inspections[0];
+  const inspection = entry?.inspections.find((x) => toIso(x.startedOn) <= opt.asOf);
   const entered = toIsoOrNull(entry?.enteredOn ?? null);
   const partyJoined = r.partyJoined && /^\d{4}-\d{2}$/.test(r.partyJoined) ? dotted(r.partyJoined) : r.partyJoined;
   const rows: DocCell[][] = [
@@ -154,7 +158,7 @@ function cardBlocks(p: PersonRow, entry: EntryRow | null, policyYears: number, o
       value(entered ?? ''),
       label('管理期至'),
       value(entered ? addYears(entered, policyYears) : ''),
-      label('状　态'),
+      label('现状态'),
       value(zh('ReserveStatus', entry?.status), { colSpan: 2 }),
     ],
     [label('培养导师'), value(mentors || '—', { colSpan: 6 })],
@@ -179,9 +183,9 @@ function cardBlocks(p: PersonRow, entry: EntryRow | null, policyYears: number, o
   ];
 }
 
-/** The open entry of each person, else the latest. */
-async function entriesOf(db: Reader, personCodes: string[]): Promise<Map<string, EntryRow>> {
-  const entries = await readEntries(db, { personCode: { in: personCodes } });
+/** The open entry of each person, else the latest, among the entries `scope` allows. */
+async function entriesOf(db: Reader, personCodes: string[], scope: object): Promise<Map<string, EntryRow>> {
+  const entries = await readEntries(db, { personCode: { in: personCodes }, ...scope });
   const out = new Map<string, EntryRow>();
   for (const e of entries) {
     const had = out.get(e.personCode);
@@ -194,7 +198,7 @@ async function entriesOf(db: Reader, personCodes: string[]): Promise<Map<string,
 export async function cardsModel(db: Reader, personCodes: string[], opt: CardOptions): Promise<DocModel> {
   const [people, entries, policies] = await Promise.all([
     readPeople(db, personCodes),
-    entriesOf(db, personCodes),
+    entriesOf(db, personCodes, opt.entryScope),
     readPoliciesAt(db, opt.asOf),
   ]);
   const byCode = new Map(people.map((p) => [p.code, p]));
@@ -243,6 +247,8 @@ export async function dossierModel(db: Reader, entryCodes: string[], opt: CardOp
       return [{ entry, person, policy, sheet, round, tally, finalScore: sheet.finalScore }];
     }),
   );
+  // The cover and the candidates in rank order; the unranked (no final score) after, as given.
+  scored.sort((a, b) => (a.rank ?? Number.POSITIVE_INFINITY) - (b.rank ?? Number.POSITIVE_INFINITY));
   const blocks: DocBlock[] = [
     { kind: 'heading', level: 1, text: '后备干部人选材料' },
     { kind: 'paragraph', align: 'center', text: `共 ${scored.length} 人 · 材料日期 ${opt.asOf}` },
@@ -325,20 +331,22 @@ export async function dossierModel(db: Reader, entryCodes: string[], opt: CardOp
     });
     blocks.push({ kind: 'heading', level: 2, text: '组织考察' });
     blocks.push(
-      c.entry.inspections.length
+      c.entry.inspections.some((x) => toIso(x.startedOn) <= opt.asOf)
         ? {
             kind: 'table',
             header: true,
             widths: [16, 16, 24, 10, 34],
             rows: [
               ['开始', '结束', '考察组', '谈话人数', '结论'].map((t) => label(t)),
-              ...c.entry.inspections.map((x) => [
-                value(toIso(x.startedOn)),
-                value(toIsoOrNull(x.concludedOn) ?? '进行中'),
-                value(x.inspectors),
-                value(String(x.interviews), { align: 'right' }),
-                value(`${x.conclusion ?? ''}${x.verdict ? `（${zh('InspectionVerdict', x.verdict)}）` : ''}`),
-              ]),
+              ...c.entry.inspections
+                .filter((x) => toIso(x.startedOn) <= opt.asOf)
+                .map((x) => [
+                  value(toIso(x.startedOn)),
+                  value(toIsoOrNull(x.concludedOn) ?? '进行中'),
+                  value(x.inspectors),
+                  value(String(x.interviews), { align: 'right' }),
+                  value(`${x.conclusion ?? ''}${x.verdict ? `（${zh('InspectionVerdict', x.verdict)}）` : ''}`),
+                ]),
             ],
           }
         : { kind: 'paragraph', text: '无考察记录。' },

@@ -7,6 +7,7 @@ import { type AnnualPool, annualPool, type KindCounts } from '../../analytics/an
 import { ComplianceReport, copyEngine } from '../../analytics/compliance/report.ts';
 import { trainingCoverage } from '../../analytics/metrics/training-coverage.ts';
 import { addYears } from '../../domain/dates.ts';
+import { refusal } from '../../domain/errors.ts';
 import { enumParam, formatValue } from '../../domain/messages.ts';
 import { policyOf } from '../../domain/policy/effective.ts';
 import { judgedTrainingYear } from '../../domain/rules.ts';
@@ -36,6 +37,14 @@ export async function annualFigures(
     metricInput(ctx, { unitCode: args.unitCode, subtree: true, asOf: end }),
   ]);
   const scenario = args.scenarioId ? await scenarioFor(db, ctx.viewer, Number(args.scenarioId)) : null;
+  // A plan of another unit would be printed under this unit's title.
+  if (scenario && (paramsOf(scenario).unitCode !== args.unitCode || paramsOf(scenario).subtree === false))
+    throw refusal(
+      'BAD_USER_INPUT',
+      'report.scenarioOfOtherUnit',
+      { scenario: scenario.name, unit: paramsOf(scenario).unitCode },
+      { field: 'scenarioId' },
+    );
   const policy = policyOf(after.policies, after.scope.unitKind);
   const report = new ComplianceReport(copyEngine(after.copy), after.policies, {
     path: after.scope.path!,
@@ -96,11 +105,13 @@ export async function annualFigures(
             promoted: y.promoted,
             successionGap: y.successionGap,
           })),
-          units: [...projection.rows]
-            .filter((r) => r.intake > 0)
-            .sort((a, b) => b.intake - a.intake || a.order - b.order)
+          // The next year's intake of each unit (the projection's first year), not the horizon's sum.
+          units: projection.rows
+            .map((r) => ({ r, intake: r.years[0]?.intake ?? 0 }))
+            .filter((x) => x.intake > 0)
+            .sort((a, b) => b.intake - a.intake || a.r.order - b.r.order)
             .slice(0, PLAN_UNITS)
-            .map((r) => ({ unitName: `${r.unitName}（${r.unitCode}）`, kind: r.kind, intake: r.intake })),
+            .map(({ r, intake }) => ({ unitName: `${r.unitName}（${r.unitCode}）`, kind: r.kind, intake })),
         }
       : null,
   };

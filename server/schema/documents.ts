@@ -146,16 +146,27 @@ export async function deliver(
   };
 }
 
-/** Refuses codes outside the viewer's subtree (or unknown), naming the first. */
-async function checkScope(ctx: Context, kind: 'people' | 'entries', codes: string[]): Promise<void> {
+/**
+ * Refuses codes outside the viewer's subtree (or unknown), naming the field: entries by their
+ * unit; people by where they work, or — for a card, which shows their entry — where they are
+ * reserved, as the person's own page allows.
+ */
+async function checkScope(ctx: Context, kind: 'people' | 'reserved people' | 'entries', codes: string[]) {
   const inside = ctx.viewer.path ? { unit: { path: under(ctx.viewer.path) } } : {};
   const found =
-    kind === 'people'
-      ? await db.person.findMany({ where: { code: { in: codes }, ...inside }, select: { code: true } })
-      : await db.reserveEntry.findMany({ where: { code: { in: codes }, ...inside }, select: { code: true } });
+    kind === 'entries'
+      ? await db.reserveEntry.findMany({ where: { code: { in: codes }, ...inside }, select: { code: true } })
+      : await db.person.findMany({
+          where: {
+            code: { in: codes },
+            ...(ctx.viewer.path && kind === 'reserved people'
+              ? { OR: [inside, { reserves: { some: inside } }] }
+              : inside),
+          },
+          select: { code: true },
+        });
   const seen = new Set(found.map((f) => f.code));
-  const missing = codes.find((c) => !seen.has(c));
-  if (missing !== undefined) throw refusal('NOT_FOUND', 'auth.notFoundOrOutside', {}, { field: 'codes' });
+  if (codes.some((c) => !seen.has(c))) throw refusal('NOT_FOUND', 'auth.notFoundOrOutside', {}, { field: 'codes' });
 }
 
 builder.mutationFields((t) => ({
@@ -166,7 +177,11 @@ builder.mutationFields((t) => ({
       'A document for print (PRINT) or as an editable Word file (DOCX): 任免审批表 and 一人一卡 of people, the candidate dossier of entries. Audited.',
     args: {
       kind: t.arg({ type: KindEnum, required: true }),
-      codes: t.arg.stringList({ required: true, validate: z.array(z.string().min(1).max(200)).min(1).max(100) }),
+      codes: t.arg.stringList({
+        required: true,
+        description: 'At most 500 (a dossier of a whole selection).',
+        validate: z.array(z.string().min(1).max(200)).min(1).max(500),
+      }),
       format: t.arg({ type: FormatEnum, required: true }),
       asOf: t.arg({ type: 'Date', description: 'The date ages, periods and records are read at; omitted: today.' }),
     },
@@ -181,7 +196,8 @@ builder.mutationFields((t) => ({
           { field: 'kind' },
         );
       const unique = [...new Set(codes)];
-      await checkScope(ctx, kind === 'DOSSIER' ? 'entries' : 'people', unique);
+      await checkScope(ctx, kind === 'DOSSIER' ? 'entries' : kind === 'CARD' ? 'reserved people' : 'people', unique);
+      const entryScope = ctx.viewer.path ? { unit: { path: under(ctx.viewer.path) } } : {};
       const on = asOf ?? todayIso();
       const footer = `${ctx.viewer.actor} · ${on}`;
       let model: DocModel;
@@ -196,8 +212,9 @@ builder.mutationFields((t) => ({
           fileName: models.length === 1 ? models[0]!.fileName : `干部任免审批表-${models.length}人-${on}`,
           blocks: models.flatMap((m, i) => (i ? [{ kind: 'pageBreak' as const }, ...m.blocks] : m.blocks)),
         };
-      } else if (kind === 'CARD') model = await cardsModel(db, unique, { asOf: on, footer, withPhoto: personal });
-      else model = await dossierModel(db, unique, { asOf: on, footer, withPhoto: personal });
+      } else if (kind === 'CARD')
+        model = await cardsModel(db, unique, { asOf: on, footer, withPhoto: personal, entryScope });
+      else model = await dossierModel(db, unique, { asOf: on, footer, withPhoto: personal, entryScope });
       return deliver(ctx, model, format, {
         action: 'document.export',
         entity: kind === 'DOSSIER' ? 'ReserveEntry' : 'Person',

@@ -95,6 +95,17 @@ describe('the annual report on the small fixture', () => {
     for (const p of paragraphs) expect(body).toContain(p.text!.slice(0, 30));
   });
 
+  it('refuses the plan of a scenario of another unit, naming the field', async () => {
+    const saved = await gqlOk<{ saveScenario: { id: string } }>(
+      `mutation { saveScenario(input: { name: "甲县测算", params: { unitCode: "A", horizonYears: 1 } }) { id } }`,
+    );
+    const r = await gql(`query($s: ID) { annualReport(unitCode: "C01", year: 2025, scenarioId: $s) { unitName } }`, {
+      s: saved.saveScenario.id,
+    });
+    expect(r.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'scenarioId' });
+    expect(r.errors?.[0]?.message).toContain('甲县测算');
+  });
+
   it('refuses a unit outside the account’s subtree, and a year out of range', async () => {
     const outside = await gql(`{ annualReport(unitCode: "A", year: 2025) { unitName } }`, {}, { viewerUnit: 'B' });
     expect(outside.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');

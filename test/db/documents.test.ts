@@ -142,7 +142,8 @@ describe('documents', () => {
   });
 
   it('writes the candidate dossier: ranked cover, recommendation per voter group, scores and inspection', async () => {
-    const r = await exportDoc('DOSSIER', ['R02', 'R01'], 'PRINT');
+    // Asked in another order: the cover ranks them.
+    const r = await exportDoc('DOSSIER', ['R01', 'R02'], 'PRINT');
     expect(r.errors).toBeUndefined();
     const doc = r.data!.exportDocument.document!;
     const cover = doc.blocks.find((b) => b.kind === 'table')!;
@@ -160,6 +161,18 @@ describe('documents', () => {
     expect(cells.slice(total, total + 8)).toEqual(['合计', '99', '90', '73', '12', '4', '1', '81.1%']);
     expect(cells).toContain('政治坚定，熟悉经济工作（合格）');
     expect(doc.blocks.filter((b) => b.kind === 'pageBreak')).toHaveLength(2);
+  });
+
+  it('shows on a card only the entries inside the account’s subtree', async () => {
+    // 郑后备 (E09) works at 乙一镇 (B1): reserved there once (R04, promoted) and now at 乙县 (R06).
+    const inB1 = await exportDoc('CARD', ['E09'], 'PRINT', { viewerUnit: 'B1', role: 'ORG_OFFICER' });
+    expect(inB1.errors).toBeUndefined();
+    const cells = cellsOf(inB1.data!.exportDocument.document!.blocks);
+    expect(cells).toContain('乙一镇');
+    expect(cells).toContain('已提拔');
+    expect(cells).not.toContain('乙县');
+    const inB = await exportDoc('CARD', ['E09'], 'PRINT', { viewerUnit: 'B', role: 'ORG_OFFICER' });
+    expect(cellsOf(inB.data!.exportDocument.document!.blocks)).toContain('乙县');
   });
 
   it('lets a leader have cards but not the form, keeps other subtrees out, and audits every export', async () => {

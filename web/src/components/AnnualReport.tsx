@@ -38,7 +38,9 @@ export function AnnualReport({ unitCode }: { unitCode: string }) {
           style={{ width: 240 }}
           value={scenario ?? undefined}
           onChange={(v) => setScenario(v ?? null)}
-          options={(scenarios?.scenarios ?? []).map((s) => ({ value: s.id, label: s.name }))}
+          options={(scenarios?.scenarios ?? [])
+            .filter((s) => s.params.unitCode === unitCode)
+            .map((s) => ({ value: s.id, label: s.name }))}
         />
         <Button onClick={() => run('PRINT')} loading={busy === 'PRINT'} disabled={busy !== null}>
           {t('report.print')}
