@@ -23,7 +23,7 @@ import { scopedUnit, under, type Viewer } from '../auth/viewer.ts';
 import { recordChange } from '../db/changes.ts';
 import type { Db } from '../db/client.ts';
 import { LrmxError, type LrmxRecord, readLrmx, writeLrmx } from './lrmx.ts';
-import { formOf, readForms, sameForm, writeFormRecords } from './person-form.ts';
+import { FORM_INCLUDE, formOf, sameForm, writeFormRecords } from './person-form.ts';
 
 /** Most files in one import (a unit's whole team and its reserves fit many times over). */
 export const MAX_LRMX_FILES = 500;
@@ -143,9 +143,10 @@ export async function importLrmx(
   }
 
   const matched = planned.flatMap((p) => (p.personCode ? [p.personCode] : []));
-  const stored = await db.person.findMany({ where: { code: { in: matched } } });
+  // One read: the people's own fields and their forms.
+  const stored = await db.person.findMany({ where: { code: { in: matched } }, include: FORM_INCLUDE });
   const storedByCode = new Map(stored.map((p) => [p.code, p]));
-  const forms = await readForms(db, matched);
+  const forms = new Map(stored.map((p) => [p.code, formOf(p)]));
   const result: LrmxImportResult = { created: [], updated: [], unchanged: [] };
   /** What each changed file writes: its person's own fields (created or updated) and its form. */
   const writes: { code: string; record: LrmxRecord; create?: PersonData; update?: Partial<PersonData> }[] = [];

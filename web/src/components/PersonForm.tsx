@@ -8,7 +8,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useClient, useMutation, useQuery } from 'urql';
 import { downloadBase64 } from '../api/files.ts';
-import type { ResultOf } from '../api/graphql.ts';
+import type { ResultOf, VariablesOf } from '../api/graphql.ts';
 import { EDIT_PERSON_PROFILE, EXPORT_LRMX, PERSON_FORM, PERSON_PRIVATE } from '../api/operations.ts';
 import { useCan } from '../viewer.ts';
 import { noEnterSubmit, useDirty } from './confirm.tsx';
@@ -20,7 +20,12 @@ type Private = NonNullable<Extract<ResultOf<typeof PERSON_PRIVATE>['node'], { co
 const dash = (x: string | null | undefined) => (x == null || x === '' ? '—' : x);
 const month = (m: string | null) => (m ? m.replace('-', '.') : '');
 
-/** The fields the page corrects (the ones the rules read come with the form itself). */
+/**
+ * The fields the page corrects (the ones the rules read come with the form itself): the text
+ * fields of the API's PersonProfileEdit input, which the server defines — the compiler holds the
+ * two lists equal (a field added there and not here, or the reverse, fails `tsc -p web`).
+ */
+type TextField = Exclude<keyof VariablesOf<typeof EDIT_PERSON_PROFILE>['input'], 'currentPostSince'>;
 const EDITABLE = [
   'nativePlace',
   'birthPlace',
@@ -31,8 +36,10 @@ const EDITABLE = [
   'inServiceSchool',
   'currentPost',
   'assessmentText',
-] as const;
+] as const satisfies readonly TextField[];
 type Editable = (typeof EDITABLE)[number];
+const everyField: Exclude<TextField, Editable> extends never ? true : never = true;
+void everyField;
 
 function ProfileEditor({
   personCode,
