@@ -113,10 +113,12 @@ export const DEFAULT_POLICY: Policy = {
         key: 'INSPECTION',
         weight: 0.35,
         passMark: 60,
+        // 「组织考察实行量化计分……满分35分。（其中：公司领导班子占15分，相关中层干部占10分，职工代表
+        // 占10分。）」: the parts weigh 15 : 10 : 10 of the round's 35.
         parts: [
-          { key: 'LEADERSHIP', weight: 0.4 },
-          { key: 'MIDDLE_MANAGERS', weight: 0.3 },
-          { key: 'STAFF', weight: 0.3 },
+          { key: 'LEADERSHIP', weight: 15 / 35 },
+          { key: 'MIDDLE_MANAGERS', weight: 10 / 35 },
+          { key: 'STAFF', weight: 10 / 35 },
         ],
       },
     ],

@@ -4,7 +4,7 @@
 // promotion filling a post with a dated incumbency (and every metric moving exactly on its date),
 // decisions on elimination candidates — each write scoped, audited, and all-or-nothing.
 // Defaults: quorum 2/3, pass share more than 50 %, rounds WRITTEN 0.3 / SPEECH 0.35 /
-// INSPECTION 0.35 (LEADERSHIP 0.4, MIDDLE_MANAGERS 0.3, STAFF 0.3), pass mark 60, notice 7 days.
+// INSPECTION 0.35 (LEADERSHIP 15, MIDDLE_MANAGERS 10, STAFF 10 of its 35), pass mark 60, notice 7 days.
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { RESERVE_STATUSES } from '../../domain/enums.ts';
 import type { DatasetRecord } from '../../server/dataset/format.ts';
@@ -339,8 +339,8 @@ describe('the selection procedure', () => {
   });
 
   it('scores a selection in rounds and parts, eliminates below a pass mark, and ranks by the weighted score', async () => {
-    // RS1: written 80, speech 70, inspection 0.4 × 90 + 0.3 × 80 + 0.3 × 70 = 81;
-    //      final 0.3 × 80 + 0.35 × 70 + 0.35 × 81 = 24 + 24.5 + 28.35 = 76.85.
+    // RS1: written 80, speech 70, inspection (15 × 90 + 10 × 80 + 10 × 70) / 35 = 2850 / 35 = 81.43;
+    //      final 0.3 × 80 + 0.35 × 70 + 0.35 × 81.43 = 24 + 24.5 + 28.5005 = 77.00.
     // RS2: 90, 75, 85 (all parts) — 27 + 26.25 + 29.75 = 83.
     // RS3: written 55 < 60 — eliminated in WRITTEN.
     for (const [id, w, s, parts] of [
@@ -377,10 +377,10 @@ describe('the selection procedure', () => {
       ]),
     ).toEqual([
       ['RS2', 83, 1, null],
-      ['RS1', 76.85, 2, null],
+      ['RS1', 77, 2, null],
       ['RS3', null, null, 'WRITTEN'],
     ]);
-    expect(ranking.selectionRanking[1]!.scoreSheet.rounds.map((r) => r.score)).toEqual([80, 70, 81]);
+    expect(ranking.selectionRanking[1]!.scoreSheet.rounds.map((r) => r.score)).toEqual([80, 70, 81.43]);
     expect(ranking.selectionRanking.every((r) => r.scoreSheet.cohort === 3)).toBe(true);
     // An eliminated candidate goes nowhere but REJECTED.
     expect(errorOf(await move('RS3', 'INSPECTING', '2026-10-21'))).toMatchObject({
@@ -394,9 +394,9 @@ describe('the selection procedure', () => {
   });
 
   it('corrects a score with the earlier one kept in the audit, and refuses scores that do not fit the rounds', async () => {
-    // RS1 written 80 → 82: final 0.3 × 82 + 24.5 + 28.35 = 77.45.
+    // RS1 written 80 → 82: final 0.3 × 82 + 24.5 + 0.35 × 81.43 = 24.6 + 24.5 + 28.5005 = 77.60.
     const fixed = await score('RS1', 'WRITTEN', 82);
-    expect(fixed.data?.recordScore).toMatchObject({ finalScore: 77.45, rank: 2 });
+    expect(fixed.data?.recordScore).toMatchObject({ finalScore: 77.6, rank: 2 });
     const audit = await db.auditLog.findFirst({ where: { action: 'score.correct' }, orderBy: { seq: 'desc' } });
     expect(JSON.parse(audit!.detail!).before).toMatchObject({ score: 80 });
     const before = await db.selectionScore.count();

@@ -90,8 +90,8 @@ describe('score sheet', () => {
   const s = (round: string, score: number, part = '') => ({ round, part, score });
 
   it('weights rounds and parts, and ranks complete sheets 1, 2, 2, 4', () => {
-    // Inspection 0.4 × 70 + 0.3 × 60 + 0.3 × 90 = 28 + 18 + 27 = 73;
-    // final 0.3 × 61 + 0.35 × 88 + 0.35 × 73 = 18.3 + 30.8 + 25.55 = 74.65.
+    // Inspection (15 × 70 + 10 × 60 + 10 × 90) / 35 = 2550 / 35 = 72.857… → 72.86;
+    // final 0.3 × 61 + 0.35 × 88 + 0.35 × 72.86 = 18.3 + 30.8 + 25.501 = 74.601 → 74.60.
     const sheet = scoreSheet(
       [
         s('WRITTEN', 61),
@@ -102,8 +102,8 @@ describe('score sheet', () => {
       ],
       rounds,
     );
-    expect(sheet.rounds.map((r) => r.score)).toEqual([61, 88, 73]);
-    expect(sheet).toMatchObject({ eliminatedIn: null, finalScore: 74.65 });
+    expect(sheet.rounds.map((r) => r.score)).toEqual([61, 88, 72.86]);
+    expect(sheet).toMatchObject({ eliminatedIn: null, finalScore: 74.6 });
     expect(
       rankByScore([
         { finalScore: 70 },
