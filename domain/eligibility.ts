@@ -82,17 +82,21 @@ export function eligibilityFailures(person: Nominee, target: NominationTarget, p
             under: policy.fullTimeBachelorUnderAge,
           }),
     );
+  // A principal reserve holds the target's rank or the rank just below it, for the policy's years:
+  // a 乡镇长 kept for 书记, a 副处 for 正处 (「正职后备干部，一般从副科级以上、且任现职级两年以上……
+  // 的干部中选拔」; 「正处级后备干部应为现任副处级干部」 is the rank below).
   if (target.kind === 'PRINCIPAL') {
     const below = rankBelow(target.rank);
     const years = policy.minYearsInLowerRank;
-    if (below && (person.rank !== below || !person.rankSince || addYears(person.rankSince, years) > target.on)) {
-      const held = enumParam('Rank', below);
+    const fits = person.rank === target.rank || person.rank === below;
+    if (below && (!fits || !person.rankSince || addYears(person.rankSince, years) > target.on)) {
+      const held = enumParam('Rank', fits ? person.rank : below);
       failed.push(
-        person.rank !== below
+        !fits
           ? failure('YEARS_IN_LOWER_RANK', 'eligibility.rankHeld', {
               rank: enumParam('Rank', person.rank),
               target: enumParam('Rank', target.rank),
-              below: held,
+              below: enumParam('Rank', below),
               years,
             })
           : person.rankSince

@@ -76,7 +76,7 @@ export const ENUM_LABELS: Record<string, Templates> = {
   'EligibilityRule.AGE_LIMIT': { 'zh-CN': '年龄', en: 'Age limit' },
   'EligibilityRule.EDUCATION': { 'zh-CN': '学历', en: 'Education' },
   'EligibilityRule.FULL_TIME_BACHELOR': { 'zh-CN': '全日制本科', en: 'Full-time bachelor' },
-  'EligibilityRule.YEARS_IN_LOWER_RANK': { 'zh-CN': '任职年限', en: 'Years in the rank below' },
+  'EligibilityRule.YEARS_IN_LOWER_RANK': { 'zh-CN': '任职年限', en: 'Years in the rank or the one below' },
   'EligibilityRule.WORK_YEARS': { 'zh-CN': '工作年限', en: 'Years of work' },
   'EligibilityRule.ONE_OPEN_ENTRY': { 'zh-CN': '已在库或提名中', en: 'Already has an open entry' },
   'UnitLevel.CITY': { 'zh-CN': '市级', en: 'City' },
@@ -485,8 +485,8 @@ export const MESSAGES = {
     en: "aged {{age}}, under {{under}}, without a full-time bachelor's degree (has none)",
   },
   'eligibility.rankHeld': {
-    'zh-CN': '现任{{rank}}；{{target}}正职后备干部须任{{below}}满 {{years}} 年',
-    en: 'holds {{rank}}; a principal reserve for {{target}} needs {{below}} held {{years}} years',
+    'zh-CN': '现任{{rank}}；{{target}}正职后备干部须任{{target}}或{{below}}满 {{years}} 年',
+    en: 'holds {{rank}}; a principal reserve for {{target}} needs {{target}} or {{below}} held {{years}} years',
   },
   'eligibility.rankYears': {
     'zh-CN': '自 {{since}} 起任{{below}}，不满 {{years}} 年',

@@ -153,7 +153,7 @@ describe('messages in the request’s language', () => {
     expect(refused.extensions?.messageKey).toBe('nomination.ineligible');
     expect(refused.message).toBe(
       '人员“E12”不符合提名条件：全日制本科条件不符：年龄 30 岁，未满 35 岁，不具有全日制本科及以上学历（无全日制学历）；' +
-        '任职年限条件不符：现任一般干部；正科级正职后备干部须任副科级满 2 年',
+        '任职年限条件不符：现任一般干部；正科级正职后备干部须任正科级或副科级满 2 年',
     );
     expectChinese(refused.message);
     const failed = refused.extensions?.failed as { rule: string; message: string; messageKey: string }[];
@@ -175,7 +175,8 @@ describe('messages in the request’s language', () => {
     expect(inZh.map((f) => f.message)).toEqual(failed.map((f) => f.message));
     expect(inEn[1]).toEqual({
       rule: 'YEARS_IN_LOWER_RANK',
-      message: 'holds Staff; a principal reserve for Section principal needs Section deputy held 2 years',
+      message:
+        'holds Staff; a principal reserve for Section principal needs Section principal or Section deputy held 2 years',
       messageKey: 'eligibility.rankHeld',
       params: { rank: 'Rank.STAFF', target: 'Rank.SECTION_PRINCIPAL', below: 'Rank.SECTION_DEPUTY', years: 2 },
     });

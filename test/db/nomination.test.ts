@@ -55,7 +55,7 @@ describe('nomination with eligibility', () => {
       `query($input: NominationInput!) { eligibility(input: $input) { rule message } }`,
       { input: { ...base, ...e12Principal } },
     );
-    // A principal reserve for SECTION_PRINCIPAL needs SECTION_DEPUTY held two years.
+    // A principal reserve for SECTION_PRINCIPAL needs SECTION_PRINCIPAL or SECTION_DEPUTY held two years.
     expect(r.data?.eligibility.map((f) => f.rule)).toEqual(['FULL_TIME_BACHELOR', 'YEARS_IN_LOWER_RANK']);
     expect(await db.reserveEntry.count()).toBe(before);
   });
@@ -65,7 +65,7 @@ describe('nomination with eligibility', () => {
     const r = await nominate(e12Principal);
     expect(r.errors?.[0]?.extensions?.code).toBe('INELIGIBLE');
     expect(r.errors?.[0]?.message).toMatch(
-      /^person "E12" is not eligible: Full-time bachelor \(.+\); Years in the rank below \(holds Staff/,
+      /^person "E12" is not eligible: Full-time bachelor \(.+\); Years in the rank or the one below \(holds Staff/,
     );
     expect((r.errors?.[0]?.extensions?.failed as { rule: string }[] | undefined)?.map((f) => f.rule)).toEqual([
       'FULL_TIME_BACHELOR',

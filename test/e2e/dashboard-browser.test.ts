@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ruleFigure } from '../../web/src/format.ts';
 import { datasetText, smallDataset } from '../fixtures/small.ts';
@@ -48,6 +48,22 @@ async function printWith(button: string, timeout: number) {
   await expect
     .poll(() => page.evaluate(() => (window as unknown as { printed?: boolean }).printed === true), { timeout })
     .toBe(true);
+}
+
+/**
+ * Opens a tab of the entry drawer and waits for what it shows. On a loaded host a tab's first
+ * click can land while the drawer still settles, so it clicks again until `shows` is there.
+ */
+async function openTab(drawer: Locator, tab: RegExp | string, shows: Locator) {
+  await expect
+    .poll(
+      async () => {
+        if ((await shows.count()) === 0) await drawer.getByRole('tab', { name: tab }).click();
+        return shows.count();
+      },
+      { timeout: 30_000, interval: 1000 },
+    )
+    .toBeGreaterThan(0);
 }
 
 describe('the dashboard in Chromium', { timeout: 150_000 }, () => {
@@ -483,11 +499,11 @@ describe('the dashboard in Chromium', { timeout: 150_000 }, () => {
     await page.locator('.vt-row a').first().click();
     const drawer = page.locator('.ant-drawer');
     await expect.poll(() => drawer.getByText('状态变化').count(), { timeout: 30_000 }).toBe(1);
-    await drawer.getByRole('tab', { name: /导师/ }).click();
+    await openTab(drawer, /导师/, drawer.getByLabel('导师', { exact: true }));
     await drawer.getByLabel('导师', { exact: true }).fill('浏览器导师');
     await drawer.getByRole('button', { name: '添加导师' }).click();
     await expect.poll(() => drawer.getByRole('cell', { name: '浏览器导师' }).count(), { timeout: 30_000 }).toBe(1);
-    await drawer.getByRole('tab', { name: /谈话/ }).click();
+    await openTab(drawer, /谈话/, drawer.getByRole('button', { name: '记录谈话' }));
     await drawer.getByRole('button', { name: '记录谈话' }).click();
     await expect.poll(() => drawer.getByRole('cell', { name: '领导谈话' }).count(), { timeout: 30_000 }).toBe(1);
     await page.screenshot({ path: path.join(shots, 'roster-records.png') });
@@ -499,7 +515,7 @@ describe('the dashboard in Chromium', { timeout: 150_000 }, () => {
     await page.locator('.vt-row a').first().click();
     const drawer = page.locator('.ant-drawer');
     await expect.poll(() => drawer.getByText('状态变化').count(), { timeout: 30_000 }).toBe(1);
-    await drawer.getByRole('tab', { name: /培训/ }).click();
+    await openTab(drawer, /培训/, drawer.getByLabel('项目', { exact: true }));
     await drawer.getByLabel('项目', { exact: true }).fill('浏览器培训班');
     await drawer.getByLabel('天数', { exact: true }).fill('3');
     await drawer.getByRole('button', { name: '登记培训' }).click();
@@ -642,10 +658,7 @@ describe('the dashboard in Chromium', { timeout: 150_000 }, () => {
     const { id, person } = found.data!.reserves.edges[0]!.node;
     await page.goto(`${server.base}/roster?entry=${encodeURIComponent(id)}`);
     const drawer = page.locator('.ant-drawer');
-    await drawer.getByRole('tab', { name: '任免审批表信息' }).click();
-    await expect
-      .poll(() => drawer.getByText('尚未导入此人的任免审批表', { exact: false }).count(), { timeout: 30_000 })
-      .toBe(1);
+    await openTab(drawer, '任免审批表信息', drawer.getByText('尚未导入此人的任免审批表', { exact: false }));
     const download = page.waitForEvent('download', { timeout: 60_000 });
     await drawer.getByRole('button', { name: '导出任免审批表（.lrmx）' }).click();
     const exported = path.join(tmpDir, 'exported.lrmx');
@@ -689,17 +702,8 @@ describe('the dashboard in Chromium', { timeout: 150_000 }, () => {
     // The entry's page shows the form's record; personal data on request.
     await page.goto(`${server.base}/roster?entry=${encodeURIComponent(id)}`);
     await expect.poll(() => drawer.getByText(`${person.name}（`).count(), { timeout: 30_000 }).toBeGreaterThan(0);
-    // (On a loaded host the tab's first click can land while the drawer still settles: click until shown.)
-    await expect
-      .poll(
-        async () => {
-          if ((await drawer.getByText('江苏南京').count()) === 0)
-            await drawer.getByRole('tab', { name: '任免审批表信息' }).click();
-          return drawer.getByText('江苏南京').count();
-        },
-        { timeout: 30_000, interval: 1000 },
-      )
-      .toBe(1);
+    await openTab(drawer, '任免审批表信息', drawer.getByText('江苏南京'));
+    expect(await drawer.getByText('江苏南京').count()).toBe(1);
     // A correction on the page: the birthplace, saved, shown.
     await drawer.getByRole('button', { name: '修改任免审批表信息' }).click();
     await drawer.getByLabel('出生地').fill('江苏苏州');

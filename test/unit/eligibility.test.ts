@@ -47,6 +47,11 @@ describe('eligibility at nomination', () => {
     expect(rules({ rankSince: '2024-11-02' })).toEqual(['YEARS_IN_LOWER_RANK']); // a day short of 2 years
     expect(rules({ rankSince: '2024-11-01' })).toEqual([]);
     expect(rules({ rank: 'SECTION_PRINCIPAL' })).toEqual(['YEARS_IN_LOWER_RANK']);
+    // The same rank also fits (a 县长 kept for 县委书记), held as long.
+    expect(rules({ rank: 'DIVISION_PRINCIPAL' })).toEqual([]);
+    expect(rules({ rank: 'DIVISION_PRINCIPAL', rankSince: '2024-11-02' })).toEqual(['YEARS_IN_LOWER_RANK']);
+    // Above the target's rank does not.
+    expect(rules({ rank: 'BUREAU_DEPUTY' })).toEqual(['YEARS_IN_LOWER_RANK']);
     expect(rules({ rank: 'SECTION_PRINCIPAL' }, { kind: 'DEPUTY' })).toEqual([]);
   });
 
