@@ -50,6 +50,14 @@ export function rankBelow(rank: Rank): Rank | null {
   return RANKS[RANKS.indexOf(rank) + 1] ?? null;
 }
 
+/** The years of work a nominee with this education needs: the first fitting line by education, else minWorkYears. */
+export function workYearsFor(education: Education, policy: Policy): number {
+  return (
+    policy.workYearsByEducation.find((line) => educationAtLeast(line.atLeast).includes(education))?.years ??
+    policy.minWorkYears
+  );
+}
+
 /** Every rule the nominee fails for the target under the policy (empty: eligible). */
 export function eligibilityFailures(person: Nominee, target: NominationTarget, policy: Policy): FailedRule[] {
   const failed: FailedRule[] = [];
@@ -105,9 +113,8 @@ export function eligibilityFailures(person: Nominee, target: NominationTarget, p
       );
     }
   }
-  if (addYears(person.workStart, policy.minWorkYears) > target.on)
-    failed.push(
-      failure('WORK_YEARS', 'eligibility.workYears', { since: person.workStart, years: policy.minWorkYears }),
-    );
+  const workYears = workYearsFor(person.education, policy);
+  if (addYears(person.workStart, workYears) > target.on)
+    failed.push(failure('WORK_YEARS', 'eligibility.workYears', { since: person.workStart, years: workYears }));
   return failed;
 }

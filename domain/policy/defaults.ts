@@ -1,6 +1,7 @@
 // The policy numbers of the domain rules (docs/domain.md), as data with defaults. Deployments
 // override them per unit kind from a date on (stored versions, domain/policy/effective.ts); metric
 // and lifecycle code reads them from a Policy object, never from literals.
+import type { Education } from '../enums.ts';
 
 /** The main body's age band (share of entries aged from–to) and the young members wanted. */
 export interface AgeBand {
@@ -25,12 +26,21 @@ export interface SelectionRound {
 export interface Policy {
   reserveRatio: { PRINCIPAL: number; DEPUTY: number };
   ageLimit: { PRINCIPAL: number; DEPUTY: number };
-  /** Minimum highest education at nomination; some unit kinds accept ASSOCIATE. */
-  minEducation: 'ASSOCIATE' | 'BACHELOR';
+  /**
+   * Minimum highest education at nomination, on the whole scale: 本科 for party and government
+   * pools, 大专 for enterprises (「具有国家承认的大专及以上学历」), 高中 for village pools.
+   */
+  minEducation: Education;
   /** Under this age a nominee needs full-time BACHELOR or above. */
   fullTimeBachelorUnderAge: number;
   minYearsInLowerRank: number;
   minWorkYears: number;
+  /**
+   * Years of work by highest education, replacing minWorkYears where a line fits (the first whose
+   * level the nominee has): 「研究生学历，参加工作1年以上；本科及以上学历，参加工作3年以上；专科及以上
+   * 学历，参加工作5年以上」. Empty: minWorkYears for everyone.
+   */
+  workYearsByEducation: { atLeast: Education; years: number }[];
   managementPeriodYears: number;
   minCultivationYears: number;
   publicityDays: number;
@@ -96,6 +106,7 @@ export const DEFAULT_POLICY: Policy = {
   fullTimeBachelorUnderAge: 35,
   minYearsInLowerRank: 2,
   minWorkYears: 3,
+  workYearsByEducation: [],
   managementPeriodYears: 3,
   minCultivationYears: 1,
   publicityDays: 7,

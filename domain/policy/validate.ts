@@ -21,10 +21,11 @@ export const policyOverrideSchema = z
   .strictObject({
     reserveRatio: byKind(z.number().min(0).max(10)),
     ageLimit: byKind(age),
-    minEducation: z.enum(['ASSOCIATE', 'BACHELOR']),
+    minEducation: z.enum(EDUCATIONS),
     fullTimeBachelorUnderAge: age,
     minYearsInLowerRank: years,
     minWorkYears: years,
+    workYearsByEducation: z.array(z.strictObject({ atLeast: z.enum(EDUCATIONS), years })).max(6),
     managementPeriodYears: whole(1, 30),
     minCultivationYears: years,
     publicityDays: whole(0, 60),

@@ -1,8 +1,14 @@
 // Each eligibility rule alone, on hand-made facts, under the default policy: principal ≤ 45,
 // deputy ≤ 40, at least a bachelor's degree, under 35 a full-time bachelor's, a principal reserve
-// holds the rank below for 2 years, 3 years of work.
+// holds the target's rank or the one below for 2 years, 3 years of work.
 import { describe, expect, it } from 'vitest';
-import { eligibilityFailures, type NominationTarget, type Nominee, rankBelow } from '../../domain/eligibility.ts';
+import {
+  eligibilityFailures,
+  type NominationTarget,
+  type Nominee,
+  rankBelow,
+  workYearsFor,
+} from '../../domain/eligibility.ts';
 import { formatMessage } from '../../domain/messages.ts';
 import { DEFAULT_POLICY } from '../../domain/policy/defaults.ts';
 
@@ -40,6 +46,44 @@ describe('eligibility at nomination', () => {
     // 34 on the date (born 1992-06-15) with an associate full-time degree: fails; at 35 it passes.
     expect(rules({ birthDate: '1992-06-15', fullTimeEducation: 'ASSOCIATE' })).toEqual(['FULL_TIME_BACHELOR']);
     expect(rules({ birthDate: '1991-11-01', fullTimeEducation: null })).toEqual([]);
+  });
+
+  it('takes the education down to 高中 and the years of work by education, as a policy says', () => {
+    // A village pool: 高中 accepted.
+    const village = { ...DEFAULT_POLICY, minEducation: 'HIGH_SCHOOL' as const, fullTimeBachelorUnderAge: 16 };
+    expect(
+      eligibilityFailures({ ...ok, education: 'HIGH_SCHOOL', fullTimeEducation: 'HIGH_SCHOOL' }, target, village).map(
+        (f) => f.rule,
+      ),
+    ).toEqual([]);
+    expect(
+      eligibilityFailures({ ...ok, education: 'HIGH_SCHOOL', fullTimeEducation: 'HIGH_SCHOOL' }, target, {
+        ...village,
+        minEducation: 'SECONDARY',
+      }).map((f) => f.rule),
+    ).toEqual(['EDUCATION']);
+    // 研究生 1 year, 本科 3, 专科 5 (nominated 2026-11-01): started 2025-11-01 is 1 year exactly.
+    const enterprise = {
+      ...DEFAULT_POLICY,
+      minEducation: 'ASSOCIATE' as const,
+      workYearsByEducation: [
+        { atLeast: 'MASTER' as const, years: 1 },
+        { atLeast: 'BACHELOR' as const, years: 3 },
+        { atLeast: 'ASSOCIATE' as const, years: 5 },
+      ],
+    };
+    const work = (education: Nominee['education'], workStart: string) =>
+      eligibilityFailures({ ...ok, education, workStart }, target, enterprise)
+        .filter((f) => f.rule === 'WORK_YEARS')
+        .map((f) => f.message);
+    expect(work('MASTER', '2025-11-01')).toEqual([]);
+    expect(work('MASTER', '2025-11-02')).toEqual(['working since 2025-11-02, less than 1 years']);
+    expect(work('BACHELOR', '2023-11-01')).toEqual([]);
+    expect(work('BACHELOR', '2023-11-02')).toHaveLength(1);
+    expect(work('ASSOCIATE', '2021-11-01')).toEqual([]);
+    expect(work('ASSOCIATE', '2023-11-01')).toEqual(['working since 2023-11-01, less than 5 years']);
+    // Without lines, the flat minimum (3 years) for everyone.
+    expect(workYearsFor('MASTER', DEFAULT_POLICY)).toBe(3);
   });
 
   it('checks the rank below held long enough, for principal reserves only', () => {

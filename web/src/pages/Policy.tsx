@@ -209,7 +209,7 @@ export function Policy() {
                                 return v === doc.minEducation ? rest : { ...rest, minEducation: v };
                               })
                             }
-                            options={EDUCATIONS.filter((e) => e === 'ASSOCIATE' || e === 'BACHELOR').map((e) => ({
+                            options={EDUCATIONS.map((e) => ({
                               value: e,
                               label: t(`enum.Education.${e}`),
                             }))}
