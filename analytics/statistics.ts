@@ -4,7 +4,7 @@
 // the people it counts. Totals are sums of the rows above them, and each kind's total row is also
 // the measure of that kind (NAME_PRINCIPAL), which a test holds equal.
 import { POSITION_KINDS, type PositionKind, RANKS } from '../domain/enums.ts';
-import { enumParam, formatValue, type Lang } from '../domain/messages.ts';
+import { enumLabel, type Lang } from '../domain/messages.ts';
 import { STAT_GROUPS, STAT_MEASURES } from '../domain/statistics.ts';
 import { countEntryMeasuresByKindAndRank, type MeasureArgs } from './measure-query.ts';
 import { kindedName } from './measures.ts';
@@ -70,9 +70,9 @@ export interface StatisticsAnswer {
 export function statisticsRowLabel(row: Pick<StatisticsRow, 'kind' | 'targetRank'>, lang: Lang): string {
   const zh = lang === 'zh-CN';
   if (row.kind === null) return zh ? '总计' : 'Total';
-  const kind = formatValue(enumParam('PositionKind', row.kind), lang);
+  const kind = enumLabel('PositionKind', row.kind, lang);
   if (row.targetRank === null) return zh ? `${kind}合计` : `${kind}, total`;
-  return `${kind} · ${formatValue(enumParam('Rank', row.targetRank), lang)}`;
+  return `${kind} · ${enumLabel('Rank', row.targetRank, lang)}`;
 }
 
 /** The row's cells in column order: counts, shares of the row's total where the group has them. */

@@ -1237,6 +1237,11 @@ export function formatValue(value: MessageParam, lang: Lang): string {
 }
 
 /** The message `key` in `lang`, its parameters filled in (enum values by their labels). */
+/** An enum value's label in a language ('' for none): what tables, files and documents print. */
+export function enumLabel(type: string, value: string | null | undefined, lang: Lang): string {
+  return value ? formatValue(enumParam(type, value), lang) : '';
+}
+
 export function formatMessage(key: MessageKey, params: MessageParams, lang: Lang): string {
   const template: string = MESSAGES[key][lang];
   return template.replace(/\{\{(\w+)\}\}/g, (_, name: string) => formatValue(params[name], lang));

@@ -4,7 +4,7 @@
 // policy version — not a rule's threshold — so they live here, once, and the analytics, the API,
 // the spreadsheet and the dashboard read them by name (docs/decisions/035-statistics-table.md).
 import { type Education, type ReserveStatus, SOURCES, type Source } from './enums.ts';
-import { enumParam, formatValue, type Lang } from './messages.ts';
+import { enumLabel, type Lang } from './messages.ts';
 
 type Label = Record<Lang, string>;
 
@@ -32,8 +32,8 @@ export const STAT_EDUCATION_GROUPS = [
 
 /** A source channel's label in each language (the enum's own). */
 const sourceLabel = (source: Source): Label => ({
-  'zh-CN': formatValue(enumParam('Source', source), 'zh-CN'),
-  en: formatValue(enumParam('Source', source), 'en'),
+  'zh-CN': enumLabel('Source', source, 'zh-CN'),
+  en: enumLabel('Source', source, 'en'),
 });
 
 /** The year's intake from a source channel (INTAKE_OPEN_SELECTION, …). */

@@ -4,7 +4,7 @@
 // title row, frozen header, filters and A4 landscape print setup. Streams: a national roster
 // keeps memory bounded.
 import { RESERVE_STATUSES } from '../domain/enums.ts';
-import { enumParam, formatValue } from '../domain/messages.ts';
+import { enumLabel } from '../domain/messages.ts';
 import { databaseConfig } from '../server/db/config.ts';
 import { migrate } from '../server/db/migrations.ts';
 import { flag, peakMemory, positional, runCli } from './args.ts';
@@ -33,7 +33,7 @@ await runCli(async () => {
       where: { status: { in: statuses as never[] }, ...(unit ? { unit: { path: under(unit.path) } } : {}) },
       title: [
         `${unit?.name ?? '全部单位'}后备干部名册`,
-        `统计日期 ${today} · 状态：${statusFlag === 'ALL' ? '全部' : statuses.map((s) => formatValue(enumParam('ReserveStatus', s), 'zh-CN')).join('、')} · 导出：cli:${process.env.USER ?? 'unknown'}`,
+        `统计日期 ${today} · 状态：${statusFlag === 'ALL' ? '全部' : statuses.map((s) => enumLabel('ReserveStatus', s, 'zh-CN')).join('、')} · 导出：cli:${process.env.USER ?? 'unknown'}`,
       ],
       places: await unitPlaces(db, unit?.path ?? ''),
     },

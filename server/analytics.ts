@@ -41,6 +41,13 @@ export function analytics(): Promise<AnalyticsCopy> {
   return opening;
 }
 
+/** The copy, caught up with the last committed change: what a request reads. */
+export async function caughtUpAnalytics(): Promise<AnalyticsCopy> {
+  const copy = await analytics();
+  await copy.catchUp();
+  return copy;
+}
+
 /** The copy's data version (the last change applied), or null before it is loaded: for /health. */
 export function dataVersion(): number | null {
   return opened ? opened.version : null;

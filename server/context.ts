@@ -2,7 +2,7 @@
 import DataLoader from 'dataloader';
 import type { AnalyticsCopy } from '../analytics/copy.ts';
 import type { PoliciesAt } from '../domain/policy/effective.ts';
-import { analytics } from './analytics.ts';
+import { caughtUpAnalytics } from './analytics.ts';
 import type { Signed, Viewer } from './auth/viewer.ts';
 import { db } from './db/client.ts';
 import type { Position, PositionKind, Prisma, Unit } from './db/generated/sqlite/client.ts';
@@ -170,10 +170,7 @@ export function createContext(request: RequestInfo): Context {
     setCookie: request.setCookie,
     loaders: createLoaders(),
     analytics: () => {
-      copy ??= analytics().then(async (c) => {
-        await c.catchUp();
-        return c;
-      });
+      copy ??= caughtUpAnalytics();
       return copy;
     },
     policiesAt: (asOf) => {

@@ -7,8 +7,8 @@ import { PassThrough, Readable } from 'node:stream';
 import { DATE_MAX, DATE_MIN, isIsoDate, todayIso } from '../domain/dates.ts';
 import { EDUCATIONS, GENDERS, POSITION_KINDS, RESERVE_STATUSES, TIERS } from '../domain/enums.ts';
 import { DomainError } from '../domain/errors.ts';
-import { enumParam, formatValue, type MessageKey, type MessageParams } from '../domain/messages.ts';
-import { analytics } from './analytics.ts';
+import { enumLabel, type MessageKey, type MessageParams } from '../domain/messages.ts';
+import { caughtUpAnalytics } from './analytics.ts';
 import { appendAudit } from './audit/log.ts';
 import { resolveViewer } from './auth/viewer.ts';
 import { db } from './db/client.ts';
@@ -61,7 +61,7 @@ export async function rosterDownload(request: Request, url: URL, refuse: Refuse)
   const lang = downloadLang(url);
   const zh = lang === 'zh-CN';
   const statusText = statuses.length
-    ? statuses.map((s) => formatValue(enumParam('ReserveStatus', s), lang)).join(zh ? '、' : ', ')
+    ? statuses.map((s) => enumLabel('ReserveStatus', s, lang)).join(zh ? '、' : ', ')
     : zh
       ? '全部'
       : 'all';
@@ -119,11 +119,7 @@ export async function statisticsDownload(request: Request, url: URL, refuse: Ref
     const input = await metricInput(
       {
         viewer,
-        analytics: async () => {
-          const copy = await analytics();
-          await copy.catchUp();
-          return copy;
-        },
+        analytics: caughtUpAnalytics,
         policiesAt: (on) => readPoliciesAt(db, on),
       },
       { unitCode, subtree: true, asOf },

@@ -4,7 +4,7 @@
 // intake plan of a chosen scenario — tables and charts, every figure handed in (figures come
 // from the measures the dashboard shows: server/schema/annual-report.ts).
 import type { AnnualPool } from '../../analytics/annual.ts';
-import { enumParam, formatValue } from '../../domain/messages.ts';
+import { enumLabel } from '../../domain/messages.ts';
 import { barChart } from './charts.ts';
 import { type DocBlock, type DocModel, label, value } from './model.ts';
 
@@ -45,7 +45,7 @@ export interface AnnualFigures {
   } | null;
 }
 
-const zh = (type: string, v: string) => formatValue(enumParam(type, v), 'zh-CN');
+const zh = (type: string, v: string) => enumLabel(type, v, 'zh-CN');
 const pct = (part: number, whole: number) => (whole > 0 ? `${((part / whole) * 100).toFixed(1)}%` : '—');
 const figure = (l: ComplianceLine, x: number) => (l.measure === 'SHARE' ? `${(x * 100).toFixed(1)}%` : String(x));
 

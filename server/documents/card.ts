@@ -6,7 +6,7 @@
 // group, the score sheet and the inspection. Read from the database at a date; the photo only
 // for accounts that may read personal data.
 import { addYears, toIso, toIsoOrNull } from '../../domain/dates.ts';
-import { enumParam, formatValue } from '../../domain/messages.ts';
+import { enumLabel } from '../../domain/messages.ts';
 import { policyOf } from '../../domain/policy/effective.ts';
 import { rankByScore, scoreSheet, tallyRound } from '../../domain/procedure.ts';
 import type { Db } from '../db/client.ts';
@@ -19,7 +19,7 @@ import { readPoliciesAt } from '../policy/store.ts';
 import { ageInMonths, photoCell } from './appointment-form.ts';
 import { type DocBlock, type DocCell, type DocModel, label, value } from './model.ts';
 
-const zh = (type: string, v: string | null | undefined) => (v ? formatValue(enumParam(type, v), 'zh-CN') : '');
+const zh = (type: string, v: string | null | undefined) => enumLabel(type, v, 'zh-CN');
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 
 const INCLUDE = {
@@ -235,9 +235,10 @@ export async function dossierModel(db: Reader, entryCodes: string[], opt: CardOp
       )
     ).map((p) => [p.code, p]),
   );
+  const byCode = new Map(entries.map((e) => [e.code, e]));
   const scored = rankByScore(
     entryCodes.flatMap((code) => {
-      const entry = entries.find((e) => e.code === code);
+      const entry = byCode.get(code);
       const person = entry ? people.get(entry.personCode) : undefined;
       if (!entry || !person) return [];
       const policy = policyOf(policies, entry.unit.kind);

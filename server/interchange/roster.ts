@@ -6,7 +6,7 @@
 import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { ageAt, todayIso, toIso } from '../../domain/dates.ts';
-import { enumParam, formatValue, type Lang } from '../../domain/messages.ts';
+import { enumLabel, type Lang } from '../../domain/messages.ts';
 import { PATH_SEPARATOR } from '../../domain/text.ts';
 import { under } from '../auth/viewer.ts';
 import type { Db } from '../db/client.ts';
@@ -36,7 +36,7 @@ export const ROSTER_COLUMNS = [
 /** Entries read per query. */
 const PAGE = 500;
 
-const zh = (type: string, value: string | null) => (value ? formatValue(enumParam(type, value), 'zh-CN') : '');
+const zh = (type: string, value: string | null) => enumLabel(type, value, 'zh-CN');
 /** YYYY-MM(-DD) as the forms write months: 1987.03. */
 const dotted = (iso: string | null | undefined) => (iso ? iso.slice(0, 7).replace('-', '.') : '');
 

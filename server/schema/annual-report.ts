@@ -4,18 +4,15 @@
 // (exportAnnualReport, audited).
 import { z } from 'zod';
 import { type AnnualPool, annualPool, type KindCounts } from '../../analytics/annual.ts';
-import { ComplianceReport, copyEngine } from '../../analytics/compliance/report.ts';
 import { trainingCoverage } from '../../analytics/metrics/training-coverage.ts';
-import { addYears } from '../../domain/dates.ts';
 import { refusal } from '../../domain/errors.ts';
-import { enumParam, formatValue } from '../../domain/messages.ts';
-import { policyOf } from '../../domain/policy/effective.ts';
-import { judgedTrainingYear } from '../../domain/rules.ts';
+import { enumLabel } from '../../domain/messages.ts';
 import { builder } from '../builder.ts';
 import type { Context } from '../context.ts';
 import { db } from '../db/client.ts';
 import { type AnnualFigures, annualReportModel, type ComplianceLine, idleRate } from '../documents/annual-report.ts';
 import { paramsOf, scenarioFor } from '../planning/scenarios.ts';
+import { complianceReportOf } from './compliance.ts';
 import { deliver, FileRef, FormatEnum } from './documents.ts';
 import { metricInput } from './metric-input.ts';
 import { project } from './planning.ts';
@@ -45,14 +42,7 @@ export async function annualFigures(
       { scenario: scenario.name, unit: paramsOf(scenario).unitCode },
       { field: 'scenarioId' },
     );
-  const policy = policyOf(after.policies, after.scope.unitKind);
-  const report = new ComplianceReport(copyEngine(after.copy), after.policies, {
-    path: after.scope.path!,
-    subtree: after.scope.subtree,
-    asOf: end,
-    end: addYears(end, policy.successionHorizonYears),
-    year: judgedTrainingYear(end),
-  });
+  const { report, policy } = complianceReportOf(after);
   const [pool, totals, training, unit] = await Promise.all([
     annualPool(before, after),
     report.totals(),
@@ -62,7 +52,7 @@ export async function annualFigures(
   const projection = scenario ? await project(ctx, { ...paramsOf(scenario), mode: 'DETERMINISTIC' }, end) : null;
   const ages = (rule: string) => {
     const band = rule.endsWith('_PRINCIPAL') ? policy.ageBands.PRINCIPAL : policy.ageBands.DEPUTY;
-    return formatValue(enumParam('ComplianceRule', rule), 'zh-CN')
+    return enumLabel('ComplianceRule', rule, 'zh-CN')
       .replace('{{from}}', String(band.from))
       .replace('{{to}}', String(band.to))
       .replace('{{under}}', String(band.youngUnder));

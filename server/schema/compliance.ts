@@ -11,6 +11,7 @@ import {
   type ComplianceUnit,
   copyEngine,
 } from '../../analytics/compliance/report.ts';
+import type { MetricInput } from '../../analytics/metric.ts';
 import { addYears } from '../../domain/dates.ts';
 import type { Policy } from '../../domain/policy/defaults.ts';
 import { policyOf } from '../../domain/policy/effective.ts';
@@ -19,6 +20,24 @@ import { builder } from '../builder.ts';
 import { enumList, SortDirectionEnum, UnitLevelEnum } from './enums.ts';
 import { metricArgs, metricInput, pageOffset, pageSize } from './metric-input.ts';
 import { unitPathText } from './unit-path.ts';
+
+/**
+ * The compliance report of a metric input: judged at its date, over the scope unit's succession
+ * horizon, on the given training year (omitted: the last one complete by then).
+ */
+export function complianceReportOf({ copy, scope, asOf, policies }: MetricInput, year?: number | null) {
+  const policy = policyOf(policies, scope.unitKind);
+  const horizonEnd = addYears(asOf, policy.successionHorizonYears);
+  const trainingYear = year ?? judgedTrainingYear(asOf);
+  const report = new ComplianceReport(copyEngine(copy), policies, {
+    path: scope.path!,
+    subtree: scope.subtree,
+    asOf,
+    end: horizonEnd,
+    year: trainingYear,
+  });
+  return { report, asOf, horizonEnd, trainingYear, policyVersions: policies.versions, policy };
+}
 
 const RuleEnum = builder.enumType('ComplianceRule', {
   values: Object.fromEntries(RULE_NAMES.map((rule) => [rule, { description: RULES[rule].description }])) as Record<
@@ -202,19 +221,6 @@ builder.queryFields((t) => ({
         description: 'The training year to judge; omitted: the last calendar year ended on or before asOf.',
       }),
     },
-    resolve: async (_root, args, ctx) => {
-      const { copy, scope, asOf, policies } = await metricInput(ctx, args);
-      const rootPolicy = policyOf(policies, scope.unitKind);
-      const horizonEnd = addYears(asOf, rootPolicy.successionHorizonYears);
-      const trainingYear = args.trainingYear ?? judgedTrainingYear(asOf);
-      const report = new ComplianceReport(copyEngine(copy), policies, {
-        path: scope.path!,
-        subtree: scope.subtree,
-        asOf,
-        end: horizonEnd,
-        year: trainingYear,
-      });
-      return { report, asOf, horizonEnd, trainingYear, policyVersions: policies.versions, policy: rootPolicy };
-    },
+    resolve: async (_root, args, ctx) => complianceReportOf(await metricInput(ctx, args), args.trainingYear),
   }),
 }));

@@ -11,7 +11,7 @@ import { refusal } from '../../domain/errors.ts';
 import { enumParam } from '../../domain/messages.ts';
 import { appendAudit } from '../audit/log.ts';
 import { capabilitiesOf } from '../auth/capabilities.ts';
-import { under } from '../auth/viewer.ts';
+import { ownedByScope } from '../auth/viewer.ts';
 import { builder } from '../builder.ts';
 import type { Context } from '../context.ts';
 import { db } from '../db/client.ts';
@@ -152,7 +152,7 @@ export async function deliver(
  * reserved, as the person's own page allows.
  */
 async function checkScope(ctx: Context, kind: 'people' | 'reserved people' | 'entries', codes: string[]) {
-  const inside = ctx.viewer.path ? { unit: { path: under(ctx.viewer.path) } } : {};
+  const inside = ownedByScope(ctx.viewer);
   const found =
     kind === 'entries'
       ? await db.reserveEntry.findMany({ where: { code: { in: codes }, ...inside }, select: { code: true } })
@@ -197,7 +197,7 @@ builder.mutationFields((t) => ({
         );
       const unique = [...new Set(codes)];
       await checkScope(ctx, kind === 'DOSSIER' ? 'entries' : kind === 'CARD' ? 'reserved people' : 'people', unique);
-      const entryScope = ctx.viewer.path ? { unit: { path: under(ctx.viewer.path) } } : {};
+      const entryScope = ownedByScope(ctx.viewer);
       const on = asOf ?? todayIso();
       const footer = `${ctx.viewer.actor} · ${on}`;
       let model: DocModel;

@@ -18,6 +18,16 @@ import {
 type R = DatasetRecord;
 
 const BAND = { PRINCIPAL: [35, 45], DEPUTY: [30, 40] } as const;
+/** The source channels of the dataset format. */
+const SOURCES = [
+  'DEMOCRATIC_RECOMMENDATION',
+  'OPEN_SELECTION',
+  'EXAM_SELECTION',
+  'SELF_NOMINATION',
+  'ORG_NOMINATION',
+  'SELECTED_GRADUATE',
+  'OTHER',
+];
 const YOUNG_UNDER = { PRINCIPAL: 35, DEPUTY: 30 } as const;
 
 /** The codes each measure counts for `root` (with its subtree, or alone) at `asOf`. */
@@ -54,30 +64,15 @@ export function referenceMeasures(
     EDU_UNIVERSITY: { at: 'asOf', test: (r) => edu(r, 'BACHELOR') },
     EDU_COLLEGE: { at: 'asOf', test: (r) => edu(r, 'ASSOCIATE') },
     EDU_SECONDARY_OR_BELOW: { at: 'asOf', test: (r) => edu(r, 'SECONDARY', 'HIGH_SCHOOL') },
-    ...Object.fromEntries(
-      [
-        'DEMOCRATIC_RECOMMENDATION',
-        'OPEN_SELECTION',
-        'EXAM_SELECTION',
-        'SELF_NOMINATION',
-        'ORG_NOMINATION',
-        'SELECTED_GRADUATE',
-        'OTHER',
-      ].map((s) => [`SOURCE_${s}`, { at: 'asOf' as const, test: (r: R) => r.source === s }]),
-    ),
+    ...Object.fromEntries(SOURCES.map((s) => [`SOURCE_${s}`, { at: 'asOf' as const, test: (r: R) => r.source === s }])),
     // The year's flows: entered, or left after having entered, from 1 January to asOf.
     INTAKE: { at: 'any', test: (r) => within(r.enteredOn) },
     EXITS: { at: 'any', test: (r) => r.enteredOn !== null && within(r.exitedOn) },
     ...Object.fromEntries(
-      [
-        'DEMOCRATIC_RECOMMENDATION',
-        'OPEN_SELECTION',
-        'EXAM_SELECTION',
-        'SELF_NOMINATION',
-        'ORG_NOMINATION',
-        'SELECTED_GRADUATE',
-        'OTHER',
-      ].map((s) => [`INTAKE_${s}`, { at: 'any' as const, test: (r: R) => within(r.enteredOn) && r.source === s }]),
+      SOURCES.map((s) => [
+        `INTAKE_${s}`,
+        { at: 'any' as const, test: (r: R) => within(r.enteredOn) && r.source === s },
+      ]),
     ),
     ...Object.fromEntries(
       ['PROMOTED', 'REMOVED', 'EXPIRED'].map((st) => [
