@@ -24,6 +24,9 @@ export default defineConfig({
     maxWorkers: 2,
     testTimeout: 60_000,
     hookTimeout: 180_000,
+    // A poll waits for what a page or a server shows next; on a loaded 2-core host the default
+    // second is not enough (a CI run lost a drill-down's heading to it), so wait up to 15 s.
+    expect: { poll: { timeout: 15_000 } },
     projects: [
       { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.ts', 'test/e2e/**/*.test.ts'] } },
       ...databases.map((d) => dbProject(d as 'sqlite' | 'postgresql')),
