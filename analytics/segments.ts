@@ -81,9 +81,12 @@ export function young(d: Dialect, at: string): string {
   return `${age(d, at)} < ${polByKind('ageBands', 'r.kind', '.youngUnder')}`;
 }
 
-/** Over its kind's age limit at D ("over the limit" means age > limit). */
+/** The entry's age limit: its kind's, women's where the policy sets them apart (domain/eligibility ageLimitFor). */
+export const AGE_LIMIT = `CASE WHEN ${WOMAN} THEN ${polByKind('ageLimitWomen', 'r.kind')} ELSE ${polByKind('ageLimit', 'r.kind')} END`;
+
+/** Over its age limit at D ("over the limit" means age > limit). */
 export function overAge(d: Dialect, at: string): string {
-  return `${age(d, at)} > ${polByKind('ageLimit', 'r.kind')}`;
+  return `${age(d, at)} > ${AGE_LIMIT}`;
 }
 
 /** The end of the entry's management period (entered + the policy's years). */
@@ -92,11 +95,11 @@ export function periodEnds(d: Dialect): string {
 }
 
 /**
- * Stays to the horizon E: age at E within its kind's limit, and the management period ends
+ * Stays to the horizon E: age at E within its limit, and the management period ends
  * after E (for an entry active at asOf).
  */
 export function staysTo(d: Dialect, end: string): string {
-  return `(${age(d, end)} <= ${polByKind('ageLimit', 'r.kind')} AND ${periodEnds(d)} > ${end})`;
+  return `(${age(d, end)} <= ${AGE_LIMIT} AND ${periodEnds(d)} > ${end})`;
 }
 
 /** The entry's minimum cultivation (entered + the policy's years) ends on or before E. */

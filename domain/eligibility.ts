@@ -3,7 +3,7 @@
 // refused with every failed rule listed, unless an exception with a reason and an approver is
 // recorded for exactly those rules.
 import { addYears, ageAt } from './dates.ts';
-import { type Education, type PositionKind, RANKS, type Rank } from './enums.ts';
+import { type Education, type Gender, type PositionKind, RANKS, type Rank } from './enums.ts';
 import { enumParam, formatMessage, type MessageKey, type MessageParams } from './messages.ts';
 import type { Policy } from './policy/defaults.ts';
 import { educationAtLeast } from './rules.ts';
@@ -13,11 +13,13 @@ export const ELIGIBILITY_RULES = [
   'EDUCATION',
   'FULL_TIME_BACHELOR',
   'YEARS_IN_LOWER_RANK',
+  'RANK_ABOVE_TARGET',
   'WORK_YEARS',
 ] as const;
 export type EligibilityRule = (typeof ELIGIBILITY_RULES)[number];
 
 export interface Nominee {
+  gender: Gender;
   birthDate: string;
   education: Education;
   fullTimeEducation: Education | null;
@@ -50,6 +52,19 @@ export function rankBelow(rank: Rank): Rank | null {
   return RANKS[RANKS.indexOf(rank) + 1] ?? null;
 }
 
+/** Whether `rank` is above `target` (RANKS run from the top down). */
+export function rankAbove(rank: Rank, target: Rank): boolean {
+  return RANKS.indexOf(rank) < RANKS.indexOf(target);
+}
+
+/**
+ * The age limit for a nominee of this gender and kind (「男45周岁以下，女40周岁以下」): ageLimitWomen
+ * for women, ageLimit for men. "以下" includes the limit: over it means age > limit.
+ */
+export function ageLimitFor(gender: Gender, kind: PositionKind, policy: Policy): number {
+  return gender === 'F' ? policy.ageLimitWomen[kind] : policy.ageLimit[kind];
+}
+
 /** The years of work a nominee with this education needs: the first fitting line by education, else minWorkYears. */
 export function workYearsFor(education: Education, policy: Policy): number {
   return (
@@ -62,10 +77,17 @@ export function workYearsFor(education: Education, policy: Policy): number {
 export function eligibilityFailures(person: Nominee, target: NominationTarget, policy: Policy): FailedRule[] {
   const failed: FailedRule[] = [];
   const age = ageAt(person.birthDate, target.on);
-  const limit = policy.ageLimit[target.kind];
+  const limit = ageLimitFor(person.gender, target.kind, policy);
   if (age > limit)
     failed.push(
-      failure('AGE_LIMIT', 'eligibility.ageLimit', { age, kind: enumParam('PositionKind', target.kind), limit }),
+      failure(
+        'AGE_LIMIT',
+        // Name women's limit as such where it differs from men's.
+        person.gender === 'F' && limit !== policy.ageLimit[target.kind]
+          ? 'eligibility.ageLimitWomen'
+          : 'eligibility.ageLimit',
+        { age, kind: enumParam('PositionKind', target.kind), limit },
+      ),
     );
   if (!educationAtLeast(policy.minEducation).includes(person.education))
     failed.push(
@@ -75,19 +97,20 @@ export function eligibilityFailures(person: Nominee, target: NominationTarget, p
       }),
     );
   if (
-    age < policy.fullTimeBachelorUnderAge &&
+    // 「35周岁以下的干部须具有全日制大学本科及以上文化程度」: 以下 includes 35.
+    age <= policy.fullTimeBachelorMaxAge &&
     !(person.fullTimeEducation && educationAtLeast('BACHELOR').includes(person.fullTimeEducation))
   )
     failed.push(
       person.fullTimeEducation
         ? failure('FULL_TIME_BACHELOR', 'eligibility.fullTimeBachelor', {
             age,
-            under: policy.fullTimeBachelorUnderAge,
+            max: policy.fullTimeBachelorMaxAge,
             has: enumParam('Education', person.fullTimeEducation),
           })
         : failure('FULL_TIME_BACHELOR', 'eligibility.fullTimeBachelorNone', {
             age,
-            under: policy.fullTimeBachelorUnderAge,
+            max: policy.fullTimeBachelorMaxAge,
           }),
     );
   // A principal reserve holds the target's rank or the rank just below it, for the policy's years:
@@ -113,6 +136,15 @@ export function eligibilityFailures(person: Nominee, target: NominationTarget, p
       );
     }
   }
+  // A deputy reserve holds the target's rank or one below it (「副职后备干部，一般从单位中层……的干部中
+  // 选拔」): someone already above the post is not its reserve.
+  if (target.kind === 'DEPUTY' && rankAbove(person.rank, target.rank))
+    failed.push(
+      failure('RANK_ABOVE_TARGET', 'eligibility.rankAboveTarget', {
+        rank: enumParam('Rank', person.rank),
+        target: enumParam('Rank', target.rank),
+      }),
+    );
   const workYears = workYearsFor(person.education, policy);
   if (addYears(person.workStart, workYears) > target.on)
     failed.push(failure('WORK_YEARS', 'eligibility.workYears', { since: person.workStart, years: workYears }));

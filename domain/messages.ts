@@ -472,17 +472,25 @@ export const MESSAGES = {
     'zh-CN': '年龄 {{age}} 岁，超过{{kind}}后备干部 {{limit}} 岁的年龄上限',
     en: 'aged {{age}}, over the {{kind}} reserve limit of {{limit}}',
   },
+  'eligibility.ageLimitWomen': {
+    'zh-CN': '年龄 {{age}} 岁，超过女性{{kind}}后备干部 {{limit}} 岁的年龄上限',
+    en: 'aged {{age}}, over the limit of {{limit}} for women {{kind}} reserves',
+  },
+  'eligibility.rankAboveTarget': {
+    'zh-CN': '现任{{rank}}，高于拟任职务层次{{target}}；副职后备干部须任{{target}}或以下职级',
+    en: 'holds {{rank}}, above the target rank {{target}}; a deputy reserve holds {{target}} or a rank below it',
+  },
   'eligibility.education': {
     'zh-CN': '学历为{{education}}，低于{{min}}',
     en: 'education {{education}}, below {{min}}',
   },
   'eligibility.fullTimeBachelor': {
-    'zh-CN': '年龄 {{age}} 岁，未满 {{under}} 岁，不具有全日制本科及以上学历（全日制学历为{{has}}）',
-    en: "aged {{age}}, under {{under}}, without a full-time bachelor's degree (has {{has}})",
+    'zh-CN': '年龄 {{age}} 岁（{{max}} 周岁以下），不具有全日制本科及以上学历（全日制学历为{{has}}）',
+    en: "aged {{age}}, {{max}} or under, without a full-time bachelor's degree (has {{has}})",
   },
   'eligibility.fullTimeBachelorNone': {
-    'zh-CN': '年龄 {{age}} 岁，未满 {{under}} 岁，不具有全日制本科及以上学历（无全日制学历）',
-    en: "aged {{age}}, under {{under}}, without a full-time bachelor's degree (has none)",
+    'zh-CN': '年龄 {{age}} 岁（{{max}} 周岁以下），不具有全日制本科及以上学历（无全日制学历）',
+    en: "aged {{age}}, {{max}} or under, without a full-time bachelor's degree (has none)",
   },
   'eligibility.rankHeld': {
     'zh-CN': '现任{{rank}}；{{target}}正职后备干部须任{{target}}或{{below}}满 {{years}} 年',
@@ -771,6 +779,15 @@ export const MESSAGES = {
   },
   'policy.problem': { 'zh-CN': '参数“{{path}}”{{problem}}', en: '{{path}} {{problem}}' },
   'policy.notASetting': { 'zh-CN': '不是政策参数', en: 'is not a policy setting' },
+  // The rule sets of domain/policy/presets.ts, by key.
+  'preset.COUNTY_DIVISION': {
+    'zh-CN': '党政机关 · 县处级后备干部',
+    en: 'Party and government · county/division level',
+  },
+  'preset.TOWNSHIP_SECTION': { 'zh-CN': '乡镇 · 乡科级后备干部', en: 'Township · township/section level' },
+  'preset.INSTITUTION': { 'zh-CN': '事业单位（学校等）后备干部', en: 'Public institutions (schools and others)' },
+  'preset.STATE_ENTERPRISE': { 'zh-CN': '国有企业后备干部', en: 'State-owned enterprises' },
+  'preset.VILLAGE': { 'zh-CN': '村（社区）“两委”后备干部', en: 'Village (community) committees' },
   'policy.tooBig': { 'zh-CN': '应不大于 {{max}}，收到 {{got}}', en: 'must be at most {{max}}, got {{got}}' },
   'policy.tooSmall': { 'zh-CN': '应不小于 {{min}}，收到 {{got}}', en: 'must be at least {{min}}, got {{got}}' },
   'policy.notFinite': { 'zh-CN': '应为有限数值，收到 {{got}}', en: 'must be a finite number, got {{got}}' },

@@ -25,14 +25,17 @@ export interface SelectionRound {
 
 export interface Policy {
   reserveRatio: { PRINCIPAL: number; DEPUTY: number };
+  /** The age limit at nomination by kind (men's where ageLimitWomen differs): over it means age > limit. */
   ageLimit: { PRINCIPAL: number; DEPUTY: number };
+  /** Women's age limit by kind (「男45周岁以下，女40周岁以下」); by default the same as ageLimit. */
+  ageLimitWomen: { PRINCIPAL: number; DEPUTY: number };
   /**
    * Minimum highest education at nomination, on the whole scale: 本科 for party and government
    * pools, 大专 for enterprises (「具有国家承认的大专及以上学历」), 高中 for village pools.
    */
   minEducation: Education;
-  /** Under this age a nominee needs full-time BACHELOR or above. */
-  fullTimeBachelorUnderAge: number;
+  /** Aged this or under (「35周岁以下」: 以下 includes 35), a nominee needs full-time BACHELOR or above. */
+  fullTimeBachelorMaxAge: number;
   minYearsInLowerRank: number;
   minWorkYears: number;
   /**
@@ -102,8 +105,9 @@ export interface Policy {
 export const DEFAULT_POLICY: Policy = {
   reserveRatio: { PRINCIPAL: 2, DEPUTY: 1 },
   ageLimit: { PRINCIPAL: 45, DEPUTY: 40 },
+  ageLimitWomen: { PRINCIPAL: 45, DEPUTY: 40 },
   minEducation: 'BACHELOR',
-  fullTimeBachelorUnderAge: 35,
+  fullTimeBachelorMaxAge: 35,
   minYearsInLowerRank: 2,
   minWorkYears: 3,
   workYearsByEducation: [],

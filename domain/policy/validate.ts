@@ -21,8 +21,10 @@ export const policyOverrideSchema = z
   .strictObject({
     reserveRatio: byKind(z.number().min(0).max(10)),
     ageLimit: byKind(age),
+    ageLimitWomen: byKind(age),
     minEducation: z.enum(EDUCATIONS),
-    fullTimeBachelorUnderAge: age,
+    // 0: no full-time requirement (enterprise and village pools).
+    fullTimeBachelorMaxAge: whole(0, 100),
     minYearsInLowerRank: years,
     minWorkYears: years,
     workYearsByEducation: z.array(z.strictObject({ atLeast: z.enum(EDUCATIONS), years })).max(6),

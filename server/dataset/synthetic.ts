@@ -7,7 +7,7 @@
 // - people whose rank fits their age and years of work, who started work at 18–29 after their
 //   full-time schooling, and whose rank-held-since date follows from both;
 // - reserve entries held by people who were eligible when nominated (age limit, 本科, full-time
-//   本科 under 35, ≥ 3 years of work, a principal reserve 2 years in the rank just below the
+//   本科 at 35 or under, ≥ 3 years of work, a principal reserve 2 years in the rank just below the
 //   team's principal post); nearly every team at its reserve ratio (some above) and with a
 //   ready reserve for each post falling vacant within the succession horizon (vacant, its holder
 //   turning 60, its term ending); the teams short of either mostly in a few hot spots (a county,
@@ -19,7 +19,7 @@
 // the entries still in procedure are made by `generateProcedure` (the file format has no place
 // for them; the demo loader hands them to the import).
 import { addYears, ageAt } from '../../domain/dates.ts';
-import { rankBelow } from '../../domain/eligibility.ts';
+import { rankAbove, rankBelow } from '../../domain/eligibility.ts';
 import type {
   Category,
   Education,
@@ -1002,10 +1002,11 @@ export function generateDataset(options: GenerateOptions): Dataset {
     const age = ageOn(p, day);
     if (age > LIMIT[kind] + 0.97) return false;
     if (!BACHELOR_UP.has(p.edu)) return false;
-    if (age < 35.03 && !(p.ft && BACHELOR_UP.has(p.ft))) return false;
+    if (age < 36.03 && !(p.ft && BACHELOR_UP.has(p.ft))) return false;
     if (p.work > day - years(3) - 5) return false;
     if (kind === 'PRINCIPAL' && (p.rank !== rankBelow(targetRank) || p.since === null || p.since > day - years(2) - 5))
       return false;
+    if (kind === 'DEPUTY' && rankAbove(p.rank, targetRank)) return false;
     return true;
   };
   const deputyReserveRank = (u: GenUnit): Rank =>
@@ -1058,7 +1059,7 @@ export function generateDataset(options: GenerateOptions): Dataset {
       age,
       at: nominated,
       rank,
-      bachelor: age < 35 ? 'ft' : 'any',
+      bachelor: age <= 35 ? 'ft' : 'any',
       holdBy: kind === 'PRINCIPAL' ? nominated - years(2) - 15 : undefined,
       workBy: nominated - years(3) - 15,
       female: 0.3,
@@ -1088,7 +1089,7 @@ export function generateDataset(options: GenerateOptions): Dataset {
         const nominated = entered - lead();
         const age = ageOn(p, nominated);
         if (age > LIMIT[kind] + 0.97 || p.work > nominated - years(3) - 5 || !BACHELOR_UP.has(p.edu)) continue;
-        if (age < 35.03 && !(p.ft && BACHELOR_UP.has(p.ft))) continue;
+        if (age < 36.03 && !(p.ft && BACHELOR_UP.has(p.ft))) continue;
         addEntry(p, u, kind, 'PROMOTED', nominated, entered, isoOf(p.since), '提拔任用', age);
       }
     }

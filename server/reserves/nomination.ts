@@ -5,7 +5,7 @@
 // is kept with the entry and shown wherever the entry is.
 import { toDate, toIso, toIsoOrNull } from '../../domain/dates.ts';
 import { eligibilityFailures, type FailedRule } from '../../domain/eligibility.ts';
-import type { Direction, Education, PositionKind, Rank, Source, Tier } from '../../domain/enums.ts';
+import type { Direction, Education, Gender, PositionKind, Rank, Source, Tier } from '../../domain/enums.ts';
 import { refusal } from '../../domain/errors.ts';
 import {
   enumParam,
@@ -42,6 +42,7 @@ export async function checkEligibility(db: Db, viewer: Viewer, input: Nomination
   const { policy } = await effectivePolicy(db, unit.kind, input.on);
   const failed: FailedRule[] = eligibilityFailures(
     {
+      gender: person.gender as Gender,
       birthDate: toIso(person.birthDate),
       education: person.education as Education,
       fullTimeEducation: (person.fullTimeEducation as Education | null) ?? null,

@@ -4,14 +4,16 @@
 import { toDate, todayIso } from '../../domain/dates.ts';
 import type { UnitKind } from '../../domain/enums.ts';
 import { refusal } from '../../domain/errors.ts';
-import { listParam, messageParam } from '../../domain/messages.ts';
+import { formatMessage, listParam, type MessageKey, messageParam } from '../../domain/messages.ts';
 import { DEFAULT_POLICY } from '../../domain/policy/defaults.ts';
+import { POLICY_PRESETS, type PolicyPreset } from '../../domain/policy/presets.ts';
 import { policyOverrideProblems } from '../../domain/policy/validate.ts';
 import { appendAudit } from '../audit/log.ts';
 import { scopeOf } from '../auth/capabilities.ts';
 import { builder } from '../builder.ts';
 import { recordChange } from '../db/changes.ts';
 import { db } from '../db/client.ts';
+import { requestLang } from '../lang.ts';
 import { effectivePolicy } from '../policy/store.ts';
 import { UnitKindEnum } from './enums.ts';
 
@@ -43,7 +45,28 @@ builder.prismaObject('PolicyVersion', {
   }),
 });
 
+const PolicyPresetRef = builder.objectRef<PolicyPreset>('PolicyPreset').implement({
+  description: 'A rule set the policy documents give for a kind of pool, to record as a policy version.',
+  authScopes: { signedIn: true },
+  fields: (t) => ({
+    key: t.exposeString('key'),
+    name: t.string({
+      description: 'In the request’s language.',
+      resolve: (p) => formatMessage(`preset.${p.key}` as MessageKey, {}, requestLang()),
+    }),
+    unitKinds: t.field({ type: [UnitKindEnum], resolve: (p) => p.unitKinds }),
+    overrides: t.field({ type: 'JSON', resolve: (p) => p.overrides }),
+    clauses: t.stringList({ description: 'The clauses its numbers come from, quoted.', resolve: (p) => p.clauses }),
+  }),
+});
+
 builder.queryFields((t) => ({
+  policyPresets: t.field({
+    authScopes: { signedIn: true },
+    type: [PolicyPresetRef],
+    description: 'The rule sets of party-government, institution, enterprise and village pools.',
+    resolve: () => POLICY_PRESETS,
+  }),
   policy: t.field({
     authScopes: { signedIn: true },
     type: PolicyInEffect,

@@ -152,7 +152,7 @@ describe('messages in the request’s language', () => {
     const refused = refusalOf(await gql(NOMINATE, e12Principal, zh));
     expect(refused.extensions?.messageKey).toBe('nomination.ineligible');
     expect(refused.message).toBe(
-      '人员“E12”不符合提名条件：全日制本科条件不符：年龄 30 岁，未满 35 岁，不具有全日制本科及以上学历（无全日制学历）；' +
+      '人员“E12”不符合提名条件：全日制本科条件不符：年龄 30 岁（35 周岁以下），不具有全日制本科及以上学历（无全日制学历）；' +
         '任职年限条件不符：现任一般干部；正科级正职后备干部须任正科级或副科级满 2 年',
     );
     expectChinese(refused.message);

@@ -119,6 +119,29 @@ describe('pipeline and alerts', () => {
     expect((await alerts('2029-08-07', ['OVER_AGE'])).total).toBe(0);
   });
 
+  it('takes a woman’s age limit where the policy sets women’s apart', async () => {
+    // Women's deputy limit 38 (men's stays 40). E09 is a man: not over it at 39 (2027-08-08 to
+    // 2028-08-07). As a woman she is over 38 from her 39th birthday, 2027-08-08.
+    const v = await db.policyVersion.create({
+      data: {
+        effectiveFrom: new Date('2026-01-01T00:00:00Z'),
+        overrides: JSON.stringify({ ageLimitWomen: { DEPUTY: 38 } }),
+        actor: 'test',
+      },
+    });
+    try {
+      expect((await alerts('2027-08-08', ['OVER_AGE'])).total).toBe(0);
+      await db.person.update({ where: { code: 'E09' }, data: { gender: 'F' } });
+      await recordChange(db, { entity: 'Person' });
+      expect((await alerts('2027-08-08', ['OVER_AGE'])).items.map((i) => i.reserveCode)).toEqual(['R06']);
+      expect((await alerts('2027-08-07', ['OVER_AGE'])).total).toBe(0);
+    } finally {
+      await db.person.update({ where: { code: 'E09' }, data: { gender: 'M' } });
+      await recordChange(db, { entity: 'Person' });
+      await db.policyVersion.delete({ where: { id: v.id } });
+    }
+  });
+
   it('flags a department percentile below the policy’s mark in each of its number of latest years', async () => {
     // E08 (R03): 2025 percentile 0.3 in the fixture; add 2024 at 0.4. Both below 0.5, in
     // consecutive years: below two years running (the default) — an elimination candidate.

@@ -790,6 +790,18 @@ describe('the dashboard in Chromium', { timeout: 150_000 }, () => {
     await expect.poll(() => page.getByRole('cell', { name: '浏览器测试' }).count()).toBe(1);
     await expect.poll(() => page.getByRole('cell', { name: /正职后备与职数比: 2.5/ }).count()).toBe(1);
     await page.screenshot({ path: path.join(shots, 'policy.png'), fullPage: true });
+    // A rule set of the documents, loaded for its unit kind with its clauses; saving would record it.
+    await page.getByRole('combobox', { name: '预设规则集' }).click();
+    await page.getByTitle('国有企业后备干部').click();
+    await expect.poll(() => page.getByText('「年龄:男45周岁以下,女40周岁以下」').count()).toBe(1);
+    await page.getByRole('button', { name: '载入到修改（保存后生效）' }).click();
+    await expect.poll(() => page.getByLabel('副职后备年龄上限（女性）').inputValue(), { timeout: 30_000 }).toBe('40');
+    expect(await page.getByLabel('副职后备年龄上限', { exact: true }).inputValue()).toBe('45');
+    expect(await page.getByText('硕士研究生及以上 1 年；本科及以上 3 年；大专及以上 5 年').count()).toBeGreaterThan(0);
+    expect(await page.locator('.ant-select').filter({ hasText: '国有企业' }).count()).toBeGreaterThan(0);
+    await page.screenshot({ path: path.join(shots, 'policy-preset.png'), fullPage: true });
+    await page.getByRole('button', { name: '撤销修改' }).click();
+    await expect.poll(() => page.getByLabel('副职后备年龄上限', { exact: true }).inputValue()).toBe('40');
   });
 
   it('projects, runs Monte Carlo with a band, saves a scenario and optimises on the planning page', async () => {

@@ -103,13 +103,18 @@ describe('the synthetic data generator', () => {
     expect(bad.map((p) => p.id)).toEqual([]);
   });
 
-  it('nominates only people who had worked 3 years, were within the age limit and, for a principal reserve, held the rank just below 2 years', () => {
+  it('nominates only people who had worked 3 years, were within the age limit, had a full-time degree at 35 or under and, for a principal reserve, held the rank just below 2 years', () => {
     const bad = city.reserves.filter((r) => {
       const p = personOf(r);
       const on = r.nominatedOn as string;
       return (
         addYears(p.workStart as string, 3) > on ||
         ageAt(p.birthDate as string, on) > (r.targetKind === 'PRINCIPAL' ? 45 : 40) ||
+        // 35 or under (以下 includes 35): a full-time bachelor's degree or above (but for the
+        // hot county's 大专 village reserves the bachelor-share rule is to catch).
+        (ageAt(p.birthDate as string, on) <= 35 &&
+          p.education !== 'ASSOCIATE' &&
+          !['BACHELOR', 'MASTER', 'DOCTORATE'].includes((p.fullTimeEducation as string | null) ?? '')) ||
         (r.enteredOn !== null && (r.enteredOn as string) < on)
       );
     });

@@ -857,6 +857,18 @@ export const POLICY = gql(`
   }
 `);
 
+export const POLICY_PRESETS = gql(`
+  query PolicyPresets {
+    policyPresets {
+      key
+      name
+      unitKinds
+      overrides
+      clauses
+    }
+  }
+`);
+
 export const SET_POLICY = gql(`
   mutation SetPolicy($input: SetPolicyInput!) {
     setPolicy(input: $input) {

@@ -7,7 +7,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from 'urql';
 import { EDUCATIONS, UNIT_KINDS, type UnitKind } from '../api/enums.ts';
-import { POLICY, SET_POLICY } from '../api/operations.ts';
+import { POLICY, POLICY_PRESETS, SET_POLICY } from '../api/operations.ts';
 import { errorText, QueryState } from '../components/QueryState.tsx';
 import { useCan } from '../viewer.ts';
 
@@ -21,12 +21,12 @@ interface DegreeTarget {
 
 /** The group a setting is shown in, by its first path segment. */
 const GROUPS: [string, string[]][] = [
-  ['ratios', ['reserveRatio', 'ageLimit', 'retirementAge', 'ageBands']],
+  ['ratios', ['reserveRatio', 'ageLimit', 'ageLimitWomen', 'retirementAge', 'ageBands']],
   ['structure', ['specialStructureShare', 'nearTermShare', 'bachelorShare']],
   [
     'selection',
     [
-      'fullTimeBachelorUnderAge',
+      'fullTimeBachelorMaxAge',
       'minYearsInLowerRank',
       'minWorkYears',
       'managementPeriodYears',
@@ -50,6 +50,13 @@ function numbers(doc: unknown, prefix = ''): [string, number][] {
   if (typeof doc === 'number') return [[prefix, doc]];
   if (!doc || typeof doc !== 'object' || Array.isArray(doc)) return [];
   return Object.entries(doc as Json).flatMap(([k, v]) => numbers(v, prefix ? `${prefix}.${k}` : k));
+}
+
+/** A preset's overrides as the editor's changes: numbers by path, lists and words by their key. */
+function changesOf(overrides: Json): Record<string, unknown> {
+  const out: Record<string, unknown> = Object.fromEntries(numbers(overrides));
+  for (const [k, v] of Object.entries(overrides)) if (typeof v !== 'object' || Array.isArray(v)) out[k] ??= v;
+  return out;
 }
 
 /** The nested overrides document for changed settings. */
@@ -77,6 +84,9 @@ export function Policy() {
     variables: { unitKind, asOf: asOf.format('YYYY-MM-DD') },
   });
   const [saveState, setPolicy] = useMutation(SET_POLICY);
+  const [{ data: presetData }] = useQuery({ query: POLICY_PRESETS });
+  const [presetKey, setPresetKey] = useState<string | null>(null);
+  const preset = presetData?.policyPresets.find((p) => p.key === presetKey) ?? null;
   const [changes, setChanges] = useState<Record<string, unknown>>({});
   const [effectiveFrom, setEffectiveFrom] = useState(dayjs());
   const [note, setNote] = useState('');
@@ -91,6 +101,18 @@ export function Policy() {
     setChanges({});
     setSaved(null);
   };
+  /** Loads a rule set into the editor for its first unit kind, with its clauses as the note; saving records it. */
+  const loadPreset = () => {
+    if (!preset) return;
+    setUnitKind(preset.unitKinds[0] as UnitKind);
+    setSaved(null);
+    setChanges(changesOf(preset.overrides as Json));
+    setNote(`${preset.name}：${preset.clauses.join('；')}`.slice(0, 500));
+  };
+  const workYears = (changes.workYearsByEducation ?? doc?.workYearsByEducation ?? []) as {
+    atLeast: string;
+    years: number;
+  }[];
   const save = async () => {
     const r = await setPolicy({
       input: {
@@ -107,13 +129,26 @@ export function Policy() {
       refetch({ requestPolicy: 'network-only' });
     }
   };
+  const workYearsText = (lines: { atLeast: string; years: number }[]) =>
+    lines.length
+      ? lines
+          .map((w) => t('policy.workYearsLine', { education: t(`enum.Education.${w.atLeast}`), years: w.years }))
+          .join('；')
+      : t('policy.workYearsNone');
+  /** A stored or preset override in words: each setting's label and value. */
   const describe = (overrides: unknown) =>
     numbers(overrides)
       .map(([p, v]) => `${label(p)}: ${v}`)
       .concat(
         Object.entries((overrides ?? {}) as Json)
           .filter(([, v]) => typeof v === 'string' || Array.isArray(v))
-          .map(([k, v]) => `${label(k)}: ${Array.isArray(v) ? `[${v.length}]` : String(v)}`),
+          .map(([k, v]) =>
+            k === 'minEducation'
+              ? `${t('policy.minEducation')}: ${t(`enum.Education.${v}`)}`
+              : k === 'workYearsByEducation'
+                ? `${label(k)}: ${workYearsText(v as { atLeast: string; years: number }[])}`
+                : `${label(k)}: ${Array.isArray(v) ? `[${v.length}]` : String(v)}`,
+          ),
       )
       .join('；');
 
@@ -195,6 +230,14 @@ export function Policy() {
                         ]}
                       />
                       {group === 'selection' && (
+                        <Space style={{ marginTop: 8 }} wrap>
+                          <span>{t('policy.workYearsByEducation')}</span>
+                          <Typography.Text type={'workYearsByEducation' in changes ? 'warning' : undefined}>
+                            {workYearsText(workYears)}
+                          </Typography.Text>
+                        </Space>
+                      )}
+                      {group === 'selection' && (
                         <Space style={{ marginTop: 8 }}>
                           <span>{t('policy.minEducation')}</span>
                           <Select
@@ -258,6 +301,36 @@ export function Policy() {
                 </Card>
               </Col>
             </Row>
+            {canEdit && (
+              <Card size="small" title={t('policy.presets')}>
+                <Space wrap>
+                  <Select
+                    aria-label={t('policy.presets')}
+                    placeholder={t('policy.presetPick')}
+                    style={{ width: 300 }}
+                    value={presetKey}
+                    onChange={setPresetKey}
+                    options={(presetData?.policyPresets ?? []).map((p) => ({ value: p.key, label: p.name }))}
+                  />
+                  <Button disabled={!preset} onClick={loadPreset}>
+                    {t('policy.presetLoad')}
+                  </Button>
+                </Space>
+                {preset && (
+                  <div style={{ marginTop: 8 }}>
+                    <Typography.Text type="secondary">
+                      {t('policy.presetFor', { kinds: preset.unitKinds.map((k) => kindLabel(k)).join('、') })}
+                    </Typography.Text>
+                    <ul style={{ margin: '4px 0 0', paddingInlineStart: 20 }}>
+                      {preset.clauses.map((c) => (
+                        <li key={c}>「{c}」</li>
+                      ))}
+                    </ul>
+                    <Typography.Text type="secondary">{describe(preset.overrides)}</Typography.Text>
+                  </div>
+                )}
+              </Card>
+            )}
             {canEdit && (
               <Card size="small">
                 <Space wrap>
