@@ -28,6 +28,8 @@ const REFRESHED: Record<string, string | null> = {
   Inspection: null,
   Objection: null,
   EliminationDecision: null,
+  // Party committee meetings and their items: gates read them from the operational database.
+  Meeting: null,
   // Keyed by the person: his or her trainings (and the per-year sums derived from them) or
   // assessments are read again.
   Training: 'trainings',

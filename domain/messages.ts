@@ -28,7 +28,12 @@ export const ENUM_LABELS: Record<string, Templates> = {
   'ProcedureGate.INSPECTION_UNFIT': { 'zh-CN': '考察不合格', en: 'Found unfit' },
   'ProcedureGate.NOTICE_OPEN': { 'zh-CN': '公示期未满', en: 'Notice open' },
   'ProcedureGate.OBJECTION_PENDING': { 'zh-CN': '异议待处理', en: 'Objection pending' },
+  'ProcedureGate.DECISION_MISSING': { 'zh-CN': '缺少集体决定', en: 'Decision missing' },
+  'ProcedureGate.DECISION_REJECTED': { 'zh-CN': '会议未通过', en: 'Not adopted' },
   'InspectionVerdict.FIT': { 'zh-CN': '合格', en: 'Fit' },
+  'MeetingSubject.ADMISSION': { 'zh-CN': '确定入库', en: 'Admission' },
+  'MeetingSubject.REMOVAL': { 'zh-CN': '调整出库', en: 'Removal' },
+  'MeetingSubject.SELECTION_PLAN': { 'zh-CN': '选拔方案', en: 'Selection plan' },
   'InspectionVerdict.UNFIT': { 'zh-CN': '不合格', en: 'Unfit' },
   'ObjectionOutcome.PENDING': { 'zh-CN': '待处理', en: 'Pending' },
   'ObjectionOutcome.UPHELD': { 'zh-CN': '异议成立', en: 'Upheld' },
@@ -77,6 +82,7 @@ export const ENUM_LABELS: Record<string, Templates> = {
   'EligibilityRule.EDUCATION': { 'zh-CN': '学历', en: 'Education' },
   'EligibilityRule.FULL_TIME_BACHELOR': { 'zh-CN': '全日制本科', en: 'Full-time bachelor' },
   'EligibilityRule.YEARS_IN_LOWER_RANK': { 'zh-CN': '任职年限', en: 'Years in the rank or the one below' },
+  'EligibilityRule.RANK_ABOVE_TARGET': { 'zh-CN': '职级高于拟任层次', en: 'Rank above the target' },
   'EligibilityRule.WORK_YEARS': { 'zh-CN': '工作年限', en: 'Years of work' },
   'EligibilityRule.ONE_OPEN_ENTRY': { 'zh-CN': '已在库或提名中', en: 'Already has an open entry' },
   'UnitLevel.CITY': { 'zh-CN': '市级', en: 'City' },
@@ -205,6 +211,12 @@ export const FIELD_LABELS: Record<string, Templates> = {
   'Field.favour': { 'zh-CN': '赞成票', en: 'favour' },
   'Field.against': { 'zh-CN': '反对票', en: 'against' },
   'Field.abstain': { 'zh-CN': '弃权票', en: 'abstain' },
+  // A meeting's attendance.
+  'Field.members': { 'zh-CN': '应到会成员', en: 'members' },
+  'Field.present': { 'zh-CN': '实到会成员', en: 'present' },
+  'Field.body': { 'zh-CN': '会议名称', en: 'body' },
+  'Field.items': { 'zh-CN': '议题', en: 'items' },
+  'Field.meetingId': { 'zh-CN': '会议编号', en: 'meetingId' },
   'Field.invalid': { 'zh-CN': '废票', en: 'invalid' },
   // Arguments.
   'Field.first': { 'zh-CN': '每页条数', en: 'first' },
@@ -582,6 +594,68 @@ export const MESSAGES = {
   'gate.objectionPending': {
     'zh-CN': '后备干部记录“{{entry}}”：公示期间收到的异议（编号 {{objections}}）尚未处理完毕',
     en: 'reserve entry "{{entry}}": objection {{objections}} to its public notice is not resolved',
+  },
+  'gate.decisionMissing': {
+    'zh-CN': '后备干部记录“{{entry}}”：{{what}}须经党委（党组）会议集体研究决定，{{on}} 及以前尚无通过的议题',
+    en: 'reserve entry "{{entry}}": {{what}} needs a Party committee decision; no item adopted by {{on}}',
+  },
+  'gate.decisionRejected': {
+    'zh-CN':
+      '后备干部记录“{{entry}}”：{{heldOn}} {{body}}未通过“{{what}}”议题（赞成 {{favour}} 票，须超过应到会成员 {{members}} 人的半数）',
+    en: 'reserve entry "{{entry}}": the {{body}} of {{heldOn}} did not adopt its {{what}} ({{favour}} in favour of {{members}} members)',
+  },
+  // Collective decisions (server/reserves/meetings.ts, domain/decisions.ts).
+  'meeting.countRange': {
+    'zh-CN': '{{field}}须为 0 至 500 的整数，收到 {{value}}',
+    en: '{{field}} must be a whole number from 0 to 500, got {{value}}',
+  },
+  'meeting.noMembers': { 'zh-CN': '应到会成员不能为 0', en: 'a meeting needs at least one member expected' },
+  'meeting.presentOverMembers': {
+    'zh-CN': '实到会成员 {{present}} 人，多于应到会成员 {{members}} 人',
+    en: '{{present}} present, more than the {{members}} members expected',
+  },
+  'meeting.votesOverPresent': {
+    'zh-CN': '赞成 {{favour}}、反对 {{against}}、弃权 {{abstain}}，合计 {{cast}} 票，多于实到会成员 {{present}} 人',
+    en: '{{favour}} for, {{against}} against, {{abstain}} abstaining: {{cast}} votes, more than the {{present}} present',
+  },
+  'meeting.inquorate': {
+    'zh-CN': '实到会成员 {{present}} 人，不足应到会成员 {{members}} 人的 {{quorum}}，会议不能作出决定',
+    en: '{{present}} of {{members}} members present, below the quorum of {{quorum}}: the meeting cannot decide',
+  },
+  'meeting.invalid': { 'zh-CN': '会议记录有误：{{problem}}', en: 'the meeting record is wrong: {{problem}}' },
+  'meeting.itemInvalid': {
+    'zh-CN': '第 {{n}} 项议题有误：{{problem}}',
+    en: 'item {{n}}: {{problem}}',
+  },
+  'meeting.noItems': { 'zh-CN': '会议至少须有一项议题', en: 'a meeting needs at least one item' },
+  'meeting.tooManyItems': { 'zh-CN': '一次会议最多登记 {{max}} 项议题', en: 'at most {{max}} items a meeting' },
+  'meeting.entryNeeded': {
+    'zh-CN': '“{{subject}}”议题须指明后备干部记录',
+    en: 'a {{subject}} item names the reserve entry it decides',
+  },
+  'meeting.titleNeeded': { 'zh-CN': '“{{subject}}”议题须填写议题名称', en: 'a {{subject}} item needs a title' },
+  'meeting.entryOutside': {
+    'zh-CN': '后备干部记录“{{entry}}”不属于{{unit}}及其下级单位，不能由该会议决定',
+    en: 'reserve entry "{{entry}}" is not in the subtree of {{unit}}: this meeting cannot decide on it',
+  },
+  'meeting.entryStage': {
+    'zh-CN': '后备干部记录“{{entry}}”当前状态为{{status}}：“{{subject}}”议题只能针对{{statuses}}状态的记录',
+    en: 'reserve entry "{{entry}}" is {{status}}: a {{subject}} item is for an entry that is {{statuses}}',
+  },
+  'meeting.entryTwice': {
+    'zh-CN': '后备干部记录“{{entry}}”在本次会议中列了两项“{{subject}}”议题',
+    en: 'reserve entry "{{entry}}" has two {{subject}} items in this meeting',
+  },
+  'meeting.beforeNomination': {
+    'zh-CN': '会议日期 {{on}} 早于后备干部记录“{{entry}}”的提名日期 {{nominated}}',
+    en: 'the meeting of {{on}} is before reserve entry "{{entry}}" was nominated, on {{nominated}}',
+  },
+  'meeting.inFuture': { 'zh-CN': '会议日期 {{on}} 晚于今天', en: 'the meeting date {{on}} is after today' },
+  'meeting.notFound': { 'zh-CN': '未找到会议 {{id}}', en: 'meeting {{id}} not found' },
+  'meeting.alreadyStruck': { 'zh-CN': '会议 {{id}} 已作废', en: 'meeting {{id}} is already struck out' },
+  'meeting.strikeUsed': {
+    'zh-CN': '会议 {{id}} 的议题已作为后备干部记录 {{entries}} 状态变更的依据，不能作废',
+    en: 'meeting {{id}} cannot be struck out: steps of {{entries}} rest on its items',
   },
   // The selection procedure's records (server/reserves/procedure.ts, domain/procedure.ts).
   'procedure.wrongStage': {

@@ -53,8 +53,17 @@ export interface Policy {
   /** Selection scores: the rounds in order; their weights add up to 1. */
   selection: { maxScore: number; rounds: SelectionRound[] };
   /** Which records a step needs: a passed recommendation round before inspection (for entries
-   * from DEMOCRATIC_RECOMMENDATION), a concluded FIT inspection before the notice. */
-  procedure: { requireRecommendation: boolean; requireInspection: boolean };
+   * from DEMOCRATIC_RECOMMENDATION), a concluded FIT inspection before the notice, and an item
+   * adopted by a Party committee meeting before admission and removal (domain/decisions.ts): a
+   * meeting decides with present / members ≥ meetingQuorum, an item passes with favour > members ×
+   * meetingPassShare. */
+  procedure: {
+    requireRecommendation: boolean;
+    requireInspection: boolean;
+    requireCollectiveDecision: boolean;
+    meetingQuorum: number;
+    meetingPassShare: number;
+  };
   mentorsPerReserve: number;
   /** Days from entering the pool by which the mentors are to be assigned (the alert waits for them). */
   mentorAssignDays: number;
@@ -138,7 +147,13 @@ export const DEFAULT_POLICY: Policy = {
       },
     ],
   },
-  procedure: { requireRecommendation: false, requireInspection: true },
+  procedure: {
+    requireRecommendation: false,
+    requireInspection: true,
+    requireCollectiveDecision: true,
+    meetingQuorum: 2 / 3,
+    meetingPassShare: 0.5,
+  },
   mentorsPerReserve: 2,
   mentorAssignDays: 30,
   talksPerYear: { LEADERSHIP: 1, HR: 2 },

@@ -67,7 +67,15 @@ export const policyOverrideSchema = z
           .refine((r) => new Set(r.map((x) => x.key)).size === r.length, 'must not name a round twice'),
       })
       .partial(),
-    procedure: z.strictObject({ requireRecommendation: z.boolean(), requireInspection: z.boolean() }).partial(),
+    procedure: z
+      .strictObject({
+        requireRecommendation: z.boolean(),
+        requireInspection: z.boolean(),
+        requireCollectiveDecision: z.boolean(),
+        meetingQuorum: share,
+        meetingPassShare: share,
+      })
+      .partial(),
     mentorsPerReserve: whole(0, 10),
     mentorAssignDays: whole(0, 366),
     talksPerYear: z.strictObject({ LEADERSHIP: whole(0, 52), HR: whole(0, 52) }).partial(),

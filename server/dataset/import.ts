@@ -254,6 +254,8 @@ const DOMAIN_TABLES = [
   'EliminationDecision',
   'Incumbency',
   'ReserveStatusChange',
+  'MeetingItem',
+  'Meeting',
   'Mentor',
   'Talk',
   'Training',

@@ -2,6 +2,7 @@
 // around an entry must say before it may move on. Each gate reads the records as they stand on
 // the step's date and refuses with ILLEGAL_TRANSITION, naming the condition in `extensions.gate`.
 import { toDate, toIso } from '../../domain/dates.ts';
+import type { MeetingSubject } from '../../domain/decisions.ts';
 import type { ReserveStatus } from '../../domain/enums.ts';
 import { refusal } from '../../domain/errors.ts';
 import { enumParam, listParam, type MessageKey, type MessageParams } from '../../domain/messages.ts';
@@ -11,7 +12,13 @@ import type { Db } from '../db/client.ts';
 
 type Reader = Pick<
   Db,
-  'recommendationRound' | 'selectionScore' | 'inspection' | 'publicNotice' | 'objection' | 'reserveStatusChange'
+  | 'recommendationRound'
+  | 'selectionScore'
+  | 'inspection'
+  | 'publicNotice'
+  | 'objection'
+  | 'reserveStatusChange'
+  | 'meetingItem'
 >;
 
 export const GATES = [
@@ -22,6 +29,8 @@ export const GATES = [
   'INSPECTION_UNFIT',
   'NOTICE_OPEN',
   'OBJECTION_PENDING',
+  'DECISION_MISSING',
+  'DECISION_REJECTED',
 ] as const;
 export type Gate = (typeof GATES)[number];
 
@@ -29,6 +38,33 @@ export interface GatedEntry {
   code: string;
   status: ReserveStatus;
   source: string;
+  nominatedOn: Date;
+  enteredOn: Date | null;
+}
+
+/** The steps a Party committee decides (policy procedure.requireCollectiveDecision), by the subject of the item. */
+export function decidedStep(from: ReserveStatus, to: ReserveStatus): MeetingSubject | null {
+  if (from === 'PUBLICIZING' && to === 'ACTIVE') return 'ADMISSION';
+  if (from === 'ACTIVE' && to === 'REMOVED') return 'REMOVAL';
+  return null;
+}
+
+/**
+ * The item that decides an entry's step on `on`: the latest on that subject at a meeting held by
+ * then (and since the entry was nominated; for a removal, since it entered the pool) that is not
+ * struck out. Its `adopted` says whether the step may go ahead.
+ */
+export async function decisionFor(db: Reader, entry: GatedEntry, subject: MeetingSubject, on: string) {
+  const since = subject === 'REMOVAL' && entry.enteredOn ? entry.enteredOn : entry.nominatedOn;
+  return db.meetingItem.findFirst({
+    where: {
+      reserveCode: entry.code,
+      subject,
+      meeting: { struckReason: null, heldOn: { gte: since, lte: toDate(on) } },
+    },
+    orderBy: [{ meeting: { heldOn: 'desc' } }, { id: 'desc' }],
+    include: { meeting: true },
+  });
 }
 
 function refuse(entry: GatedEntry, to: ReserveStatus, gate: Gate, key: MessageKey, params: MessageParams = {}): never {
@@ -144,6 +180,24 @@ export async function checkGates(
         objections: listParam(pending.map((o) => o.id)),
       });
   }
+  await checkDecision(db, entry, to, on, policy);
+}
+
+/** Throws unless a meeting adopted the step, where the policy asks for a collective decision. */
+async function checkDecision(db: Reader, entry: GatedEntry, to: ReserveStatus, on: string, policy: Policy) {
+  const subject = decidedStep(entry.status, to);
+  if (!subject || !policy.procedure.requireCollectiveDecision) return;
+  const what = enumParam('MeetingSubject', subject);
+  const item = await decisionFor(db, entry, subject, on);
+  if (!item) refuse(entry, to, 'DECISION_MISSING', 'gate.decisionMissing', { what, on });
+  if (!item.adopted)
+    refuse(entry, to, 'DECISION_REJECTED', 'gate.decisionRejected', {
+      what,
+      heldOn: toIso(item.meeting.heldOn),
+      body: item.meeting.body,
+      favour: item.favour,
+      members: item.meeting.members,
+    });
 }
 
 function pct(x: number): string {

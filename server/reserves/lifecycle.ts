@@ -15,7 +15,7 @@ import { recordChange } from '../db/changes.ts';
 import type { Db, Tx } from '../db/client.ts';
 import type { ReserveEntry } from '../db/generated/sqlite/client.ts';
 import { effectivePolicy } from '../policy/store.ts';
-import { checkGates } from './gates.ts';
+import { checkGates, decidedStep, decisionFor } from './gates.ts';
 
 export const TRANSITIONS: Record<ReserveStatus, readonly ReserveStatus[]> = {
   NOMINATED: ['INSPECTING', 'REJECTED'],
@@ -168,8 +168,12 @@ export async function stepInTransaction(tx: Tx, viewer: Viewer, entry: SteppedEn
     },
   });
   if (count !== 1) throw refusal('CONFLICT', 'lifecycle.stepRace', { entry: code });
+  // The meeting item that decided the step, referenced from the history (where one decides it).
+  const subject = decidedStep(from, step.to);
+  const decision = subject ? await decisionFor(tx, entry, subject, step.on) : null;
+  const decisionItemId = decision?.adopted ? decision.id : null;
   await tx.reserveStatusChange.create({
-    data: { reserveCode: code, from, to: step.to, on, reason: step.reason, actor: viewer.actor },
+    data: { reserveCode: code, from, to: step.to, on, reason: step.reason, actor: viewer.actor, decisionItemId },
   });
   let notice: Record<string, unknown> | undefined;
   if (from === 'PUBLICIZING')
@@ -190,7 +194,13 @@ export async function stepInTransaction(tx: Tx, viewer: Viewer, entry: SteppedEn
     entityCode: code,
     detail: {
       before: { status: from, exitedOn: toIsoOrNull(entry.exitedOn), enteredOn: toIsoOrNull(entry.enteredOn) },
-      after: { status: step.to, on: step.on, reason: step.reason, ...(notice ? { notice } : {}) },
+      after: {
+        status: step.to,
+        on: step.on,
+        reason: step.reason,
+        ...(notice ? { notice } : {}),
+        ...(decisionItemId ? { decisionItemId } : {}),
+      },
       ...step.detail,
     },
     requestId: step.requestId ?? null,

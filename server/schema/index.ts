@@ -21,6 +21,7 @@ import './scenarios.ts';
 import './unit-metrics.ts';
 import './nomination.ts';
 import './procedure.ts';
+import './meetings.ts';
 import './interchange.ts';
 import './documents.ts';
 import './annual-report.ts';

@@ -386,7 +386,14 @@ builder.prismaObjectFields('ReserveEntry', (t) => ({
     type: [StepBlockerRef],
     description:
       'For each next status the lifecycle allows, the procedure condition that stops the step today (empty: none).',
-    select: { code: true, status: true, source: true, unit: { select: { kind: true } } },
+    select: {
+      code: true,
+      status: true,
+      source: true,
+      nominatedOn: true,
+      enteredOn: true,
+      unit: { select: { kind: true } },
+    },
     resolve: async (e, _args, ctx) => {
       const today = todayIso();
       // The request's policies (read once), not one read per listed entry.

@@ -9,6 +9,7 @@ import { importDataset } from '../../server/dataset/import.ts';
 import { db, dbConfig } from '../../server/db/client.ts';
 import { smallDataset, writeDatasetFile } from '../fixtures/small.ts';
 import { gql, gqlOk } from '../helpers/graphql.ts';
+import { decide } from '../helpers/meetings.ts';
 
 const ratio = (unitCode: string, asOf: string, subtree = true) =>
   gqlOk<{ reserveRatio: Record<string, unknown>[] }>(
@@ -133,6 +134,7 @@ describe('analytics on the small fixture', () => {
     const deputyOfB = async (asOf: string) =>
       (await ratio('B', asOf, false)).find((r) => r.kind === 'DEPUTY')?.reserves;
     expect(await deputyOfB('2026-11-21')).toBe(1);
+    await decide('R06', { unitCode: 'B', heldOn: '2026-10-30', subject: 'REMOVAL' });
     const moved = await gql(
       `mutation { transitionReserve(input: { reserveId: "R06", to: REMOVED, on: "2026-11-01", reason: "工作调动" }) { status } }`,
     );

@@ -9,6 +9,7 @@ import { importDataset } from '../../server/dataset/import.ts';
 import { db, dbConfig } from '../../server/db/client.ts';
 import { smallDataset, tempFile, writeDatasetFile } from '../fixtures/small.ts';
 import { forgetTokens, gql, gqlOk, tokenFor } from '../helpers/graphql.ts';
+import { decide } from '../helpers/meetings.ts';
 import { runScript } from '../helpers/server.ts';
 
 const exported = async () => {
@@ -26,6 +27,7 @@ const pool = async () =>
 describe(`backup and restore (${dbConfig.provider})`, () => {
   it('gives back exactly what was backed up', async () => {
     await importDataset(db, dbConfig, { file: writeDatasetFile(smallDataset()) });
+    await decide('R01', { unitCode: 'A', heldOn: '2026-10-30', subject: 'REMOVAL' });
     const before = await exported();
     expect(await pool()).toBe(4);
     const old = await tokenFor('ADMIN', null);

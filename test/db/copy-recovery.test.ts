@@ -10,6 +10,7 @@ import { handle, markReady } from '../../server/yoga.ts';
 import { smallDataset, writeDatasetFile } from '../fixtures/small.ts';
 import { reads } from '../helpers/failing-reader.ts';
 import { gqlOk } from '../helpers/graphql.ts';
+import { decide } from '../helpers/meetings.ts';
 
 vi.mock('../../server/db/raw.ts', () => import('../helpers/failing-reader.ts'));
 
@@ -44,6 +45,13 @@ describe('the analytical copy when catching up fails', () => {
     // The wait before retrying a failed reload (30 s by default), short for the test.
     process.env.ANALYTICS_RETRY_MS = '300';
     await importDataset(db, dbConfig, { file: writeDatasetFile(smallDataset()) });
+    // The committee's decisions on the removals the tests make (before the copy is first read).
+    for (const [code, unitCode] of [
+      ['R01', 'A'],
+      ['R03', 'B'],
+      ['R05', 'A1'],
+    ] as const)
+      await decide(code, { unitCode, heldOn: '2026-10-30', subject: 'REMOVAL' });
     markReady();
     // Active on 2026-11-21: R01, R03, R05, R06.
     expect(await pool()).toBe(4);

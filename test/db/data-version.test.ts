@@ -9,6 +9,7 @@ import { db, dbConfig } from '../../server/db/client.ts';
 import { maskError } from '../../server/errors.ts';
 import { smallDataset, writeDatasetFile } from '../fixtures/small.ts';
 import { gql, gqlOk } from '../helpers/graphql.ts';
+import { decide } from '../helpers/meetings.ts';
 
 const latest = async () => (await db.changeLog.aggregate({ _max: { seq: true } }))._max.seq ?? 0;
 const RATIO_A = `{ complianceReport(unitCode: "A", subtree: false, asOf: "2026-11-21") {
@@ -44,6 +45,7 @@ describe('the data version', () => {
   });
 
   it('keeps a computed report until the next change, then recomputes it', async () => {
+    await decide('R01', { unitCode: 'A', heldOn: '2026-10-30', subject: 'REMOVAL' });
     const copy = await analytics();
     // A: one principal post, R01 the only principal reserve: 1 of ceil(2 × 1) = 2.
     const first = await gqlOk(RATIO_A);

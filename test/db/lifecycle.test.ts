@@ -5,6 +5,7 @@ import { importDataset } from '../../server/dataset/import.ts';
 import { db, dbConfig } from '../../server/db/client.ts';
 import { smallDataset, writeDatasetFile } from '../fixtures/small.ts';
 import { gql } from '../helpers/graphql.ts';
+import { decide } from '../helpers/meetings.ts';
 
 const move = (reserveId: string, to: string, on: string, reason?: string) =>
   gql<{
@@ -45,6 +46,9 @@ describe('reserve entry lifecycle', () => {
     expect((await move('ReserveEntry:R02', 'PUBLICIZING', '2026-10-01')).data?.transitionReserve.status).toBe(
       'PUBLICIZING',
     );
+    // Admission needs the committee's decision (domain rules, "Collective decisions").
+    expect((await move('R02', 'ACTIVE', '2026-10-09')).errors?.[0]?.extensions?.gate).toBe('DECISION_MISSING');
+    expect((await decide('R02', { unitCode: 'A', heldOn: '2026-10-08' })).errors).toBeUndefined();
     const entered = await move('R02', 'ACTIVE', '2026-10-09');
     expect(entered.data?.transitionReserve).toMatchObject({
       status: 'ACTIVE',
@@ -106,6 +110,7 @@ describe('reserve entry lifecycle', () => {
   });
 
   it('needs a reason to remove an entry from the pool', async () => {
+    expect((await decide('R06', { unitCode: 'B', heldOn: '2026-10-30', subject: 'REMOVAL' })).errors).toBeUndefined();
     const result = await move('R06', 'REMOVED', '2026-11-01', '  ');
     expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'reason' });
     expect((await move('R06', 'REMOVED', '2026-11-01', '年度考核不称职')).data?.transitionReserve.exitReason).toBe(

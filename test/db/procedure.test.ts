@@ -14,6 +14,7 @@ import { TRANSITIONS } from '../../server/reserves/lifecycle.ts';
 import { smallDataset, writeDatasetFile } from '../fixtures/small.ts';
 import { failing } from '../helpers/failing-audit.ts';
 import { type As, gql, gqlOk } from '../helpers/graphql.ts';
+import { decide as committee } from '../helpers/meetings.ts';
 
 vi.mock('../../server/audit/log.ts', () => import('../helpers/failing-audit.ts'));
 
@@ -475,6 +476,8 @@ describe('the selection procedure', () => {
     expect(errorOf(await resolve(objectionId, 'DISMISSED', '2026-10-06'))?.message).toBe(
       `objection ${objectionId} was already found Dismissed`,
     );
+    // The committee decides the admission after the notice (domain rules, "Collective decisions").
+    expect((await committee('RN1', { unitCode: 'B1', heldOn: '2026-10-08' })).errors).toBeUndefined();
     expect((await move('RN1', 'ACTIVE', '2026-10-08')).data?.transitionReserve.status).toBe('ACTIVE');
     e = (await entryOf('RN1')).reserve!;
     expect(e.notices[0]).toMatchObject({
@@ -534,6 +537,17 @@ describe('the selection procedure', () => {
       const id = matrixId(from, to);
       if (from === 'INSPECTING' && to === 'PUBLICIZING') expect((await inspect(id)).errors).toBeUndefined();
       const reason = to === 'REMOVED' || (from === 'PUBLICIZING' && to === 'INSPECTING') ? '因故调整' : undefined;
+      // Admission and removal: with the committee's decision.
+      if ((from === 'PUBLICIZING' && to === 'ACTIVE') || (from === 'ACTIVE' && to === 'REMOVED'))
+        expect(
+          (
+            await committee(id, {
+              unitCode: 'B1',
+              heldOn: '2026-10-10',
+              subject: to === 'ACTIVE' ? 'ADMISSION' : 'REMOVAL',
+            })
+          ).errors,
+        ).toBeUndefined();
       const r = await move(id, to, dates[to] ?? '2026-10-10', reason);
       expect(r.errors, `${from} → ${to}`).toBeUndefined();
       expect(r.data?.transitionReserve.status).toBe(to);
@@ -663,6 +677,9 @@ describe('the selection procedure', () => {
     });
     // Kept: still in the pool, still flagged (the grounds stand), the decision shown with it.
     expect((await entryOf('R03')).reserve?.status).toBe('ACTIVE');
+    // Removing is the committee's decision too: without it the decision to remove is refused.
+    expect(errorOf(await decide('R03', 'REMOVE', '2026-07-01'))?.extensions?.gate).toBe('DECISION_MISSING');
+    await committee('R03', { unitCode: 'B', heldOn: '2026-07-01', subject: 'REMOVAL' });
     const removed = await decide('R03', 'REMOVE', '2026-07-01');
     expect(removed.errors).toBeUndefined();
     const e = (await entryOf('R03')).reserve!;

@@ -56,6 +56,12 @@ describe.runIf(withPg)('(b) two servers on one PostgreSQL database', () => {
     const [a, b] = await Promise.all([startServer(env), startServer(env)]);
     servers.push(a!, b!);
     expect(await total(b!)).toBe(4);
+    // The committee's decision the removal needs (recorded before the version is read).
+    const decided = await a!.post(
+      `mutation { recordMeeting(input: { unitCode: "B", heldOn: "2026-09-30", body: "县委常委会", members: 9, present: 8,
+        items: [{ subject: REMOVAL, reserveId: "R03", favour: 8, against: 0, abstain: 0 }] }) { items { adopted } } }`,
+    );
+    expect(decided).toEqual({ data: { recordMeeting: { items: [{ adopted: true }] } } });
     const before = (await b!.health()).dataVersion!;
 
     const moved = await a!.post(
