@@ -10,6 +10,7 @@ import { scopedUnit, under } from '../auth/viewer.ts';
 import { builder, WHOLE } from '../builder.ts';
 import type { Context } from '../context.ts';
 import { db } from '../db/client.ts';
+import { LIMITS } from '../limits-config.ts';
 import { MAX_MEETING_ITEMS, recordMeeting, strikeMeeting } from '../reserves/meetings.ts';
 
 export const MeetingSubjectEnum = builder.enumType('MeetingSubject', {
@@ -131,7 +132,7 @@ builder.queryFields((t) => ({
     args: {
       unitCode: t.arg.string({ required: true, validate: z.string().max(64) }),
       subtree: t.arg.boolean({ defaultValue: false }),
-      first: t.arg.int({ defaultValue: 100, validate: z.number().int().min(1).max(500) }),
+      first: t.arg.int({ defaultValue: 100, validate: z.number().int().min(1).max(LIMITS.maxPage) }),
     },
     resolve: async (query, _root, args, ctx) => {
       const unit = await scopedUnit(db, args.unitCode, ctx.viewer);

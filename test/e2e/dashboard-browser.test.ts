@@ -912,6 +912,79 @@ describe('the dashboard in Chromium', { timeout: 150_000 }, () => {
     expect(Object.keys(reportZip.files).filter((n) => n.endsWith('.svg'))).toHaveLength(3);
   });
 
+  it('records a committee meeting on the 会议 page, and the removal it adopted names it in the history', async () => {
+    const found = await server.post<{
+      reserves: { edges: { node: { code: string; person: { name: string }; unit: { code: string; name: string } } }[] };
+    }>(
+      '{ reserves(first: 1, filter: { status: [ACTIVE] }) { edges { node { code person { name } unit { code name } } } } }',
+    );
+    const { code, person, unit } = found.data!.reserves.edges[0]!.node;
+    // From the entry's blocker or by hand: the form opens on the unit, the entry's item filled in.
+    await page.goto(`${server.base}/meetings?${new URLSearchParams({ unit: unit.code, entry: code })}`);
+    const form = page.locator('.ant-drawer:visible');
+    await expect
+      .poll(
+        () =>
+          form
+            .locator('.ant-select-content')
+            .filter({ hasText: `${person.name}（` })
+            .count(),
+        { timeout: 30_000 },
+      )
+      .toBe(1);
+    expect(await form.locator('.ant-select-content[title="调整出库"]').count()).toBe(1);
+    await form.getByLabel('应到会成员').fill('9');
+    await form.getByLabel('实到会成员').fill('5');
+    await expect.poll(() => form.getByText('到会人数不足：应到 9 人须至少 6 人到会，会议不能作出决定').count()).toBe(1);
+    await form.getByLabel('实到会成员').fill('8');
+    await expect.poll(() => form.getByText(/每项议题须赞成 5 票以上方为通过/).count()).toBe(1);
+    await form.getByLabel('赞成 1').fill('4');
+    await expect.poll(() => form.getByTestId('meeting-item-1').getByText('未通过').count()).toBe(1);
+    await form.getByLabel('赞成 1').fill('7');
+    await form.getByLabel('反对 1').fill('1');
+    await expect.poll(() => form.getByTestId('meeting-item-1').getByText('通过', { exact: true }).count()).toBe(1);
+    await page.screenshot({ path: path.join(shots, 'meeting-form.png') });
+    // Saved only once confirmed, with what the meeting decided.
+    await form.getByRole('button', { name: '保存会议记录' }).click();
+    const dialog = page.locator('.ant-modal-confirm:visible');
+    await expect.poll(() => dialog.getByText('应到 9 人，实到 8 人').count(), { timeout: 10_000 }).toBe(1);
+    expect(await dialog.getByText(/赞成 7 · 反对 1 · 弃权 0 · 通过/).count()).toBe(1);
+    await dialog.getByRole('button', { name: '确认' }).click();
+    const row = page.locator('.ant-table-row').filter({ hasText: '应到 9 人，实到 8 人' });
+    await expect.poll(() => row.count(), { timeout: 30_000 }).toBe(1);
+    expect(await row.getByText('通过', { exact: true }).count()).toBe(1);
+    await page.screenshot({ path: path.join(shots, 'meetings.png'), fullPage: true });
+    // The entry, from the item: removed with a reason, confirmed; its history names the meeting.
+    await row.getByText(`${person.name}（${unit.name}）`).click();
+    const drawer = page.locator('.ant-drawer:visible');
+    await expect.poll(() => drawer.getByText('状态变化').count(), { timeout: 30_000 }).toBe(1);
+    const chosen = drawer.locator('.ant-select-content[title="已调出"]');
+    await expect
+      .poll(
+        async () => {
+          if ((await chosen.count()) === 0) {
+            await drawer.getByRole('combobox', { name: '变更为', exact: true }).click();
+            await page.locator('.ant-select-dropdown:visible').getByTitle('已调出', { exact: true }).click();
+          }
+          return chosen.count();
+        },
+        { timeout: 30_000 },
+      )
+      .toBe(1);
+    await drawer.getByLabel('原因', { exact: true }).fill('党委会研究决定调整');
+    await drawer.getByRole('button', { name: '确认变更' }).click();
+    const step = page.locator('.ant-modal-confirm:visible').filter({ hasText: '在库 → 已调出' });
+    await expect.poll(() => step.count(), { timeout: 10_000 }).toBe(1);
+    await step.getByRole('button', { name: '确认' }).click();
+    await expect.poll(() => drawer.getByText('已变更为“已调出”').count(), { timeout: 30_000 }).toBe(1);
+    await expect
+      .poll(() => drawer.getByText(/党委会：调整出库（赞成 7 票，应到 9 人）/).count(), { timeout: 30_000 })
+      .toBe(1);
+    await page.screenshot({ path: path.join(shots, 'meeting-history.png') });
+    await page.keyboard.press('Escape');
+    await page.locator('.ant-drawer-close:visible').first().click();
+  });
+
   it('offers a leader only what a leader may do', async () => {
     const added = runScript('scripts/user-add.ts', ['leader-web', '--role', 'LEADER'], {
       DATABASE_URL: server.databaseUrl,

@@ -25,6 +25,7 @@ const Roster = lazy(() => import('./pages/Roster.tsx').then((m) => ({ default: m
 const Selection = lazy(() => import('./pages/Selection.tsx').then((m) => ({ default: m.Selection })));
 const Policy = lazy(() => import('./pages/Policy.tsx').then((m) => ({ default: m.Policy })));
 const Ranking = lazy(() => import('./pages/Ranking.tsx').then((m) => ({ default: m.Ranking })));
+const Meetings = lazy(() => import('./pages/Meetings.tsx').then((m) => ({ default: m.Meetings })));
 const Statistics = lazy(() => import('./pages/Statistics.tsx').then((m) => ({ default: m.Statistics })));
 const Planning = lazy(() => import('./pages/Planning.tsx').then((m) => ({ default: m.Planning })));
 
@@ -76,6 +77,7 @@ export function App() {
                   { key: 'roster', label: t('nav.roster'), onClick: () => navigate('/roster') },
                   { key: 'statistics', label: t('nav.statistics'), onClick: () => navigate('/statistics') },
                   { key: 'selection', label: t('nav.selection'), onClick: () => navigate('/selection') },
+                  { key: 'meetings', label: t('nav.meetings'), onClick: () => navigate('/meetings') },
                   { key: 'planning', label: t('nav.planning'), onClick: () => navigate('/planning') },
                   { key: 'policy', label: t('nav.policy'), onClick: () => navigate('/policy') },
                 ]}
@@ -113,6 +115,7 @@ export function App() {
                     <Route path="/roster" element={<AtRoot root={me.scopeRoot} page={Roster} />} />
                     <Route path="/statistics" element={<AtRoot root={me.scopeRoot} page={Statistics} />} />
                     <Route path="/selection" element={<AtRoot root={me.scopeRoot} page={Selection} />} />
+                    <Route path="/meetings" element={<AtRoot root={me.scopeRoot} page={Meetings} />} />
                     <Route
                       path="/policy"
                       element={

@@ -623,6 +623,20 @@ export const RESERVE_DETAIL = gql(`
         reason
         actor
         recordedAt
+        decision {
+          id
+          subject
+          favour
+          meeting {
+            id
+            heldOn
+            body
+            members
+            unit {
+              code
+            }
+          }
+        }
       }
       person {
         id
@@ -1209,3 +1223,110 @@ export const EXPORT_ANNUAL_REPORT = gql(
 `,
   [DOCUMENT_FILE],
 );
+
+/** A unit's Party committee meetings, with the policy's quorum and pass share for its kind. */
+export const MEETINGS = gql(`
+  query Meetings($unitCode: String!, $subtree: Boolean) {
+    unit(code: $unitCode) {
+      code
+      name
+      kind
+      ancestors {
+        name
+      }
+    }
+    meetings(unitCode: $unitCode, subtree: $subtree, first: 100) {
+      id
+      heldOn
+      body
+      members
+      present
+      votesNeeded
+      note
+      recordedBy
+      struckReason
+      struckBy
+      unit {
+        code
+        name
+      }
+      items {
+        id
+        subject
+        title
+        favour
+        against
+        abstain
+        adopted
+        reserve {
+          id
+          code
+          status
+        }
+      }
+    }
+  }
+`);
+
+export const ENTRY_CHOICE = gql(`
+  fragment EntryChoice on ReserveEntry @_unmask {
+    id
+    code
+    status
+    person {
+      name
+    }
+    unit {
+      name
+    }
+  }
+`);
+
+/** Entries of a unit's subtree in some statuses, by name or code (a meeting's items). */
+export const ENTRY_SEARCH = gql(
+  `
+  query EntrySearch($unitCode: String!, $status: [ReserveStatus!], $search: String) {
+    reserves(filter: { unitCode: $unitCode, status: $status, search: $search }, first: 20) {
+      edges {
+        node {
+          ...EntryChoice
+        }
+      }
+    }
+  }
+`,
+  [ENTRY_CHOICE],
+);
+
+/** One entry as a meeting's item shows it (the entry a page was opened for). */
+export const ENTRY_CHOSEN = gql(
+  `
+  query EntryChosen($id: ID!) {
+    reserve(id: $id) {
+      ...EntryChoice
+    }
+  }
+`,
+  [ENTRY_CHOICE],
+);
+
+export const RECORD_MEETING = gql(`
+  mutation RecordMeeting($input: RecordMeetingInput!) {
+    recordMeeting(input: $input) {
+      id
+      items {
+        id
+        adopted
+      }
+    }
+  }
+`);
+
+export const STRIKE_MEETING = gql(`
+  mutation StrikeMeeting($input: StrikeMeetingInput!) {
+    strikeMeeting(input: $input) {
+      id
+      struckReason
+    }
+  }
+`);

@@ -19,6 +19,7 @@ import {
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
 import { useMutation, useQuery } from 'urql';
 import type { ResultOf } from '../api/graphql.ts';
 import { RESERVE_DETAIL, TRANSITION_RESERVE } from '../api/operations.ts';
@@ -250,6 +251,27 @@ export function ReserveDrawer({
                           { title: t('roster.from'), dataIndex: 'from', render: (v) => e('ReserveStatus', v) },
                           { title: t('roster.to'), dataIndex: 'to', render: (v) => e('ReserveStatus', v) },
                           { title: t('roster.reason'), dataIndex: 'reason', render: dash },
+                          {
+                            title: t('roster.decision'),
+                            dataIndex: 'decision',
+                            render: (d: (typeof entry.history)[number]['decision']) =>
+                              d ? (
+                                <Link
+                                  to={`/meetings?${new URLSearchParams({ unit: d.meeting.unit.code })}`}
+                                  onClick={onClose}
+                                >
+                                  {t('roster.decisionText', {
+                                    heldOn: d.meeting.heldOn,
+                                    body: d.meeting.body,
+                                    subject: e('MeetingSubject', d.subject),
+                                    favour: d.favour,
+                                    members: d.meeting.members,
+                                  })}
+                                </Link>
+                              ) : (
+                                '—'
+                              ),
+                          },
                           { title: t('roster.actor'), dataIndex: 'actor' },
                         ]}
                       />

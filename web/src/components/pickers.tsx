@@ -6,7 +6,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useClient } from 'urql';
 import type { ResultOf } from '../api/graphql.ts';
-import { PERSON_SEARCH, UNIT_SEARCH } from '../api/operations.ts';
+import { ENTRY_SEARCH, PERSON_SEARCH, UNIT_SEARCH } from '../api/operations.ts';
 
 /** A unit's name with the units above it in the viewer's scope: 示范市·某县·教育局. */
 export function unitPath(u: { name: string; ancestors?: { name: string }[] | null }): string {
@@ -15,6 +15,7 @@ export function unitPath(u: { name: string; ancestors?: { name: string }[] | nul
 
 type Person = ResultOf<typeof PERSON_SEARCH>['people']['edges'][number]['node'];
 type Unit = ResultOf<typeof UNIT_SEARCH>['units']['edges'][number]['node'];
+export type EntryChoice = ResultOf<typeof ENTRY_SEARCH>['reserves']['edges'][number]['node'];
 
 /** Results of `search(text)` for the text typed, 300 ms after the last key. */
 function useSearch<T>(search: (text: string) => Promise<T[]>): [T[], boolean, (text: string) => void] {
@@ -59,6 +60,7 @@ function SearchPicker<T extends { code: string }>({
   detail,
   placeholder,
   onChosen,
+  initial,
   ...rest
 }: PickerProps & {
   search: (text: string) => Promise<T[]>;
@@ -66,9 +68,11 @@ function SearchPicker<T extends { code: string }>({
   detail?: (item: T) => string;
   placeholder: string;
   onChosen?: (item: T | null) => void;
+  /** The item the value starts as (shown by its label, not its code). */
+  initial?: T | null;
 }) {
   const { t } = useTranslation();
-  const [chosen, setChosen] = useState<T | null>(null);
+  const [chosen, setChosen] = useState<T | null>(initial ?? null);
   const [found, loading, onSearch] = useSearch(search);
   const options = useMemo(() => {
     const list = chosen && !found.some((x) => x.code === chosen.code) ? [chosen, ...found] : found;
@@ -157,4 +161,42 @@ export function UnitPicker(props: PickerProps) {
       placeholder={t('pickers.unitPlaceholder')}
     />
   );
+}
+
+/**
+ * A reserve entry of a unit's subtree in some statuses, by the person's name or the entry's code:
+ * 姓名（单位，状态，编号）.
+ */
+export function EntryPicker({
+  unitCode,
+  statuses,
+  initial,
+  ...props
+}: PickerProps & {
+  unitCode: string;
+  statuses: string[];
+  initial?: EntryChoice | null;
+  onChosen?: (item: EntryChoice | null) => void;
+}) {
+  const { t } = useTranslation();
+  const client = useClient();
+  return (
+    <SearchPicker<EntryChoice>
+      {...props}
+      initial={initial}
+      search={async (search) => {
+        const r = await client
+          .query(ENTRY_SEARCH, { unitCode, status: statuses as never, search }, { requestPolicy: 'network-only' })
+          .toPromise();
+        return r.data?.reserves.edges.map((e) => e.node) ?? [];
+      }}
+      label={(e) => entryLabel(e, t)}
+      placeholder={t('pickers.entryPlaceholder')}
+    />
+  );
+}
+
+/** 姓名（单位，状态，编号）. */
+export function entryLabel(e: EntryChoice, t: (key: string) => string): string {
+  return `${e.person.name}（${e.unit.name}，${t(`enum.ReserveStatus.${e.status}`)}，${e.code}）`;
 }

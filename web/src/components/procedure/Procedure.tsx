@@ -3,9 +3,10 @@
 // windows with objections, promotion and elimination decisions. Each section offers its forms
 // to an account that keeps the pool; after a change the procedure is read again from the server
 // (through Graphcache, so the drawer's own fields — status, history — follow).
-import { Alert, Card, Empty, Space, Steps, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Empty, Space, Steps, Tag, Typography } from 'antd';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router-dom';
 import { useClient, useQuery } from 'urql';
 import { PROCEDURE, PROCEDURE_POLICY } from '../../api/procedure.ts';
 import { errorText, QueryState } from '../QueryState.tsx';
@@ -20,8 +21,13 @@ type Status = Entry['status'];
 const STAGES = ['NOMINATED', 'INSPECTING', 'PUBLICIZING', 'ACTIVE'] as const;
 
 /** What stops each next step today, or that nothing does. */
-export function Blockers({ entry }: { entry: Pick<Entry, 'blockers' | 'nextStatuses' | 'status'> }) {
+export function Blockers({
+  entry,
+}: {
+  entry: Pick<Entry, 'blockers' | 'nextStatuses' | 'status' | 'code'> & { unit: { code: string } };
+}) {
   const { t } = useTranslation();
+  const navigate = useNavigate();
   // The steps along the procedure (not a rejection, nor the way back to inspection).
   const stage = (s: Status) => STAGES.indexOf(s as (typeof STAGES)[number]);
   const forward = entry.nextStatuses.filter((s) => stage(s) > stage(entry.status));
@@ -39,6 +45,18 @@ export function Blockers({ entry }: { entry: Pick<Entry, 'blockers' | 'nextStatu
             showIcon
             title={t('procedure.blockedTo', { status, gate: t(`enum.ProcedureGate.${b.gate}`) })}
             description={<span title={b.message}>{t(`procedure.gateHint.${b.gate}`)}</span>}
+            action={
+              b.gate === 'DECISION_MISSING' || b.gate === 'DECISION_REJECTED' ? (
+                <Button
+                  size="small"
+                  onClick={() =>
+                    navigate(`/meetings?${new URLSearchParams({ unit: entry.unit.code, entry: entry.code })}`)
+                  }
+                >
+                  {t('procedure.toMeetings')}
+                </Button>
+              ) : undefined
+            }
           />
         ) : (
           <Alert key={to} type="success" showIcon title={t('procedure.readyTo', { status })} />
