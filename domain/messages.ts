@@ -30,6 +30,17 @@ export const ENUM_LABELS: Record<string, Templates> = {
   'ProcedureGate.OBJECTION_PENDING': { 'zh-CN': '异议待处理', en: 'Objection pending' },
   'ProcedureGate.DECISION_MISSING': { 'zh-CN': '缺少集体决定', en: 'Decision missing' },
   'ProcedureGate.DECISION_REJECTED': { 'zh-CN': '会议未通过', en: 'Not adopted' },
+  'ProcedureGate.APPROVAL_PENDING': { 'zh-CN': '待上级审批', en: 'Approval pending' },
+  'ProcedureGate.APPROVAL_RETURNED': { 'zh-CN': '上级退回', en: 'Returned by the higher level' },
+  'FilingKind.FILING': { 'zh-CN': '备案', en: 'Filing' },
+  'FilingKind.APPROVAL': { 'zh-CN': '审批', en: 'Approval' },
+  'FilingStatus.PENDING': { 'zh-CN': '待处理', en: 'Pending' },
+  'FilingStatus.ACKNOWLEDGED': { 'zh-CN': '已备案', en: 'Filed' },
+  'FilingStatus.APPROVED': { 'zh-CN': '已批准', en: 'Approved' },
+  'FilingStatus.RETURNED': { 'zh-CN': '已退回', en: 'Returned' },
+  'FilingAction.ACKNOWLEDGE': { 'zh-CN': '备案', en: 'Acknowledge' },
+  'FilingAction.APPROVE': { 'zh-CN': '批准', en: 'Approve' },
+  'FilingAction.RETURN': { 'zh-CN': '退回', en: 'Return' },
   'InspectionVerdict.FIT': { 'zh-CN': '合格', en: 'Fit' },
   'MeetingSubject.ADMISSION': { 'zh-CN': '确定入库', en: 'Admission' },
   'MeetingSubject.REMOVAL': { 'zh-CN': '调整出库', en: 'Removal' },
@@ -603,6 +614,41 @@ export const MESSAGES = {
     'zh-CN':
       '后备干部记录“{{entry}}”：{{heldOn}} {{body}}未通过“{{what}}”议题（赞成 {{favour}} 票，须超过应到会成员 {{members}} 人的半数）',
     en: 'reserve entry "{{entry}}": the {{body}} of {{heldOn}} did not adopt its {{what}} ({{favour}} in favour of {{members}} members)',
+  },
+  'gate.approvalPending': {
+    'zh-CN': '后备干部记录“{{entry}}”：{{what}}须经{{unit}}审批，{{submittedOn}} 报送后尚未批复',
+    en: 'reserve entry "{{entry}}": its {{what}} needs the approval of {{unit}}, asked on {{submittedOn}} and not yet given',
+  },
+  'gate.approvalReturned': {
+    'zh-CN': '后备干部记录“{{entry}}”：{{unit}}于 {{decidedOn}} 退回“{{what}}”（{{reason}}），须重新研究决定',
+    en: 'reserve entry "{{entry}}": {{unit}} returned its {{what}} on {{decidedOn}} ({{reason}}); it needs a new decision',
+  },
+  // Filing and approval (server/reserves/filings.ts, domain/authority.ts).
+  'filing.notFound': { 'zh-CN': '未找到报送事项 {{id}}', en: 'filing {{id}} not found' },
+  'filing.wrongAction': {
+    'zh-CN': '报送事项 {{id}} 为{{kind}}，不能“{{action}}”',
+    en: 'filing {{id}} is a {{kind}}: it cannot be given {{action}}',
+  },
+  'filing.alreadyDecided': {
+    'zh-CN': '报送事项 {{id}} 已处理（{{status}}）',
+    en: 'filing {{id}} was already dealt with ({{status}})',
+  },
+  'filing.beforeSubmitted': {
+    'zh-CN': '报送事项 {{id}}：处理日期 {{on}} 早于报送日期 {{submitted}}',
+    en: 'filing {{id}}: {{on}} is before it was sent, on {{submitted}}',
+  },
+  'filing.meetingStruck': {
+    'zh-CN': '报送事项 {{id}} 所依据的会议已作废，无需处理',
+    en: 'the meeting behind filing {{id}} was struck out: nothing to decide',
+  },
+  'filing.inFuture': { 'zh-CN': '处理日期 {{on}} 晚于今天', en: 'the date {{on}} is after today' },
+  'filing.returnNeedsReason': {
+    'zh-CN': '退回报送事项 {{id}} 须写明理由',
+    en: 'returning filing {{id}} needs a reason',
+  },
+  'filing.race': {
+    'zh-CN': '报送事项 {{id}} 已被他人处理，请刷新后查看',
+    en: 'filing {{id}} was dealt with meanwhile; reload to see it',
   },
   // Collective decisions (server/reserves/meetings.ts, domain/decisions.ts).
   'meeting.countRange': {

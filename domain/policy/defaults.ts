@@ -1,6 +1,7 @@
 // The policy numbers of the domain rules (docs/domain.md), as data with defaults. Deployments
 // override them per unit kind from a date on (stored versions, domain/policy/effective.ts); metric
 // and lifecycle code reads them from a Policy object, never from literals.
+import type { AuthorityLine } from '../authority.ts';
 import type { Education } from '../enums.ts';
 
 /** The main body's age band (share of entries aged from–to) and the young members wanted. */
@@ -64,6 +65,12 @@ export interface Policy {
     meetingQuorum: number;
     meetingPassShare: number;
   };
+  /**
+   * Management authority (domain/authority.ts): for a target rank, the level whose organization
+   * department a committee's decision below it is filed with (FILING) or needs the approval of
+   * (APPROVAL). Several lines may name one rank (村级: the township approves, the county files).
+   */
+  authority: AuthorityLine[];
   mentorsPerReserve: number;
   /** Days from entering the pool by which the mentors are to be assigned (the alert waits for them). */
   mentorAssignDays: number;
@@ -154,6 +161,12 @@ export const DEFAULT_POLICY: Policy = {
     meetingQuorum: 2 / 3,
     meetingPassShare: 0.5,
   },
+  // 「对于正处级后备干部要上报市委组织部备案」; village reserves 「经乡党委审批同意，报县委组织部备案」.
+  authority: [
+    { rank: 'DIVISION_PRINCIPAL', level: 'CITY', mode: 'FILING' },
+    { rank: 'VILLAGE_CADRE', level: 'TOWNSHIP', mode: 'APPROVAL' },
+    { rank: 'VILLAGE_CADRE', level: 'COUNTY', mode: 'FILING' },
+  ],
   mentorsPerReserve: 2,
   mentorAssignDays: 30,
   talksPerYear: { LEADERSHIP: 1, HR: 2 },

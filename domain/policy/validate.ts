@@ -3,7 +3,8 @@
 // shares in [0, 1], ages and years as whole numbers in a human range. A zod schema, so the rules
 // read as data; problems name the path ("ageLimit.PRINCIPAL") and the value given.
 import { z } from 'zod';
-import { CATEGORIES, EDUCATIONS } from '../enums.ts';
+import { FILING_KINDS } from '../authority.ts';
+import { CATEGORIES, EDUCATIONS, RANKS, UNIT_LEVELS } from '../enums.ts';
 import { formatMessage, listParam, type MessageKey, type MessageParams } from '../messages.ts';
 
 const share = z.number().min(0).max(1);
@@ -76,6 +77,9 @@ export const policyOverrideSchema = z
         meetingPassShare: share,
       })
       .partial(),
+    authority: z
+      .array(z.strictObject({ rank: z.enum(RANKS), level: z.enum(UNIT_LEVELS), mode: z.enum(FILING_KINDS) }))
+      .max(50),
     mentorsPerReserve: whole(0, 10),
     mentorAssignDays: whole(0, 366),
     talksPerYear: z.strictObject({ LEADERSHIP: whole(0, 52), HR: whole(0, 52) }).partial(),

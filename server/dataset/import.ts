@@ -254,6 +254,7 @@ const DOMAIN_TABLES = [
   'EliminationDecision',
   'Incumbency',
   'ReserveStatusChange',
+  'Filing',
   'MeetingItem',
   'Meeting',
   'Mentor',

@@ -19,6 +19,7 @@ type Reader = Pick<
   | 'objection'
   | 'reserveStatusChange'
   | 'meetingItem'
+  | 'filing'
 >;
 
 export const GATES = [
@@ -31,6 +32,8 @@ export const GATES = [
   'OBJECTION_PENDING',
   'DECISION_MISSING',
   'DECISION_REJECTED',
+  'APPROVAL_PENDING',
+  'APPROVAL_RETURNED',
 ] as const;
 export type Gate = (typeof GATES)[number];
 
@@ -63,7 +66,7 @@ export async function decisionFor(db: Reader, entry: GatedEntry, subject: Meetin
       meeting: { struckReason: null, heldOn: { gte: since, lte: toDate(on) } },
     },
     orderBy: [{ meeting: { heldOn: 'desc' } }, { id: 'desc' }],
-    include: { meeting: true },
+    include: { meeting: true, filings: { include: { toUnit: { select: { name: true } } }, orderBy: { id: 'asc' } } },
   });
 }
 
@@ -198,6 +201,22 @@ async function checkDecision(db: Reader, entry: GatedEntry, to: ReserveStatus, o
       favour: item.favour,
       members: item.meeting.members,
     });
+  // Managed higher up: the approvals the decision went up for (filings do not hold the step).
+  for (const f of item.filings.filter((x) => x.kind === 'APPROVAL')) {
+    if (f.status === 'RETURNED')
+      refuse(entry, to, 'APPROVAL_RETURNED', 'gate.approvalReturned', {
+        what,
+        unit: f.toUnit.name,
+        decidedOn: f.decidedOn ? toIso(f.decidedOn) : '',
+        reason: f.reason ?? '',
+      });
+    if (f.status !== 'APPROVED' || !f.decidedOn || toIso(f.decidedOn) > on)
+      refuse(entry, to, 'APPROVAL_PENDING', 'gate.approvalPending', {
+        what,
+        unit: f.toUnit.name,
+        submittedOn: toIso(f.submittedOn),
+      });
+  }
 }
 
 function pct(x: number): string {

@@ -4,6 +4,8 @@
 // in force on its date for its unit's kind; it is scoped to the viewer's subtree (its unit, and
 // every entry it decides on, inside it and inside the meeting unit's subtree), audited, and never
 // deleted: one entered by mistake is struck out with a reason, unless a step already rests on it.
+
+import type { Authority } from '../../domain/authority.ts';
 import { toDate, todayIso } from '../../domain/dates.ts';
 import {
   adopted,
@@ -13,7 +15,7 @@ import {
   quorate,
   voteProblems,
 } from '../../domain/decisions.ts';
-import type { ReserveStatus } from '../../domain/enums.ts';
+import type { Rank, ReserveStatus, UnitLevel } from '../../domain/enums.ts';
 import { refusal } from '../../domain/errors.ts';
 import { enumParam, listParam, type MessageRef } from '../../domain/messages.ts';
 import { appendAudit } from '../audit/log.ts';
@@ -22,6 +24,7 @@ import { recordChange } from '../db/changes.ts';
 import type { Db } from '../db/client.ts';
 import type { Meeting } from '../db/generated/sqlite/client.ts';
 import { effectivePolicy } from '../policy/store.ts';
+import { authoritiesOf, sendUp } from './filings.ts';
 import { entryCode } from './lifecycle.ts';
 import { name } from './records.ts';
 
@@ -96,6 +99,8 @@ export async function recordMeeting(
 
   // Each item checked, and its entry found inside the meeting unit's subtree and the viewer's scope.
   const seen = new Set<string>();
+  // Where each adopted entry item goes up to (the entry's target rank, managed higher up).
+  const upward = new Map<number, Authority[]>();
   const items: {
     subject: MeetingSubject;
     reserveCode: string | null;
@@ -146,6 +151,17 @@ export async function recordMeeting(
       seen.add(key);
       reserveCode = code;
       title ??= `${entry.person.name}（${entry.unit.name}）`;
+      if (adopted(attendance, item, rules))
+        upward.set(
+          i,
+          await authoritiesOf(
+            db,
+            entry.unit.path,
+            entry.targetRank as Rank,
+            { code: unit.code, level: unit.level as UnitLevel, path: unit.path },
+            policy,
+          ),
+        );
     } else if (!title) bad('meeting.titleNeeded', { subject }, `items.${i}.title`);
     items.push({
       subject: item.subject,
@@ -170,13 +186,27 @@ export async function recordMeeting(
         recordedBy: viewer.actor,
       },
     });
-    await tx.meetingItem.createMany({ data: items.map((item) => ({ meetingId: meeting.id, ...item })) });
+    // One by one (at most MAX_MEETING_ITEMS): a decision managed higher up goes up with its item's id.
+    const sent: { reserveCode: string; to: string; kind: string }[] = [];
+    for (const [i, item] of items.entries()) {
+      const made = await tx.meetingItem.create({ data: { meetingId: meeting.id, ...item } });
+      const authorities = upward.get(i) ?? [];
+      await sendUp(
+        tx,
+        viewer,
+        { id: made.id, reserveCode: item.reserveCode!, subject: item.subject },
+        unit,
+        input.heldOn,
+        authorities,
+      );
+      for (const a of authorities) sent.push({ reserveCode: item.reserveCode!, to: a.unit.code, kind: a.mode });
+    }
     await appendAudit(tx, {
       actor: viewer.actor,
       action: 'meeting.record',
       entity: 'Meeting',
       entityCode: String(meeting.id),
-      detail: { after: { unitCode: unit.code, heldOn: input.heldOn, body, ...attendance, note, items } },
+      detail: { after: { unitCode: unit.code, heldOn: input.heldOn, body, ...attendance, note, items, sent } },
       requestId: options.requestId ?? null,
     });
     await recordChange(tx, { entity: 'Meeting', keys: items.flatMap((i) => (i.reserveCode ? [i.reserveCode] : [])) });

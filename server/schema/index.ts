@@ -22,6 +22,7 @@ import './unit-metrics.ts';
 import './nomination.ts';
 import './procedure.ts';
 import './meetings.ts';
+import './filings.ts';
 import './interchange.ts';
 import './documents.ts';
 import './annual-report.ts';
