@@ -985,6 +985,66 @@ describe('the dashboard in Chromium', { timeout: 150_000 }, () => {
     await page.locator('.ant-drawer-close:visible').first().click();
   });
 
+  it('sends a village decision up for the township’s approval, given from the 报批备案 inbox', async () => {
+    // A village reserve in the pool, and its party branch's decision to remove it (through the API).
+    const villages = await server.post<{ units: { edges: { node: { code: string } }[] } }>(
+      '{ units(level: VILLAGE, first: 30) { edges { node { code } } } }',
+    );
+    let picked: { code: string; person: { name: string }; unit: { code: string } } | null = null;
+    for (const { node } of villages.data!.units.edges) {
+      const r = await server.post<{
+        reserves: {
+          edges: { node: { code: string; targetRank: string; person: { name: string }; unit: { code: string } } }[];
+        };
+      }>(
+        `{ reserves(first: 5, filter: { unitCode: "${node.code}", subtree: false, status: [ACTIVE] }) {
+           edges { node { code targetRank person { name } unit { code } } } } }`,
+      );
+      picked = r.data!.reserves.edges.map((e) => e.node).find((n) => n.targetRank === 'VILLAGE_CADRE') ?? null;
+      if (picked) break;
+    }
+    expect(picked).not.toBeNull();
+    const decided = await server.post<{ recordMeeting: { items: { filings: { kind: string; status: string }[] }[] } }>(
+      `mutation { recordMeeting(input: { unitCode: "${picked!.unit.code}", heldOn: "${new Date().toISOString().slice(0, 10)}",
+         body: "村党支部委员会", members: 5, present: 5,
+         items: [{ subject: REMOVAL, reserveId: "${picked!.code}", favour: 5, against: 0, abstain: 0 }] }) {
+         items { filings { kind status } } } }`,
+    );
+    expect(decided.data!.recordMeeting.items[0]!.filings).toEqual([
+      { kind: 'APPROVAL', status: 'PENDING' },
+      { kind: 'FILING', status: 'PENDING' },
+    ]);
+    await page.goto(`${server.base}/filings`);
+    const row = page
+      .locator('.ant-table-row')
+      .filter({ hasText: `${picked!.person.name}（` })
+      .filter({ hasText: '审批' });
+    await expect.poll(() => row.count(), { timeout: 30_000 }).toBe(1);
+    await page.screenshot({ path: path.join(shots, 'filings.png'), fullPage: true });
+    await row.getByRole('button', { name: '批准' }).click();
+    const form = page.locator('.ant-drawer:visible');
+    await form.getByRole('button', { name: '批准' }).click();
+    const dialog = page.locator('.ant-modal-confirm:visible');
+    await expect.poll(() => dialog.getByText('待处理 → 已批准').count(), { timeout: 10_000 }).toBe(1);
+    await dialog.getByRole('button', { name: '确认' }).click();
+    // Gone from what waits; among all received, approved.
+    await expect.poll(() => row.count(), { timeout: 30_000 }).toBe(0);
+    await page.getByText('收到的全部').click();
+    const done = page
+      .locator('.ant-table-row')
+      .filter({ hasText: `${picked!.person.name}（` })
+      .filter({ hasText: '已批准' });
+    await expect.poll(() => done.count(), { timeout: 30_000 }).toBe(1);
+    // The entry says where its removal stands.
+    await done.getByText(`${picked!.person.name}（`).click();
+    const drawer = page.locator('.ant-drawer:visible');
+    await expect
+      .poll(() => drawer.getByTestId('entry-filings').textContent(), { timeout: 30_000 })
+      .toMatch(/调整出库 · 审批 · .+：已批准/);
+    await page.screenshot({ path: path.join(shots, 'filing-entry.png') });
+    await page.locator('.ant-drawer-close:visible').first().click();
+  });
+
   it('offers a leader only what a leader may do', async () => {
     const added = runScript('scripts/user-add.ts', ['leader-web', '--role', 'LEADER'], {
       DATABASE_URL: server.databaseUrl,

@@ -25,6 +25,7 @@ const Roster = lazy(() => import('./pages/Roster.tsx').then((m) => ({ default: m
 const Selection = lazy(() => import('./pages/Selection.tsx').then((m) => ({ default: m.Selection })));
 const Policy = lazy(() => import('./pages/Policy.tsx').then((m) => ({ default: m.Policy })));
 const Ranking = lazy(() => import('./pages/Ranking.tsx').then((m) => ({ default: m.Ranking })));
+const Filings = lazy(() => import('./pages/Filings.tsx').then((m) => ({ default: m.Filings })));
 const Meetings = lazy(() => import('./pages/Meetings.tsx').then((m) => ({ default: m.Meetings })));
 const Statistics = lazy(() => import('./pages/Statistics.tsx').then((m) => ({ default: m.Statistics })));
 const Planning = lazy(() => import('./pages/Planning.tsx').then((m) => ({ default: m.Planning })));
@@ -78,6 +79,7 @@ export function App() {
                   { key: 'statistics', label: t('nav.statistics'), onClick: () => navigate('/statistics') },
                   { key: 'selection', label: t('nav.selection'), onClick: () => navigate('/selection') },
                   { key: 'meetings', label: t('nav.meetings'), onClick: () => navigate('/meetings') },
+                  { key: 'filings', label: t('nav.filings'), onClick: () => navigate('/filings') },
                   { key: 'planning', label: t('nav.planning'), onClick: () => navigate('/planning') },
                   { key: 'policy', label: t('nav.policy'), onClick: () => navigate('/policy') },
                 ]}
@@ -116,6 +118,14 @@ export function App() {
                     <Route path="/statistics" element={<AtRoot root={me.scopeRoot} page={Statistics} />} />
                     <Route path="/selection" element={<AtRoot root={me.scopeRoot} page={Selection} />} />
                     <Route path="/meetings" element={<AtRoot root={me.scopeRoot} page={Meetings} />} />
+                    <Route
+                      path="/filings"
+                      element={
+                        <Suspense fallback={<QueryState fetching>{null}</QueryState>}>
+                          <Filings />
+                        </Suspense>
+                      }
+                    />
                     <Route
                       path="/policy"
                       element={

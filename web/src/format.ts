@@ -14,3 +14,11 @@ export function ruleFigure(
   if (rule.startsWith('RATIO_')) return part === 'gap' ? number(x) : `1:${number(x)}`;
   return percent(x);
 }
+
+/** The tag colour of a request sent up, by its status (报批备案). */
+export const FILING_COLORS: Record<string, string> = {
+  PENDING: 'orange',
+  ACKNOWLEDGED: 'blue',
+  APPROVED: 'green',
+  RETURNED: 'red',
+};

@@ -616,6 +616,16 @@ export const RESERVE_DETAIL = gql(`
         on
         notes
       }
+      filings {
+        id
+        kind
+        status
+        subject
+        toUnitName
+        submittedOn
+        decidedOn
+        reason
+      }
       history {
         from
         to
@@ -1235,7 +1245,7 @@ export const MEETINGS = gql(`
         name
       }
     }
-    meetings(unitCode: $unitCode, subtree: $subtree, first: 100) {
+    meetings(unitCode: $unitCode, subtree: $subtree, first: 50) {
       id
       heldOn
       body
@@ -1327,6 +1337,63 @@ export const STRIKE_MEETING = gql(`
     strikeMeeting(input: $input) {
       id
       struckReason
+    }
+  }
+`);
+
+/** Requests sent up to the units of the viewer's subtree (INBOX) or by them (OUTBOX). */
+export const FILINGS = gql(`
+  query Filings($box: FilingBox, $status: [FilingStatus!]) {
+    filings(box: $box, status: $status, first: 100) {
+      id
+      kind
+      status
+      subject
+      submittedOn
+      submittedBy
+      decidedOn
+      decidedBy
+      reason
+      canDecide
+      toUnitName
+      fromUnit {
+        code
+        name
+      }
+      reserve {
+        id
+        code
+        person {
+          name
+        }
+        unit {
+          name
+        }
+      }
+      item {
+        id
+        favour
+        meeting {
+          id
+          heldOn
+          body
+          members
+          present
+          struckReason
+        }
+      }
+    }
+  }
+`);
+
+export const DECIDE_FILING = gql(`
+  mutation DecideFiling($input: DecideFilingInput!) {
+    decideFiling(input: $input) {
+      id
+      status
+      decidedOn
+      decidedBy
+      reason
     }
   }
 `);

@@ -23,6 +23,7 @@ import { Link } from 'react-router-dom';
 import { useMutation, useQuery } from 'urql';
 import type { ResultOf } from '../api/graphql.ts';
 import { RESERVE_DETAIL, TRANSITION_RESERVE } from '../api/operations.ts';
+import { FILING_COLORS } from '../format.ts';
 import { useCan } from '../viewer.ts';
 import { DirtyContext, useConfirm, useDirty, useGuardedClose } from './confirm.tsx';
 import { DocumentButtons } from './DocumentButtons.tsx';
@@ -211,6 +212,22 @@ export function ReserveDrawer({
                 )}
                 {entry.exitReason && (
                   <Descriptions.Item label={t('roster.exitReason')}>{entry.exitReason}</Descriptions.Item>
+                )}
+                {entry.filings.length > 0 && (
+                  <Descriptions.Item label={t('roster.filings')} span={2}>
+                    <Space wrap size={4} data-testid="entry-filings">
+                      {entry.filings.map((f) => (
+                        <Tag key={f.id} color={FILING_COLORS[f.status]} title={f.reason ?? undefined}>
+                          {e('MeetingSubject', f.subject)} ·{' '}
+                          {t('roster.filingText', {
+                            kind: e('FilingKind', f.kind),
+                            unit: f.toUnitName,
+                            status: e('FilingStatus', f.status),
+                          })}
+                        </Tag>
+                      ))}
+                    </Space>
+                  </Descriptions.Item>
                 )}
               </Descriptions>
               {keeps && (

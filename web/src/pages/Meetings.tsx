@@ -19,7 +19,7 @@ import {
   Typography,
 } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import { useMutation, useQuery } from 'urql';
@@ -223,7 +223,7 @@ function MeetingForm({
   const confirm = useConfirm();
   const [form] = Form.useForm<MeetingValues>();
   // The entry the page was opened for (from its blocker), shown by name in the first item.
-  const [{ data: opened }] = useQuery({
+  const [{ data: opened, error: openedError }] = useQuery({
     query: ENTRY_CHOSEN,
     variables: { id: prefill ?? '' },
     pause: !open || !prefill,
@@ -241,17 +241,9 @@ function MeetingForm({
   const present = Form.useWatch('present', form) ?? 0;
   const items = (Form.useWatch('items', form) ?? []) as ItemValues[];
   const prefilled = opened?.reserve ?? null;
-  // Once the entry is read, the first item is about it: its admission, or its removal if it is in the pool.
-  useEffect(() => {
-    if (!prefilled) return;
-    form.setFieldValue(['items', 0], {
-      subject: prefilled.status === 'ACTIVE' ? 'REMOVAL' : 'ADMISSION',
-      reserveId: prefilled.code,
-      favour: 0,
-      against: 0,
-      abstain: 0,
-    });
-  }, [prefilled, form]);
+  // The form waits for the entry it was opened for: its first item is about it (its admission,
+  // or its removal if it is in the pool).
+  const waiting = Boolean(prefill) && open && !opened && !openedError;
   const known = { ...(prefilled ? { [prefilled.code]: prefilled } : {}), ...chosen };
   const labelOf = (code: string) => (known[code] ? entryLabel(known[code], t) : code);
   const ok = rules ? quorate(members, present, rules) : false;
@@ -316,120 +308,134 @@ function MeetingForm({
         </Space>
       }
     >
-      <Form<MeetingValues>
-        form={form}
-        layout="vertical"
-        onFinish={submit}
-        initialValues={{
-          heldOn: dayjs(),
-          body: t('meetings.defaultBody'),
-          items: [{ subject: 'ADMISSION' }],
-        }}
-      >
-        <Space wrap align="start">
-          <Form.Item name="heldOn" label={t('meetings.heldOn')} rules={[{ required: true }]}>
-            <DatePicker aria-label={t('meetings.heldOn')} allowClear={false} />
-          </Form.Item>
-          <Form.Item name="body" label={t('meetings.body')} rules={[{ required: true, max: 40 }]}>
-            <Input aria-label={t('meetings.body')} style={{ width: 180 }} />
-          </Form.Item>
-          <Form.Item name="members" label={t('meetings.members')} rules={[{ required: true }]}>
-            <InputNumber aria-label={t('meetings.members')} min={1} max={500} precision={0} />
-          </Form.Item>
-          <Form.Item name="present" label={t('meetings.present')} rules={[{ required: true }]}>
-            <InputNumber aria-label={t('meetings.present')} min={0} max={500} precision={0} />
-          </Form.Item>
-        </Space>
-        {rules && members > 0 && (
-          <Alert
-            style={{ marginBottom: 12 }}
-            type={ok ? 'info' : 'warning'}
-            showIcon
-            title={
-              ok
-                ? t('meetings.quorate', { votes: needed(members, rules), members })
-                : t('meetings.inquorate', { quorum: Math.ceil(members * rules.meetingQuorum), members })
-            }
-          />
-        )}
-        <Form.List name="items">
-          {(fields, { add, remove }) => (
-            <Space orientation="vertical" style={{ width: '100%' }}>
-              {fields.map((field, n) => {
-                const item = items[n] ?? ({ subject: 'ADMISSION' } as ItemValues);
-                const forEntry = item.subject !== 'SELECTION_PLAN';
-                return (
-                  <Space key={field.key} wrap align="start" data-testid={`meeting-item-${n + 1}`}>
-                    <Form.Item name={[field.name, 'subject']} label={`${n + 1}. ${t('meetings.subject')}`}>
-                      <Select
-                        aria-label={`${t('meetings.subject')} ${n + 1}`}
-                        style={{ width: 120 }}
-                        options={(['ADMISSION', 'REMOVAL', 'SELECTION_PLAN'] as const).map((s) => ({
-                          value: s,
-                          label: t(`enum.MeetingSubject.${s}`),
-                        }))}
-                      />
-                    </Form.Item>
-                    {forEntry ? (
-                      <Form.Item
-                        name={[field.name, 'reserveId']}
-                        label={t('meetings.entry')}
-                        rules={[{ required: true, message: t('meetings.entryNeeded') }]}
-                      >
-                        <EntryPicker
-                          key={`${item.subject}|${item.reserveId === prefilled?.code ? prefilled?.code : ''}`}
-                          aria-label={`${t('meetings.entry')} ${n + 1}`}
-                          style={{ width: 320 }}
-                          unitCode={unit.code}
-                          statuses={STAGES[item.subject as keyof typeof STAGES]}
-                          initial={n === 0 && prefilled?.code === item.reserveId ? prefilled : null}
-                          onChosen={(e) => e && setChosen((c) => ({ ...c, [e.code]: e }))}
-                        />
-                      </Form.Item>
-                    ) : (
-                      <Form.Item
-                        name={[field.name, 'title']}
-                        label={t('meetings.itemTitle')}
-                        rules={[{ required: true, max: 200 }]}
-                      >
-                        <Input aria-label={`${t('meetings.itemTitle')} ${n + 1}`} style={{ width: 300 }} />
-                      </Form.Item>
-                    )}
-                    {(['favour', 'against', 'abstain'] as const).map((k) => (
-                      <Form.Item key={k} name={[field.name, k]} label={t(`meetings.${k}`)} initialValue={0}>
-                        <InputNumber
-                          aria-label={`${t(`meetings.${k}`)} ${n + 1}`}
-                          min={0}
-                          max={500}
-                          precision={0}
-                          style={{ width: 70 }}
-                        />
-                      </Form.Item>
-                    ))}
-                    <Form.Item label=" ">
-                      <Space>
-                        <Tag color={passes(item) ? 'green' : 'red'}>
-                          {passes(item) ? t('meetings.adopted') : t('meetings.notAdopted')}
-                        </Tag>
-                        {fields.length > 1 && (
-                          <Button size="small" onClick={() => remove(field.name)}>
-                            {t('meetings.removeItem')}
-                          </Button>
-                        )}
-                      </Space>
-                    </Form.Item>
-                  </Space>
-                );
-              })}
-              <Button onClick={() => add({ subject: 'ADMISSION' })}>{t('meetings.addItem')}</Button>
-            </Space>
+      {waiting ? (
+        <QueryState fetching>{null}</QueryState>
+      ) : (
+        <Form<MeetingValues>
+          form={form}
+          layout="vertical"
+          onFinish={submit}
+          initialValues={{
+            heldOn: dayjs(),
+            body: t('meetings.defaultBody'),
+            items: [
+              prefilled
+                ? {
+                    subject: prefilled.status === 'ACTIVE' ? 'REMOVAL' : 'ADMISSION',
+                    reserveId: prefilled.code,
+                    favour: 0,
+                    against: 0,
+                    abstain: 0,
+                  }
+                : { subject: 'ADMISSION' },
+            ],
+          }}
+        >
+          <Space wrap align="start">
+            <Form.Item name="heldOn" label={t('meetings.heldOn')} rules={[{ required: true }]}>
+              <DatePicker aria-label={t('meetings.heldOn')} allowClear={false} />
+            </Form.Item>
+            <Form.Item name="body" label={t('meetings.body')} rules={[{ required: true, max: 40 }]}>
+              <Input aria-label={t('meetings.body')} style={{ width: 180 }} />
+            </Form.Item>
+            <Form.Item name="members" label={t('meetings.members')} rules={[{ required: true }]}>
+              <InputNumber aria-label={t('meetings.members')} min={1} max={500} precision={0} />
+            </Form.Item>
+            <Form.Item name="present" label={t('meetings.present')} rules={[{ required: true }]}>
+              <InputNumber aria-label={t('meetings.present')} min={0} max={500} precision={0} />
+            </Form.Item>
+          </Space>
+          {rules && members > 0 && (
+            <Alert
+              style={{ marginBottom: 12 }}
+              type={ok ? 'info' : 'warning'}
+              showIcon
+              title={
+                ok
+                  ? t('meetings.quorate', { votes: needed(members, rules), members })
+                  : t('meetings.inquorate', { quorum: Math.ceil(members * rules.meetingQuorum), members })
+              }
+            />
           )}
-        </Form.List>
-        <Form.Item name="note" label={t('meetings.note')} style={{ marginTop: 12 }}>
-          <Input.TextArea aria-label={t('meetings.note')} maxLength={2000} rows={2} />
-        </Form.Item>
-        {state.error && <Alert type="error" showIcon title={errorText(state.error)} />}
-      </Form>
+          <Form.List name="items">
+            {(fields, { add, remove }) => (
+              <Space orientation="vertical" style={{ width: '100%' }}>
+                {fields.map((field, n) => {
+                  const item = items[n] ?? ({ subject: 'ADMISSION' } as ItemValues);
+                  const forEntry = item.subject !== 'SELECTION_PLAN';
+                  return (
+                    <Space key={field.key} wrap align="start" data-testid={`meeting-item-${n + 1}`}>
+                      <Form.Item name={[field.name, 'subject']} label={`${n + 1}. ${t('meetings.subject')}`}>
+                        <Select
+                          aria-label={`${t('meetings.subject')} ${n + 1}`}
+                          style={{ width: 120 }}
+                          options={(['ADMISSION', 'REMOVAL', 'SELECTION_PLAN'] as const).map((s) => ({
+                            value: s,
+                            label: t(`enum.MeetingSubject.${s}`),
+                          }))}
+                        />
+                      </Form.Item>
+                      {forEntry ? (
+                        <Form.Item
+                          name={[field.name, 'reserveId']}
+                          label={t('meetings.entry')}
+                          rules={[{ required: true, message: t('meetings.entryNeeded') }]}
+                        >
+                          <EntryPicker
+                            key={`${item.subject}|${item.reserveId === prefilled?.code ? prefilled?.code : ''}`}
+                            aria-label={`${t('meetings.entry')} ${n + 1}`}
+                            style={{ width: 320 }}
+                            unitCode={unit.code}
+                            statuses={STAGES[item.subject as keyof typeof STAGES]}
+                            initial={n === 0 && prefilled?.code === item.reserveId ? prefilled : null}
+                            onChosen={(e) => e && setChosen((c) => ({ ...c, [e.code]: e }))}
+                          />
+                        </Form.Item>
+                      ) : (
+                        <Form.Item
+                          name={[field.name, 'title']}
+                          label={t('meetings.itemTitle')}
+                          rules={[{ required: true, max: 200 }]}
+                        >
+                          <Input aria-label={`${t('meetings.itemTitle')} ${n + 1}`} style={{ width: 300 }} />
+                        </Form.Item>
+                      )}
+                      {(['favour', 'against', 'abstain'] as const).map((k) => (
+                        <Form.Item key={k} name={[field.name, k]} label={t(`meetings.${k}`)} initialValue={0}>
+                          <InputNumber
+                            aria-label={`${t(`meetings.${k}`)} ${n + 1}`}
+                            min={0}
+                            max={500}
+                            precision={0}
+                            style={{ width: 70 }}
+                          />
+                        </Form.Item>
+                      ))}
+                      <Form.Item label=" ">
+                        <Space>
+                          <Tag color={passes(item) ? 'green' : 'red'}>
+                            {passes(item) ? t('meetings.adopted') : t('meetings.notAdopted')}
+                          </Tag>
+                          {fields.length > 1 && (
+                            <Button size="small" onClick={() => remove(field.name)}>
+                              {t('meetings.removeItem')}
+                            </Button>
+                          )}
+                        </Space>
+                      </Form.Item>
+                    </Space>
+                  );
+                })}
+                <Button onClick={() => add({ subject: 'ADMISSION' })}>{t('meetings.addItem')}</Button>
+              </Space>
+            )}
+          </Form.List>
+          <Form.Item name="note" label={t('meetings.note')} style={{ marginTop: 12 }}>
+            <Input.TextArea aria-label={t('meetings.note')} maxLength={2000} rows={2} />
+          </Form.Item>
+          {state.error && <Alert type="error" showIcon title={errorText(state.error)} />}
+        </Form>
+      )}
     </Drawer>
   );
 }

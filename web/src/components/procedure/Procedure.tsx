@@ -46,7 +46,11 @@ export function Blockers({
             title={t('procedure.blockedTo', { status, gate: t(`enum.ProcedureGate.${b.gate}`) })}
             description={<span title={b.message}>{t(`procedure.gateHint.${b.gate}`)}</span>}
             action={
-              b.gate === 'DECISION_MISSING' || b.gate === 'DECISION_REJECTED' ? (
+              b.gate === 'APPROVAL_PENDING' || b.gate === 'APPROVAL_RETURNED' ? (
+                <Button size="small" onClick={() => navigate('/filings?view=outbox')}>
+                  {t('procedure.toFilings')}
+                </Button>
+              ) : b.gate === 'DECISION_MISSING' || b.gate === 'DECISION_REJECTED' ? (
                 <Button
                   size="small"
                   onClick={() =>
