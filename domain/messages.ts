@@ -32,6 +32,7 @@ export const ENUM_LABELS: Record<string, Templates> = {
   'ProcedureGate.DECISION_REJECTED': { 'zh-CN': '会议未通过', en: 'Not adopted' },
   'ProcedureGate.APPROVAL_PENDING': { 'zh-CN': '待上级审批', en: 'Approval pending' },
   'ProcedureGate.APPROVAL_RETURNED': { 'zh-CN': '上级退回', en: 'Returned by the higher level' },
+  'ProcedureGate.APPOINTMENT_NOTICE': { 'zh-CN': '任前公示', en: 'Appointment notice' },
   'FilingKind.FILING': { 'zh-CN': '备案', en: 'Filing' },
   'FilingKind.APPROVAL': { 'zh-CN': '审批', en: 'Approval' },
   'FilingStatus.PENDING': { 'zh-CN': '待处理', en: 'Pending' },
@@ -868,6 +869,36 @@ export const MESSAGES = {
     en: 'talk {{id}} does not exist or is outside your scope',
   },
   // Promotion and elimination (server/reserves/promotion.ts, elimination.ts).
+  'promotion.noticeMissing': {
+    'zh-CN': '后备干部记录“{{entry}}”：任用到职位“{{position}}”前须进行不少于 {{days}} 个工作日的任前公示',
+    en: 'reserve entry "{{entry}}": an appointment to position "{{position}}" needs a notice of {{days}} working days first (announceAppointment)',
+  },
+  'promotion.noticeOpen': {
+    'zh-CN':
+      '后备干部记录“{{entry}}”：任前公示期为 {{startsOn}} 至 {{endsOn}}（{{days}} 个工作日），{{from}} 起方可任用',
+    en: 'reserve entry "{{entry}}": its appointment notice runs from {{startsOn}} to {{endsOn}} ({{days}} working days); it can be appointed from {{from}}',
+  },
+  'appointment.notActive': {
+    'zh-CN': '后备干部记录“{{entry}}”当前状态为{{status}}，只有{{active}}的后备干部可以进行任前公示',
+    en: 'reserve entry "{{entry}}" is {{status}}: only an entry that is {{active}} is announced for appointment',
+  },
+  'appointment.beforeEntered': {
+    'zh-CN': '后备干部记录“{{entry}}”：公示开始日期 {{on}} 早于入库日期 {{entered}}',
+    en: 'reserve entry "{{entry}}": the notice starting {{on}} is before it entered the pool, on {{entered}}',
+  },
+  'appointment.notFound': { 'zh-CN': '未找到任前公示 {{id}}', en: 'appointment notice {{id}} not found' },
+  'appointment.alreadyWithdrawn': {
+    'zh-CN': '任前公示 {{id}} 已撤回',
+    en: 'appointment notice {{id}} is already withdrawn',
+  },
+  'promotion.rankMismatch': {
+    'zh-CN': '后备干部记录“{{entry}}”拟任{{target}}，职位“{{position}}”为{{rank}}，职级不符',
+    en: 'reserve entry "{{entry}}" is for {{target}}; position "{{position}}" is {{rank}}',
+  },
+  'promotion.otherUnit': {
+    'zh-CN': '后备干部记录“{{entry}}”为{{unit}}的后备干部，职位“{{position}}”属于{{positionUnit}}；交流任职须注明',
+    en: 'reserve entry "{{entry}}" is reserved for {{unit}}; position "{{position}}" is in {{positionUnit}} (an appointment across units must say so: acrossUnits)',
+  },
   'promotion.kindMismatch': {
     'zh-CN': '后备干部记录“{{entry}}”为{{kind}}后备，职位“{{position}}”为{{positionKind}}职位',
     en: 'reserve entry "{{entry}}" is a {{kind}} reserve; position "{{position}}" is a {{positionKind}} post',

@@ -2,6 +2,7 @@
 // override them per unit kind from a date on (stored versions, domain/policy/effective.ts); metric
 // and lifecycle code reads them from a Policy object, never from literals.
 import type { AuthorityLine } from '../authority.ts';
+import { CHINA_CALENDAR, type WorkCalendar } from '../calendar.ts';
 import type { Education } from '../enums.ts';
 
 /** The main body's age band (share of entries aged from–to) and the young members wanted. */
@@ -48,6 +49,10 @@ export interface Policy {
   managementPeriodYears: number;
   minCultivationYears: number;
   publicityDays: number;
+  /** 任前公示 before a promotion from the pool, in working days (「公示时间不少于5个工作日」); 0: none. */
+  appointmentNoticeWorkingDays: number;
+  /** The working-day calendar the notice counts on: holidays and weekend days worked (domain/calendar.ts). */
+  calendar: WorkCalendar;
   /** 民主推荐: the voter groups ballots are counted by, the turnout below which a round is void,
    * and the favour share a round must exceed (过半数: more than half) over all groups. */
   recommendation: { groups: string[]; quorum: number; passShare: number };
@@ -130,6 +135,8 @@ export const DEFAULT_POLICY: Policy = {
   managementPeriodYears: 3,
   minCultivationYears: 1,
   publicityDays: 7,
+  appointmentNoticeWorkingDays: 5,
+  calendar: CHINA_CALENDAR,
   recommendation: {
     groups: ['LEADERSHIP_TEAM', 'MIDDLE_MANAGERS', 'MEMBERS', 'MASSES'],
     quorum: 2 / 3,

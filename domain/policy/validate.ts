@@ -32,6 +32,13 @@ export const policyOverrideSchema = z
     managementPeriodYears: whole(1, 30),
     minCultivationYears: years,
     publicityDays: whole(0, 60),
+    appointmentNoticeWorkingDays: whole(0, 30),
+    calendar: z
+      .strictObject({
+        holidays: z.array(z.iso.date()).max(2000),
+        workdays: z.array(z.iso.date()).max(500),
+      })
+      .partial(),
     recommendation: z
       .strictObject({
         groups: z

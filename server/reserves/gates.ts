@@ -34,6 +34,8 @@ export const GATES = [
   'DECISION_REJECTED',
   'APPROVAL_PENDING',
   'APPROVAL_RETURNED',
+  // Checked by the promotion itself (the notice is for one post): server/reserves/promotion.ts.
+  'APPOINTMENT_NOTICE',
 ] as const;
 export type Gate = (typeof GATES)[number];
 

@@ -2,7 +2,7 @@
 // leaves the pool as PROMOTED, the position's previous holder's incumbency ends on the date and
 // the promoted person's begins (Incumbency rows, so the metrics read who held a post at any
 // date), and a post the person held before is left vacant from that day.
-import { toDate, todayIso, toIso } from '../../domain/dates.ts';
+import { addDays, toDate, todayIso, toIso } from '../../domain/dates.ts';
 import { refusal } from '../../domain/errors.ts';
 import { enumParam, storedMessage } from '../../domain/messages.ts';
 import { appendAudit } from '../audit/log.ts';
@@ -19,6 +19,11 @@ export interface PromotionInput {
   on: string;
   /** The new incumbent's term end, when the appointment has one. */
   termEnds?: string | null;
+  /**
+   * 交流任职: the post is in another unit than the one the entry is reserved for (「本村暂无合适人选
+   * 的，可在乡范围内统筹调配」); without it such a post is refused.
+   */
+  acrossUnits?: boolean | null;
   reason?: string | null;
 }
 
@@ -47,6 +52,52 @@ async function endIncumbency(
     });
 }
 
+type Entry = { code: string; unitCode: string; targetKind: string; targetRank: string };
+type Post = { code: string; kind: string; rank: string; unitCode: string; unit: { name: string } };
+
+function kindMismatch(entry: Entry, position: Post): never {
+  throw refusal(
+    'BAD_USER_INPUT',
+    'promotion.kindMismatch',
+    {
+      entry: entry.code,
+      kind: enumParam('PositionKind', entry.targetKind),
+      position: position.code,
+      positionKind: enumParam('PositionKind', position.kind),
+    },
+    { field: 'positionCode' },
+  );
+}
+
+/**
+ * The post fits the entry: its kind, its target rank, and its unit unless the appointment says it
+ * crosses units (交流任职). Throws the first misfit.
+ */
+export async function checkPostFits(db: Db, entry: Entry, position: Post, acrossUnits: boolean): Promise<void> {
+  if (position.kind !== entry.targetKind) kindMismatch(entry, position);
+  if (position.rank !== entry.targetRank)
+    throw refusal(
+      'BAD_USER_INPUT',
+      'promotion.rankMismatch',
+      {
+        entry: entry.code,
+        target: enumParam('Rank', entry.targetRank),
+        position: position.code,
+        rank: enumParam('Rank', position.rank),
+      },
+      { field: 'positionCode' },
+    );
+  if (position.unitCode !== entry.unitCode && !acrossUnits) {
+    const unit = await db.unit.findUniqueOrThrow({ where: { code: entry.unitCode }, select: { name: true } });
+    throw refusal(
+      'BAD_USER_INPUT',
+      'promotion.otherUnit',
+      { entry: entry.code, unit: unit.name, position: position.code, positionUnit: position.unit.name },
+      { field: 'acrossUnits' },
+    );
+  }
+}
+
 export async function promoteReserve(
   db: Db,
   viewer: Viewer,
@@ -57,22 +108,14 @@ export async function promoteReserve(
   const at = entry.code;
   const position = await db.position.findFirst({
     where: { code: input.positionCode.trim(), ...ownedByScope(viewer) },
-    include: { incumbencies: { orderBy: [{ from: 'desc' }, { id: 'desc' }], take: 1 } },
+    include: {
+      incumbencies: { orderBy: [{ from: 'desc' }, { id: 'desc' }], take: 1 },
+      unit: { select: { name: true } },
+    },
   });
   if (!position)
     throw refusal('NOT_FOUND', 'position.notFound', { position: input.positionCode }, { field: 'positionCode' });
-  if (position.kind !== entry.targetKind)
-    throw refusal(
-      'BAD_USER_INPUT',
-      'promotion.kindMismatch',
-      {
-        entry: at,
-        kind: enumParam('PositionKind', entry.targetKind),
-        position: position.code,
-        positionKind: enumParam('PositionKind', position.kind),
-      },
-      { field: 'positionCode' },
-    );
+  if (position.kind !== entry.targetKind) kindMismatch(entry, position);
   if (position.incumbentId === entry.personCode)
     throw refusal(
       'BAD_USER_INPUT',
@@ -100,6 +143,29 @@ export async function promoteReserve(
   const reason =
     input.reason?.trim() || storedMessage('reason.promotedTo', { post: position.title, code: position.code });
   const policy = await checkStep(db, entry, 'PROMOTED', input.on, reason);
+  await checkPostFits(db, entry, position, input.acrossUnits ?? false);
+  // 任前公示: announced for this post, and over before the appointment's day.
+  if (policy.appointmentNoticeWorkingDays > 0) {
+    const notice = await db.appointmentNotice.findFirst({
+      where: { reserveCode: at, positionCode: position.code, withdrawnReason: null },
+      orderBy: [{ startsOn: 'desc' }, { id: 'desc' }],
+    });
+    if (!notice)
+      throw refusal(
+        'ILLEGAL_TRANSITION',
+        'promotion.noticeMissing',
+        { entry: at, position: position.code, days: policy.appointmentNoticeWorkingDays },
+        { from: entry.status, to: 'PROMOTED', gate: 'APPOINTMENT_NOTICE' },
+      );
+    const endsOn = toIso(notice.endsOn);
+    if (input.on <= endsOn)
+      throw refusal(
+        'ILLEGAL_TRANSITION',
+        'promotion.noticeOpen',
+        { entry: at, startsOn: toIso(notice.startsOn), endsOn, days: notice.workingDays, from: addDays(endsOn, 1) },
+        { from: entry.status, to: 'PROMOTED', gate: 'APPOINTMENT_NOTICE' },
+      );
+  }
   const on = toDate(input.on);
   const held = await db.position.findMany({
     where: { incumbentId: entry.personCode, code: { not: position.code } },
@@ -139,6 +205,9 @@ export async function promoteReserve(
           reserveCode: entry.code,
         },
         vacated: held.map((h) => h.code),
+        ...(position.unitCode !== entry.unitCode
+          ? { acrossUnits: { from: entry.unitCode, to: position.unitCode } }
+          : {}),
       },
       requestId: options.requestId ?? null,
     });

@@ -5,7 +5,7 @@
 // through an entry or position inside the viewer's subtree.
 import { z } from 'zod';
 import { alerts, ELIMINATION } from '../../analytics/metrics/alerts.ts';
-import { todayIso, toIso } from '../../domain/dates.ts';
+import { addDays, todayIso, toIso } from '../../domain/dates.ts';
 import type { UnitKind } from '../../domain/enums.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { policyOf } from '../../domain/policy/effective.ts';
@@ -29,6 +29,7 @@ import { builder, WHOLE } from '../builder.ts';
 import type { Context } from '../context.ts';
 import { db } from '../db/client.ts';
 import { requestLang } from '../lang.ts';
+import { announceAppointment, withdrawAppointmentNotice } from '../reserves/appointments.ts';
 import { decideElimination } from '../reserves/elimination.ts';
 import { checkGates, GATES } from '../reserves/gates.ts';
 import { entryCode, TRANSITIONS } from '../reserves/lifecycle.ts';
@@ -527,8 +528,56 @@ const PromoteReserveInput = builder.inputType('PromoteReserveInput', {
     on: t.field(dateArg),
     termEnds: t.field({ type: 'Date' }),
     reason: t.string({ validate: z.string().max(500) }),
+    acrossUnits: t.boolean({
+      description: '交流任职: the post is in another unit of your subtree than the one the entry is reserved for.',
+    }),
   }),
 });
+
+const AnnounceAppointmentInput = builder.inputType('AnnounceAppointmentInput', {
+  fields: (t) => ({
+    reserveId: t.id({ required: true }),
+    positionCode: t.string({ required: true, validate: z.string().max(64) }),
+    startsOn: t.field(dateArg),
+    acrossUnits: t.boolean({ description: '交流任职: a post of another unit of your subtree.' }),
+  }),
+});
+
+const WithdrawAppointmentNoticeInput = builder.inputType('WithdrawAppointmentNoticeInput', {
+  fields: (t) => ({
+    noticeId: t.int({ required: true }),
+    reason: t.string({ required: true, validate: z.string().max(500) }),
+  }),
+});
+
+builder.prismaObject('AppointmentNotice', {
+  description:
+    '任前公示: the notice before an appointment, for the policy’s working days; the appointment from the day after.',
+  select: { reserveCode: true },
+  authScopes: (n, ctx) => entryScope(n.reserveCode, ctx),
+  fields: (t) => ({
+    id: t.exposeInt('id'),
+    position: t.relation('position'),
+    startsOn: t.expose('startsOn', { type: 'Date' }),
+    endsOn: t.expose('endsOn', { type: 'Date' }),
+    workingDays: t.exposeInt('workingDays'),
+    appointableFrom: t.field({
+      type: 'Date',
+      select: { endsOn: true },
+      resolve: (n) => addDays(toIso(n.endsOn), 1),
+    }),
+    recordedBy: t.exposeString('recordedBy'),
+    withdrawnReason: t.exposeString('withdrawnReason', { nullable: true }),
+    withdrawnBy: t.exposeString('withdrawnBy', { nullable: true }),
+  }),
+});
+
+builder.prismaObjectFields('ReserveEntry', (t) => ({
+  appointmentNotices: t.relation('appointmentNotices', {
+    description: 'Its 任前公示, oldest first (withdrawn ones included).',
+    query: { orderBy: { id: 'asc' } },
+  }),
+}));
 
 const DecideEliminationInput = builder.inputType('DecideEliminationInput', {
   fields: (t) => ({
@@ -618,6 +667,27 @@ builder.mutationFields((t) => ({
     resolve: async (query, _r, { input }, ctx) => {
       const made = await resolveObjection(db, ctx.viewer, input, opts(ctx));
       return db.objection.findUniqueOrThrow({ ...query, where: { id: made.id } });
+    },
+  }),
+  announceAppointment: t.prismaField({
+    type: 'AppointmentNotice',
+    authScopes: scopeOf('KEEP_RESERVES'),
+    description:
+      'Announces the appointment of an entry in the pool to a post that fits it (任前公示), for the policy’s working days from `startsOn`.',
+    args: { input: t.arg({ type: AnnounceAppointmentInput, required: true }) },
+    resolve: async (query, _r, { input }, ctx) => {
+      const made = await announceAppointment(db, ctx.viewer, { ...input, reserveId: id(input.reserveId) }, opts(ctx));
+      return db.appointmentNotice.findUniqueOrThrow({ ...query, where: { id: made.id } });
+    },
+  }),
+  withdrawAppointmentNotice: t.prismaField({
+    type: 'AppointmentNotice',
+    authScopes: scopeOf('KEEP_RESERVES'),
+    description: 'Withdraws an appointment notice with a reason; it is kept and no longer counts.',
+    args: { input: t.arg({ type: WithdrawAppointmentNoticeInput, required: true }) },
+    resolve: async (query, _r, { input }, ctx) => {
+      const made = await withdrawAppointmentNotice(db, ctx.viewer, input, opts(ctx));
+      return db.appointmentNotice.findUniqueOrThrow({ ...query, where: { id: made.id } });
     },
   }),
   promoteReserve: t.prismaField({

@@ -590,6 +590,15 @@ describe('the selection procedure', () => {
         { positionCode: 'A-P1', termEnds: '2026-01-01' },
         'reserve entry "RP1": termEnds 2026-01-01 is not after the promotion on 2026-03-01',
       ],
+      // The post fits the entry: its target rank, and its unit unless the appointment says it crosses units.
+      [
+        { positionCode: 'C01-P1' },
+        'reserve entry "RP1" is for Division principal; position "C01-P1" is Bureau principal',
+      ],
+      [
+        { positionCode: 'B-P1', acrossUnits: false },
+        'reserve entry "RP1" is reserved for 甲县; position "B-P1" is in 乙县 (an appointment across units must say so: acrossUnits)',
+      ],
     ];
     const promote = (over: Record<string, unknown>, as: As = {}) =>
       gql<{ promoteReserve: { status: string; exitedOn: string } }>(
@@ -599,9 +608,23 @@ describe('the selection procedure', () => {
       );
     for (const [over, message] of refused)
       expect(
-        errorOf(await promote(over, over.positionCode === 'B-P1' ? { viewerUnit: 'A', role: 'ORG_OFFICER' } : {}))
-          ?.message,
+        errorOf(
+          await promote(
+            over,
+            over.positionCode === 'B-P1' && !('acrossUnits' in over) ? { viewerUnit: 'A', role: 'ORG_OFFICER' } : {},
+          ),
+        )?.message,
       ).toBe(message);
+    // 任前公示 of 5 working days first: from Tuesday 2026-02-10 to Saturday 02-14 (a Saturday
+    // worked before 春节); the appointment from 02-15.
+    expect(errorOf(await promote({}))?.extensions).toMatchObject({ gate: 'APPOINTMENT_NOTICE' });
+    const announced = await gqlOk<{ announceAppointment: { endsOn: string; appointableFrom: string } }>(
+      'mutation { announceAppointment(input: { reserveId: "RP1", positionCode: "A-P1", startsOn: "2026-02-10" }) { endsOn appointableFrom } }',
+    );
+    expect(announced.announceAppointment).toEqual({ endsOn: '2026-02-14', appointableFrom: '2026-02-15' });
+    expect(errorOf(await promote({ on: '2026-02-14' }))?.message).toBe(
+      'reserve entry "RP1": its appointment notice runs from 2026-02-10 to 2026-02-14 (5 working days); it can be appointed from 2026-02-15',
+    );
     const before = await metrics('2026-02-28');
     const r = await promote({});
     expect(r.errors).toBeUndefined();
@@ -782,6 +805,9 @@ describe('the selection procedure', () => {
       ),
     ];
     const raised = await object('RF1', '2026-09-21');
+    await gqlOk(
+      'mutation { announceAppointment(input: { reserveId: "R01", positionCode: "A1-P1", startsOn: "2026-05-06", acrossUnits: true }) { id } }',
+    );
     const before = await counts();
     failing.audit = true;
     const results = [
@@ -792,7 +818,7 @@ describe('the selection procedure', () => {
       await resolve(raised.data!.raiseObjection.id, 'UPHELD', '2026-09-23', 'REJECT'),
       await move('M-NOMINATED', 'INSPECTING', '2026-10-10'),
       await gql(
-        'mutation { promoteReserve(input: { reserveId: "R01", positionCode: "A-P1", on: "2026-06-01" }) { status } }',
+        'mutation { promoteReserve(input: { reserveId: "R01", positionCode: "A1-P1", on: "2026-06-01", acrossUnits: true }) { status } }',
       ),
     ];
     failing.audit = false;

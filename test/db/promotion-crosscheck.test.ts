@@ -4,7 +4,7 @@
 // succession gaps and reserve ratios through the API must equal its answers before, on and
 // after the promotions' dates.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { addYears } from '../../domain/dates.ts';
+import { addDays, addYears } from '../../domain/dates.ts';
 import type { Dataset, DatasetRecord } from '../../server/dataset/format.ts';
 import { importDataset } from '../../server/dataset/import.ts';
 import { generateDataset } from '../../server/dataset/synthetic.ts';
@@ -79,10 +79,15 @@ describe('promotions cross-checked on a generated county', () => {
     });
     promotions.sort((a, b) => a.on.localeCompare(b.on));
     await importDataset(db, dbConfig, { file: writeDatasetFile(data) });
-    for (const p of promotions)
+    for (const p of promotions) {
+      // 任前公示 a month before (5 working days end well within it, holidays included).
+      await gqlOk(`mutation($input: AnnounceAppointmentInput!) { announceAppointment(input: $input) { id } }`, {
+        input: { reserveId: p.reserve, positionCode: p.post, startsOn: addDays(p.on, -30) },
+      });
       await gqlOk(`mutation($input: PromoteReserveInput!) { promoteReserve(input: $input) { status } }`, {
         input: { reserveId: p.reserve, positionCode: p.post, on: p.on, termEnds: p.termEnds },
       });
+    }
   }, 300_000);
 
   it('promoted enough to matter, some of them out of a post they held', () => {

@@ -9,6 +9,8 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHINA_CALENDAR, workingDaysEnd } from '../../domain/calendar.ts';
+import { addDays } from '../../domain/dates.ts';
 import { ruleFigure } from '../../web/src/format.ts';
 import { datasetText, smallDataset } from '../fixtures/small.ts';
 import { type RunningServer, runScript, startServer } from '../helpers/server.ts';
@@ -1042,6 +1044,63 @@ describe('the dashboard in Chromium', { timeout: 150_000 }, () => {
       .poll(() => drawer.getByTestId('entry-filings').textContent(), { timeout: 30_000 })
       .toMatch(/调整出库 · 审批 · .+：已批准/);
     await page.screenshot({ path: path.join(shots, 'filing-entry.png') });
+    await page.locator('.ant-drawer-close:visible').first().click();
+  });
+
+  it('announces an appointment on working days from the entry’s page, and says from when it may be made', async () => {
+    // An entry in the pool whose unit has a post of its kind and rank.
+    const found = await server.post<{
+      reserves: {
+        edges: {
+          node: { code: string; targetRank: string; targetPositions: { code: string; rank: string; title: string }[] };
+        }[];
+      };
+    }>(
+      '{ reserves(first: 50, filter: { status: [ACTIVE] }) { edges { node { code targetRank targetPositions { code rank title } } } } }',
+    );
+    const entry = found
+      .data!.reserves.edges.map((e) => e.node)
+      .find((n) => n.targetPositions.some((p) => p.rank === n.targetRank))!;
+    const post = entry.targetPositions.find((p) => p.rank === entry.targetRank)!;
+    await page.goto(`${server.base}/roster?q=${entry.code}`);
+    await expect.poll(() => page.locator('.vt-row a').count(), { timeout: 30_000 }).toBe(1);
+    await page.locator('.vt-row a').first().click();
+    const drawer = page.locator('.ant-drawer:visible');
+    await openTab(drawer, '选拔程序', drawer.getByLabel('拟任职位'));
+    // The post chosen (the list may take a moment to take the click).
+    const chosen = drawer.locator('.ant-select-content').filter({ hasText: post.title });
+    await expect
+      .poll(
+        async () => {
+          if ((await chosen.count()) === 0) {
+            await drawer.getByLabel('拟任职位').click();
+            await page
+              .locator('.ant-select-dropdown:visible .ant-select-item-option')
+              .filter({ hasText: post.title })
+              .first()
+              .click();
+          }
+          return chosen.count();
+        },
+        { timeout: 30_000 },
+      )
+      .toBeGreaterThan(0);
+    await expect
+      .poll(() => drawer.getByText('任用前须进行任前公示（按工作日计算）').count(), { timeout: 30_000 })
+      .toBe(1);
+    await drawer.getByRole('button', { name: '发布任前公示' }).click();
+    const dialog = page.locator('.ant-modal-confirm:visible');
+    await expect
+      .poll(() => dialog.getByText(post.title, { exact: false }).count(), { timeout: 10_000 })
+      .toBeGreaterThan(0);
+    await dialog.getByRole('button', { name: '确认' }).click();
+    // Five working days from today on the calendar (worked out by hand in test/unit/calendar.test.ts).
+    const today = new Date().toISOString().slice(0, 10);
+    const ends = workingDaysEnd(today, 5, CHINA_CALENDAR);
+    await expect
+      .poll(() => drawer.getByTestId('appointment-notice').textContent(), { timeout: 30_000 })
+      .toBe(`任前公示：${today} 至 ${ends}（5 个工作日），${addDays(ends, 1)} 起方可任用`);
+    await page.screenshot({ path: path.join(shots, 'appointment-notice.png') });
     await page.locator('.ant-drawer-close:visible').first().click();
   });
 

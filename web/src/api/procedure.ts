@@ -137,6 +137,18 @@ export const PROCEDURE = gql(`
           name
         }
       }
+      appointmentNotices {
+        id
+        startsOn
+        endsOn
+        workingDays
+        appointableFrom
+        withdrawnReason
+        position {
+          id
+          code
+        }
+      }
     }
   }
 `);
@@ -370,6 +382,17 @@ export const SELECTION_COUNTS = gql(`
     }
     publicizing: reserves(filter: { unitCode: $unitCode, status: [PUBLICIZING] }, first: 0) {
       totalCount
+    }
+  }
+`);
+
+/** 任前公示 of an entry's appointment to a post (the procedure is read again after it). */
+export const ANNOUNCE_APPOINTMENT = gql(`
+  mutation AnnounceAppointment($input: AnnounceAppointmentInput!) {
+    announceAppointment(input: $input) {
+      id
+      endsOn
+      appointableFrom
     }
   }
 `);

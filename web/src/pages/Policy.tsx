@@ -32,6 +32,7 @@ const GROUPS: [string, string[]][] = [
       'managementPeriodYears',
       'minCultivationYears',
       'publicityDays',
+      'appointmentNoticeWorkingDays',
       'recommendation',
       'selection',
       'mentorsPerReserve',

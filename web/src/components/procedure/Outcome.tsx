@@ -6,7 +6,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from 'urql';
-import { DECIDE_ELIMINATION, ENTRY_ALERTS, PROMOTE_RESERVE } from '../../api/procedure.ts';
+import { ANNOUNCE_APPOINTMENT, DECIDE_ELIMINATION, ENTRY_ALERTS, PROMOTE_RESERVE } from '../../api/procedure.ts';
 import { useCan } from '../../viewer.ts';
 import { noEnterSubmit, useConfirm, useDirty } from '../confirm.tsx';
 import { errorText } from '../QueryState.tsx';
@@ -23,8 +23,28 @@ function Promotion({ entry, onDone }: { entry: Entry; onDone: () => void }) {
   const [termEnds, setTermEnds] = useState<Dayjs | null>(null);
   const [reason, setReason] = useState('');
   const [state, promote] = useMutation(PROMOTE_RESERVE);
+  const [announceState, announce] = useMutation(ANNOUNCE_APPOINTMENT);
+  const [noticeFrom, setNoticeFrom] = useState(dayjs());
   const confirm = useConfirm();
   useDirty('promotion', reason.trim() !== '' || termEnds !== null);
+  // The standing 任前公示 for the chosen post (the latest not withdrawn).
+  const notice =
+    [...entry.appointmentNotices].reverse().find((n) => n.position.code === position && !n.withdrawnReason) ?? null;
+  const announceNotice = async () => {
+    const post = entry.targetPositions.find((p) => p.code === position);
+    if (!post) return;
+    const ok = await confirm({
+      subject: entry.code,
+      action: t('procedure.announce'),
+      facts: [
+        [t('procedure.position'), `${post.title} · ${t(`enum.Rank.${post.rank}`)}`],
+        [t('procedure.noticeStarts'), iso(noticeFrom)],
+      ],
+    });
+    if (!ok) return;
+    const r = await announce({ input: { reserveId: entry.code, positionCode: post.code, startsOn: iso(noticeFrom) } });
+    if (!r.error) onDone();
+  };
   if (entry.targetPositions.length === 0)
     return <Typography.Text type="secondary">{t('procedure.noPositions')}</Typography.Text>;
   const submit = async () => {
@@ -77,6 +97,36 @@ function Promotion({ entry, onDone }: { entry: Entry; onDone: () => void }) {
           }))}
         />
       </Form.Item>
+      {position &&
+        (notice ? (
+          <Alert
+            style={{ marginBottom: 12 }}
+            type={notice.appointableFrom <= iso(dayjs()) ? 'success' : 'info'}
+            showIcon
+            data-testid="appointment-notice"
+            title={t('procedure.noticeWindow', {
+              startsOn: notice.startsOn,
+              endsOn: notice.endsOn,
+              days: notice.workingDays,
+              from: notice.appointableFrom,
+            })}
+          />
+        ) : (
+          <Space wrap align="center" style={{ marginBottom: 12 }}>
+            <Typography.Text type="warning">{t('procedure.noticeNone')}</Typography.Text>
+            <DatePicker
+              aria-label={t('procedure.noticeStarts')}
+              allowClear={false}
+              value={noticeFrom}
+              disabledDate={notAfterToday(entry.enteredOn ?? null)}
+              onChange={(d) => d && setNoticeFrom(d)}
+            />
+            <Button onClick={announceNotice} loading={announceState.fetching}>
+              {t('procedure.announce')}
+            </Button>
+            {announceState.error && <Alert type="error" showIcon title={errorText(announceState.error)} />}
+          </Space>
+        ))}
       <Space wrap align="start">
         <Form.Item label={t('procedure.promotedOn')}>
           <DatePicker
