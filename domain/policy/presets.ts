@@ -28,20 +28,27 @@ export interface PolicyPreset {
   clauses: string[];
 }
 
+/**
+ * The party and government rule set: 正职 ≤ 45 and 副职 ≤ 40 for men and women alike, 本科, full-time
+ * 本科 at 35 or under, the rank below held two years, three years of work. 县处级 and 乡科级 quote
+ * different clauses for the same numbers.
+ */
+const PARTY_GOV_RULES: PresetOverrides = {
+  ageLimit: { PRINCIPAL: 45, DEPUTY: 40 },
+  ageLimitWomen: { PRINCIPAL: 45, DEPUTY: 40 },
+  minEducation: 'BACHELOR',
+  fullTimeBachelorMaxAge: 35,
+  minYearsInLowerRank: 2,
+  minWorkYears: 3,
+  workYearsByEducation: [],
+};
+
 export const POLICY_PRESETS: PolicyPreset[] = [
   {
     // 县处级: a 正处 reserve is a serving 副处, a 副处 reserve a serving 正科; 本科; 45 / 40 included.
     key: 'COUNTY_DIVISION',
     unitKinds: ['PARTY_GOV'],
-    overrides: {
-      ageLimit: { PRINCIPAL: 45, DEPUTY: 40 },
-      ageLimitWomen: { PRINCIPAL: 45, DEPUTY: 40 },
-      minEducation: 'BACHELOR',
-      fullTimeBachelorMaxAge: 35,
-      minYearsInLowerRank: 2,
-      minWorkYears: 3,
-      workYearsByEducation: [],
-    },
+    overrides: PARTY_GOV_RULES,
     clauses: [
       '正处级后备干部应为现任副处级干部。副处级后备干部应为现任正科级干部',
       '后备干部的文化程度应在大学本科以上',
@@ -52,15 +59,7 @@ export const POLICY_PRESETS: PolicyPreset[] = [
     // 乡科级: 正职 from 副科 and above held two years, ≤ 45; 副职 three years of work, ≤ 40.
     key: 'TOWNSHIP_SECTION',
     unitKinds: ['TOWNSHIP', 'PARTY_GOV'],
-    overrides: {
-      ageLimit: { PRINCIPAL: 45, DEPUTY: 40 },
-      ageLimitWomen: { PRINCIPAL: 45, DEPUTY: 40 },
-      minEducation: 'BACHELOR',
-      fullTimeBachelorMaxAge: 35,
-      minYearsInLowerRank: 2,
-      minWorkYears: 3,
-      workYearsByEducation: [],
-    },
+    overrides: PARTY_GOV_RULES,
     clauses: [
       '正职后备干部,一般从副科级以上、且任现职级两年以上、年龄不超过45周岁的干部中选拔;副职后备干部,一般从单位中层或表现优秀、发展潜力大,参加工作三年以上,年龄在40周岁以下的干部中选拔',
       '35周岁以下的干部须具有全日制大学本科及以上文化程度',

@@ -11,6 +11,8 @@ import {
 } from '../../domain/eligibility.ts';
 import { formatMessage } from '../../domain/messages.ts';
 import { DEFAULT_POLICY } from '../../domain/policy/defaults.ts';
+import { POLICY_PRESETS } from '../../domain/policy/presets.ts';
+import { policyOverrideProblems } from '../../domain/policy/validate.ts';
 
 const ok: Nominee = {
   gender: 'M',
@@ -168,5 +170,15 @@ describe('eligibility at nomination', () => {
       '年龄 31 岁（35 周岁以下），不具有全日制本科及以上学历（无全日制学历）',
       '自 2025-01-01 参加工作，工作年限不满 3 年',
     ]);
+  });
+});
+
+describe('the rule sets of the documents', () => {
+  it('are each a valid policy override, quoting at least one clause, for known unit kinds', () => {
+    for (const preset of POLICY_PRESETS) {
+      expect(policyOverrideProblems(preset.overrides), preset.key).toEqual([]);
+      expect(preset.clauses.length, preset.key).toBeGreaterThan(0);
+      expect(preset.unitKinds.length, preset.key).toBeGreaterThan(0);
+    }
   });
 });
