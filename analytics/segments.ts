@@ -81,8 +81,9 @@ export function young(d: Dialect, at: string): string {
   return `${age(d, at)} < ${polByKind('ageBands', 'r.kind', '.youngUnder')}`;
 }
 
-/** The entry's age limit: its kind's, women's where the policy sets them apart (domain/eligibility ageLimitFor). */
-export const AGE_LIMIT = `CASE WHEN ${WOMAN} THEN ${polByKind('ageLimitWomen', 'r.kind')} ELSE ${polByKind('ageLimit', 'r.kind')} END`;
+/** The entry's age limit: its kind's, women's where the policy sets them apart, non-zero (domain/eligibility ageLimitFor). */
+export const AGE_LIMIT = `CASE WHEN ${WOMAN} AND ${polByKind('ageLimitWomen', 'r.kind')} > 0
+  THEN ${polByKind('ageLimitWomen', 'r.kind')} ELSE ${polByKind('ageLimit', 'r.kind')} END`;
 
 /** Over its age limit at D ("over the limit" means age > limit). */
 export function overAge(d: Dialect, at: string): string {

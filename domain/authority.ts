@@ -9,8 +9,11 @@ import type { Policy } from './policy/defaults.ts';
 export const FILING_KINDS = ['FILING', 'APPROVAL'] as const;
 export type FilingKind = (typeof FILING_KINDS)[number];
 
-/** PENDING until the higher level acts: a filing is ACKNOWLEDGED, an approval APPROVED or RETURNED. */
-export const FILING_STATUSES = ['PENDING', 'ACKNOWLEDGED', 'APPROVED', 'RETURNED'] as const;
+/**
+ * PENDING until the higher level acts: a filing is ACKNOWLEDGED, an approval APPROVED or RETURNED;
+ * WITHDRAWN when the meeting that sent it is struck out first.
+ */
+export const FILING_STATUSES = ['PENDING', 'ACKNOWLEDGED', 'APPROVED', 'RETURNED', 'WITHDRAWN'] as const;
 export type FilingStatus = (typeof FILING_STATUSES)[number];
 
 /** What the higher level may do with each kind of request. */

@@ -31,12 +31,14 @@ type Rules = Policy['procedure'];
 
 /** Present / members reaches the policy's quorum. */
 export function quorate(a: Attendance, rules: Rules): boolean {
-  return a.members > 0 && a.present / a.members >= rules.meetingQuorum;
+  // Compared as present ≥ members × quorum, with room for the share's binary rounding (6 of 9 at 2/3).
+  return a.members > 0 && a.present >= a.members * rules.meetingQuorum - 1e-9;
 }
 
 /** The votes in favour an item needs: more than the pass share of the members expected. */
 export function votesNeeded(a: Attendance, rules: Rules): number {
-  return Math.floor(a.members * rules.meetingPassShare) + 1;
+  // "More than": the first whole number above members × share (0.57 × 100 = 56.99… still needs 58).
+  return Math.floor(a.members * rules.meetingPassShare + 1e-9) + 1;
 }
 
 /** Adopted: the meeting is quorate and the favour reaches the votes needed. */

@@ -59,10 +59,11 @@ export function rankAbove(rank: Rank, target: Rank): boolean {
 
 /**
  * The age limit for a nominee of this gender and kind (「男45周岁以下，女40周岁以下」): ageLimitWomen
- * for women, ageLimit for men. "以下" includes the limit: over it means age > limit.
+ * for women where the policy sets it (non-zero), else ageLimit. "以下" includes the limit: over it
+ * means age > limit.
  */
 export function ageLimitFor(gender: Gender, kind: PositionKind, policy: Policy): number {
-  return gender === 'F' ? policy.ageLimitWomen[kind] : policy.ageLimit[kind];
+  return gender === 'F' && policy.ageLimitWomen[kind] > 0 ? policy.ageLimitWomen[kind] : policy.ageLimit[kind];
 }
 
 /** The years of work a nominee with this education needs: the first fitting line by education, else minWorkYears. */

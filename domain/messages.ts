@@ -39,6 +39,7 @@ export const ENUM_LABELS: Record<string, Templates> = {
   'FilingStatus.ACKNOWLEDGED': { 'zh-CN': '已备案', en: 'Filed' },
   'FilingStatus.APPROVED': { 'zh-CN': '已批准', en: 'Approved' },
   'FilingStatus.RETURNED': { 'zh-CN': '已退回', en: 'Returned' },
+  'FilingStatus.WITHDRAWN': { 'zh-CN': '已撤回', en: 'Withdrawn' },
   'FilingAction.ACKNOWLEDGE': { 'zh-CN': '备案', en: 'Acknowledge' },
   'FilingAction.APPROVE': { 'zh-CN': '批准', en: 'Approve' },
   'FilingAction.RETURN': { 'zh-CN': '退回', en: 'Return' },
@@ -696,6 +697,14 @@ export const MESSAGES = {
   'meeting.beforeNomination': {
     'zh-CN': '会议日期 {{on}} 早于后备干部记录“{{entry}}”的提名日期 {{nominated}}',
     en: 'the meeting of {{on}} is before reserve entry "{{entry}}" was nominated, on {{nominated}}',
+  },
+  'meeting.beforeEntered': {
+    'zh-CN': '会议日期 {{on}} 早于后备干部记录“{{entry}}”的入库日期 {{entered}}，不能作为调整出库的决定',
+    en: 'the meeting of {{on}} is before reserve entry "{{entry}}" entered the pool, on {{entered}}: it cannot decide its removal',
+  },
+  'meeting.strikeDecided': {
+    'zh-CN': '会议 {{id}} 报送的事项（编号 {{filings}}）上级已处理，不能作废',
+    en: 'meeting {{id}} cannot be struck out: the higher level has acted on what it sent up ({{filings}})',
   },
   'meeting.inFuture': { 'zh-CN': '会议日期 {{on}} 晚于今天', en: 'the meeting date {{on}} is after today' },
   'meeting.notFound': { 'zh-CN': '未找到会议 {{id}}', en: 'meeting {{id}} not found' },

@@ -310,9 +310,8 @@ export function withOverrides(policies: PoliciesAt, o: PolicyOverrides): Policie
   const apply = (p: Policy): Policy => ({
     ...p,
     reserveRatio: { ...p.reserveRatio, ...definedOnly(o.reserveRatio) },
-    // A scenario's age limit is everyone's: women's too (a what-if on one number, not two).
+    // A scenario's age limit is ageLimit's: women's follow it unless the policy sets theirs apart.
     ageLimit: { ...p.ageLimit, ...definedOnly(o.ageLimit) },
-    ageLimitWomen: { ...p.ageLimitWomen, ...definedOnly(o.ageLimit) },
     retirementAge: o.retirementAge ?? p.retirementAge,
   });
   const byKind = Object.fromEntries(

@@ -29,7 +29,10 @@ export interface Policy {
   reserveRatio: { PRINCIPAL: number; DEPUTY: number };
   /** The age limit at nomination by kind (men's where ageLimitWomen differs): over it means age > limit. */
   ageLimit: { PRINCIPAL: number; DEPUTY: number };
-  /** Women's age limit by kind (「男45周岁以下，女40周岁以下」); by default the same as ageLimit. */
+  /**
+   * Women's age limit by kind where it differs (「男45周岁以下，女40周岁以下」); 0: the same as
+   * ageLimit (the default, so a version that changes ageLimit changes it for everyone).
+   */
   ageLimitWomen: { PRINCIPAL: number; DEPUTY: number };
   /**
    * Minimum highest education at nomination, on the whole scale: 本科 for party and government
@@ -126,7 +129,7 @@ export interface Policy {
 export const DEFAULT_POLICY: Policy = {
   reserveRatio: { PRINCIPAL: 2, DEPUTY: 1 },
   ageLimit: { PRINCIPAL: 45, DEPUTY: 40 },
-  ageLimitWomen: { PRINCIPAL: 45, DEPUTY: 40 },
+  ageLimitWomen: { PRINCIPAL: 0, DEPUTY: 0 },
   minEducation: 'BACHELOR',
   fullTimeBachelorMaxAge: 35,
   minYearsInLowerRank: 2,

@@ -35,7 +35,7 @@ export interface PolicyPreset {
  */
 const PARTY_GOV_RULES: PresetOverrides = {
   ageLimit: { PRINCIPAL: 45, DEPUTY: 40 },
-  ageLimitWomen: { PRINCIPAL: 45, DEPUTY: 40 },
+  ageLimitWomen: { PRINCIPAL: 0, DEPUTY: 0 },
   minEducation: 'BACHELOR',
   fullTimeBachelorMaxAge: 35,
   minYearsInLowerRank: 2,
@@ -71,7 +71,7 @@ export const POLICY_PRESETS: PolicyPreset[] = [
     unitKinds: ['INSTITUTION', 'SCHOOL'],
     overrides: {
       ageLimit: { PRINCIPAL: 45, DEPUTY: 45 },
-      ageLimitWomen: { PRINCIPAL: 45, DEPUTY: 45 },
+      ageLimitWomen: { PRINCIPAL: 0, DEPUTY: 0 },
       minEducation: 'BACHELOR',
       fullTimeBachelorMaxAge: 35,
     },

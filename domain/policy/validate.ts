@@ -22,7 +22,8 @@ export const policyOverrideSchema = z
   .strictObject({
     reserveRatio: byKind(z.number().min(0).max(10)),
     ageLimit: byKind(age),
-    ageLimitWomen: byKind(age),
+    // 0: as ageLimit.
+    ageLimitWomen: byKind(z.union([z.literal(0), age])),
     minEducation: z.enum(EDUCATIONS),
     // 0: no full-time requirement (enterprise and village pools).
     fullTimeBachelorMaxAge: whole(0, 100),

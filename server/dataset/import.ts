@@ -252,6 +252,7 @@ const DOMAIN_TABLES = [
   'Objection',
   'PublicNotice',
   'EliminationDecision',
+  'AppointmentNotice',
   'Incumbency',
   'ReserveStatusChange',
   'Filing',

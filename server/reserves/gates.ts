@@ -1,7 +1,7 @@
 // The selection procedure's conditions on a lifecycle step (docs/decisions/022): what the records
 // around an entry must say before it may move on. Each gate reads the records as they stand on
 // the step's date and refuses with ILLEGAL_TRANSITION, naming the condition in `extensions.gate`.
-import { toDate, toIso } from '../../domain/dates.ts';
+import { addDays, toDate, toIso } from '../../domain/dates.ts';
 import type { MeetingSubject } from '../../domain/decisions.ts';
 import type { ReserveStatus } from '../../domain/enums.ts';
 import { refusal } from '../../domain/errors.ts';
@@ -60,7 +60,15 @@ export function decidedStep(from: ReserveStatus, to: ReserveStatus): MeetingSubj
  * struck out. Its `adopted` says whether the step may go ahead.
  */
 export async function decisionFor(db: Reader, entry: GatedEntry, subject: MeetingSubject, on: string) {
-  const since = subject === 'REMOVAL' && entry.enteredOn ? entry.enteredOn : entry.nominatedOn;
+  let since = subject === 'REMOVAL' && entry.enteredOn ? entry.enteredOn : entry.nominatedOn;
+  if (subject === 'ADMISSION') {
+    // Sent back from the notice: only a decision taken after the send-back admits it.
+    const sentBack = await db.reserveStatusChange.findFirst({
+      where: { reserveCode: entry.code, from: 'PUBLICIZING', to: 'INSPECTING' },
+      orderBy: [{ on: 'desc' }, { id: 'desc' }],
+    });
+    if (sentBack) since = toDate(addDays(toIso(sentBack.on), 1));
+  }
   return db.meetingItem.findFirst({
     where: {
       reserveCode: entry.code,
@@ -188,10 +196,13 @@ export async function checkGates(
   await checkDecision(db, entry, to, on, policy);
 }
 
-/** Throws unless a meeting adopted the step, where the policy asks for a collective decision. */
-async function checkDecision(db: Reader, entry: GatedEntry, to: ReserveStatus, on: string, policy: Policy) {
+/**
+ * Throws unless a meeting adopted the step, where the policy asks for a collective decision, and
+ * every approval it went up for is given by `on`. Returns the deciding item (null: none needed).
+ */
+export async function checkDecision(db: Reader, entry: GatedEntry, to: ReserveStatus, on: string, policy: Policy) {
   const subject = decidedStep(entry.status, to);
-  if (!subject || !policy.procedure.requireCollectiveDecision) return;
+  if (!subject || !policy.procedure.requireCollectiveDecision) return null;
   const what = enumParam('MeetingSubject', subject);
   const item = await decisionFor(db, entry, subject, on);
   if (!item) refuse(entry, to, 'DECISION_MISSING', 'gate.decisionMissing', { what, on });
@@ -219,6 +230,7 @@ async function checkDecision(db: Reader, entry: GatedEntry, to: ReserveStatus, o
         submittedOn: toIso(f.submittedOn),
       });
   }
+  return item;
 }
 
 function pct(x: number): string {

@@ -15,7 +15,7 @@ import { recordChange } from '../db/changes.ts';
 import type { Db, Tx } from '../db/client.ts';
 import type { ReserveEntry } from '../db/generated/sqlite/client.ts';
 import { effectivePolicy } from '../policy/store.ts';
-import { checkGates, decidedStep, decisionFor } from './gates.ts';
+import { checkDecision, checkGates, decidedStep, decisionFor } from './gates.ts';
 
 export const TRANSITIONS: Record<ReserveStatus, readonly ReserveStatus[]> = {
   NOMINATED: ['INSPECTING', 'REJECTED'],
@@ -168,9 +168,15 @@ export async function stepInTransaction(tx: Tx, viewer: Viewer, entry: SteppedEn
     },
   });
   if (count !== 1) throw refusal('CONFLICT', 'lifecycle.stepRace', { entry: code });
-  // The meeting item that decided the step, referenced from the history (where one decides it).
+  // The meeting item that decided the step, referenced from the history (where one decides it) —
+  // read again inside the transaction: a meeting struck out or a request returned since the check
+  // refuses the step here.
   const subject = decidedStep(from, step.to);
-  const decision = subject ? await decisionFor(tx, entry, subject, step.on) : null;
+  const decision = !subject
+    ? null
+    : step.policy.procedure.requireCollectiveDecision
+      ? await checkDecision(tx, entry, step.to, step.on, step.policy)
+      : await decisionFor(tx, entry, subject, step.on);
   const decisionItemId = decision?.adopted ? decision.id : null;
   await tx.reserveStatusChange.create({
     data: { reserveCode: code, from, to: step.to, on, reason: step.reason, actor: viewer.actor, decisionItemId },

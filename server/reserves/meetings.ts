@@ -146,6 +146,12 @@ export async function recordMeeting(
           { on: input.heldOn, entry: code, nominated: entry.nominatedOn.toISOString().slice(0, 10) },
           'heldOn',
         );
+      if (item.subject === 'REMOVAL' && entry.enteredOn && input.heldOn < entry.enteredOn.toISOString().slice(0, 10))
+        bad(
+          'meeting.beforeEntered',
+          { on: input.heldOn, entry: code, entered: entry.enteredOn.toISOString().slice(0, 10) },
+          'heldOn',
+        );
       const key = `${item.subject}|${code}`;
       if (seen.has(key)) bad('meeting.entryTwice', { entry: code, subject }, `items.${i}.reserveId`);
       seen.add(key);
@@ -224,7 +230,10 @@ export async function strikeMeeting(
   const reason = name(input.reason, 'reason', 500);
   const meeting = await db.meeting.findFirst({
     where: { id: input.meetingId },
-    include: { unit: { select: { path: true } }, items: { include: { steps: { select: { reserveCode: true } } } } },
+    include: {
+      unit: { select: { path: true } },
+      items: { include: { steps: { select: { reserveCode: true } }, filings: { select: { id: true, status: true } } } },
+    },
   });
   // Absent and out of scope get the same answer.
   if (!meeting || !canSee(viewer, meeting.unit.path))
@@ -232,13 +241,25 @@ export async function strikeMeeting(
   if (meeting.struckReason) bad('meeting.alreadyStruck', { id: meeting.id }, 'meetingId');
   const used = [...new Set(meeting.items.flatMap((i) => i.steps.map((s) => s.reserveCode)))];
   if (used.length) bad('meeting.strikeUsed', { id: meeting.id, entries: listParam(used) }, 'meetingId');
+  // A higher level has acted on what it sent up: that act stands, so the meeting does too.
+  const decided = meeting.items.flatMap((i) => i.filings.filter((f) => f.status !== 'PENDING').map((f) => f.id));
+  if (decided.length) bad('meeting.strikeDecided', { id: meeting.id, filings: listParam(decided) }, 'meetingId');
   return db.$transaction(async (tx) => {
     // Guarded: a concurrent strike (or a step taken meanwhile on its items) makes this one fail.
     const { count } = await tx.meeting.updateMany({
-      where: { id: meeting.id, struckReason: null, items: { none: { steps: { some: {} } } } },
+      where: {
+        id: meeting.id,
+        struckReason: null,
+        items: { none: { OR: [{ steps: { some: {} } }, { filings: { some: { status: { not: 'PENDING' } } } }] } },
+      },
       data: { struckReason: reason, struckBy: viewer.actor },
     });
     if (count !== 1) bad('meeting.alreadyStruck', { id: meeting.id }, 'meetingId');
+    // What it sent up and nobody acted on is withdrawn with it.
+    await tx.filing.updateMany({
+      where: { itemId: { in: meeting.items.map((i) => i.id) }, status: 'PENDING' },
+      data: { status: 'WITHDRAWN', reason, decidedBy: viewer.actor },
+    });
     await appendAudit(tx, {
       actor: viewer.actor,
       action: 'meeting.strike',

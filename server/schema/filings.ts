@@ -27,19 +27,20 @@ const FilingBoxEnum = builder.enumType('FilingBox', {
   description: 'INBOX: sent to units of your subtree (to act on); OUTBOX: sent by units of your subtree.',
 });
 
-/** Visible to whoever sees the sending or the receiving unit. */
-const filingScope = async (f: { fromUnitCode: string; toUnitCode: string }, ctx: Context) => {
+/** Visible to whoever sees the sending or the receiving unit, or the entry it is about. */
+const filingScope = async (f: { fromUnitCode: string; toUnitCode: string; reserveCode: string }, ctx: Context) => {
   if (ctx.viewer.path === '') return WHOLE;
-  const [from, to] = await Promise.all([
+  const [from, to, entry] = await Promise.all([
     ctx.loaders.unitPath.load(f.fromUnitCode),
     ctx.loaders.unitPath.load(f.toUnitCode),
+    ctx.loaders.entryUnitPath.load(f.reserveCode),
   ]);
-  return { units: [from, to] };
+  return { units: [from, to, entry] };
 };
 
 builder.prismaObject('Filing', {
   description: '报备 / 报批: a committee’s decision on an entry sent up to the level that manages its target rank.',
-  select: { fromUnitCode: true, toUnitCode: true },
+  select: { fromUnitCode: true, toUnitCode: true, reserveCode: true },
   authScopes: (f, ctx) => filingScope(f, ctx),
   fields: (t) => ({
     id: t.exposeInt('id'),
@@ -114,7 +115,7 @@ builder.queryFields((t) => ({
     type: ['Filing'],
     authScopes: { signedIn: true },
     description:
-      'Requests sent to (INBOX) or by (OUTBOX) the units of your subtree, oldest first (filter by status for those pending).',
+      'Requests sent to (INBOX) or by (OUTBOX) the units of your subtree: those PENDING alone oldest first, otherwise newest first.',
     args: {
       box: t.arg({ type: FilingBoxEnum, defaultValue: 'INBOX' }),
       status: t.arg({ type: [FilingStatusEnum], validate: z.array(z.string()).max(4) }),
@@ -128,7 +129,11 @@ builder.queryFields((t) => ({
           ...(ctx.viewer.path ? { [side]: { path: under(ctx.viewer.path) } } : {}),
           ...(args.status?.length ? { status: { in: args.status } } : {}),
         },
-        orderBy: [{ submittedOn: 'asc' }, { id: 'asc' }],
+        // What waits, oldest first; the rest, newest first.
+        orderBy:
+          args.status?.length === 1 && args.status[0] === 'PENDING'
+            ? [{ submittedOn: 'asc' }, { id: 'asc' }]
+            : [{ submittedOn: 'desc' }, { id: 'desc' }],
         take: args.first ?? 100,
       });
     },

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { MEETING_SUBJECTS, votesNeeded } from '../../domain/decisions.ts';
 import { policyOf } from '../../domain/policy/effective.ts';
 import { scopeOf } from '../auth/capabilities.ts';
-import { scopedUnit, under } from '../auth/viewer.ts';
+import { canSee, scopedUnit, under } from '../auth/viewer.ts';
 import { builder, WHOLE } from '../builder.ts';
 import type { Context } from '../context.ts';
 import { db } from '../db/client.ts';
@@ -54,9 +54,15 @@ builder.prismaObject('Meeting', {
 });
 
 builder.prismaObject('MeetingItem', {
-  description: 'One item decided at a meeting: its subject, the entry it is about, the votes and the result.',
-  select: { meeting: { select: { unitCode: true } } },
-  authScopes: (i, ctx) => unitScope(i.meeting.unitCode, ctx),
+  description:
+    'One item decided at a meeting: its subject, the entry it is about, the votes and the result. Open to whoever sees the meeting’s unit or the entry’s (a township reads the county’s decision on its reserve; the county’s meeting itself stays closed to it).',
+  select: { reserveCode: true, meeting: { select: { unitCode: true } } },
+  authScopes: async (i, ctx) => {
+    if (ctx.viewer.path === '') return WHOLE;
+    const units = [await ctx.loaders.unitPath.load(i.meeting.unitCode)];
+    if (i.reserveCode) units.push(await ctx.loaders.entryUnitPath.load(i.reserveCode));
+    return { units };
+  },
   fields: (t) => ({
     id: t.exposeInt('id'),
     subject: t.field({
@@ -72,7 +78,31 @@ builder.prismaObject('MeetingItem', {
     adopted: t.exposeBoolean('adopted', {
       description: 'More in favour than the policy’s share of the members expected (the meeting was quorate).',
     }),
-    meeting: t.relation('meeting'),
+    meeting: t.relation('meeting', {
+      description: 'Open inside the meeting unit’s subtree; elsewhere read heldOn, body and members here.',
+    }),
+    heldOn: t.field({
+      type: 'Date',
+      description: 'The meeting’s date.',
+      select: { meeting: { select: { heldOn: true } } },
+      resolve: (i) => i.meeting.heldOn,
+    }),
+    body: t.string({
+      description: 'The meeting’s body (县委常委会 …).',
+      select: { meeting: { select: { body: true } } },
+      resolve: (i) => i.meeting.body,
+    }),
+    members: t.int({
+      description: 'The members the meeting expected.',
+      select: { meeting: { select: { members: true } } },
+      resolve: (i) => i.meeting.members,
+    }),
+    meetingUnitCode: t.string({
+      nullable: true,
+      description: 'The meeting’s unit, when it is inside your subtree (null above it).',
+      select: { meeting: { select: { unit: { select: { code: true, path: true } } } } },
+      resolve: (i, _a, ctx) => (canSee(ctx.viewer, i.meeting.unit.path) ? i.meeting.unit.code : null),
+    }),
   }),
 });
 

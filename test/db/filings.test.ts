@@ -31,6 +31,8 @@ const box = (as: As, which = 'INBOX', status?: string[]) =>
     { b: which, s: status ?? null },
     as,
   ).then((d) => d.filings);
+/** The same, in the order they were sent (the lists' own order is checked on its own). */
+const sorted = async (...args: Parameters<typeof box>) => (await box(...args)).sort((a, b) => a.id - b.id);
 const act = (filingId: number, action: string, on: string, as: As, reason?: string) =>
   gql<{ decideFiling: { status: string; decidedOn: string; decidedBy: string; reason: string | null } }>(
     `mutation($i: DecideFilingInput!) { decideFiling(input: $i) { status decidedOn decidedBy reason } }`,
@@ -104,7 +106,9 @@ describe('filing and approval', () => {
       against: 0,
     });
     expect(made.errors).toBeUndefined();
-    const sent = await box({}, 'OUTBOX');
+    const sent = await sorted({}, 'OUTBOX');
+    // The lists themselves: everything sent newest first.
+    expect((await box({}, 'OUTBOX')).map((f) => f.kind)).toEqual(['FILING', 'APPROVAL']);
     expect(sent.map((f) => [f.reserve.code, f.kind, f.toUnitName, f.status])).toEqual([
       ['RV1', 'APPROVAL', '甲一镇', 'PENDING'],
       ['RV1', 'FILING', '甲县', 'PENDING'],
@@ -116,12 +120,12 @@ describe('filing and approval', () => {
     });
     // Each officer sees what is sent to the units of his subtree; the village sees its own outbox.
     expect((await box(township)).map((f) => [f.kind, f.toUnitName])).toEqual([['APPROVAL', '甲一镇']]);
-    expect((await box(county)).map((f) => [f.kind, f.toUnitName])).toEqual([
+    expect((await sorted(county)).map((f) => [f.kind, f.toUnitName])).toEqual([
       ['APPROVAL', '甲一镇'],
       ['FILING', '甲县'],
     ]);
     expect(await box(village)).toEqual([]);
-    expect((await box(village, 'OUTBOX')).map((f) => f.toUnitName)).toEqual(['甲一镇', '甲县']);
+    expect((await sorted(village, 'OUTBOX')).map((f) => f.toUnitName)).toEqual(['甲一镇', '甲县']);
     // Units above the village's scope are not open to it, by any path.
     const above = await gql(`{ filings(box: OUTBOX) { toUnit { code } } }`, {}, village);
     expect(refusal(above).code).toBe('NOT_FOUND');
@@ -190,13 +194,54 @@ describe('filing and approval', () => {
   it('needs no approval when the township’s committee decides, and files a county’s 正处 reserve with the city', async () => {
     await decide('RV2', { unitCode: 'A1', heldOn: '2026-10-01', body: '甲一镇党委会' });
     await decide('RD1', { unitCode: 'A', heldOn: '2026-10-01', body: '甲县县委常委会' });
-    const sent = (await box({}, 'OUTBOX')).filter((f) => f.reserve.code !== 'RV1');
+    const sent = (await sorted({}, 'OUTBOX')).filter((f) => f.reserve.code !== 'RV1');
     expect(sent.map((f) => [f.reserve.code, f.kind, f.toUnitName])).toEqual([
       ['RV2', 'FILING', '甲县'],
       ['RD1', 'FILING', '示范市'],
     ]);
     expect((await move('RV2', 'ACTIVE', '2026-10-02')).data?.transitionReserve.status).toBe('ACTIVE');
     expect((await move('RD1', 'ACTIVE', '2026-10-02')).data?.transitionReserve.status).toBe('ACTIVE');
+  });
+
+  it('withdraws what a struck-out meeting sent up, and keeps a meeting the higher level has acted on', async () => {
+    // RV2 is in the pool: the village branch decides its removal; the requests go up.
+    const first = await decide('RV2', {
+      unitCode: 'A1V',
+      heldOn: '2026-10-20',
+      subject: 'REMOVAL',
+      members: 5,
+      present: 5,
+      favour: 5,
+      against: 0,
+    });
+    const strike = (id: number) =>
+      gql(
+        `mutation($i: StrikeMeetingInput!) { strikeMeeting(input: $i) { struckReason } }`,
+        { i: { meetingId: id, reason: '误录' } },
+        zh,
+      );
+    expect((await strike(first.data!.recordMeeting.id)).errors).toBeUndefined();
+    const withdrawn = await db.filing.findMany({ where: { item: { meetingId: first.data!.recordMeeting.id } } });
+    expect(withdrawn.map((f) => [f.kind, f.status])).toEqual([
+      ['APPROVAL', 'WITHDRAWN'],
+      ['FILING', 'WITHDRAWN'],
+    ]);
+    expect((await box(township, 'INBOX', ['PENDING'])).map((f) => f.reserve.code)).not.toContain('RV2');
+    // Recorded again; the township approves; the meeting then stands.
+    const second = await decide('RV2', {
+      unitCode: 'A1V',
+      heldOn: '2026-10-21',
+      subject: 'REMOVAL',
+      members: 5,
+      present: 5,
+      favour: 5,
+      against: 0,
+    });
+    const [approval] = (await box(township, 'INBOX', ['PENDING'])).filter((f) => f.reserve.code === 'RV2');
+    expect((await act(approval!.id, 'APPROVE', '2026-10-22', township)).errors).toBeUndefined();
+    expect(refusal(await strike(second.data!.recordMeeting.id)).message).toBe(
+      `会议 ${second.data!.recordMeeting.id} 报送的事项（编号 ${approval!.id}）上级已处理，不能作废`,
+    );
   });
 
   it('sends up nothing, and records nothing, when the meeting fails midway', async () => {

@@ -62,7 +62,17 @@ describe('collective decisions', () => {
     expect(adopted.data?.recordMeeting.items.map((i) => i.adopted)).toEqual([true]);
     // Not before the meeting's day.
     expect(refusal(await move('R02', 'ACTIVE', '2026-10-08')).gate).toBe('DECISION_REJECTED');
-    expect((await move('R02', 'ACTIVE', '2026-10-09')).data?.transitionReserve.status).toBe('ACTIVE');
+    // Sent back from the notice the same day (an objection upheld), inspected again, on notice
+    // again from 10-10 to 10-16: the decision taken before the send-back no longer admits it.
+    expect((await move('R02', 'INSPECTING', '2026-10-09', '异议核查属实，重新考察')).errors).toBeUndefined();
+    await gqlOk(
+      `mutation { recordInspection(input: { reserveId: "R02", startedOn: "2026-10-09", concludedOn: "2026-10-10",
+        inspectors: ["王考察"], interviews: 8, conclusion: "经核查，可以列为后备", verdict: FIT }) { id } }`,
+    );
+    expect((await move('R02', 'PUBLICIZING', '2026-10-10')).errors).toBeUndefined();
+    expect(refusal(await move('R02', 'ACTIVE', '2026-10-17')).gate).toBe('DECISION_MISSING');
+    const again = await decide('R02', { unitCode: 'A', heldOn: '2026-10-17', favour: 5, against: 3, abstain: 0 });
+    expect((await move('R02', 'ACTIVE', '2026-10-17')).data?.transitionReserve.status).toBe('ACTIVE');
     const { reserve } = await gqlOk<{
       reserve: {
         history: {
@@ -78,13 +88,13 @@ describe('collective decisions', () => {
     expect(reserve.history.at(-1)).toEqual({
       to: 'ACTIVE',
       decision: {
-        id: adopted.data!.recordMeeting.items[0]!.id,
+        id: again.data!.recordMeeting.items[0]!.id,
         favour: 5,
-        meeting: { heldOn: '2026-10-09', body: '党委会' },
+        meeting: { heldOn: '2026-10-17', body: '党委会' },
       },
     });
     expect(reserve.history.slice(0, -1).every((h) => h.decision === null)).toBe(true);
-    expect(reserve.decisions.map((d) => d.adopted)).toEqual([false, true]);
+    expect(reserve.decisions.map((d) => d.adopted)).toEqual([false, true, true]);
   });
 
   it('takes 2/3 present as the quorum, and votes no more than those present', async () => {
@@ -110,6 +120,13 @@ describe('collective decisions', () => {
 
   it('removes with a decision of the unit’s committee or one above it, not of another unit', async () => {
     expect(refusal(await move('R01', 'REMOVED', '2026-11-02', '工作调动')).gate).toBe('DECISION_MISSING');
+    // R01 entered the pool on 2025-01-10: a meeting before that cannot decide its removal.
+    expect(refusal(await decide('R01', { unitCode: 'A', heldOn: '2024-12-31', subject: 'REMOVAL' }, zh))).toMatchObject(
+      {
+        message: '会议日期 2024-12-31 早于后备干部记录“R01”的入库日期 2025-01-10，不能作为调整出库的决定',
+        field: 'heldOn',
+      },
+    );
     // B's committee cannot decide on A's entry.
     expect(refusal(await decide('R01', { unitCode: 'B', heldOn: '2026-11-01', subject: 'REMOVAL' }, zh))).toMatchObject(
       {
@@ -128,6 +145,23 @@ describe('collective decisions', () => {
     });
     expect(city.data?.recordMeeting.items[0]?.adopted).toBe(true);
     expect((await move('R01', 'REMOVED', '2026-11-02', '工作调动')).data?.transitionReserve.status).toBe('REMOVED');
+    // The county's officer reads the city's decision on its reserve, not the city's meeting itself.
+    const officerOfA = { viewerUnit: 'A', role: 'ORG_OFFICER' as const };
+    const seen = await gqlOk<{
+      reserve: {
+        history: {
+          decision: { heldOn: string; body: string; members: number; meetingUnitCode: string | null } | null;
+        }[];
+      };
+    }>('{ reserve(id: "R01") { history { decision { heldOn body members meetingUnitCode } } } }', {}, officerOfA);
+    expect(seen.reserve.history.at(-1)?.decision).toEqual({
+      heldOn: '2026-11-01',
+      body: '党委会',
+      members: 9,
+      meetingUnitCode: null,
+    });
+    const closed = await gql('{ reserve(id: "R01") { history { decision { meeting { id } } } } }', {}, officerOfA);
+    expect(closed.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
     // An admission item is for an entry on its way in, not for an active one.
     expect(refusal(await decide('R03', { unitCode: 'B', heldOn: '2026-11-01' }, zh)).message).toBe(
       '后备干部记录“R03”当前状态为在库：“确定入库”议题只能针对考察中或公示中状态的记录',
@@ -157,9 +191,11 @@ describe('collective decisions', () => {
       `{ meetings(unitCode: "A") { id heldOn items { adopted } } }`,
     );
     expect(meetings.meetings.map((m) => [m.heldOn, m.items[0]!.adopted])).toEqual([
+      ['2026-10-17', true],
       ['2026-10-09', true],
       ['2026-10-08', false],
     ]);
+    // The one R02's admission rests on, and the one the send-back overtook.
     const [used, unused] = meetings.meetings;
     const strike = (meetingId: number) =>
       gql(

@@ -797,7 +797,9 @@ describe('the dashboard in Chromium', { timeout: 150_000 }, () => {
     await page.getByTitle('国有企业后备干部').click();
     await expect.poll(() => page.getByText('「年龄:男45周岁以下,女40周岁以下」').count()).toBe(1);
     await page.getByRole('button', { name: '载入到修改（保存后生效）' }).click();
-    await expect.poll(() => page.getByLabel('副职后备年龄上限（女性）').inputValue(), { timeout: 30_000 }).toBe('40');
+    await expect
+      .poll(() => page.getByLabel('副职后备年龄上限（女性，0=同上）').inputValue(), { timeout: 30_000 })
+      .toBe('40');
     expect(await page.getByLabel('副职后备年龄上限', { exact: true }).inputValue()).toBe('45');
     expect(await page.getByText('硕士研究生及以上 1 年；本科及以上 3 年；大专及以上 5 年').count()).toBeGreaterThan(0);
     expect(await page.locator('.ant-select').filter({ hasText: '国有企业' }).count()).toBeGreaterThan(0);

@@ -21,4 +21,5 @@ export const FILING_COLORS: Record<string, string> = {
   ACKNOWLEDGED: 'blue',
   APPROVED: 'green',
   RETURNED: 'red',
+  WITHDRAWN: 'default',
 };

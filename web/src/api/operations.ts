@@ -637,15 +637,10 @@ export const RESERVE_DETAIL = gql(`
           id
           subject
           favour
-          meeting {
-            id
-            heldOn
-            body
-            members
-            unit {
-              code
-            }
-          }
+          heldOn
+          body
+          members
+          meetingUnitCode
         }
       }
       person {

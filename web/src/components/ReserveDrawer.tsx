@@ -272,22 +272,7 @@ export function ReserveDrawer({
                             title: t('roster.decision'),
                             dataIndex: 'decision',
                             render: (d: (typeof entry.history)[number]['decision']) =>
-                              d ? (
-                                <Link
-                                  to={`/meetings?${new URLSearchParams({ unit: d.meeting.unit.code })}`}
-                                  onClick={onClose}
-                                >
-                                  {t('roster.decisionText', {
-                                    heldOn: d.meeting.heldOn,
-                                    body: d.meeting.body,
-                                    subject: e('MeetingSubject', d.subject),
-                                    favour: d.favour,
-                                    members: d.meeting.members,
-                                  })}
-                                </Link>
-                              ) : (
-                                '—'
-                              ),
+                              d ? <DecisionText decision={d} onOpen={onClose} /> : '—',
                           },
                           { title: t('roster.actor'), dataIndex: 'actor' },
                         ]}
@@ -345,5 +330,37 @@ export function ReserveDrawer({
         </QueryState>
       </DirtyContext.Provider>
     </Drawer>
+  );
+}
+
+/** The meeting item that decided a step: a link to the meetings page where its unit is in scope. */
+function DecisionText({
+  decision: d,
+  onOpen,
+}: {
+  decision: {
+    subject: string;
+    favour: number;
+    heldOn: string;
+    body: string;
+    members: number;
+    meetingUnitCode: string | null;
+  };
+  onOpen: () => void;
+}) {
+  const { t } = useTranslation();
+  const text = t('roster.decisionText', {
+    heldOn: d.heldOn,
+    body: d.body,
+    subject: t(`enum.MeetingSubject.${d.subject}`),
+    favour: d.favour,
+    members: d.members,
+  });
+  return d.meetingUnitCode ? (
+    <Link to={`/meetings?${new URLSearchParams({ unit: d.meetingUnitCode })}`} onClick={onOpen}>
+      {text}
+    </Link>
+  ) : (
+    <span>{text}</span>
   );
 }
