@@ -676,14 +676,25 @@ describe('the dashboard in Chromium', { timeout: 150_000 }, () => {
     // Nothing to send before a unit and files are chosen, and the button says so.
     await expect.poll(() => dialog.getByText('请先选择单位').count(), { timeout: 30_000 }).toBe(1);
     await dialog.getByRole('combobox', { name: '导入到单位' }).fill('示范市');
-    const option = page.locator('.ant-select-dropdown:visible .ant-select-item-option').first();
+    // The city itself (示范市（C01）), not whichever option a slow search shows first.
+    const option = page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '（C01）' });
     await expect.poll(() => option.count(), { timeout: 30_000 }).toBe(1);
     await option.click();
     await dialog.locator('.ant-modal-title').click(); // the list closes as an officer moves on
+    await expect.poll(() => dialog.getByText('请先选择单位').count(), { timeout: 30_000 }).toBe(0);
     const fixtures = path.join(import.meta.dirname, '../fixtures/lrmx');
     await dialog.locator('input[type=file]').setInputFiles([edited, path.join(fixtures, 'li-hongmei-gbk.lrmx')]);
     await dialog.getByRole('button', { name: '预览' }).click();
-    await expect.poll(() => dialog.locator('.ant-table-row').count(), { timeout: 30_000 }).toBe(2);
+    // The preview's rows, or the refusal it shows instead (named, so a failure says why).
+    await expect
+      .poll(
+        async () =>
+          (await dialog.locator('.ant-alert-error').count())
+            ? `refused: ${await dialog.locator('.ant-alert-error').first().textContent()}`
+            : await dialog.locator('.ant-table-row').count(),
+        { timeout: 30_000 },
+      )
+      .toBe(2);
     expect(await dialog.locator('.ant-table-row').filter({ hasText: '李红梅' }).textContent()).toContain('新增');
     expect(await dialog.locator('.ant-table-row').filter({ hasText: person.name }).textContent()).toContain('更新');
     await page.screenshot({ path: path.join(shots, 'lrmx-preview.png') });
