@@ -4,6 +4,7 @@
 // when enough members are present (the policy's quorum, default 2/3 of those expected); an item
 // is adopted when more than the policy's share (default half) of the members expected vote for
 // it. Pure: the numbers come from the policy in force, the votes from the caller.
+import type { ReserveStatus } from './enums.ts';
 import { fieldParam, type MessageRef, messageParam } from './messages.ts';
 import type { Policy } from './policy/defaults.ts';
 
@@ -13,6 +14,13 @@ export type MeetingSubject = (typeof MEETING_SUBJECTS)[number];
 
 /** The subjects that are about one entry (the others name only a title). */
 export const ENTRY_SUBJECTS: readonly MeetingSubject[] = ['ADMISSION', 'REMOVAL'];
+
+/** The statuses an entry may be in for an item on each entry subject. */
+export const ITEM_STAGES: Record<'ADMISSION' | 'REMOVAL', readonly ReserveStatus[]> = {
+  // 研究审定 comes before the notice or after it (「公示后……确定……正式人选名单」): either way before admission.
+  ADMISSION: ['INSPECTING', 'PUBLICIZING'],
+  REMOVAL: ['ACTIVE'],
+};
 
 export interface Attendance {
   /** 应到: the body's members expected. */
@@ -27,12 +35,16 @@ export interface Votes {
   abstain: number;
 }
 
-type Rules = Policy['procedure'];
+type Rules = Pick<Policy['procedure'], 'meetingQuorum' | 'meetingPassShare'>;
+
+/** The members who must be present: members × quorum, rounded up (with room for the share's binary rounding: 6 of 9 at 2/3). */
+export function presentNeeded(members: number, rules: Rules): number {
+  return Math.ceil(members * rules.meetingQuorum - 1e-9);
+}
 
 /** Present / members reaches the policy's quorum. */
 export function quorate(a: Attendance, rules: Rules): boolean {
-  // Compared as present ≥ members × quorum, with room for the share's binary rounding (6 of 9 at 2/3).
-  return a.members > 0 && a.present >= a.members * rules.meetingQuorum - 1e-9;
+  return a.members > 0 && a.present >= presentNeeded(a.members, rules);
 }
 
 /** The votes in favour an item needs: more than the pass share of the members expected. */

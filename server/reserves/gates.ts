@@ -233,6 +233,7 @@ export async function checkDecision(db: Reader, entry: GatedEntry, to: ReserveSt
   return item;
 }
 
-function pct(x: number): string {
+/** A share as a message shows it: 66.7%. */
+export function pct(x: number): string {
   return `${Math.round(x * 1000) / 10}%`;
 }

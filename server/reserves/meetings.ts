@@ -6,16 +6,17 @@
 // deleted: one entered by mistake is struck out with a reason, unless a step already rests on it.
 
 import type { Authority } from '../../domain/authority.ts';
-import { toDate, todayIso } from '../../domain/dates.ts';
+import { toDate, todayIso, toIso } from '../../domain/dates.ts';
 import {
   adopted,
   attendanceProblems,
   ENTRY_SUBJECTS,
+  ITEM_STAGES,
   type MeetingSubject,
   quorate,
   voteProblems,
 } from '../../domain/decisions.ts';
-import type { Rank, ReserveStatus, UnitLevel } from '../../domain/enums.ts';
+import type { Rank, UnitLevel } from '../../domain/enums.ts';
 import { refusal } from '../../domain/errors.ts';
 import { enumParam, listParam, type MessageRef } from '../../domain/messages.ts';
 import { appendAudit } from '../audit/log.ts';
@@ -25,18 +26,12 @@ import type { Db } from '../db/client.ts';
 import type { Meeting } from '../db/generated/sqlite/client.ts';
 import { effectivePolicy } from '../policy/store.ts';
 import { authoritiesOf, sendUp } from './filings.ts';
+import { pct } from './gates.ts';
 import { entryCode } from './lifecycle.ts';
 import { name } from './records.ts';
 
 /** The most items one meeting record takes (a committee's agenda, not a bulk import). */
 export const MAX_MEETING_ITEMS = 100;
-
-/** The statuses an entry may be in for an item on each subject. */
-const STAGES: Record<'ADMISSION' | 'REMOVAL', readonly ReserveStatus[]> = {
-  // 研究审定 comes before the notice or after it (「公示后……确定……正式人选名单」): either way before admission.
-  ADMISSION: ['INSPECTING', 'PUBLICIZING'],
-  REMOVAL: ['ACTIVE'],
-};
 
 export interface MeetingItemInput {
   subject: MeetingSubject;
@@ -93,7 +88,7 @@ export async function recordMeeting(
   const { policy } = await effectivePolicy(db, unit.kind, input.heldOn);
   const rules = policy.procedure;
   if (!quorate(attendance, rules))
-    bad('meeting.inquorate', { ...attendance, quorum: `${Math.round(rules.meetingQuorum * 1000) / 10}%` }, 'present');
+    bad('meeting.inquorate', { ...attendance, quorum: pct(rules.meetingQuorum) }, 'present');
   if (!input.items.length) bad('meeting.noItems', {}, 'items');
   if (input.items.length > MAX_MEETING_ITEMS) bad('meeting.tooManyItems', { max: MAX_MEETING_ITEMS }, 'items');
 
@@ -125,7 +120,7 @@ export async function recordMeeting(
       if (!entry) throw refusal('NOT_FOUND', 'reserve.notFound', { entry: code });
       if (!entry.unit.path.startsWith(unit.path))
         bad('meeting.entryOutside', { entry: code, unit: unit.name }, `items.${i}.reserveId`);
-      const stages = STAGES[item.subject as 'ADMISSION' | 'REMOVAL'];
+      const stages = ITEM_STAGES[item.subject as 'ADMISSION' | 'REMOVAL'];
       if (!stages.includes(entry.status))
         bad(
           'meeting.entryStage',
@@ -140,18 +135,14 @@ export async function recordMeeting(
           },
           `items.${i}.reserveId`,
         );
-      if (input.heldOn < entry.nominatedOn.toISOString().slice(0, 10))
+      if (input.heldOn < toIso(entry.nominatedOn))
         bad(
           'meeting.beforeNomination',
-          { on: input.heldOn, entry: code, nominated: entry.nominatedOn.toISOString().slice(0, 10) },
+          { on: input.heldOn, entry: code, nominated: toIso(entry.nominatedOn) },
           'heldOn',
         );
-      if (item.subject === 'REMOVAL' && entry.enteredOn && input.heldOn < entry.enteredOn.toISOString().slice(0, 10))
-        bad(
-          'meeting.beforeEntered',
-          { on: input.heldOn, entry: code, entered: entry.enteredOn.toISOString().slice(0, 10) },
-          'heldOn',
-        );
+      if (item.subject === 'REMOVAL' && entry.enteredOn && input.heldOn < toIso(entry.enteredOn))
+        bad('meeting.beforeEntered', { on: input.heldOn, entry: code, entered: toIso(entry.enteredOn) }, 'heldOn');
       const key = `${item.subject}|${code}`;
       if (seen.has(key)) bad('meeting.entryTwice', { entry: code, subject }, `items.${i}.reserveId`);
       seen.add(key);

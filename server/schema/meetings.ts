@@ -3,6 +3,7 @@
 // and the two writes (record a meeting with its items, strike one out). A meeting is reached only
 // through a unit inside the viewer's subtree.
 import { z } from 'zod';
+import { toIso } from '../../domain/dates.ts';
 import { MEETING_SUBJECTS, votesNeeded } from '../../domain/decisions.ts';
 import { policyOf } from '../../domain/policy/effective.ts';
 import { scopeOf } from '../auth/capabilities.ts';
@@ -37,7 +38,7 @@ builder.prismaObject('Meeting', {
       description: 'The votes in favour an item needed: more than the policy’s share of the members expected.',
       select: { members: true, present: true, heldOn: true, unit: { select: { kind: true } } },
       resolve: async (m, _args, ctx) => {
-        const policies = await ctx.policiesAt(m.heldOn.toISOString().slice(0, 10));
+        const policies = await ctx.policiesAt(toIso(m.heldOn));
         return votesNeeded(m, policyOf(policies, m.unit.kind).procedure);
       },
     }),

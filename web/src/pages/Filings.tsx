@@ -8,6 +8,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import { useMutation, useQuery } from 'urql';
+import { ACTION_RESULT } from '../../../domain/authority.ts';
 import type { ResultOf } from '../api/graphql.ts';
 import { DECIDE_FILING, FILINGS } from '../api/operations.ts';
 import { useConfirm } from '../components/confirm.tsx';
@@ -174,7 +175,10 @@ function ActForm({
       facts: [
         [t('filings.matter'), t(`enum.MeetingSubject.${filing.subject}`)],
         [t('filings.from'), filing.fromUnit.name],
-        [t('filings.status'), `${t('enum.FilingStatus.PENDING')} → ${t(`enum.FilingStatus.${ACTION_STATUS[action]}`)}`],
+        [
+          t('filings.status'),
+          `${t('enum.FilingStatus.PENDING')} → ${t(`enum.FilingStatus.${ACTION_RESULT[action].status}`)}`,
+        ],
         [t('filings.decidedOn'), date],
         ...(reason.trim() ? [[t('roster.reason'), reason.trim()] as [string, string]] : []),
       ],
@@ -221,5 +225,3 @@ function ActForm({
     </Drawer>
   );
 }
-
-const ACTION_STATUS: Record<Action, string> = { ACKNOWLEDGE: 'ACKNOWLEDGED', APPROVE: 'APPROVED', RETURN: 'RETURNED' };

@@ -23,6 +23,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import { useMutation, useQuery } from 'urql';
+import { ITEM_STAGES, presentNeeded, quorate, votesNeeded } from '../../../domain/decisions.ts';
 import type { ResultOf } from '../api/graphql.ts';
 import { ENTRY_CHOSEN, MEETINGS, RECORD_MEETING, STRIKE_MEETING } from '../api/operations.ts';
 import { PROCEDURE_POLICY } from '../api/procedure.ts';
@@ -53,20 +54,13 @@ interface MeetingValues {
   items: ItemValues[];
 }
 
-/** The statuses an entry may be in for an item on each subject (as the server checks). */
-const STAGES: Record<Exclude<Subject, 'SELECTION_PLAN'>, string[]> = {
-  ADMISSION: ['INSPECTING', 'PUBLICIZING'],
-  REMOVAL: ['ACTIVE'],
-};
-
 /** The meeting rules of the unit's kind (policy procedure): quorum and pass share. */
 interface Rules {
   meetingQuorum: number;
   meetingPassShare: number;
 }
 
-const quorate = (members: number, present: number, r: Rules) => members > 0 && present / members >= r.meetingQuorum;
-const needed = (members: number, r: Rules) => Math.floor(members * r.meetingPassShare) + 1;
+const needed = (members: number, r: Rules) => votesNeeded({ members, present: members }, r);
 
 export function Meetings({ rootUnit }: { rootUnit: string }) {
   const { t } = useTranslation();
@@ -246,7 +240,7 @@ function MeetingForm({
   const waiting = Boolean(prefill) && open && !opened && !openedError;
   const known = { ...(prefilled ? { [prefilled.code]: prefilled } : {}), ...chosen };
   const labelOf = (code: string) => (known[code] ? entryLabel(known[code], t) : code);
-  const ok = rules ? quorate(members, present, rules) : false;
+  const ok = rules ? quorate({ members, present }, rules) : false;
   const passes = (i: ItemValues) => rules !== undefined && ok && (i.favour ?? 0) >= needed(members, rules);
 
   const submit = async (v: MeetingValues) => {
@@ -353,7 +347,7 @@ function MeetingForm({
               title={
                 ok
                   ? t('meetings.quorate', { votes: needed(members, rules), members })
-                  : t('meetings.inquorate', { quorum: Math.ceil(members * rules.meetingQuorum), members })
+                  : t('meetings.inquorate', { quorum: presentNeeded(members, rules), members })
               }
             />
           )}
@@ -386,7 +380,7 @@ function MeetingForm({
                             aria-label={`${t('meetings.entry')} ${n + 1}`}
                             style={{ width: 320 }}
                             unitCode={unit.code}
-                            statuses={STAGES[item.subject as keyof typeof STAGES]}
+                            statuses={[...ITEM_STAGES[item.subject as keyof typeof ITEM_STAGES]]}
                             initial={n === 0 && prefilled?.code === item.reserveId ? prefilled : null}
                             onChosen={(e) => e && setChosen((c) => ({ ...c, [e.code]: e }))}
                           />
