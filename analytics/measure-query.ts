@@ -72,6 +72,9 @@ function fromSource(source: Source, scopeWhere: string): string {
         WHERE ${scopeWhere}`;
     case 'units':
       return `FROM units u JOIN pol ON pol.unit_kind = u.kind WHERE ${scopeWhere}`;
+    case 'appointments':
+      return `FROM incumbencies a JOIN positions p ON p.code = a.position_code JOIN units u ON u.id = p.unit_id
+        JOIN pol ON pol.unit_kind = u.kind WHERE a.from_ymd IS NOT NULL AND ${scopeWhere}`;
   }
 }
 
@@ -163,6 +166,9 @@ export interface DrillKey {
   enteredOn: string | null;
   age: number | null;
   termEnds: string | null;
+  /** Appointments: the post's code, and whether the appointment came from the pool. */
+  positionCode?: string | null;
+  fromPool?: boolean | null;
 }
 
 /** The columns a drill row reads per source. */
@@ -175,6 +181,10 @@ const DRILL_COLUMNS: Record<Source, string> = {
     NULL AS tier, NULL AS entered_ymd, ${yearsBetween(duckdb, 'pe.birth_ymd', PARAM_DATES.asOf)} AS age, NULL AS term_ends_ymd, u.id AS unit_id`,
   units: `u.code, u.code AS unit_code, u.name AS unit_name, NULL AS kind, NULL AS person_code,
     NULL AS tier, NULL AS entered_ymd, NULL AS age, NULL AS term_ends_ymd, u.id AS unit_id`,
+  // An appointment: the post, the appointee, the first day (as enteredOn) and whether from the pool.
+  appointments: `p.code || '@' || CAST(a.from_ymd AS VARCHAR) AS code, u.code AS unit_code, u.name AS unit_name, p.kind,
+    (SELECT code FROM people WHERE id = a.person_id) AS person_code, NULL AS tier, a.from_ymd AS entered_ymd,
+    ${yearsBetween(duckdb, 'a.birth_ymd', 'a.from_ymd')} AS age, a.term_ends_ymd, u.id AS unit_id, a.from_pool`,
 };
 
 /** The rows a measure counts over the scope, in tree order then by code: a page and the total. */
@@ -209,6 +219,9 @@ export async function drillMeasure(
       enteredOn: iso(r.entered_ymd),
       age: r.age === null || r.age === undefined ? null : int(r.age),
       termEnds: iso(r.term_ends_ymd),
+      ...(m.source === 'appointments'
+        ? { positionCode: (r.code as string).split('@')[0] ?? null, fromPool: Boolean(r.from_pool) }
+        : {}),
     })),
   };
 }

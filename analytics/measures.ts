@@ -19,12 +19,14 @@ import {
 import { type Dialect, yearsBetween } from './dialect.ts';
 import {
   activeAt,
+  appointedWithin,
   BACHELOR,
   educationIn,
   endedAs,
   enteredWithin,
   exitedWithin,
   expectedVacancy,
+  FROM_POOL,
   fromSource,
   inAgeBand,
   inAgeBracket,
@@ -88,10 +90,11 @@ export function trainingYearParams(asOf: string, year: number, countedOn?: strin
  *   `pyc` the current one (person_years);
  * - `posts` — posts as they stood at asOf (alias `p`);
  * - `people` — people by the unit they work in (alias `pe`, with `py`);
- * - `units` — the units themselves (alias `u`).
+ * - `units` — the units themselves (alias `u`);
+ * - `appointments` — appointments to the unit's leadership posts (alias `a`, the post `p`).
  * Every source also has the unit (`u`) and its policy row (`pol`).
  */
-export type Source = 'entries' | 'posts' | 'people' | 'units';
+export type Source = 'entries' | 'posts' | 'people' | 'units' | 'appointments';
 
 export interface MeasureDef {
   source: Source;
@@ -160,6 +163,14 @@ const ENTRY_CONDITIONS = {
   ),
 } satisfies Record<string, Omit<MeasureDef, 'source'>>;
 
+/** 1 January and 31 December of the judged year, as yyyymmdd expressions. */
+function judgedYearStart(at: MeasureDates): string {
+  return `(${at.year} * 10000 + 101)`;
+}
+function judgedYearLast(at: MeasureDates): string {
+  return `(${at.year} * 10000 + 1231)`;
+}
+
 /** 1 January of the current year (the year of asOf), as a yyyymmdd expression. */
 function yearStart(at: MeasureDates): string {
   return `(${at.currentYear} * 10000 + 101)`;
@@ -200,6 +211,20 @@ export const MEASURES = {
   /** The people working in the unit, and those with a completed training in the judged year. */
   PEOPLE: { source: 'people', where: ALL },
   TRAINED_PEOPLE: { source: 'people', where: () => 'coalesce(py.completed, 0) > 0' },
+  /**
+   * 「党政领导班子成员一般应当从后备干部中选拔」: appointments to the unit's leadership posts in the
+   * judged year, and those from the pool; the same in the current year up to asOf.
+   */
+  APPOINTMENTS: { source: 'appointments', where: (_d, at) => appointedWithin(judgedYearStart(at), judgedYearLast(at)) },
+  APPOINTMENTS_FROM_POOL: {
+    source: 'appointments',
+    where: (_d, at) => `(${appointedWithin(judgedYearStart(at), judgedYearLast(at))} AND ${FROM_POOL})`,
+  },
+  APPOINTMENTS_NOW: { source: 'appointments', where: (_d, at) => appointedWithin(yearStart(at), at.asOf) },
+  APPOINTMENTS_NOW_FROM_POOL: {
+    source: 'appointments',
+    where: (_d, at) => `(${appointedWithin(yearStart(at), at.asOf)} AND ${FROM_POOL})`,
+  },
   /** Departments (units of level DEPARTMENT), for the optional count-based quota. */
   DEPARTMENTS: { source: 'units', where: () => `u.level = 'DEPARTMENT'` },
 } satisfies Record<string, MeasureDef>;

@@ -128,9 +128,10 @@ export function postOfKind(kind: PositionKind): string {
 }
 
 /**
- * The posts as they stood at date `on`: a post with incumbency records (written by promotions)
- * has the holder of the record in force then, or none; a post without has its current
- * incumbent. Shaped like the `positions` table, so a metric reads it in its place.
+ * The posts as they stood at date `on`: a post with incumbency records (written by appointments,
+ * or imported) has the holder of the record in force then, or none; before its first record, when
+ * that one is open at the start (see tables.ts open_start), its first holder; a post without
+ * records has its current incumbent. Shaped like the `positions` table, so a metric reads it in its place.
  */
 export function positionsAt(on: string): string {
   const held = (column: string, recorded: string) =>
@@ -140,7 +141,7 @@ export function positionsAt(on: string): string {
     FROM positions p
     LEFT JOIN (SELECT DISTINCT position_code FROM incumbencies) h ON h.position_code = p.code
     LEFT JOIN incumbencies i ON i.position_code = p.code
-      AND (i.from_ymd IS NULL OR i.from_ymd <= ${on}) AND (i.until_ymd IS NULL OR i.until_ymd > ${on})`;
+      AND (i.open_start OR i.from_ymd <= ${on}) AND (i.until_ymd IS NULL OR i.until_ymd > ${on})`;
 }
 
 /**
@@ -155,3 +156,15 @@ export function expectedVacancy(d: Dialect, end: string): string {
 export function ratioTarget(d: Dialect, kindColumn: string, posts: string): string {
   return d.ceil(`${polByKind('reserveRatio', kindColumn)} * ${posts}`);
 }
+
+/**
+ * An appointment (an incumbency begun by a recorded appointment, alias `a`) whose first day is
+ * from `from` to `to` (yyyymmdd expressions); an incumbency known only from before the records
+ * began (no first day) is no appointment.
+ */
+export function appointedWithin(from: string, to: string): string {
+  return `(a.from_ymd IS NOT NULL AND a.from_ymd BETWEEN ${from} AND ${to})`;
+}
+
+/** The appointment came from the pool (a promotion of an entry). */
+export const FROM_POOL = 'a.from_pool';

@@ -157,6 +157,11 @@ export const TABLES: CopiedTable[] = [
       ['from_ymd', 'YMD', 't."from"'],
       ['until_ymd', 'YMD', 't."until"'],
       ['term_ends_ymd', 'YMD', 't."termEnds"'],
+      // An appointment from the pool: a promotion wrote the entry (the share from the pool counts it).
+      ['from_pool', 'BOOLEAN', '(t."reserveCode" IS NOT NULL)'],
+      // The row also covers the days before `from`: held since before the records, or the post's
+      // first imported appointment (who held it before is not recorded).
+      ['open_start', 'BOOLEAN', '(t."from" IS NULL OR t."priorUnknown")'],
     ],
   },
   {

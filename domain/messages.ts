@@ -435,6 +435,7 @@ export const MESSAGES = {
   // Reserve entries.
   // Reasons the program writes into an entry's history (stored by key, read in the reader's language).
   'reason.promotedTo': { 'zh-CN': '提拔任用为{{post}}（{{code}}）', en: 'promoted to {{post}} ({{code}})' },
+  'reason.appointedTo': { 'zh-CN': '任命为{{post}}（{{code}}）', en: 'appointed {{post}} ({{code}})' },
   'reason.periodEnded': {
     'zh-CN': '入库满 {{years}} 年，管理期届满',
     en: 'management period of {{years}} years ended',
@@ -624,6 +625,24 @@ export const MESSAGES = {
   'gate.approvalReturned': {
     'zh-CN': '后备干部记录“{{entry}}”：{{unit}}于 {{decidedOn}} 退回“{{what}}”（{{reason}}），须重新研究决定',
     en: 'reserve entry "{{entry}}": {{unit}} returned its {{what}} on {{decidedOn}} ({{reason}}); it needs a new decision',
+  },
+  'gate.examMissing': {
+    'zh-CN': '后备干部记录“{{entry}}”：{{rank}}后备干部须取得任职资格证书，截至 {{on}} 没有合格的任职资格考试记录',
+    en: 'reserve entry "{{entry}}": a {{rank}} reserve needs a qualification certificate, and no passed qualification exam is recorded by {{on}}',
+  },
+  'gate.examLapsed': {
+    'zh-CN':
+      '后备干部记录“{{entry}}”：{{rank}}后备干部须持有效的任职资格证书；{{heldOn}} 的考试合格证书有效期 {{years}} 年，至 {{on}} 已失效',
+    en: 'reserve entry "{{entry}}": a {{rank}} reserve needs a valid qualification certificate; the one from the exam of {{heldOn}} is valid for {{years}} years and has lapsed by {{on}}',
+  },
+  'appointment.examMissing': {
+    'zh-CN': '{{person}}（{{code}}）任{{rank}}职务须取得任职资格证书，截至 {{on}} 没有合格的任职资格考试记录',
+    en: '{{person}} ({{code}}) needs a qualification certificate for a {{rank}} post, and no passed qualification exam is recorded by {{on}}',
+  },
+  'appointment.examLapsed': {
+    'zh-CN':
+      '{{person}}（{{code}}）任{{rank}}职务须持有效的任职资格证书；{{heldOn}} 的考试合格证书有效期 {{years}} 年，至 {{on}} 已失效',
+    en: '{{person}} ({{code}}) needs a valid qualification certificate for a {{rank}} post; the one from the exam of {{heldOn}} is valid for {{years}} years and has lapsed by {{on}}',
   },
   // Filing and approval (server/reserves/filings.ts, domain/authority.ts).
   'filing.notFound': { 'zh-CN': '未找到报送事项 {{id}}', en: 'filing {{id}} not found' },
@@ -886,6 +905,56 @@ export const MESSAGES = {
     'zh-CN':
       '后备干部记录“{{entry}}”：任前公示期为 {{startsOn}} 至 {{endsOn}}（{{days}} 个工作日），{{from}} 起方可任用',
     en: 'reserve entry "{{entry}}": its appointment notice runs from {{startsOn}} to {{endsOn}} ({{days}} working days); it can be appointed from {{from}}',
+  },
+  'exam.inFuture': {
+    'zh-CN': '{{person}}：考试日期 {{on}} 晚于今天',
+    en: '{{person}}: the exam date {{on}} is after today',
+  },
+  'exam.score': {
+    'zh-CN': '{{person}}：考试成绩 {{score}} 不在 0–1000 之间',
+    en: '{{person}}: the exam score {{score}} is not between 0 and 1000',
+  },
+  'exam.certificateWithoutPass': {
+    'zh-CN': '{{person}}：考试不合格，不能登记任职资格证书编号',
+    en: '{{person}}: a failed exam has no certificate number',
+  },
+  'exam.notFound': {
+    'zh-CN': '任职资格考试记录 {{id}} 不存在，或不在您的管辖范围内',
+    en: 'qualification exam {{id}} does not exist or is outside your scope',
+  },
+  'exam.alreadyStruck': {
+    'zh-CN': '任职资格考试记录 {{id}} 已作废',
+    en: 'qualification exam {{id}} is already struck out',
+  },
+  'appointment.whoRequired': {
+    'zh-CN': '任前公示须指明一名后备干部（reserveId）或一名干部（personCode），二者选其一',
+    en: 'an appointment notice names either a reserve entry (reserveId) or a person (personCode), one of the two',
+  },
+  'appointment.inPool': {
+    'zh-CN':
+      '{{person}}（{{code}}）是后备干部记录“{{entry}}”的在库后备干部，职位“{{position}}”与其后备方向相符：请在该后备干部记录中提拔任用，以计入从后备干部中选拔的任职',
+    en: '{{person}} ({{code}}) is in the pool as reserve entry "{{entry}}", which position "{{position}}" fits: appoint through the entry (promoteReserve), so the appointment counts as one from the pool',
+  },
+  'appointment.alreadyHolds': {
+    'zh-CN': '干部 {{code}} 已担任职位“{{position}}”',
+    en: 'person {{code}} already holds position "{{position}}"',
+  },
+  'appointment.heldSince': {
+    'zh-CN': '{{person}}（{{code}}）：职位“{{position}}”自 {{since}} 起由“{{holder}}”担任，晚于任职日期 {{on}}',
+    en: '{{person}} ({{code}}): position "{{position}}" has been held by "{{holder}}" since {{since}}, after {{on}}',
+  },
+  'appointment.termEndsBefore': {
+    'zh-CN': '{{person}}（{{code}}）：任期届满日期 {{termEnds}} 不晚于任职日期 {{on}}',
+    en: '{{person}} ({{code}}): termEnds {{termEnds}} is not after the appointment on {{on}}',
+  },
+  'appointment.noticeMissing': {
+    'zh-CN': '{{person}}（{{code}}）：任用到职位“{{position}}”前须进行不少于 {{days}} 个工作日的任前公示',
+    en: '{{person}} ({{code}}): an appointment to position "{{position}}" needs a notice of {{days}} working days first (announceAppointment)',
+  },
+  'appointment.noticeOpen': {
+    'zh-CN':
+      '{{person}}（{{code}}）：任前公示期为 {{startsOn}} 至 {{endsOn}}（{{days}} 个工作日），{{from}} 起方可任用',
+    en: '{{person}} ({{code}}): the appointment notice runs from {{startsOn}} to {{endsOn}} ({{days}} working days); the appointment can be made from {{from}}',
   },
   'appointment.notActive': {
     'zh-CN': '后备干部记录“{{entry}}”当前状态为{{status}}，只有{{active}}的后备干部可以进行任前公示',
@@ -1333,6 +1402,22 @@ export const MESSAGES = {
   'dataset.assessmentInDatabase': {
     'zh-CN': '重复：人员“{{person}}”在数据库中已有 {{year}} 年度考核',
     en: 'duplicate: person "{{person}}" already has an assessment for {{year}} in the database',
+  },
+  'dataset.missingPosition': {
+    'zh-CN': '所指职位“{{key}}”不存在',
+    en: 'refers to position "{{key}}", which does not exist',
+  },
+  'dataset.appointmentEntry': {
+    'zh-CN': '后备干部记录“{{entry}}”不是人员“{{person}}”的记录',
+    en: 'reserve entry "{{entry}}" is not person "{{person}}"’s',
+  },
+  'dataset.appointmentsOverlap': {
+    'zh-CN': '职位“{{position}}”的任职记录与 {{other}} 时间重叠',
+    en: 'this appointment to position "{{position}}" overlaps {{other}}',
+  },
+  'dataset.appointmentNotIncumbent': {
+    'zh-CN': '职位“{{position}}”最近一次任职为人员“{{person}}”且未结束，但该职位现任为“{{incumbent}}”',
+    en: 'the latest appointment to position "{{position}}" is of person "{{person}}" and has not ended, but the post’s incumbent is "{{incumbent}}"',
   },
   'dataset.untilBeforeSince': {
     'zh-CN': '结束日期 {{until}} 早于开始日期 {{since}}',

@@ -2,7 +2,7 @@
 // "Lifecycle"): a recommendation round counted per voter group against quorum and threshold,
 // score rounds with weights, pass marks and elimination, and the public-notice window. Pure:
 // the numbers come from the policy in force, the records from the caller.
-import { addDays } from './dates.ts';
+import { addDays, addYears } from './dates.ts';
 import { enumParam, fieldParam, listParam, type MessageRef, messageParam } from './messages.ts';
 import type { Policy } from './policy/defaults.ts';
 
@@ -213,3 +213,35 @@ export type InspectionVerdict = (typeof INSPECTION_VERDICTS)[number];
 
 export const ELIMINATION_DECISIONS = ['KEEP', 'REMOVE'] as const;
 export type EliminationDecisionKind = (typeof ELIMINATION_DECISIONS)[number];
+
+// ── 任职资格考试: the qualification exam ─────────────────────────────────────────────────────────
+
+/** An exam as the rule reads it: when, whether passed, whether struck out. */
+export interface ExamRecord {
+  id: number;
+  heldOn: string;
+  passed: boolean;
+  struck: boolean;
+}
+
+/** Whether the policy asks for a passed exam for this rank (an entry's target rank, a post's rank). */
+export function examRequired(rank: string, policy: Pick<Policy, 'qualificationExamRanks'>): boolean {
+  return (policy.qualificationExamRanks as string[]).includes(rank);
+}
+
+/**
+ * The exam that qualifies on `on`: the latest passed one held by then that is not struck out and,
+ * where certificates expire, held within the policy's years before `on` (held on 2024-03-01 with 3
+ * years: valid through 2027-02-28). Null: none qualifies.
+ */
+export function qualifyingExam<T extends ExamRecord>(
+  exams: T[],
+  on: string,
+  policy: Pick<Policy, 'qualificationExamValidYears'>,
+): T | null {
+  const years = policy.qualificationExamValidYears;
+  const valid = exams
+    .filter((e) => e.passed && !e.struck && e.heldOn <= on && (years <= 0 || addYears(e.heldOn, years) > on))
+    .sort((a, b) => (a.heldOn === b.heldOn ? b.id - a.id : a.heldOn < b.heldOn ? 1 : -1));
+  return valid[0] ?? null;
+}

@@ -28,6 +28,11 @@ export interface RuleDef {
   appliesWhen: MeasureName;
   /** An optional rule: it applies only where this policy setting is above zero. */
   enabledBy?: PolicyNumberPath;
+  /**
+   * A figure always shown, judged only where this policy setting (its target) is above zero: the
+   * documents ask for it without a number (「一般应当」), so a target is the deployment's choice.
+   */
+  judgedBy?: PolicyNumberPath;
   numerator: MeasureName;
   /** SHARE rules only. */
   denominator?: MeasureName;
@@ -169,6 +174,17 @@ export const RULES = {
     numerator: 'READY_DEPUTY',
     target: { measure: 'VACANCIES_DEPUTY' },
     description: 'ready deputy reserves ≥ deputy posts falling vacant by the horizon, per team',
+  },
+  POOL_APPOINTMENTS: {
+    measure: 'SHARE',
+    judgedAt: 'POOL',
+    appliesWhen: 'APPOINTMENTS',
+    numerator: 'APPOINTMENTS_FROM_POOL',
+    denominator: 'APPOINTMENTS',
+    target: { policy: 'poolAppointmentShare' },
+    judgedBy: 'poolAppointmentShare',
+    description:
+      '从后备干部中选拔: share of the judged year’s appointments to the pool’s leadership posts that came from the pool',
   },
   DEPARTMENT_QUOTA: {
     measure: 'COUNT',

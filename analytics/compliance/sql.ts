@@ -8,7 +8,7 @@
 import { UNIT_LEVELS } from '../../domain/enums.ts';
 import type { PoliciesAt } from '../../domain/policy/effective.ts';
 import type { Dialect } from '../dialect.ts';
-import { counts, MEASURES, type MeasureDates, type MeasureName, paramDates } from '../measures.ts';
+import { counts, MEASURES, type MeasureDates, type MeasureName, paramDates, type Source } from '../measures.ts';
 import { pol, policyCte } from '../policy-table.ts';
 import { unitsIn } from '../scope.ts';
 import { activeAt, positionsAt } from '../segments.ts';
@@ -42,7 +42,7 @@ class Columns {
     return entry.column;
   }
 
-  list(source: 'entries' | 'posts' | 'people' | 'units') {
+  list(source: Source) {
     return [...this.byName.entries()]
       .filter(([name]) => MEASURES[name].source === source)
       .map(([name, c]) => ({ name, ...c }));
@@ -93,9 +93,10 @@ function ruleSelect(d: Dialect, columns: Columns, rule: Rule, from: string, judg
     .join(' AND ');
   // The count a ratio's target is taken of (posts, departments): shown beside it.
   const base = 'times' in t && t.times ? col(t.times) : 'CAST(NULL AS INTEGER)';
+  const isJudged = judged && def.judgedBy ? `CASE WHEN ${pol(def.judgedBy)} > 0 THEN 1 ELSE 0 END` : String(judged);
   return `SELECT pol.id, ${RULE_NAMES.indexOf(rule)} AS rule, ${num} AS num, ${den ?? 'CAST(NULL AS INTEGER)'} AS den,
        ${base} AS base, ${value} AS value, ${target} AS target, pol.tolerance, ${def.warnOnly ? 1 : 0} AS warn_only,
-       ${judged} AS judged, ${subtree} AS subtree
+       ${isJudged} AS judged, ${subtree} AS subtree
      ${from} WHERE ${applies}`;
 }
 
@@ -114,6 +115,7 @@ export function judgedSql(d: Dialect, policies: PoliciesAt, subtree: boolean): s
   const postCols = columns.list('posts');
   const peopleCols = columns.list('people');
   const unitCols = columns.list('units');
+  const apptCols = columns.list('appointments');
   const people = (name: MeasureName) =>
     name === 'PEOPLE' ? 'coalesce(up.n, 0)' : name === 'TRAINED_PEOPLE' ? 'coalesce(uy.trained, 0)' : null;
   for (const c of peopleCols)
@@ -159,6 +161,15 @@ export function judgedSql(d: Dialect, policies: PoliciesAt, subtree: boolean): s
     FROM (${positionsAt(at.asOf)}) p JOIN counted c ON c.id = p.unit_id JOIN pol ON pol.unit_kind = c.kind
     GROUP BY p.unit_id
   ),
+  appt AS (
+    -- Appointments to the units' leadership posts (a recorded first day; incumbencies from before
+    -- the records began are none).
+    SELECT p.unit_id, ${apptCols.map((c) => `count(*) FILTER (WHERE ${c.sql}) AS ${c.column}`).join(', ')}
+    FROM incumbencies a JOIN positions p ON p.code = a.position_code JOIN counted c ON c.id = p.unit_id
+    JOIN pol ON pol.unit_kind = c.kind
+    WHERE a.from_ymd IS NOT NULL
+    GROUP BY p.unit_id
+  ),
   pool AS (
     -- The entries active at asOf or on the judged training year's last day, with the person's
     -- centralized trainings of that year (py) and of the current year (pyc).
@@ -177,10 +188,12 @@ export function judgedSql(d: Dialect, policies: PoliciesAt, subtree: boolean): s
       ...entryCols.map((x) => `coalesce(pool.${x.column}, 0) AS ${x.column}`),
       ...peopleCols.map((x) => `${people(x.name)} AS ${x.column}`),
       ...unitCols.map((x) => `CASE WHEN ${x.sql} THEN 1 ELSE 0 END AS ${x.column}`),
+      ...apptCols.map((x) => `coalesce(appt.${x.column}, 0) AS ${x.column}`),
     ].join(', ')}
     FROM counted c
     JOIN units u ON u.id = c.id
     LEFT JOIN pos ON pos.unit_id = c.id
+    LEFT JOIN appt ON appt.unit_id = c.id
     LEFT JOIN pool ON pool.unit_id = c.id
     LEFT JOIN unit_people up ON up.unit_id = c.id
     LEFT JOIN unit_years uy ON uy.unit_id = c.id AND uy.year = $year

@@ -3,7 +3,7 @@
 // and lifecycle code reads them from a Policy object, never from literals.
 import type { AuthorityLine } from '../authority.ts';
 import { CHINA_CALENDAR, type WorkCalendar } from '../calendar.ts';
-import type { Education } from '../enums.ts';
+import type { Education, Rank } from '../enums.ts';
 
 /** The main body's age band (share of entries aged from–to) and the young members wanted. */
 export interface AgeBand {
@@ -56,6 +56,20 @@ export interface Policy {
   appointmentNoticeWorkingDays: number;
   /** The working-day calendar the notice counts on: holidays and weekend days worked (domain/calendar.ts). */
   calendar: WorkCalendar;
+  /**
+   * 任职资格考试: the ranks for which admission to a pool (the entry's target rank) and appointment
+   * to a post (the post's rank) need a passed qualification exam held by that day (「取得任职资格
+   * 证书的，方可作为县处级后备干部和提拔使用」); a certificate counts for some years after the exam
+   * (qualificationExamValidYears; 0: without end). No ranks: no exam is required.
+   */
+  qualificationExamRanks: Rank[];
+  qualificationExamValidYears: number;
+  /**
+   * 「党政领导班子成员一般应当从后备干部中选拔」: the share of a year's appointments to leadership
+   * posts that came from the pool is always shown; above 0 it is also a target, below which a pool
+   * unit is warned or in breach. 0 by default: the documents give no number (docs/decisions/042).
+   */
+  poolAppointmentShare: number;
   /** 民主推荐: the voter groups ballots are counted by, the turnout below which a round is void,
    * and the favour share a round must exceed (过半数: more than half) over all groups. */
   recommendation: { groups: string[]; quorum: number; passShare: number };
@@ -140,6 +154,9 @@ export const DEFAULT_POLICY: Policy = {
   publicityDays: 7,
   appointmentNoticeWorkingDays: 5,
   calendar: CHINA_CALENDAR,
+  qualificationExamRanks: [],
+  qualificationExamValidYears: 0,
+  poolAppointmentShare: 0,
   recommendation: {
     groups: ['LEADERSHIP_TEAM', 'MIDDLE_MANAGERS', 'MEMBERS', 'MASSES'],
     quorum: 2 / 3,

@@ -16,6 +16,7 @@ export type PresetOverrides = Partial<
     | 'minYearsInLowerRank'
     | 'minWorkYears'
     | 'workYearsByEducation'
+    | 'qualificationExamRanks'
   >
 >;
 
@@ -48,8 +49,10 @@ export const POLICY_PRESETS: PolicyPreset[] = [
     // 县处级: a 正处 reserve is a serving 副处, a 副处 reserve a serving 正科; 本科; 45 / 40 included.
     key: 'COUNTY_DIVISION',
     unitKinds: ['PARTY_GOV'],
-    overrides: PARTY_GOV_RULES,
+    // The qualification exam: 县处级 reserves and those promoted to 县处级 posts hold a certificate.
+    overrides: { ...PARTY_GOV_RULES, qualificationExamRanks: ['DIVISION_PRINCIPAL', 'DIVISION_DEPUTY'] },
     clauses: [
+      '取得任职资格证书的，方可作为县处级后备干部和提拔使用的人选',
       '正处级后备干部应为现任副处级干部。副处级后备干部应为现任正科级干部',
       '后备干部的文化程度应在大学本科以上',
       '正职后备干部年龄在45岁(含)以下,副职后备干部年龄在40岁(含)以下',

@@ -40,6 +40,12 @@ export const policyOverrideSchema = z
         workdays: z.array(z.iso.date()).max(500),
       })
       .partial(),
+    qualificationExamRanks: z
+      .array(z.enum(RANKS))
+      .max(RANKS.length)
+      .refine((r) => new Set(r).size === r.length, 'must not name a rank twice'),
+    qualificationExamValidYears: years,
+    poolAppointmentShare: share,
     recommendation: z
       .strictObject({
         groups: z

@@ -38,6 +38,7 @@ export async function exportDataset(db: Db, file: string): Promise<Record<ArrayN
       await dump('practices', (a) => tx.practice.findMany(args(a)), toRecord.practice);
       await dump('mentors', (a) => tx.mentor.findMany(args(a)), toRecord.mentor);
       await dump('talks', (a) => tx.talk.findMany(args(a)), toRecord.talk);
+      await dump('appointments', (a) => tx.incumbency.findMany(args(a)), toRecord.appointment);
       await dump('profiles', (a) => tx.personProfile.findMany(args(a)), toRecord.profile);
       await dump('resumeLines', (a) => tx.resumeLine.findMany(args(a)), toRecord.resumeLine);
       await dump('rewardsPenalties', (a) => tx.rewardPenalty.findMany(args(a)), toRecord.rewardPenalty);

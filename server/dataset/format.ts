@@ -92,6 +92,7 @@ export const ARRAYS = [
   'practices',
   'mentors',
   'talks',
+  'appointments',
   'profiles',
   'resumeLines',
   'rewardsPenalties',
@@ -208,6 +209,16 @@ export const FIELDS: Record<ArrayName, FieldSpec[]> = {
     date('until', true),
   ],
   talks: [str('reserveId'), oneOf('kind', TALK_KINDS), date('on'), str('notes', true, { maxLength: 2000 })],
+  // 任职 records: who was appointed to a post on which day (from the pool: the entry promoted);
+  // `on` null: held since before the records begin.
+  appointments: [
+    str('positionCode'),
+    str('personId'),
+    date('on', true, true),
+    date('until', true),
+    date('termEnds', true),
+    str('reserveId', true),
+  ],
   // Version 2: the person's full record (the 干部任免审批表's fields; docs/interchange.md).
   profiles: [
     str('personId'),
@@ -272,6 +283,7 @@ export function emptyDataset(): Dataset {
     practices: [],
     mentors: [],
     talks: [],
+    appointments: [],
     profiles: [],
     resumeLines: [],
     rewardsPenalties: [],

@@ -12,7 +12,7 @@ import type { Db } from '../db/client.ts';
 import type { DatabaseConfig } from '../db/config.ts';
 import { type ArrayName, type DatasetRecord, PROFILE_TEXT } from './format.ts';
 import type { ProcedureRecords, ProcedureStep } from './procedure-records.ts';
-import { type ExistingKeys, noExistingKeys, readDataset } from './validate.ts';
+import { byFirstDay, type ExistingKeys, noExistingKeys, readDataset } from './validate.ts';
 
 export interface ImportOptions {
   replace?: boolean;
@@ -87,6 +87,17 @@ const RESERVE: Column[] = [
   ['exitedOn', 'date'],
   ['exitReason', 'text'],
   ['openPersonCode', 'text'],
+];
+const INCUMBENCY: Column[] = [
+  ['positionCode', 'text'],
+  ['personCode', 'text'],
+  ['from', 'date'],
+  ['until', 'date'],
+  ['termEnds', 'date'],
+  ['reserveCode', 'text'],
+  ['priorUnknown', 'bool'],
+  ['recordedBy', 'text'],
+  ['recordedAt', 'timestamp'],
 ];
 const HISTORY: Column[] = [
   ['reserveCode', 'text'],
@@ -242,6 +253,32 @@ const REWARD_PENALTY_FIELDS = ['personId', 'seq', 'text'];
 const FAMILY_MEMBER_FIELDS = ['personId', 'seq', 'relation', 'name', 'birthMonth', 'politicalStatus', 'workplace'];
 const IDENTITY_FIELDS = ['personId', 'idNumber', 'photo', 'photoType'];
 
+/**
+ * The appointments as incumbencies: one a record, running until its `until` or, without one, until
+ * the next appointment to the same post (validated not to overlap). A post's first record, when
+ * dated, is marked priorUnknown: before it the post counts as held by that person.
+ */
+function incumbencyRows(appointments: DatasetRecord[], actor: string, now: string): Value[][] {
+  const byPost = new Map<string, DatasetRecord[]>();
+  for (const a of appointments)
+    byPost.set(a.positionCode as string, [...(byPost.get(a.positionCode as string) ?? []), a]);
+  return [...byPost.values()].flatMap((rows) => {
+    rows.sort(byFirstDay);
+    return rows.map((a, k): Value[] => [
+      a.positionCode as string,
+      a.personId as string,
+      a.on as string | null,
+      (a.until as string | null) ?? (rows[k + 1]?.on as string | undefined) ?? null,
+      a.termEnds as string | null,
+      a.reserveId as string | null,
+      // The post's first record, dated: who held it before is not in the file.
+      k === 0 && a.on !== null,
+      actor,
+      now,
+    ]);
+  });
+}
+
 /** Empties the organization's data, children first; the audit log, policy and change log stay. */
 const DOMAIN_TABLES = [
   'EligibilityException',
@@ -268,6 +305,7 @@ const DOMAIN_TABLES = [
   'ResumeLine',
   'RewardPenalty',
   'FamilyMember',
+  'QualificationExam',
   'ReserveEntry',
   'Position',
   'Person',
@@ -348,6 +386,7 @@ export async function importDataset(
       ),
     );
     phase('write reserve entries and history');
+    await session.insert('Incumbency', INCUMBENCY, incumbencyRows(data.appointments, actor, now));
     if (procedure) {
       await writeProcedure(session, procedure, actor, now);
       phase('write procedure records');

@@ -91,6 +91,14 @@ export const toRecord = {
     on: toIso(t.on),
     notes: t.notes,
   }),
+  appointment: (a: P.Incumbency): DatasetRecord => ({
+    positionCode: a.positionCode,
+    personId: a.personCode,
+    on: toIsoOrNull(a.from),
+    until: toIsoOrNull(a.until),
+    termEnds: toIsoOrNull(a.termEnds),
+    reserveId: a.reserveCode,
+  }),
   profile: (p: P.PersonProfile): DatasetRecord => ({
     personId: p.personCode,
     ...Object.fromEntries(PROFILE_TEXT.map((f) => [f, p[f]])),

@@ -731,6 +731,7 @@ export function generateDataset(options: GenerateOptions): Dataset {
   }
 
   // 2. Posts per unit and their incumbents.
+  const holders = new Map<string, GenPerson>();
   for (const u of units) {
     u.nP = u.heads.length === 1 ? 1 : u.level === 'DEPARTMENT' ? (chance(0.25) ? 2 : 1) : 2;
     u.nD =
@@ -916,6 +917,7 @@ export function generateDataset(options: GenerateOptions): Dataset {
         (principal ? u.principals : u.deputies).push(incumbent);
       }
       const termEnds = chance(0.4) ? isoOf(refDay + int(1, years(5))) : null;
+      if (incumbent) holders.set(`${u.code}-P${i + 1}`, incumbent);
       data.positions.push({
         code: `${u.code}-P${i + 1}`,
         unitCode: u.code,
@@ -936,6 +938,8 @@ export function generateDataset(options: GenerateOptions): Dataset {
   }
 
   // 3. Reserve entries, team by team, then the rest of each unit's staff.
+  /** The PROMOTED entry of an incumbent who came from the pool, by the person's id. */
+  const promotedEntry = new Map<string, string>();
   const yearEnd = dayOf(`${refYear - 1}-12-31`);
   interface Active {
     rec: DatasetRecord;
@@ -982,6 +986,7 @@ export function generateDataset(options: GenerateOptions): Dataset {
       exitReason,
     };
     data.reserves.push(rec);
+    if (status === 'PROMOTED') promotedEntry.set(p.rec.id as string, rec.id as string);
     p.hasEntry = true;
     p.hot ||= u.hot;
     p.hotCounty ||= u.hotCounty;
@@ -1315,6 +1320,22 @@ export function generateDataset(options: GenerateOptions): Dataset {
         on: isoOf(day),
         notes: pick(kind === 'LEADERSHIP' ? LEADERSHIP_TALKS : HR_TALKS),
       });
+  }
+
+  // 6. The recent appointments (任职): incumbents who reached their post's rank in the last three
+  // and a half years were appointed that day, from the pool where a promotion entry says so. No
+  // draw: the rest of the data is the same with or without them.
+  for (const post of data.positions) {
+    const p = post.incumbentId === null ? undefined : holders.get(post.code as string);
+    if (!p || p.since === null || p.since < refDay - years(3.5) || p.since > refDay) continue;
+    data.appointments.push({
+      positionCode: post.code as string,
+      personId: post.incumbentId as string,
+      on: isoOf(p.since),
+      until: null,
+      termEnds: (post.termEnds as string | null) ?? null,
+      reserveId: promotedEntry.get(post.incumbentId as string) ?? null,
+    });
   }
   return data;
 }

@@ -221,14 +221,15 @@ export class DatasetValidator {
 
   private checkReferences(): void {
     const { data, existing } = this;
-    const has = (array: 'units' | 'people' | 'reserves', key: string) =>
+    const has = (array: 'units' | 'people' | 'reserves' | 'positions', key: string) =>
       this.seenKeys[array]?.has(key) === true || existing[array].has(key);
     const refKey = {
       units: 'dataset.missingUnit',
       people: 'dataset.missingPerson',
       reserves: 'dataset.missingEntry',
+      positions: 'dataset.missingPosition',
     } as const;
-    const ref = (array: ArrayName, refArray: 'units' | 'people' | 'reserves', field: string) => {
+    const ref = (array: ArrayName, refArray: 'units' | 'people' | 'reserves' | 'positions', field: string) => {
       data[array].forEach((r, i) => {
         const key = r[field];
         if (typeof key === 'string' && !has(refArray, key)) {
@@ -250,6 +251,9 @@ export class DatasetValidator {
       ref('mentors', 'reserves', 'reserveId');
       ref('mentors', 'people', 'mentorPersonId');
       ref('talks', 'reserves', 'reserveId');
+      ref('appointments', 'positions', 'positionCode');
+      ref('appointments', 'people', 'personId');
+      ref('appointments', 'reserves', 'reserveId');
       // A person's record travels with the person: the person is in the same file.
       for (const array of PERSON_RECORD_ARRAYS)
         data[array].forEach((r, i) => {
@@ -262,6 +266,7 @@ export class DatasetValidator {
       this.checkOpenEntries();
       this.checkAssessmentYears();
       this.checkMentors();
+      this.checkAppointments();
       this.checkPersonRecords();
     } catch (e) {
       if (!(e instanceof TooManyIssues)) throw e;
@@ -420,6 +425,60 @@ export class DatasetValidator {
     });
   }
 
+  /**
+   * Appointments: an entry named is the appointee's own; `until` after `on`; a post's appointments
+   * in the file do not overlap, and the latest one still running is its incumbent's.
+   */
+  private checkAppointments(): void {
+    const people = new Map(this.existing.reservePeople);
+    for (const r of this.data.reserves) people.set(r.id as string, r.personId as string);
+    const incumbents = new Map(this.data.positions.map((p) => [p.code as string, p.incumbentId as string | null]));
+    const byPost = new Map<string, number[]>();
+    this.data.appointments.forEach((a, i) => {
+      const label = `appointments[${i}]`;
+      if (a.until !== null && a.on !== null && (a.until as string) <= (a.on as string))
+        this.issue(
+          label,
+          'until',
+          messageParam('dataset.untilBeforeSince', { until: a.until as string, since: a.on as string }),
+        );
+      if (a.reserveId !== null && people.get(a.reserveId as string) !== a.personId)
+        this.issue(
+          label,
+          'reserveId',
+          messageParam('dataset.appointmentEntry', { entry: a.reserveId as string, person: a.personId as string }),
+        );
+      byPost.set(a.positionCode as string, [...(byPost.get(a.positionCode as string) ?? []), i]);
+    });
+    for (const [post, indexes] of byPost) {
+      const rows = indexes.map((i) => ({ i, a: this.data.appointments[i]! })).sort((x, y) => byFirstDay(x.a, y.a));
+      rows.forEach(({ i, a }, k) => {
+        const next = rows[k + 1];
+        if (
+          next &&
+          (next.a.on === a.on ||
+            next.a.on === null ||
+            (a.until !== null && (a.until as string) > (next.a.on as string)))
+        )
+          this.issue(
+            `appointments[${i}]`,
+            'until',
+            messageParam('dataset.appointmentsOverlap', { position: post, other: `appointments[${next.i}]` }),
+          );
+        if (!next && a.until === null && incumbents.has(post) && incumbents.get(post) !== a.personId)
+          this.issue(
+            `appointments[${i}]`,
+            'personId',
+            messageParam('dataset.appointmentNotIncumbent', {
+              position: post,
+              person: a.personId as string,
+              incumbent: incumbents.get(post) ?? '—',
+            }),
+          );
+      });
+    }
+  }
+
   private issue(record: string, field: string | undefined, problem: MessageRef): void {
     const message = {
       message: formatMessage(problem.key, problem.params, 'en'),
@@ -519,4 +578,11 @@ export async function readDataset(
     data = validator.finish();
   });
   return data!;
+}
+
+/** Appointments in order of their first day, those held since before the records first. */
+export function byFirstDay(x: DatasetRecord, y: DatasetRecord): number {
+  const a = (x.on as string | null) ?? '';
+  const b = (y.on as string | null) ?? '';
+  return a < b ? -1 : a > b ? 1 : 0;
 }

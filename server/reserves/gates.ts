@@ -7,7 +7,14 @@ import type { ReserveStatus } from '../../domain/enums.ts';
 import { refusal } from '../../domain/errors.ts';
 import { enumParam, listParam, type MessageKey, type MessageParams } from '../../domain/messages.ts';
 import type { Policy } from '../../domain/policy/defaults.ts';
-import { admissibleFrom, noticeEnds, scoreSheet, tallyRound } from '../../domain/procedure.ts';
+import {
+  admissibleFrom,
+  examRequired,
+  noticeEnds,
+  qualifyingExam,
+  scoreSheet,
+  tallyRound,
+} from '../../domain/procedure.ts';
 import type { Db } from '../db/client.ts';
 
 type Reader = Pick<
@@ -20,6 +27,7 @@ type Reader = Pick<
   | 'reserveStatusChange'
   | 'meetingItem'
   | 'filing'
+  | 'qualificationExam'
 >;
 
 export const GATES = [
@@ -34,13 +42,16 @@ export const GATES = [
   'DECISION_REJECTED',
   'APPROVAL_PENDING',
   'APPROVAL_RETURNED',
-  // Checked by the promotion itself (the notice is for one post): server/reserves/promotion.ts.
+  // Checked by the appointment itself (the notice is for one post): server/reserves/appointments.ts.
   'APPOINTMENT_NOTICE',
+  'QUALIFICATION_EXAM',
 ] as const;
 export type Gate = (typeof GATES)[number];
 
 export interface GatedEntry {
   code: string;
+  personCode: string;
+  targetRank: string;
   status: ReserveStatus;
   source: string;
   nominatedOn: Date;
@@ -193,7 +204,40 @@ export async function checkGates(
         objections: listParam(pending.map((o) => o.id)),
       });
   }
+  if (entry.status === 'PUBLICIZING' && to === 'ACTIVE') {
+    const missing = await examMissing(db, entry.personCode, entry.targetRank, on, policy);
+    if (missing)
+      refuse(entry, to, 'QUALIFICATION_EXAM', missing.lapsed ? 'gate.examLapsed' : 'gate.examMissing', missing.params);
+  }
   await checkDecision(db, entry, to, on, policy);
+}
+
+/**
+ * 任职资格考试: where the policy asks for it for `rank`, the message saying why no exam of the
+ * person's qualifies on `on` (none passed, or the certificate has run out); null when one does or
+ * none is needed. Admission reads the entry's target rank, an appointment the post's rank.
+ */
+export async function examMissing(
+  db: Pick<Db, 'qualificationExam'>,
+  personCode: string,
+  rank: string,
+  on: string,
+  policy: Policy,
+): Promise<{ lapsed: boolean; params: MessageParams } | null> {
+  if (!examRequired(rank, policy)) return null;
+  const rows = await db.qualificationExam.findMany({ where: { personCode } });
+  const exams = rows.map((e) => ({
+    id: e.id,
+    heldOn: toIso(e.heldOn),
+    passed: e.passed,
+    struck: e.struckReason !== null,
+  }));
+  if (qualifyingExam(exams, on, policy)) return null;
+  const lapsed = qualifyingExam(exams, on, { qualificationExamValidYears: 0 });
+  const params = { rank: enumParam('Rank', rank), on };
+  return lapsed
+    ? { lapsed: true, params: { ...params, heldOn: lapsed.heldOn, years: policy.qualificationExamValidYears } }
+    : { lapsed: false, params };
 }
 
 /**
@@ -236,4 +280,30 @@ export async function checkDecision(db: Reader, entry: GatedEntry, to: ReserveSt
 /** A share as a message shows it: 66.7%. */
 export function pct(x: number): string {
   return `${Math.round(x * 1000) / 10}%`;
+}
+
+/**
+ * The notice an appointment rests on: the latest one for the person (or the entry) and the post
+ * that is not withdrawn, ended before the appointment's day. Returns the refusal's message, or null.
+ */
+export async function noticeProblem(
+  db: Pick<Db, 'appointmentNotice'>,
+  where: { reserveCode: string } | { personCode: string; reserveCode: null },
+  positionCode: string,
+  on: string,
+  policy: Policy,
+): Promise<{ key: 'missing' | 'open'; params: MessageParams } | null> {
+  if (policy.appointmentNoticeWorkingDays <= 0) return null;
+  const notice = await db.appointmentNotice.findFirst({
+    where: { ...where, positionCode, withdrawnReason: null },
+    orderBy: [{ startsOn: 'desc' }, { id: 'desc' }],
+  });
+  if (!notice) return { key: 'missing', params: { position: positionCode, days: policy.appointmentNoticeWorkingDays } };
+  const endsOn = toIso(notice.endsOn);
+  if (on <= endsOn)
+    return {
+      key: 'open',
+      params: { startsOn: toIso(notice.startsOn), endsOn, days: notice.workingDays, from: addDays(endsOn, 1) },
+    };
+  return null;
 }

@@ -11,6 +11,7 @@ import { ownedByScope } from '../auth/viewer.ts';
 import { recordChange } from '../db/changes.ts';
 import type { Db, Tx } from '../db/client.ts';
 import type { ReserveEntry } from '../db/generated/sqlite/client.ts';
+import { examMissing, noticeProblem } from './gates.ts';
 import { checkStep, entryForStep, stepInTransaction } from './lifecycle.ts';
 
 export interface PromotionInput {
@@ -98,6 +99,77 @@ export async function checkPostFits(db: Db, entry: Entry, position: Post, across
   }
 }
 
+/** The posts other than `positionCode` the person holds now: left vacant by the appointment. */
+export function heldElsewhere(db: Db, personCode: string, positionCode: string) {
+  return db.position.findMany({
+    where: { incumbentId: personCode, code: { not: positionCode } },
+    select: { code: true, termEnds: true },
+  });
+}
+
+/**
+ * The appointment's writes (任职), inside the caller's transaction: the previous holder's
+ * incumbency ends on the day, a post the person held is left vacant, and the person's incumbency
+ * begins (with the entry when the appointment is from the pool, which is what the share of
+ * appointments from the pool counts). Audited as position.fill.
+ */
+export async function fillPosition(
+  tx: Tx,
+  viewer: Viewer,
+  a: {
+    position: { code: string; incumbentId: string | null; termEnds: Date | null };
+    personCode: string;
+    on: Date;
+    termEnds: string | null;
+    reserveCode: string | null;
+    held: { code: string; termEnds: Date | null }[];
+    acrossUnits: { from: string; to: string } | null;
+    reason?: string | null;
+    requestId?: string | null;
+  },
+): Promise<void> {
+  const { position, held, on } = a;
+  if (position.incumbentId) await endIncumbency(tx, position, position.incumbentId, on, viewer.actor);
+  for (const old of held) {
+    await endIncumbency(tx, old, a.personCode, on, viewer.actor);
+    await tx.position.update({ where: { code: old.code }, data: { incumbentId: null, termEnds: null } });
+  }
+  const termEnds = a.termEnds ? toDate(a.termEnds) : null;
+  await tx.incumbency.create({
+    data: {
+      positionCode: position.code,
+      personCode: a.personCode,
+      from: on,
+      termEnds,
+      reserveCode: a.reserveCode,
+      recordedBy: viewer.actor,
+    },
+  });
+  await tx.position.update({ where: { code: position.code }, data: { incumbentId: a.personCode, termEnds } });
+  await appendAudit(tx, {
+    actor: viewer.actor,
+    action: 'position.fill',
+    entity: 'Position',
+    entityCode: position.code,
+    detail: {
+      before: { incumbentId: position.incumbentId, termEnds: position.termEnds ? toIso(position.termEnds) : null },
+      after: {
+        incumbentId: a.personCode,
+        termEnds: a.termEnds,
+        on: toIso(on),
+        reserveCode: a.reserveCode,
+        ...(a.reason ? { reason: a.reason } : {}),
+      },
+      vacated: held.map((h) => h.code),
+      ...(a.acrossUnits ? { acrossUnits: a.acrossUnits } : {}),
+    },
+    requestId: a.requestId ?? null,
+  });
+  const codes = [position.code, ...held.map((h) => h.code)];
+  await recordChange(tx, { entity: 'Position', keys: codes });
+  await recordChange(tx, { entity: 'Incumbency', keys: codes });
+}
+
 export async function promoteReserve(
   db: Db,
   viewer: Viewer,
@@ -145,75 +217,35 @@ export async function promoteReserve(
   const policy = await checkStep(db, entry, 'PROMOTED', input.on, reason);
   await checkPostFits(db, entry, position, input.acrossUnits ?? false);
   // 任前公示: announced for this post, and over before the appointment's day.
-  if (policy.appointmentNoticeWorkingDays > 0) {
-    const notice = await db.appointmentNotice.findFirst({
-      where: { reserveCode: at, positionCode: position.code, withdrawnReason: null },
-      orderBy: [{ startsOn: 'desc' }, { id: 'desc' }],
-    });
-    if (!notice)
-      throw refusal(
-        'ILLEGAL_TRANSITION',
-        'promotion.noticeMissing',
-        { entry: at, position: position.code, days: policy.appointmentNoticeWorkingDays },
-        { from: entry.status, to: 'PROMOTED', gate: 'APPOINTMENT_NOTICE' },
-      );
-    const endsOn = toIso(notice.endsOn);
-    if (input.on <= endsOn)
-      throw refusal(
-        'ILLEGAL_TRANSITION',
-        'promotion.noticeOpen',
-        { entry: at, startsOn: toIso(notice.startsOn), endsOn, days: notice.workingDays, from: addDays(endsOn, 1) },
-        { from: entry.status, to: 'PROMOTED', gate: 'APPOINTMENT_NOTICE' },
-      );
-  }
+  const notice = await noticeProblem(db, { reserveCode: at }, position.code, input.on, policy);
+  if (notice)
+    throw refusal(
+      'ILLEGAL_TRANSITION',
+      notice.key === 'missing' ? 'promotion.noticeMissing' : 'promotion.noticeOpen',
+      { entry: at, ...notice.params },
+      { from: entry.status, to: 'PROMOTED', gate: 'APPOINTMENT_NOTICE' },
+    );
+  const exam = await examMissing(db, entry.personCode, position.rank, input.on, policy);
+  if (exam)
+    throw refusal(
+      'ILLEGAL_TRANSITION',
+      exam.lapsed ? 'gate.examLapsed' : 'gate.examMissing',
+      { entry: at, ...exam.params },
+      { from: entry.status, to: 'PROMOTED', gate: 'QUALIFICATION_EXAM' },
+    );
   const on = toDate(input.on);
-  const held = await db.position.findMany({
-    where: { incumbentId: entry.personCode, code: { not: position.code } },
-    select: { code: true, termEnds: true },
-  });
+  const held = await heldElsewhere(db, entry.personCode, position.code);
   return db.$transaction(async (tx) => {
-    if (position.incumbentId) await endIncumbency(tx, position, position.incumbentId, on, viewer.actor);
-    for (const old of held) {
-      await endIncumbency(tx, old, entry.personCode, on, viewer.actor);
-      await tx.position.update({ where: { code: old.code }, data: { incumbentId: null, termEnds: null } });
-    }
-    await tx.incumbency.create({
-      data: {
-        positionCode: position.code,
-        personCode: entry.personCode,
-        from: on,
-        termEnds: input.termEnds ? toDate(input.termEnds) : null,
-        reserveCode: entry.code,
-        recordedBy: viewer.actor,
-      },
+    await fillPosition(tx, viewer, {
+      position,
+      personCode: entry.personCode,
+      on,
+      termEnds: input.termEnds ?? null,
+      reserveCode: entry.code,
+      held,
+      acrossUnits: position.unitCode !== entry.unitCode ? { from: entry.unitCode, to: position.unitCode } : null,
+      requestId: options.requestId,
     });
-    await tx.position.update({
-      where: { code: position.code },
-      data: { incumbentId: entry.personCode, termEnds: input.termEnds ? toDate(input.termEnds) : null },
-    });
-    await appendAudit(tx, {
-      actor: viewer.actor,
-      action: 'position.fill',
-      entity: 'Position',
-      entityCode: position.code,
-      detail: {
-        before: { incumbentId: position.incumbentId, termEnds: position.termEnds ? toIso(position.termEnds) : null },
-        after: {
-          incumbentId: entry.personCode,
-          termEnds: input.termEnds ?? null,
-          on: input.on,
-          reserveCode: entry.code,
-        },
-        vacated: held.map((h) => h.code),
-        ...(position.unitCode !== entry.unitCode
-          ? { acrossUnits: { from: entry.unitCode, to: position.unitCode } }
-          : {}),
-      },
-      requestId: options.requestId ?? null,
-    });
-    const codes = [position.code, ...held.map((h) => h.code)];
-    await recordChange(tx, { entity: 'Position', keys: codes });
-    await recordChange(tx, { entity: 'Incumbency', keys: codes });
     await stepInTransaction(tx, viewer, entry, {
       to: 'PROMOTED',
       on: input.on,

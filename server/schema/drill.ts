@@ -19,6 +19,10 @@ const SourceEnum = builder.enumType('DrillSource', {
     POSTS: { value: 'posts', description: 'Leadership posts (职位).' },
     PEOPLE: { value: 'people', description: 'People, by the unit they work in.' },
     UNITS: { value: 'units', description: 'Units.' },
+    APPOINTMENTS: {
+      value: 'appointments',
+      description: 'Appointments to leadership posts (任职): code is the post’s code @ the first day.',
+    },
   } as const,
 });
 
@@ -34,6 +38,11 @@ const RowRef = builder.objectRef<DrillKey & { source: Source }>('DrillRow').impl
     enteredOn: t.field({ type: 'Date', nullable: true, resolve: (r) => r.enteredOn }),
     age: t.exposeInt('age', { nullable: true, description: 'The person’s (or the incumbent’s) age at asOf.' }),
     termEnds: t.field({ type: 'Date', nullable: true, resolve: (r) => r.termEnds }),
+    fromPool: t.boolean({
+      nullable: true,
+      description: 'Appointments: the appointment came from the pool (a promotion of an entry).',
+      resolve: (r) => r.fromPool ?? null,
+    }),
     entry: t.prismaField({
       type: 'ReserveEntry',
       nullable: true,
@@ -51,12 +60,12 @@ const RowRef = builder.objectRef<DrillKey & { source: Source }>('DrillRow').impl
       type: 'Position',
       nullable: true,
       resolve: (query, r, _args, ctx) =>
-        r.source === 'posts'
+        r.source === 'posts' || r.source === 'appointments'
           ? byCode(
               ctx,
               'drill-post',
               (codes) => db.position.findMany({ ...query, where: { code: { in: codes } } }),
-              r.code,
+              r.positionCode ?? r.code,
             )
           : null,
     }),

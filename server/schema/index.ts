@@ -23,6 +23,7 @@ import './nomination.ts';
 import './procedure.ts';
 import './meetings.ts';
 import './filings.ts';
+import './appointments.ts';
 import './interchange.ts';
 import './documents.ts';
 import './annual-report.ts';

@@ -535,8 +535,10 @@ const PromoteReserveInput = builder.inputType('PromoteReserveInput', {
 });
 
 const AnnounceAppointmentInput = builder.inputType('AnnounceAppointmentInput', {
+  description: 'Names the entry (from the pool) or the person (from outside the pool): one of the two.',
   fields: (t) => ({
-    reserveId: t.id({ required: true }),
+    reserveId: t.id(),
+    personCode: t.string({ validate: z.string().max(64) }),
     positionCode: t.string({ required: true, validate: z.string().max(64) }),
     startsOn: t.field(dateArg),
     acrossUnits: t.boolean({ description: '交流任职: a post of another unit of your subtree.' }),
@@ -553,11 +555,22 @@ const WithdrawAppointmentNoticeInput = builder.inputType('WithdrawAppointmentNot
 builder.prismaObject('AppointmentNotice', {
   description:
     '任前公示: the notice before an appointment, for the policy’s working days; the appointment from the day after.',
-  select: { reserveCode: true },
-  authScopes: (n, ctx) => entryScope(n.reserveCode, ctx),
+  select: { reserveCode: true, position: { select: { unitCode: true } } },
+  // An entry's notice is seen from the entry's unit; a person's from the post's unit.
+  authScopes: async (n, ctx) =>
+    n.reserveCode
+      ? entryScope(n.reserveCode, ctx)
+      : ctx.viewer.path === ''
+        ? WHOLE
+        : { units: [await ctx.loaders.unitPath.load(n.position.unitCode)] },
   fields: (t) => ({
     id: t.exposeInt('id'),
     position: t.relation('position'),
+    person: t.relation('person'),
+    reserveCode: t.exposeString('reserveCode', {
+      nullable: true,
+      description: 'The entry announced (from the pool); null: a person from outside the pool.',
+    }),
     startsOn: t.expose('startsOn', { type: 'Date' }),
     endsOn: t.expose('endsOn', { type: 'Date' }),
     workingDays: t.exposeInt('workingDays'),
@@ -673,10 +686,15 @@ builder.mutationFields((t) => ({
     type: 'AppointmentNotice',
     authScopes: scopeOf('KEEP_RESERVES'),
     description:
-      'Announces the appointment of an entry in the pool to a post that fits it (任前公示), for the policy’s working days from `startsOn`.',
+      'Announces an appointment (任前公示) for the policy’s working days from `startsOn`: of an entry in the pool to a post that fits it, or of a person from outside the pool (appointPerson).',
     args: { input: t.arg({ type: AnnounceAppointmentInput, required: true }) },
     resolve: async (query, _r, { input }, ctx) => {
-      const made = await announceAppointment(db, ctx.viewer, { ...input, reserveId: id(input.reserveId) }, opts(ctx));
+      const made = await announceAppointment(
+        db,
+        ctx.viewer,
+        { ...input, reserveId: input.reserveId ? id(input.reserveId) : null },
+        opts(ctx),
+      );
       return db.appointmentNotice.findUniqueOrThrow({ ...query, where: { id: made.id } });
     },
   }),

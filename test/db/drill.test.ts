@@ -60,7 +60,16 @@ describe('drill-through on a generated county', () => {
       expect({ measure, total }).toEqual({ measure, total: codes.length });
     }
     // The data exercises the measures: none of the main ones is empty.
-    for (const m of ['SPECIAL', 'READY', 'VACANCIES', 'TRAINING_COVERED', 'TRAINED_PEOPLE', 'YOUNG_DEPUTY'])
+    for (const m of [
+      'SPECIAL',
+      'READY',
+      'VACANCIES',
+      'TRAINING_COVERED',
+      'TRAINED_PEOPLE',
+      'YOUNG_DEPUTY',
+      'APPOINTMENTS_FROM_POOL',
+      'APPOINTMENTS_NOW',
+    ])
       expect({ m, n: want.get(m)!.size > 0 }).toEqual({ m, n: true });
   });
 

@@ -134,6 +134,21 @@ export function referenceMeasures(
     'TRAINED_PEOPLE',
     new Set(staff.filter((p) => judged.trainedIds.has(p.id as string)).map((p) => p.id as string)),
   );
+  // Appointments to the scope's posts: the judged year's and this year's up to asOf, and of them
+  // those from the pool (an entry promoted); keyed post@yyyymmdd as a drill row is.
+  const posts = new Map(data.positions.map((p) => [p.code as string, p]));
+  const appointments = data.appointments.filter((a) => a.on !== null && mine(posts.get(a.positionCode as string)!));
+  const key = (a: R) => `${a.positionCode}@${(a.on as string).replaceAll('-', '')}`;
+  const appointed = (from: string, to: string, pool: boolean) =>
+    new Set(
+      appointments
+        .filter((a) => (a.on as string) >= from && (a.on as string) <= to && (!pool || a.reserveId !== null))
+        .map(key),
+    );
+  out.set('APPOINTMENTS', appointed(`${year}-01-01`, `${year}-12-31`, false));
+  out.set('APPOINTMENTS_FROM_POOL', appointed(`${year}-01-01`, `${year}-12-31`, true));
+  out.set('APPOINTMENTS_NOW', appointed(yearStart, asOf, false));
+  out.set('APPOINTMENTS_NOW_FROM_POOL', appointed(yearStart, asOf, true));
   out.set(
     'DEPARTMENTS',
     new Set(
