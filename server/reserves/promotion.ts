@@ -2,7 +2,7 @@
 // leaves the pool as PROMOTED, the position's previous holder's incumbency ends on the date and
 // the promoted person's begins (Incumbency rows, so the metrics read who held a post at any
 // date), and a post the person held before is left vacant from that day.
-import { addDays, toDate, todayIso, toIso } from '../../domain/dates.ts';
+import { toDate, todayIso, toIso } from '../../domain/dates.ts';
 import { refusal } from '../../domain/errors.ts';
 import { enumParam, storedMessage } from '../../domain/messages.ts';
 import { appendAudit } from '../audit/log.ts';

@@ -4,6 +4,11 @@
 // exams that gate admission and appointment where the policy asks for them. Reached only through a
 // unit inside the viewer's subtree (the post's, or the person's).
 import { z } from 'zod';
+import {
+  APPOINTMENT_MEASURES,
+  type AppointmentShare,
+  appointmentShare,
+} from '../../analytics/metrics/appointment-share.ts';
 import { todayIso } from '../../domain/dates.ts';
 import { scopeOf } from '../auth/capabilities.ts';
 import { scopedUnit, under } from '../auth/viewer.ts';
@@ -12,6 +17,7 @@ import { db } from '../db/client.ts';
 import { LIMITS } from '../limits-config.ts';
 import { appointPerson } from '../reserves/appointments.ts';
 import { recordExam, strikeExam } from '../reserves/exams.ts';
+import { metricArgs, metricInput } from './metric-input.ts';
 
 builder.prismaObject('QualificationExam', {
   description:
@@ -47,12 +53,44 @@ builder.prismaObjectFields('Incumbency', (t) => ({
   }),
 }));
 
+const AppointmentShareRef = builder.objectRef<AppointmentShare>('AppointmentShare').implement({
+  authScopes: { signedIn: true },
+  description:
+    '从后备干部中选拔: appointments to the scope’s leadership posts in the judged year and this year so far, and those from the pool. Each count is a measure the drill answers (`measures`).',
+  fields: (t) => ({
+    year: t.exposeInt('year'),
+    appointments: t.exposeInt('appointments'),
+    fromPool: t.exposeInt('fromPool'),
+    share: t.exposeFloat('share', { nullable: true, description: 'Null without appointments.' }),
+    currentYear: t.exposeInt('currentYear'),
+    appointmentsNow: t.exposeInt('appointmentsNow'),
+    fromPoolNow: t.exposeInt('fromPoolNow'),
+    shareNow: t.exposeFloat('shareNow', { nullable: true }),
+    measures: t.stringList({
+      description: 'The measures of appointments, fromPool, appointmentsNow and fromPoolNow, in that order.',
+      resolve: () => Object.values(APPOINTMENT_MEASURES),
+    }),
+  }),
+});
+
 const dateRange = {
   from: z.iso.date().optional().nullable(),
   to: z.iso.date().optional().nullable(),
 };
 
 builder.queryFields((t) => ({
+  appointmentShare: t.field({
+    authScopes: { signedIn: true },
+    type: AppointmentShareRef,
+    args: {
+      ...metricArgs,
+      year: t.arg.int({
+        validate: z.number().int().min(1900).max(2100),
+        description: 'The year judged; omitted: the last calendar year ended on or before asOf.',
+      }),
+    },
+    resolve: async (_root, args, ctx) => appointmentShare(await metricInput(ctx, args), args.year),
+  }),
   appointments: t.prismaField({
     type: ['Incumbency'],
     authScopes: { signedIn: true },

@@ -74,9 +74,15 @@ describe('promotions cross-checked on a generated county', () => {
     }
     // Every fourth promoted person holds another post before (a post no promotion fills).
     const spare = data.positions.filter((p) => !used.has(p.code as string) && p.incumbentId !== null);
+    const moved = new Set<string>();
     promotions.forEach((p, i) => {
-      if (i % 4 === 0 && spare[i]) spare[i]!.incumbentId = p.person;
+      if (i % 4 === 0 && spare[i]) {
+        spare[i]!.incumbentId = p.person;
+        moved.add(spare[i]!.code as string);
+      }
     });
+    // Those posts' generated appointments named the holder they had.
+    data.appointments = data.appointments.filter((a) => !moved.has(a.positionCode as string));
     promotions.sort((a, b) => a.on.localeCompare(b.on));
     await importDataset(db, dbConfig, { file: writeDatasetFile(data) });
     for (const p of promotions) {

@@ -38,7 +38,11 @@ const P = {
   horizon: 1,
   tolerance: 0.2,
   poolLevels: ['CITY', 'COUNTY', 'TOWNSHIP'],
+  poolAppointments: 0,
 };
+
+/** A pool rule judged only where its target is set (the share from the pool). */
+const judgedWithTarget = (f: Figures) => f.rule !== 'POOL_APPOINTMENTS' || f.target > 0;
 
 const TEAM_RULES = new Set(['RATIO_PRINCIPAL', 'RATIO_DEPUTY', 'SUCCESSION_PRINCIPAL', 'SUCCESSION_DEPUTY']);
 const COUNT_RULES = new Set([...TEAM_RULES, 'YOUNG_PRINCIPAL', 'YOUNG_DEPUTY']);
@@ -131,6 +135,19 @@ function poolFigures(data: Dataset, units: Set<unknown>, asOf: string, people: M
       },
     );
   }
+  // 从后备干部中选拔: the judged year's appointments to these units' posts, and those from the pool
+  // (an entry promoted). Shown, not judged: the default policy sets no target (0).
+  const postCodes = new Set(posts.map((p) => p.code));
+  const appointed = data.appointments.filter(
+    (a) => postCodes.has(a.positionCode) && typeof a.on === 'string' && a.on.startsWith(`${year}-`),
+  );
+  if (appointed.length > 0)
+    out.push({
+      rule: 'POOL_APPOINTMENTS',
+      num: appointed.filter((a) => a.reserveId !== null).length,
+      den: appointed.length,
+      target: P.poolAppointments,
+    });
   if (staff.length > 0)
     out.push({
       rule: 'CADRE_TRAINING_RATE',
@@ -180,7 +197,8 @@ export function referenceCompliance(data: Dataset, root: string, asOf: string): 
     }
     const isPool = P.poolLevels.includes(unit.level as string);
     const units = isPool ? new Set(subtree(data, code).map((u) => u.code)) : new Set([code]);
-    for (const f of poolFigures(data, units, asOf, people)) rows.push(row(code, f, isPool, isPool));
+    for (const f of poolFigures(data, units, asOf, people))
+      rows.push(row(code, f, isPool && judgedWithTarget(f), isPool));
   }
   return rows;
 }

@@ -25,6 +25,7 @@ const Roster = lazy(() => import('./pages/Roster.tsx').then((m) => ({ default: m
 const Selection = lazy(() => import('./pages/Selection.tsx').then((m) => ({ default: m.Selection })));
 const Policy = lazy(() => import('./pages/Policy.tsx').then((m) => ({ default: m.Policy })));
 const Ranking = lazy(() => import('./pages/Ranking.tsx').then((m) => ({ default: m.Ranking })));
+const Appointments = lazy(() => import('./pages/Appointments.tsx').then((m) => ({ default: m.Appointments })));
 const Filings = lazy(() => import('./pages/Filings.tsx').then((m) => ({ default: m.Filings })));
 const Meetings = lazy(() => import('./pages/Meetings.tsx').then((m) => ({ default: m.Meetings })));
 const Statistics = lazy(() => import('./pages/Statistics.tsx').then((m) => ({ default: m.Statistics })));
@@ -80,6 +81,7 @@ export function App() {
                   { key: 'selection', label: t('nav.selection'), onClick: () => navigate('/selection') },
                   { key: 'meetings', label: t('nav.meetings'), onClick: () => navigate('/meetings') },
                   { key: 'filings', label: t('nav.filings'), onClick: () => navigate('/filings') },
+                  { key: 'appointments', label: t('nav.appointments'), onClick: () => navigate('/appointments') },
                   { key: 'planning', label: t('nav.planning'), onClick: () => navigate('/planning') },
                   { key: 'policy', label: t('nav.policy'), onClick: () => navigate('/policy') },
                 ]}
@@ -118,6 +120,14 @@ export function App() {
                     <Route path="/statistics" element={<AtRoot root={me.scopeRoot} page={Statistics} />} />
                     <Route path="/selection" element={<AtRoot root={me.scopeRoot} page={Selection} />} />
                     <Route path="/meetings" element={<AtRoot root={me.scopeRoot} page={Meetings} />} />
+                    <Route
+                      path="/appointments"
+                      element={
+                        <Suspense fallback={<QueryState fetching>{null}</QueryState>}>
+                          <AtRoot root={me.scopeRoot} page={Appointments} />
+                        </Suspense>
+                      }
+                    />
                     <Route
                       path="/filings"
                       element={

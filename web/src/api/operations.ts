@@ -63,6 +63,16 @@ export const OVERVIEW = gql(`
       totalReady
       totalGap
     }
+    appointmentShare(unitCode: $unitCode, asOf: $asOf) {
+      year
+      appointments
+      fromPool
+      share
+      currentYear
+      appointmentsNow
+      fromPoolNow
+      shareNow
+    }
     reserveAlerts(unitCode: $unitCode, asOf: $asOf, first: 0) {
       total
       counts {
@@ -188,6 +198,7 @@ export const DRILL = gql(`
         enteredOn
         age
         termEnds
+        fromPool
         entry {
           id
           status
@@ -1389,6 +1400,134 @@ export const DECIDE_FILING = gql(`
       decidedOn
       decidedBy
       reason
+    }
+  }
+`);
+
+export const APPOINTMENTS_PAGE = gql(`
+  query AppointmentsPage($unitCode: String!, $from: Date!, $to: Date!, $year: Int!) {
+    appointmentShare(unitCode: $unitCode, asOf: $to, year: $year) {
+      year
+      appointments
+      fromPool
+      share
+    }
+    appointments(unitCode: $unitCode, from: $from, to: $to, first: 100) {
+      from
+      until
+      termEnds
+      fromPool
+      reserveCode
+      person {
+        code
+        name
+      }
+      position {
+        code
+        title
+        rank
+        kind
+        unit {
+          name
+        }
+      }
+    }
+    appointmentNotices(unitCode: $unitCode, current: true, first: 100) {
+      id
+      startsOn
+      endsOn
+      workingDays
+      appointableFrom
+      reserveCode
+      person {
+        code
+        name
+      }
+      position {
+        code
+        title
+        rank
+        unit {
+          name
+        }
+        incumbent {
+          name
+        }
+      }
+    }
+  }
+`);
+
+export const UNIT_POSITIONS = gql(`
+  query UnitPositions($unitCode: String!) {
+    positions(unitCode: $unitCode, subtree: false, first: 100) {
+      edges {
+        node {
+          code
+          title
+          rank
+          kind
+          vacant
+          incumbent {
+            name
+          }
+        }
+      }
+    }
+  }
+`);
+
+export const APPOINT_PERSON = gql(`
+  mutation AppointPerson($input: AppointPersonInput!) {
+    appointPerson(input: $input) {
+      from
+      fromPool
+    }
+  }
+`);
+
+export const WITHDRAW_APPOINTMENT_NOTICE = gql(`
+  mutation WithdrawAppointmentNotice($input: WithdrawAppointmentNoticeInput!) {
+    withdrawAppointmentNotice(input: $input) {
+      id
+      withdrawnReason
+    }
+  }
+`);
+
+export const PERSON_EXAMS = gql(`
+  query PersonExams($id: ID!) {
+    node(id: $id) {
+      ... on Person {
+        code
+        name
+        qualificationExams {
+        id
+        heldOn
+        passed
+        score
+        certificateNo
+        recordedBy
+        struckReason
+        }
+      }
+    }
+  }
+`);
+
+export const RECORD_EXAM = gql(`
+  mutation RecordExam($input: RecordExamInput!) {
+    recordQualificationExam(input: $input) {
+      id
+    }
+  }
+`);
+
+export const STRIKE_EXAM = gql(`
+  mutation StrikeExam($input: StrikeExamInput!) {
+    strikeQualificationExam(input: $input) {
+      id
+      struckReason
     }
   }
 `);

@@ -99,40 +99,50 @@ export function DrillDrawer({ target, onClose }: { target: DrillTarget | null; o
   const enumText = (name: string, v: string | null | undefined) => (v ? t(`enum.${name}.${v}`) : '');
   // The columns of each source: what a user needs to recognise the row, and what the export writes.
   const columns: { title: string; value: (r: Row) => string | number | null; width?: number }[] =
-    source === 'POSTS'
+    source === 'APPOINTMENTS'
       ? [
+          { title: t('roster.name'), value: (r) => r.person?.name ?? '', width: 12 },
           { title: t('drill.post'), value: (r) => r.post?.title ?? r.code, width: 18 },
           { title: t('common.unit'), value: (r) => r.unitName, width: 24 },
           { title: t('roster.kind'), value: (r) => enumText('PositionKind', r.kind) },
-          { title: t('drill.incumbent'), value: (r) => r.person?.name ?? t('succession.vacant') },
-          { title: t('roster.age'), value: (r) => r.age },
-          { title: t('drill.termEnds'), value: (r) => r.termEnds },
+          { title: t('drill.appointedOn'), value: (r) => r.enteredOn },
+          { title: t('drill.ageAppointed'), value: (r) => r.age },
+          { title: t('drill.source'), value: (r) => (r.fromPool ? t('drill.fromPool') : t('drill.notFromPool')) },
         ]
-      : source === 'UNITS'
+      : source === 'POSTS'
         ? [
-            { title: t('common.unit'), value: (r) => r.unitName, width: 28 },
-            { title: t('drill.code'), value: (r) => r.code },
-          ]
-        : [
-            { title: t('roster.name'), value: (r) => r.person?.name ?? r.code, width: 12 },
-            { title: t('roster.gender'), value: (r) => enumText('Gender', r.person?.gender) },
-            { title: t('roster.ethnicity'), value: (r) => r.person?.ethnicity ?? '' },
-            { title: t('roster.political'), value: (r) => enumText('PoliticalStatus', r.person?.politicalStatus) },
-            { title: t('roster.educationCol'), value: (r) => enumText('Education', r.person?.education) },
+            { title: t('drill.post'), value: (r) => r.post?.title ?? r.code, width: 18 },
+            { title: t('common.unit'), value: (r) => r.unitName, width: 24 },
+            { title: t('roster.kind'), value: (r) => enumText('PositionKind', r.kind) },
+            { title: t('drill.incumbent'), value: (r) => r.person?.name ?? t('succession.vacant') },
             { title: t('roster.age'), value: (r) => r.age },
-            {
-              title: source === 'ENTRIES' ? t('drill.reservedFor') : t('common.unit'),
-              value: (r) => r.unitName,
-              width: 24,
-            },
-            ...(source === 'ENTRIES'
-              ? [
-                  { title: t('roster.kind'), value: (r: Row) => enumText('PositionKind', r.kind) },
-                  { title: t('roster.tier'), value: (r: Row) => enumText('Tier', r.tier) },
-                  { title: t('roster.enteredOn'), value: (r: Row) => r.enteredOn },
-                ]
-              : []),
-          ];
+            { title: t('drill.termEnds'), value: (r) => r.termEnds },
+          ]
+        : source === 'UNITS'
+          ? [
+              { title: t('common.unit'), value: (r) => r.unitName, width: 28 },
+              { title: t('drill.code'), value: (r) => r.code },
+            ]
+          : [
+              { title: t('roster.name'), value: (r) => r.person?.name ?? r.code, width: 12 },
+              { title: t('roster.gender'), value: (r) => enumText('Gender', r.person?.gender) },
+              { title: t('roster.ethnicity'), value: (r) => r.person?.ethnicity ?? '' },
+              { title: t('roster.political'), value: (r) => enumText('PoliticalStatus', r.person?.politicalStatus) },
+              { title: t('roster.educationCol'), value: (r) => enumText('Education', r.person?.education) },
+              { title: t('roster.age'), value: (r) => r.age },
+              {
+                title: source === 'ENTRIES' ? t('drill.reservedFor') : t('common.unit'),
+                value: (r) => r.unitName,
+                width: 24,
+              },
+              ...(source === 'ENTRIES'
+                ? [
+                    { title: t('roster.kind'), value: (r: Row) => enumText('PositionKind', r.kind) },
+                    { title: t('roster.tier'), value: (r: Row) => enumText('Tier', r.tier) },
+                    { title: t('roster.enteredOn'), value: (r: Row) => r.enteredOn },
+                  ]
+                : []),
+            ];
 
   const exportAll = async () => {
     if (!target) return;

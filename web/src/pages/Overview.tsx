@@ -307,6 +307,54 @@ export function Overview({ rootUnit }: { rootUnit: string }) {
               </Col>
               <Col xs={12} md={8} xl={6}>
                 <Figure
+                  title={t('overview.fromPool', { year: data.appointmentShare.year })}
+                  value={data.appointmentShare.share === null ? '—' : percent(data.appointmentShare.share)}
+                  onOpen={() =>
+                    open('APPOINTMENTS', t('overview.fromPool', { year: data.appointmentShare.year }), {
+                      trainingYear: data.appointmentShare.year,
+                    })
+                  }
+                >
+                  <Typography.Text type="secondary">
+                    {data.appointmentShare.appointments === 0 ? (
+                      t('overview.noAppointments')
+                    ) : (
+                      <Part
+                        text={t('overview.fromPoolOf', {
+                          part: data.appointmentShare.fromPool,
+                          whole: data.appointmentShare.appointments,
+                        })}
+                        onOpen={() =>
+                          open(
+                            'APPOINTMENTS_FROM_POOL',
+                            t('overview.fromPoolList', { year: data.appointmentShare.year }),
+                            {
+                              trainingYear: data.appointmentShare.year,
+                            },
+                          )
+                        }
+                      />
+                    )}
+                  </Typography.Text>
+                  <div>
+                    <Part
+                      text={t('overview.fromPoolNow', {
+                        year: data.appointmentShare.currentYear,
+                        part: data.appointmentShare.fromPoolNow,
+                        whole: data.appointmentShare.appointmentsNow,
+                      })}
+                      onOpen={() =>
+                        open(
+                          'APPOINTMENTS_NOW',
+                          t('overview.appointmentsNow', { year: data.appointmentShare.currentYear }),
+                        )
+                      }
+                    />
+                  </div>
+                </Figure>
+              </Col>
+              <Col xs={12} md={8} xl={6}>
+                <Figure
                   title={t('overview.breachCount')}
                   value={judgedBreaches}
                   color="#cf1322"
