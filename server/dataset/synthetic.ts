@@ -1323,11 +1323,12 @@ export function generateDataset(options: GenerateOptions): Dataset {
   }
 
   // 6. The recent appointments (任职): incumbents who reached their post's rank in the last three
-  // and a half years were appointed that day, from the pool where a promotion entry says so. No
-  // draw: the rest of the data is the same with or without them.
+  // and a half years were appointed that day, from the pool where a promotion entry says so —
+  // except the last weeks', where the draw of rank dates piles up at the reference day. No draw:
+  // the rest of the data is the same with or without them.
   for (const post of data.positions) {
     const p = post.incumbentId === null ? undefined : holders.get(post.code as string);
-    if (!p || p.since === null || p.since < refDay - years(3.5) || p.since > refDay) continue;
+    if (!p || p.since === null || p.since < refDay - years(3.5) || p.since > refDay - 45) continue;
     data.appointments.push({
       positionCode: post.code as string,
       personId: post.incumbentId as string,

@@ -1117,6 +1117,68 @@ describe('the dashboard in Chromium', { timeout: 150_000 }, () => {
     await page.locator('.ant-drawer-close:visible').first().click();
   });
 
+  it('appoints someone from outside the pool on the 任职 page once the notice is over, and counts the share', async () => {
+    // A vacant post and, in its unit, someone the pool does not hold for it; the notice a month ago.
+    const posts = await server.post<{
+      positions: { edges: { node: { code: string; title: string; unit: { code: string; name: string } } }[] };
+    }>('{ positions(vacant: true, first: 20) { edges { node { code title unit { code name } } } } }');
+    const start = addDays(new Date().toISOString().slice(0, 10), -30);
+    let chosen: { post: string; title: string; unit: string; person: { code: string; name: string } } | null = null;
+    for (const { node } of posts.data!.positions.edges) {
+      const people = await server.post<{ people: { edges: { node: { code: string; name: string } }[] } }>(
+        `{ people(first: 10, filter: { unitCode: "${node.unit.code}", subtree: false }) { edges { node { code name } } } }`,
+      );
+      for (const { node: who } of people.data!.people.edges) {
+        const r = await server.post(
+          `mutation { announceAppointment(input: { personCode: "${who.code}", positionCode: "${node.code}", startsOn: "${start}" }) { id } }`,
+        );
+        if (!r.errors) {
+          chosen = { post: node.code, title: node.title, unit: node.unit.name, person: who };
+          break;
+        }
+      }
+      if (chosen) break;
+    }
+    expect(chosen).not.toBeNull();
+    await page.goto(`${server.base}/appointments`);
+    const notice = page
+      .locator('.ant-card')
+      .filter({ hasText: '进行中的任前公示' })
+      .locator('.ant-table-row')
+      .filter({ hasText: `${chosen!.person.name}（${chosen!.person.code}）` });
+    await expect.poll(() => notice.count(), { timeout: 30_000 }).toBe(1);
+    await expect.poll(() => notice.getByText('非后备干部').count()).toBe(1);
+    await page.screenshot({ path: path.join(shots, 'appointments.png'), fullPage: true });
+    await notice.getByRole('button', { name: '任职' }).click();
+    const form = page.locator('.ant-drawer:visible');
+    await form.getByRole('button', { name: '任职' }).click();
+    const dialog = page.locator('.ant-modal-confirm:visible');
+    await expect.poll(() => dialog.getByText(`空缺 → ${chosen!.person.name}`).count(), { timeout: 10_000 }).toBe(1);
+    await dialog.getByRole('button', { name: '确认' }).click();
+    // Listed among the year's appointments, not from the pool; the notice is done.
+    const year = new Date().getUTCFullYear();
+    const listed = page
+      .locator('.ant-card')
+      .filter({ hasText: `${year} 年的任职` })
+      .locator('.ant-table-row')
+      .filter({ hasText: chosen!.person.name });
+    await expect.poll(() => listed.count(), { timeout: 30_000 }).toBe(1);
+    await expect.poll(() => listed.getByText('非后备干部').count()).toBe(1);
+    await expect.poll(() => notice.count(), { timeout: 30_000 }).toBe(0);
+    // The overview's figure counts it this year.
+    await page.goto(`${server.base}/overview`);
+    await expect
+      .poll(() => page.getByText(new RegExp(`${year} 年至今 \\d+ / \\d+`)).count(), { timeout: 30_000 })
+      .toBe(1);
+    await page.getByText(new RegExp(`${year} 年至今 \\d+ / \\d+`)).click();
+    const drill = page.locator('.ant-drawer:visible');
+    await expect
+      .poll(() => drill.locator('.ant-table-row').filter({ hasText: chosen!.person.name }).count(), { timeout: 30_000 })
+      .toBe(1);
+    await page.screenshot({ path: path.join(shots, 'appointments-drill.png') });
+    await page.locator('.ant-drawer-close:visible').first().click();
+  });
+
   it('offers a leader only what a leader may do', async () => {
     const added = runScript('scripts/user-add.ts', ['leader-web', '--role', 'LEADER'], {
       DATABASE_URL: server.databaseUrl,

@@ -87,6 +87,7 @@ export const OVERVIEW = gql(`
       policyVersions
       totals {
         rule
+        measure
         judgedAt
         units
         breaches
@@ -1406,6 +1407,10 @@ export const DECIDE_FILING = gql(`
 
 export const APPOINTMENTS_PAGE = gql(`
   query AppointmentsPage($unitCode: String!, $from: Date!, $to: Date!, $year: Int!) {
+    unit(code: $unitCode) {
+      code
+      name
+    }
     appointmentShare(unitCode: $unitCode, asOf: $to, year: $year) {
       year
       appointments

@@ -55,6 +55,12 @@ export async function printMeetingPack(args: {
         [t('succession.ready'), g.totalReady],
         [t('overview.gap'), g.totalGap],
         [t('overview.alerts'), overview.reserveAlerts.total],
+        [
+          t('overview.fromPool', { year: overview.appointmentShare.year }),
+          overview.appointmentShare.share === null
+            ? t('overview.noAppointments')
+            : `${overview.appointmentShare.fromPool} / ${overview.appointmentShare.appointments}（${percent(overview.appointmentShare.share)}）`,
+        ],
       ],
     },
     {

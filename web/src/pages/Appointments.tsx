@@ -72,7 +72,7 @@ export function Appointments({ rootUnit }: { rootUnit: string }) {
     <Space orientation="vertical" size="large" style={{ width: '100%' }}>
       <Space wrap>
         <Typography.Title level={3} style={{ margin: 0 }}>
-          {t('appointments.title')}
+          {t('appointments.title')} · {data?.unit?.name ?? unitCode}
         </Typography.Title>
         <Select
           aria-label={t('appointments.year')}
@@ -81,9 +81,12 @@ export function Appointments({ rootUnit }: { rootUnit: string }) {
           onChange={(y) => setParams({ unit: unitCode, year: String(y) })}
           options={Array.from({ length: 6 }, (_, i) => thisYear - i).map((y) => ({ value: y, label: `${y} 年` }))}
         />
-        <div style={{ width: 320 }}>
-          <UnitPicker value={unitCode} onChange={(code) => code && setParams({ unit: code, year: String(year) })} />
-        </div>
+        <UnitPicker
+          aria-label={t('common.unit')}
+          style={{ width: 280 }}
+          value={unitCode}
+          onChange={(code) => code && setParams({ unit: code, year: String(year) })}
+        />
         <Button onClick={() => setAnnouncing(true)}>{t('appointments.announce')}</Button>
       </Space>
       <Typography.Text type="secondary">{t('appointments.intro')}</Typography.Text>

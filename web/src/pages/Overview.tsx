@@ -104,7 +104,8 @@ export function Overview({ rootUnit }: { rootUnit: string }) {
   const client = useClient();
   const viewer = useContext(ViewerContext);
   const report = data?.complianceReport;
-  const rules = useMemo(() => report?.totals.map((r) => r.rule) ?? [], [report]);
+  // The heat map's columns: the rules judged somewhere (a figure only shown has no cells).
+  const rules = useMemo(() => report?.totals.filter((r) => r.units > 0).map((r) => r.rule) ?? [], [report]);
   const unitName = data?.unit?.name ?? unitCode;
   const open = (measure: string, label: string, extra: Partial<DrillTarget> = {}) =>
     setDrill({ measure, unitCode, subtree: true, asOf, title: `${unitName} · ${label}`, ...extra });
@@ -379,9 +380,15 @@ export function Overview({ rootUnit }: { rootUnit: string }) {
                     }
                   >
                     <Space size={4} wrap>
-                      <Tag color={STATUS_COLOR.COMPLIANT}>
-                        {t('overview.compliant')} {r.units - r.breaches - r.warnings}
-                      </Tag>
+                      {r.units === 0 ? (
+                        <Tag>
+                          {t('overview.notJudged', { value: r.measure === 'SHARE' ? percent(r.value) : r.value })}
+                        </Tag>
+                      ) : (
+                        <Tag color={STATUS_COLOR.COMPLIANT}>
+                          {t('overview.compliant')} {r.units - r.breaches - r.warnings}
+                        </Tag>
+                      )}
                       {r.warnings > 0 && (
                         <Tag
                           color={STATUS_COLOR.WARNING}
