@@ -231,6 +231,7 @@ export const FIELD_LABELS: Record<string, Templates> = {
   'Field.items': { 'zh-CN': '议题', en: 'items' },
   'Field.meetingId': { 'zh-CN': '会议编号', en: 'meetingId' },
   'Field.invalid': { 'zh-CN': '废票', en: 'invalid' },
+  'Field.votes': { 'zh-CN': '得票', en: 'votes' },
   // Arguments.
   'Field.first': { 'zh-CN': '每页条数', en: 'first' },
   'Field.last': { 'zh-CN': '每页条数', en: 'last' },
@@ -626,6 +627,60 @@ export const MESSAGES = {
     'zh-CN': '后备干部记录“{{entry}}”：{{unit}}于 {{decidedOn}} 退回“{{what}}”（{{reason}}），须重新研究决定',
     en: 'reserve entry "{{entry}}": {{unit}} returned its {{what}} on {{decidedOn}} ({{reason}}); it needs a new decision',
   },
+  'gate.comparativeVoid': {
+    'zh-CN': '后备干部记录“{{entry}}”：{{heldOn}} 差额推荐投票率 {{turnout}}，未达到 {{quorum}}，推荐无效',
+    en: 'reserve entry "{{entry}}": the comparative round of {{heldOn}} had a turnout of {{turnout}}, below the quorum of {{quorum}}; it is void',
+  },
+  'gate.notShortlisted': {
+    'zh-CN':
+      '后备干部记录“{{entry}}”：{{heldOn}} 差额推荐得票 {{votes}}，在 {{candidates}} 名人选中排第 {{rank}} 名，考察对象须在得票前 {{shortlist}} 名中确定',
+    en: 'reserve entry "{{entry}}": in the comparative round of {{heldOn}} it got {{votes}} votes and ranked {{rank}} of {{candidates}}; inspection takes the top {{shortlist}}',
+  },
+  'comparative.inFuture': {
+    'zh-CN': '{{unit}}：差额推荐日期 {{on}} 晚于今天',
+    en: '{{unit}}: the comparative round’s date {{on}} is after today',
+  },
+  'comparative.noGroups': {
+    'zh-CN': '{{unit}}：差额推荐须至少登记一个投票群体',
+    en: '{{unit}}: a comparative round needs at least one voter group',
+  },
+  'comparative.unknownGroup': {
+    'zh-CN': '{{unit}}：投票群体“{{group}}”不在政策规定的群体（{{known}}）之中',
+    en: '{{unit}}: voter group {{group}} is not one of the policy’s ({{known}})',
+  },
+  'comparative.groupTwice': {
+    'zh-CN': '{{unit}}：投票群体“{{group}}”登记了两次',
+    en: '{{unit}}: voter group {{group}} is given twice',
+  },
+  'comparative.candidateCount': {
+    'zh-CN': '{{unit}}：差额推荐须有 2 至 {{max}} 名人选，现为 {{count}} 名（单一人选请登记民主推荐票）',
+    en: '{{unit}}: a comparative round has 2 to {{max}} candidates, not {{count}} (one candidate: record a recommendation round)',
+  },
+  'comparative.candidateTwice': {
+    'zh-CN': '{{unit}}：后备干部记录“{{entry}}”列入了两次',
+    en: '{{unit}}: reserve entry "{{entry}}" is listed twice',
+  },
+  'comparative.notCandidate': {
+    'zh-CN': '{{unit}}：后备干部记录“{{entry}}”不是本单位处于{{nominated}}状态的{{kind}}后备人选',
+    en: '{{unit}}: reserve entry "{{entry}}" is not one of this unit’s {{kind}} candidates in status {{nominated}}',
+  },
+  'comparative.beforeNominated': {
+    'zh-CN': '{{unit}}：差额推荐日期 {{on}} 早于后备干部记录“{{entry}}”的提名日期 {{nominated}}',
+    en: '{{unit}}: the round on {{on}} is before reserve entry "{{entry}}" was nominated, on {{nominated}}',
+  },
+  'comparative.votesGroup': {
+    'zh-CN': '{{unit}}：后备干部记录“{{entry}}”的得票来自未登记的投票群体“{{group}}”',
+    en: '{{unit}}: reserve entry "{{entry}}" has votes from {{group}}, a group the round does not list',
+  },
+  'comparative.numbers': { 'zh-CN': '{{unit}}：{{problem}}', en: '{{unit}}: {{problem}}' },
+  'comparative.notFound': {
+    'zh-CN': '差额推荐记录 {{id}} 不存在，或不在您的管辖范围内',
+    en: 'comparative round {{id}} does not exist or is outside your scope',
+  },
+  'comparative.alreadyStruck': {
+    'zh-CN': '差额推荐记录 {{id}} 已作废',
+    en: 'comparative round {{id}} is already struck out',
+  },
   'gate.examMissing': {
     'zh-CN': '后备干部记录“{{entry}}”：{{rank}}后备干部须取得任职资格证书，截至 {{on}} 没有合格的任职资格考试记录',
     en: 'reserve entry "{{entry}}": a {{rank}} reserve needs a qualification certificate, and no passed qualification exam is recorded by {{on}}',
@@ -772,6 +827,14 @@ export const MESSAGES = {
   'ballot.castOverExpected': {
     'zh-CN': '实到 {{cast}} 人，超过应到人数 {{expected}}',
     en: '{{cast}} ballots cast, more than the {{expected}} voters expected',
+  },
+  'ballot.invalidOverCast': {
+    'zh-CN': '无效票 {{invalid}} 张，超过实到人数 {{cast}}',
+    en: '{{invalid}} invalid ballots, more than the {{cast}} cast',
+  },
+  'ballot.votesOverValid': {
+    'zh-CN': '{{group}}得票 {{votes}}，超过该组有效票 {{valid}} 张',
+    en: '{{votes}} votes from {{group}}, more than its {{valid}} valid ballots',
   },
   'ballot.marksMismatch': {
     'zh-CN':

@@ -77,7 +77,10 @@ function tallyOf(b: GroupBallots): GroupTally {
 }
 
 /** Counts a round per group and together, against the policy's quorum and pass share. */
-export function tallyRound(groups: GroupBallots[], policy: Policy['recommendation']): RoundTally {
+export function tallyRound(
+  groups: GroupBallots[],
+  policy: Pick<Policy['recommendation'], 'quorum' | 'passShare'>,
+): RoundTally {
   const sum = (k: keyof Omit<GroupBallots, 'group'>) => groups.reduce((s, g) => s + g[k], 0);
   const total = tallyOf({
     group: 'ALL',
@@ -96,6 +99,137 @@ export function tallyRound(groups: GroupBallots[], policy: Policy['recommendatio
     void: !quorate,
     passed: quorate && total.favourShare > policy.passShare,
   };
+}
+
+// ── 差额推荐: comparative recommendation ─────────────────────────────────────────────────────
+
+/** One voter group's ballots in a comparative round: expected voters, ballots cast, invalid ones. */
+export interface ComparativeGroup {
+  group: string;
+  expected: number;
+  cast: number;
+  invalid: number;
+}
+
+/** A candidate's votes by voter group (a group not named: no votes). */
+export interface CandidateVotes {
+  reserveCode: string;
+  votes: Record<string, number>;
+}
+
+export interface CandidateStanding {
+  reserveCode: string;
+  /** Per voter group, in the round's order: the votes and their share of the group's valid ballots. */
+  groups: { group: string; votes: number; share: number }[];
+  votes: number;
+  /** votes / all valid ballots. */
+  share: number;
+  /** 1 for the most votes; candidates with equal votes share a rank (1, 2, 2, 4). */
+  rank: number;
+  /** Quorate, and ranked within the shortlist: a candidate for inspection. */
+  shortlisted: boolean;
+}
+
+export interface ComparativeTally {
+  groups: (ComparativeGroup & { valid: number; turnout: number })[];
+  expected: number;
+  cast: number;
+  valid: number;
+  turnout: number;
+  quorate: boolean;
+  shortlist: number;
+  standings: CandidateStanding[];
+}
+
+/**
+ * The problems with a comparative round's numbers, each naming the field: every count a whole
+ * number from 0 to 100 000, ballots cast no more than expected, invalid no more than cast, and a
+ * candidate's votes from a group no more than its valid ballots (each voter marks a candidate once).
+ */
+export function comparativeProblems(
+  groups: ComparativeGroup[],
+  candidates: CandidateVotes[],
+): { field: string; message: MessageRef }[] {
+  const problems: { field: string; message: MessageRef }[] = [];
+  const whole = (v: number) => Number.isInteger(v) && v >= 0 && v <= 100_000;
+  groups.forEach((g, i) => {
+    for (const field of ['expected', 'cast', 'invalid'] as const)
+      if (!whole(g[field]))
+        problems.push({
+          field: `groups.${i}.${field}`,
+          message: messageParam('ballot.countRange', { field: fieldParam(field), value: g[field] }),
+        });
+    if (g.cast > g.expected)
+      problems.push({
+        field: `groups.${i}.cast`,
+        message: messageParam('ballot.castOverExpected', { cast: g.cast, expected: g.expected }),
+      });
+    if (g.invalid > g.cast)
+      problems.push({
+        field: `groups.${i}.invalid`,
+        message: messageParam('ballot.invalidOverCast', { invalid: g.invalid, cast: g.cast }),
+      });
+  });
+  const valid = new Map(groups.map((g) => [g.group, g.cast - g.invalid]));
+  candidates.forEach((c, i) =>
+    Object.entries(c.votes).forEach(([group, votes]) => {
+      if (!whole(votes))
+        problems.push({
+          field: `candidates.${i}.votes`,
+          message: messageParam('ballot.countRange', { field: fieldParam('votes'), value: votes }),
+        });
+      else if (votes > (valid.get(group) ?? 0))
+        problems.push({
+          field: `candidates.${i}.votes`,
+          message: messageParam('ballot.votesOverValid', {
+            group: enumParam('VoterGroup', group),
+            votes,
+            valid: valid.get(group) ?? 0,
+          }),
+        });
+    }),
+  );
+  return problems;
+}
+
+/**
+ * Counts a comparative round: per group and together, turnout against the policy's quorum, and the
+ * candidates ranked by their votes over all groups. The `shortlist` best ranks are the candidates
+ * for inspection (ties at the cut all go through); none when the round is not quorate.
+ */
+export function rankComparative(
+  groups: ComparativeGroup[],
+  candidates: CandidateVotes[],
+  policy: Pick<Policy['recommendation'], 'quorum'>,
+  shortlist: number,
+): ComparativeTally {
+  const counted = groups.map((g) => ({ ...g, valid: g.cast - g.invalid, turnout: share(g.cast, g.expected) }));
+  const expected = counted.reduce((s, g) => s + g.expected, 0);
+  const cast = counted.reduce((s, g) => s + g.cast, 0);
+  const valid = counted.reduce((s, g) => s + g.valid, 0);
+  const turnout = share(cast, expected);
+  const quorate = expected > 0 && turnout >= policy.quorum - 1e-12;
+  const standings = candidates.map((c) => {
+    const byGroup = counted.map((g) => {
+      const votes = c.votes[g.group] ?? 0;
+      return { group: g.group, votes, share: share(votes, g.valid) };
+    });
+    const votes = byGroup.reduce((s, g) => s + g.votes, 0);
+    return {
+      reserveCode: c.reserveCode,
+      groups: byGroup,
+      votes,
+      share: share(votes, valid),
+      rank: 0,
+      shortlisted: false,
+    };
+  });
+  standings.sort((a, b) => b.votes - a.votes || (a.reserveCode < b.reserveCode ? -1 : 1));
+  standings.forEach((s, i) => {
+    s.rank = i > 0 && standings[i - 1]!.votes === s.votes ? standings[i - 1]!.rank : i + 1;
+    s.shortlisted = quorate && s.rank <= shortlist;
+  });
+  return { groups: counted, expected, cast, valid, turnout, quorate, shortlist, standings };
 }
 
 // ── 选拔评分: score rounds ──────────────────────────────────────────────────────────────────

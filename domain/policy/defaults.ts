@@ -71,8 +71,11 @@ export interface Policy {
    */
   poolAppointmentShare: number;
   /** 民主推荐: the voter groups ballots are counted by, the turnout below which a round is void,
-   * and the favour share a round must exceed (过半数: more than half) over all groups. */
-  recommendation: { groups: string[]; quorum: number; passShare: number };
+   * and the favour share a round must exceed (过半数: more than half) over all groups. A
+   * comparative round (差额推荐) sends its `shortlist` best-ranked candidates to inspection; 0: as
+   * many as the team's reserve target for the kind (ceil(ratio × posts), 「按照领导班子职数相应比例
+   * 确定后备干部名单」). */
+  recommendation: { groups: string[]; quorum: number; passShare: number; shortlist: number };
   /** Selection scores: the rounds in order; their weights add up to 1. */
   selection: { maxScore: number; rounds: SelectionRound[] };
   /** Which records a step needs: a passed recommendation round before inspection (for entries
@@ -161,6 +164,7 @@ export const DEFAULT_POLICY: Policy = {
     groups: ['LEADERSHIP_TEAM', 'MIDDLE_MANAGERS', 'MEMBERS', 'MASSES'],
     quorum: 2 / 3,
     passShare: 0.5,
+    shortlist: 0,
   },
   selection: {
     maxScore: 100,

@@ -55,6 +55,7 @@ export const policyOverrideSchema = z
           .refine((g) => new Set(g).size === g.length, 'must not name a group twice'),
         quorum: share,
         passShare: share,
+        shortlist: whole(0, 100),
       })
       .partial(),
     selection: z

@@ -3,19 +3,24 @@
 // the step's date and refuses with ILLEGAL_TRANSITION, naming the condition in `extensions.gate`.
 import { addDays, toDate, toIso } from '../../domain/dates.ts';
 import type { MeetingSubject } from '../../domain/decisions.ts';
-import type { ReserveStatus } from '../../domain/enums.ts';
+import type { PositionKind, ReserveStatus } from '../../domain/enums.ts';
 import { refusal } from '../../domain/errors.ts';
 import { enumParam, listParam, type MessageKey, type MessageParams } from '../../domain/messages.ts';
 import type { Policy } from '../../domain/policy/defaults.ts';
 import {
   admissibleFrom,
+  type CandidateVotes,
+  type ComparativeGroup,
+  type ComparativeTally,
   examRequired,
   noticeEnds,
   qualifyingExam,
+  rankComparative,
   scoreSheet,
   tallyRound,
 } from '../../domain/procedure.ts';
 import type { Db } from '../db/client.ts';
+import type { ComparativeRound } from '../db/generated/sqlite/client.ts';
 
 type Reader = Pick<
   Db,
@@ -28,6 +33,8 @@ type Reader = Pick<
   | 'meetingItem'
   | 'filing'
   | 'qualificationExam'
+  | 'comparativeRound'
+  | 'position'
 >;
 
 export const GATES = [
@@ -134,7 +141,26 @@ export async function checkGates(
   policy: Policy,
 ): Promise<void> {
   if (entry.status === 'NOMINATED' && to === 'INSPECTING') {
-    const latest = await latestRound(db, entry.code, on, policy);
+    // A comparative round the entry stood in decides: quorate, and ranked within the shortlist.
+    const comparative = await comparativeFor(db, entry, on, policy);
+    if (comparative) {
+      const { round, tally, standing } = comparative;
+      if (!tally.quorate)
+        refuse(entry, to, 'RECOMMENDATION_FAILED', 'gate.comparativeVoid', {
+          heldOn: toIso(round.heldOn),
+          turnout: pct(tally.turnout),
+          quorum: pct(policy.recommendation.quorum),
+        });
+      if (!standing.shortlisted)
+        refuse(entry, to, 'RECOMMENDATION_FAILED', 'gate.notShortlisted', {
+          heldOn: toIso(round.heldOn),
+          rank: standing.rank,
+          candidates: tally.standings.length,
+          votes: standing.votes,
+          shortlist: tally.shortlist,
+        });
+    }
+    const latest = comparative ? null : await latestRound(db, entry.code, on, policy);
     if (latest?.tally.void)
       refuse(entry, to, 'RECOMMENDATION_FAILED', 'gate.recommendationVoid', {
         heldOn: toIso(latest.round.heldOn),
@@ -147,7 +173,12 @@ export async function checkGates(
         favour: pct(latest.tally.total.favourShare),
         passShare: pct(policy.recommendation.passShare),
       });
-    if (!latest && policy.procedure.requireRecommendation && entry.source === 'DEMOCRATIC_RECOMMENDATION')
+    if (
+      !latest &&
+      !comparative &&
+      policy.procedure.requireRecommendation &&
+      entry.source === 'DEMOCRATIC_RECOMMENDATION'
+    )
       refuse(entry, to, 'RECOMMENDATION_MISSING', 'gate.recommendationMissing', { on });
   }
   if (to === 'INSPECTING' || to === 'PUBLICIZING' || to === 'ACTIVE') {
@@ -306,4 +337,58 @@ export async function noticeProblem(
       params: { startsOn: toIso(notice.startsOn), endsOn, days: notice.workingDays, from: addDays(endsOn, 1) },
     };
   return null;
+}
+
+/** The number of best ranks that go on to inspection: the policy's, or the team's reserve target. */
+export async function shortlistOf(
+  db: Pick<Db, 'position'>,
+  unitCode: string,
+  kind: PositionKind,
+  policy: Policy,
+): Promise<number> {
+  if (policy.recommendation.shortlist > 0) return policy.recommendation.shortlist;
+  const posts = await db.position.count({ where: { unitCode, kind } });
+  return Math.max(1, Math.ceil(policy.reserveRatio[kind] * posts));
+}
+
+/** A stored round counted: its groups, its candidates' votes and their ranking. */
+export async function tallyStored(
+  db: Pick<Db, 'position'>,
+  round: ComparativeRound & { votes: { reserveCode: string; group: string; votes: number }[] },
+  policy: Policy,
+): Promise<ComparativeTally> {
+  const groups = JSON.parse(round.groups) as ComparativeGroup[];
+  const byEntry = new Map<string, CandidateVotes>();
+  for (const v of round.votes) {
+    const c = byEntry.get(v.reserveCode) ?? { reserveCode: v.reserveCode, votes: {} };
+    c.votes[v.group] = v.votes;
+    byEntry.set(v.reserveCode, c);
+  }
+  const shortlist = await shortlistOf(db, round.unitCode, round.kind as PositionKind, policy);
+  return rankComparative(groups, [...byEntry.values()], policy.recommendation, shortlist);
+}
+
+/**
+ * The comparative round that decides an entry's inspection on `on`: the latest not struck out,
+ * held from its nomination to `on`, with the entry among its candidates — counted, with the
+ * entry's standing. Null: the entry stood in none.
+ */
+export async function comparativeFor(
+  db: Pick<Db, 'comparativeRound' | 'position'>,
+  entry: { code: string; nominatedOn: Date },
+  on: string,
+  policy: Policy,
+) {
+  const round = await db.comparativeRound.findFirst({
+    where: {
+      struckReason: null,
+      heldOn: { gte: entry.nominatedOn, lte: toDate(on) },
+      votes: { some: { reserveCode: entry.code } },
+    },
+    orderBy: [{ heldOn: 'desc' }, { id: 'desc' }],
+    include: { votes: true },
+  });
+  if (!round) return null;
+  const tally = await tallyStored(db, round, policy);
+  return { round, tally, standing: tally.standings.find((s) => s.reserveCode === entry.code)! };
 }

@@ -24,6 +24,7 @@ import './procedure.ts';
 import './meetings.ts';
 import './filings.ts';
 import './appointments.ts';
+import './comparative.ts';
 import './interchange.ts';
 import './documents.ts';
 import './annual-report.ts';

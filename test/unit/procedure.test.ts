@@ -79,7 +79,7 @@ describe('recommendation tally', () => {
       }
       const quorate = expected > 0 && cast * 3 >= expected * 2;
       const passed = quorate && favour * 2 > cast;
-      const t = tallyRound(groups, { groups: [], quorum: 2 / 3, passShare: 0.5 });
+      const t = tallyRound(groups, { quorum: 2 / 3, passShare: 0.5 });
       expect([t.quorate, t.passed], JSON.stringify(groups)).toEqual([quorate, passed]);
     }
   });
