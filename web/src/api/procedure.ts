@@ -396,3 +396,81 @@ export const ANNOUNCE_APPOINTMENT = gql(`
     }
   }
 `);
+
+export const COMPARATIVE_ROUNDS = gql(`
+  query ComparativeRounds($unitCode: String!, $kind: PositionKind) {
+    unit(code: $unitCode) {
+      code
+      kind
+    }
+    comparativeRounds(unitCode: $unitCode, kind: $kind, first: 20) {
+      id
+      kind
+      heldOn
+      note
+      recordedBy
+      struckReason
+      tally {
+        expected
+        cast
+        valid
+        turnout
+        quorate
+        shortlist
+        groups {
+          group
+          expected
+          cast
+          invalid
+          valid
+        }
+        standings {
+          reserveCode
+          votes
+          share
+          rank
+          shortlisted
+          groups {
+            group
+            votes
+            share
+          }
+          reserve {
+            id
+            person {
+              name
+            }
+          }
+        }
+      }
+    }
+    reserves(first: 50, filter: { unitCode: $unitCode, subtree: false, status: [NOMINATED], kind: $kind }) {
+      edges {
+        node {
+          id
+          code
+          person {
+            name
+          }
+        }
+      }
+    }
+  }
+`);
+
+export const RECORD_COMPARATIVE = gql(`
+  mutation RecordComparativeRound($input: RecordComparativeRoundInput!) {
+    recordComparativeRound(input: $input) {
+      id
+    }
+  }
+`);
+
+export const STRIKE_COMPARATIVE = gql(`
+  mutation StrikeComparativeRound($input: StrikeComparativeRoundInput!) {
+    strikeComparativeRound(input: $input) {
+      id
+      struckReason
+    }
+  }
+`);

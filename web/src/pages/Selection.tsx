@@ -25,6 +25,7 @@ import { useQuery } from 'urql';
 import { POSITION_KINDS } from '../api/enums.ts';
 import type { ResultOf } from '../api/graphql.ts';
 import { SELECTION_COUNTS, SELECTION_ENTRIES, SELECTION_RANKING } from '../api/procedure.ts';
+import { ComparativeRounds } from '../components/ComparativeRounds.tsx';
 import { DocumentButtons } from '../components/DocumentButtons.tsx';
 import { WindowState } from '../components/procedure/Notices.tsx';
 import { RoundResult } from '../components/procedure/Recommendation.tsx';
@@ -437,6 +438,7 @@ export function Selection({ rootUnit }: { rootUnit: string }) {
         </QueryState>
       </Card>
       <Ranking units={units} unitCode={rankUnit} kind={rankKind} year={rankYear} onPick={set} onOpen={open} />
+      <ComparativeRounds unitCode={rankUnit} kind={rankKind} onOpen={open} />
       <ReserveDrawer id={params.get('entry')} onClose={() => set({ entry: null })} />
     </Space>
   );
