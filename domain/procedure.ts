@@ -171,8 +171,8 @@ export function comparativeProblems(
       });
   });
   const valid = new Map(groups.map((g) => [g.group, g.cast - g.invalid]));
-  candidates.forEach((c, i) =>
-    Object.entries(c.votes).forEach(([group, votes]) => {
+  candidates.forEach((c, i) => {
+    for (const [group, votes] of Object.entries(c.votes)) {
       if (!whole(votes))
         problems.push({
           field: `candidates.${i}.votes`,
@@ -187,8 +187,8 @@ export function comparativeProblems(
             valid: valid.get(group) ?? 0,
           }),
         });
-    }),
-  );
+    }
+  });
   return problems;
 }
 
