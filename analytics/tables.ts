@@ -167,9 +167,12 @@ export const TABLES: CopiedTable[] = [
   {
     name: 'mentors',
     key: 'reserve_code',
-    from: '"Mentor" t',
+    from: '"Mentor" t LEFT JOIN "Person" pe ON pe."code" = t."mentorPersonCode"',
     columns: [
       ['reserve_code', 'VARCHAR', 't."reserveCode"'],
+      // The mentor as a person of the records (a mentor named only has none): the alerts check that
+      // one of them leads the entry's unit.
+      ['mentor_person_id', 'INTEGER', 'pe."id"'],
       ['since_ymd', 'YMD', 't."since"'],
       ['until_ymd', 'YMD', 't."until"'],
     ],

@@ -672,7 +672,7 @@ export const MESSAGES = {
     'zh-CN': '{{unit}}：后备干部记录“{{entry}}”的得票来自未登记的投票群体“{{group}}”',
     en: '{{unit}}: reserve entry "{{entry}}" has votes from {{group}}, a group the round does not list',
   },
-  'comparative.numbers': { 'zh-CN': '{{unit}}：{{problem}}', en: '{{unit}}: {{problem}}' },
+  'comparative.numbers': { 'zh-CN': '{{unit}}：票数有误，{{problem}}', en: '{{unit}}: {{problem}}' },
   'comparative.notFound': {
     'zh-CN': '差额推荐记录 {{id}} 不存在，或不在您的管辖范围内',
     en: 'comparative round {{id}} does not exist or is outside your scope',

@@ -14,7 +14,9 @@ export const ALERT_KINDS = [
   'INCOMPETENT_VOTES',
   'LOW_PERCENTILE',
   'MISSING_MENTORS',
+  'MENTOR_NOT_PRINCIPAL',
   'MISSING_TALKS',
+  'MISSING_ASSESSMENT',
 ] as const;
 export type AlertKind = (typeof ALERT_KINDS)[number];
 
@@ -57,6 +59,7 @@ async function computeAlerts(
   const d = duckdb;
   const on = d.int('$asOf');
   const yearAgo = addYearsYmd(d, on, '-1');
+  const judgedYear = `(CASE WHEN ${on} % 10000 = 1231 THEN ${d.idiv(on, '10000')} ELSE ${d.idiv(on, '10000')} - 1 END)`;
   // The alert window ends `alertWindowDays` after asOf: day arithmetic, so through a DATE.
   const windowEnd = d.fromDate(`${d.toDate(on)} + to_days(CAST(${pol('alertWindowDays')} AS INTEGER))`);
   const flags = `WITH ${policyCte(policies)},
@@ -67,7 +70,8 @@ async function computeAlerts(
       ${pol('elimination.lowPercentileYears')} AS low_years,
       ${pol('mentorsPerReserve')} AS mentors_wanted,
       ${d.fromDate(`${d.toDate(on)} - to_days(CAST(${pol('mentorAssignDays')} AS INTEGER))`)} AS mentors_due,
-      ${pol('talksPerYear.LEADERSHIP')} AS leadership_talks, ${pol('talksPerYear.HR')} AS hr_talks
+      ${pol('talksPerYear.LEADERSHIP')} AS leadership_talks, ${pol('talksPerYear.HR')} AS hr_talks,
+      ${pol('mentorPrincipal')} AS mentor_principal_wanted
     FROM reserves r JOIN units u ON u.id = r.unit_id JOIN pol ON pol.unit_kind = u.kind
     WHERE ${scope.where} AND ${activeAt(on)}
   ),
@@ -81,6 +85,12 @@ async function computeAlerts(
       (SELECT count(*) FROM mentors m WHERE m.reserve_code = x.code AND m.since_ymd <= ${on} AND (m.until_ymd IS NULL OR m.until_ymd > ${on})) AS mentors,
       (SELECT count(*) FROM talks t WHERE t.reserve_code = x.code AND t.kind = 'LEADERSHIP' AND t.talked_ymd > ${yearAgo} AND t.talked_ymd <= ${on}) AS leadership_talks_done,
       (SELECT count(*) FROM talks t WHERE t.reserve_code = x.code AND t.kind = 'HR' AND t.talked_ymd > ${yearAgo} AND t.talked_ymd <= ${on}) AS hr_talks_done,
+      -- 「其中1名为本单位的正职领导」: a current mentor who holds a principal post of the entry's unit.
+      EXISTS (SELECT 1 FROM mentors m JOIN positions p ON p.incumbent_id = m.mentor_person_id
+        AND p.unit_id = x.unit_id AND p.kind = 'PRINCIPAL'
+        WHERE m.reserve_code = x.code AND m.since_ymd <= ${on} AND (m.until_ymd IS NULL OR m.until_ymd > ${on})) AS principal_mentor,
+      -- The annual assessment of the last complete year (the year of asOf when asOf is 31 December).
+      EXISTS (SELECT 1 FROM assessments a WHERE a.person_id = x.person_id AND a.year = ${judgedYear}) AS assessed,
       l1.grade AS last_grade, l1.incompetent_vote_share AS last_share,
       -- Below the percentile in each of the policy's number of latest years, consecutive.
       (SELECT count(*) FROM latest l WHERE l.person_id = x.person_id AND l.k <= x.low_years
@@ -99,8 +109,12 @@ async function computeAlerts(
       -- talks once the entry has been in the pool for a whole year (an entry of last month cannot
       -- have had a year's talks).
       CASE WHEN mentors < mentors_wanted AND entered_ymd <= mentors_due THEN 'MISSING_MENTORS' END,
+      CASE WHEN mentors > 0 AND NOT principal_mentor AND mentor_principal_wanted > 0 AND entered_ymd <= mentors_due
+        THEN 'MENTOR_NOT_PRINCIPAL' END,
       CASE WHEN (leadership_talks_done < leadership_talks OR hr_talks_done < hr_talks) AND entered_ymd <= ${yearAgo}
-        THEN 'MISSING_TALKS' END
+        THEN 'MISSING_TALKS' END,
+      -- In the pool on the last day of the judged year, and no assessment of that year recorded.
+      CASE WHEN NOT assessed AND entered_ymd <= ${judgedYear} * 10000 + 1231 THEN 'MISSING_ASSESSMENT' END
     ], a -> a IS NOT NULL) AS alerts
     FROM flagged
   ),

@@ -97,6 +97,8 @@ export interface Policy {
    */
   authority: AuthorityLine[];
   mentorsPerReserve: number;
+  /** 1: one of an entry's mentors is to hold a principal post of its unit (「其中1名为本单位的正职领导」); 0: any. */
+  mentorPrincipal: number;
   /** Days from entering the pool by which the mentors are to be assigned (the alert waits for them). */
   mentorAssignDays: number;
   talksPerYear: { LEADERSHIP: number; HR: number };
@@ -199,6 +201,7 @@ export const DEFAULT_POLICY: Policy = {
     { rank: 'VILLAGE_CADRE', level: 'COUNTY', mode: 'FILING' },
   ],
   mentorsPerReserve: 2,
+  mentorPrincipal: 1,
   mentorAssignDays: 30,
   talksPerYear: { LEADERSHIP: 1, HR: 2 },
   rotationReportWeights: { manager: 0.6, hr: 0.4 },

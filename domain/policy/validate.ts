@@ -96,6 +96,7 @@ export const policyOverrideSchema = z
       .array(z.strictObject({ rank: z.enum(RANKS), level: z.enum(UNIT_LEVELS), mode: z.enum(FILING_KINDS) }))
       .max(50),
     mentorsPerReserve: whole(0, 10),
+    mentorPrincipal: flag,
     mentorAssignDays: whole(0, 366),
     talksPerYear: z.strictObject({ LEADERSHIP: whole(0, 52), HR: whole(0, 52) }).partial(),
     rotationReportWeights: z.strictObject({ manager: share, hr: share }).partial(),

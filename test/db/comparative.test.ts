@@ -97,7 +97,7 @@ describe('差额推荐 (comparative recommendation)', () => {
     expect(
       problem(await record({ candidates: [CANDIDATES[0], { reserveId: 'RC1', votes: votes(7, 27, 25) }] })),
     ).toEqual({
-      message: '甲县：中层干部得票 27，超过该组有效票 26 张',
+      message: '甲县：票数有误，中层干部得票 27，超过该组有效票 26 张',
       code: 'BAD_USER_INPUT',
       gate: undefined,
       field: 'candidates.1.votes',

@@ -99,12 +99,25 @@ describe('pipeline and alerts', () => {
   it('asks for mentors once 30 days have passed since entry, and for the yearly talks after a whole year', async () => {
     // At 2026-02-01: R05 entered 2026-01-10 (22 days: neither), R06 entered 2025-09-01 (153 days:
     // mentors due, talks not yet), R01 entered 2025-01-10 and R03 2024-03-01 (both due).
+    // The judged assessment year at 2026-02-01 is 2025: R06 was in the pool on 2025-12-31 and its
+    // person (E09) has no 2025 assessment; R01's (E06) and R03's (E08) have one; R05 entered in 2026.
     const early = await alerts('2026-02-01');
     const of = (code: string) => early.items.find((i) => i.reserveCode === code)?.alerts ?? [];
     expect(of('R05')).toEqual([]);
-    expect(of('R06')).toEqual(['MISSING_MENTORS']);
+    expect(of('R06')).toEqual(['MISSING_MENTORS', 'MISSING_ASSESSMENT']);
     expect(of('R01')).toEqual(['MISSING_MENTORS', 'MISSING_TALKS']);
     expect(early.counts.find((c) => c.kind === 'MISSING_TALKS')?.count).toBe(2); // R01, R03
+    expect(early.counts.find((c) => c.kind === 'MISSING_ASSESSMENT')?.count).toBe(1); // R06
+    // Only the assessment clears it.
+    await db.assessment.create({ data: { personCode: 'E09', year: 2025, grade: 'COMPETENT' } });
+    await recordChange(db, { entity: 'Assessment' });
+    try {
+      const after = await alerts('2026-02-01');
+      expect(after.items.find((i) => i.reserveCode === 'R06')?.alerts).toEqual(['MISSING_MENTORS']);
+    } finally {
+      await db.assessment.deleteMany({ where: { personCode: 'E09', year: 2025 } });
+      await recordChange(db, { entity: 'Assessment' });
+    }
   });
 
   it('flags a period ending within 90 days, the 90th day included', async () => {
@@ -183,6 +196,15 @@ describe('pipeline and alerts', () => {
     });
     // What a records API will do in its transaction (no such API yet): move the data version.
     await recordChange(db, { entity: 'Mentor' });
+    // 「其中1名为本单位的正职领导」: two mentors named, neither 甲县's principal — still an alert.
+    const named = await alerts('2026-11-21');
+    expect(named.items.find((i) => i.reserveCode === 'R01')?.alerts).toEqual(['MENTOR_NOT_PRINCIPAL']);
+    // 导师甲 is 李县长 (E02), who holds 甲县's principal post A-P1.
+    await db.mentor.updateMany({
+      where: { reserveCode: 'R01', mentorName: '导师甲' },
+      data: { mentorPersonCode: 'E02' },
+    });
+    await recordChange(db, { entity: 'Mentor', keys: ['R01'] });
     const now = await alerts('2026-11-21');
     expect(now.items.map((i) => i.reserveCode)).not.toContain('R01');
     // A year later the talks are over a year old again.

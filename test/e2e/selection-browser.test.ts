@@ -295,7 +295,9 @@ describe('the selection procedure in Chromium', { timeout: 150_000 }, () => {
     await page.goto(`${server.base}/selection?rankUnit=${unit}&rankKind=${kind}`);
     const card = page.locator('.ant-card').filter({ hasText: '差额推荐' }).first();
     await card.getByRole('button', { name: '登记差额推荐' }).click();
-    const form = page.locator('.ant-drawer:visible');
+    const form = page.locator('.ant-drawer:visible').filter({ hasText: '各投票群体的票数' });
+    // The voter groups come with the policy of the unit's kind (a request of their own).
+    await expect.poll(() => form.getByLabel('群众 应到').count(), { timeout: 60_000 }).toBe(1);
     await form.getByLabel('群众 应到').fill('50');
     await form.getByLabel('群众 实到').fill('40');
     await form.getByRole('combobox', { name: '人选' }).click();

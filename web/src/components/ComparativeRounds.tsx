@@ -297,6 +297,7 @@ function RecordForm({
         />
         <Typography.Text strong>{t('comparative.ballotsTitle')}</Typography.Text>
         <Table
+          loading={groups.length === 0}
           size="small"
           rowKey={(g) => g}
           pagination={false}

@@ -22,7 +22,7 @@ interface DegreeTarget {
 /** The group a setting is shown in, by its first path segment. */
 const GROUPS: [string, string[]][] = [
   ['ratios', ['reserveRatio', 'ageLimit', 'ageLimitWomen', 'retirementAge', 'ageBands']],
-  ['structure', ['specialStructureShare', 'nearTermShare', 'bachelorShare']],
+  ['structure', ['specialStructureShare', 'nearTermShare', 'bachelorShare', 'poolAppointmentShare']],
   [
     'selection',
     [
@@ -33,9 +33,11 @@ const GROUPS: [string, string[]][] = [
       'minCultivationYears',
       'publicityDays',
       'appointmentNoticeWorkingDays',
+      'qualificationExamValidYears',
       'recommendation',
       'selection',
       'mentorsPerReserve',
+      'mentorPrincipal',
       'talksPerYear',
       'rotationReportWeights',
     ],
