@@ -33,6 +33,8 @@ export const ENUM_LABELS: Record<string, Templates> = {
   'ProcedureGate.APPROVAL_PENDING': { 'zh-CN': '待上级审批', en: 'Approval pending' },
   'ProcedureGate.APPROVAL_RETURNED': { 'zh-CN': '上级退回', en: 'Returned by the higher level' },
   'ProcedureGate.APPOINTMENT_NOTICE': { 'zh-CN': '任前公示', en: 'Appointment notice' },
+  'ProcedureGate.QUALIFICATION_EXAM': { 'zh-CN': '缺任职资格考试', en: 'No qualification exam' },
+  'ProcedureGate.DISCIPLINE_OPINION': { 'zh-CN': '缺纪检意见', en: 'No discipline opinion' },
   'FilingKind.FILING': { 'zh-CN': '备案', en: 'Filing' },
   'FilingKind.APPROVAL': { 'zh-CN': '审批', en: 'Approval' },
   'FilingStatus.PENDING': { 'zh-CN': '待处理', en: 'Pending' },
@@ -190,6 +192,7 @@ export const FIELD_LABELS: Record<string, Templates> = {
   'Field.heldOn': { 'zh-CN': '民主推荐日期', en: 'heldOn' },
   'Field.startedOn': { 'zh-CN': '考察开始日期', en: 'startedOn' },
   'Field.concludedOn': { 'zh-CN': '考察结束日期', en: 'concludedOn' },
+  'Field.disciplineOpinionOn': { 'zh-CN': '纪检意见日期', en: 'disciplineOpinionOn' },
   'Field.since': { 'zh-CN': '带培开始日期', en: 'since' },
   'Field.until': { 'zh-CN': '带培结束日期', en: 'until' },
   // Texts.
@@ -680,6 +683,22 @@ export const MESSAGES = {
   'comparative.alreadyStruck': {
     'zh-CN': '差额推荐记录 {{id}} 已作废',
     en: 'comparative round {{id}} is already struck out',
+  },
+  'gate.disciplineOpinion': {
+    'zh-CN': '后备干部记录“{{entry}}”：考察须征求纪检监察机关意见，{{concludedOn}} 结束的考察尚未记录纪检意见',
+    en: 'reserve entry "{{entry}}": an inspection asks the discipline-inspection body for its opinion, and the inspection concluded on {{concludedOn}} records none',
+  },
+  'inspection.evaluation': {
+    'zh-CN': '后备干部记录“{{entry}}”：民主测评票数 {{value}} 不是 0 至 100000 之间的整数',
+    en: 'reserve entry "{{entry}}": the evaluation count {{value}} is not a whole number from 0 to 100000',
+  },
+  'inspection.opinionAndDate': {
+    'zh-CN': '后备干部记录“{{entry}}”：纪检意见与其日期须同时填写',
+    en: 'reserve entry "{{entry}}": the discipline opinion and its date go together',
+  },
+  'inspection.opinionBeforeStart': {
+    'zh-CN': '后备干部记录“{{entry}}”：纪检意见日期 {{on}} 早于考察开始日期 {{startedOn}}',
+    en: 'reserve entry "{{entry}}": the discipline opinion of {{on}} is before the inspection started, on {{startedOn}}',
   },
   'gate.examMissing': {
     'zh-CN': '后备干部记录“{{entry}}”：{{rank}}后备干部须取得任职资格证书，截至 {{on}} 没有合格的任职资格考试记录',

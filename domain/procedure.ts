@@ -342,6 +342,20 @@ export type ObjectionOutcome = (typeof OBJECTION_OUTCOMES)[number];
 export const OBJECTION_ACTIONS = ['SEND_BACK', 'REJECT'] as const;
 export type ObjectionAction = (typeof OBJECTION_ACTIONS)[number];
 
+/** 民主测评 in an inspection: the ballots by grade. */
+export interface DemocraticEvaluation {
+  excellent: number;
+  competent: number;
+  basicallyCompetent: number;
+  incompetent: number;
+}
+
+/** The ballots of an evaluation and the share marked 不称职 (0 without ballots). */
+export function evaluationTotals(e: DemocraticEvaluation): { total: number; incompetentShare: number } {
+  const total = e.excellent + e.competent + e.basicallyCompetent + e.incompetent;
+  return { total, incompetentShare: share(e.incompetent, total) };
+}
+
 export const INSPECTION_VERDICTS = ['FIT', 'UNFIT'] as const;
 export type InspectionVerdict = (typeof INSPECTION_VERDICTS)[number];
 

@@ -86,6 +86,8 @@ export interface Policy {
   procedure: {
     requireRecommendation: boolean;
     requireInspection: boolean;
+    /** The concluded FIT inspection records the discipline-inspection body's opinion (征求纪检意见). */
+    requireDisciplineOpinion: boolean;
     requireCollectiveDecision: boolean;
     meetingQuorum: number;
     meetingPassShare: number;
@@ -190,6 +192,7 @@ export const DEFAULT_POLICY: Policy = {
   procedure: {
     requireRecommendation: false,
     requireInspection: true,
+    requireDisciplineOpinion: true,
     requireCollectiveDecision: true,
     meetingQuorum: 2 / 3,
     meetingPassShare: 0.5,

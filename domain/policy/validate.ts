@@ -87,6 +87,7 @@ export const policyOverrideSchema = z
       .strictObject({
         requireRecommendation: z.boolean(),
         requireInspection: z.boolean(),
+        requireDisciplineOpinion: z.boolean(),
         requireCollectiveDecision: z.boolean(),
         meetingQuorum: share,
         meetingPassShare: share,

@@ -1400,6 +1400,16 @@ export function generateProcedure(data: Dataset, options: { seed: number; refDat
       interviews: int(12, 40),
       conclusion: concluded === null ? null : pick(fit ? FIT : UNFIT),
       verdict: concluded === null ? null : fit ? 'FIT' : 'UNFIT',
+      // 民主测评 and the discipline body's opinion, derived without a draw (the rest of the data
+      // stays as it was): 60 people rate, mostly 称职 and above; the opinion the day before the end.
+      evaluation:
+        concluded === null
+          ? null
+          : fit
+            ? { excellent: 38, competent: 19, basicallyCompetent: 3, incompetent: 0 }
+            : { excellent: 9, competent: 25, basicallyCompetent: 16, incompetent: 10 },
+      disciplineOpinion: concluded === null ? null : '经征求纪委监委意见，未发现违纪违法问题',
+      disciplineOpinionOn: concluded === null ? null : isoOf(Math.max(started, concluded - 1)),
     });
   for (const r of data.reserves) {
     const status = r.status as string;

@@ -43,6 +43,7 @@ export const GATES = [
   'ELIMINATED',
   'INSPECTION_MISSING',
   'INSPECTION_UNFIT',
+  'DISCIPLINE_OPINION',
   'NOTICE_OPEN',
   'OBJECTION_PENDING',
   'DECISION_MISSING',
@@ -212,6 +213,11 @@ export async function checkGates(
         concludedOn: toIso(concluded.concludedOn!),
         unfit: enumParam('InspectionVerdict', 'UNFIT'),
         rejected: REJECTED,
+      });
+    // 征求纪检监察机关意见: part of the inspection the notice rests on.
+    if (concluded?.verdict === 'FIT' && policy.procedure.requireDisciplineOpinion && !concluded.disciplineOpinion)
+      refuse(entry, to, 'DISCIPLINE_OPINION', 'gate.disciplineOpinion', {
+        concludedOn: toIso(concluded.concludedOn!),
       });
     if (!concluded && policy.procedure.requireInspection) {
       if (inspection)

@@ -10,6 +10,7 @@ import { refusal } from '../../domain/errors.ts';
 import { enumParam, listParam, type MessageKey, messageParam, storedMessage } from '../../domain/messages.ts';
 import {
   ballotProblems,
+  type DemocraticEvaluation,
   type GroupBallots,
   type InspectionVerdict,
   type ObjectionAction,
@@ -259,6 +260,9 @@ export interface InspectionInput {
   interviews: number;
   conclusion?: string | null;
   verdict?: InspectionVerdict | null;
+  evaluation?: DemocraticEvaluation | null;
+  disciplineOpinion?: string | null;
+  disciplineOpinionOn?: string | null;
 }
 
 export interface InspectionFields {
@@ -268,6 +272,9 @@ export interface InspectionFields {
   interviews: number;
   conclusion: string | null;
   verdict: InspectionVerdict | null;
+  evaluation: DemocraticEvaluation | null;
+  disciplineOpinion: string | null;
+  disciplineOpinionOn: string | null;
 }
 
 function checkInspection(code: string, nominatedOn: Date, f: InspectionFields): InspectionFields {
@@ -307,7 +314,34 @@ function checkInspection(code: string, nominatedOn: Date, f: InspectionFields): 
       { entry: code, fit: enumParam('InspectionVerdict', 'FIT'), unfit: enumParam('InspectionVerdict', 'UNFIT') },
       { field: 'verdict' },
     );
-  return { ...f, inspectors, conclusion };
+  if (f.evaluation)
+    for (const [k, v] of Object.entries(f.evaluation))
+      if (!Number.isInteger(v) || v < 0 || v > 100_000)
+        throw refusal(
+          'BAD_USER_INPUT',
+          'inspection.evaluation',
+          { entry: code, value: v },
+          { field: `evaluation.${k}` },
+        );
+  const disciplineOpinion = f.disciplineOpinion?.trim() ? name(f.disciplineOpinion, 'disciplineOpinion', 1000) : null;
+  if ((disciplineOpinion === null) !== (f.disciplineOpinionOn === null))
+    throw refusal(
+      'BAD_USER_INPUT',
+      'inspection.opinionAndDate',
+      { entry: code },
+      { field: disciplineOpinion ? 'disciplineOpinionOn' : 'disciplineOpinion' },
+    );
+  if (f.disciplineOpinionOn) {
+    checkDate(code, 'disciplineOpinionOn', f.disciplineOpinionOn, nominatedOn);
+    if (f.disciplineOpinionOn < f.startedOn)
+      throw refusal(
+        'BAD_USER_INPUT',
+        'inspection.opinionBeforeStart',
+        { entry: code, on: f.disciplineOpinionOn, startedOn: f.startedOn },
+        { field: 'disciplineOpinionOn' },
+      );
+  }
+  return { ...f, inspectors, conclusion, disciplineOpinion };
 }
 
 const inspectionData = (f: InspectionFields) => ({
@@ -317,6 +351,9 @@ const inspectionData = (f: InspectionFields) => ({
   interviews: f.interviews,
   conclusion: f.conclusion,
   verdict: f.verdict,
+  evaluation: f.evaluation ? JSON.stringify(f.evaluation) : null,
+  disciplineOpinion: f.disciplineOpinion,
+  disciplineOpinionOn: f.disciplineOpinionOn ? toDate(f.disciplineOpinionOn) : null,
 });
 
 export async function recordInspection(
@@ -333,6 +370,9 @@ export async function recordInspection(
     interviews: input.interviews,
     conclusion: input.conclusion ?? null,
     verdict: input.verdict ?? null,
+    evaluation: input.evaluation ?? null,
+    disciplineOpinion: input.disciplineOpinion ?? null,
+    disciplineOpinionOn: input.disciplineOpinionOn ?? null,
   });
   return db.$transaction(async (tx) => {
     const created = await tx.inspection.create({
@@ -382,6 +422,9 @@ export async function correctInspection(
     interviews: found.interviews,
     conclusion: found.conclusion,
     verdict: found.verdict as InspectionVerdict | null,
+    evaluation: found.evaluation ? (JSON.parse(found.evaluation) as DemocraticEvaluation) : null,
+    disciplineOpinion: found.disciplineOpinion,
+    disciplineOpinionOn: toIsoOrNull(found.disciplineOpinionOn),
   };
   // Omitted: unchanged. Null clears an optional field (the date, conclusion or verdict).
   const pick = <K extends keyof InspectionFields>(k: K): InspectionFields[K] =>
@@ -395,6 +438,9 @@ export async function correctInspection(
     interviews: pick('interviews'),
     conclusion: pick('conclusion'),
     verdict: pick('verdict'),
+    evaluation: pick('evaluation'),
+    disciplineOpinion: pick('disciplineOpinion'),
+    disciplineOpinionOn: pick('disciplineOpinionOn'),
   });
   return db.$transaction(async (tx) => {
     const updated = await tx.inspection.update({ where: { id: found.id }, data: inspectionData(fields) });

@@ -11,7 +11,9 @@ import { DomainError } from '../../domain/errors.ts';
 import { policyOf } from '../../domain/policy/effective.ts';
 import {
   admissibleFrom,
+  type DemocraticEvaluation,
   ELIMINATION_DECISIONS,
+  evaluationTotals,
   type GroupTally,
   INSPECTION_VERDICTS,
   OBJECTION_ACTIONS,
@@ -248,6 +250,19 @@ const SelectionRowRef = builder.objectRef<CohortRow>('SelectionRankingRow').impl
 
 // ── 考察, 公示 and objections ──────────────────────────────────────────────────────────────
 
+const EvaluationRef = builder.objectRef<DemocraticEvaluation>('DemocraticEvaluation').implement({
+  authScopes: { signedIn: true },
+  description: '民主测评: the ballots by grade, their total and the share marked 不称职.',
+  fields: (t) => ({
+    excellent: t.exposeInt('excellent'),
+    competent: t.exposeInt('competent'),
+    basicallyCompetent: t.exposeInt('basicallyCompetent'),
+    incompetent: t.exposeInt('incompetent'),
+    total: t.int({ resolve: (e) => evaluationTotals(e).total }),
+    incompetentShare: t.float({ resolve: (e) => evaluationTotals(e).incompetentShare }),
+  }),
+});
+
 builder.prismaObject('Inspection', {
   description: '考察: who inspected the entry, how many were interviewed, the conclusion and verdict.',
   select: { reserveCode: true },
@@ -265,6 +280,14 @@ builder.prismaObject('Inspection', {
       select: { verdict: true },
       resolve: (r) => r.verdict as (typeof INSPECTION_VERDICTS)[number] | null,
     }),
+    evaluation: t.field({
+      type: EvaluationRef,
+      nullable: true,
+      select: { evaluation: true },
+      resolve: (r) => (r.evaluation ? (JSON.parse(r.evaluation) as DemocraticEvaluation) : null),
+    }),
+    disciplineOpinion: t.exposeString('disciplineOpinion', { nullable: true }),
+    disciplineOpinionOn: t.expose('disciplineOpinionOn', { type: 'Date', nullable: true }),
     recordedBy: t.exposeString('recordedBy'),
   }),
 });
@@ -476,6 +499,15 @@ const RecordScoreInput = builder.inputType('RecordScoreInput', {
   }),
 });
 
+const EvaluationInput = builder.inputType('DemocraticEvaluationInput', {
+  fields: (t) => ({
+    excellent: t.int({ required: true, validate: count, description: '优秀' }),
+    competent: t.int({ required: true, validate: count, description: '称职' }),
+    basicallyCompetent: t.int({ required: true, validate: count, description: '基本称职' }),
+    incompetent: t.int({ required: true, validate: count, description: '不称职' }),
+  }),
+});
+
 const RecordInspectionInput = builder.inputType('RecordInspectionInput', {
   fields: (t) => ({
     reserveId: t.id({ required: true }),
@@ -485,6 +517,12 @@ const RecordInspectionInput = builder.inputType('RecordInspectionInput', {
     interviews: t.int({ required: true, validate: count, description: '个别谈话: people interviewed.' }),
     conclusion: t.string({ validate: z.string().max(4000) }),
     verdict: t.field({ type: InspectionVerdictEnum }),
+    evaluation: t.field({ type: EvaluationInput, description: '民主测评: the ballots by grade.' }),
+    disciplineOpinion: t.string({
+      validate: z.string().max(1000),
+      description: '征求纪检监察机关意见: the opinion, with its date.',
+    }),
+    disciplineOpinionOn: t.field({ type: 'Date' }),
   }),
 });
 
@@ -497,6 +535,9 @@ const CorrectInspectionInput = builder.inputType('CorrectInspectionInput', {
     interviews: t.int({ validate: count }),
     conclusion: t.string({ validate: z.string().max(4000) }),
     verdict: t.field({ type: InspectionVerdictEnum }),
+    evaluation: t.field({ type: EvaluationInput }),
+    disciplineOpinion: t.string({ validate: z.string().max(1000) }),
+    disciplineOpinionOn: t.field({ type: 'Date' }),
   }),
 });
 

@@ -88,6 +88,8 @@ describe('documents', () => {
         interviews: 24,
         conclusion: '政治坚定，熟悉经济工作',
         verdict: 'FIT',
+        disciplineOpinion: '未发现违纪违法问题',
+        disciplineOpinionOn: '2026-09-24',
       },
     });
   });

@@ -38,11 +38,39 @@ describe('reserve entry lifecycle', () => {
       code: 'ILLEGAL_TRANSITION',
       gate: 'INSPECTION_MISSING',
     });
-    const inspected = await gql(
+    const inspected = await gql<{ recordInspection: { id: number } }>(
       `mutation { recordInspection(input: { reserveId: "R02", startedOn: "2026-09-12", concludedOn: "2026-09-25",
         inspectors: ["王考察", "李考察"], interviews: 18, conclusion: "德才兼备，同意列为后备", verdict: FIT }) { id } }`,
     );
     expect(inspected.errors).toBeUndefined();
+    // 征求纪检监察机关意见 is part of the inspection the notice rests on.
+    const noOpinion = await gql(
+      `mutation { transitionReserve(input: { reserveId: "R02", to: PUBLICIZING, on: "2026-10-01" }) { status } }`,
+      {},
+      { headers: { 'accept-language': 'zh-CN' } },
+    );
+    expect(noOpinion.errors?.[0]).toMatchObject({
+      message: '后备干部记录“R02”：考察须征求纪检监察机关意见，2026-09-25 结束的考察尚未记录纪检意见',
+      extensions: { code: 'ILLEGAL_TRANSITION', gate: 'DISCIPLINE_OPINION' },
+    });
+    const opinion = await gql(
+      `mutation($i: CorrectInspectionInput!) { correctInspection(input: $i) { disciplineOpinion evaluation { total incompetentShare } } }`,
+      {
+        i: {
+          inspectionId: inspected.data!.recordInspection.id,
+          disciplineOpinion: '经征求县纪委监委意见，未发现违纪违法问题',
+          disciplineOpinionOn: '2026-09-24',
+          // 民主测评: 20 + 15 + 3 + 2 = 40 ballots, 2 / 40 = 5 % 不称职.
+          evaluation: { excellent: 20, competent: 15, basicallyCompetent: 3, incompetent: 2 },
+        },
+      },
+    );
+    expect(opinion.data).toEqual({
+      correctInspection: {
+        disciplineOpinion: '经征求县纪委监委意见，未发现违纪违法问题',
+        evaluation: { total: 40, incompetentShare: 0.05 },
+      },
+    });
     expect((await move('ReserveEntry:R02', 'PUBLICIZING', '2026-10-01')).data?.transitionReserve.status).toBe(
       'PUBLICIZING',
     );

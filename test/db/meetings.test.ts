@@ -34,7 +34,8 @@ describe('collective decisions', () => {
     expect((await move('R02', 'INSPECTING', '2026-09-10')).errors).toBeUndefined();
     await gqlOk(
       `mutation { recordInspection(input: { reserveId: "R02", startedOn: "2026-09-12", concludedOn: "2026-09-25",
-        inspectors: ["王考察"], interviews: 12, conclusion: "同意", verdict: FIT }) { id } }`,
+        inspectors: ["王考察"], interviews: 12, conclusion: "同意", verdict: FIT,
+        disciplineOpinion: "未发现违纪违法问题", disciplineOpinionOn: "2026-09-24" }) { id } }`,
     );
     expect((await move('R02', 'PUBLICIZING', '2026-10-01')).errors).toBeUndefined();
   });
@@ -67,7 +68,8 @@ describe('collective decisions', () => {
     expect((await move('R02', 'INSPECTING', '2026-10-09', '异议核查属实，重新考察')).errors).toBeUndefined();
     await gqlOk(
       `mutation { recordInspection(input: { reserveId: "R02", startedOn: "2026-10-09", concludedOn: "2026-10-10",
-        inspectors: ["王考察"], interviews: 8, conclusion: "经核查，可以列为后备", verdict: FIT }) { id } }`,
+        inspectors: ["王考察"], interviews: 8, conclusion: "经核查，可以列为后备", verdict: FIT,
+        disciplineOpinion: "未发现违纪违法问题", disciplineOpinionOn: "2026-10-10" }) { id } }`,
     );
     expect((await move('R02', 'PUBLICIZING', '2026-10-10')).errors).toBeUndefined();
     expect(refusal(await move('R02', 'ACTIVE', '2026-10-17')).gate).toBe('DECISION_MISSING');

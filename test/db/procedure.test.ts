@@ -198,6 +198,8 @@ const inspect = (reserveId: string, over: Record<string, unknown> = {}) =>
         interviews: 15,
         conclusion: '政治过硬，群众公认',
         verdict: 'FIT',
+        disciplineOpinion: '经征求市纪委监委意见，未发现违纪违法问题',
+        disciplineOpinionOn: '2026-09-27',
         ...over,
       },
     },

@@ -108,7 +108,8 @@ describe('README: three candidates to an appointment from the pool', { timeout: 
       await gqlOk(
         `mutation { recordInspection(input: { reserveId: "${code}", startedOn: "2026-10-15", concludedOn: "2026-10-23",
            inspectors: ["市委组织部干部一科 王明", "李华"], interviews: 31, conclusion: "政治坚定，实绩突出，群众公认",
-           verdict: FIT }) { id } }`,
+           verdict: FIT, evaluation: { excellent: 41, competent: 17, basicallyCompetent: 2, incompetent: 0 },
+           disciplineOpinion: "经征求县纪委监委意见，未发现违纪违法问题", disciplineOpinionOn: "2026-10-22" }) { id } }`,
       );
       const notice = await gqlOk<{
         transitionReserve: { notices: { startsOn: string; endsOn: string; admissibleFrom: string }[] };

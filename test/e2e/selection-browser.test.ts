@@ -198,10 +198,18 @@ describe('the selection procedure in Chromium', { timeout: 150_000 }, () => {
     await concluded.press('Enter');
     await choose(procedure, '考察意见', '合格');
     await procedure.getByLabel('考察结论').fill('政治过硬，实绩突出，群众公认');
+    await procedure.getByRole('spinbutton', { name: '优秀', exact: true }).fill('30');
+    await procedure.getByRole('spinbutton', { name: '称职', exact: true }).fill('10');
+    await procedure.getByLabel('纪检意见', { exact: true }).fill('经征求纪委监委意见，未发现违纪违法问题');
+    const opinionOn = procedure.getByLabel('纪检意见日期');
+    await opinionOn.click();
+    await opinionOn.fill(iso(today));
+    await opinionOn.press('Enter');
     await procedure.getByRole('button', { name: '保存考察' }).click();
     await expect
       .poll(() => procedure.getByRole('cell', { name: '王考察、李考察' }).count(), { timeout: 30_000 })
       .toBe(1);
+    expect(await procedure.getByText('优秀 30、称职 10、基本称职 0、不称职 0（不称职 0.0%）').count()).toBe(1);
     await expect.poll(() => procedure.getByText('可变更为“公示中”').count(), { timeout: 30_000 }).toBe(1);
 
     // To publicity: the notice window opens today for the policy's 7 days.

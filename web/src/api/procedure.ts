@@ -95,6 +95,15 @@ export const PROCEDURE = gql(`
         interviews
         conclusion
         verdict
+        evaluation {
+          excellent
+          competent
+          basicallyCompetent
+          incompetent
+          incompetentShare
+        }
+        disciplineOpinion
+        disciplineOpinionOn
         recordedBy
       }
       notices {

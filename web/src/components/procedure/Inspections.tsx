@@ -22,7 +22,13 @@ interface Values {
   interviews: number | null;
   conclusion: string;
   verdict: Verdict | null;
+  /** 民主测评: 优秀, 称职, 基本称职, 不称职 (all null: not held). */
+  evaluation: [number | null, number | null, number | null, number | null];
+  disciplineOpinion: string;
+  disciplineOpinionOn: Dayjs | null;
 }
+
+const GRADES = ['excellent', 'competent', 'basicallyCompetent', 'incompetent'] as const;
 
 export function VerdictTag({ verdict }: { verdict: Verdict | null }) {
   const { t } = useTranslation();
@@ -41,8 +47,23 @@ function InspectionForm({ entry, editing, onDone }: { entry: Entry; editing: Ins
           interviews: editing.interviews,
           conclusion: editing.conclusion ?? '',
           verdict: editing.verdict ?? null,
+          evaluation: editing.evaluation
+            ? (GRADES.map((g) => editing.evaluation![g]) as Values['evaluation'])
+            : [null, null, null, null],
+          disciplineOpinion: editing.disciplineOpinion ?? '',
+          disciplineOpinionOn: editing.disciplineOpinionOn ? dayjs(editing.disciplineOpinionOn) : null,
         }
-      : { startedOn: dayjs(), concludedOn: null, inspectors: [], interviews: null, conclusion: '', verdict: null },
+      : {
+          startedOn: dayjs(),
+          concludedOn: null,
+          inspectors: [],
+          interviews: null,
+          conclusion: '',
+          verdict: null,
+          evaluation: [null, null, null, null],
+          disciplineOpinion: '',
+          disciplineOpinionOn: null,
+        },
   );
   const set = (changes: Partial<Values>) => setV((prev) => ({ ...prev, ...changes }));
   useDirty(
@@ -61,6 +82,20 @@ function InspectionForm({ entry, editing, onDone }: { entry: Entry; editing: Ins
       interviews: v.interviews ?? 0,
       ...(v.conclusion.trim() ? { conclusion: v.conclusion.trim() } : {}),
       ...(v.verdict ? { verdict: v.verdict } : {}),
+      ...(v.evaluation.some((n) => n !== null)
+        ? {
+            evaluation: Object.fromEntries(GRADES.map((g, i) => [g, v.evaluation[i] ?? 0])) as Record<
+              (typeof GRADES)[number],
+              number
+            >,
+          }
+        : {}),
+      ...(v.disciplineOpinion.trim()
+        ? {
+            disciplineOpinion: v.disciplineOpinion.trim(),
+            ...(v.disciplineOpinionOn ? { disciplineOpinionOn: iso(v.disciplineOpinionOn) } : {}),
+          }
+        : {}),
     };
     const r = editing
       ? await correct({ input: { inspectionId: editing.id, ...fields } })
@@ -128,6 +163,47 @@ function InspectionForm({ entry, editing, onDone }: { entry: Entry; editing: Ins
             onChange={(e) => set({ conclusion: e.target.value })}
           />
         </Form.Item>
+        <Form.Item label={t('procedure.evaluation')} extra={t('procedure.evaluationHint')}>
+          <Space wrap>
+            {GRADES.map((g, i) => (
+              <InputNumber
+                key={g}
+                aria-label={t(`procedure.grade.${g}`)}
+                addonBefore={t(`procedure.grade.${g}`)}
+                min={0}
+                max={100000}
+                precision={0}
+                value={v.evaluation[i]}
+                onChange={(n) => {
+                  const next = [...v.evaluation] as Values['evaluation'];
+                  next[i] = n;
+                  set({ evaluation: next });
+                }}
+                style={{ width: 150 }}
+              />
+            ))}
+          </Space>
+        </Form.Item>
+        <Space wrap align="start">
+          <Form.Item label={t('procedure.disciplineOpinion')} extra={t('procedure.disciplineOpinionHint')}>
+            <Input.TextArea
+              aria-label={t('procedure.disciplineOpinion')}
+              rows={2}
+              maxLength={1000}
+              style={{ width: 360 }}
+              value={v.disciplineOpinion}
+              onChange={(e) => set({ disciplineOpinion: e.target.value })}
+            />
+          </Form.Item>
+          <Form.Item label={t('procedure.disciplineOpinionOn')}>
+            <DatePicker
+              aria-label={t('procedure.disciplineOpinionOn')}
+              value={v.disciplineOpinionOn}
+              onChange={(d) => set({ disciplineOpinionOn: d })}
+              disabledDate={(d) => d.isAfter(dayjs(), 'day') || d.isBefore(v.startedOn, 'day')}
+            />
+          </Form.Item>
+        </Space>
         <Space>
           <Button
             type="primary"
@@ -168,6 +244,26 @@ export function Inspections({ entry, onChanged }: { entry: Entry; onChanged: () 
             { title: t('procedure.inspectors'), dataIndex: 'inspectors', render: (x: string[]) => x.join('、') },
             { title: t('procedure.interviews'), dataIndex: 'interviews', align: 'right' },
             { title: t('procedure.conclusion'), dataIndex: 'conclusion', render: dash },
+            {
+              title: t('procedure.evaluation'),
+              key: 'evaluation',
+              render: (_: unknown, i: Inspection) =>
+                i.evaluation
+                  ? t('procedure.evaluationText', {
+                      excellent: i.evaluation.excellent,
+                      competent: i.evaluation.competent,
+                      basic: i.evaluation.basicallyCompetent,
+                      incompetent: i.evaluation.incompetent,
+                      share: `${(i.evaluation.incompetentShare * 100).toFixed(1)}%`,
+                    })
+                  : '—',
+            },
+            {
+              title: t('procedure.disciplineOpinion'),
+              key: 'discipline',
+              render: (_: unknown, i: Inspection) =>
+                i.disciplineOpinion ? `${i.disciplineOpinionOn}：${i.disciplineOpinion}` : '—',
+            },
             {
               title: t('procedure.verdict'),
               dataIndex: 'verdict',

@@ -1,0 +1,4 @@
+-- AlterTable
+ALTER TABLE "Inspection" ADD COLUMN "disciplineOpinion" TEXT;
+ALTER TABLE "Inspection" ADD COLUMN "disciplineOpinionOn" DATETIME;
+ALTER TABLE "Inspection" ADD COLUMN "evaluation" TEXT;
