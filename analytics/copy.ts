@@ -34,8 +34,8 @@ const REFRESHED: Record<string, string | null> = {
   // assessments are read again.
   Training: 'trainings',
   Assessment: 'assessments',
-  // Not copied (no metric reads practice yet); the version moves all the same.
-  Practice: null,
+  // Keyed by the person: his or her practice assignments are read again (the alerts read them).
+  Practice: 'practices',
   // A person's form records (profile, résumé, family …): no metric reads them.
   PersonRecord: null,
   // The policy is read from the operational database per request: nothing to copy, but the

@@ -146,6 +146,20 @@ export const TABLES: CopiedTable[] = [
     ],
   },
   {
+    // Practice assignments (挂职, 轮岗, 兼职): the alerts read their length and report.
+    name: 'practices',
+    from: '"Practice" t JOIN "Person" pe ON pe."code" = t."personCode"',
+    key: 'person_code',
+    columns: [
+      ['person_code', 'VARCHAR', 't."personCode"'],
+      ['person_id', 'INTEGER', 'pe."id"'],
+      ['kind', 'VARCHAR', 't."kind"'],
+      ['start_ymd', 'YMD', 't."start"'],
+      ['end_ymd', 'YMD', 't."end"'],
+      ['report_score', 'DOUBLE', 't."reportScore"'],
+    ],
+  },
+  {
     // Who held a post when (written by promotions); `positionsAt` reads it. Refreshed by post.
     name: 'incumbencies',
     key: 'position_code',

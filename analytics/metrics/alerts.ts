@@ -17,6 +17,8 @@ export const ALERT_KINDS = [
   'MENTOR_NOT_PRINCIPAL',
   'MISSING_TALKS',
   'MISSING_ASSESSMENT',
+  'SECONDMENT_SHORT',
+  'PRACTICE_REPORT_MISSING',
 ] as const;
 export type AlertKind = (typeof ALERT_KINDS)[number];
 
@@ -71,7 +73,10 @@ async function computeAlerts(
       ${pol('mentorsPerReserve')} AS mentors_wanted,
       ${d.fromDate(`${d.toDate(on)} - to_days(CAST(${pol('mentorAssignDays')} AS INTEGER))`)} AS mentors_due,
       ${pol('talksPerYear.LEADERSHIP')} AS leadership_talks, ${pol('talksPerYear.HR')} AS hr_talks,
-      ${pol('mentorPrincipal')} AS mentor_principal_wanted
+      ${pol('mentorPrincipal')} AS mentor_principal_wanted,
+      ${pol('practice.secondmentMinMonths')} AS secondment_months,
+      ${d.fromDate(`${d.toDate(on)} - to_days(CAST(${pol('practice.reportDays')} AS INTEGER))`)} AS report_due,
+      ${pol('practice.reportDays')} AS report_days
     FROM reserves r JOIN units u ON u.id = r.unit_id JOIN pol ON pol.unit_kind = u.kind
     WHERE ${scope.where} AND ${activeAt(on)}
   ),
@@ -89,6 +94,17 @@ async function computeAlerts(
       EXISTS (SELECT 1 FROM mentors m JOIN positions p ON p.incumbent_id = m.mentor_person_id
         AND p.unit_id = x.unit_id AND p.kind = 'PRINCIPAL'
         WHERE m.reserve_code = x.code AND m.since_ymd <= ${on} AND (m.until_ymd IS NULL OR m.until_ymd > ${on})) AS principal_mentor,
+      -- 挂职: the latest secondment (by start) has ended before the policy's months (「挂职的时间不应
+      -- 低于10个月」); a new one clears it.
+      (SELECT s.end_ymd IS NOT NULL AND s.end_ymd <= ${on} AND s.end_ymd >= x.entered_ymd
+          AND s.end_ymd < ${d.fromDate(`${d.toDate('s.start_ymd')} + to_months(CAST(x.secondment_months AS INTEGER))`)}
+        FROM practices s WHERE s.person_id = x.person_id AND s.kind = 'SECONDMENT' AND s.start_ymd <= ${on}
+        ORDER BY s.start_ymd DESC LIMIT 1) AS secondment_short,
+      -- 轮岗 / 挂职 ended while in the pool, its report still missing the policy's days after the end
+      -- (「轮岗结束，后备人才需在一个月内上交轮岗实习报告」).
+      EXISTS (SELECT 1 FROM practices s WHERE s.person_id = x.person_id AND s.kind IN ('ROTATION', 'SECONDMENT')
+        AND s.end_ymd IS NOT NULL AND s.end_ymd >= x.entered_ymd AND s.end_ymd < x.report_due
+        AND s.report_score IS NULL) AS report_missing,
       -- The annual assessment of the last complete year (the year of asOf when asOf is 31 December).
       EXISTS (SELECT 1 FROM assessments a WHERE a.person_id = x.person_id AND a.year = ${judgedYear}) AS assessed,
       l1.grade AS last_grade, l1.incompetent_vote_share AS last_share,
@@ -114,7 +130,9 @@ async function computeAlerts(
       CASE WHEN (leadership_talks_done < leadership_talks OR hr_talks_done < hr_talks) AND entered_ymd <= ${yearAgo}
         THEN 'MISSING_TALKS' END,
       -- In the pool on the last day of the judged year, and no assessment of that year recorded.
-      CASE WHEN NOT assessed AND entered_ymd <= ${judgedYear} * 10000 + 1231 THEN 'MISSING_ASSESSMENT' END
+      CASE WHEN NOT assessed AND entered_ymd <= ${judgedYear} * 10000 + 1231 THEN 'MISSING_ASSESSMENT' END,
+      CASE WHEN coalesce(secondment_short, false) AND secondment_months > 0 THEN 'SECONDMENT_SHORT' END,
+      CASE WHEN report_missing AND report_days > 0 THEN 'PRACTICE_REPORT_MISSING' END
     ], a -> a IS NOT NULL) AS alerts
     FROM flagged
   ),

@@ -105,6 +105,12 @@ export interface Policy {
   mentorAssignDays: number;
   talksPerYear: { LEADERSHIP: number; HR: number };
   rotationReportWeights: { manager: number; hr: number };
+  /**
+   * Practice assignments: a 挂职 lasts at least `secondmentMinMonths` (「挂职的时间不应低于10个月」),
+   * and a 轮岗 or 挂职's report is due `reportDays` after it ends (「……结束，后备人才需在一个月内上交
+   * 实习报告」). 0: not checked.
+   */
+  practice: { secondmentMinMonths: number; reportDays: number };
   specialStructureShare: number;
   ageBands: {
     PRINCIPAL: AgeBand;
@@ -208,6 +214,7 @@ export const DEFAULT_POLICY: Policy = {
   mentorAssignDays: 30,
   talksPerYear: { LEADERSHIP: 1, HR: 2 },
   rotationReportWeights: { manager: 0.6, hr: 0.4 },
+  practice: { secondmentMinMonths: 10, reportDays: 30 },
   specialStructureShare: 0.15,
   ageBands: {
     PRINCIPAL: { from: 35, to: 45, share: 0.5, youngUnder: 35, minYoung: 1 },

@@ -101,6 +101,7 @@ export const policyOverrideSchema = z
     mentorAssignDays: whole(0, 366),
     talksPerYear: z.strictObject({ LEADERSHIP: whole(0, 52), HR: whole(0, 52) }).partial(),
     rotationReportWeights: z.strictObject({ manager: share, hr: share }).partial(),
+    practice: z.strictObject({ secondmentMinMonths: whole(0, 60), reportDays: whole(0, 366) }).partial(),
     specialStructureShare: share,
     ageBands: z.strictObject({ PRINCIPAL: band, DEPUTY: band }).partial(),
     nearTermShare: share,

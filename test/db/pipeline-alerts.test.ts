@@ -179,6 +179,32 @@ describe('pipeline and alerts', () => {
     }
   });
 
+  it('asks for a ten-month secondment and its report a month after it ends, until they are recorded', async () => {
+    // E08 (R03, in the pool since 2024-03-01): its 挂职 now 2025-06-01 to 2026-01-31 — ended before
+    // 2026-04-01, ten months after its start — and no report. The report is due within 30 days of
+    // the end: late from 2026-03-03 (2026-01-31 + 31 days), not on 2026-03-02.
+    const practice = await db.practice.findFirstOrThrow({ where: { personCode: 'E08' } });
+    await db.practice.update({
+      where: { id: practice.id },
+      data: { start: new Date('2025-06-01T00:00:00Z'), reportScore: null },
+    });
+    await recordChange(db, { entity: 'Practice', keys: ['E08'] });
+    const of = async (on: string) =>
+      (await alerts(on, ['SECONDMENT_SHORT', 'PRACTICE_REPORT_MISSING'])).items.find((i) => i.reserveCode === 'R03')
+        ?.alerts ?? [];
+    const march2 = await of('2026-03-02');
+    expect([march2.includes('SECONDMENT_SHORT'), march2.includes('PRACTICE_REPORT_MISSING')]).toEqual([true, false]);
+    expect(await of('2026-03-03')).toContain('PRACTICE_REPORT_MISSING');
+    // The report recorded clears its alert; a new secondment clears the short one.
+    await db.practice.update({ where: { id: practice.id }, data: { reportScore: 82 } });
+    await db.practice.create({
+      data: { personCode: 'E08', kind: 'SECONDMENT', unitCode: 'B1', start: new Date('2026-06-01T00:00:00Z') },
+    });
+    await recordChange(db, { entity: 'Practice', keys: ['E08'] });
+    const after = await of('2026-11-21');
+    expect([after.includes('SECONDMENT_SHORT'), after.includes('PRACTICE_REPORT_MISSING')]).toEqual([false, false]);
+  });
+
   it('clears the mentor and talk alerts once they are recorded', async () => {
     const on = (d: string) => new Date(`${d}T00:00:00Z`);
     await db.mentor.createMany({

@@ -40,6 +40,7 @@ const GROUPS: [string, string[]][] = [
       'mentorPrincipal',
       'talksPerYear',
       'rotationReportWeights',
+      'practice',
     ],
   ],
   ['training', ['training', 'reserveTrainingCoverage']],
