@@ -34,6 +34,8 @@ const REFRESHED: Record<string, string | null> = {
   // assessments are read again.
   Training: 'trainings',
   Assessment: 'assessments',
+  // Keyed by the entry: its major-matter reports are read again.
+  MajorMatter: 'major_matters',
   // Keyed by the person: his or her practice assignments are read again (the alerts read them).
   Practice: 'practices',
   // A person's form records (profile, résumé, family …): no metric reads them.

@@ -146,6 +146,18 @@ export const TABLES: CopiedTable[] = [
     ],
   },
   {
+    // 重大事项报告: a penalty or a complaint waits for its finding (the alerts read them).
+    name: 'major_matters',
+    from: '"MajorMatter" t',
+    key: 'reserve_code',
+    columns: [
+      ['reserve_code', 'VARCHAR', 't."reserveCode"'],
+      ['kind', 'VARCHAR', 't."kind"'],
+      ['reported_ymd', 'YMD', 't."reportedOn"'],
+      ['reviewed_ymd', 'YMD', 't."reviewedOn"'],
+    ],
+  },
+  {
     // Practice assignments (挂职, 轮岗, 兼职): the alerts read their length and report.
     name: 'practices',
     from: '"Practice" t JOIN "Person" pe ON pe."code" = t."personCode"',

@@ -639,6 +639,31 @@ export const MESSAGES = {
       '后备干部记录“{{entry}}”：{{heldOn}} 差额推荐得票 {{votes}}，在 {{candidates}} 名人选中排第 {{rank}} 名，考察对象须在得票前 {{shortlist}} 名中确定',
     en: 'reserve entry "{{entry}}": in the comparative round of {{heldOn}} it got {{votes}} votes and ranked {{rank}} of {{candidates}}; inspection takes the top {{shortlist}}',
   },
+  'matter.kind': {
+    'zh-CN': '后备干部记录“{{entry}}”：重大事项类别“{{kind}}”无效',
+    en: 'reserve entry "{{entry}}": {{kind}} is not a kind of major matter',
+  },
+  'matter.exited': {
+    'zh-CN': '后备干部记录“{{entry}}”已{{status}}，不再登记重大事项',
+    en: 'reserve entry "{{entry}}" is {{status}}: no more matters are recorded on it',
+  },
+  'matter.dates': {
+    'zh-CN': '后备干部记录“{{entry}}”：发生日期 {{occurredOn}} 须不晚于报告日期 {{reportedOn}}，报告日期不能晚于今天',
+    en: 'reserve entry "{{entry}}": the matter of {{occurredOn}} is reported on {{reportedOn}}; it cannot be reported before it occurred or after today',
+  },
+  'matter.beforeNominated': {
+    'zh-CN': '后备干部记录“{{entry}}”：报告日期 {{on}} 早于提名日期 {{nominated}}',
+    en: 'reserve entry "{{entry}}": reported on {{on}}, before it was nominated on {{nominated}}',
+  },
+  'matter.notFound': {
+    'zh-CN': '重大事项报告 {{id}} 不存在，或不在您的管辖范围内',
+    en: 'major-matter report {{id}} does not exist or is outside your scope',
+  },
+  'matter.reviewDate': {
+    'zh-CN': '重大事项报告 {{id}}：核查日期 {{on}} 须在报告日期 {{reportedOn}} 至今天之间',
+    en: 'major-matter report {{id}}: the finding of {{on}} must fall between the report, {{reportedOn}}, and today',
+  },
+  'matter.reviewed': { 'zh-CN': '重大事项报告 {{id}} 已有核查意见', en: 'major-matter report {{id}} already has its finding' },
   'comparative.inFuture': {
     'zh-CN': '{{unit}}：差额推荐日期 {{on}} 晚于今天',
     en: '{{unit}}: the comparative round’s date {{on}} is after today',

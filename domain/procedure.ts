@@ -357,6 +357,15 @@ export function evaluationTotals(e: DemocraticEvaluation): { total: number; inco
 }
 
 export const INSPECTION_VERDICTS = ['FIT', 'UNFIT'] as const;
+
+/**
+ * 重大事项报告: 工作单位变动, 参加学历教育, 获得荣誉称号, 受到党纪政纪处分, 群众来信来访反映问题 —
+ * the last two wait for the organization department's finding.
+ */
+export const MAJOR_MATTER_KINDS = ['UNIT_CHANGE', 'EDUCATION', 'HONOUR', 'PENALTY', 'COMPLAINT'] as const;
+export type MajorMatterKind = (typeof MAJOR_MATTER_KINDS)[number];
+/** The kinds that stay an alert until the finding is recorded. */
+export const MATTERS_NEEDING_FINDING: readonly MajorMatterKind[] = ['PENALTY', 'COMPLAINT'];
 export type InspectionVerdict = (typeof INSPECTION_VERDICTS)[number];
 
 export const ELIMINATION_DECISIONS = ['KEEP', 'REMOVE'] as const;

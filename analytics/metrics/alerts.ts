@@ -2,6 +2,7 @@
 // system removes nobody by itself (domain.md "Dynamic management").
 import { isoFromYmd, ymdNumber } from '../../domain/dates.ts';
 import type { PositionKind } from '../../domain/enums.ts';
+import { MATTERS_NEEDING_FINDING } from '../../domain/procedure.ts';
 import { addYearsYmd, duckdb } from '../dialect.ts';
 import { int, kept, type MetricInput } from '../metric.ts';
 import { pol, policyCte } from '../policy-table.ts';
@@ -19,6 +20,7 @@ export const ALERT_KINDS = [
   'MISSING_ASSESSMENT',
   'SECONDMENT_SHORT',
   'PRACTICE_REPORT_MISSING',
+  'MAJOR_MATTER_OPEN',
 ] as const;
 export type AlertKind = (typeof ALERT_KINDS)[number];
 
@@ -105,6 +107,10 @@ async function computeAlerts(
       EXISTS (SELECT 1 FROM practices s WHERE s.person_id = x.person_id AND s.kind IN ('ROTATION', 'SECONDMENT')
         AND s.end_ymd IS NOT NULL AND s.end_ymd >= x.entered_ymd AND s.end_ymd < x.report_due
         AND s.report_score IS NULL) AS report_missing,
+      -- 重大事项: a penalty or a complaint reported by asOf without the department's finding by then.
+      EXISTS (SELECT 1 FROM major_matters m WHERE m.reserve_code = x.code
+        AND m.kind IN (${MATTERS_NEEDING_FINDING.map((k) => `'${k}'`).join(', ')})
+        AND m.reported_ymd <= ${on} AND (m.reviewed_ymd IS NULL OR m.reviewed_ymd > ${on})) AS matter_open,
       -- The annual assessment of the last complete year (the year of asOf when asOf is 31 December).
       EXISTS (SELECT 1 FROM assessments a WHERE a.person_id = x.person_id AND a.year = ${judgedYear}) AS assessed,
       l1.grade AS last_grade, l1.incompetent_vote_share AS last_share,
@@ -132,7 +138,8 @@ async function computeAlerts(
       -- In the pool on the last day of the judged year, and no assessment of that year recorded.
       CASE WHEN NOT assessed AND entered_ymd <= ${judgedYear} * 10000 + 1231 THEN 'MISSING_ASSESSMENT' END,
       CASE WHEN coalesce(secondment_short, false) AND secondment_months > 0 THEN 'SECONDMENT_SHORT' END,
-      CASE WHEN report_missing AND report_days > 0 THEN 'PRACTICE_REPORT_MISSING' END
+      CASE WHEN report_missing AND report_days > 0 THEN 'PRACTICE_REPORT_MISSING' END,
+      CASE WHEN matter_open THEN 'MAJOR_MATTER_OPEN' END
     ], a -> a IS NOT NULL) AS alerts
     FROM flagged
   ),

@@ -284,6 +284,9 @@ function incumbencyRows(appointments: DatasetRecord[], actor: string, now: strin
 
 /** Empties the organization's data, children first; the audit log, policy and change log stay. */
 const DOMAIN_TABLES = [
+  'ComparativeVote',
+  'ComparativeRound',
+  'MajorMatter',
   'EligibilityException',
   'RecommendationTally',
   'RecommendationRound',

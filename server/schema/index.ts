@@ -25,6 +25,7 @@ import './meetings.ts';
 import './filings.ts';
 import './appointments.ts';
 import './comparative.ts';
+import './major-matters.ts';
 import './interchange.ts';
 import './documents.ts';
 import './annual-report.ts';

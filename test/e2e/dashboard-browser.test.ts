@@ -508,6 +508,18 @@ describe('the dashboard in Chromium', { timeout: 150_000 }, () => {
     await openTab(drawer, /谈话/, drawer.getByRole('button', { name: '记录谈话' }));
     await drawer.getByRole('button', { name: '记录谈话' }).click();
     await expect.poll(() => drawer.getByRole('cell', { name: '领导谈话' }).count(), { timeout: 30_000 }).toBe(1);
+    // 重大事项报告: a change of work unit, then the department's finding on it.
+    await openTab(drawer, /重大事项/, drawer.getByLabel('事项内容', { exact: true }));
+    await drawer.getByLabel('事项内容', { exact: true }).fill('调任县发改局副局长');
+    await drawer.getByRole('button', { name: '登记报告' }).click();
+    const matter = drawer.getByRole('row', { name: /调任县发改局副局长/ });
+    await expect.poll(() => matter.count(), { timeout: 30_000 }).toBe(1);
+    await matter.getByRole('button', { name: '填写意见' }).click();
+    await matter.getByLabel('核查意见').fill('已核实，岗位变动不影响培养');
+    await matter.getByRole('button', { name: '保存意见' }).click();
+    await expect
+      .poll(() => matter.getByText(/已核实，岗位变动不影响培养（admin）/).count(), { timeout: 30_000 })
+      .toBe(1);
     await page.screenshot({ path: path.join(shots, 'roster-records.png') });
     // The entry drawer closes by its button (Esc closes only a dropdown or a dialog inside it).
     await page.locator('.ant-drawer-close:visible').click();

@@ -628,6 +628,17 @@ export const RESERVE_DETAIL = gql(`
         on
         notes
       }
+      majorMatters {
+        id
+        kind
+        occurredOn
+        reportedOn
+        summary
+        recordedBy
+        finding
+        reviewedOn
+        reviewedBy
+      }
       filings {
         id
         kind
@@ -1533,6 +1544,23 @@ export const STRIKE_EXAM = gql(`
     strikeQualificationExam(input: $input) {
       id
       struckReason
+    }
+  }
+`);
+
+export const RECORD_MAJOR_MATTER = gql(`
+  mutation RecordMajorMatter($input: RecordMajorMatterInput!) {
+    recordMajorMatter(input: $input) {
+      id
+    }
+  }
+`);
+
+export const REVIEW_MAJOR_MATTER = gql(`
+  mutation ReviewMajorMatter($input: ReviewMajorMatterInput!) {
+    reviewMajorMatter(input: $input) {
+      id
+      finding
     }
   }
 `);

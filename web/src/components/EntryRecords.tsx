@@ -16,10 +16,12 @@ import {
   CORRECT_TRAINING,
   END_MENTORSHIP,
   RECORD_ASSESSMENT,
+  RECORD_MAJOR_MATTER,
   RECORD_PRACTICE,
   RECORD_TALK,
   RECORD_TRAINING,
   type RESERVE_DETAIL,
+  REVIEW_MAJOR_MATTER,
 } from '../api/operations.ts';
 import { useCan } from '../viewer.ts';
 import { noEnterSubmit } from './confirm.tsx';
@@ -508,5 +510,155 @@ export function Practices({ person, onChanged }: { person: Person; onChanged: ()
         </>
       )}
     />
+  );
+}
+
+const MATTER_KINDS = ['UNIT_CHANGE', 'EDUCATION', 'HONOUR', 'PENALTY', 'COMPLAINT'] as const;
+type Matter = Entry['majorMatters'][number];
+
+/**
+ * 重大事项报告: the matters the reserve reported, each with the department's finding; a penalty or a
+ * complaint stays an alert until its finding is recorded (once).
+ */
+export function MajorMatters({ entry, onChanged }: { entry: Entry; onChanged: () => void }) {
+  const { t } = useTranslation();
+  const keeps = useCan('KEEP_RESERVES');
+  const [kind, setKind] = useState<(typeof MATTER_KINDS)[number]>('UNIT_CHANGE');
+  const [occurredOn, setOccurredOn] = useState(dayjs());
+  const [reportedOn, setReportedOn] = useState(dayjs());
+  const [summary, setSummary] = useState('');
+  const [reviewing, setReviewing] = useState<{ id: number; finding: string; on: dayjs.Dayjs } | null>(null);
+  const [state, record] = useMutation(RECORD_MAJOR_MATTER);
+  const [reviewState, review] = useMutation(REVIEW_MAJOR_MATTER);
+  const needsFinding = (m: Matter) => (m.kind === 'PENALTY' || m.kind === 'COMPLAINT') && !m.reviewedOn;
+  return (
+    <Space orientation="vertical" style={{ width: '100%' }}>
+      <Table
+        size="small"
+        pagination={false}
+        rowKey="id"
+        dataSource={entry.majorMatters}
+        locale={{ emptyText: t('matters.none') }}
+        columns={[
+          { title: t('matters.kind'), dataIndex: 'kind', render: (v) => t(`enum.MajorMatterKind.${v}`) },
+          { title: t('matters.occurredOn'), dataIndex: 'occurredOn' },
+          { title: t('matters.reportedOn'), dataIndex: 'reportedOn' },
+          { title: t('matters.summary'), dataIndex: 'summary' },
+          {
+            title: t('matters.finding'),
+            key: 'finding',
+            render: (_: unknown, m: Matter) =>
+              m.finding ? (
+                `${m.reviewedOn}：${m.finding}（${m.reviewedBy}）`
+              ) : reviewing?.id === m.id ? (
+                <Space wrap>
+                  <Input
+                    aria-label={t('matters.finding')}
+                    maxLength={2000}
+                    value={reviewing.finding}
+                    onChange={(e) => setReviewing({ ...reviewing, finding: e.target.value })}
+                  />
+                  <DatePicker
+                    aria-label={t('matters.reviewedOn')}
+                    allowClear={false}
+                    value={reviewing.on}
+                    onChange={(d) => d && setReviewing({ ...reviewing, on: d })}
+                  />
+                  <Button
+                    size="small"
+                    type="primary"
+                    disabled={!reviewing.finding.trim()}
+                    loading={reviewState.fetching}
+                    onClick={async () => {
+                      const r = await review({
+                        input: { matterId: m.id, finding: reviewing.finding.trim(), on: day(reviewing.on) },
+                      });
+                      if (!r.error) {
+                        setReviewing(null);
+                        onChanged();
+                      }
+                    }}
+                  >
+                    {t('matters.saveFinding')}
+                  </Button>
+                </Space>
+              ) : keeps ? (
+                <Button
+                  size="small"
+                  danger={needsFinding(m)}
+                  onClick={() => setReviewing({ id: m.id, finding: '', on: dayjs() })}
+                >
+                  {needsFinding(m) ? t('matters.findingDue') : t('matters.addFinding')}
+                </Button>
+              ) : needsFinding(m) ? (
+                t('matters.findingDue')
+              ) : (
+                '—'
+              ),
+          },
+        ]}
+      />
+      {keeps && (
+        <Form
+          onKeyDown={noEnterSubmit}
+          layout="inline"
+          onFinish={async () => {
+            const r = await record({
+              input: {
+                reserveId: entry.code,
+                kind,
+                occurredOn: day(occurredOn),
+                reportedOn: day(reportedOn),
+                summary: summary.trim(),
+              },
+            });
+            if (!r.error) {
+              setSummary('');
+              onChanged();
+            }
+          }}
+        >
+          <Form.Item label={t('matters.kind')}>
+            <Select
+              aria-label={t('matters.kind')}
+              style={{ width: 170 }}
+              value={kind}
+              onChange={setKind}
+              options={MATTER_KINDS.map((k) => ({ value: k, label: t(`enum.MajorMatterKind.${k}`) }))}
+            />
+          </Form.Item>
+          <Form.Item label={t('matters.occurredOn')}>
+            <DatePicker
+              aria-label={t('matters.occurredOn')}
+              allowClear={false}
+              value={occurredOn}
+              onChange={(d) => d && setOccurredOn(d)}
+            />
+          </Form.Item>
+          <Form.Item label={t('matters.reportedOn')}>
+            <DatePicker
+              aria-label={t('matters.reportedOn')}
+              allowClear={false}
+              value={reportedOn}
+              onChange={(d) => d && setReportedOn(d)}
+            />
+          </Form.Item>
+          <Form.Item label={t('matters.summary')}>
+            <Input
+              aria-label={t('matters.summary')}
+              value={summary}
+              maxLength={2000}
+              onChange={(e) => setSummary(e.target.value)}
+            />
+          </Form.Item>
+          <Button htmlType="submit" disabled={!summary.trim()} loading={state.fetching}>
+            {t('matters.add')}
+          </Button>
+        </Form>
+      )}
+      {(state.error || reviewState.error) && (
+        <Alert type="error" showIcon title={errorText((state.error ?? reviewState.error)!)} />
+      )}
+    </Space>
   );
 }

@@ -27,7 +27,7 @@ import { FILING_COLORS } from '../format.ts';
 import { useCan } from '../viewer.ts';
 import { DirtyContext, useConfirm, useDirty, useGuardedClose } from './confirm.tsx';
 import { DocumentButtons } from './DocumentButtons.tsx';
-import { Assessments, Mentors, Practices, Talks, Trainings } from './EntryRecords.tsx';
+import { Assessments, MajorMatters, Mentors, Practices, Talks, Trainings } from './EntryRecords.tsx';
 import { PersonForm } from './PersonForm.tsx';
 import { Procedure } from './procedure/Procedure.tsx';
 import { errorText, QueryState } from './QueryState.tsx';
@@ -307,6 +307,13 @@ export function ReserveDrawer({
                     key: 'talks',
                     label: `${t('records.talks')} (${entry.talks.length})`,
                     children: <Talks entry={entry} onChanged={() => refetch({ requestPolicy: 'network-only' })} />,
+                  },
+                  {
+                    key: 'matters',
+                    label: `${t('matters.tab')} (${entry.majorMatters.length})`,
+                    children: (
+                      <MajorMatters entry={entry} onChanged={() => refetch({ requestPolicy: 'network-only' })} />
+                    ),
                   },
                   {
                     key: 'trainings',
