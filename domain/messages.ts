@@ -197,6 +197,8 @@ export const FIELD_LABELS: Record<string, Templates> = {
   'Field.until': { 'zh-CN': '带培结束日期', en: 'until' },
   // Texts.
   'Field.note': { 'zh-CN': '备注', en: 'note' },
+  'Field.certificateNo': { 'zh-CN': '证书编号', en: 'certificateNo' },
+  'Field.disciplineOpinion': { 'zh-CN': '纪检意见', en: 'disciplineOpinion' },
   'Field.notes': { 'zh-CN': '谈话要点', en: 'notes' },
   'Field.reason': { 'zh-CN': '理由', en: 'reason' },
   'Field.mentorName': { 'zh-CN': '导师姓名', en: 'mentorName' },
@@ -1033,6 +1035,18 @@ export const MESSAGES = {
     'zh-CN': '任职资格考试记录 {{id}} 已作废',
     en: 'qualification exam {{id}} is already struck out',
   },
+  'appointment.inPoolElsewhere': {
+    'zh-CN': '{{person}}（{{code}}）已在后备干部库中，其后备方向与职位“{{position}}”相符，应由管理该后备干部的单位提拔任用',
+    en: '{{person}} ({{code}}) is in the pool for a post like "{{position}}": the unit that keeps that entry appoints them (promoteReserve)',
+  },
+  'appointment.holdsOutside': {
+    'zh-CN': '{{person}}（{{code}}）现任职位“{{position}}”不在您的管辖范围内，任职后该职位将空缺，须由其所在单位办理',
+    en: '{{person}} ({{code}}) holds position "{{position}}" outside your scope, which the appointment would leave vacant: its unit acts on it',
+  },
+  'appointment.onInFuture': {
+    'zh-CN': '{{person}}（{{code}}）：日期 {{on}} 晚于今天',
+    en: '{{person}} ({{code}}): {{on}} is after today',
+  },
   'appointment.whoRequired': {
     'zh-CN': '任前公示须指明一名后备干部（reserveId）或一名干部（personCode），二者选其一',
     en: 'an appointment notice names either a reserve entry (reserveId) or a person (personCode), one of the two',
@@ -1047,7 +1061,7 @@ export const MESSAGES = {
     en: 'person {{code}} already holds position "{{position}}"',
   },
   'appointment.heldSince': {
-    'zh-CN': '{{person}}（{{code}}）：职位“{{position}}”自 {{since}} 起由“{{holder}}”担任，晚于任职日期 {{on}}',
+    'zh-CN': '{{person}}（{{code}}）：职位“{{position}}”自 {{since}} 起由“{{holder}}”担任，任职日期 {{on}} 须晚于该日',
     en: '{{person}} ({{code}}): position "{{position}}" has been held by "{{holder}}" since {{since}}, after {{on}}',
   },
   'appointment.termEndsBefore': {
@@ -1093,7 +1107,7 @@ export const MESSAGES = {
     en: 'reserve entry "{{entry}}": its person already holds position "{{position}}"',
   },
   'promotion.heldSince': {
-    'zh-CN': '后备干部记录“{{entry}}”：职位“{{position}}”自 {{since}} 起由“{{holder}}”担任，晚于提拔日期 {{on}}',
+    'zh-CN': '后备干部记录“{{entry}}”：职位“{{position}}”自 {{since}} 起由“{{holder}}”担任，提拔日期 {{on}} 须晚于该日',
     en: 'reserve entry "{{entry}}": position "{{position}}" has been held by "{{holder}}" since {{since}}, after {{on}}',
   },
   'promotion.termEndsBefore': {
@@ -1521,6 +1535,10 @@ export const MESSAGES = {
   'dataset.appointmentsOverlap': {
     'zh-CN': '职位“{{position}}”的任职记录与 {{other}} 时间重叠',
     en: 'this appointment to position "{{position}}" overlaps {{other}}',
+  },
+  'dataset.appointmentEndedHeld': {
+    'zh-CN': '职位“{{position}}”最近一次任职已结束，但该职位现任为“{{incumbent}}”，缺少其任职记录',
+    en: 'the latest appointment to position "{{position}}" has ended, but the post’s incumbent is "{{incumbent}}", whose appointment is missing',
   },
   'dataset.appointmentNotIncumbent': {
     'zh-CN': '职位“{{position}}”最近一次任职为人员“{{person}}”且未结束，但该职位现任为“{{incumbent}}”',

@@ -71,10 +71,13 @@ export function createLoaders() {
       const byCode = new Map(rows.map((u) => [u.code, u.path]));
       return codes.map((c) => byCode.get(c) ?? NO_PATH);
     }, batchOptions),
-    /** The paths of the units a person belongs to: works in, is reserved for, holds a post in. */
+    /**
+     * The paths of the units a person belongs to: works in, is reserved for, holds or held a post
+     * in, or is announced for a post in.
+     */
     personUnitPaths: new DataLoader<string, string[]>(async (codes) => {
       const keys = [...codes];
-      const [people, entries, posts] = await Promise.all([
+      const [people, entries, posts, held, announced] = await Promise.all([
         db.person.findMany({
           where: { code: { in: keys } },
           select: { code: true, unit: { select: { path: true } } },
@@ -87,11 +90,21 @@ export function createLoaders() {
           where: { incumbentId: { in: keys } },
           select: { incumbentId: true, unit: { select: { path: true } } },
         }),
+        // A post the person held, or was announced for: its unit's appointments list them.
+        db.incumbency.findMany({
+          where: { personCode: { in: keys } },
+          select: { personCode: true, position: { select: { unit: { select: { path: true } } } } },
+        }),
+        db.appointmentNotice.findMany({
+          where: { personCode: { in: keys } },
+          select: { personCode: true, position: { select: { unit: { select: { path: true } } } } },
+        }),
       ]);
       const paths = new Map<string, string[]>(keys.map((k) => [k, []]));
       for (const p of people) paths.get(p.code)?.push(p.unit.path);
       for (const e of entries) paths.get(e.personCode)?.push(e.unit.path);
       for (const x of posts) if (x.incumbentId) paths.get(x.incumbentId)?.push(x.unit.path);
+      for (const x of [...held, ...announced]) paths.get(x.personCode)?.push(x.position.unit.path);
       return keys.map((k) => paths.get(k) ?? []);
     }, batchOptions),
     /** The path of the unit an entry is reserved for, by the entry's code. */

@@ -6,7 +6,7 @@ import { MATTERS_NEEDING_FINDING } from '../../domain/procedure.ts';
 import { addYearsYmd, duckdb } from '../dialect.ts';
 import { int, kept, type MetricInput } from '../metric.ts';
 import { pol, policyCte } from '../policy-table.ts';
-import { activeAt, age, overAge, periodEnds } from '../segments.ts';
+import { activeAt, age, overAge, periodEnds, positionsAt } from '../segments.ts';
 
 export const ALERT_KINDS = [
   'PERIOD_ENDING',
@@ -93,7 +93,7 @@ async function computeAlerts(
       (SELECT count(*) FROM talks t WHERE t.reserve_code = x.code AND t.kind = 'LEADERSHIP' AND t.talked_ymd > ${yearAgo} AND t.talked_ymd <= ${on}) AS leadership_talks_done,
       (SELECT count(*) FROM talks t WHERE t.reserve_code = x.code AND t.kind = 'HR' AND t.talked_ymd > ${yearAgo} AND t.talked_ymd <= ${on}) AS hr_talks_done,
       -- 「其中1名为本单位的正职领导」: a current mentor who holds a principal post of the entry's unit.
-      EXISTS (SELECT 1 FROM mentors m JOIN positions p ON p.incumbent_id = m.mentor_person_id
+      EXISTS (SELECT 1 FROM mentors m JOIN (${positionsAt(on)}) p ON p.incumbent_id = m.mentor_person_id
         AND p.unit_id = x.unit_id AND p.kind = 'PRINCIPAL'
         WHERE m.reserve_code = x.code AND m.since_ymd <= ${on} AND (m.until_ymd IS NULL OR m.until_ymd > ${on})) AS principal_mentor,
       -- 挂职: the latest secondment (by start) has ended before the policy's months (「挂职的时间不应

@@ -218,6 +218,9 @@ export const FIELDS: Record<ArrayName, FieldSpec[]> = {
     date('until', true),
     date('termEnds', true),
     str('reserveId', true),
+    // Who held the post before this appointment is not recorded: before `on` the post counts as
+    // held by this person. Null: so for a post's first dated appointment in the file.
+    { name: 'priorUnknown', type: { kind: 'boolean' }, nullable: true },
   ],
   // Version 2: the person's full record (the 干部任免审批表's fields; docs/interchange.md).
   profiles: [

@@ -274,8 +274,8 @@ function incumbencyRows(appointments: DatasetRecord[], actor: string, now: strin
       (a.until as string | null) ?? (rows[k + 1]?.on as string | undefined) ?? null,
       a.termEnds as string | null,
       a.reserveId as string | null,
-      // The post's first record, dated: who held it before is not in the file.
-      k === 0 && a.on !== null,
+      // The post's first record, dated: who held it before is not in the file (unless it says).
+      (a.priorUnknown as boolean | null) ?? (k === 0 && a.on !== null),
       actor,
       now,
     ]);

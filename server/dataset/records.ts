@@ -98,6 +98,7 @@ export const toRecord = {
     until: toIsoOrNull(a.until),
     termEnds: toIsoOrNull(a.termEnds),
     reserveId: a.reserveCode,
+    priorUnknown: a.priorUnknown,
   }),
   profile: (p: P.PersonProfile): DatasetRecord => ({
     personId: p.personCode,

@@ -1336,6 +1336,8 @@ export function generateDataset(options: GenerateOptions): Dataset {
       until: null,
       termEnds: (post.termEnds as string | null) ?? null,
       reserveId: promotedEntry.get(post.incumbentId as string) ?? null,
+      // Who held the post before is not drawn: before that day it counts as held by this person.
+      priorUnknown: true,
     });
   }
   return data;

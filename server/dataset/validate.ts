@@ -465,6 +465,12 @@ export class DatasetValidator {
             'until',
             messageParam('dataset.appointmentsOverlap', { position: post, other: `appointments[${next.i}]` }),
           );
+        if (!next && a.until !== null && incumbents.get(post))
+          this.issue(
+            `appointments[${i}]`,
+            'until',
+            messageParam('dataset.appointmentEndedHeld', { position: post, incumbent: incumbents.get(post)! }),
+          );
         if (!next && a.until === null && incumbents.has(post) && incumbents.get(post) !== a.personId)
           this.issue(
             `appointments[${i}]`,

@@ -19,7 +19,7 @@ import type { AppointmentNotice, Incumbency } from '../db/generated/sqlite/clien
 import { effectivePolicy } from '../policy/store.ts';
 import { examMissing, noticeProblem } from './gates.ts';
 import { entryForStep } from './lifecycle.ts';
-import { checkPostFits, fillPosition, heldElsewhere } from './promotion.ts';
+import { checkPostFits, fillPosition, vacatedPosts } from './promotion.ts';
 import { name } from './records.ts';
 
 export interface AnnounceInput {
@@ -38,7 +38,8 @@ async function scopedPosition(db: Db, viewer: Viewer, code: string) {
     where: { code: code.trim(), ...ownedByScope(viewer) },
     include: {
       unit: { select: { name: true, kind: true } },
-      incumbencies: { orderBy: [{ from: 'desc' }, { id: 'desc' }], take: 1 },
+      // The latest dated holder (PostgreSQL sorts nulls first when descending).
+      incumbencies: { orderBy: [{ from: { sort: 'desc', nulls: 'last' } }, { id: 'desc' }], take: 1 },
     },
   });
   if (!position) throw refusal('NOT_FOUND', 'position.notFound', { position: code }, { field: 'positionCode' });
@@ -59,29 +60,35 @@ async function scopedPerson(db: Db, viewer: Viewer, code: string) {
  */
 async function refuseFittingEntry(
   db: Db,
+  viewer: Viewer,
   person: { code: string; name: string },
   position: { code: string; kind: PositionKind; rank: Rank },
 ) {
   const entry = await db.reserveEntry.findFirst({
     where: { personCode: person.code, status: 'ACTIVE', targetKind: position.kind, targetRank: position.rank },
+    include: { unit: { select: { path: true } } },
   });
-  if (entry)
-    throw refusal(
-      'BAD_USER_INPUT',
-      'appointment.inPool',
-      { person: person.name, code: person.code, entry: entry.code, position: position.code },
-      { field: 'personCode' },
-    );
+  if (!entry) return;
+  // An entry outside the viewer's subtree is not named.
+  const visible = entry.unit.path.startsWith(viewer.path);
+  throw refusal(
+    'BAD_USER_INPUT',
+    visible ? 'appointment.inPool' : 'appointment.inPoolElsewhere',
+    { person: person.name, code: person.code, ...(visible ? { entry: entry.code } : {}), position: position.code },
+    { field: 'personCode' },
+  );
 }
 
 function checkStartsOn(startsOn: string, who: MessageParams) {
   if (startsOn > todayIso())
-    throw refusal(
-      'BAD_USER_INPUT',
-      'reserve.onInFuture',
-      { entry: String(who.code), on: startsOn },
-      { field: 'startsOn' },
-    );
+    throw who.person
+      ? refusal('BAD_USER_INPUT', 'appointment.onInFuture', { ...who, on: startsOn }, { field: 'startsOn' })
+      : refusal(
+          'BAD_USER_INPUT',
+          'reserve.onInFuture',
+          { entry: String(who.code), on: startsOn },
+          { field: 'startsOn' },
+        );
 }
 
 export async function announceAppointment(
@@ -128,8 +135,8 @@ export async function announceAppointment(
     unitKind = entry.unit.kind;
   } else {
     const person = await scopedPerson(db, viewer, input.personCode!);
-    await refuseFittingEntry(db, person, position);
-    checkStartsOn(input.startsOn, { code: person.code });
+    await refuseFittingEntry(db, viewer, person, position);
+    checkStartsOn(input.startsOn, { person: person.name, code: person.code });
     personCode = person.code;
     unitKind = position.unit.kind;
   }
@@ -178,9 +185,13 @@ export async function withdrawAppointmentNotice(
   options: { requestId?: string | null } = {},
 ): Promise<AppointmentNotice> {
   const reason = name(input.reason, 'reason', 500);
-  const notice = await db.appointmentNotice.findFirst({
-    where: { id: input.noticeId, person: ownedByScope(viewer), position: ownedByScope(viewer) },
-  });
+  // An entry's notice is withdrawn by whoever keeps the entry; a person's by whoever sees the post.
+  const found = await db.appointmentNotice.findFirst({ where: { id: input.noticeId } });
+  const notice =
+    found &&
+    (found.reserveCode
+      ? await db.appointmentNotice.findFirst({ where: { id: found.id, reserve: ownedByScope(viewer) } })
+      : await db.appointmentNotice.findFirst({ where: { id: found.id, position: ownedByScope(viewer) } }));
   if (!notice) throw refusal('NOT_FOUND', 'appointment.notFound', { id: input.noticeId });
   return db.$transaction(async (tx) => {
     const { count } = await tx.appointmentNotice.updateMany({
@@ -224,7 +235,7 @@ export async function appointPerson(
   const person = await scopedPerson(db, viewer, input.personCode);
   const position = await scopedPosition(db, viewer, input.positionCode);
   const who = { person: person.name, code: person.code };
-  await refuseFittingEntry(db, person, position);
+  await refuseFittingEntry(db, viewer, person, position);
   if (position.incumbentId === person.code)
     throw refusal(
       'BAD_USER_INPUT',
@@ -233,9 +244,9 @@ export async function appointPerson(
       { field: 'positionCode' },
     );
   if (input.on > todayIso())
-    throw refusal('BAD_USER_INPUT', 'reserve.onInFuture', { entry: person.code, on: input.on }, { field: 'on' });
+    throw refusal('BAD_USER_INPUT', 'appointment.onInFuture', { ...who, on: input.on }, { field: 'on' });
   const latest = position.incumbencies[0];
-  if (latest?.from && toIso(latest.from) > input.on)
+  if (latest?.from && toIso(latest.from) >= input.on)
     throw refusal(
       'BAD_USER_INPUT',
       'appointment.heldSince',
@@ -273,7 +284,7 @@ export async function appointPerson(
       { ...who, ...exam.params },
       { gate: 'QUALIFICATION_EXAM' },
     );
-  const held = await heldElsewhere(db, person.code, position.code);
+  const held = await vacatedPosts(db, viewer, person, position.code);
   return db.$transaction(async (tx) => {
     await fillPosition(tx, viewer, {
       position,

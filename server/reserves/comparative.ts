@@ -102,7 +102,8 @@ export async function recordComparativeRound(
         { ...at, entry: code, on: input.heldOn, nominated: toIso(entry.nominatedOn) },
         { field: 'heldOn' },
       );
-    const votes: Record<string, number> = {};
+    // Every candidate stands in the round with every group, 0 where no votes were given.
+    const votes: Record<string, number> = Object.fromEntries([...seen].map((g) => [g, 0]));
     input.candidates[i]!.votes.forEach((v, j) => {
       if (!seen.has(v.group))
         throw refusal(

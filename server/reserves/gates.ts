@@ -215,7 +215,11 @@ export async function checkGates(
         rejected: REJECTED,
       });
     // 征求纪检监察机关意见: part of the inspection the notice rests on.
-    if (concluded?.verdict === 'FIT' && policy.procedure.requireDisciplineOpinion && !concluded.disciplineOpinion)
+    if (
+      concluded?.verdict === 'FIT' &&
+      policy.procedure.requireDisciplineOpinion &&
+      (!concluded.disciplineOpinion || !concluded.disciplineOpinionOn || toIso(concluded.disciplineOpinionOn) > on)
+    )
       refuse(entry, to, 'DISCIPLINE_OPINION', 'gate.disciplineOpinion', {
         concludedOn: toIso(concluded.concludedOn!),
       });

@@ -71,7 +71,9 @@ export async function recordMajorMatter(
       action: 'matter.record',
       entity: 'ReserveEntry',
       entityCode: entry.code,
-      detail: { after: { id: made.id, kind: input.kind, occurredOn: input.occurredOn, reportedOn: input.reportedOn, summary } },
+      detail: {
+        after: { id: made.id, kind: input.kind, occurredOn: input.occurredOn, reportedOn: input.reportedOn, summary },
+      },
       requestId: options.requestId ?? null,
     });
     await recordChange(tx, { entity: 'MajorMatter', keys: [entry.code] });

@@ -99,12 +99,29 @@ export async function checkPostFits(db: Db, entry: Entry, position: Post, across
   }
 }
 
-/** The posts other than `positionCode` the person holds now: left vacant by the appointment. */
-export function heldElsewhere(db: Db, personCode: string, positionCode: string) {
-  return db.position.findMany({
-    where: { incumbentId: personCode, code: { not: positionCode } },
-    select: { code: true, termEnds: true },
+/**
+ * The posts the person holds besides this one, which the appointment leaves vacant: all inside the
+ * viewer's subtree, or refused (an appointment never changes a post the viewer cannot see).
+ */
+export async function vacatedPosts(
+  db: Db,
+  viewer: Viewer,
+  person: { code: string; name: string },
+  positionCode: string,
+) {
+  const held = await db.position.findMany({
+    where: { incumbentId: person.code, code: { not: positionCode } },
+    select: { code: true, termEnds: true, unit: { select: { path: true } } },
   });
+  const outside = held.find((h) => !h.unit.path.startsWith(viewer.path));
+  if (outside)
+    throw refusal(
+      'BAD_USER_INPUT',
+      'appointment.holdsOutside',
+      { person: person.name, code: person.code, position: outside.code },
+      { field: 'personCode' },
+    );
+  return held.map(({ code, termEnds }) => ({ code, termEnds }));
 }
 
 /**
@@ -181,7 +198,8 @@ export async function promoteReserve(
   const position = await db.position.findFirst({
     where: { code: input.positionCode.trim(), ...ownedByScope(viewer) },
     include: {
-      incumbencies: { orderBy: [{ from: 'desc' }, { id: 'desc' }], take: 1 },
+      // The latest dated holder (PostgreSQL sorts nulls first when descending).
+      incumbencies: { orderBy: [{ from: { sort: 'desc', nulls: 'last' } }, { id: 'desc' }], take: 1 },
       unit: { select: { name: true } },
     },
   });
@@ -198,7 +216,7 @@ export async function promoteReserve(
   if (input.on > todayIso())
     throw refusal('BAD_USER_INPUT', 'reserve.onInFuture', { entry: at, on: input.on }, { field: 'on' });
   const latest = position.incumbencies[0];
-  if (latest?.from && toIso(latest.from) > input.on)
+  if (latest?.from && toIso(latest.from) >= input.on)
     throw refusal(
       'BAD_USER_INPUT',
       'promotion.heldSince',
@@ -234,7 +252,11 @@ export async function promoteReserve(
       { from: entry.status, to: 'PROMOTED', gate: 'QUALIFICATION_EXAM' },
     );
   const on = toDate(input.on);
-  const held = await heldElsewhere(db, entry.personCode, position.code);
+  const person = await db.person.findUniqueOrThrow({
+    where: { code: entry.personCode },
+    select: { code: true, name: true },
+  });
+  const held = await vacatedPosts(db, viewer, person, position.code);
   return db.$transaction(async (tx) => {
     await fillPosition(tx, viewer, {
       position,

@@ -412,6 +412,8 @@ builder.prismaObjectFields('ReserveEntry', (t) => ({
       'For each next status the lifecycle allows, the procedure condition that stops the step today (empty: none).',
     select: {
       code: true,
+      personCode: true,
+      targetRank: true,
       status: true,
       source: true,
       nominatedOn: true,
@@ -597,13 +599,16 @@ builder.prismaObject('AppointmentNotice', {
   description:
     '任前公示: the notice before an appointment, for the policy’s working days; the appointment from the day after.',
   select: { reserveCode: true, position: { select: { unitCode: true } } },
-  // An entry's notice is seen from the entry's unit; a person's from the post's unit.
+  // Seen from the post's unit, and an entry's notice from the entry's unit too.
   authScopes: async (n, ctx) =>
-    n.reserveCode
-      ? entryScope(n.reserveCode, ctx)
-      : ctx.viewer.path === ''
-        ? WHOLE
-        : { units: [await ctx.loaders.unitPath.load(n.position.unitCode)] },
+    ctx.viewer.path === ''
+      ? WHOLE
+      : {
+          units: [
+            await ctx.loaders.unitPath.load(n.position.unitCode),
+            ...(n.reserveCode ? [await ctx.loaders.entryUnitPath.load(n.reserveCode)] : []),
+          ],
+        },
   fields: (t) => ({
     id: t.exposeInt('id'),
     position: t.relation('position'),

@@ -149,6 +149,36 @@ describe('appointments from outside the pool', () => {
     expect(JSON.parse(audit!.detail as string).after).toMatchObject({ incumbentId: 'E12', reserveCode: null });
   });
 
+  it('never touches what lies outside the viewer’s subtree: another unit’s notice, or a post held there', async () => {
+    const asB = { viewerUnit: 'B', role: 'ORG_OFFICER' } as const;
+    const notice = await db.appointmentNotice.findFirstOrThrow({ where: { personCode: 'E12' } });
+    const refused = await gql(
+      'mutation($i: WithdrawAppointmentNoticeInput!) { withdrawAppointmentNotice(input: $i) { id } }',
+      { i: { noticeId: notice.id, reason: '越权撤回' } },
+      asB,
+    );
+    expect(refused.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    expect((await db.appointmentNotice.findUniqueOrThrow({ where: { id: notice.id } })).withdrawnReason).toBeNull();
+    // 冯后备 (E10, in the pool for 甲一镇's 副科 posts, so an outsider to A-D1) also holds 乙县's 副县长
+    // post: 甲县's officer may not appoint her away from it.
+    await announce({ positionCode: 'A-D1', personCode: 'E10', startsOn: '2026-10-03' });
+    await db.position.update({ where: { code: 'B-D1' }, data: { incumbentId: 'E10' } });
+    try {
+      const away = await appoint(
+        { personCode: 'E10', on: '2026-10-20' },
+        { viewerUnit: 'A', role: 'ORG_OFFICER', ...zh },
+      );
+      expect(away.errors?.[0]).toMatchObject({
+        message: '冯后备（E10）现任职位“B-D1”不在您的管辖范围内，任职后该职位将空缺，须由其所在单位办理',
+        extensions: { field: 'personCode' },
+      });
+      expect((await db.position.findUniqueOrThrow({ where: { code: 'B-D1' } })).incumbentId).toBe('E10');
+      expect((await db.position.findUniqueOrThrow({ where: { code: 'A-D1' } })).incumbentId).toBe('E12');
+    } finally {
+      await db.position.update({ where: { code: 'B-D1' }, data: { incumbentId: 'E05' } });
+    }
+  });
+
   it('gates a promotion from the pool on the exam too', async () => {
     await announce({ positionCode: 'A1-P1', reserveId: 'R01', acrossUnits: true, startsOn: '2026-10-08' });
     const promote = () =>

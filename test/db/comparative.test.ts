@@ -146,6 +146,23 @@ describe('差额推荐 (comparative recommendation)', () => {
     });
   });
 
+  it('ranks a candidate given no votes at all, last, with zeros in every group', async () => {
+    const r = await record({
+      heldOn: '2026-09-03',
+      candidates: [CANDIDATES[0], { reserveId: 'RC2', votes: [] }],
+    });
+    const standings = r.data!.recordComparativeRound.tally.standings;
+    expect(standings.map((x) => [x.reserveCode, x.votes, x.rank])).toEqual([
+      ['R02', 50, 1],
+      ['RC2', 0, 2],
+    ]);
+    expect(standings[1]!.groups.map((g) => g.votes)).toEqual([0, 0, 0]);
+    // Struck out again, so the rounds below decide.
+    await gqlOk('mutation($i: StrikeComparativeRoundInput!) { strikeComparativeRound(input: $i) { id } }', {
+      i: { roundId: r.data!.recordComparativeRound.id, reason: '测试' },
+    });
+  });
+
   it('holds inspection after a void round, and lets only the shortlisted go on (the policy’s shortlist widens it)', async () => {
     // An earlier round, void: MASSES cast 10 of 60 → 9 + 27 + 10 = 46 of 99 = 46.5 % < 2/3.
     const voidRound = await record({
@@ -185,7 +202,7 @@ describe('差额推荐 (comparative recommendation)', () => {
   });
 
   it('strikes a round out: it stays, and the round before it decides again', async () => {
-    const rounds = await db.comparativeRound.findMany({ orderBy: { heldOn: 'asc' } });
+    const rounds = await db.comparativeRound.findMany({ where: { struckReason: null }, orderBy: { heldOn: 'asc' } });
     const strike = (roundId: number) =>
       gqlOk<{ strikeComparativeRound: { struckReason: string } }>(
         'mutation($i: StrikeComparativeRoundInput!) { strikeComparativeRound(input: $i) { struckReason } }',
@@ -202,6 +219,7 @@ describe('差额推荐 (comparative recommendation)', () => {
       '{ reserve(id: "R02") { comparativeRounds { heldOn struckReason } } }',
     );
     expect(listed.reserve.comparativeRounds).toEqual([
+      { heldOn: '2026-09-03', struckReason: '测试' },
       { heldOn: '2026-09-04', struckReason: '计票有误' },
       { heldOn: '2026-09-05', struckReason: '计票有误' },
     ]);

@@ -448,7 +448,7 @@ function Exams() {
         [t('exams.heldOn'), iso(heldOn)],
         [t('exams.result'), passed ? t('exams.passed') : t('exams.failed')],
         [t('exams.score'), score ?? '—'],
-        [t('exams.certificate'), certificate.trim() || '—'],
+        [t('exams.certificate'), (passed && certificate.trim()) || '—'],
       ],
     });
     if (!ok) return;

@@ -95,7 +95,9 @@ function InspectionForm({ entry, editing, onDone }: { entry: Entry; editing: Ins
             disciplineOpinion: v.disciplineOpinion.trim(),
             ...(v.disciplineOpinionOn ? { disciplineOpinionOn: iso(v.disciplineOpinionOn) } : {}),
           }
-        : {}),
+        : editing?.disciplineOpinion
+          ? { disciplineOpinion: null, disciplineOpinionOn: null }
+          : {}),
     };
     const r = editing
       ? await correct({ input: { inspectionId: editing.id, ...fields } })
