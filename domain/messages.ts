@@ -665,7 +665,10 @@ export const MESSAGES = {
     'zh-CN': '重大事项报告 {{id}}：核查日期 {{on}} 须在报告日期 {{reportedOn}} 至今天之间',
     en: 'major-matter report {{id}}: the finding of {{on}} must fall between the report, {{reportedOn}}, and today',
   },
-  'matter.reviewed': { 'zh-CN': '重大事项报告 {{id}} 已有核查意见', en: 'major-matter report {{id}} already has its finding' },
+  'matter.reviewed': {
+    'zh-CN': '重大事项报告 {{id}} 已有核查意见',
+    en: 'major-matter report {{id}} already has its finding',
+  },
   'comparative.inFuture': {
     'zh-CN': '{{unit}}：差额推荐日期 {{on}} 晚于今天',
     en: '{{unit}}: the comparative round’s date {{on}} is after today',
@@ -1036,7 +1039,8 @@ export const MESSAGES = {
     en: 'qualification exam {{id}} is already struck out',
   },
   'appointment.inPoolElsewhere': {
-    'zh-CN': '{{person}}（{{code}}）已在后备干部库中，其后备方向与职位“{{position}}”相符，应由管理该后备干部的单位提拔任用',
+    'zh-CN':
+      '{{person}}（{{code}}）已在后备干部库中，其后备方向与职位“{{position}}”相符，应由管理该后备干部的单位提拔任用',
     en: '{{person}} ({{code}}) is in the pool for a post like "{{position}}": the unit that keeps that entry appoints them (promoteReserve)',
   },
   'appointment.holdsOutside': {
