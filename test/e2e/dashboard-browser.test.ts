@@ -592,10 +592,14 @@ describe('the dashboard in Chromium', { timeout: 150_000 }, () => {
     await page.getByRole('button', { name: '导入名册' }).click();
     const dialog = page.getByRole('dialog').filter({ hasText: '任一行有误则全部不导入' });
     await dialog.getByRole('combobox', { name: '导入到单位' }).fill('示范市');
-    const option = page.locator('.ant-select-dropdown:visible .ant-select-item-option').first();
+    // The city itself (示范市（C01）), not whichever option a slow search shows first.
+    const option = page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '（C01）' });
     await expect.poll(() => option.count(), { timeout: 30_000 }).toBe(1);
     await option.click();
     await dialog.locator('.ant-modal-title').click();
+    await expect
+      .poll(() => dialog.locator('.ant-select-content').filter({ hasText: '（C01）' }).count(), { timeout: 30_000 })
+      .toBeGreaterThan(0);
     await dialog.locator('input[type=file]').setInputFiles(file);
     await dialog.getByRole('button', { name: '预览' }).click();
     // 生日 is not a usual name: the new person lacks a birth month, and the refusal says where.
