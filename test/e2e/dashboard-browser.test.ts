@@ -652,7 +652,21 @@ describe('the dashboard in Chromium', { timeout: 150_000 }, () => {
     await expect.poll(() => unitOption.count(), { timeout: 30_000 }).toBe(1);
     await unitOption.click();
     await dialog.getByLabel('拟任职级').click();
-    await page.getByTitle('正科级').click();
+    await page.locator('.ant-select-dropdown:visible').getByTitle('正科级', { exact: true }).click();
+    // The list closes before the next click (on a loaded host it can linger over the button).
+    await expect
+      .poll(
+        async () => {
+          if ((await page.locator('.ant-select-dropdown:visible').count()) > 0)
+            await dialog
+              .locator('.ant-modal-title')
+              .click({ timeout: 2_000 })
+              .catch(() => {});
+          return page.locator('.ant-select-dropdown:visible').count();
+        },
+        { timeout: 30_000, interval: 500 },
+      )
+      .toBe(0);
     await dialog.getByRole('button', { name: '资格审查' }).click();
     // The person is in the pool already: the check says so before the nomination is tried.
     await expect.poll(() => dialog.getByText('已在库或提名中').count(), { timeout: 30_000 }).toBe(1);
