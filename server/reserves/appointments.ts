@@ -186,12 +186,15 @@ export async function withdrawAppointmentNotice(
 ): Promise<AppointmentNotice> {
   const reason = name(input.reason, 'reason', 500);
   // An entry's notice is withdrawn by whoever keeps the entry; a person's by whoever sees the post.
-  const found = await db.appointmentNotice.findFirst({ where: { id: input.noticeId } });
-  const notice =
-    found &&
-    (found.reserveCode
-      ? await db.appointmentNotice.findFirst({ where: { id: found.id, reserve: ownedByScope(viewer) } })
-      : await db.appointmentNotice.findFirst({ where: { id: found.id, position: ownedByScope(viewer) } }));
+  const notice = await db.appointmentNotice.findFirst({
+    where: {
+      id: input.noticeId,
+      OR: [
+        { reserveCode: { not: null }, reserve: ownedByScope(viewer) },
+        { reserveCode: null, position: ownedByScope(viewer) },
+      ],
+    },
+  });
   if (!notice) throw refusal('NOT_FOUND', 'appointment.notFound', { id: input.noticeId });
   return db.$transaction(async (tx) => {
     const { count } = await tx.appointmentNotice.updateMany({
