@@ -68,6 +68,27 @@ async function openTab(drawer: Locator, tab: RegExp | string, shows: Locator) {
     .toBeGreaterThan(0);
 }
 
+/**
+ * Confirms a confirmation dialog. On a loaded host a click can land while the dialog still zooms
+ * in and be lost, so it clicks again while the dialog stays (it answers once, so a second click
+ * cannot send twice).
+ */
+async function confirmUntilClosed(dialog: Locator, button: RegExp | string = /确\s*认/) {
+  await expect
+    .poll(
+      async () => {
+        if ((await dialog.count()) > 0)
+          await dialog
+            .getByRole('button', { name: button })
+            .click({ timeout: 2_000 })
+            .catch(() => {});
+        return dialog.count();
+      },
+      { timeout: 30_000, interval: 1_000 },
+    )
+    .toBe(0);
+}
+
 describe('the dashboard in Chromium', { timeout: 150_000 }, () => {
   beforeAll(async () => {
     if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium (.ci/run does)`);
@@ -486,7 +507,7 @@ describe('the dashboard in Chromium', { timeout: 150_000 }, () => {
     await move.click();
     const confirmStep = page.locator('.ant-modal-confirm:visible').filter({ hasText: '已提名 → 考察中' });
     await expect.poll(() => confirmStep.count(), { timeout: 10_000 }).toBe(1);
-    await confirmStep.getByRole('button', { name: '确认' }).click();
+    await confirmUntilClosed(confirmStep);
     await expect.poll(() => drawer.getByText('已变更为“考察中”').count(), { timeout: 30_000 }).toBe(1);
     await page.screenshot({ path: path.join(shots, 'roster-entry.png') });
     await page.locator('.ant-drawer-close:visible').click();
@@ -614,21 +635,7 @@ describe('the dashboard in Chromium', { timeout: 150_000 }, () => {
     await dialog.getByRole('button', { name: '导入名册' }).click();
     const confirmDialog = page.locator('.ant-modal-confirm:visible');
     await expect.poll(() => confirmDialog.count()).toBe(1);
-    // On a loaded host a click can land while the dialog still zooms in and be lost: clicked again
-    // while the dialog stays (it answers once, so a second click cannot send twice).
-    await expect
-      .poll(
-        async () => {
-          if ((await confirmDialog.count()) > 0)
-            await confirmDialog
-              .getByRole('button', { name: /确\s*认/ })
-              .click({ timeout: 2_000 })
-              .catch(() => {});
-          return confirmDialog.count();
-        },
-        { timeout: 30_000, interval: 1_000 },
-      )
-      .toBe(0);
+    await confirmUntilClosed(confirmDialog);
     await expect
       .poll(() => dialog.getByText(/导入完成：1 行；新增人员 1 人，新建后备记录 1 条/).count(), { timeout: 60_000 })
       .toBe(1);
@@ -746,7 +753,7 @@ describe('the dashboard in Chromium', { timeout: 150_000 }, () => {
     const confirmDialog = page.locator('.ant-modal-confirm:visible');
     await expect.poll(() => confirmDialog.count()).toBe(1);
     expect(await confirmDialog.textContent()).toContain('李红梅');
-    await confirmDialog.getByRole('button', { name: /确\s*认/ }).click();
+    await confirmUntilClosed(confirmDialog);
     await expect.poll(() => dialog.getByText(/导入完成：新增 1 人，更新 1 人/).count(), { timeout: 30_000 }).toBe(1);
     await expect.poll(() => page.locator('.ant-modal-confirm:visible').count()).toBe(0);
     // A bad file: refused naming the file and the element, in Chinese; nothing imported.
@@ -1008,7 +1015,7 @@ describe('the dashboard in Chromium', { timeout: 150_000 }, () => {
     const dialog = page.locator('.ant-modal-confirm:visible');
     await expect.poll(() => dialog.getByText('应到 9 人，实到 8 人').count(), { timeout: 10_000 }).toBe(1);
     expect(await dialog.getByText(/赞成 7 · 反对 1 · 弃权 0 · 通过/).count()).toBe(1);
-    await dialog.getByRole('button', { name: '确认' }).click();
+    await confirmUntilClosed(dialog);
     const row = page.locator('.ant-table-row').filter({ hasText: '应到 9 人，实到 8 人' });
     await expect.poll(() => row.count(), { timeout: 30_000 }).toBe(1);
     expect(await row.getByText('通过', { exact: true }).count()).toBe(1);
@@ -1034,7 +1041,7 @@ describe('the dashboard in Chromium', { timeout: 150_000 }, () => {
     await drawer.getByRole('button', { name: '确认变更' }).click();
     const step = page.locator('.ant-modal-confirm:visible').filter({ hasText: '在库 → 已调出' });
     await expect.poll(() => step.count(), { timeout: 10_000 }).toBe(1);
-    await step.getByRole('button', { name: '确认' }).click();
+    await confirmUntilClosed(step);
     await expect.poll(() => drawer.getByText('已变更为“已调出”').count(), { timeout: 30_000 }).toBe(1);
     await expect
       .poll(() => drawer.getByText(/党委会：调整出库（赞成 7 票，应到 9 人）/).count(), { timeout: 30_000 })
@@ -1085,7 +1092,7 @@ describe('the dashboard in Chromium', { timeout: 150_000 }, () => {
     await form.getByRole('button', { name: '批准' }).click();
     const dialog = page.locator('.ant-modal-confirm:visible');
     await expect.poll(() => dialog.getByText('待处理 → 已批准').count(), { timeout: 10_000 }).toBe(1);
-    await dialog.getByRole('button', { name: '确认' }).click();
+    await confirmUntilClosed(dialog);
     // Gone from what waits; among all received, approved.
     await expect.poll(() => row.count(), { timeout: 30_000 }).toBe(0);
     await page.getByText('收到的全部').click();
@@ -1150,7 +1157,7 @@ describe('the dashboard in Chromium', { timeout: 150_000 }, () => {
     await expect
       .poll(() => dialog.getByText(post.title, { exact: false }).count(), { timeout: 10_000 })
       .toBeGreaterThan(0);
-    await dialog.getByRole('button', { name: '确认' }).click();
+    await confirmUntilClosed(dialog);
     // Five working days from today on the calendar (worked out by hand in test/unit/calendar.test.ts).
     const today = new Date().toISOString().slice(0, 10);
     const ends = workingDaysEnd(today, 5, CHINA_CALENDAR);
@@ -1198,7 +1205,7 @@ describe('the dashboard in Chromium', { timeout: 150_000 }, () => {
     await form.getByRole('button', { name: '任职' }).click();
     const dialog = page.locator('.ant-modal-confirm:visible');
     await expect.poll(() => dialog.getByText(`空缺 → ${chosen!.person.name}`).count(), { timeout: 10_000 }).toBe(1);
-    await dialog.getByRole('button', { name: '确认' }).click();
+    await confirmUntilClosed(dialog);
     // Listed among the year's appointments, not from the pool; the notice is done.
     const year = new Date().getUTCFullYear();
     const listed = page
