@@ -27,7 +27,8 @@ const REFRESHED: Record<string, string | null> = {
   SelectionScore: null,
   Inspection: null,
   Objection: null,
-  EliminationDecision: null,
+  // Keyed by the entry: a decision to keep it answers a disqualifying matter (the alerts read it).
+  EliminationDecision: 'elimination_decisions',
   // Party committee meetings and their items: gates read them from the operational database.
   Meeting: null,
   // Keyed by the person: his or her trainings (and the per-year sums derived from them) or

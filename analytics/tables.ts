@@ -155,6 +155,19 @@ export const TABLES: CopiedTable[] = [
       ['kind', 'VARCHAR', 't."kind"'],
       ['reported_ymd', 'YMD', 't."reportedOn"'],
       ['reviewed_ymd', 'YMD', 't."reviewedOn"'],
+      // The finding holds it disqualifying: an elimination ground until a decision after it.
+      ['disqualifying', 'BOOLEAN', 'coalesce(t."disqualifying", false)'],
+    ],
+  },
+  {
+    // 淘汰 decisions: one to keep an entry answers the disqualifying matters found before it.
+    name: 'elimination_decisions',
+    from: '"EliminationDecision" t',
+    key: 'reserve_code',
+    columns: [
+      ['reserve_code', 'VARCHAR', 't."reserveCode"'],
+      ['decision', 'VARCHAR', 't."decision"'],
+      ['decided_ymd', 'YMD', 't."on"'],
     ],
   },
   {

@@ -71,3 +71,22 @@ export function isoFromYmd(ymd: number): string {
   const d = ymd % 100;
   return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
+
+/**
+ * The last calendar quarter complete on `iso`: the quarter `iso` closes when it is a quarter's
+ * last day (31 March, 30 June, 30 September, 31 December), else the one before it.
+ */
+export function lastCompleteQuarter(iso: string): { from: string; to: string } {
+  const [y, m] = [Number(iso.slice(0, 4)), Number(iso.slice(5, 7))];
+  const closes = addDays(iso, 1).slice(5, 7) !== iso.slice(5, 7) && m % 3 === 0;
+  // Quarters counted from year 0: the one `iso` falls in, or the one before.
+  const q = y * 4 + Math.floor((m - 1) / 3) - (closes ? 0 : 1);
+  const year = Math.floor(q / 4);
+  const first = (q % 4) * 3 + 1;
+  const from = `${String(year).padStart(4, '0')}-${String(first).padStart(2, '0')}-01`;
+  const next =
+    first === 10
+      ? `${String(year + 1).padStart(4, '0')}-01-01`
+      : `${String(year).padStart(4, '0')}-${String(first + 3).padStart(2, '0')}-01`;
+  return { from, to: addDays(next, -1) };
+}

@@ -78,7 +78,7 @@ export type Grade = (typeof GRADES)[number];
 export const PRACTICE_KINDS = ['SECONDMENT', 'ROTATION', 'PART_TIME'] as const;
 export type PracticeKind = (typeof PRACTICE_KINDS)[number];
 
-export const TALK_KINDS = ['LEADERSHIP', 'HR'] as const;
+export const TALK_KINDS = ['LEADERSHIP', 'HR', 'MENTOR'] as const;
 export type TalkKind = (typeof TALK_KINDS)[number];
 
 export const ROLES = ['LEADER', 'ORG_OFFICER', 'PLANNER', 'ADMIN'] as const;

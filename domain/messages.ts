@@ -24,6 +24,10 @@ export const ENUM_LABELS: Record<string, Templates> = {
   'EliminationGround.INCOMPETENT_GRADE': { 'zh-CN': '年度考核不称职', en: 'Incompetent grade' },
   'EliminationGround.INCOMPETENT_VOTES': { 'zh-CN': '不称职票超比例', en: 'Incompetent votes' },
   'EliminationGround.LOW_PERCENTILE': { 'zh-CN': '连续排名靠后', en: 'Low percentile' },
+  'EliminationGround.DISQUALIFYING_MATTER': {
+    'zh-CN': '重大事项经核查不宜继续培养',
+    en: 'Major matter found disqualifying',
+  },
   'ProcedureGate.INSPECTION_MISSING': { 'zh-CN': '缺少考察', en: 'Inspection missing' },
   'ProcedureGate.INSPECTION_UNFIT': { 'zh-CN': '考察不合格', en: 'Found unfit' },
   'ProcedureGate.NOTICE_OPEN': { 'zh-CN': '公示期未满', en: 'Notice open' },
@@ -35,6 +39,12 @@ export const ENUM_LABELS: Record<string, Templates> = {
   'ProcedureGate.APPOINTMENT_NOTICE': { 'zh-CN': '任前公示', en: 'Appointment notice' },
   'ProcedureGate.QUALIFICATION_EXAM': { 'zh-CN': '缺任职资格考试', en: 'No qualification exam' },
   'ProcedureGate.DISCIPLINE_OPINION': { 'zh-CN': '缺纪检意见', en: 'No discipline opinion' },
+  'MajorMatterKind.UNIT_CHANGE': { 'zh-CN': '工作单位变动', en: 'Change of work unit' },
+  'MajorMatterKind.EDUCATION': { 'zh-CN': '参加学历教育', en: 'Degree study' },
+  'MajorMatterKind.HONOUR': { 'zh-CN': '获得荣誉称号', en: 'Honour' },
+  'MajorMatterKind.PENALTY': { 'zh-CN': '受到党纪政纪处分', en: 'Party or administrative penalty' },
+  'MajorMatterKind.COMPLAINT': { 'zh-CN': '群众来信来访反映问题', en: 'Complaint by letter or visit' },
+  'ProcedureGate.DUTY_REPORT': { 'zh-CN': '推荐前未述职', en: 'No duty report before the recommendation' },
   'FilingKind.FILING': { 'zh-CN': '备案', en: 'Filing' },
   'FilingKind.APPROVAL': { 'zh-CN': '审批', en: 'Approval' },
   'FilingStatus.PENDING': { 'zh-CN': '待处理', en: 'Pending' },
@@ -205,6 +215,10 @@ export const FIELD_LABELS: Record<string, Templates> = {
   'Field.conclusion': { 'zh-CN': '考察意见', en: 'conclusion' },
   'Field.summary': { 'zh-CN': '异议内容', en: 'summary' },
   'Field.finding': { 'zh-CN': '核查结论', en: 'finding' },
+  'Field.audience': { 'zh-CN': '述职范围', en: 'audience' },
+  'Field.outline': { 'zh-CN': '述职要点', en: 'outline' },
+  'Field.reportId': { 'zh-CN': '述职记录', en: 'reportId' },
+  'Field.disqualifying': { 'zh-CN': '不宜继续培养', en: 'disqualifying' },
   // A person's records (trainings, assessments, practice assignments).
   'Field.personId': { 'zh-CN': '人员编号', en: 'personId' },
   'Field.program': { 'zh-CN': '培训项目', en: 'program' },
@@ -646,7 +660,7 @@ export const MESSAGES = {
     en: 'reserve entry "{{entry}}": {{kind}} is not a kind of major matter',
   },
   'matter.exited': {
-    'zh-CN': '后备干部记录“{{entry}}”已{{status}}，不再登记重大事项',
+    'zh-CN': '后备干部记录“{{entry}}”状态为“{{status}}”，不再登记重大事项',
     en: 'reserve entry "{{entry}}" is {{status}}: no more matters are recorded on it',
   },
   'matter.dates': {
@@ -668,6 +682,26 @@ export const MESSAGES = {
   'matter.reviewed': {
     'zh-CN': '重大事项报告 {{id}} 已有核查意见',
     en: 'major-matter report {{id}} already has its finding',
+  },
+  'matter.notDisqualifiable': {
+    'zh-CN': '重大事项报告 {{id}} 是“{{kind}}”，只有处分和信访事项可认定为不宜继续培养',
+    en: 'major-matter report {{id}} is {{kind}}: only a penalty or a complaint can be found disqualifying',
+  },
+  'duty.dates': {
+    'zh-CN': '后备干部记录“{{entry}}”：述职日期 {{on}} 须在提名日期 {{nominated}} 至今天之间',
+    en: 'reserve entry "{{entry}}": the duty report of {{on}} must fall between the nomination, {{nominated}}, and today',
+  },
+  'duty.exited': {
+    'zh-CN': '后备干部记录“{{entry}}”状态为“{{status}}”，不再登记述职',
+    en: 'reserve entry "{{entry}}" is {{status}}: no more duty reports are recorded on it',
+  },
+  'duty.notFound': {
+    'zh-CN': '述职记录 {{id}} 不存在，或不在您的管辖范围内',
+    en: 'duty report {{id}} does not exist or is outside your scope',
+  },
+  'duty.alreadyStruck': {
+    'zh-CN': '述职记录 {{id}} 已作废',
+    en: 'duty report {{id}} is already struck out',
   },
   'comparative.inFuture': {
     'zh-CN': '{{unit}}：差额推荐日期 {{on}} 晚于今天',
@@ -717,6 +751,11 @@ export const MESSAGES = {
   'gate.disciplineOpinion': {
     'zh-CN': '后备干部记录“{{entry}}”：考察须征求纪检监察机关意见，{{concludedOn}} 结束的考察尚未记录纪检意见',
     en: 'reserve entry "{{entry}}": an inspection asks the discipline-inspection body for its opinion, and the inspection concluded on {{concludedOn}} records none',
+  },
+  'gate.dutyReport': {
+    'zh-CN':
+      '后备干部记录“{{entry}}”：民主推荐前选拔对象应当述职，{{heldOn}} 的推荐之前（提名 {{nominated}} 以来）没有述职记录',
+    en: 'reserve entry "{{entry}}": a candidate reports on their duties before the recommendation, and none is recorded between the nomination on {{nominated}} and the round of {{heldOn}}',
   },
   'inspection.evaluation': {
     'zh-CN': '后备干部记录“{{entry}}”：民主测评票数 {{value}} 不是 0 至 100000 之间的整数',

@@ -1,6 +1,6 @@
 // 预警: active entries that need a decision, at asOf. A flag is for a person to act on; the
 // system removes nobody by itself (domain.md "Dynamic management").
-import { isoFromYmd, ymdNumber } from '../../domain/dates.ts';
+import { isoFromYmd, lastCompleteQuarter, ymdNumber } from '../../domain/dates.ts';
 import type { PositionKind } from '../../domain/enums.ts';
 import { MATTERS_NEEDING_FINDING } from '../../domain/procedure.ts';
 import { addYearsYmd, duckdb } from '../dialect.ts';
@@ -16,11 +16,13 @@ export const ALERT_KINDS = [
   'LOW_PERCENTILE',
   'MISSING_MENTORS',
   'MENTOR_NOT_PRINCIPAL',
+  'MENTOR_CONTACT_MISSING',
   'MISSING_TALKS',
   'MISSING_ASSESSMENT',
   'SECONDMENT_SHORT',
   'PRACTICE_REPORT_MISSING',
   'MAJOR_MATTER_OPEN',
+  'DISQUALIFYING_MATTER',
 ] as const;
 export type AlertKind = (typeof ALERT_KINDS)[number];
 
@@ -30,6 +32,7 @@ export const ELIMINATION: readonly AlertKind[] = [
   'INCOMPETENT_GRADE',
   'INCOMPETENT_VOTES',
   'LOW_PERCENTILE',
+  'DISQUALIFYING_MATTER',
 ];
 
 export interface Alert {
@@ -65,6 +68,9 @@ async function computeAlerts(
   const yearAgo = addYearsYmd(d, on, '-1');
   const judgedYear = `(CASE WHEN ${on} % 10000 = 1231 THEN ${d.idiv(on, '10000')} ELSE ${d.idiv(on, '10000')} - 1 END)`;
   // The alert window ends `alertWindowDays` after asOf: day arithmetic, so through a DATE.
+  // 「每季度必须与后备人员进行一次沟通交流」: the mentors' talks of the last complete quarter.
+  const quarter = lastCompleteQuarter(asOf);
+  const [qFrom, qTo] = [ymdNumber(quarter.from), ymdNumber(quarter.to)];
   const windowEnd = d.fromDate(`${d.toDate(on)} + to_days(CAST(${pol('alertWindowDays')} AS INTEGER))`);
   const flags = `WITH ${policyCte(policies)},
   active AS (
@@ -76,6 +82,7 @@ async function computeAlerts(
       ${d.fromDate(`${d.toDate(on)} - to_days(CAST(${pol('mentorAssignDays')} AS INTEGER))`)} AS mentors_due,
       ${pol('talksPerYear.LEADERSHIP')} AS leadership_talks, ${pol('talksPerYear.HR')} AS hr_talks,
       ${pol('mentorPrincipal')} AS mentor_principal_wanted,
+      ${pol('mentorContactsPerQuarter')} AS mentor_contacts_wanted,
       ${pol('practice.secondmentMinMonths')} AS secondment_months,
       ${d.fromDate(`${d.toDate(on)} - to_days(CAST(${pol('practice.reportDays')} AS INTEGER))`)} AS report_due,
       ${pol('practice.reportDays')} AS report_days
@@ -96,6 +103,11 @@ async function computeAlerts(
       EXISTS (SELECT 1 FROM mentors m JOIN (${positionsAt(on)}) p ON p.incumbent_id = m.mentor_person_id
         AND p.unit_id = x.unit_id AND p.kind = 'PRINCIPAL'
         WHERE m.reserve_code = x.code AND m.since_ymd <= ${on} AND (m.until_ymd IS NULL OR m.until_ymd > ${on})) AS principal_mentor,
+      -- Mentored through the whole last complete quarter, and the mentors' talks in it.
+      EXISTS (SELECT 1 FROM mentors m WHERE m.reserve_code = x.code AND m.since_ymd <= ${qFrom}
+        AND (m.until_ymd IS NULL OR m.until_ymd > ${qTo})) AS mentored_quarter,
+      (SELECT count(*) FROM talks t WHERE t.reserve_code = x.code AND t.kind = 'MENTOR'
+        AND t.talked_ymd >= ${qFrom} AND t.talked_ymd <= ${qTo}) AS mentor_contacts,
       -- 挂职: the latest secondment (by start) has ended before the policy's months (「挂职的时间不应
       -- 低于10个月」); a new one clears it.
       (SELECT s.end_ymd IS NOT NULL AND s.end_ymd <= ${on} AND s.end_ymd >= x.entered_ymd
@@ -111,6 +123,11 @@ async function computeAlerts(
       EXISTS (SELECT 1 FROM major_matters m WHERE m.reserve_code = x.code
         AND m.kind IN (${MATTERS_NEEDING_FINDING.map((k) => `'${k}'`).join(', ')})
         AND m.reported_ymd <= ${on} AND (m.reviewed_ymd IS NULL OR m.reviewed_ymd > ${on})) AS matter_open,
+      -- A matter found disqualifying by asOf that no decision to keep the entry has answered since.
+      EXISTS (SELECT 1 FROM major_matters m WHERE m.reserve_code = x.code AND m.disqualifying
+        AND m.reviewed_ymd <= ${on}
+        AND NOT EXISTS (SELECT 1 FROM elimination_decisions e WHERE e.reserve_code = x.code
+          AND e.decision = 'KEEP' AND e.decided_ymd >= m.reviewed_ymd AND e.decided_ymd <= ${on})) AS disqualified,
       -- The annual assessment of the last complete year (the year of asOf when asOf is 31 December).
       EXISTS (SELECT 1 FROM assessments a WHERE a.person_id = x.person_id AND a.year = ${judgedYear}) AS assessed,
       l1.grade AS last_grade, l1.incompetent_vote_share AS last_share,
@@ -133,13 +150,15 @@ async function computeAlerts(
       CASE WHEN mentors < mentors_wanted AND entered_ymd <= mentors_due THEN 'MISSING_MENTORS' END,
       CASE WHEN mentors > 0 AND NOT principal_mentor AND mentor_principal_wanted > 0 AND entered_ymd <= mentors_due
         THEN 'MENTOR_NOT_PRINCIPAL' END,
+      CASE WHEN mentored_quarter AND mentor_contacts < mentor_contacts_wanted THEN 'MENTOR_CONTACT_MISSING' END,
       CASE WHEN (leadership_talks_done < leadership_talks OR hr_talks_done < hr_talks) AND entered_ymd <= ${yearAgo}
         THEN 'MISSING_TALKS' END,
       -- In the pool on the last day of the judged year, and no assessment of that year recorded.
       CASE WHEN NOT assessed AND entered_ymd <= ${judgedYear} * 10000 + 1231 THEN 'MISSING_ASSESSMENT' END,
       CASE WHEN coalesce(secondment_short, false) AND secondment_months > 0 THEN 'SECONDMENT_SHORT' END,
       CASE WHEN report_missing AND report_days > 0 THEN 'PRACTICE_REPORT_MISSING' END,
-      CASE WHEN matter_open THEN 'MAJOR_MATTER_OPEN' END
+      CASE WHEN matter_open THEN 'MAJOR_MATTER_OPEN' END,
+      CASE WHEN disqualified THEN 'DISQUALIFYING_MATTER' END
     ], a -> a IS NOT NULL) AS alerts
     FROM flagged
   ),

@@ -88,6 +88,9 @@ export interface Policy {
     requireInspection: boolean;
     /** The concluded FIT inspection records the discipline-inspection body's opinion (征求纪检意见). */
     requireDisciplineOpinion: boolean;
+    /** The candidate's 述职 before the round that recommended it (「在进行民主推荐或者民意测评前，选拔对象
+     * 应当述职」): the step to inspection needs one. */
+    requireDutyReport: boolean;
     requireCollectiveDecision: boolean;
     meetingQuorum: number;
     meetingPassShare: number;
@@ -103,6 +106,9 @@ export interface Policy {
   mentorPrincipal: number;
   /** Days from entering the pool by which the mentors are to be assigned (the alert waits for them). */
   mentorAssignDays: number;
+  /** A mentor's talks (MENTOR) with the entry in each calendar quarter it was mentored through
+   * (「每季度必须与后备人员进行一次沟通交流」); 0: not checked. */
+  mentorContactsPerQuarter: number;
   talksPerYear: { LEADERSHIP: number; HR: number };
   rotationReportWeights: { manager: number; hr: number };
   /**
@@ -199,6 +205,8 @@ export const DEFAULT_POLICY: Policy = {
     requireRecommendation: false,
     requireInspection: true,
     requireDisciplineOpinion: true,
+    // One of the five documents asks for it (an article, 「应当述职」): off unless a preset says so.
+    requireDutyReport: false,
     requireCollectiveDecision: true,
     meetingQuorum: 2 / 3,
     meetingPassShare: 0.5,
@@ -212,6 +220,7 @@ export const DEFAULT_POLICY: Policy = {
   mentorsPerReserve: 2,
   mentorPrincipal: 1,
   mentorAssignDays: 30,
+  mentorContactsPerQuarter: 1,
   talksPerYear: { LEADERSHIP: 1, HR: 2 },
   rotationReportWeights: { manager: 0.6, hr: 0.4 },
   practice: { secondmentMinMonths: 10, reportDays: 30 },

@@ -287,6 +287,7 @@ const DOMAIN_TABLES = [
   'ComparativeVote',
   'ComparativeRound',
   'MajorMatter',
+  'DutyReport',
   'EligibilityException',
   'RecommendationTally',
   'RecommendationRound',

@@ -18,7 +18,7 @@
 // The same seed and reference date give the same bytes. The selection procedure's records of
 // the entries still in procedure are made by `generateProcedure` (the file format has no place
 // for them; the demo loader hands them to the import).
-import { addYears, ageAt } from '../../domain/dates.ts';
+import { addDays, addYears, ageAt, lastCompleteQuarter } from '../../domain/dates.ts';
 import { rankAbove, rankBelow } from '../../domain/eligibility.ts';
 import type {
   Category,
@@ -332,6 +332,7 @@ const SOURCES = [
 ];
 const REMOVAL_REASONS = ['年度考核不称职', '超过年龄界限', '工作调动', '本人申请退出', '受到组织处理'];
 const LEADERSHIP_TALKS = ['了解近期思想和工作情况', '谈培养方向和努力目标', '年度考核结果反馈', '交流分管工作思路'];
+const MENTOR_TALKS = ['导师季度沟通交流', '了解思想工作情况', '肯定成绩指出不足', '辅导专业知识'];
 const HR_TALKS = ['组织人事部门跟踪了解', '听取个人成长诉求', '反馈民主测评情况', '谈实践锻炼安排'];
 
 interface Layout {
@@ -1312,13 +1313,28 @@ export function generateDataset(options: GenerateOptions): Dataset {
       ...Array.from({ length: leadership }, () => ['LEADERSHIP', int(from, refDay)] as [string, number]),
       ...Array.from({ length: hr }, () => ['HR', int(from, refDay)] as [string, number]),
     ];
+    // 导师沟通交流: the mentors talk with the entry in the last complete quarter and in this one so
+    // far, where they mentored it from the quarter's start, on a day taken from the entry's code —
+    // no draw, so the rest of the data is as it was. Those who miss their talks miss these too.
+    const code = a.rec.id as string;
+    const spread = [...code].reduce((h, ch) => (h * 31 + ch.charCodeAt(0)) % 9973, 7);
+    const last = lastCompleteQuarter(isoOf(refDay));
+    const quarters = [last.from, addDays(last.to, 1)];
+    const notes: string[] = [];
+    if (n > 0 && !(miss & 2))
+      for (const [i, from] of quarters.entries()) {
+        const day = dayOf(from) + ((spread + i * 17) % 80);
+        if (dayOf(since) > dayOf(from) || day > refDay) continue;
+        days.push(['MENTOR', day]);
+        notes.push(MENTOR_TALKS[(spread + i) % MENTOR_TALKS.length]!);
+      }
     days.sort((x, y) => x[1] - y[1]);
     for (const [kind, day] of days)
       data.talks.push({
-        reserveId: a.rec.id as string,
+        reserveId: code,
         kind,
         on: isoOf(day),
-        notes: pick(kind === 'LEADERSHIP' ? LEADERSHIP_TALKS : HR_TALKS),
+        notes: kind === 'MENTOR' ? notes.shift()! : pick(kind === 'LEADERSHIP' ? LEADERSHIP_TALKS : HR_TALKS),
       });
   }
 

@@ -34,6 +34,7 @@ type Reader = Pick<
   | 'filing'
   | 'qualificationExam'
   | 'comparativeRound'
+  | 'dutyReport'
   | 'position'
 >;
 
@@ -44,6 +45,7 @@ export const GATES = [
   'INSPECTION_MISSING',
   'INSPECTION_UNFIT',
   'DISCIPLINE_OPINION',
+  'DUTY_REPORT',
   'NOTICE_OPEN',
   'OBJECTION_PENDING',
   'DECISION_MISSING',
@@ -181,6 +183,18 @@ export async function checkGates(
       entry.source === 'DEMOCRATIC_RECOMMENDATION'
     )
       refuse(entry, to, 'RECOMMENDATION_MISSING', 'gate.recommendationMissing', { on });
+    // 「在进行民主推荐或者民意测评前，选拔对象应当述职」: a 述职 between the nomination and the round.
+    const heldOn = comparative?.round.heldOn ?? latest?.round.heldOn;
+    if (heldOn && policy.procedure.requireDutyReport) {
+      const report = await db.dutyReport.findFirst({
+        where: { reserveCode: entry.code, struckReason: null, heldOn: { gte: entry.nominatedOn, lte: heldOn } },
+      });
+      if (!report)
+        refuse(entry, to, 'DUTY_REPORT', 'gate.dutyReport', {
+          heldOn: toIso(heldOn),
+          nominated: toIso(entry.nominatedOn),
+        });
+    }
   }
   if (to === 'INSPECTING' || to === 'PUBLICIZING' || to === 'ACTIVE') {
     const scores = await db.selectionScore.findMany({ where: { reserveCode: entry.code } });

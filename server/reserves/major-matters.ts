@@ -6,7 +6,7 @@
 import { toDate, todayIso, toIso } from '../../domain/dates.ts';
 import { refusal } from '../../domain/errors.ts';
 import { enumParam } from '../../domain/messages.ts';
-import { MAJOR_MATTER_KINDS, type MajorMatterKind } from '../../domain/procedure.ts';
+import { MAJOR_MATTER_KINDS, MATTERS_NEEDING_FINDING, type MajorMatterKind } from '../../domain/procedure.ts';
 import { appendAudit } from '../audit/log.ts';
 import { ownedByScope, type Viewer } from '../auth/viewer.ts';
 import { recordChange } from '../db/changes.ts';
@@ -85,12 +85,21 @@ export async function recordMajorMatter(
 export async function reviewMajorMatter(
   db: Db,
   viewer: Viewer,
-  input: { matterId: number; finding: string; on: string },
+  input: { matterId: number; finding: string; on: string; disqualifying?: boolean | null },
   options: { requestId?: string | null } = {},
 ): Promise<MajorMatter> {
   const matter = await db.majorMatter.findFirst({ where: { id: input.matterId, reserve: ownedByScope(viewer) } });
   if (!matter) throw refusal('NOT_FOUND', 'matter.notFound', { id: input.matterId });
   const finding = name(input.finding, 'finding', 2000);
+  const disqualifying = input.disqualifying === true;
+  // 违纪违法 (「……取消其资格」): a penalty or a complaint found true may disqualify; nothing else can.
+  if (disqualifying && !MATTERS_NEEDING_FINDING.includes(matter.kind as MajorMatterKind))
+    throw refusal(
+      'BAD_USER_INPUT',
+      'matter.notDisqualifiable',
+      { id: matter.id, kind: enumParam('MajorMatterKind', matter.kind) },
+      { field: 'disqualifying' },
+    );
   if (input.on > todayIso() || input.on < toIso(matter.reportedOn))
     throw refusal(
       'BAD_USER_INPUT',
@@ -101,7 +110,7 @@ export async function reviewMajorMatter(
   return db.$transaction(async (tx) => {
     const { count } = await tx.majorMatter.updateMany({
       where: { id: matter.id, reviewedOn: null },
-      data: { finding, reviewedOn: toDate(input.on), reviewedBy: viewer.actor },
+      data: { finding, reviewedOn: toDate(input.on), reviewedBy: viewer.actor, disqualifying },
     });
     if (count !== 1) throw refusal('BAD_USER_INPUT', 'matter.reviewed', { id: matter.id }, { field: 'matterId' });
     await appendAudit(tx, {
@@ -109,7 +118,7 @@ export async function reviewMajorMatter(
       action: 'matter.review',
       entity: 'ReserveEntry',
       entityCode: matter.reserveCode,
-      detail: { after: { id: matter.id, finding, reviewedOn: input.on } },
+      detail: { after: { id: matter.id, finding, reviewedOn: input.on, disqualifying } },
       requestId: options.requestId ?? null,
     });
     await recordChange(tx, { entity: 'MajorMatter', keys: [matter.reserveCode] });

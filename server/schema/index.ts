@@ -26,6 +26,7 @@ import './filings.ts';
 import './appointments.ts';
 import './comparative.ts';
 import './major-matters.ts';
+import './duty-reports.ts';
 import './interchange.ts';
 import './documents.ts';
 import './annual-report.ts';

@@ -29,6 +29,11 @@ builder.prismaObject('MajorMatter', {
     finding: t.exposeString('finding', { nullable: true }),
     reviewedOn: t.expose('reviewedOn', { type: 'Date', nullable: true }),
     reviewedBy: t.exposeString('reviewedBy', { nullable: true }),
+    disqualifying: t.exposeBoolean('disqualifying', {
+      nullable: true,
+      description:
+        'The finding holds the matter disqualifying: an elimination ground (DISQUALIFYING_MATTER) until a decision on the entry after it. Null until the finding.',
+    }),
   }),
 });
 
@@ -54,6 +59,10 @@ const ReviewInput = builder.inputType('ReviewMajorMatterInput', {
     matterId: t.int({ required: true }),
     finding: t.string({ required: true, validate: z.string().max(2000) }),
     on: t.field({ type: 'Date', required: true }),
+    disqualifying: t.boolean({
+      description:
+        'The matter disqualifies the reserve (违纪违法: 取消资格), for a penalty or a complaint only; false by default.',
+    }),
   }),
 });
 
@@ -76,7 +85,8 @@ builder.mutationFields((t) => ({
   reviewMajorMatter: t.prismaField({
     type: 'MajorMatter',
     authScopes: scopeOf('KEEP_RESERVES'),
-    description: 'Records the organization department’s finding on a matter (once); it clears MAJOR_MATTER_OPEN.',
+    description:
+      'Records the organization department’s finding on a matter (once); it clears MAJOR_MATTER_OPEN. A finding that holds it disqualifying makes the entry an elimination candidate (DISQUALIFYING_MATTER).',
     args: { input: t.arg({ type: ReviewInput, required: true }) },
     resolve: async (query, _r, { input }, ctx) => {
       const made = await reviewMajorMatter(db, ctx.viewer, input, { requestId: ctx.requestId });

@@ -146,7 +146,7 @@ describe('dataset import and export', () => {
     [
       'a talk of an unknown kind',
       mutate((d) => d.talks.push({ reserveId: 'R01', kind: 'CHAT', on: '2025-02-01', notes: null })),
-      /talks\[0\], field "kind": must be one of LEADERSHIP, HR, got "CHAT"/,
+      /talks\[0\], field "kind": must be one of LEADERSHIP, HR, MENTOR, got "CHAT"/,
     ],
     [
       'a share out of its bounds',

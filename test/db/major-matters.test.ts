@@ -96,4 +96,55 @@ describe('重大事项报告 (major-matter reports)', () => {
       { kind: 'UNIT_CHANGE', finding: null },
     ]);
   });
+
+  it('makes a disqualifying finding an elimination ground until a decision to keep the entry', async () => {
+    // R03 (吴后备, 乙县, in the pool since 2024-03-01): a complaint of 2026-06-01 reported on
+    // 2026-06-03, found true and disqualifying on 2026-06-10. From that day R03 is an elimination
+    // candidate; the committee keeps it on 2026-06-20, and from then it is not.
+    const complaint = await report({
+      reserveId: 'R03',
+      kind: 'COMPLAINT',
+      occurredOn: '2026-06-01',
+      reportedOn: '2026-06-03',
+      summary: '群众来信反映优亲厚友',
+    });
+    const id = complaint.data!.recordMajorMatter.id;
+    // Only a penalty or a complaint can disqualify: the change of unit above is refused, unchanged.
+    const unitChange = (await db.majorMatter.findFirstOrThrow({ where: { kind: 'UNIT_CHANGE' } })).id;
+    const refused = await gql(
+      'mutation($i: ReviewMajorMatterInput!) { reviewMajorMatter(input: $i) { id } }',
+      { i: { matterId: unitChange, finding: '岗位变动', on: '2026-07-02', disqualifying: true } },
+      zh,
+    );
+    expect(refused.errors?.[0]).toMatchObject({
+      message: `重大事项报告 ${unitChange} 是“工作单位变动”，只有处分和信访事项可认定为不宜继续培养`,
+      extensions: { field: 'disqualifying' },
+    });
+    expect((await db.majorMatter.findUniqueOrThrow({ where: { id: unitChange } })).finding).toBeNull();
+    await gqlOk('mutation($i: ReviewMajorMatterInput!) { reviewMajorMatter(input: $i) { id } }', {
+      i: { matterId: id, finding: '经核实，反映问题属实', on: '2026-06-10', disqualifying: true },
+    });
+    const flagged = async (asOf: string) =>
+      (
+        await gqlOk<{
+          reserveAlerts: { items: { reserveCode: string; alerts: string[]; eliminationCandidate: boolean }[] };
+        }>(
+          `query($a: Date) { reserveAlerts(unitCode: "C01", asOf: $a, kinds: [DISQUALIFYING_MATTER]) {
+            items { reserveCode alerts eliminationCandidate } } }`,
+          { a: asOf },
+        )
+      ).reserveAlerts.items.find((i) => i.reserveCode === 'R03');
+    expect(await flagged('2026-06-09')).toBeUndefined();
+    expect(await flagged('2026-06-10')).toMatchObject({ eliminationCandidate: true });
+    const kept = await gqlOk<{ decideElimination: { decision: string; flags: string[] } }>(
+      'mutation($input: DecideEliminationInput!) { decideElimination(input: $input) { decision flags } }',
+      { input: { reserveId: 'R03', decision: 'KEEP', on: '2026-06-20', reason: '已诫勉谈话，继续培养观察' } },
+    );
+    // The decision records every ground of that day: R03's share of 不称职 votes is one of its own,
+    // which the decision does not answer (a new assessment does).
+    expect(kept.decideElimination).toEqual({ decision: 'KEEP', flags: ['INCOMPETENT_VOTES', 'DISQUALIFYING_MATTER'] });
+    expect(await flagged('2026-06-19')).toMatchObject({ eliminationCandidate: true });
+    expect(await flagged('2026-06-20')).toBeUndefined();
+    expect(await flagged('2026-11-21')).toBeUndefined();
+  });
 });

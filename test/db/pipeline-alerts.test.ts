@@ -218,6 +218,8 @@ describe('pipeline and alerts', () => {
         { reserveCode: 'R01', kind: 'LEADERSHIP', on: on('2026-03-01') },
         { reserveCode: 'R01', kind: 'HR', on: on('2026-04-01') },
         { reserveCode: 'R01', kind: 'HR', on: on('2026-10-01') },
+        // The mentors' talk of the last complete quarter (July to September) before 2026-11-21.
+        { reserveCode: 'R01', kind: 'MENTOR', on: on('2026-08-01') },
       ],
     });
     // What a records API will do in its transaction (no such API yet): move the data version.
@@ -235,5 +237,28 @@ describe('pipeline and alerts', () => {
     expect(now.items.map((i) => i.reserveCode)).not.toContain('R01');
     // A year later the talks are over a year old again.
     expect((await alerts('2027-11-21', ['MISSING_TALKS'])).items.map((i) => i.reserveCode)).toContain('R01');
+  });
+
+  it('asks the mentors for a talk in the last complete quarter they mentored the entry through', async () => {
+    // R01's two mentors since 2025-02-01; its one mentor talk so far is of 2026-08-01 (above).
+    // 2026-06-29 judges January–March: no talk → alert. A talk of 2026-03-31, the quarter's last
+    // day, clears it; 2026-06-30 closes April–June, with no talk → alert; 2026-11-21 judges
+    // July–September, which has 2026-08-01 → none.
+    const of = async (on: string) =>
+      (await alerts(on, ['MENTOR_CONTACT_MISSING'])).items.map((i) => i.reserveCode).includes('R01');
+    expect(await of('2026-06-29')).toBe(true);
+    await db.talk.create({ data: { reserveCode: 'R01', kind: 'MENTOR', on: new Date('2026-03-31T00:00:00Z') } });
+    await recordChange(db, { entity: 'Talk', keys: ['R01'] });
+    expect([await of('2026-06-29'), await of('2026-06-30'), await of('2026-11-21')]).toEqual([false, true, false]);
+    // R03 (in the pool since 2024-03-01) gets a mentor on 2026-07-02, after July–September began:
+    // not mentored through it, so not asked on 2026-11-21; on 2026-12-31 October–December is closed
+    // with no talk → alert.
+    await db.mentor.create({
+      data: { reserveCode: 'R03', mentorName: '导师丙', since: new Date('2026-07-02T00:00:00Z') },
+    });
+    await recordChange(db, { entity: 'Mentor', keys: ['R03'] });
+    const r03 = async (on: string) =>
+      (await alerts(on, ['MENTOR_CONTACT_MISSING'])).items.map((i) => i.reserveCode).includes('R03');
+    expect([await r03('2026-11-21'), await r03('2026-12-31')]).toEqual([false, true]);
   });
 });

@@ -538,9 +538,21 @@ describe('the dashboard in Chromium', { timeout: 150_000 }, () => {
     await matter.getByRole('button', { name: '填写意见' }).click();
     await matter.getByLabel('核查意见').fill('已核实，岗位变动不影响培养');
     await matter.getByRole('button', { name: '保存意见' }).click();
+    // Written once, so confirmed first; a change of unit cannot be found disqualifying.
+    const findingDialog = page.locator('.ant-modal-confirm:visible').filter({ hasText: '只能登记一次' });
+    await expect.poll(() => findingDialog.count(), { timeout: 10_000 }).toBe(1);
+    expect(await findingDialog.textContent()).toContain('不宜继续培养否');
+    await confirmUntilClosed(findingDialog);
     await expect
       .poll(() => matter.getByText(/已核实，岗位变动不影响培养（admin）/).count(), { timeout: 30_000 })
       .toBe(1);
+    // 述职: recorded with its audience, listed as valid.
+    await openTab(drawer, /述职/, drawer.getByLabel('述职范围', { exact: true }));
+    await drawer.getByLabel('述职范围', { exact: true }).fill('全体干部职工大会');
+    await drawer.getByRole('button', { name: '登记述职' }).click();
+    const duty = drawer.getByRole('row', { name: /全体干部职工大会/ });
+    await expect.poll(() => duty.count(), { timeout: 30_000 }).toBe(1);
+    expect(await duty.getByRole('button', { name: /作\s*废/ }).count()).toBe(1);
     await page.screenshot({ path: path.join(shots, 'roster-records.png') });
     // The entry drawer closes by its button (Esc closes only a dropdown or a dialog inside it).
     await page.locator('.ant-drawer-close:visible').click();

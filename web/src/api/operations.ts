@@ -638,6 +638,16 @@ export const RESERVE_DETAIL = gql(`
         finding
         reviewedOn
         reviewedBy
+        disqualifying
+      }
+      dutyReports {
+        id
+        on
+        audience
+        outline
+        recordedBy
+        struckReason
+        struckBy
       }
       filings {
         id
@@ -1552,6 +1562,23 @@ export const RECORD_MAJOR_MATTER = gql(`
   mutation RecordMajorMatter($input: RecordMajorMatterInput!) {
     recordMajorMatter(input: $input) {
       id
+    }
+  }
+`);
+
+export const RECORD_DUTY_REPORT = gql(`
+  mutation RecordDutyReport($input: RecordDutyReportInput!) {
+    recordDutyReport(input: $input) {
+      id
+    }
+  }
+`);
+
+export const STRIKE_DUTY_REPORT = gql(`
+  mutation StrikeDutyReport($input: StrikeDutyReportInput!) {
+    strikeDutyReport(input: $input) {
+      id
+      struckReason
     }
   }
 `);

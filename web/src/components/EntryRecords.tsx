@@ -2,7 +2,7 @@
 // assessments and practice assignments — the lists, and for an account that keeps the pool,
 // forms to add a mentor, end a mentorship, record a talk, and record or correct a training, an
 // assessment or a practice assignment (the server checks every value and date).
-import { Alert, Button, Checkbox, DatePicker, Form, Input, InputNumber, Select, Space, Table } from 'antd';
+import { Alert, Button, Checkbox, DatePicker, Form, Input, InputNumber, Select, Space, Table, Tag } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -16,15 +16,17 @@ import {
   CORRECT_TRAINING,
   END_MENTORSHIP,
   RECORD_ASSESSMENT,
+  RECORD_DUTY_REPORT,
   RECORD_MAJOR_MATTER,
   RECORD_PRACTICE,
   RECORD_TALK,
   RECORD_TRAINING,
   type RESERVE_DETAIL,
   REVIEW_MAJOR_MATTER,
+  STRIKE_DUTY_REPORT,
 } from '../api/operations.ts';
 import { useCan } from '../viewer.ts';
-import { noEnterSubmit } from './confirm.tsx';
+import { noEnterSubmit, useConfirm } from './confirm.tsx';
 import { errorText } from './QueryState.tsx';
 
 type Entry = NonNullable<ResultOf<typeof RESERVE_DETAIL>['reserve']>;
@@ -527,7 +529,13 @@ export function MajorMatters({ entry, onChanged }: { entry: Entry; onChanged: ()
   const [occurredOn, setOccurredOn] = useState(dayjs());
   const [reportedOn, setReportedOn] = useState(dayjs());
   const [summary, setSummary] = useState('');
-  const [reviewing, setReviewing] = useState<{ id: number; finding: string; on: dayjs.Dayjs } | null>(null);
+  const [reviewing, setReviewing] = useState<{
+    id: number;
+    finding: string;
+    on: dayjs.Dayjs;
+    disqualifying: boolean;
+  } | null>(null);
+  const confirm = useConfirm();
   const [state, record] = useMutation(RECORD_MAJOR_MATTER);
   const [reviewState, review] = useMutation(REVIEW_MAJOR_MATTER);
   const needsFinding = (m: Matter) => (m.kind === 'PENALTY' || m.kind === 'COMPLAINT') && !m.reviewedOn;
@@ -549,7 +557,10 @@ export function MajorMatters({ entry, onChanged }: { entry: Entry; onChanged: ()
             key: 'finding',
             render: (_: unknown, m: Matter) =>
               m.finding ? (
-                `${m.reviewedOn}：${m.finding}（${m.reviewedBy}）`
+                <>
+                  {`${m.reviewedOn}：${m.finding}（${m.reviewedBy}）`}
+                  {m.disqualifying && <Tag color="red">{t('matters.disqualifying')}</Tag>}
+                </>
               ) : reviewing?.id === m.id ? (
                 <Space wrap>
                   <Input
@@ -564,14 +575,42 @@ export function MajorMatters({ entry, onChanged }: { entry: Entry; onChanged: ()
                     value={reviewing.on}
                     onChange={(d) => d && setReviewing({ ...reviewing, on: d })}
                   />
+                  {(m.kind === 'PENALTY' || m.kind === 'COMPLAINT') && (
+                    <Checkbox
+                      checked={reviewing.disqualifying}
+                      onChange={(e) => setReviewing({ ...reviewing, disqualifying: e.target.checked })}
+                    >
+                      {t('matters.disqualifyingAsk')}
+                    </Checkbox>
+                  )}
                   <Button
                     size="small"
                     type="primary"
                     disabled={!reviewing.finding.trim()}
                     loading={reviewState.fetching}
                     onClick={async () => {
+                      // Written once: confirmed, saying whether it makes the entry an elimination candidate.
+                      const ok = await confirm({
+                        subject: `${entry.person.name}（${entry.code}）`,
+                        action: t('matters.findingAction'),
+                        facts: [
+                          [t('matters.kind'), t(`enum.MajorMatterKind.${m.kind}`)],
+                          [t('matters.finding'), reviewing.finding.trim()],
+                          [t('matters.reviewedOn'), day(reviewing.on)],
+                          [
+                            t('matters.disqualifying'),
+                            reviewing.disqualifying ? t('matters.disqualifyingYes') : t('matters.disqualifyingNo'),
+                          ],
+                        ],
+                      });
+                      if (!ok) return;
                       const r = await review({
-                        input: { matterId: m.id, finding: reviewing.finding.trim(), on: day(reviewing.on) },
+                        input: {
+                          matterId: m.id,
+                          finding: reviewing.finding.trim(),
+                          on: day(reviewing.on),
+                          disqualifying: reviewing.disqualifying,
+                        },
                       });
                       if (!r.error) {
                         setReviewing(null);
@@ -586,7 +625,7 @@ export function MajorMatters({ entry, onChanged }: { entry: Entry; onChanged: ()
                 <Button
                   size="small"
                   danger={needsFinding(m)}
-                  onClick={() => setReviewing({ id: m.id, finding: '', on: dayjs() })}
+                  onClick={() => setReviewing({ id: m.id, finding: '', on: dayjs(), disqualifying: false })}
                 >
                   {needsFinding(m) ? t('matters.findingDue') : t('matters.addFinding')}
                 </Button>
@@ -658,6 +697,134 @@ export function MajorMatters({ entry, onChanged }: { entry: Entry; onChanged: ()
       )}
       {(state.error || reviewState.error) && (
         <Alert type="error" showIcon title={errorText((state.error ?? reviewState.error)!)} />
+      )}
+    </Space>
+  );
+}
+
+type DutyReportRow = Entry['dutyReports'][number];
+
+/**
+ * 述职: the candidate's reports on their duties before those who vote on them. Recorded with the
+ * date and the audience; one recorded by mistake is struck out with a reason (confirmed) and stays.
+ */
+export function DutyReports({ entry, onChanged }: { entry: Entry; onChanged: () => void }) {
+  const { t } = useTranslation();
+  const keeps = useCan('KEEP_RESERVES');
+  const confirm = useConfirm();
+  const [on, setOn] = useState(dayjs());
+  const [audience, setAudience] = useState('');
+  const [outline, setOutline] = useState('');
+  const [striking, setStriking] = useState<{ id: number; reason: string } | null>(null);
+  const [state, record] = useMutation(RECORD_DUTY_REPORT);
+  const [strikeState, strike] = useMutation(STRIKE_DUTY_REPORT);
+  return (
+    <Space orientation="vertical" style={{ width: '100%' }}>
+      <Alert type="info" showIcon title={t('duty.hint')} />
+      <Table
+        size="small"
+        pagination={false}
+        rowKey="id"
+        dataSource={entry.dutyReports}
+        locale={{ emptyText: t('duty.none') }}
+        columns={[
+          { title: t('duty.on'), dataIndex: 'on' },
+          { title: t('duty.audience'), dataIndex: 'audience' },
+          { title: t('duty.outline'), dataIndex: 'outline', render: dash },
+          { title: t('meetings.recordedBy'), dataIndex: 'recordedBy' },
+          {
+            title: t('duty.state'),
+            key: 'state',
+            render: (_: unknown, r: DutyReportRow) =>
+              r.struckReason ? (
+                <Tag>{t('duty.struck', { reason: r.struckReason, by: r.struckBy })}</Tag>
+              ) : striking?.id === r.id ? (
+                <Space wrap>
+                  <Input
+                    aria-label={t('duty.strikeReason')}
+                    placeholder={t('duty.strikeReason')}
+                    maxLength={500}
+                    value={striking.reason}
+                    onChange={(e) => setStriking({ ...striking, reason: e.target.value })}
+                  />
+                  <Button
+                    size="small"
+                    danger
+                    disabled={!striking.reason.trim()}
+                    loading={strikeState.fetching}
+                    onClick={async () => {
+                      const ok = await confirm({
+                        subject: `${entry.person.name}（${entry.code}）`,
+                        action: t('duty.strikeAction'),
+                        facts: [
+                          [t('duty.on'), r.on],
+                          [t('duty.audience'), r.audience],
+                          [t('duty.strikeReason'), striking.reason.trim()],
+                        ],
+                      });
+                      if (!ok) return;
+                      const x = await strike({ input: { reportId: r.id, reason: striking.reason.trim() } });
+                      if (!x.error) {
+                        setStriking(null);
+                        onChanged();
+                      }
+                    }}
+                  >
+                    {t('duty.strike')}
+                  </Button>
+                </Space>
+              ) : keeps ? (
+                <Button size="small" onClick={() => setStriking({ id: r.id, reason: '' })}>
+                  {t('duty.strike')}
+                </Button>
+              ) : (
+                t('duty.valid')
+              ),
+          },
+        ]}
+      />
+      {keeps && (
+        <Form
+          onKeyDown={noEnterSubmit}
+          layout="inline"
+          onFinish={async () => {
+            const r = await record({
+              input: { reserveId: entry.code, on: day(on), audience: audience.trim(), outline: outline.trim() || null },
+            });
+            if (!r.error) {
+              setAudience('');
+              setOutline('');
+              onChanged();
+            }
+          }}
+        >
+          <Form.Item label={t('duty.on')}>
+            <DatePicker aria-label={t('duty.on')} allowClear={false} value={on} onChange={(d) => d && setOn(d)} />
+          </Form.Item>
+          <Form.Item label={t('duty.audience')}>
+            <Input
+              aria-label={t('duty.audience')}
+              placeholder={t('duty.audienceHint')}
+              value={audience}
+              maxLength={200}
+              onChange={(e) => setAudience(e.target.value)}
+            />
+          </Form.Item>
+          <Form.Item label={t('duty.outline')}>
+            <Input
+              aria-label={t('duty.outline')}
+              value={outline}
+              maxLength={2000}
+              onChange={(e) => setOutline(e.target.value)}
+            />
+          </Form.Item>
+          <Button htmlType="submit" disabled={!audience.trim()} loading={state.fetching}>
+            {t('duty.add')}
+          </Button>
+        </Form>
+      )}
+      {(state.error || strikeState.error) && (
+        <Alert type="error" showIcon title={errorText((state.error ?? strikeState.error)!)} />
       )}
     </Space>
   );

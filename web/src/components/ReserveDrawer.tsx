@@ -27,7 +27,7 @@ import { FILING_COLORS } from '../format.ts';
 import { useCan } from '../viewer.ts';
 import { DirtyContext, useConfirm, useDirty, useGuardedClose } from './confirm.tsx';
 import { DocumentButtons } from './DocumentButtons.tsx';
-import { Assessments, MajorMatters, Mentors, Practices, Talks, Trainings } from './EntryRecords.tsx';
+import { Assessments, DutyReports, MajorMatters, Mentors, Practices, Talks, Trainings } from './EntryRecords.tsx';
 import { PersonForm } from './PersonForm.tsx';
 import { Procedure } from './procedure/Procedure.tsx';
 import { errorText, QueryState } from './QueryState.tsx';
@@ -313,6 +313,13 @@ export function ReserveDrawer({
                     label: `${t('matters.tab')} (${entry.majorMatters.length})`,
                     children: (
                       <MajorMatters entry={entry} onChanged={() => refetch({ requestPolicy: 'network-only' })} />
+                    ),
+                  },
+                  {
+                    key: 'duty',
+                    label: `${t('duty.tab')} (${entry.dutyReports.filter((r) => !r.struckReason).length})`,
+                    children: (
+                      <DutyReports entry={entry} onChanged={() => refetch({ requestPolicy: 'network-only' })} />
                     ),
                   },
                   {

@@ -38,6 +38,7 @@ const GROUPS: [string, string[]][] = [
       'selection',
       'mentorsPerReserve',
       'mentorPrincipal',
+      'mentorContactsPerQuarter',
       'talksPerYear',
       'rotationReportWeights',
       'practice',
