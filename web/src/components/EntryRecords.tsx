@@ -33,6 +33,44 @@ type Entry = NonNullable<ResultOf<typeof RESERVE_DETAIL>['reserve']>;
 const day = (d: dayjs.Dayjs) => d.format('YYYY-MM-DD');
 const dash = (v: string | null | undefined) => v || '—';
 
+/** A labelled date of an inline form (never cleared: a record always has its date). */
+function DateItem({
+  label,
+  value,
+  onChange,
+}: {
+  label: string;
+  value: dayjs.Dayjs;
+  onChange: (d: dayjs.Dayjs) => void;
+}) {
+  return (
+    <Form.Item label={label}>
+      <DatePicker aria-label={label} allowClear={false} value={value} onChange={(d) => d && onChange(d)} />
+    </Form.Item>
+  );
+}
+
+/** A labelled text of an inline form, bounded as the server bounds it. */
+function TextItem(props: {
+  label: string;
+  value: string;
+  onChange: (v: string) => void;
+  maxLength: number;
+  placeholder?: string;
+}) {
+  return (
+    <Form.Item label={props.label}>
+      <Input
+        aria-label={props.label}
+        placeholder={props.placeholder}
+        value={props.value}
+        maxLength={props.maxLength}
+        onChange={(e) => props.onChange(e.target.value)}
+      />
+    </Form.Item>
+  );
+}
+
 export function Mentors({ entry, onChanged }: { entry: Entry; onChanged: () => void }) {
   const { t } = useTranslation();
   const keeps = useCan('KEEP_RESERVES');
@@ -666,30 +704,9 @@ export function MajorMatters({ entry, onChanged }: { entry: Entry; onChanged: ()
               options={MATTER_KINDS.map((k) => ({ value: k, label: t(`enum.MajorMatterKind.${k}`) }))}
             />
           </Form.Item>
-          <Form.Item label={t('matters.occurredOn')}>
-            <DatePicker
-              aria-label={t('matters.occurredOn')}
-              allowClear={false}
-              value={occurredOn}
-              onChange={(d) => d && setOccurredOn(d)}
-            />
-          </Form.Item>
-          <Form.Item label={t('matters.reportedOn')}>
-            <DatePicker
-              aria-label={t('matters.reportedOn')}
-              allowClear={false}
-              value={reportedOn}
-              onChange={(d) => d && setReportedOn(d)}
-            />
-          </Form.Item>
-          <Form.Item label={t('matters.summary')}>
-            <Input
-              aria-label={t('matters.summary')}
-              value={summary}
-              maxLength={2000}
-              onChange={(e) => setSummary(e.target.value)}
-            />
-          </Form.Item>
+          <DateItem label={t('matters.occurredOn')} value={occurredOn} onChange={setOccurredOn} />
+          <DateItem label={t('matters.reportedOn')} value={reportedOn} onChange={setReportedOn} />
+          <TextItem label={t('matters.summary')} value={summary} maxLength={2000} onChange={setSummary} />
           <Button htmlType="submit" disabled={!summary.trim()} loading={state.fetching}>
             {t('matters.add')}
           </Button>
@@ -798,26 +815,15 @@ export function DutyReports({ entry, onChanged }: { entry: Entry; onChanged: () 
             }
           }}
         >
-          <Form.Item label={t('duty.on')}>
-            <DatePicker aria-label={t('duty.on')} allowClear={false} value={on} onChange={(d) => d && setOn(d)} />
-          </Form.Item>
-          <Form.Item label={t('duty.audience')}>
-            <Input
-              aria-label={t('duty.audience')}
-              placeholder={t('duty.audienceHint')}
-              value={audience}
-              maxLength={200}
-              onChange={(e) => setAudience(e.target.value)}
-            />
-          </Form.Item>
-          <Form.Item label={t('duty.outline')}>
-            <Input
-              aria-label={t('duty.outline')}
-              value={outline}
-              maxLength={2000}
-              onChange={(e) => setOutline(e.target.value)}
-            />
-          </Form.Item>
+          <DateItem label={t('duty.on')} value={on} onChange={setOn} />
+          <TextItem
+            label={t('duty.audience')}
+            placeholder={t('duty.audienceHint')}
+            value={audience}
+            maxLength={200}
+            onChange={setAudience}
+          />
+          <TextItem label={t('duty.outline')} value={outline} maxLength={2000} onChange={setOutline} />
           <Button htmlType="submit" disabled={!audience.trim()} loading={state.fetching}>
             {t('duty.add')}
           </Button>
