@@ -1,5 +1,6 @@
-// The analytical copy: the operational database loaded into an in-memory DuckDB, which the
-// metrics read. It follows the operational database's change log (docs/decisions/010): before a
+// The analytical copy: the operational database loaded into DuckDB, which the metrics read — in
+// memory, or persisted in a folder of files that a restart opens and catches up instead of
+// loading again (./copy-file.ts, docs/decisions/046). It follows the operational database's change log (docs/decisions/010): before a
 // request reads it, `catchUp()` applies every change committed since the last one it applied —
 // a record refresh for a few records, a full reload for an import — whichever process made it.
 // On PostgreSQL a notification also wakes an idle copy. Computed answers are kept per data
@@ -7,6 +8,7 @@
 import { type DuckDBConnection, DuckDBInstance, type DuckDBValue, listValue } from '@duckdb/node-api';
 import { LRUCache } from 'lru-cache';
 import { ymdNumber } from '../domain/dates.ts';
+import { CopyFolder, LAYOUT, STAMP_COLUMNS, STAMP_TABLE } from './copy-file.ts';
 import { duckdb } from './dialect.ts';
 import type { CopySource, SqlReader } from './source.ts';
 import { type CopiedTable, columnType, DERIVED, inJsonList, selectSql, TABLES } from './tables.ts';
@@ -46,8 +48,11 @@ const REFRESHED: Record<string, string | null> = {
   Policy: null,
 };
 
-export const CHANGES_SQL = `SELECT seq, entity, keys FROM "ChangeLog" WHERE seq > $after ORDER BY seq LIMIT $limit`;
-const LATEST_SQL = 'SELECT coalesce(max(seq), 0) AS seq FROM "ChangeLog"';
+export const CHANGES_SQL = `SELECT seq, entity, keys, CAST("at" AS TEXT) AS at FROM "ChangeLog" WHERE seq > $after ORDER BY seq LIMIT $limit`;
+/** The last change: its number (the data version) and its time (with the number, the stamp that
+ * tells this database's log from another's). */
+const LATEST_SQL = 'SELECT seq, CAST("at" AS TEXT) AS at FROM "ChangeLog" ORDER BY seq DESC LIMIT 1';
+const CHANGE_AT_SQL = 'SELECT CAST("at" AS TEXT) AS at FROM "ChangeLog" WHERE seq = $seq';
 
 /**
  * How the copy catches up (docs/decisions/024). Defaults measured on the national dataset
@@ -68,6 +73,10 @@ export interface CopyOptions {
   retryMaxMs: number;
   /** Where failures and recoveries are reported, once each (not per request). */
   log: (message: string, error?: unknown) => void;
+  /** The folder of the persisted copy; null: the copy lives in memory and every start loads it. */
+  folder: string | null;
+  /** DuckDB's memory limit for a persisted copy (it pages from its file), e.g. '512MB'. */
+  memoryLimit: string;
 }
 
 export const COPY_DEFAULTS: CopyOptions = {
@@ -77,6 +86,8 @@ export const COPY_DEFAULTS: CopyOptions = {
   retryMs: 30_000,
   retryMaxMs: 10 * 60_000,
   log: (message, error) => (error === undefined ? console.log(message) : console.error(message, error)),
+  folder: null,
+  memoryLimit: '512MB',
 };
 
 /**
@@ -122,8 +133,11 @@ export class AnalyticsCopy {
   private retryDelay: number;
   private stopListening: (() => Promise<void>) | undefined;
   private readonly answers = new LRUCache<string, Promise<unknown>>({ max: 256 });
-  /** The in-memory database the queries read now; a full load builds the next one beside it. */
+  /** The database the queries read now; a full load builds the next one beside it. */
   private generation = '';
+  /** The persisted copy's folder and the file the queries read (null: in memory). */
+  private folder: CopyFolder | null;
+  private file: string | null = null;
   private generations = 0;
   /** Rows in the copy's tables at the last full load. */
   private rows = 0;
@@ -133,6 +147,8 @@ export class AnalyticsCopy {
   state: CopyState = { status: 'loading', since: new Date() };
   /** Milliseconds the last full load took, for the benchmark and the start log. */
   lastLoadMs = 0;
+  /** How the copy started, for the start log: loaded whole, or opened from its file and caught up. */
+  started = '';
   /** Milliseconds the last catch-up took and the records it refreshed (the benchmark reads them). */
   lastCatchUp = { ms: 0, records: 0, reloaded: false };
   /** Queries answered so far: the batching tests read it. */
@@ -150,13 +166,29 @@ export class AnalyticsCopy {
   ) {
     this.options = { ...COPY_DEFAULTS, ...options };
     this.retryDelay = this.options.retryMs;
+    this.folder = this.options.folder ? new CopyFolder(this.options.folder) : null;
   }
 
   static async open(source: CopySource, options: Partial<CopyOptions> = {}): Promise<AnalyticsCopy> {
-    const instance = await DuckDBInstance.create(':memory:', { threads: '2' });
+    const settings: Record<string, string> = { threads: '2' };
+    // A persisted copy pages from its file: memory holds what the queries touch, up to the limit.
+    if (options.folder) settings.memory_limit = options.memoryLimit ?? COPY_DEFAULTS.memoryLimit;
+    const began = performance.now();
+    const instance = await DuckDBInstance.create(':memory:', settings);
     const copy = new AnalyticsCopy(source, await source.open(), instance, await instance.connect(), options);
-    await copy.loadAll();
-    copy.state = { status: 'ready', since: new Date() };
+    const opened = copy.folder ? await copy.openPersisted() : false;
+    const at = copy.version;
+    if (opened) {
+      copy.state = { status: 'ready', since: new Date() };
+      // Caught up before serving when a few changes came meanwhile; a copy further behind
+      // serves while it is loaded again in the background.
+      await copy.check({ reloadInBackground: true });
+      copy.started = `opened from ${copy.file} at data version ${at}${copy.version > at ? `, caught up to ${copy.version}` : ''}${(copy.state as CopyState).status === 'stale' ? ', answering from it while it is loaded again' : ''} in ${((performance.now() - began) / 1000).toFixed(1)} s`;
+    } else {
+      await copy.loadAll();
+      copy.state = { status: 'ready', since: new Date() };
+      copy.started = `loaded${copy.file ? ` into ${copy.file}` : ' in memory'} in ${(copy.lastLoadMs / 1000).toFixed(1)} s`;
+    }
     if (source.subscribe) {
       copy.stopListening = await source.subscribe(() => void copy.catchUp());
     }
@@ -170,6 +202,7 @@ export class AnalyticsCopy {
     await this.reader.close().catch(() => {});
     this.connection.closeSync();
     this.instance.closeSync();
+    this.folder?.release();
   }
 
   /** The state in one line, for /health. */
@@ -258,7 +291,67 @@ export class AnalyticsCopy {
     this.reader = await this.source.open();
   }
 
-  private async check(): Promise<void> {
+  /**
+   * Opens the persisted copy the folder names, when it is whole, of this layout and of this
+   * database (the change it was stamped at is in this database's log, with the same time);
+   * anything else is deleted, to be loaded again. Another process holding the file (a second
+   * server on the same database) leaves this one with a copy in memory.
+   */
+  private async openPersisted(): Promise<boolean> {
+    const folder = this.folder!;
+    if (!folder.claim()) {
+      this.options.log(`analytics copy: ${folder.dir} is held by another copy; this one keeps its copy in memory`);
+      this.folder = null;
+      return false;
+    }
+    const file = folder.current();
+    folder.sweep(file);
+    if (!file) return false;
+    const name = `copy${++this.generations}`;
+    try {
+      await this.connection.run(`ATTACH '${file.replace(/'/g, "''")}' AS ${name}`);
+    } catch (error) {
+      if (/lock/i.test(message(error))) {
+        this.options.log(`analytics copy: ${file} is held by another process; this one keeps its copy in memory`);
+        folder.release();
+        this.folder = null;
+        return false;
+      }
+      this.options.log(`analytics copy: ${file} cannot be opened; loading the copy again`, error);
+      folder.remove(file);
+      return false;
+    }
+    try {
+      const reader = await this.connection.runAndReadAll(`SELECT * FROM ${name}.${STAMP_TABLE}`);
+      const [stamp] = reader.getRowObjectsJS() as {
+        version: number;
+        change_at: string;
+        layout: string;
+        rows: bigint;
+      }[];
+      if (!stamp) throw new Error('it has no stamp');
+      if (stamp.layout !== LAYOUT) throw new Error(`its layout ${stamp.layout} is not this release's ${LAYOUT}`);
+      const version = Number(stamp.version);
+      if (version > 0) {
+        const [row] = await this.reader.all(CHANGE_AT_SQL, { seq: version });
+        if (row?.at == null || String(row.at) !== stamp.change_at)
+          throw new Error(`change ${version} of its stamp is not this database's`);
+      }
+      await this.connection.run(`USE ${name}`);
+      this.generation = name;
+      this.file = file;
+      this.rows = Number(stamp.rows);
+      this.advance(version);
+      return true;
+    } catch (error) {
+      this.options.log(`analytics copy: ${file} is not used (${message(error)}); loading the copy again`);
+      await this.connection.run(`DETACH DATABASE IF EXISTS ${name}`).catch(() => {});
+      folder.remove(file);
+      return false;
+    }
+  }
+
+  private async check(options: { reloadInBackground?: boolean } = {}): Promise<void> {
     const limit = this.options.changesPerCheck;
     const changes = await this.reader.all(CHANGES_SQL, { after: this.version, limit });
     if (changes.length === 0) return;
@@ -280,19 +373,35 @@ export class AnalyticsCopy {
         }
       }
       const records = [...keys.values()].reduce((n, set) => n + set.size, 0);
+      if ((full || records > this.options.reloadAboveShare * this.rows) && options.reloadInBackground) {
+        // Opened from its file but too far behind: it answers from the file's version while the
+        // whole copy is loaded again beside it.
+        this.options.log(
+          `analytics copy: the copy file is at data version ${this.version}, ${changes.length}${changes.length >= limit ? '+' : ''} changes behind; loading it again in the background`,
+        );
+        this.state = {
+          status: 'stale',
+          since: new Date(),
+          error: `behind the database since data version ${this.version}`,
+        };
+        this.recover();
+        return;
+      }
       if (full || records > this.options.reloadAboveShare * this.rows) {
         await this.loadAll();
         this.lastCatchUp = { ms: performance.now() - started, records, reloaded: true };
         return;
       }
-      const latest = Math.max(...changes.map((c) => Number(c.seq)));
+      const last = changes[changes.length - 1]!;
+      const latest = Number(last.seq);
       if (latest <= this.version) return; // a reload applied them meanwhile
       const read = await this.readRecords(keys);
-      await this.enqueue(() => this.apply(read));
+      await this.enqueue(() => this.apply(read, { version: latest, at: String(last.at) }));
       this.advance(latest);
       this.lastCatchUp = { ms: performance.now() - started, records, reloaded: false };
     } finally {
-      this.state = previous.status === 'catching up' ? { status: 'ready', since: new Date() } : previous;
+      if (this.state.status === 'catching up')
+        this.state = previous.status === 'catching up' ? { status: 'ready', since: new Date() } : previous;
     }
   }
 
@@ -369,18 +478,22 @@ export class AnalyticsCopy {
     const started = performance.now();
     const name = `copy${++this.generations}`;
     const loader = await this.instance.connect();
+    // A persisted copy is written to a new file, named the complete copy once it is whole.
+    const file = this.folder?.next() ?? null;
     let switched = false;
     try {
-      await loader.run(`ATTACH ':memory:' AS ${name}`);
+      await loader.run(`ATTACH '${file ? file.replace(/'/g, "''") : ':memory:'}' AS ${name}`);
       await loader.run(`USE ${name}`);
       const source = await this.source.open();
       let latest: number;
+      let latestAt: string;
       let rows = 0;
       try {
         await source.exec(SNAPSHOT(source.provider));
         // The version first: changes committed while loading are applied again later (harmless).
         const [row] = await source.all(LATEST_SQL);
         latest = Number(row?.seq ?? 0);
+        latestAt = row ? String(row.at) : '';
         for (const table of TABLES) {
           await loader.run(
             `CREATE TABLE ${table.name} (${table.columns.map(([n, t]) => `"${n}" ${columnType(t)}`).join(', ')})`,
@@ -398,20 +511,33 @@ export class AnalyticsCopy {
         await source.close();
       }
       for (const derived of DERIVED) await loader.run(`CREATE TABLE ${derived.name} AS ${derived.sql(duckdb)}`);
+      // The stamp: the snapshot's change (a restart catches up from it), the layout, the rows.
+      await loader.run(`CREATE TABLE ${STAMP_TABLE} (${STAMP_COLUMNS})`);
+      await loader.run(`INSERT INTO ${STAMP_TABLE} VALUES ($1, $2, $3, $4)`, [latest, latestAt, LAYOUT, rows]);
+      if (file) await loader.run(`CHECKPOINT ${name}`);
       await this.enqueue(async () => {
         // A refresh applied meanwhile to the old copy is in the new one too, or later: the
         // version never goes back.
         if (latest < this.version) latest = this.version;
+        // Named the complete copy before the queries move to it: a crash from here on restarts
+        // from this file.
+        if (file) this.folder?.publish(file);
         await this.connection.run(`USE ${name}`);
         switched = true;
         const old = this.generation;
+        const oldFile = this.file;
         this.generation = name;
+        this.file = file;
         if (old) await this.connection.run(`DETACH ${old}`);
+        if (oldFile) this.folder?.remove(oldFile);
         this.rows = rows;
         this.advance(latest);
       });
     } finally {
-      if (!switched) await loader.run(`DETACH DATABASE IF EXISTS ${name}`).catch(() => {});
+      if (!switched) {
+        await loader.run(`DETACH DATABASE IF EXISTS ${name}`).catch(() => {});
+        if (file) this.folder?.remove(file);
+      }
       loader.closeSync();
     }
     this.reloads++;
@@ -447,10 +573,17 @@ export class AnalyticsCopy {
     return read;
   }
 
-  /** Replaces the records read, in one transaction: a failure anywhere leaves the copy as it was. */
-  private async apply(read: [CopiedTable, string[], unknown[][]][]): Promise<void> {
+  /**
+   * Replaces the records read and moves the stamp to `to`, in one transaction: a failure
+   * anywhere (a crash included, for a persisted copy) leaves the copy as it was.
+   */
+  private async apply(
+    read: [CopiedTable, string[], unknown[][]][],
+    to: { version: number; at: string },
+  ): Promise<void> {
     await this.connection.run('BEGIN TRANSACTION');
     try {
+      await this.connection.run(`UPDATE ${STAMP_TABLE} SET version = $1, change_at = $2`, [to.version, to.at]);
       for (const [table, keys, rows] of read) {
         await this.connection.run(`DELETE FROM ${table.name} WHERE "${table.key}" IN (SELECT unnest($1::VARCHAR[]))`, [
           listValue(keys),

@@ -17,6 +17,9 @@
 //   exported (roster:export), and a 10 000-row roster of new people imported (roster:import),
 //   each in its own process: wall time and peak memory against the targets (60 s, 30 s); then
 //   the statistics table, the annual report and Word documents through the API (bench-documents-probe.ts).
+// npm run bench -- restart [--database-url file:…] [--scale …]: the server's first start, then
+//   restarts after SIGKILL and SIGTERM with the persisted copy: ready, first answer, resident
+//   memory (see bench-restart.ts).
 // Record results in docs/benchmarks.md.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -27,6 +30,7 @@ import pg from 'pg';
 import { flag, runCli } from './args.ts';
 import { benchAbuse } from './bench-abuse.ts';
 import { benchLoad } from './bench-load.ts';
+import { benchRestart } from './bench-restart.ts';
 import { benchWeb } from './bench-web.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -350,6 +354,7 @@ await runCli(async () => {
   if (what === 'web') return benchWeb(argv);
   if (what === 'catchup') return benchCatchUp(argv);
   if (what === 'abuse') return benchAbuse(argv);
+  if (what === 'restart') return benchRestart(argv);
   throw new Error(
     'usage: npm run bench -- import --scale county|city|province|national [--db sqlite|postgresql|both] [--seed N]',
   );

@@ -1,6 +1,7 @@
 // The process's analytical copy, wired to the configured database: the server hands the
 // analytics layer its connections (analytics/ never imports the data layer). Opened on first
 // use; `npm start` opens it before saying ready.
+import path from 'node:path';
 import { AnalyticsCopy, type CopyOptions } from '../analytics/copy.ts';
 import type { CopySource } from '../analytics/source.ts';
 import { dbConfig } from './db/client.ts';
@@ -17,10 +18,28 @@ export function copySource(config: DatabaseConfig): CopySource {
   };
 }
 
-/** Settings an operator may change (docs/decisions/024): the wait before retrying a failed reload. */
+/**
+ * Where the copy is persisted (docs/decisions/046): `ANALYTICS_COPY_DIR`, or `memory` for none;
+ * by default, for SQLite, a folder beside the database file (`data/reserve.db-analytics/`), and
+ * for PostgreSQL none (a deployment names a local folder per replica).
+ */
+export function copyFolder(config: DatabaseConfig, setting = process.env.ANALYTICS_COPY_DIR): string | null {
+  if (setting === 'memory') return null;
+  if (setting) return path.resolve(setting);
+  return config.provider === 'sqlite' && config.file ? `${config.file}-analytics` : null;
+}
+
+/**
+ * Settings an operator may change (docs/decisions/024, 046): the wait before retrying a failed
+ * reload, the persisted copy's folder and its memory limit.
+ */
 function copyOptions(): Partial<CopyOptions> {
   const retry = Number(process.env.ANALYTICS_RETRY_MS);
-  return retry > 0 ? { retryMs: retry, retryMaxMs: Math.max(retry, 10 * 60_000) } : {};
+  return {
+    ...(retry > 0 ? { retryMs: retry, retryMaxMs: Math.max(retry, 10 * 60_000) } : {}),
+    folder: copyFolder(dbConfig),
+    ...(process.env.ANALYTICS_MEMORY_LIMIT ? { memoryLimit: process.env.ANALYTICS_MEMORY_LIMIT } : {}),
+  };
 }
 
 let opening: Promise<AnalyticsCopy> | undefined;

@@ -132,7 +132,7 @@ setInterval(anchor, 24 * 3600_000).unref();
 // Ready means the analytical copy is loaded too: the first dashboard query must not wait for it.
 const { analytics } = await import('./analytics.ts');
 const copy = await analytics();
-console.log(`analytics copy loaded in ${(copy.lastLoadMs / 1000).toFixed(1)} s`);
+console.log(`analytics copy ${copy.started}`);
 // Loading leaves hundreds of megabytes of row arrays behind: collect them now, while nothing
 // waits, rather than in a long pause under the first burst of requests.
 (globalThis as { gc?: () => void }).gc?.();
