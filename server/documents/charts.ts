@@ -3,7 +3,8 @@
 // fonts are the reader's Chinese fonts where the SVG is shown; the PNG is drawn with this
 // machine's (fonts-noto-cjk here).
 import { Resvg } from '@resvg/resvg-js';
-import * as echarts from 'echarts';
+import type * as Echarts from 'echarts';
+import { echarts } from '../lazy-libraries.ts';
 import type { DocImage } from './model.ts';
 
 // Unquoted (multi-word names are valid CSS so): the SVG carries it inside a double-quoted attribute.
@@ -20,8 +21,8 @@ export interface BarChart {
 }
 
 /** A picture on the page of `width` × `height` points, from an ECharts option. */
-export function chartImage(option: echarts.EChartsCoreOption, width = 480, height = 240): DocImage {
-  const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });
+export function chartImage(option: Echarts.EChartsCoreOption, width = 480, height = 240): DocImage {
+  const chart = echarts().init(null, null, { renderer: 'svg', ssr: true, width, height });
   chart.setOption({ animation: false, textStyle: { fontFamily: FONT }, ...option });
   const svg = chart.renderToSVGString();
   chart.dispose();

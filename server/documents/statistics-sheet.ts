@@ -3,11 +3,12 @@
 // of the table (kind × target rank, each kind's total, the whole total) a line of counts and a
 // line of shares of that row's reserves — A4 landscape, header rows repeated on every page,
 // frozen, page numbers in the footer. The figures are the API's (server/schema/statistics.ts).
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { type StatisticsAnswer, statisticsCells, statisticsRowLabel } from '../../analytics/statistics.ts';
 import type { Lang } from '../../domain/messages.ts';
 import { STAT_GROUPS } from '../../domain/statistics.ts';
 import { A4_LANDSCAPE, PAGE_FOOTER } from '../interchange/roster.ts';
+import { excel } from '../lazy-libraries.ts';
 
 export interface StatisticsSheetMeta {
   lang: Lang;
@@ -23,7 +24,7 @@ export async function statisticsWorkbook(answer: StatisticsAnswer, meta: Statist
   const zh = meta.lang === 'zh-CN';
   const columns = STAT_GROUPS.flatMap((g) => g.columns);
   const width = FIRST - 1 + columns.length;
-  const book = new ExcelJS.Workbook();
+  const book = new (excel().Workbook)();
   const sheet = book.addWorksheet(zh ? '后备干部统计表' : 'Reserve statistics', {
     views: [{ state: 'frozen', xSplit: 2, ySplit: 4 }],
     pageSetup: {

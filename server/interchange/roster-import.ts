@@ -5,7 +5,7 @@
 // updated with what the row says, or created; an entry in the pool is created for a person
 // without an open one, and an open entry takes the row's readiness. A row equal to what is
 // stored writes nothing: a roster exported and imported back changes nothing.
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { isIsoDate, toDate, todayIso, toIso } from '../../domain/dates.ts';
 import {
   type Education,
@@ -29,6 +29,7 @@ import { appendAudit } from '../audit/log.ts';
 import { scopedUnit, under, type Viewer } from '../auth/viewer.ts';
 import { recordChange } from '../db/changes.ts';
 import type { Db } from '../db/client.ts';
+import { excel } from '../lazy-libraries.ts';
 import { parseMonth } from './lrmx.ts';
 
 /** The fields a roster row can carry, and the usual names of their columns. */
@@ -165,7 +166,7 @@ export async function readRoster(
   bytes: Buffer,
   mapping: Record<string, RosterField | null> = {},
 ): Promise<{ header: RosterImportResult['header']; rows: ParsedRow[]; failure: unknown }> {
-  const book = new ExcelJS.Workbook();
+  const book = new (excel().Workbook)();
   try {
     await book.xlsx.load(bytes as never);
   } catch {

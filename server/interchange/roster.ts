@@ -4,12 +4,12 @@
 // repeated. Written as a stream, a page of entries at a time, so a national roster (hundreds of
 // thousands of rows) keeps memory bounded.
 import type { Writable } from 'node:stream';
-import ExcelJS from 'exceljs';
 import { ageAt, todayIso, toIso } from '../../domain/dates.ts';
 import { enumLabel, type Lang } from '../../domain/messages.ts';
 import { PATH_SEPARATOR } from '../../domain/text.ts';
 import { under } from '../auth/viewer.ts';
 import type { Db } from '../db/client.ts';
+import { excel } from '../lazy-libraries.ts';
 
 /** The roster's columns, in order, with their widths. */
 export const ROSTER_COLUMNS = [
@@ -143,7 +143,7 @@ export const PAGE_FOOTER: Record<Lang, string> = { 'zh-CN': '&L&A&R第 &P 页，
 /** Writes the roster to `out` (a file name or a stream); returns the number of entries. */
 export async function writeRoster(db: Db, spec: RosterExport, out: string | Writable): Promise<number> {
   const asOf = spec.asOf ?? todayIso();
-  const book = new ExcelJS.stream.xlsx.WorkbookWriter({
+  const book = new (excel().stream.xlsx.WorkbookWriter)({
     ...(typeof out === 'string' ? { filename: out } : { stream: out }),
     useSharedStrings: false,
     useStyles: true,
