@@ -95,7 +95,7 @@ export class CopyFolder {
     }
     const kept = keep ? path.basename(keep) : null;
     for (const name of names) {
-      if (name === CURRENT || name === kept || name === `${kept}.wal`) continue;
+      if (name === CURRENT || name === kept || name === `${kept}.wal` || name === 'spill') continue;
       // Another live process's load (a second server on the database) is left to it.
       const pid = Number(/^(?:copy-\w+-|current\.)(\d+)/.exec(name)?.[1]);
       if (pid && pid !== process.pid && alive(pid)) continue;

@@ -5,6 +5,7 @@
 // a record refresh for a few records, a full reload for an import — whichever process made it.
 // On PostgreSQL a notification also wakes an idle copy. Computed answers are kept per data
 // version (`cached`), so repeated and paged requests for the same report do not recompute it.
+import path from 'node:path';
 import { type DuckDBConnection, DuckDBInstance, type DuckDBValue, listValue } from '@duckdb/node-api';
 import { LRUCache } from 'lru-cache';
 import { ymdNumber } from '../domain/dates.ts';
@@ -172,7 +173,11 @@ export class AnalyticsCopy {
   static async open(source: CopySource, options: Partial<CopyOptions> = {}): Promise<AnalyticsCopy> {
     const settings: Record<string, string> = { threads: '2' };
     // A persisted copy pages from its file: memory holds what the queries touch, up to the limit.
-    if (options.folder) settings.memory_limit = options.memoryLimit ?? COPY_DEFAULTS.memoryLimit;
+    if (options.folder) {
+      settings.memory_limit = options.memoryLimit ?? COPY_DEFAULTS.memoryLimit;
+      // What a query spills beyond it goes beside the copy (DuckDB's default is ./.tmp).
+      settings.temp_directory = path.join(options.folder, 'spill');
+    }
     const began = performance.now();
     const instance = await DuckDBInstance.create(':memory:', settings);
     const copy = new AnalyticsCopy(source, await source.open(), instance, await instance.connect(), options);
