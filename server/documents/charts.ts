@@ -4,7 +4,7 @@
 // machine's (fonts-noto-cjk here).
 import { Resvg } from '@resvg/resvg-js';
 import type * as Echarts from 'echarts';
-import { echarts } from '../lazy-libraries.ts';
+import { echarts } from '../interchange/lazy-libraries.ts';
 import type { DocImage } from './model.ts';
 
 // Unquoted (multi-word names are valid CSS so): the SVG carries it inside a double-quoted attribute.

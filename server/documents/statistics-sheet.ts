@@ -7,8 +7,8 @@ import type ExcelJS from 'exceljs';
 import { type StatisticsAnswer, statisticsCells, statisticsRowLabel } from '../../analytics/statistics.ts';
 import type { Lang } from '../../domain/messages.ts';
 import { STAT_GROUPS } from '../../domain/statistics.ts';
+import { excel } from '../interchange/lazy-libraries.ts';
 import { A4_LANDSCAPE, PAGE_FOOTER } from '../interchange/roster.ts';
-import { excel } from '../lazy-libraries.ts';
 
 export interface StatisticsSheetMeta {
   lang: Lang;

@@ -29,7 +29,7 @@ import { appendAudit } from '../audit/log.ts';
 import { scopedUnit, under, type Viewer } from '../auth/viewer.ts';
 import { recordChange } from '../db/changes.ts';
 import type { Db } from '../db/client.ts';
-import { excel } from '../lazy-libraries.ts';
+import { excel } from './lazy-libraries.ts';
 import { parseMonth } from './lrmx.ts';
 
 /** The fields a roster row can carry, and the usual names of their columns. */

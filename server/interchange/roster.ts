@@ -9,7 +9,7 @@ import { enumLabel, type Lang } from '../../domain/messages.ts';
 import { PATH_SEPARATOR } from '../../domain/text.ts';
 import { under } from '../auth/viewer.ts';
 import type { Db } from '../db/client.ts';
-import { excel } from '../lazy-libraries.ts';
+import { excel } from './lazy-libraries.ts';
 
 /** The roster's columns, in order, with their widths. */
 export const ROSTER_COLUMNS = [
