@@ -166,20 +166,27 @@ async function computeAlerts(
     SELECT * FROM listed WHERE len(alerts) > 0 ${options.only?.length ? `AND len(list_intersect(alerts, [${options.only.map((k) => `'${k}'`).join(', ')}])) > 0` : ''}
   )`;
   const params = { scope: scope.param, asOf: ymdNumber(asOf) };
-  const counts = await copy.query(
-    `${flags} SELECT k AS kind, count(*) AS n FROM (SELECT unnest(alerts) AS k FROM wanted) GROUP BY k`,
+  // One statement: the counts, the total and the page read the flags once (DuckDB computes a CTE
+  // used several times once). Three statements computed them three times over.
+  const page =
+    options.limit === 0
+      ? ''
+      : `UNION ALL SELECT * FROM (SELECT 'item', NULL, NULL, code, unit_code, unit_name, kind, age, period_ends, alerts,
+          row_number() OVER (ORDER BY len(alerts) DESC, period_ends, unit_id, code) AS ord
+        FROM wanted ORDER BY ord LIMIT ${Math.trunc(options.limit)} OFFSET ${Math.trunc(options.offset)})`;
+  const rows = await copy.query(
+    `${flags}
+    SELECT 'count' AS part, k AS alert, CAST(count(*) AS INTEGER) AS n, NULL::VARCHAR AS code, NULL::VARCHAR AS unit_code,
+      NULL::VARCHAR AS unit_name, NULL::VARCHAR AS kind, NULL::INTEGER AS age, NULL::INTEGER AS period_ends,
+      NULL::VARCHAR[] AS alerts, NULL::BIGINT AS ord
+    FROM (SELECT unnest(alerts) AS k FROM wanted) GROUP BY k
+    UNION ALL SELECT 'total', NULL, CAST(count(*) AS INTEGER), NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL FROM wanted
+    ${page}`,
     params,
   );
-  const [total] = await copy.query(`${flags} SELECT count(*) AS n FROM wanted`, params);
-  // Counts only (an overview's badge): no list to read.
-  const items =
-    options.limit === 0
-      ? []
-      : await copy.query(
-          `${flags} SELECT code, unit_code, unit_name, kind, age, period_ends, alerts FROM wanted
-     ORDER BY len(alerts) DESC, period_ends, unit_id, code LIMIT ${Math.trunc(options.limit)} OFFSET ${Math.trunc(options.offset)}`,
-          params,
-        );
+  const counts = rows.filter((r) => r.part === 'count').map((r) => ({ kind: r.alert, n: r.n }));
+  const total = rows.find((r) => r.part === 'total');
+  const items = rows.filter((r) => r.part === 'item').sort((x, y) => Number(x.ord) - Number(y.ord));
   const byKind = new Map(counts.map((c) => [c.kind as AlertKind, int(c.n)]));
   return {
     total: int(total?.n),
