@@ -378,7 +378,8 @@ export class AnalyticsCopy {
         }
       }
       const records = [...keys.values()].reduce((n, set) => n + set.size, 0);
-      if ((full || records > this.options.reloadAboveShare * this.rows) && options.reloadInBackground) {
+      const reload = full || records > this.options.reloadAboveShare * this.rows;
+      if (reload && options.reloadInBackground) {
         // Opened from its file but too far behind: it answers from the file's version while the
         // whole copy is loaded again beside it.
         this.options.log(
@@ -392,7 +393,7 @@ export class AnalyticsCopy {
         this.recover();
         return;
       }
-      if (full || records > this.options.reloadAboveShare * this.rows) {
+      if (reload) {
         await this.loadAll();
         this.lastCatchUp = { ms: performance.now() - started, records, reloaded: true };
         return;

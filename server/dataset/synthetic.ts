@@ -1309,7 +1309,8 @@ export function generateDataset(options: GenerateOptions): Dataset {
     const complete = !(miss & 2);
     const leadership = complete ? int(1, 2) : int(0, 1);
     const hr = complete ? int(2, 3) : leadership === 0 ? int(0, 3) : int(0, 1);
-    const days: [string, number][] = [
+    // Kind, day, and the notes where they are not drawn.
+    const days: [string, number, string?][] = [
       ...Array.from({ length: leadership }, () => ['LEADERSHIP', int(from, refDay)] as [string, number]),
       ...Array.from({ length: hr }, () => ['HR', int(from, refDay)] as [string, number]),
     ];
@@ -1320,21 +1321,19 @@ export function generateDataset(options: GenerateOptions): Dataset {
     const spread = [...code].reduce((h, ch) => (h * 31 + ch.charCodeAt(0)) % 9973, 7);
     const last = lastCompleteQuarter(isoOf(refDay));
     const quarters = [last.from, addDays(last.to, 1)];
-    const notes: string[] = [];
     if (n > 0 && !(miss & 2))
       for (const [i, from] of quarters.entries()) {
         const day = dayOf(from) + ((spread + i * 17) % 80);
         if (dayOf(since) > dayOf(from) || day > refDay) continue;
-        days.push(['MENTOR', day]);
-        notes.push(MENTOR_TALKS[(spread + i) % MENTOR_TALKS.length]!);
+        days.push(['MENTOR', day, MENTOR_TALKS[(spread + i) % MENTOR_TALKS.length]!]);
       }
     days.sort((x, y) => x[1] - y[1]);
-    for (const [kind, day] of days)
+    for (const [kind, day, note] of days)
       data.talks.push({
         reserveId: code,
         kind,
         on: isoOf(day),
-        notes: kind === 'MENTOR' ? notes.shift()! : pick(kind === 'LEADERSHIP' ? LEADERSHIP_TALKS : HR_TALKS),
+        notes: note ?? pick(kind === 'LEADERSHIP' ? LEADERSHIP_TALKS : HR_TALKS),
       });
   }
 

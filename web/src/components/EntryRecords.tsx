@@ -576,7 +576,9 @@ export function MajorMatters({ entry, onChanged }: { entry: Entry; onChanged: ()
   const confirm = useConfirm();
   const [state, record] = useMutation(RECORD_MAJOR_MATTER);
   const [reviewState, review] = useMutation(REVIEW_MAJOR_MATTER);
-  const needsFinding = (m: Matter) => (m.kind === 'PENALTY' || m.kind === 'COMPLAINT') && !m.reviewedOn;
+  // A penalty or a complaint: it waits for a finding, which may hold it disqualifying.
+  const findable = (m: Matter) => m.kind === 'PENALTY' || m.kind === 'COMPLAINT';
+  const needsFinding = (m: Matter) => findable(m) && !m.reviewedOn;
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
       <Table
@@ -613,7 +615,7 @@ export function MajorMatters({ entry, onChanged }: { entry: Entry; onChanged: ()
                     value={reviewing.on}
                     onChange={(d) => d && setReviewing({ ...reviewing, on: d })}
                   />
-                  {(m.kind === 'PENALTY' || m.kind === 'COMPLAINT') && (
+                  {findable(m) && (
                     <Checkbox
                       checked={reviewing.disqualifying}
                       onChange={(e) => setReviewing({ ...reviewing, disqualifying: e.target.checked })}
