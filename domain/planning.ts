@@ -251,6 +251,49 @@ export class BinomialSampler {
   }
 }
 
+/**
+ * Geometric draws on 0, 1, 2, … (the failures before the first success of probability p), by
+ * inversion of the distribution function through a guide table: one uniform, an index, and
+ * usually no more than a step or two — instead of a logarithm per draw. The table covers the
+ * values up to where the tail is below one in a million (at most 4 096 values); a uniform in the
+ * tail is that many plus a new draw, which is exact because the distribution has no memory.
+ */
+export class GeometricSampler {
+  private readonly cdf: Float64Array;
+  private readonly guide: Int32Array;
+
+  constructor(readonly p: number) {
+    if (!(p > 0 && p <= 1)) throw new RangeError(`a geometric draw needs 0 < p ≤ 1, not ${p}`);
+    const keep = 1 - p;
+    const size = Math.min(4096, Math.max(1, Math.ceil(Math.log(1e-6) / Math.log(keep))));
+    this.cdf = new Float64Array(size);
+    let tail = 1;
+    for (let k = 0; k < size; k++) {
+      tail *= keep;
+      this.cdf[k] = 1 - tail;
+    }
+    this.guide = new Int32Array(1024);
+    let k = 0;
+    for (let i = 0; i < this.guide.length; i++) {
+      while (k < size - 1 && this.cdf[k]! <= i / this.guide.length) k++;
+      this.guide[i] = k;
+    }
+  }
+
+  draw(random: () => number): number {
+    const cdf = this.cdf;
+    const size = cdf.length;
+    let extra = 0;
+    for (;;) {
+      const u = random();
+      let k = this.guide[Math.floor(u * 1024)]!;
+      while (k < size && u >= cdf[k]!) k++;
+      if (k < size) return extra + k;
+      extra += size;
+    }
+  }
+}
+
 /** The probabilities `binomial` steps through for n and p ≤ 0.5; null where q^n underflows. */
 function pmfTable(n: number, p: number): Float64Array | null {
   const q = 1 - p;

@@ -140,6 +140,9 @@ markReady();
 // Dynamic management: entries whose management period has ended expire now and daily.
 const { scheduleExpiry } = await import('./reserves/expiry.ts');
 scheduleExpiry(db);
+// The simulation workers load their code now, while nothing waits, not on the first run.
+const { monteCarloPool } = await import('../analytics/planning/monte-carlo-runner.ts');
+monteCarloPool().warm();
 console.log('ready');
 
 /** The body, refused as soon as it passes the limit (never read whole first). */

@@ -20,11 +20,46 @@ export interface FlowGroupRow extends FlowGroup {
   order: number;
 }
 
+export interface FlowGroups {
+  ends: string[];
+  groups: FlowGroupRow[];
+}
+
+/**
+ * The last few answers, per data version, scope, date, horizon and policy (the policy as the
+ * queries spell it, scenario overrides included): a planner's Monte Carlo run after the
+ * projection of the same scenario, or the optimiser after it, reads the groups once. Only a few
+ * are kept — a national answer is tens of megabytes. Shared: callers must not change them.
+ */
+const recentByCopy = new WeakMap<object, { key: string; answer: Promise<FlowGroups> }[]>();
+const RECENT = 2;
+
 /** The groups in tree order, PRINCIPAL before DEPUTY; `ends` are E_1..E_H. */
-export async function flowGroups(
-  { copy, scope, asOf, policies }: MetricInput,
-  horizonYears: number,
-): Promise<{ ends: string[]; groups: FlowGroupRow[] }> {
+export function flowGroups(input: MetricInput, horizonYears: number): Promise<FlowGroups> {
+  const { copy, scope, asOf, policies } = input;
+  const key = `${copy.version}|${scope.key}|${asOf}|${horizonYears}|${policyCte(policies)}`;
+  let recent = recentByCopy.get(copy);
+  if (!recent) {
+    recent = [];
+    recentByCopy.set(copy, recent);
+  }
+  const at = recent.findIndex((r) => r.key === key);
+  if (at >= 0) {
+    const [hit] = recent.splice(at, 1);
+    recent.unshift(hit!);
+    return hit!.answer;
+  }
+  const answer = readFlowGroups(input, horizonYears);
+  recent.unshift({ key, answer });
+  recent.length = Math.min(recent.length, RECENT);
+  answer.catch(() => {
+    const i = recent!.findIndex((r) => r.answer === answer);
+    if (i >= 0) recent!.splice(i, 1);
+  });
+  return answer;
+}
+
+async function readFlowGroups({ copy, scope, asOf, policies }: MetricInput, horizonYears: number): Promise<FlowGroups> {
   const ends = Array.from({ length: horizonYears }, (_, i) => addYears(asOf, i + 1));
   const e = ends.map((d) => String(ymdNumber(d)));
   const years = e.map((end) => `CASE WHEN ${staysTo(duckdb, end)} THEN 1 ELSE 0 END`).join(' + ');

@@ -204,6 +204,45 @@ export async function simulateIntake(
   const H = scenario.horizonYears;
   const { ends, groups } = await flowGroups(input, H);
   const rates = flowRates(scenario, policyOf(input.policies, input.scope.unitKind).planning.intakeTier);
+  if (mode === 'DETERMINISTIC') return expectedProjection(input, scenario, mode, ends, groups, rates);
+  // Monte Carlo: the runs start on the worker threads first; the expected projection (its rows
+  // and years are part of the answer) is worked out here meanwhile.
+  const { packed, units } = packFlows(groups, H);
+  const run = startMonteCarlo(packed, rates, monteCarlo.runs, monteCarlo.seed, hooks.onProgress);
+  hooks.started?.(run);
+  let projection: IntakeProjection;
+  try {
+    projection = expectedProjection(input, scenario, mode, ends, groups, rates);
+  } catch (e) {
+    run.cancel();
+    throw e;
+  }
+  const summary: MonteCarloSummary = await run.result;
+  const names = new Map(groups.map((g) => [g.unitCode, g.unitName]));
+  summary.years.forEach((y, i) => {
+    projection.years[i]!.intakeRange = y.intake;
+    projection.years[i]!.poolRange = y.pool;
+  });
+  return {
+    ...projection,
+    totalIntake: summary.total.p50,
+    runs: monteCarlo.runs,
+    seed: monteCarlo.seed,
+    ...summary.total,
+    units: summary.units.map((u, i) => ({ unitCode: units[i]!, unitName: names.get(units[i]!) ?? '', ...u })),
+  };
+}
+
+/** The expected (deterministic) projection of the groups: its rows and year totals. */
+function expectedProjection(
+  input: MetricInput,
+  scenario: Scenario,
+  mode: 'DETERMINISTIC' | 'MONTE_CARLO',
+  ends: string[],
+  groups: FlowGroupRow[],
+  rates: FlowRates,
+): IntakeProjection {
+  const H = scenario.horizonYears;
   const result = projectFlows(groups, H, rates);
   // The stayers' attributes at each year end, read once when a profile is first asked for.
   let detail: Promise<Map<string, HorizonGroup>[]> | null = null;
@@ -261,23 +300,5 @@ export async function simulateIntake(
     p90: null,
     units: null,
   };
-  if (mode === 'DETERMINISTIC') return projection;
-
-  const { packed, units } = packFlows(groups, H);
-  const run = startMonteCarlo(packed, rates, monteCarlo.runs, monteCarlo.seed, hooks.onProgress);
-  hooks.started?.(run);
-  const summary: MonteCarloSummary = await run.result;
-  const names = new Map(groups.map((g) => [g.unitCode, g.unitName]));
-  summary.years.forEach((y, i) => {
-    years[i]!.intakeRange = y.intake;
-    years[i]!.poolRange = y.pool;
-  });
-  return {
-    ...projection,
-    totalIntake: summary.total.p50,
-    runs: monteCarlo.runs,
-    seed: monteCarlo.seed,
-    ...summary.total,
-    units: summary.units.map((u, i) => ({ unitCode: units[i]!, unitName: names.get(units[i]!) ?? '', ...u })),
-  };
+  return projection;
 }

@@ -4,6 +4,7 @@ import { packFlows, runMonteCarlo } from '../../analytics/planning/monte-carlo.t
 import {
   binomial,
   factorsOf,
+  GeometricSampler,
   type GroupCounts,
   intakeProfile,
   type Projection,
@@ -40,6 +41,37 @@ describe('the seeded draws', () => {
     }
     expect(binomial(random, 5, 0)).toBe(0);
     expect(binomial(random, 5, 1)).toBe(5);
+  });
+
+  it("draws geometric gaps as the logarithm's inversion does, and with its mean where the table ends", () => {
+    // The same uniforms through the table and through floor(log(1 − u) / log(1 − p)): the same
+    // value each time (inversion of one distribution function), bar the rare rounding edge.
+    for (const p of [0.05, 0.2, 0.5, 0.9]) {
+      const us = Array.from({ length: 50_000 }, seededRandom(3));
+      let i = 0;
+      const sampler = new GeometricSampler(p);
+      const differ = us.filter((u) => {
+        const drawn = sampler.draw(() => us[i++]!);
+        return drawn !== Math.floor(Math.log(1 - u) / Math.log(1 - p));
+      }).length;
+      expect(differ).toBeLessThanOrEqual(2);
+    }
+    // p = 0.001: the table stops at 4 096 (the tail is 0.999^4096 ≈ 1.7 %), the rest drawn again.
+    // Mean (1 − p) / p = 999, standard deviation √(1 − p) / p ≈ 999.5.
+    const random = seededRandom(8);
+    const sampler = new GeometricSampler(0.001);
+    const N = 40_000;
+    let sum = 0;
+    let beyond = 0;
+    for (let k = 0; k < N; k++) {
+      const g = sampler.draw(random);
+      sum += g;
+      if (g >= 4096) beyond++;
+    }
+    expect(Math.abs(sum / N - 999)).toBeLessThan((4 * 999.5) / Math.sqrt(N));
+    expect(beyond).toBeGreaterThan(0);
+    // p = 1: nobody stays, every gap is 0.
+    expect(new GeometricSampler(1).draw(random)).toBe(0);
   });
 
   it('takes percentiles by nearest rank', () => {
