@@ -465,6 +465,11 @@ export class AnalyticsCopy {
     return answer;
   }
 
+  /** How many answers are kept for the current data version (tests of computing ahead). */
+  get keptAnswers(): number {
+    return this.answers.size;
+  }
+
   /** Drops every kept answer (the benchmark times the computation with it). */
   forgetAnswers(): void {
     this.answers.clear();

@@ -143,6 +143,9 @@ scheduleExpiry(db);
 // The simulation workers load their code now, while nothing waits, not on the first run.
 const { monteCarloPool } = await import('../analytics/planning/monte-carlo-runner.ts');
 monteCarloPool().warm();
+// The overview of every account's scope, computed now and after each change (decision 048).
+const { startAhead } = await import('./ahead.ts');
+startAhead();
 console.log('ready');
 
 /** The body, refused as soon as it passes the limit (never read whole first). */

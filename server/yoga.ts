@@ -9,6 +9,7 @@ import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { createYoga } from 'graphql-yoga';
 import { RateLimiterMemory } from 'rate-limiter-flexible';
 import { formatMessage, type MessageKey, type MessageParams } from '../domain/messages.ts';
+import { aheadStatus, useComputeAheadAfterChanges } from './ahead.ts';
 import { analyticsHealth, dataVersion } from './analytics.ts';
 import { capabilitiesOf } from './auth/capabilities.ts';
 import { resolveViewer } from './auth/viewer.ts';
@@ -87,6 +88,7 @@ export const yoga = createYoga<ServerContext>({
     useIdempotencyKeys(),
     useRefusalAudit(),
     useErrorCodes(),
+    useComputeAheadAfterChanges(),
   ],
   context: async ({ request, address, requestId, cookies }) =>
     createContext({
@@ -237,7 +239,13 @@ async function route(request: Request, meta: RequestMeta): Promise<Response> {
     // version (`analytics` says since when and why); 503 once its background reload failed too.
     const copy = analyticsHealth();
     const status = !ready ? 'starting' : copy.state === 'ready' || copy.state === 'catching up' ? 'ok' : 'degraded';
-    return json(ready && copy.ok ? 200 : 503, { status, dataVersion: dataVersion(), analytics: copy.state });
+    return json(ready && copy.ok ? 200 : 503, {
+      status,
+      dataVersion: dataVersion(),
+      analytics: copy.state,
+      // The data version whose first screen is computed ahead (server/ahead.ts).
+      computedAhead: aheadStatus()?.version ?? null,
+    });
   }
   if (url.pathname === '/graphql' || url.pathname.startsWith('/graphql/')) {
     if (request.method === 'POST') {
