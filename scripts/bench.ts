@@ -190,7 +190,7 @@ async function benchSimulate(argv: string[]): Promise<void> {
     const r = JSON.parse(probe.stdout.split('\n').pop()!) as Record<string, unknown>;
     console.log(`${given ? given.slice('file:'.length) : scale}: ${r.rows} unit × kind rows`);
     console.log(
-      `deterministic, root subtree, through GraphQL: ${Number(r.deterministicMs).toFixed(0)} ms (runs ${(r.deterministicRunsMs as number[]).join(', ')}) — target < 1 s`,
+      `deterministic, root subtree, through GraphQL (totals, years, the first 100 rows): first ${Number(r.deterministicColdMs).toFixed(0)} ms, then ${Number(r.deterministicMs).toFixed(0)} ms (runs ${(r.deterministicRunsMs as number[]).join(', ')}, the groups kept) — target < 500 ms`,
     );
     console.log(
       `Monte Carlo, 1 000 runs of one year (a job on the worker pool): ${Number(r.monteCarlo1000Ms).toFixed(0)} ms alone (median of ${(r.monteCarlo1000RunsMs as number[]).join(', ')}) — target < 2 s on the slower host kind`,
