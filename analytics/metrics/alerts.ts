@@ -94,20 +94,42 @@ async function computeAlerts(
       row_number() OVER (PARTITION BY a.person_id ORDER BY a.year DESC) AS k
     FROM assessments a WHERE a.year <= ${d.idiv(on, '10000')} AND a.person_id IN (SELECT person_id FROM active)
   ),
+  -- The mentors and the talks of the entries in scope, each table read once: counts per entry
+  -- (a table read once per figure cost a join each).
+  mentor_rows AS (
+    SELECT m.reserve_code, m.mentor_person_id, m.since_ymd, m.until_ymd,
+      m.since_ymd <= ${on} AND (m.until_ymd IS NULL OR m.until_ymd > ${on}) AS current
+    FROM mentors m WHERE m.reserve_code IN (SELECT code FROM active)
+  ),
+  mentor_counts AS (
+    SELECT reserve_code, count(*) FILTER (WHERE current) AS mentors,
+      -- Mentored through the whole last complete quarter.
+      bool_or(since_ymd <= ${qFrom} AND (until_ymd IS NULL OR until_ymd > ${qTo})) AS mentored_quarter
+    FROM mentor_rows GROUP BY reserve_code
+  ),
+  -- 「其中1名为本单位的正职领导」: a current mentor who holds a principal post of the entry's unit.
+  principal_mentored AS (
+    SELECT DISTINCT m.reserve_code FROM mentor_rows m JOIN active x ON x.code = m.reserve_code
+    JOIN (${positionsAt(on)}) p ON p.incumbent_id = m.mentor_person_id AND p.unit_id = x.unit_id AND p.kind = 'PRINCIPAL'
+    WHERE m.current
+  ),
+  talk_counts AS (
+    SELECT t.reserve_code,
+      count(*) FILTER (WHERE t.kind = 'LEADERSHIP' AND t.talked_ymd > ${yearAgo}) AS leadership_talks_done,
+      count(*) FILTER (WHERE t.kind = 'HR' AND t.talked_ymd > ${yearAgo}) AS hr_talks_done,
+      -- The mentors' talks in the last complete quarter (it ends by asOf).
+      count(*) FILTER (WHERE t.kind = 'MENTOR' AND t.talked_ymd >= ${qFrom} AND t.talked_ymd <= ${qTo}) AS mentor_contacts
+    FROM talks t WHERE t.talked_ymd <= ${on} AND t.reserve_code IN (SELECT code FROM active)
+    GROUP BY t.reserve_code
+  ),
   flagged AS (
     SELECT x.*,
-      (SELECT count(*) FROM mentors m WHERE m.reserve_code = x.code AND m.since_ymd <= ${on} AND (m.until_ymd IS NULL OR m.until_ymd > ${on})) AS mentors,
-      (SELECT count(*) FROM talks t WHERE t.reserve_code = x.code AND t.kind = 'LEADERSHIP' AND t.talked_ymd > ${yearAgo} AND t.talked_ymd <= ${on}) AS leadership_talks_done,
-      (SELECT count(*) FROM talks t WHERE t.reserve_code = x.code AND t.kind = 'HR' AND t.talked_ymd > ${yearAgo} AND t.talked_ymd <= ${on}) AS hr_talks_done,
-      -- 「其中1名为本单位的正职领导」: a current mentor who holds a principal post of the entry's unit.
-      EXISTS (SELECT 1 FROM mentors m JOIN (${positionsAt(on)}) p ON p.incumbent_id = m.mentor_person_id
-        AND p.unit_id = x.unit_id AND p.kind = 'PRINCIPAL'
-        WHERE m.reserve_code = x.code AND m.since_ymd <= ${on} AND (m.until_ymd IS NULL OR m.until_ymd > ${on})) AS principal_mentor,
-      -- Mentored through the whole last complete quarter, and the mentors' talks in it.
-      EXISTS (SELECT 1 FROM mentors m WHERE m.reserve_code = x.code AND m.since_ymd <= ${qFrom}
-        AND (m.until_ymd IS NULL OR m.until_ymd > ${qTo})) AS mentored_quarter,
-      (SELECT count(*) FROM talks t WHERE t.reserve_code = x.code AND t.kind = 'MENTOR'
-        AND t.talked_ymd >= ${qFrom} AND t.talked_ymd <= ${qTo}) AS mentor_contacts,
+      coalesce(mc.mentors, 0) AS mentors,
+      coalesce(tc.leadership_talks_done, 0) AS leadership_talks_done,
+      coalesce(tc.hr_talks_done, 0) AS hr_talks_done,
+      pm.reserve_code IS NOT NULL AS principal_mentor,
+      coalesce(mc.mentored_quarter, false) AS mentored_quarter,
+      coalesce(tc.mentor_contacts, 0) AS mentor_contacts,
       -- 挂职: the latest secondment (by start) has ended before the policy's months (「挂职的时间不应
       -- 低于10个月」); a new one clears it.
       (SELECT s.end_ymd IS NOT NULL AND s.end_ymd <= ${on} AND s.end_ymd >= x.entered_ymd
@@ -136,6 +158,9 @@ async function computeAlerts(
          AND l.dept_percentile < x.low_percentile AND l.year = l1.year - l.k + 1) >= x.low_years AS low_run
     FROM active x
     LEFT JOIN latest l1 ON l1.person_id = x.person_id AND l1.k = 1
+    LEFT JOIN mentor_counts mc ON mc.reserve_code = x.code
+    LEFT JOIN principal_mentored pm ON pm.reserve_code = x.code
+    LEFT JOIN talk_counts tc ON tc.reserve_code = x.code
   ),
   listed AS (
     SELECT unit_id, code, unit_code, unit_name, kind, age, period_ends, list_filter([
