@@ -181,12 +181,6 @@ export function monteCarloPool(): MonteCarloPool {
   return shared;
 }
 
-export function startMonteCarlo(
-  packed: PackedFlows,
-  rates: FlowRates,
-  runs: number,
-  seed: number,
-  onProgress?: (done: number) => void,
-): MonteCarloRun {
-  return monteCarloPool().start(packed, rates, runs, seed, onProgress);
-}
+/** A run on the process's pool (`MonteCarloPool.start`). */
+export const startMonteCarlo = (...args: Parameters<MonteCarloPool['start']>): MonteCarloRun =>
+  monteCarloPool().start(...args);

@@ -12,20 +12,13 @@ import { recordChange } from '../../server/db/changes.ts';
 import { db, dbConfig } from '../../server/db/client.ts';
 import { smallDataset, writeDatasetFile } from '../fixtures/small.ts';
 import { gqlOk, tokenFor } from '../helpers/graphql.ts';
+import { until } from '../helpers/wait.ts';
 
 // The dashboard's own Overview operation, as the server reads it.
 const operations = JSON.parse(
   fs.readFileSync(path.resolve(import.meta.dirname, '../../web/persisted-operations.json'), 'utf8'),
 ) as Record<string, string>;
 const OVERVIEW = Object.values(operations).find((q) => q.startsWith('query Overview('))!;
-
-const until = async (check: () => boolean, ms = 20_000) => {
-  const end = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > end) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 20));
-  }
-};
 
 describe('the first screen computed ahead', () => {
   beforeAll(async () => {

@@ -15,6 +15,7 @@ import { importDataset } from '../../server/dataset/import.ts';
 import { recordChange } from '../../server/db/changes.ts';
 import { db, dbConfig } from '../../server/db/client.ts';
 import { smallDataset, writeDatasetFile } from '../fixtures/small.ts';
+import { until } from '../helpers/wait.ts';
 
 const open: AnalyticsCopy[] = [];
 const logged: string[] = [];
@@ -44,14 +45,6 @@ const active = async (copy: AnalyticsCopy) =>
       "SELECT unit_id, CAST(count(*) AS INTEGER) AS n FROM reserves WHERE status = 'ACTIVE' GROUP BY unit_id ORDER BY unit_id",
     )
   ).map((r) => [r.unit_id, r.n]);
-
-const until = async (check: () => boolean, ms = 20_000) => {
-  const end = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > end) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 20));
-  }
-};
 
 describe('the persisted analytical copy', () => {
   beforeAll(async () => {

@@ -11,6 +11,7 @@ import { smallDataset, writeDatasetFile } from '../fixtures/small.ts';
 import { reads } from '../helpers/failing-reader.ts';
 import { gqlOk } from '../helpers/graphql.ts';
 import { decide } from '../helpers/meetings.ts';
+import { until } from '../helpers/wait.ts';
 
 vi.mock('../../server/db/raw.ts', () => import('../helpers/failing-reader.ts'));
 
@@ -31,14 +32,6 @@ const remove = (code: string) =>
   gqlOk(
     `mutation { transitionReserve(input: { reserveId: "${code}", to: REMOVED, on: "2026-11-01", reason: "调离" }) { status } }`,
   );
-
-async function until(check: () => boolean, ms = 20_000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > end) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
 
 describe('the analytical copy when catching up fails', () => {
   beforeAll(async () => {
