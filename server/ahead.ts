@@ -49,6 +49,8 @@ interface AheadState {
   poll?: NodeJS.Timeout;
   document: DocumentNode | null;
   options: AheadOptions;
+  /** The last failure's message (logged once until another cause or a success). */
+  lastError?: string;
   /** The last pass: when it ended, how long it took, how many scopes, what failed. */
   last: { at: Date; ms: number; scopes: number; version: number; failed: string | null } | null;
 }
@@ -109,7 +111,12 @@ export function scheduleAhead(delayMs = state?.options.debounceMs ?? 0): void {
   s.timer = setTimeout(() => {
     s.timer = null;
     s.running = pass(s)
-      .catch((e: unknown) => console.error('compute ahead failed', e))
+      .catch((e: unknown) => {
+        // Once per cause: the poll tries again every few seconds while, say, the database is down.
+        const message = e instanceof Error ? e.message : String(e);
+        if (message !== s.lastError) console.error('compute ahead failed', e);
+        s.lastError = message;
+      })
       .finally(() => {
         s.running = null;
         if (s.again) {
@@ -150,6 +157,7 @@ async function pass(s: AheadState): Promise<void> {
     if (result.errors?.length) failed ??= `${unitCode}: ${result.errors[0]!.message}`;
   }
   s.computed = key;
+  s.lastError = undefined;
   s.last = {
     at: new Date(),
     ms: Math.round(performance.now() - started),
