@@ -36,10 +36,28 @@ function useHeatmap(ready: boolean): Heatmap | null {
   return painted ? loaded : null;
 }
 
-import { AlertsDrawer } from '../components/AlertsDrawer.tsx';
-import { DrillDrawer, type DrillTarget } from '../components/DrillDrawer.tsx';
+import type { DrillTarget } from '../components/DrillDrawer.tsx';
 import { QueryState } from '../components/QueryState.tsx';
 import { ruleLabel } from '../i18n/rules.ts';
+
+// The drawers (lists of entries: Ant Design's table, the entry's own drawer) are fetched when one
+// is first opened, not with the page: the overview's first load carries only what it shows.
+type AlertsDrawerType = typeof import('../components/AlertsDrawer.tsx')['AlertsDrawer'];
+type DrillDrawerType = typeof import('../components/DrillDrawer.tsx')['DrillDrawer'];
+
+function useLoadedWhen<C>(when: boolean, load: () => Promise<C>): C | null {
+  const [loaded, setLoaded] = useState<C | null>(null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: fetched once, when first asked for.
+  useEffect(() => {
+    if (!when || loaded) return;
+    let live = true;
+    load().then((c) => live && setLoaded(() => c));
+    return () => {
+      live = false;
+    };
+  }, [when]);
+  return loaded;
+}
 
 const percent = (x: number) => `${(x * 100).toFixed(1)}%`;
 const STATUS_COLOR: Record<string, string> = { COMPLIANT: 'green', WARNING: 'gold', BREACH: 'red' };
@@ -97,9 +115,15 @@ export function Overview({ rootUnit }: { rootUnit: string }) {
   const asOf = params.get('asOf') ?? dayjs().format('YYYY-MM-DD');
   const [{ data, fetching, error }] = useQuery({ query: OVERVIEW, variables: { unitCode, asOf } });
   const ComplianceHeatmap = useHeatmap(!!data);
-  const go = useCallback((code: string, date = asOf) => setParams({ unit: code, asOf: date }), [setParams, asOf]);
   const [drill, setDrill] = useState<DrillTarget | null>(null);
   const [alertsOpen, setAlertsOpen] = useState(false);
+  const AlertsDrawer = useLoadedWhen<AlertsDrawerType>(alertsOpen, () =>
+    import('../components/AlertsDrawer.tsx').then((m) => m.AlertsDrawer),
+  );
+  const DrillDrawer = useLoadedWhen<DrillDrawerType>(drill !== null, () =>
+    import('../components/DrillDrawer.tsx').then((m) => m.DrillDrawer),
+  );
+  const go = useCallback((code: string, date = asOf) => setParams({ unit: code, asOf: date }), [setParams, asOf]);
   const [packing, setPacking] = useState(false);
   const client = useClient();
   const viewer = useContext(ViewerContext);
@@ -424,8 +448,10 @@ export function Overview({ rootUnit }: { rootUnit: string }) {
           </>
         )}
       </QueryState>
-      <DrillDrawer target={drill} onClose={() => setDrill(null)} />
-      <AlertsDrawer unitCode={unitCode} asOf={asOf} open={alertsOpen} onClose={() => setAlertsOpen(false)} />
+      {DrillDrawer && <DrillDrawer target={drill} onClose={() => setDrill(null)} />}
+      {AlertsDrawer && (
+        <AlertsDrawer unitCode={unitCode} asOf={asOf} open={alertsOpen} onClose={() => setAlertsOpen(false)} />
+      )}
     </Space>
   );
 }
