@@ -7,6 +7,7 @@ import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type CombinedError, useMutation } from 'urql';
+import { MAJOR_MATTER_KINDS, MATTERS_NEEDING_FINDING, type MajorMatterKind } from '../../../domain/procedure.ts';
 import { GRADES, PRACTICE_KINDS, TALK_KINDS, TRAINING_KINDS } from '../api/enums.ts';
 import type { ResultOf } from '../api/graphql.ts';
 import {
@@ -553,7 +554,6 @@ export function Practices({ person, onChanged }: { person: Person; onChanged: ()
   );
 }
 
-const MATTER_KINDS = ['UNIT_CHANGE', 'EDUCATION', 'HONOUR', 'PENALTY', 'COMPLAINT'] as const;
 type Matter = Entry['majorMatters'][number];
 
 /**
@@ -563,7 +563,7 @@ type Matter = Entry['majorMatters'][number];
 export function MajorMatters({ entry, onChanged }: { entry: Entry; onChanged: () => void }) {
   const { t } = useTranslation();
   const keeps = useCan('KEEP_RESERVES');
-  const [kind, setKind] = useState<(typeof MATTER_KINDS)[number]>('UNIT_CHANGE');
+  const [kind, setKind] = useState<MajorMatterKind>('UNIT_CHANGE');
   const [occurredOn, setOccurredOn] = useState(dayjs());
   const [reportedOn, setReportedOn] = useState(dayjs());
   const [summary, setSummary] = useState('');
@@ -577,7 +577,7 @@ export function MajorMatters({ entry, onChanged }: { entry: Entry; onChanged: ()
   const [state, record] = useMutation(RECORD_MAJOR_MATTER);
   const [reviewState, review] = useMutation(REVIEW_MAJOR_MATTER);
   // A penalty or a complaint: it waits for a finding, which may hold it disqualifying.
-  const findable = (m: Matter) => m.kind === 'PENALTY' || m.kind === 'COMPLAINT';
+  const findable = (m: Matter) => MATTERS_NEEDING_FINDING.includes(m.kind);
   const needsFinding = (m: Matter) => findable(m) && !m.reviewedOn;
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
@@ -703,7 +703,7 @@ export function MajorMatters({ entry, onChanged }: { entry: Entry; onChanged: ()
               style={{ width: 170 }}
               value={kind}
               onChange={setKind}
-              options={MATTER_KINDS.map((k) => ({ value: k, label: t(`enum.MajorMatterKind.${k}`) }))}
+              options={MAJOR_MATTER_KINDS.map((k) => ({ value: k, label: t(`enum.MajorMatterKind.${k}`) }))}
             />
           </Form.Item>
           <DateItem label={t('matters.occurredOn')} value={occurredOn} onChange={setOccurredOn} />
