@@ -5,24 +5,19 @@
 // those accounts. Its answers are kept by the copy per data version (AnalyticsCopy.cached), so
 // the officer who opens the overview after a change finds them computed; a request arriving
 // while they are being computed waits for the same work instead of starting its own.
-import fs from 'node:fs';
-import path from 'node:path';
 import { type DocumentNode, execute, getOperationAST, parse } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { todayIso } from '../domain/dates.ts';
 import { caughtUpAnalytics } from './analytics.ts';
-import { viewerOf } from './auth/viewer.ts';
+import { scopeRootOf, viewerOf } from './auth/viewer.ts';
 import { type Context, createContext } from './context.ts';
 import { db } from './db/client.ts';
-import { repoRoot } from './db/migrations.ts';
+import { persistedOperations } from './limits.ts';
 import { schema } from './schema/index.ts';
 
 /** The dashboard's registered Overview operation (web/persisted-operations.json, built by `npm install`). */
 function overviewDocument(): DocumentNode | null {
-  const file = path.join(repoRoot, 'web', 'persisted-operations.json');
-  if (!fs.existsSync(file)) return null;
-  const operations = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, string>;
-  const text = Object.values(operations).find((q) => /^query Overview\(/.test(q));
+  const text = Object.values(persistedOperations()).find((q) => /^query Overview\(/.test(q));
   return text ? parse(text) : null;
 }
 
@@ -47,7 +42,7 @@ interface AheadState {
   again: boolean;
   timer: NodeJS.Timeout | null;
   poll?: NodeJS.Timeout;
-  document: DocumentNode | null;
+  document: DocumentNode;
   options: AheadOptions;
   /** The last failure's message (logged once until another cause or a success). */
   lastError?: string;
@@ -140,7 +135,7 @@ async function pass(s: AheadState): Promise<void> {
   // One scope after another: the server's own requests keep the rest of the machine.
   for (const account of scopes) {
     const viewer = await viewerOf(db, account);
-    const unitCode = account.unitCode ?? (await firstRoot());
+    const unitCode = await scopeRootOf(db, account.unitCode);
     if (!unitCode) continue;
     const context: Context = createContext({
       signed: { viewer, via: null, session: null },
@@ -150,7 +145,7 @@ async function pass(s: AheadState): Promise<void> {
     });
     const result = await execute({
       schema,
-      document: s.document!,
+      document: s.document,
       variableValues: { unitCode, asOf },
       contextValue: context,
     });
@@ -168,11 +163,6 @@ async function pass(s: AheadState): Promise<void> {
   console.log(
     `computed ahead: data version ${copy.version}, ${scopes.length} scope(s), ${s.last.ms} ms${failed ? `; failed: ${failed}` : ''}`,
   );
-}
-
-async function firstRoot(): Promise<string | null> {
-  const root = await db.unit.findFirst({ where: { parentCode: null }, orderBy: { id: 'asc' }, select: { code: true } });
-  return root?.code ?? null;
 }
 
 /**

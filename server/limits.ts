@@ -40,7 +40,7 @@ export function useNoIntrospectionInProduction(): Plugin {
 }
 
 /** The dashboard's operations, by hash (web/persisted-operations.json, written by its build). */
-function persistedOperations(): Record<string, string> {
+export function persistedOperations(): Record<string, string> {
   const file = path.join(repoRoot, 'web', 'persisted-operations.json');
   return fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, string>) : {};
 }

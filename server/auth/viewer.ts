@@ -42,6 +42,16 @@ export function credentialsOf(request: Request): { session: string | null; token
   return { session, token };
 }
 
+/**
+ * The unit at the top of what an account sees, where the dashboard opens: its own unit, or the
+ * tree's first root for a whole-tree account (null: no units yet).
+ */
+export async function scopeRootOf(db: Db, unitCode: string | null): Promise<string | null> {
+  if (unitCode !== null) return unitCode;
+  const root = await db.unit.findFirst({ where: { parentCode: null }, orderBy: { id: 'asc' }, select: { code: true } });
+  return root?.code ?? null;
+}
+
 /** The viewer of an account: its unit's subtree (a unit since removed: nothing). */
 export async function viewerOf(db: Db, account: Account): Promise<Viewer> {
   let path = '';

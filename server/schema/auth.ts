@@ -16,7 +16,7 @@ import {
   USERNAME,
 } from '../auth/accounts.ts';
 import { CAPABILITY_NAMES, capabilitiesOf, scopeOf } from '../auth/capabilities.ts';
-import { canSee, SESSION_COOKIE } from '../auth/viewer.ts';
+import { canSee, SESSION_COOKIE, scopeRootOf } from '../auth/viewer.ts';
 import { builder } from '../builder.ts';
 import type { Context } from '../context.ts';
 import { db } from '../db/client.ts';
@@ -49,11 +49,7 @@ const ViewerRef = builder.objectRef<ViewerShape>('Viewer').implement({
       nullable: true,
       description:
         'The unit at the top of what this account sees: its own unit, or the first root of the tree (null: no units yet).',
-      resolve: async (v) =>
-        v.unitCode ??
-        (await db.unit.findFirst({ where: { parentCode: null }, orderBy: { id: 'asc' }, select: { code: true } }))
-          ?.code ??
-        null,
+      resolve: (v) => scopeRootOf(db, v.unitCode),
     }),
     capabilities: t.field({
       type: [CapabilityEnum],
