@@ -31,6 +31,8 @@ export const LAYOUT: string = createHash('sha256')
   .slice(0, 16);
 
 const CURRENT = 'current';
+/** The folder DuckDB spills into beyond its memory limit (kept by the sweep). */
+export const SPILL = 'spill';
 
 /** The folders a copy of this process holds (DuckDB's file lock keeps out other processes only). */
 const held = new Set<string>();
@@ -95,7 +97,7 @@ export class CopyFolder {
     }
     const kept = keep ? path.basename(keep) : null;
     for (const name of names) {
-      if (name === CURRENT || name === kept || name === `${kept}.wal` || name === 'spill') continue;
+      if (name === CURRENT || name === kept || name === `${kept}.wal` || name === SPILL) continue;
       // Another live process's load (a second server on the database) is left to it.
       const pid = Number(/^(?:copy-\w+-|current\.)(\d+)/.exec(name)?.[1]);
       if (pid && pid !== process.pid && alive(pid)) continue;

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { type DuckDBConnection, DuckDBInstance, type DuckDBValue, listValue } from '@duckdb/node-api';
 import { LRUCache } from 'lru-cache';
 import { ymdNumber } from '../domain/dates.ts';
-import { CopyFolder, LAYOUT, STAMP_COLUMNS, STAMP_TABLE } from './copy-file.ts';
+import { CopyFolder, LAYOUT, SPILL, STAMP_COLUMNS, STAMP_TABLE } from './copy-file.ts';
 import { duckdb } from './dialect.ts';
 import type { CopySource, SqlReader } from './source.ts';
 import { type CopiedTable, columnType, DERIVED, inJsonList, selectSql, TABLES } from './tables.ts';
@@ -176,7 +176,7 @@ export class AnalyticsCopy {
     if (options.folder) {
       settings.memory_limit = options.memoryLimit ?? COPY_DEFAULTS.memoryLimit;
       // What a query spills beyond it goes beside the copy (DuckDB's default is ./.tmp).
-      settings.temp_directory = path.join(options.folder, 'spill');
+      settings.temp_directory = path.join(options.folder, SPILL);
     }
     const began = performance.now();
     const instance = await DuckDBInstance.create(':memory:', settings);

@@ -2,9 +2,8 @@
 // PARTS parts (monte-carlo.ts), each with its own generator; the parts wait in one queue and each
 // idle worker takes the next, so the answer for a seed is the same with one worker or many. The
 // workers are started once and kept (starting one costs about 0.4 s: it loads TypeScript through
-// tsx, as the server does), at the lowest priority the process may give (monte-carlo.worker.ts):
-// the server's own requests are served first, and a run uses the cores only while they are
-// idle. The groups travel in shared memory; a cancelled run is told through a shared flag that
+// tsx, as the server does), at a lower priority than the server's own thread (nice 10,
+// monte-carlo.worker.ts): requests are served first, and a run takes what the cores have left. The groups travel in shared memory; a cancelled run is told through a shared flag that
 // each part reads as it reports progress.
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
@@ -72,7 +71,9 @@ export class MonteCarloPool {
   /** The workers stop; parts waiting or running fail. */
   async close(): Promise<void> {
     const slots = this.slots.splice(0);
-    for (const p of this.queue.splice(0)) p.settle(null, new Error('the simulation pool was closed'));
+    const closed = new Error('the simulation pool was closed');
+    for (const p of [...this.queue.splice(0), ...slots.flatMap((s) => (s.busy ? [s.busy] : []))])
+      p.settle(null, closed);
     await Promise.all(slots.map((s) => s.worker.terminate()));
   }
 

@@ -12,7 +12,8 @@ import { type FlowGroup, type FlowRates, TIERS } from '../../domain/stock-flow.t
 /**
  * The groups as flat arrays. Per group g: its target, period and cultivation years, unit index,
  * its classes `first[g]` up to `first[g + 1]`, and its vacancies of year t at `vacancies[g × H +
- * t − 1]`. Per class c: years present, cultivated from, tier (its index in TIERS), count.
+ * t − 1]`. Per class c: years present (at least 1: packFlows leaves out classes present in no
+ * year), cultivated from, tier (its index in TIERS), count.
  */
 export interface PackedFlows {
   horizonYears: number;
@@ -337,7 +338,6 @@ export function runPart(
       progressFrom[c] = 2;
       const base = c * 3 * R;
       rows.fill(0, base, base + 3 * R);
-      if (lastYear[c]! < 1) continue;
       const count = cCount[from + c]!;
       const tier = cTier[from + c]!;
       rows.fill(count, base + tier * R, base + (tier + 1) * R);
