@@ -12,7 +12,7 @@ import { ymdNumber } from '../domain/dates.ts';
 import { CopyFolder, LAYOUT, SPILL, STAMP_COLUMNS, STAMP_TABLE } from './copy-file.ts';
 import { duckdb } from './dialect.ts';
 import type { CopySource, SqlReader } from './source.ts';
-import { type CopiedTable, columnType, DERIVED, inJsonList, selectSql, TABLES } from './tables.ts';
+import { type CopiedTable, columnType, DERIVED, inJsonList, selectSql, TABLES, unitsNamedSql } from './tables.ts';
 
 export type Row = Record<string, unknown>;
 
@@ -111,6 +111,12 @@ export function describeState(state: CopyState): string {
   return state.status;
 }
 
+/** Refreshes whose touched units the copy remembers (changedUnitsSince). */
+const UNIT_LOG = 1_000;
+
+/** The in-memory catalog of the tables kept beside the copy (`beside`). */
+export const KEPT_CATALOG = 'kept';
+
 /** Rows read and appended at a time by a full load, between which requests are served. */
 const LOAD_BATCH = 50_000;
 
@@ -157,6 +163,14 @@ export class AnalyticsCopy {
   /** Full reloads and record refreshes applied so far (tests and the benchmark read them). */
   reloads = 0;
   refreshes = 0;
+  /**
+   * The units each refresh touched, from data version `after` to `to` (the last UNIT_LOG of
+   * them), and the version since which the log is whole (a full load starts it again).
+   */
+  private unitLog: { after: number; to: number; units: Set<number> }[] = [];
+  private unitLogFrom = 0;
+  /** A second connection, for tables kept beside the copy (`beside`). */
+  private side: DuckDBConnection | undefined;
 
   private constructor(
     private readonly source: CopySource,
@@ -205,6 +219,7 @@ export class AnalyticsCopy {
     await this.recovering?.catch(() => {});
     await this.pending;
     await this.reader.close().catch(() => {});
+    this.side?.closeSync();
     this.connection.closeSync();
     this.instance.closeSync();
     this.folder?.release();
@@ -347,6 +362,7 @@ export class AnalyticsCopy {
       this.file = file;
       this.rows = Number(stamp.rows);
       this.advance(version);
+      this.unitLogFrom = version;
       return true;
     } catch (error) {
       this.options.log(`analytics copy: ${file} is not used (${message(error)}); loading the copy again`);
@@ -543,6 +559,8 @@ export class AnalyticsCopy {
         if (oldFile) this.folder?.remove(oldFile);
         this.rows = rows;
         this.advance(latest);
+        this.unitLog = [];
+        this.unitLogFrom = this.version;
       });
     } finally {
       if (!switched) {
@@ -592,15 +610,20 @@ export class AnalyticsCopy {
     read: [CopiedTable, string[], unknown[][]][],
     to: { version: number; at: string },
   ): Promise<void> {
+    const after = this.version;
+    const units = new Set<number>();
     await this.connection.run('BEGIN TRANSACTION');
     try {
       await this.connection.run(`UPDATE ${STAMP_TABLE} SET version = $1, change_at = $2`, [to.version, to.at]);
       for (const [table, keys, rows] of read) {
+        // The units the records counted in before and after: a record moved counts in both.
+        await this.unitsNamed(table, keys, units);
         await this.connection.run(`DELETE FROM ${table.name} WHERE "${table.key}" IN (SELECT unnest($1::VARCHAR[]))`, [
           listValue(keys),
         ]);
         await this.append(this.connection, this.generation, table, rows);
         await this.rederive(table, keys);
+        await this.unitsNamed(table, keys, units);
       }
       await this.connection.run('COMMIT');
     } catch (error) {
@@ -608,6 +631,51 @@ export class AnalyticsCopy {
       throw error;
     }
     this.refreshes += read.length;
+    this.unitLog.push({ after, to: to.version, units });
+    if (this.unitLog.length > UNIT_LOG) this.unitLogFrom = this.unitLog.shift()!.to;
+  }
+
+  /** Adds the ids of the units the named records of a table count in. */
+  private async unitsNamed(table: CopiedTable, keys: string[], into: Set<number>): Promise<void> {
+    if (!table.keyNames) throw new Error(`table ${table.name} does not say what its keys name`);
+    const reader = await this.connection.runAndReadAll(unitsNamedSql(table.keyNames), { keys: listValue(keys) });
+    for (const [id] of reader.getRows()) if (id !== null) into.add(Number(id));
+  }
+
+  /**
+   * The ids of the units whose records changed since data version `version` (empty: none), or
+   * null when the copy cannot tell — it was loaded whole since, or the change is older than its
+   * log keeps. What keeps figures per unit beside the copy patches those units (compliance/kept.ts).
+   */
+  changedUnitsSince(version: number): Set<number> | null {
+    if (version === this.version) return new Set();
+    if (version < this.unitLogFrom || version > this.version) return null;
+    const out = new Set<number>();
+    for (const step of this.unitLog) if (step.to > version) for (const id of step.units) out.add(id);
+    return out;
+  }
+
+  /**
+   * Runs `work` on a second connection that reads the copy as last committed (a refresh under way
+   * on the first is not seen, and does not wait), and writes its own tables in the in-memory
+   * catalog `kept`: figures kept beside the copy and patched as it changes (compliance/kept.ts).
+   * A full load switching the copy meanwhile makes a later statement fail; the caller starts again.
+   */
+  async beside<T>(
+    work: (query: (sql: string, params?: Record<string, DuckDBValue>) => Promise<Row[]>) => Promise<T>,
+  ): Promise<T> {
+    if (!this.side) {
+      const side = await this.instance.connect();
+      await side.run(`ATTACH IF NOT EXISTS ':memory:' AS ${KEPT_CATALOG} (COMPRESS)`);
+      this.side = side;
+    }
+    const side = this.side;
+    await side.run(`USE ${this.generation}`);
+    return work(async (sql, params = {}) => {
+      this.queryCount++;
+      const reader = await side.runAndReadAll(sql, params);
+      return reader.getRowObjectsJS() as Row[];
+    });
   }
 
   /**

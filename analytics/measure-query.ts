@@ -45,7 +45,7 @@ function countedRows(m: MeasureDef, args: MeasureArgs): string {
 }
 
 /** The parameters a statement names (DuckDB refuses to bind one it does not). */
-function bound(sql: string, params: Record<string, unknown>): Record<string, string | number> {
+export function bound(sql: string, params: Record<string, unknown>): Record<string, string | number> {
   return Object.fromEntries(Object.entries(params).filter(([name]) => new RegExp(`\\$${name}\\b`).test(sql))) as Record<
     string,
     string | number

@@ -23,6 +23,31 @@ export interface CopiedTable {
   /** The column a refresh selects by: one record's key, or the entry (mentors, talks) or the
    * person (trainings, assessments) whose records are read again together. */
   key?: string;
+  /** What that key names, so a refresh can tell whose units' figures it touched (unitsNamedSql). */
+  keyNames?: KeyNames;
+}
+
+/** What a refresh key names: an entry, a person, a post or a unit. */
+export type KeyNames = 'entry' | 'person' | 'post' | 'unit';
+
+/**
+ * The ids of the units whose figures the named records count in, over the keys bound as the
+ * VARCHAR[] parameter $keys: an entry's unit; a person's unit and the units of his or her
+ * entries (the pool counts a reserve's trainings where the entry is); a post's unit.
+ */
+export function unitsNamedSql(names: KeyNames): string {
+  const keys = 'SELECT unnest($keys::VARCHAR[])';
+  switch (names) {
+    case 'entry':
+      return `SELECT unit_id FROM reserves WHERE code IN (${keys})`;
+    case 'person':
+      return `SELECT unit_id FROM people WHERE code IN (${keys})
+        UNION SELECT r.unit_id FROM reserves r JOIN people pe ON pe.id = r.person_id WHERE pe.code IN (${keys})`;
+    case 'post':
+      return `SELECT unit_id FROM positions WHERE code IN (${keys})`;
+    case 'unit':
+      return `SELECT id FROM units WHERE code IN (${keys})`;
+  }
 }
 
 /** The operational expression for a column: dates as `YYYY-MM-DD` text (or dates), enums as text. */
@@ -46,6 +71,7 @@ export const TABLES: CopiedTable[] = [
     name: 'units',
     from: '"Unit" t',
     key: 'code',
+    keyNames: 'unit',
     columns: [
       ['id', 'INTEGER', 't."id"'],
       ['code', 'VARCHAR', 't."code"'],
@@ -61,6 +87,7 @@ export const TABLES: CopiedTable[] = [
     name: 'positions',
     from: '"Position" t JOIN "Unit" un ON un."code" = t."unitCode" LEFT JOIN "Person" inc ON inc."code" = t."incumbentId"',
     key: 'code',
+    keyNames: 'post',
     columns: [
       ['code', 'VARCHAR', 't."code"'],
       ['unit_id', 'INTEGER', 'un."id"'],
@@ -77,6 +104,7 @@ export const TABLES: CopiedTable[] = [
     name: 'people',
     from: '"Person" t JOIN "Unit" un ON un."code" = t."unitCode"',
     key: 'code',
+    keyNames: 'person',
     columns: [
       ['id', 'INTEGER', 't."id"'],
       ['code', 'VARCHAR', 't."code"'],
@@ -96,6 +124,7 @@ export const TABLES: CopiedTable[] = [
     name: 'reserves',
     from: '"ReserveEntry" t JOIN "Unit" un ON un."code" = t."unitCode" JOIN "Person" pe ON pe."code" = t."personCode"',
     key: 'code',
+    keyNames: 'entry',
     columns: [
       ['code', 'VARCHAR', 't."code"'],
       ['person_id', 'INTEGER', 'pe."id"'],
@@ -122,6 +151,7 @@ export const TABLES: CopiedTable[] = [
     name: 'trainings',
     from: '"Training" t JOIN "Person" pe ON pe."code" = t."personCode"',
     key: 'person_code',
+    keyNames: 'person',
     columns: [
       ['person_code', 'VARCHAR', 't."personCode"'],
       ['person_id', 'INTEGER', 'pe."id"'],
@@ -136,6 +166,7 @@ export const TABLES: CopiedTable[] = [
     name: 'assessments',
     from: '"Assessment" t JOIN "Person" pe ON pe."code" = t."personCode"',
     key: 'person_code',
+    keyNames: 'person',
     columns: [
       ['person_code', 'VARCHAR', 't."personCode"'],
       ['person_id', 'INTEGER', 'pe."id"'],
@@ -150,6 +181,7 @@ export const TABLES: CopiedTable[] = [
     name: 'major_matters',
     from: '"MajorMatter" t',
     key: 'reserve_code',
+    keyNames: 'entry',
     columns: [
       ['reserve_code', 'VARCHAR', 't."reserveCode"'],
       ['kind', 'VARCHAR', 't."kind"'],
@@ -164,6 +196,7 @@ export const TABLES: CopiedTable[] = [
     name: 'elimination_decisions',
     from: '"EliminationDecision" t',
     key: 'reserve_code',
+    keyNames: 'entry',
     columns: [
       ['reserve_code', 'VARCHAR', 't."reserveCode"'],
       ['decision', 'VARCHAR', 't."decision"'],
@@ -175,6 +208,7 @@ export const TABLES: CopiedTable[] = [
     name: 'practices',
     from: '"Practice" t JOIN "Person" pe ON pe."code" = t."personCode"',
     key: 'person_code',
+    keyNames: 'person',
     columns: [
       ['person_code', 'VARCHAR', 't."personCode"'],
       ['person_id', 'INTEGER', 'pe."id"'],
@@ -188,6 +222,7 @@ export const TABLES: CopiedTable[] = [
     // Who held a post when (written by promotions); `positionsAt` reads it. Refreshed by post.
     name: 'incumbencies',
     key: 'position_code',
+    keyNames: 'post',
     from: '"Incumbency" t JOIN "Person" pe ON pe."code" = t."personCode"',
     columns: [
       ['position_code', 'VARCHAR', 't."positionCode"'],
@@ -206,6 +241,7 @@ export const TABLES: CopiedTable[] = [
   {
     name: 'mentors',
     key: 'reserve_code',
+    keyNames: 'entry',
     from: '"Mentor" t LEFT JOIN "Person" pe ON pe."code" = t."mentorPersonCode"',
     columns: [
       ['reserve_code', 'VARCHAR', 't."reserveCode"'],
@@ -219,6 +255,7 @@ export const TABLES: CopiedTable[] = [
   {
     name: 'talks',
     key: 'reserve_code',
+    keyNames: 'entry',
     from: '"Talk" t',
     columns: [
       ['reserve_code', 'VARCHAR', 't."reserveCode"'],

@@ -1,7 +1,8 @@
 // Runs the compliance report (sql.ts) on an engine: the DuckDB copy for the API, SQLite or
 // PostgreSQL for the benchmark's baselines and the cross-check. On the copy, answers are kept
 // per data version, scope, date and policy (AnalyticsCopy.cached), so the dashboard's repeated and
-// paged requests do not recompute them.
+// paged requests do not recompute them; today's report also keeps every unit's figures between
+// changes and patches the units a change touched (kept.ts).
 import DataLoader from 'dataloader';
 import { ymdNumber } from '../../domain/dates.ts';
 import type { PoliciesAt } from '../../domain/policy/effective.ts';
@@ -10,6 +11,7 @@ import type { AnalyticsCopy } from '../copy.ts';
 import { type Dialect, duckdb } from '../dialect.ts';
 import { trainingYearParams } from '../measures.ts';
 import { int } from '../metric.ts';
+import { type KeptReport, keptReport } from './kept.ts';
 import { type JudgedAt, RULE_NAMES, RULES, type Rule, STATUS_NAMES, type Status } from './registry.ts';
 import { judgedSql, type ReportParams, type RowOrder, rowsSql, summarySql } from './sql.ts';
 
@@ -18,6 +20,8 @@ export interface Engine {
   query(sql: string, params: Record<string, string | number>): Promise<Record<string, unknown>[]>;
   /** Keeps an answer per data version (the DuckDB copy does; the baselines compute every time). */
   cached?<T>(key: string, compute: () => Promise<T>): Promise<T>;
+  /** The report's figures kept per unit for these statement parameters (the copy, today's date). */
+  kept?(policies: PoliciesAt, params: Record<string, number>): KeptReport;
 }
 
 export interface ComplianceTotal {
@@ -78,17 +82,18 @@ export interface RowsOptions {
 }
 
 export class ComplianceReport {
-  private readonly judged: string;
   private readonly key: string;
+  private readonly kept: KeptReport | null;
   // The totals and the worst units asked for in one GraphQL request are computed by one
   // statement: the loader gathers the parts asked for in the same tick (keys: how many worst units).
   private readonly summaries = new DataLoader<number, Summary>(async (limits) => {
     const limit = Math.max(...limits);
     const summary = await this.once(`summary|${limit}`, async () => {
-      const rows = await this.engine.query(summarySql(this.judged), {
-        ...this.base(),
-        limit,
-      });
+      const rows = await this.query(
+        (kept) => kept.summarySql(this.params.subtree),
+        (judged) => summarySql(judged),
+        { limit },
+      );
       const out: Summary = { totals: [], worst: [] };
       for (const r of rows) (r.part === 'T' ? out.totals : out.worst).push(r);
       return out;
@@ -98,15 +103,38 @@ export class ComplianceReport {
 
   constructor(
     private readonly engine: Engine,
-    policies: PoliciesAt,
+    private readonly policies: PoliciesAt,
     readonly params: ReportParams,
   ) {
-    this.judged = judgedSql(engine.dialect, policies, params.subtree);
     this.key = `compliance|${JSON.stringify(params)}|${policies.versions.join(',')}`;
+    const { path: _path, ...dated } = this.base();
+    this.kept = engine.kept ? engine.kept(policies, dated) : null;
   }
 
   private once<T>(part: string, compute: () => Promise<T>): Promise<T> {
     return this.engine.cached ? this.engine.cached(`${this.key}|${part}`, compute) : compute();
+  }
+
+  /**
+   * A statement of the report: read from the kept figures when there are (`kept`), else computed
+   * from the copied tables over judgedSql's CTEs (`computed`). Kept figures that fail (memory, a
+   * reload switching the copy under them) are built again on the next request; this one is
+   * computed.
+   */
+  private async query(
+    kept: (report: KeptReport) => string,
+    computed: (judged: string) => string,
+    extra: Record<string, string | number>,
+  ) {
+    const params = { ...this.base(), ...extra };
+    if (this.kept) {
+      try {
+        return await this.kept.read(kept(this.kept), params);
+      } catch (error) {
+        console.error('compliance report: the kept figures failed; computing this report from the copy', error);
+      }
+    }
+    return this.engine.query(computed(judgedSql(this.engine.dialect, this.policies, this.params.subtree)), params);
   }
 
   /** Query parameters: dates as yyyymmdd integers (see dialect.ts). */
@@ -149,11 +177,11 @@ export class ComplianceReport {
   async worstUnits(limit: number, level: string | null = null): Promise<ComplianceUnit[]> {
     const { worst } = level
       ? await this.once(`worst|${level}|${limit}`, async () => {
-          const rows = await this.engine.query(summarySql(this.judged, true), {
-            ...this.base(),
-            limit,
-            level,
-          });
+          const rows = await this.query(
+            (kept) => kept.summarySql(this.params.subtree, true),
+            (judged) => summarySql(judged, true),
+            { limit, level },
+          );
           return { totals: [], worst: rows.filter((r) => r.part === 'W') };
         })
       : await this.summaries.load(limit);
@@ -179,16 +207,13 @@ export class ComplianceReport {
   }
 
   async rows(options: RowsOptions): Promise<{ total: number; rows: ComplianceRow[] }> {
+    const page = (judged: string) =>
+      rowsSql(judged, options.rules, options.statuses, options.judged, options.order, options.descending);
     return this.once(`rows|${JSON.stringify(options)}`, async () => {
-      const sql = rowsSql(
-        this.judged,
-        options.rules,
-        options.statuses,
-        options.judged,
-        options.order,
-        options.descending,
-      );
-      const rows = await this.engine.query(sql, { ...this.base(), limit: options.limit, offset: options.offset });
+      const rows = await this.query((kept) => page(kept.judgedSql(this.params.subtree)), page, {
+        limit: options.limit,
+        offset: options.offset,
+      });
       return { total: int(rows[0]?.total), rows: rows.map(toRow) };
     });
   }
@@ -211,11 +236,15 @@ function toRow(r: Record<string, unknown>): ComplianceRow {
   };
 }
 
-/** The analytical copy as an engine: the product's path, with answers kept per data version. */
-export function copyEngine(copy: AnalyticsCopy): Engine {
+/**
+ * The analytical copy as an engine: the product's path, with answers kept per data version; with
+ * `keep`, the report's figures are kept per unit and patched as the copy changes (today's report).
+ */
+export function copyEngine(copy: AnalyticsCopy, options: { keep?: boolean } = {}): Engine {
   return {
     dialect: duckdb,
     query: (sql, params) => copy.query(sql, params),
     cached: (key, compute) => copy.cached(key, compute),
+    ...(options.keep ? { kept: (policies, params) => keptReport(copy, policies, params) } : {}),
   };
 }

@@ -7,7 +7,7 @@
 
 import { UNIT_LEVELS } from '../../domain/enums.ts';
 import type { PoliciesAt } from '../../domain/policy/effective.ts';
-import type { Dialect } from '../dialect.ts';
+import { type Dialect, duckdb } from '../dialect.ts';
 import { counts, MEASURES, type MeasureDates, type MeasureName, paramDates, type Source } from '../measures.ts';
 import { pol, policyCte } from '../policy-table.ts';
 import { unitsIn } from '../scope.ts';
@@ -100,17 +100,21 @@ function ruleSelect(d: Dialect, columns: Columns, rule: Rule, from: string, judg
      ${from} WHERE ${applies}`;
 }
 
-/**
- * The report's rows as the CTE `judged`: per unit in scope and applicable rule, the figure, its
- * target, gap and status, and whether it is judged there (domain.md "Where each rule is judged"):
- * team rules over each unit alone; pool rules at pool units over their subtree (elsewhere over the
- * unit alone, shown and not judged). Also `totals_pool`: the pool rules over the scope unit's
- * whole subtree against its own policy (the report's totals for those rules).
- */
-export function judgedSql(d: Dialect, policies: PoliciesAt, subtree: boolean): string {
+/** The report's measure columns, and those the pool rules roll up the tree. */
+function reportColumns(d: Dialect) {
   const at = paramDates(d);
   const columns = new Columns(d, at);
   for (const rule of RULE_NAMES) for (const name of ruleMeasures(rule)) columns.of(name);
+  const rolled = [...new Set(rulesAt('POOL').flatMap((r) => ruleMeasures(r).map((m) => columns.of(m))))];
+  return { at, columns, rolled };
+}
+
+/**
+ * The CTEs `pos`, `appt`, `pool` and `base`: every measure per unit of the CTE `counted` (id,
+ * kind), each unit alone. `only` (a subquery of unit ids, the units of `counted`) narrows every
+ * source to those units' rows before joining: a few units' measures read a few rows.
+ */
+function measuresCtes(columns: Columns, at: MeasureDates, only?: string): string {
   const entryCols = columns.list('entries');
   const postCols = columns.list('posts');
   const peopleCols = columns.list('people');
@@ -120,52 +124,22 @@ export function judgedSql(d: Dialect, policies: PoliciesAt, subtree: boolean): s
     name === 'PEOPLE' ? 'coalesce(up.n, 0)' : name === 'TRAINED_PEOPLE' ? 'coalesce(uy.trained, 0)' : null;
   for (const c of peopleCols)
     if (!people(c.name)) throw new Error(`measure ${c.name}: the report counts people through unit_people only`);
-  // The pool rules' measures: only these are rolled up the tree.
-  const rolled = [...new Set(rulesAt('POOL').flatMap((r) => ruleMeasures(r).map((m) => columns.of(m))))];
-  const team = [...rulesAt('TEAM'), ...rulesAt('VILLAGE')];
-  const pool = rulesAt('POOL');
-  const fromUnits = (m: string) => `FROM scoped pol JOIN ${m} m ON m.id = pol.id`;
-  const rows = [
-    ...team.map((rule) =>
-      ruleSelect(
-        d,
-        columns,
-        rule,
-        `${fromUnits('base')}${RULES[rule].judgedAt === 'VILLAGE' ? ` AND pol.level = 'VILLAGE'` : ''}`,
-        1,
-        0,
-      ),
-    ),
-    ...pool.map((rule) => ruleSelect(d, columns, rule, `${fromUnits('roll')} AND pol.is_pool = 1`, 1, 1)),
-    ...pool.map((rule) => ruleSelect(d, columns, rule, `${fromUnits('base')} AND pol.is_pool = 0`, 0, 0)),
-  ];
-  const totalsPool = pool.map((rule) => ruleSelect(d, columns, rule, 'FROM root_pol pol CROSS JOIN whole m', 1, 1));
-  return `
-  WITH RECURSIVE ${policyCte(policies)},
-  counted AS MATERIALIZED (
-    -- The scope unit's subtree: its pool rules count all of it even when the unit is asked for alone.
-    SELECT u.id, u.kind, u.level, pu.id AS parent_id FROM units u LEFT JOIN units pu ON pu.code = u.parent_code
-    WHERE ${unitsIn(d, '$path', true)}
-  ),
-  scoped AS MATERIALIZED (
-    SELECT u.id, u.level, pol.*, ${pol('complianceWarningTolerance')} AS tolerance, ${isPoolUnit()} AS is_pool
-    FROM units u JOIN pol ON pol.unit_kind = u.kind
-    WHERE ${unitsIn(d, '$path', subtree)}
-  ),
-  root_pol AS (
-    SELECT u.id, pol.*, ${pol('complianceWarningTolerance')} AS tolerance
-    FROM units u JOIN pol ON pol.unit_kind = u.kind WHERE ${unitsIn(d, '$path', false)}
-  ),
-  pos AS (
+  const reserves = only ? `(SELECT * FROM reserves WHERE unit_id IN (${only}))` : 'reserves';
+  const trained = (year: string) =>
+    `SELECT person_id, central_n, central_days FROM person_years WHERE year = ${year} AND central_n > 0${
+      only ? ` AND person_id IN (SELECT person_id FROM ${reserves})` : ''
+    }`;
+  return `pos AS (
     SELECT p.unit_id, ${postCols.map((c) => `count(*) FILTER (WHERE ${c.sql}) AS ${c.column}`).join(', ')}
-    FROM (${positionsAt(at.asOf)}) p JOIN counted c ON c.id = p.unit_id JOIN pol ON pol.unit_kind = c.kind
+    FROM (${positionsAt(at.asOf, only)}) p JOIN counted c ON c.id = p.unit_id JOIN pol ON pol.unit_kind = c.kind
     GROUP BY p.unit_id
   ),
   appt AS (
     -- Appointments to the units' leadership posts (a recorded first day; incumbencies from before
     -- the records began are none).
     SELECT p.unit_id, ${apptCols.map((c) => `count(*) FILTER (WHERE ${c.sql}) AS ${c.column}`).join(', ')}
-    FROM incumbencies a JOIN positions p ON p.code = a.position_code JOIN counted c ON c.id = p.unit_id
+    FROM incumbencies a JOIN ${only ? `(SELECT * FROM positions WHERE unit_id IN (${only}))` : 'positions'} p
+      ON p.code = a.position_code JOIN counted c ON c.id = p.unit_id
     JOIN pol ON pol.unit_kind = c.kind
     WHERE a.from_ymd IS NOT NULL
     GROUP BY p.unit_id
@@ -174,11 +148,9 @@ export function judgedSql(d: Dialect, policies: PoliciesAt, subtree: boolean): s
     -- The entries active at asOf or on the judged training year's last day, with the person's
     -- centralized trainings of that year (py) and of the current year (pyc).
     SELECT r.unit_id, ${entryCols.map((c) => `count(*) FILTER (WHERE ${c.sql}) AS ${c.column}`).join(', ')}
-    FROM reserves r JOIN counted c ON c.id = r.unit_id JOIN pol ON pol.unit_kind = c.kind
-    LEFT JOIN (SELECT person_id, central_n, central_days FROM person_years WHERE year = $year AND central_n > 0) py
-      ON py.person_id = r.person_id
-    LEFT JOIN (SELECT person_id, central_n, central_days FROM person_years WHERE year = $currentYear AND central_n > 0) pyc
-      ON pyc.person_id = r.person_id
+    FROM ${reserves} r JOIN counted c ON c.id = r.unit_id JOIN pol ON pol.unit_kind = c.kind
+    LEFT JOIN (${trained('$year')}) py ON py.person_id = r.person_id
+    LEFT JOIN (${trained('$currentYear')}) pyc ON pyc.person_id = r.person_id
     WHERE ${activeAt(at.asOf)} OR ${activeAt(at.yearEnd)}
     GROUP BY r.unit_id
   ),
@@ -197,7 +169,96 @@ export function judgedSql(d: Dialect, policies: PoliciesAt, subtree: boolean): s
     LEFT JOIN pool ON pool.unit_id = c.id
     LEFT JOIN unit_people up ON up.unit_id = c.id
     LEFT JOIN unit_years uy ON uy.unit_id = c.id AND uy.year = $year
+  )`;
+}
+
+/** The CTE `scoped`: the units of `where` (on `u`) with their policy row, tolerance and pool flag. */
+function scopedCte(where: string): string {
+  return `scoped AS MATERIALIZED (
+    SELECT u.id, u.level, pol.*, ${pol('complianceWarningTolerance')} AS tolerance, ${isPoolUnit()} AS is_pool
+    FROM units u JOIN pol ON pol.unit_kind = u.kind
+    WHERE ${where}
+  )`;
+}
+
+/** The CTE `root_pol`: the scope unit ($path) with its policy row and tolerance. */
+function rootPolCte(d: Dialect): string {
+  return `root_pol AS (
+    SELECT u.id, pol.*, ${pol('complianceWarningTolerance')} AS tolerance
+    FROM units u JOIN pol ON pol.unit_kind = u.kind WHERE ${unitsIn(d, '$path', false)}
+  )`;
+}
+
+/** Gap and status of rule rows (ruleSelect's columns). */
+function gapAndStatus(d: Dialect): string {
+  return `${d.greatest('0', 'target - value')} AS gap,
+      CASE WHEN warn_only = 1 AND ${statusSql('value', 'target', 'tolerance')} = 2 THEN 1
+           ELSE ${statusSql('value', 'target', 'tolerance')} END AS status`;
+}
+
+/**
+ * The CTEs `rules` and `judged`: per unit of `scoped` and applicable rule, the figure, its
+ * target, gap and status, and whether it is judged there (domain.md "Where each rule is judged"):
+ * team rules over each unit alone (`base`); pool rules at pool units over their subtree (`roll`),
+ * elsewhere over the unit alone, shown and not judged.
+ */
+function judgedCtes(d: Dialect, columns: Columns, base: string, roll: string): string {
+  const team = [...rulesAt('TEAM'), ...rulesAt('VILLAGE')];
+  const pool = rulesAt('POOL');
+  const from = (m: string) => `FROM scoped pol JOIN ${m} m ON m.id = pol.id`;
+  const rows = [
+    ...team.map((rule) =>
+      ruleSelect(
+        d,
+        columns,
+        rule,
+        `${from(base)}${RULES[rule].judgedAt === 'VILLAGE' ? ` AND pol.level = 'VILLAGE'` : ''}`,
+        1,
+        0,
+      ),
+    ),
+    ...pool.map((rule) => ruleSelect(d, columns, rule, `${from(roll)} AND pol.is_pool = 1`, 1, 1)),
+    ...pool.map((rule) => ruleSelect(d, columns, rule, `${from(base)} AND pol.is_pool = 0`, 0, 0)),
+  ];
+  return `rules AS (
+    ${rows.join('\n    UNION ALL ')}
   ),
+  judged AS MATERIALIZED (
+    SELECT id, rule, num, den, base, value, target, judged, subtree, ${gapAndStatus(d)}
+    FROM rules
+  )`;
+}
+
+/**
+ * The CTE `totals_pool`: the pool rules over the scope unit's whole subtree against its own
+ * policy (the report's totals for those rules), from `root_pol` and the subtree's sums `from`
+ * (a FROM clause giving `pol` and `m`).
+ */
+function totalsPoolCte(d: Dialect, columns: Columns, from: string): string {
+  const rows = rulesAt('POOL').map((rule) => ruleSelect(d, columns, rule, from, 1, 1));
+  return `totals_pool AS (
+    SELECT rule, value, target, ${gapAndStatus(d)}
+    FROM (${rows.join('\n      UNION ALL ')}) x
+  )`;
+}
+
+/**
+ * The report's rows as the CTE `judged` (judgedCtes) for the units of the scope, with
+ * `totals_pool` and `root_pol`, computed by one statement from the copied tables: what the
+ * baselines run, and the copy for any date but today's (today's is kept: keptJudgedSql).
+ */
+export function judgedSql(d: Dialect, policies: PoliciesAt, subtree: boolean): string {
+  const { at, columns, rolled } = reportColumns(d);
+  return `
+  WITH RECURSIVE ${policyCte(policies)},
+  counted AS MATERIALIZED (
+    -- The scope unit's subtree: its pool rules count all of it even when the unit is asked for alone.
+    SELECT u.id, u.kind, u.level, pu.id AS parent_id FROM units u LEFT JOIN units pu ON pu.code = u.parent_code
+    WHERE ${unitsIn(d, '$path', true)}
+  ),
+  ${scopedCte(unitsIn(d, '$path', subtree))},
+  ${rootPolCte(d)},
+  ${measuresCtes(columns, at)},
   up_tree(id, anc) AS (
     -- Every counted unit with each of its ancestors within the subtree (itself included).
     SELECT id, id FROM counted
@@ -212,22 +273,194 @@ export function judgedSql(d: Dialect, policies: PoliciesAt, subtree: boolean): s
     GROUP BY t.anc
   ),
   whole AS (SELECT ${rolled.map((c) => `coalesce(sum(${c}), 0) AS ${c}`).join(', ')} FROM base),
-  rules AS (
-    ${rows.join('\n    UNION ALL ')}
+  ${judgedCtes(d, columns, 'base', 'roll')},
+  ${totalsPoolCte(d, columns, 'FROM root_pol pol CROSS JOIN whole m')}`;
+}
+
+/** The tables that keep the report's figures for one date and policy (in the `kept` catalog). */
+export interface KeptTables {
+  /** The policy rows (policyCte's) as a table: a statement binds them in a fraction of the time. */
+  pol: string;
+  /** Every measure per unit, each unit alone. */
+  base: string;
+  /** Every unit with each of its ancestors, itself included (the tree, for the roll-ups). */
+  tree: string;
+  /** The pool rules' measures per unit over its whole subtree. */
+  roll: string;
+  /** The rule rows of every unit (judgedCtes). */
+  judged: string;
+  /** Per unit with judged rows: its breaches, warnings and shortfall (the worst units' ranking). */
+  ranked: string;
+  /** Per unit with units below it and rule, the rows of its whole subtree summed (a subtree's totals). */
+  sums: string;
+}
+
+/** Per unit, the ranking of the worst units: judged rows' breaches, warnings and relative shortfall. */
+const RANKED_COLUMNS = `count(*) FILTER (WHERE status = 2) AS breaches,
+      count(*) FILTER (WHERE status = 1) AS warnings,
+      -- Rounded: engines differ in the last bits of 1 − 5/6 and 1/6, and ties must stay ties.
+      round(sum(CASE WHEN target > 0 THEN gap * 1.0 / target ELSE 0 END), 9) AS shortfall`;
+
+/** Per rule, over some rows of the report: units judged, breaches, warnings, and the sums. */
+const SUMS_COLUMNS = `count(*) FILTER (WHERE judged = 1) AS units,
+      count(*) FILTER (WHERE judged = 1 AND status = 2) AS breaches,
+      count(*) FILTER (WHERE judged = 1 AND status = 1) AS warnings,
+      sum(num) AS num, sum(target) AS target, sum(gap) AS gap`;
+
+/** The statements of a kept report (keptStatements). */
+export interface KeptStatements {
+  /** Makes the tables for every unit. */
+  build: string[];
+  /** The ids of some units (a list of integers) and every unit above them. */
+  above: (units: string) => string;
+  /** Makes the tables again for some units (`units`) and the units above them (`above`). */
+  patch: (units: string, above: string) => string[];
+}
+
+/**
+ * The statements that keep the report's figures per unit on DuckDB (compliance/kept.ts): `build`
+ * makes the tables for every unit; `patch` makes them again for some units — their measures, and
+ * the roll-ups, rule rows, rankings and subtree sums of them and of every unit above them. The
+ * rows are those judgedSql computes, from the same CTEs. A patch's unit ids are written into the
+ * statements (integers the copy gave), so each source is filtered as it is scanned.
+ *
+ * A patch sums a subtree without reading it whole: a unit's subtree is the units above the change
+ * within it, each with the subtrees of its other children, whose kept sums have not changed.
+ */
+export function keptStatements(policies: PoliciesAt, t: KeptTables): KeptStatements {
+  const d = duckdb;
+  const { at, columns, rolled } = reportColumns(d);
+  const polTable = `pol AS (SELECT * FROM ${t.pol})`;
+  // Counts as INTEGER (DuckDB's are BIGINT, its sums HUGEINT): the tables stay half the size.
+  const all = ['entries', 'posts', 'people', 'units', 'appointments'] as const;
+  const measureColumns = all.flatMap((source) => columns.list(source).map((c) => c.column));
+  const ints = (names: string[]) => names.map((c) => `CAST(${c} AS INTEGER) AS ${c}`).join(', ');
+  const measures = (only?: string) =>
+    `SELECT id, ${ints(measureColumns)} FROM (WITH ${polTable},
+      counted AS MATERIALIZED (SELECT u.id, u.kind FROM units u${only ? ` WHERE u.id IN (${only})` : ''}),
+      ${measuresCtes(columns, at, only)}
+      SELECT * FROM base)`;
+  // The scoped units' measures and roll-ups first: each rule's branch then joins a few rows.
+  const judged = (where: string) =>
+    `SELECT CAST(id AS INTEGER) AS id, CAST(rule AS SMALLINT) AS rule, CAST(num AS INTEGER) AS num,
+      CAST(den AS INTEGER) AS den, CAST(base AS INTEGER) AS base, CAST(value AS DOUBLE) AS value,
+      CAST(target AS DOUBLE) AS target, CAST(judged AS TINYINT) AS judged, CAST(subtree AS TINYINT) AS subtree,
+      CAST(gap AS DOUBLE) AS gap, CAST(status AS TINYINT) AS status
+    FROM (WITH ${polTable},
+      ${scopedCte(where)},
+      mb AS MATERIALIZED (SELECT * FROM ${t.base} WHERE id IN (SELECT id FROM scoped)),
+      mr AS MATERIALIZED (SELECT * FROM ${t.roll} WHERE id IN (SELECT id FROM scoped)),
+      ${judgedCtes(d, columns, 'mb', 'mr')}
+      SELECT * FROM judged)`;
+  const ranked = (where: string) =>
+    `SELECT id, ${RANKED_COLUMNS} FROM ${t.judged} WHERE judged = 1 AND ${where} GROUP BY id`;
+  const rolledSums = rolled.map((c) => `CAST(sum(${c}) AS INTEGER) AS ${c}`).join(', ');
+  const sumsOf = (of: (column: string) => string) =>
+    `CAST(${of('units')} AS INTEGER) AS units, CAST(${of('breaches')} AS INTEGER) AS breaches,
+      CAST(${of('warnings')} AS INTEGER) AS warnings, CAST(${of('num')} AS DOUBLE) AS num,
+      CAST(${of('target')} AS DOUBLE) AS target, CAST(${of('gap')} AS DOUBLE) AS gap`;
+  // The units with units below them: only their subtrees' sums are kept (a leaf's are its own rows).
+  const parents = `SELECT DISTINCT anc FROM ${t.tree} WHERE anc <> id`;
+  // The kept rows of the other children of the units `above`: their subtrees, summed already.
+  const otherChildren = (table: string, columns: string, above: string) =>
+    `SELECT p.id, ${columns} FROM units c JOIN units p ON p.code = c.parent_code JOIN ${table} k ON k.id = c.id
+      WHERE p.id IN (${above}) AND c.id NOT IN (${above})`;
+  return {
+    build: [
+      `CREATE TABLE ${t.pol} AS WITH ${policyCte(policies)} SELECT * FROM pol`,
+      `CREATE TABLE ${t.base} AS ${measures()}`,
+      `CREATE TABLE ${t.tree} AS WITH RECURSIVE up_tree(id, anc) AS (
+        SELECT id, id FROM units
+        UNION ALL
+        SELECT t.id, p.id FROM up_tree t JOIN units c ON c.id = t.anc JOIN units p ON p.code = c.parent_code
+      ) SELECT id, anc FROM up_tree`,
+      `CREATE TABLE ${t.roll} AS SELECT t.anc AS id, ${rolledSums}
+        FROM ${t.tree} t JOIN ${t.base} b ON b.id = t.id GROUP BY t.anc`,
+      `CREATE TABLE ${t.judged} AS ${judged('TRUE')} ORDER BY id`,
+      `CREATE TABLE ${t.ranked} AS ${ranked('TRUE')}`,
+      `CREATE TABLE ${t.sums} AS SELECT id, rule, ${sumsOf((c) => c)} FROM (SELECT t.anc AS id, j.rule, ${SUMS_COLUMNS}
+        FROM ${t.tree} t JOIN ${t.judged} j ON j.id = t.id WHERE t.anc IN (${parents}) GROUP BY t.anc, j.rule)`,
+    ],
+    above: (units) => `SELECT DISTINCT anc AS id FROM ${t.tree} WHERE id IN (${units})`,
+    patch: (units, above) => [
+      `DELETE FROM ${t.base} WHERE id IN (${units})`,
+      `INSERT INTO ${t.base} ${measures(units)}`,
+      `DELETE FROM ${t.roll} WHERE id IN (${above})`,
+      `INSERT INTO ${t.roll} SELECT t.anc AS id, ${rolledSums} FROM ${t.tree} t JOIN (
+        SELECT id, ${rolled.join(', ')} FROM ${t.base} WHERE id IN (${above})
+        UNION ALL ${otherChildren(t.roll, rolled.map((c) => `k.${c}`).join(', '), above)}
+      ) x ON x.id = t.id WHERE t.anc IN (${above}) GROUP BY t.anc`,
+      `DELETE FROM ${t.judged} WHERE id IN (${above})`,
+      `INSERT INTO ${t.judged} ${judged(`u.id IN (${above})`)}`,
+      `DELETE FROM ${t.ranked} WHERE id IN (${above})`,
+      `INSERT INTO ${t.ranked} ${ranked(`id IN (${above})`)}`,
+      `DELETE FROM ${t.sums} WHERE id IN (${above})`,
+      `INSERT INTO ${t.sums} SELECT t.anc AS id, x.rule, ${sumsOf((c) => `sum(${c})`)} FROM ${t.tree} t JOIN (
+        SELECT id, rule, ${SUMS_COLUMNS} FROM ${t.judged} WHERE id IN (${above}) GROUP BY id, rule
+        UNION ALL ${otherChildren(t.sums, 'k.rule, k.units, k.breaches, k.warnings, k.num, k.target, k.gap', above)}
+        UNION ALL SELECT parent, rule, ${SUMS_COLUMNS} FROM (
+          SELECT p.id AS parent, k.* FROM units c JOIN units p ON p.code = c.parent_code JOIN ${t.judged} k ON k.id = c.id
+          WHERE p.id IN (${above}) AND c.id NOT IN (${above}) AND c.id NOT IN (${parents})
+        ) GROUP BY parent, rule
+      ) x ON x.id = t.id WHERE t.anc IN (${above}) AND t.anc IN (${parents}) GROUP BY t.anc, x.rule`,
+    ],
+  };
+}
+
+/**
+ * The report's summary (summarySql's rows) from the kept tables: the totals from the scope
+ * unit's subtree sums (or its own rows, asked alone) and kept roll-up; the worst units from the
+ * kept ranking. The same columns and order as summarySql.
+ */
+export function keptSummarySql(t: KeptTables, subtree: boolean, byLevel = false): string {
+  const d = duckdb;
+  const { columns } = reportColumns(d);
+  return `WITH pol AS (SELECT * FROM ${t.pol}),
+  ${rootPolCte(d)},
+  ${totalsPoolCte(d, columns, `FROM root_pol pol JOIN ${t.roll} m ON m.id = pol.id`)},
+  root AS (SELECT id, EXISTS (SELECT 1 FROM ${t.sums} WHERE id = root_pol.id) AS summed FROM root_pol),
+  sums AS (
+    -- A subtree's kept sums; a unit alone, or a unit with none below it: its own rows.
+    ${
+      subtree
+        ? `SELECT rule, units, breaches, warnings, num, target, gap FROM ${t.sums} WHERE id = (SELECT id FROM root)
+    UNION ALL `
+        : ''
+    }SELECT rule, ${SUMS_COLUMNS} FROM ${t.judged}
+    WHERE id = (SELECT id FROM root) ${subtree ? 'AND NOT (SELECT summed FROM root)' : ''} GROUP BY rule
   ),
-  judged AS MATERIALIZED (
-    SELECT id, rule, num, den, base, value, target, judged, subtree,
-      ${d.greatest('0', 'target - value')} AS gap,
-      CASE WHEN warn_only = 1 AND ${statusSql('value', 'target', 'tolerance')} = 2 THEN 1
-           ELSE ${statusSql('value', 'target', 'tolerance')} END AS status
-    FROM rules
+  ${totalsCte()},
+  ranked AS (
+    SELECT id, breaches, warnings, shortfall FROM ${t.ranked}
+    WHERE ${keptInScope(t, subtree)} ${byLevel ? 'AND id IN (SELECT id FROM units WHERE level = $level)' : ''}
+    ORDER BY breaches DESC, shortfall DESC, warnings DESC, id
+    LIMIT $limit
+  )
+  ${summarySelect(`${t.judged}`)}`;
+}
+
+/**
+ * judgedSql's CTEs read from the kept tables: the rule rows of the units in scope, and the pool
+ * rules' totals from the scope unit's kept roll-up (a page of rows: rowsSql over it).
+ */
+export function keptJudgedSql(t: KeptTables, subtree: boolean): string {
+  const d = duckdb;
+  const { columns } = reportColumns(d);
+  return `
+  WITH pol AS (SELECT * FROM ${t.pol}),
+  ${rootPolCte(d)},
+  judged AS (
+    SELECT id, rule, num, den, base, value, target, judged, subtree, gap, status
+    FROM ${t.judged} WHERE ${keptInScope(t, subtree)}
   ),
-  totals_pool AS (
-    SELECT rule, value, target, ${d.greatest('0', 'target - value')} AS gap,
-      CASE WHEN warn_only = 1 AND ${statusSql('value', 'target', 'tolerance')} = 2 THEN 1
-           ELSE ${statusSql('value', 'target', 'tolerance')} END AS status
-    FROM (${totalsPool.join('\n      UNION ALL ')}) x
-  )`;
+  ${totalsPoolCte(d, columns, `FROM root_pol pol JOIN ${t.roll} m ON m.id = pol.id`)}`;
+}
+
+/** The kept rows (by `id`) of the scope: root_pol's unit with its subtree (the kept tree), or alone. */
+function keptInScope(t: KeptTables, subtree: boolean): string {
+  return subtree
+    ? `id IN (SELECT t.id FROM ${t.tree} t JOIN root_pol r ON r.id = t.anc)`
+    : 'id = (SELECT id FROM root_pol)';
 }
 
 /**
@@ -239,14 +472,20 @@ export function judgedSql(d: Dialect, policies: PoliciesAt, subtree: boolean): s
  */
 export function summarySql(judged: string, byLevel = false): string {
   return `${judged},
-  sums AS (
-    SELECT rule, count(*) FILTER (WHERE judged = 1) AS units,
-      count(*) FILTER (WHERE judged = 1 AND status = 2) AS breaches,
-      count(*) FILTER (WHERE judged = 1 AND status = 1) AS warnings,
-      sum(num) AS num, sum(target) AS target, sum(gap) AS gap
-    FROM judged GROUP BY rule
-  ),
-  totals AS (
+  sums AS (SELECT rule, ${SUMS_COLUMNS} FROM judged GROUP BY rule),
+  ${totalsCte()},
+  ranked AS (
+    SELECT id, ${RANKED_COLUMNS}
+    FROM judged WHERE judged = 1 ${byLevel ? 'AND id IN (SELECT id FROM units WHERE level = $level)' : ''} GROUP BY id
+    ORDER BY breaches DESC, shortfall DESC, warnings DESC, id
+    LIMIT $limit
+  )
+  ${summarySelect('judged')}`;
+}
+
+/** The CTE `totals` from `sums` (per rule over the scope) and `totals_pool`: see summarySql. */
+function totalsCte(): string {
+  return `totals AS (
     SELECT s.rule, s.units, s.breaches, s.warnings,
       CASE WHEN tp.rule IS NULL THEN s.num ELSE tp.value END AS value,
       CASE WHEN tp.rule IS NULL THEN s.target ELSE tp.target END AS target,
@@ -254,24 +493,18 @@ export function summarySql(judged: string, byLevel = false): string {
       CASE WHEN tp.rule IS NULL THEN ${statusSql('s.target - s.gap', 's.target', '(SELECT tolerance FROM root_pol)')}
            ELSE tp.status END AS status
     FROM sums s LEFT JOIN totals_pool tp ON tp.rule = s.rule
-  ),
-  ranked AS (
-    SELECT id,
-      count(*) FILTER (WHERE status = 2) AS breaches,
-      count(*) FILTER (WHERE status = 1) AS warnings,
-      -- Rounded: engines differ in the last bits of 1 − 5/6 and 1/6, and ties must stay ties.
-      round(sum(CASE WHEN target > 0 THEN gap * 1.0 / target ELSE 0 END), 9) AS shortfall
-    FROM judged WHERE judged = 1 ${byLevel ? 'AND id IN (SELECT id FROM units WHERE level = $level)' : ''} GROUP BY id
-    ORDER BY breaches DESC, shortfall DESC, warnings DESC, id
-    LIMIT $limit
-  )
-  SELECT 'T' AS part, NULL AS unit_id, NULL AS unit_code, NULL AS unit_name, rule, units, breaches, warnings,
+  )`;
+}
+
+/** The summary's rows: the totals (part 'T'), then the ranked units' judged rows from `judged` (part 'W'). */
+function summarySelect(judged: string): string {
+  return `SELECT 'T' AS part, NULL AS unit_id, NULL AS unit_code, NULL AS unit_name, rule, units, breaches, warnings,
     NULL AS shortfall, value, target, gap, status, NULL AS num, NULL AS den, NULL AS base, NULL AS judged, NULL AS subtree
   FROM totals
   UNION ALL
   SELECT 'W', r.id, u.code, u.name, j.rule, NULL, r.breaches, r.warnings,
     r.shortfall, j.value, j.target, j.gap, j.status, j.num, j.den, j.base, j.judged, j.subtree
-  FROM ranked r JOIN judged j ON j.id = r.id AND j.judged = 1 JOIN units u ON u.id = r.id
+  FROM ranked r JOIN ${judged} j ON j.id = r.id AND j.judged = 1 JOIN units u ON u.id = r.id
   ORDER BY part, breaches DESC, shortfall DESC, warnings DESC, unit_id, rule`;
 }
 

@@ -12,7 +12,7 @@ import {
   copyEngine,
 } from '../../analytics/compliance/report.ts';
 import type { MetricInput } from '../../analytics/metric.ts';
-import { addYears } from '../../domain/dates.ts';
+import { addYears, todayIso } from '../../domain/dates.ts';
 import type { Policy } from '../../domain/policy/defaults.ts';
 import { policyOf } from '../../domain/policy/effective.ts';
 import { judgedTrainingYear } from '../../domain/rules.ts';
@@ -23,13 +23,16 @@ import { unitPathText } from './unit-path.ts';
 
 /**
  * The compliance report of a metric input: judged at its date, over the scope unit's succession
- * horizon, on the given training year (omitted: the last one complete by then).
+ * horizon, on the given training year (omitted: the last one complete by then). Today's report
+ * on its judged training year is kept per unit between changes (analytics/compliance/kept.ts);
+ * another date's or year's is computed for its scope.
  */
 export function complianceReportOf({ copy, scope, asOf, policies }: MetricInput, year?: number | null) {
   const policy = policyOf(policies, scope.unitKind);
   const horizonEnd = addYears(asOf, policy.successionHorizonYears);
   const trainingYear = year ?? judgedTrainingYear(asOf);
-  const report = new ComplianceReport(copyEngine(copy), policies, {
+  const keep = asOf === todayIso() && trainingYear === judgedTrainingYear(asOf);
+  const report = new ComplianceReport(copyEngine(copy, { keep }), policies, {
     path: scope.path!,
     subtree: scope.subtree,
     asOf,
