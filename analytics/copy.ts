@@ -616,14 +616,17 @@ export class AnalyticsCopy {
     try {
       await this.connection.run(`UPDATE ${STAMP_TABLE} SET version = $1, change_at = $2`, [to.version, to.at]);
       for (const [table, keys, rows] of read) {
-        // The units the records counted in before and after: a record moved counts in both.
+        // The units the records counted in before, and after: a record that names its unit may
+        // have moved (it counts in both); the others name theirs through records this refresh
+        // does not change (a training its person's, a post's holder the post's).
         await this.unitsNamed(table, keys, units);
+        const unitColumn = table.columns.findIndex(([name]) => name === 'unit_id');
+        if (unitColumn >= 0) for (const row of rows) if (row[unitColumn] != null) units.add(Number(row[unitColumn]));
         await this.connection.run(`DELETE FROM ${table.name} WHERE "${table.key}" IN (SELECT unnest($1::VARCHAR[]))`, [
           listValue(keys),
         ]);
         await this.append(this.connection, this.generation, table, rows);
         await this.rederive(table, keys);
-        await this.unitsNamed(table, keys, units);
       }
       await this.connection.run('COMMIT');
     } catch (error) {

@@ -41,8 +41,8 @@ export function unitsNamedSql(names: KeyNames): string {
     case 'entry':
       return `SELECT unit_id FROM reserves WHERE code IN (${keys})`;
     case 'person':
-      return `SELECT unit_id FROM people WHERE code IN (${keys})
-        UNION SELECT r.unit_id FROM reserves r JOIN people pe ON pe.id = r.person_id WHERE pe.code IN (${keys})`;
+      return `WITH pe AS (SELECT id, unit_id FROM people WHERE code IN (${keys}))
+        SELECT unit_id FROM pe UNION SELECT unit_id FROM reserves WHERE person_id IN (SELECT id FROM pe)`;
     case 'post':
       return `SELECT unit_id FROM positions WHERE code IN (${keys})`;
     case 'unit':

@@ -152,6 +152,12 @@ async function benchAnalytics(argv: string[]): Promise<void> {
       console.log(
         `same report by SQL on PostgreSQL: ${ms(r.postgresMs)} → DuckDB is ${(Number(r.postgresMs) / Number(r.reportMs)).toFixed(1)}× faster`,
       );
+      console.log(
+        `today's compliance report (kept per unit), the same request: built on first request ${ms(r.keptBuildMs)}; computed from the kept figures ${ms(r.keptMs)} (runs: ${(r.keptRunsMs as number[]).join(', ')} ms); after the write above (patch + read) ${ms(r.keptAfterWriteMs)}`,
+      );
+      console.log(
+        `today's report against the issue's 150 ms on the slower host kind (× 1.5): ${ms(Number(r.keptMs) * 1.5)} → ${Number(r.keptMs) * 1.5 < 150 ? 'met' : 'NOT met'}; after a write ${ms(Number(r.keptAfterWriteMs) * 1.5)}`,
+      );
       const meets =
         Number(r.reportMs) < 300 &&
         Number(r.sqliteMs) / Number(r.reportMs) >= 10 &&

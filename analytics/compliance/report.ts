@@ -111,6 +111,11 @@ export class ComplianceReport {
     this.kept = engine.kept ? engine.kept(policies, dated) : null;
   }
 
+  /** The kept figures this report reads, if it is kept (tests and the benchmark read their counts). */
+  get keptFigures(): KeptReport | null {
+    return this.kept;
+  }
+
   private once<T>(part: string, compute: () => Promise<T>): Promise<T> {
     return this.engine.cached ? this.engine.cached(`${this.key}|${part}`, compute) : compute();
   }
