@@ -132,18 +132,16 @@ export function postOfKind(kind: PositionKind): string {
  * or imported) has the holder of the record in force then, or none; before its first record, when
  * that one is open at the start (see tables.ts open_start), its first holder; a post without
  * records has its current incumbent. Shaped like the `positions` table, so a metric reads it in its place.
- * With `units` (a subquery of unit ids), only those units' posts.
+ * `from` names the tables read (a subset of the posts and their records, in their shape).
  */
-export function positionsAt(on: string, units?: string): string {
+export function positionsAt(on: string, from = { positions: 'positions', incumbencies: 'incumbencies' }): string {
   const held = (column: string, recorded: string) =>
     `CASE WHEN h.position_code IS NULL THEN p.${column} ELSE i.${recorded} END AS ${column}`;
-  // Only the posts of some units (`units`: a subquery of unit ids), their records read alone.
-  const only = units ? ` WHERE position_code IN (SELECT code FROM positions WHERE unit_id IN (${units}))` : '';
   return `SELECT p.code, p.unit_id, p.kind, p.rank, p.category, ${held('incumbent_id', 'person_id')},
       ${held('incumbent_birth_ymd', 'birth_ymd')}, ${held('term_ends_ymd', 'term_ends_ymd')}
-    FROM ${units ? `(SELECT * FROM positions WHERE unit_id IN (${units}))` : 'positions'} p
-    LEFT JOIN (SELECT DISTINCT position_code FROM incumbencies${only}) h ON h.position_code = p.code
-    LEFT JOIN ${units ? `(SELECT * FROM incumbencies${only})` : 'incumbencies'} i ON i.position_code = p.code
+    FROM ${from.positions} p
+    LEFT JOIN (SELECT DISTINCT position_code FROM ${from.incumbencies}) h ON h.position_code = p.code
+    LEFT JOIN ${from.incumbencies} i ON i.position_code = p.code
       AND (i.open_start OR i.from_ymd <= ${on}) AND (i.until_ymd IS NULL OR i.until_ymd > ${on})`;
 }
 

@@ -184,22 +184,31 @@ function measuresCtes(columns: Columns, at: MeasureDates, only?: string): string
     name === 'PEOPLE' ? 'coalesce(up.n, 0)' : name === 'TRAINED_PEOPLE' ? 'coalesce(uy.trained, 0)' : null;
   for (const c of peopleCols)
     if (!people(c.name)) throw new Error(`measure ${c.name}: the report counts people through unit_people only`);
-  const reserves = only ? `(SELECT * FROM reserves WHERE unit_id IN (${only}))` : 'reserves';
+  // Narrowed to some units: their entries (and those entries' people's trainings), their posts
+  // and the posts' records, each read once.
+  const narrowed = only
+    ? `rs AS MATERIALIZED (SELECT * FROM reserves WHERE unit_id IN (${only})),
+  ps AS MATERIALIZED (SELECT * FROM positions WHERE unit_id IN (${only})),
+  inc AS MATERIALIZED (SELECT * FROM incumbencies WHERE position_code IN (SELECT code FROM ps)),
+  `
+    : '';
+  const from = only
+    ? { reserves: 'rs', positions: 'ps', incumbencies: 'inc' }
+    : { reserves: 'reserves', positions: 'positions', incumbencies: 'incumbencies' };
   const trained = (year: string) =>
     `SELECT person_id, central_n, central_days FROM person_years WHERE year = ${year} AND central_n > 0${
-      only ? ` AND person_id IN (SELECT person_id FROM ${reserves})` : ''
+      only ? ' AND person_id IN (SELECT person_id FROM rs)' : ''
     }`;
-  return `pos AS (
+  return `${narrowed}pos AS (
     SELECT p.unit_id, ${postCols.map((c) => `count(*) FILTER (WHERE ${c.sql}) AS ${c.column}`).join(', ')}
-    FROM (${positionsAt(at.asOf, only)}) p JOIN counted c ON c.id = p.unit_id JOIN pol ON pol.unit_kind = c.kind
+    FROM (${positionsAt(at.asOf, from)}) p JOIN counted c ON c.id = p.unit_id JOIN pol ON pol.unit_kind = c.kind
     GROUP BY p.unit_id
   ),
   appt AS (
     -- Appointments to the units' leadership posts (a recorded first day; incumbencies from before
     -- the records began are none).
     SELECT p.unit_id, ${apptCols.map((c) => `count(*) FILTER (WHERE ${c.sql}) AS ${c.column}`).join(', ')}
-    FROM incumbencies a JOIN ${only ? `(SELECT * FROM positions WHERE unit_id IN (${only}))` : 'positions'} p
-      ON p.code = a.position_code JOIN counted c ON c.id = p.unit_id
+    FROM ${from.incumbencies} a JOIN ${from.positions} p ON p.code = a.position_code JOIN counted c ON c.id = p.unit_id
     JOIN pol ON pol.unit_kind = c.kind
     WHERE a.from_ymd IS NOT NULL
     GROUP BY p.unit_id
@@ -208,7 +217,7 @@ function measuresCtes(columns: Columns, at: MeasureDates, only?: string): string
     -- The entries active at asOf or on the judged training year's last day, with the person's
     -- centralized trainings of that year (py) and of the current year (pyc).
     SELECT r.unit_id, ${entryCols.map((c) => `count(*) FILTER (WHERE ${c.sql}) AS ${c.column}`).join(', ')}
-    FROM ${reserves} r JOIN counted c ON c.id = r.unit_id JOIN pol ON pol.unit_kind = c.kind
+    FROM ${from.reserves} r JOIN counted c ON c.id = r.unit_id JOIN pol ON pol.unit_kind = c.kind
     LEFT JOIN (${trained('$year')}) py ON py.person_id = r.person_id
     LEFT JOIN (${trained('$currentYear')}) pyc ON pyc.person_id = r.person_id
     WHERE ${activeAt(at.asOf)} OR ${activeAt(at.yearEnd)}
