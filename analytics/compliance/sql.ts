@@ -367,7 +367,7 @@ export function judgedSql(d: Dialect, policies: PoliciesAt, subtree: boolean): s
 }
 
 /** The tables that keep the report's figures for one date and policy (in the `kept` catalog). */
-export interface KeptTables {
+export type KeptTables = {
   /** The policy rows (policyCte's) as a table: a statement binds them in a fraction of the time. */
   pol: string;
   /** Every measure per unit, each unit alone. */
@@ -382,7 +382,7 @@ export interface KeptTables {
   ranked: string;
   /** Per unit with units below it and rule, the rows of its whole subtree summed (a subtree's totals). */
   sums: string;
-}
+};
 
 /** Per unit, the ranking of the worst units: judged rows' breaches, warnings and relative shortfall. */
 const RANKED_COLUMNS = `count(*) FILTER (WHERE status = 2) AS breaches,

@@ -2,8 +2,10 @@
 // system removes nobody by itself (domain.md "Dynamic management").
 import { isoFromYmd, lastCompleteQuarter, ymdNumber } from '../../domain/dates.ts';
 import type { PositionKind } from '../../domain/enums.ts';
+import type { PoliciesAt } from '../../domain/policy/effective.ts';
 import { MATTERS_NEEDING_FINDING } from '../../domain/procedure.ts';
 import { addYearsYmd, duckdb } from '../dialect.ts';
+import { keptFigures } from '../kept.ts';
 import { int, kept, type MetricInput } from '../metric.ts';
 import { pol, policyCte } from '../policy-table.ts';
 import { activeAt, age, overAge, periodEnds, positionsAt } from '../segments.ts';
@@ -52,17 +54,114 @@ export interface AlertReport {
   items: Alert[];
 }
 
-export function alerts(
-  input: MetricInput,
-  options: { only: AlertKind[] | null; limit: number; offset: number },
-): Promise<AlertReport> {
+export interface AlertOptions {
+  only: AlertKind[] | null;
+  limit: number;
+  offset: number;
+  /**
+   * Keep every active entry's flags at this date beside the copy, patched for the units each
+   * change touches (../kept.ts): for today's date, which the overview asks after every change.
+   */
+  keep?: boolean;
+}
+
+export function alerts(input: MetricInput, options: AlertOptions): Promise<AlertReport> {
   return kept(input, 'alerts', options, () => computeAlerts(input, options));
 }
 
-async function computeAlerts(
-  { copy, scope, asOf, policies }: MetricInput,
-  options: { only: AlertKind[] | null; limit: number; offset: number },
-): Promise<AlertReport> {
+/** The kept flags of a date and policy: every active entry with at least one alert, per unit. */
+export function keptAlerts({ copy, asOf, policies }: MetricInput) {
+  return keptFigures(
+    copy,
+    'alerts',
+    policies.versions.join(','),
+    (name) => {
+      const tables = { flagged: name('flagged') };
+      const rows = (where: string) =>
+        `${flagsSql(asOf, policies, where)}
+        SELECT unit_id, code, unit_code, unit_name, kind, age, period_ends, alerts FROM listed WHERE len(alerts) > 0`;
+      return {
+        tables,
+        build: [`CREATE TABLE ${tables.flagged} AS ${rows('TRUE')}`],
+        async patch(units, query) {
+          await query(`DELETE FROM ${tables.flagged} WHERE unit_id IN (${units})`);
+          await query(`INSERT INTO ${tables.flagged} ${rows(`u.id IN (${units})`)}`);
+        },
+      };
+    },
+    { asOf: ymdNumber(asOf) },
+  );
+}
+
+async function computeAlerts(input: MetricInput, options: AlertOptions): Promise<AlertReport> {
+  const { copy, scope, asOf, policies } = input;
+  const only = options.only?.length
+    ? `AND len(list_intersect(alerts, [${options.only.map((k) => `'${k}'`).join(', ')}])) > 0`
+    : '';
+  const params = { scope: scope.param, asOf: ymdNumber(asOf) };
+  // One statement: the counts, the total and the page read the flags once (DuckDB computes a CTE
+  // used several times once). Three statements computed them three times over.
+  const page =
+    options.limit === 0
+      ? ''
+      : `UNION ALL SELECT * FROM (SELECT 'item', NULL, NULL, code, unit_code, unit_name, kind, age, period_ends, alerts,
+          row_number() OVER (ORDER BY len(alerts) DESC, period_ends, unit_id, code) AS ord
+        FROM wanted ORDER BY ord LIMIT ${Math.trunc(options.limit)} OFFSET ${Math.trunc(options.offset)})`;
+  const answer = `
+    SELECT 'count' AS part, k AS alert, CAST(count(*) AS INTEGER) AS n, NULL::VARCHAR AS code, NULL::VARCHAR AS unit_code,
+      NULL::VARCHAR AS unit_name, NULL::VARCHAR AS kind, NULL::INTEGER AS age, NULL::INTEGER AS period_ends,
+      NULL::VARCHAR[] AS alerts, NULL::BIGINT AS ord
+    FROM (SELECT unnest(alerts) AS k FROM wanted) GROUP BY k
+    UNION ALL SELECT 'total', NULL, CAST(count(*) AS INTEGER), NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL FROM wanted
+    ${page}`;
+  let rows: Record<string, unknown>[] | null = null;
+  if (options.keep) {
+    const flagged = keptAlerts(input);
+    try {
+      rows = await flagged.read(
+        `WITH wanted AS (
+          SELECT * FROM ${flagged.tables.flagged} WHERE unit_id IN (SELECT u.id FROM units u WHERE ${scope.where}) ${only}
+        ) ${answer}`,
+        params,
+      );
+    } catch (error) {
+      console.error('alerts: the kept flags failed; computing these alerts from the copy', error);
+    }
+  }
+  rows ??= await copy.query(
+    `${flagsSql(asOf, policies, scope.where)},
+    wanted AS (SELECT * FROM listed WHERE len(alerts) > 0 ${only})
+    ${answer}`,
+    params,
+  );
+  const counts = rows.filter((r) => r.part === 'count').map((r) => ({ kind: r.alert, n: r.n }));
+  const total = rows.find((r) => r.part === 'total');
+  const items = rows.filter((r) => r.part === 'item').sort((x, y) => Number(x.ord) - Number(y.ord));
+  const byKind = new Map(counts.map((c) => [c.kind as AlertKind, int(c.n)]));
+  return {
+    total: int(total?.n),
+    counts: ALERT_KINDS.map((kind) => ({ kind, count: byKind.get(kind) ?? 0 })),
+    items: items.map((r) => {
+      const list = (r.alerts as string[]).filter((a): a is AlertKind => (ALERT_KINDS as readonly string[]).includes(a));
+      return {
+        reserveCode: r.code as string,
+        unitCode: r.unit_code as string,
+        unitName: r.unit_name as string,
+        kind: r.kind as PositionKind,
+        age: int(r.age),
+        periodEnds: isoFromYmd(int(r.period_ends)),
+        alerts: list,
+        eliminationCandidate: list.some((a) => ELIMINATION.includes(a)),
+      };
+    }),
+  };
+}
+
+/**
+ * The CTEs up to `listed`: every active entry at $asOf of the units `where` (on `u`) with its
+ * alerts (the list may be empty).
+ */
+function flagsSql(asOf: string, policies: PoliciesAt, where: string): string {
   const d = duckdb;
   const on = d.int('$asOf');
   const yearAgo = addYearsYmd(d, on, '-1');
@@ -72,7 +171,7 @@ async function computeAlerts(
   const quarter = lastCompleteQuarter(asOf);
   const [qFrom, qTo] = [ymdNumber(quarter.from), ymdNumber(quarter.to)];
   const windowEnd = d.fromDate(`${d.toDate(on)} + to_days(CAST(${pol('alertWindowDays')} AS INTEGER))`);
-  const flags = `WITH ${policyCte(policies)},
+  return `WITH ${policyCte(policies)},
   active AS (
     SELECT r.code, r.kind, r.person_id, r.entered_ymd, r.birth_ymd, u.id AS unit_id, u.code AS unit_code, u.name AS unit_name,
       ${periodEnds(d)} AS period_ends, ${age(d, on)} AS age, ${overAge(d, on)} AS over_age, ${windowEnd} AS window_end,
@@ -87,7 +186,7 @@ async function computeAlerts(
       ${d.fromDate(`${d.toDate(on)} - to_days(CAST(${pol('practice.reportDays')} AS INTEGER))`)} AS report_due,
       ${pol('practice.reportDays')} AS report_days
     FROM reserves r JOIN units u ON u.id = r.unit_id JOIN pol ON pol.unit_kind = u.kind
-    WHERE ${scope.where} AND ${activeAt(on)}
+    WHERE ${where} AND ${activeAt(on)}
   ),
   latest AS (
     SELECT a.person_id, a.year, a.grade, a.incompetent_vote_share, a.dept_percentile,
@@ -186,48 +285,5 @@ async function computeAlerts(
       CASE WHEN disqualified THEN 'DISQUALIFYING_MATTER' END
     ], a -> a IS NOT NULL) AS alerts
     FROM flagged
-  ),
-  wanted AS (
-    SELECT * FROM listed WHERE len(alerts) > 0 ${options.only?.length ? `AND len(list_intersect(alerts, [${options.only.map((k) => `'${k}'`).join(', ')}])) > 0` : ''}
   )`;
-  const params = { scope: scope.param, asOf: ymdNumber(asOf) };
-  // One statement: the counts, the total and the page read the flags once (DuckDB computes a CTE
-  // used several times once). Three statements computed them three times over.
-  const page =
-    options.limit === 0
-      ? ''
-      : `UNION ALL SELECT * FROM (SELECT 'item', NULL, NULL, code, unit_code, unit_name, kind, age, period_ends, alerts,
-          row_number() OVER (ORDER BY len(alerts) DESC, period_ends, unit_id, code) AS ord
-        FROM wanted ORDER BY ord LIMIT ${Math.trunc(options.limit)} OFFSET ${Math.trunc(options.offset)})`;
-  const rows = await copy.query(
-    `${flags}
-    SELECT 'count' AS part, k AS alert, CAST(count(*) AS INTEGER) AS n, NULL::VARCHAR AS code, NULL::VARCHAR AS unit_code,
-      NULL::VARCHAR AS unit_name, NULL::VARCHAR AS kind, NULL::INTEGER AS age, NULL::INTEGER AS period_ends,
-      NULL::VARCHAR[] AS alerts, NULL::BIGINT AS ord
-    FROM (SELECT unnest(alerts) AS k FROM wanted) GROUP BY k
-    UNION ALL SELECT 'total', NULL, CAST(count(*) AS INTEGER), NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL FROM wanted
-    ${page}`,
-    params,
-  );
-  const counts = rows.filter((r) => r.part === 'count').map((r) => ({ kind: r.alert, n: r.n }));
-  const total = rows.find((r) => r.part === 'total');
-  const items = rows.filter((r) => r.part === 'item').sort((x, y) => Number(x.ord) - Number(y.ord));
-  const byKind = new Map(counts.map((c) => [c.kind as AlertKind, int(c.n)]));
-  return {
-    total: int(total?.n),
-    counts: ALERT_KINDS.map((kind) => ({ kind, count: byKind.get(kind) ?? 0 })),
-    items: items.map((r) => {
-      const list = (r.alerts as string[]).filter((a): a is AlertKind => (ALERT_KINDS as readonly string[]).includes(a));
-      return {
-        reserveCode: r.code as string,
-        unitCode: r.unit_code as string,
-        unitName: r.unit_name as string,
-        kind: r.kind as PositionKind,
-        age: int(r.age),
-        periodEnds: isoFromYmd(int(r.period_ends)),
-        alerts: list,
-        eliminationCandidate: list.some((a) => ELIMINATION.includes(a)),
-      };
-    }),
-  };
 }

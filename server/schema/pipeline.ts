@@ -2,6 +2,7 @@
 
 import { ALERT_KINDS, type Alert, type AlertReport, alerts } from '../../analytics/metrics/alerts.ts';
 import { type Pipeline, pipeline } from '../../analytics/metrics/pipeline.ts';
+import { todayIso } from '../../domain/dates.ts';
 import { builder } from '../builder.ts';
 import { readable } from '../lang.ts';
 import { entryByCode } from './drill.ts';
@@ -117,11 +118,15 @@ builder.queryFields((t) => ({
       first: t.arg.int({ defaultValue: 100, validate: pageSize }),
       offset: t.arg.int({ defaultValue: 0, validate: pageOffset }),
     },
-    resolve: async (_root, args, ctx) =>
-      alerts(await metricInput(ctx, args), {
+    resolve: async (_root, args, ctx) => {
+      const input = await metricInput(ctx, args);
+      return alerts(input, {
         only: args.kinds ?? null,
         limit: args.first ?? 100,
         offset: args.offset ?? 0,
-      }),
+        // Today's flags are kept per unit and patched after each change (analytics/kept.ts).
+        keep: input.asOf === todayIso(),
+      });
+    },
   }),
 }));

@@ -778,7 +778,12 @@ builder.mutationFields((t) => ({
         { ...input, reserveId: id(input.reserveId) },
         async (code, unitCode, on) => {
           const input = await metricInput(ctx, { unitCode, subtree: false, asOf: on });
-          const report = await alerts(input, { only: [...ELIMINATION], limit: 1000, offset: 0 });
+          const report = await alerts(input, {
+            only: [...ELIMINATION],
+            limit: 1000,
+            offset: 0,
+            keep: on === todayIso(),
+          });
           const item = report.items.find((i) => i.reserveCode === code);
           return item ? item.alerts.filter((a) => ELIMINATION.includes(a)) : [];
         },

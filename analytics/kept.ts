@@ -1,0 +1,149 @@
+// Figures kept per unit beside the copy (docs/decisions/049): tables in the copy's in-memory
+// `kept` catalog, built once for a date and policy, then patched for the units each change
+// touched (AnalyticsCopy.changedUnitsSince) instead of computed again. Today's compliance report
+// (compliance/kept.ts) and today's alerts (metrics/alerts.ts) keep theirs here. A kept figure is
+// brought to the copy's data version before each read; reads and patches of one take turns, so a
+// read never sees half a patch; when the copy cannot tell what changed (a full reload), or a
+// patch fails, the tables are built again.
+import type { DuckDBValue } from '@duckdb/node-api';
+import { LRUCache } from 'lru-cache';
+import { type AnalyticsCopy, KEPT_CATALOG, type Row } from './copy.ts';
+import { bound } from './measure-query.ts';
+
+/** A statement on the kept figures' connection (parameters not named in it are left out). */
+export type KeptQuery = (sql: string, params?: Record<string, DuckDBValue>) => Promise<Row[]>;
+
+/** How a figure is kept: its tables, the statements that build them, and how a patch runs. */
+export interface KeptDefinition<T extends Record<string, string>> {
+  tables: T;
+  /** Makes every table for every unit. */
+  build: string[];
+  /** Makes the rows of some units (`units`, a list of integer ids) again. */
+  patch(units: string, query: KeptQuery): Promise<void>;
+}
+
+/** Dates and policies kept at once per copy and figure (today's, and yesterday's while the date turns). */
+const KEPT_SETS = 2;
+
+/** Patches between checkpoints of the kept catalog (rows patched away are freed then). */
+const CHECKPOINT_EVERY = 100;
+
+/** Above this many units changed at once, the tables are built again rather than patched. */
+const PATCH_AT_MOST = 2_000;
+
+let tablesMade = 0;
+
+/** One figure's tables for one date and policy, brought to the copy's version before every read. */
+export class KeptFigures<T extends Record<string, string>> {
+  /** The copy's data version the tables hold; -1: none (to be built). */
+  private version = -1;
+  private queue: Promise<unknown> = Promise.resolve();
+  private closed = false;
+  private readonly definition: KeptDefinition<T>;
+  /** Builds and patches so far, and the units the last patch made again (tests, the benchmark). */
+  builds = 0;
+  patches = 0;
+  lastPatchedUnits = 0;
+
+  constructor(
+    private readonly copy: AnalyticsCopy,
+    define: (name: (table: string) => string) => KeptDefinition<T>,
+    /** The statements' parameters (dates as yyyymmdd integers). */
+    private readonly params: Record<string, number>,
+  ) {
+    const n = ++tablesMade;
+    this.definition = define((table) => `${KEPT_CATALOG}.kept${n}_${table}`);
+  }
+
+  get tables(): T {
+    return this.definition.tables;
+  }
+
+  /** Runs a statement over the tables once they hold the copy's current version. */
+  read(sql: string, params: Record<string, DuckDBValue>): Promise<Row[]> {
+    return this.serial(() =>
+      this.copy.beside(async (query) => {
+        await this.bringUp(query);
+        return query(sql, bound(sql, params));
+      }),
+    );
+  }
+
+  /** Drops the tables (a date or policy no longer kept). */
+  close(): void {
+    this.closed = true;
+    void this.serial(() => this.copy.beside((query) => this.drop(query))).catch(() => {});
+  }
+
+  private serial<U>(work: () => Promise<U>): Promise<U> {
+    const next = this.queue.then(work, work);
+    this.queue = next.catch(() => {});
+    return next;
+  }
+
+  private async bringUp(raw: KeptQuery): Promise<void> {
+    if (this.closed) throw new Error('these kept figures were dropped');
+    const target = this.copy.version;
+    if (this.version === target) return;
+    const query: KeptQuery = (sql, params = {}) => raw(sql, bound(sql, { ...this.params, ...params }));
+    const units = this.version < 0 ? null : this.copy.changedUnitsSince(this.version);
+    this.version = -1; // until the work below is whole: a failure builds again next time
+    if (units === null || units.size > PATCH_AT_MOST) {
+      await this.drop(raw);
+      for (const sql of this.definition.build) await query(sql);
+      // Written compressed: 110 → 60 MB for the national compliance report, read as fast.
+      await raw(`CHECKPOINT ${KEPT_CATALOG}`);
+      this.builds++;
+    } else if (units.size > 0) {
+      await this.definition.patch(idList(units), query);
+      this.patches++;
+      this.lastPatchedUnits = units.size;
+      if (this.patches % CHECKPOINT_EVERY === 0) await raw(`CHECKPOINT ${KEPT_CATALOG}`);
+    }
+    this.version = target;
+  }
+
+  private async drop(query: KeptQuery): Promise<void> {
+    for (const table of Object.values(this.definition.tables)) await query(`DROP TABLE IF EXISTS ${table}`);
+  }
+}
+
+/** Unit ids as an SQL list: integers only (they come from the copy; anything else is a bug). */
+export function idList(ids: Iterable<number>): string {
+  const out: string[] = [];
+  for (const id of ids) {
+    if (!Number.isSafeInteger(id)) throw new Error(`unit id ${id} is not an integer`);
+    out.push(String(id));
+  }
+  return out.join(', ');
+}
+
+const kept = new WeakMap<AnalyticsCopy, LRUCache<string, KeptFigures<Record<string, string>>>>();
+
+/**
+ * A figure's kept tables for a key (the figure, its parameters and policy), made on first use;
+ * per copy and figure, the least recently used beyond KEPT_SETS are dropped.
+ */
+export function keptFigures<T extends Record<string, string>>(
+  copy: AnalyticsCopy,
+  figure: string,
+  key: string,
+  define: (name: (table: string) => string) => KeptDefinition<T>,
+  params: Record<string, number>,
+): KeptFigures<T> {
+  let sets = kept.get(copy);
+  if (!sets) {
+    sets = new LRUCache({ max: 64, dispose: (set) => set.close() });
+    kept.set(copy, sets);
+  }
+  const full = `${figure}|${key}|${JSON.stringify(params)}`;
+  let set = sets.get(full) as KeptFigures<T> | undefined;
+  if (!set) {
+    set = new KeptFigures(copy, define, params);
+    sets.set(full, set as unknown as KeptFigures<Record<string, string>>);
+    // At most KEPT_SETS of this figure: the least recently used other goes.
+    const same = [...sets.rkeys()].filter((k) => k.startsWith(`${figure}|`));
+    for (const old of same.slice(0, Math.max(0, same.length - KEPT_SETS))) sets.delete(old);
+  }
+  return set;
+}
