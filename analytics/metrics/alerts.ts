@@ -77,9 +77,13 @@ export function keptAlerts({ copy, asOf, policies }: MetricInput) {
     policies.versions.join(','),
     (name) => {
       const tables = { flagged: name('flagged') };
+      // The alerts as bits of ALERT_KINDS (counted and filtered without unnesting a list each).
       const rows = (where: string) =>
         `${flagsSql(asOf, policies, where)}
-        SELECT unit_id, code, unit_code, unit_name, kind, age, period_ends, alerts FROM listed WHERE len(alerts) > 0`;
+        SELECT unit_id, code, unit_code, unit_name, kind, age, period_ends,
+          CAST(${ALERT_KINDS.map((k, i) => `CASE WHEN list_contains(alerts, '${k}') THEN ${2 ** i} ELSE 0 END`).join(' + ')} AS INTEGER) AS mask,
+          CAST(len(alerts) AS SMALLINT) AS n
+        FROM listed WHERE len(alerts) > 0`;
       return {
         tables,
         build: [`CREATE TABLE ${tables.flagged} AS ${rows('TRUE')}`],
@@ -114,21 +118,14 @@ async function computeAlerts(input: MetricInput, options: AlertOptions): Promise
     FROM (SELECT unnest(alerts) AS k FROM wanted) GROUP BY k
     UNION ALL SELECT 'total', NULL, CAST(count(*) AS INTEGER), NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL FROM wanted
     ${page}`;
-  let rows: Record<string, unknown>[] | null = null;
   if (options.keep) {
-    const flagged = keptAlerts(input);
     try {
-      rows = await flagged.read(
-        `WITH wanted AS (
-          SELECT * FROM ${flagged.tables.flagged} WHERE unit_id IN (SELECT u.id FROM units u WHERE ${scope.where}) ${only}
-        ) ${answer}`,
-        params,
-      );
+      return await readKept(input, options);
     } catch (error) {
       console.error('alerts: the kept flags failed; computing these alerts from the copy', error);
     }
   }
-  rows ??= await copy.query(
+  const rows = await copy.query(
     `${flagsSql(asOf, policies, scope.where)},
     wanted AS (SELECT * FROM listed WHERE len(alerts) > 0 ${only})
     ${answer}`,
@@ -154,6 +151,56 @@ async function computeAlerts(input: MetricInput, options: AlertOptions): Promise
         eliminationCandidate: list.some((a) => ELIMINATION.includes(a)),
       };
     }),
+  };
+}
+
+/** The alerts from the kept flags: the same counts, total and page as the statement computes. */
+async function readKept(input: MetricInput, options: AlertOptions): Promise<AlertReport> {
+  const { scope, asOf } = input;
+  const flagged = keptAlerts(input);
+  const bit = (kinds: readonly AlertKind[]) => kinds.reduce((m, k) => m + 2 ** ALERT_KINDS.indexOf(k), 0);
+  const page =
+    options.limit === 0
+      ? ''
+      : `UNION ALL SELECT 'item', NULL, NULL, code, unit_code, unit_name, kind, age, period_ends, mask,
+          row_number() OVER (ORDER BY n DESC, period_ends, unit_id, code) AS ord
+        FROM (SELECT * FROM wanted ORDER BY n DESC, period_ends, unit_id, code
+          LIMIT ${Math.trunc(options.limit)} OFFSET ${Math.trunc(options.offset)})`;
+  const rows = await flagged.read(
+    `WITH wanted AS (
+      SELECT * FROM ${flagged.tables.flagged} WHERE unit_id IN (SELECT u.id FROM units u WHERE ${scope.where})
+      ${options.only?.length ? `AND mask & ${bit(options.only)} <> 0` : ''}
+    )
+    SELECT 'total' AS part, CAST(count(*) AS INTEGER) AS n,
+      [${ALERT_KINDS.map((_k, i) => `CAST(count(*) FILTER (WHERE mask & ${2 ** i} <> 0) AS INTEGER)`).join(', ')}] AS counts,
+      NULL::VARCHAR AS code, NULL::VARCHAR AS unit_code, NULL::VARCHAR AS unit_name, NULL::VARCHAR AS kind,
+      NULL::INTEGER AS age, NULL::INTEGER AS period_ends, NULL::INTEGER AS mask, NULL::BIGINT AS ord
+    FROM wanted
+    ${page}`,
+    { scope: scope.param, asOf: ymdNumber(asOf) },
+  );
+  const total = rows.find((r) => r.part === 'total')!;
+  const counts = total.counts as number[];
+  return {
+    total: int(total.n),
+    counts: ALERT_KINDS.map((kind, i) => ({ kind, count: int(counts[i]) })),
+    // The page in its order (an ORDER BY under a UNION is not kept).
+    items: rows
+      .filter((r) => r.part === 'item')
+      .sort((x, y) => Number(x.ord) - Number(y.ord))
+      .map((r) => {
+        const list = ALERT_KINDS.filter((_k, i) => (int(r.mask) & (2 ** i)) !== 0);
+        return {
+          reserveCode: r.code as string,
+          unitCode: r.unit_code as string,
+          unitName: r.unit_name as string,
+          kind: r.kind as PositionKind,
+          age: int(r.age),
+          periodEnds: isoFromYmd(int(r.period_ends)),
+          alerts: list,
+          eliminationCandidate: list.some((a) => ELIMINATION.includes(a)),
+        };
+      }),
   };
 }
 
