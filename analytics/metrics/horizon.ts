@@ -12,7 +12,9 @@ import {
   type ProfileRule,
   type StructureTarget,
 } from '../../domain/planning.ts';
+import type { PoliciesAt } from '../../domain/policy/effective.ts';
 import { duckdb } from '../dialect.ts';
+import { keptFigures } from '../kept.ts';
 import type { MetricInput } from '../metric.ts';
 import { pol, polByKind, policyCte } from '../policy-table.ts';
 import {
@@ -84,16 +86,11 @@ export function unitNames(copy: MetricInput['copy']): Promise<{
 }
 
 /**
- * The groups at asOf + y for each y of `years`, in that order (within a year by unit id, then
- * PRINCIPAL before DEPUTY), with the stayers' tiers. `detail` adds who has each attribute and
- * the structure targets (the intake's profile); without it the answer is three times faster.
+ * The groups' statement: per year of `ends` (numbered from 1), unit of `where` (on `u`, reading
+ * $scope) and kind with posts: posts, vacancies, the pool's counts and the reserve target (with
+ * `detail`, the attributes and structure targets too); by year, unit id, PRINCIPAL first.
  */
-export async function horizonGroupsByYear(
-  { copy, scope, asOf, policies }: MetricInput,
-  years: number[],
-  detail: boolean,
-): Promise<{ ends: string[]; years: HorizonGroup[][] }> {
-  const ends = years.map((y) => addYears(asOf, y));
+function horizonSql(policies: PoliciesAt, ends: string[], detail: boolean, where: string): string {
   // Each year's horizon is a literal in its own SELECT (UNION ALL): the date arithmetic folds,
   // and every entry's facts at that horizon are computed once (the `facts` CTE) before counting.
   const perYear = (build: (e: string, y: number) => string) =>
@@ -136,9 +133,8 @@ export async function horizonGroupsByYear(
        ${pol('bachelorShare')} AS t_bachelor`
     : '';
   const poolColumns = counts.map((c) => c.slice(c.lastIndexOf(' AS ') + 4));
-  const { rowCount, columns: c } = await copy.queryColumns(
-    `WITH ${policyCte(policies)},
-     scoped AS (SELECT u.id, u.code, u.name, u.kind FROM units u WHERE ${scope.where}),
+  return `WITH ${policyCte(policies)},
+     scoped AS (SELECT u.id, u.code, u.name, u.kind FROM units u WHERE ${where}),
      pos AS (
        ${perYear(
          (e, y) => `SELECT ${y} AS y, p.unit_id, p.kind, count(*) AS positions,
@@ -157,9 +153,24 @@ export async function horizonGroupsByYear(
      JOIN scoped s ON s.id = pos.unit_id
      JOIN pol ON pol.unit_kind = s.kind
      LEFT JOIN pool ON pool.y = pos.y AND pool.unit_id = pos.unit_id AND pool.kind = pos.kind
-     ORDER BY pos.y, s.id, pos.kind DESC`,
-    { scope: scope.param, asOf: ymdNumber(asOf) },
-  );
+     ORDER BY pos.y, s.id, pos.kind DESC`;
+}
+
+/**
+ * The groups at asOf + y for each y of `years`, in that order (within a year by unit id, then
+ * PRINCIPAL before DEPUTY), with the stayers' tiers. `detail` adds who has each attribute and
+ * the structure targets (the intake's profile); without it the answer is three times faster.
+ */
+export async function horizonGroupsByYear(
+  { copy, scope, asOf, policies }: MetricInput,
+  years: number[],
+  detail: boolean,
+): Promise<{ ends: string[]; years: HorizonGroup[][] }> {
+  const ends = years.map((y) => addYears(asOf, y));
+  const { rowCount, columns: c } = await copy.queryColumns(horizonSql(policies, ends, detail, scope.where), {
+    scope: scope.param,
+    asOf: ymdNumber(asOf),
+  });
   const byYear: HorizonGroup[][] = ends.map(() => []);
   const num = (name: string) => c[name] as number[];
   const [y, id, positions, vacancies, staying, readyBy, target] = [
@@ -225,6 +236,33 @@ export async function horizonGroupsByYear(
     byYear[y![i]! - 1]!.push(g);
   }
   return { ends, years: byYear };
+}
+
+/**
+ * The groups at the horizon asOf + H of every unit kept beside the copy (../kept.ts), patched for
+ * the units each change touches: today's, whose totals the overview and the tree's badges ask
+ * after every change.
+ */
+export function keptHorizon({ copy, asOf, policies }: MetricInput, horizonYears: number) {
+  const end = addYears(asOf, horizonYears);
+  return keptFigures(
+    copy,
+    'horizon',
+    `${policies.versions.join(',')}|${end}`,
+    (name) => {
+      const tables = { groups: name('groups') };
+      const rows = (where: string) => `SELECT * FROM (${horizonSql(policies, [end], false, where)})`;
+      return {
+        tables,
+        build: [`CREATE TABLE ${tables.groups} AS ${rows('TRUE')}`],
+        async patch(units, query) {
+          await query(`DELETE FROM ${tables.groups} WHERE id IN (${units})`);
+          await query(`INSERT INTO ${tables.groups} ${rows(`u.id IN (${units})`)}`);
+        },
+      };
+    },
+    { asOf: ymdNumber(asOf) },
+  );
 }
 
 /** The groups at the horizon asOf + H (the succession gaps' counts). */

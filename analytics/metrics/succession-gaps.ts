@@ -1,10 +1,11 @@
 // 接续缺口 over H years (E = asOf + H): per unit and kind with positions, expected vacancies
 // against ready entries by E (analytics/segments.ts); gap = max(0, vacancies − ready), bench
 // strength = ready / vacancies; worst first.
+import { addYears } from '../../domain/dates.ts';
 import type { PositionKind, UnitLevel } from '../../domain/enums.ts';
 import type { MetricInput } from '../metric.ts';
 import { kept, share } from '../metric.ts';
-import { horizonGroups } from './horizon.ts';
+import { horizonGroups, keptHorizon } from './horizon.ts';
 
 export interface SuccessionGapRow {
   unitCode: string;
@@ -24,6 +25,39 @@ export interface SuccessionGapReport {
   totalReady: number;
   totalGap: number;
   rows: SuccessionGapRow[];
+}
+
+/** A scope's succession totals by the horizon: the report's totals without its rows. */
+export type SuccessionTotals = Omit<SuccessionGapReport, 'rows'>;
+
+/**
+ * The totals alone; with `keep` (today's date), summed from the groups kept beside the copy
+ * (horizon.ts keptHorizon) instead of counting every group of the scope again.
+ */
+export function successionTotals(input: MetricInput, horizonYears: number, keep: boolean): Promise<SuccessionTotals> {
+  return kept(input, 'successionTotals', { horizonYears, keep }, async () => {
+    if (keep) {
+      try {
+        const groups = keptHorizon(input, horizonYears);
+        const [row] = await groups.read(
+          `SELECT CAST(coalesce(sum(vacancies), 0) AS INTEGER) AS vacancies, CAST(coalesce(sum(ready), 0) AS INTEGER) AS ready,
+             CAST(coalesce(sum(greatest(0, vacancies - ready)), 0) AS INTEGER) AS gap
+           FROM ${groups.tables.groups} WHERE id IN (SELECT u.id FROM units u WHERE ${input.scope.where})`,
+          { scope: input.scope.param },
+        );
+        return {
+          horizonEnd: addYears(input.asOf, horizonYears),
+          totalExpectedVacancies: Number(row?.vacancies ?? 0),
+          totalReady: Number(row?.ready ?? 0),
+          totalGap: Number(row?.gap ?? 0),
+        };
+      } catch (error) {
+        console.error('succession gaps: the kept groups failed; computing the totals from the copy', error);
+      }
+    }
+    const { rows: _rows, ...totals } = await successionGaps(input, horizonYears);
+    return totals;
+  });
 }
 
 export function successionGaps(input: MetricInput, horizonYears: number): Promise<SuccessionGapReport> {

@@ -8,11 +8,14 @@ import { type ReserveRatioRow, reserveRatio } from '../../analytics/metrics/rese
 import {
   type SuccessionGapReport,
   type SuccessionGapRow,
+  type SuccessionTotals,
   successionGaps,
   successionRanking,
+  successionTotals,
   type TeamSuccession,
 } from '../../analytics/metrics/succession-gaps.ts';
 import { type TrainingCoverage, trainingCoverage } from '../../analytics/metrics/training-coverage.ts';
+import { addYears, todayIso } from '../../domain/dates.ts';
 import { builder } from '../builder.ts';
 import { PositionKindEnum, UnitLevelEnum } from './enums.ts';
 import { metricArgs, metricInput } from './metric-input.ts';
@@ -112,14 +115,24 @@ const SuccessionGapRowRef = builder.objectRef<SuccessionGapRow>('SuccessionGapRo
   }),
 });
 
-const SuccessionGapReportRef = builder.objectRef<SuccessionGapReport>('SuccessionGapReport').implement({
+/** The succession gaps of a scope: the totals and the rows, each computed when asked. */
+interface SuccessionGapsAnswer {
+  horizonEnd: string;
+  totals(): Promise<SuccessionTotals>;
+  rows(): Promise<SuccessionGapReport['rows']>;
+}
+
+const SuccessionGapReportRef = builder.objectRef<SuccessionGapsAnswer>('SuccessionGapReport').implement({
   authScopes: { signedIn: true },
   fields: (t) => ({
     horizonEnd: t.expose('horizonEnd', { type: 'Date' }),
-    totalExpectedVacancies: t.exposeInt('totalExpectedVacancies'),
-    totalReady: t.exposeInt('totalReady'),
-    totalGap: t.exposeInt('totalGap', { description: 'The sum of the rows’ gaps: never netted across units.' }),
-    rows: t.field({ type: [SuccessionGapRowRef], resolve: (r) => r.rows, description: 'Worst first.' }),
+    totalExpectedVacancies: t.int({ resolve: async (r) => (await r.totals()).totalExpectedVacancies }),
+    totalReady: t.int({ resolve: async (r) => (await r.totals()).totalReady }),
+    totalGap: t.int({
+      description: 'The sum of the rows’ gaps: never netted across units.',
+      resolve: async (r) => (await r.totals()).totalGap,
+    }),
+    rows: t.field({ type: [SuccessionGapRowRef], resolve: (r) => r.rows(), description: 'Worst first.' }),
   }),
 });
 
@@ -206,6 +219,15 @@ builder.queryFields((t) => ({
       ...metricArgs,
       horizonYears: t.arg.int({ defaultValue: 1, validate: z.number().int().min(0).max(30) }),
     },
-    resolve: async (_root, args, ctx) => successionGaps(await metricInput(ctx, args), args.horizonYears ?? 1),
+    resolve: async (_root, args, ctx): Promise<SuccessionGapsAnswer> => {
+      const input = await metricInput(ctx, args);
+      const horizonYears = args.horizonYears ?? 1;
+      return {
+        horizonEnd: addYears(input.asOf, horizonYears),
+        // Today's totals are summed from groups kept per unit and patched after each change.
+        totals: () => successionTotals(input, horizonYears, input.asOf === todayIso()),
+        rows: async () => (await successionGaps(input, horizonYears)).rows,
+      };
+    },
   }),
 }));

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { EMPTY_STRUCTURE, type PoolStructure, poolStructureByUnit } from '../../analytics/metrics/pool-structure.ts';
 import { type ReserveRatioRow, reserveRatio } from '../../analytics/metrics/reserve-ratio.ts';
-import { successionGaps } from '../../analytics/metrics/succession-gaps.ts';
+import { successionTotals } from '../../analytics/metrics/succession-gaps.ts';
 import { todayIso } from '../../domain/dates.ts';
 import { builder } from '../builder.ts';
 import { PoolStructureRef, ReserveRatioRowRef } from './analytics.ts';
@@ -59,8 +59,9 @@ builder.prismaObjectFields('Unit', (t) => ({
       horizonYears: t.arg.int({ defaultValue: 1, validate: z.number().int().min(0).max(30) }),
     },
     select: { code: true },
-    resolve: async (unit, args, ctx) =>
-      (await successionGaps(await metricInput(ctx, { unitCode: unit.code, asOf: args.asOf }), args.horizonYears ?? 1))
-        .totalGap,
+    resolve: async (unit, args, ctx) => {
+      const input = await metricInput(ctx, { unitCode: unit.code, asOf: args.asOf });
+      return (await successionTotals(input, args.horizonYears ?? 1, input.asOf === todayIso())).totalGap;
+    },
   }),
 }));

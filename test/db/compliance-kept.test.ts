@@ -1,12 +1,18 @@
 // Today's compliance report kept per unit (analytics/compliance/kept.ts): built once, then patched
-// for the units each change touched. After every kind of change the copy applies record by record
+// for the units each change touched; and the succession totals summed from the horizon groups
+// kept the same way (metrics/horizon.ts keptHorizon). After every kind of change the copy applies record by record
 // — an entry leaving the pool, a person's training, a post falling vacant — and after a full
 // reload, the kept report must equal the report computed from the copy in one statement (itself
 // checked against SQLite and PostgreSQL in compliance.test.ts), for every kind of request.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ComplianceReport, copyEngine, type ComplianceReport as Report } from '../../analytics/compliance/report.ts';
 import type { AnalyticsCopy } from '../../analytics/copy.ts';
+import type { MetricInput } from '../../analytics/metric.ts';
+import { keptHorizon } from '../../analytics/metrics/horizon.ts';
+import { successionTotals } from '../../analytics/metrics/succession-gaps.ts';
+import { subtreeScope, unitOnlyScope } from '../../analytics/scope.ts';
 import { addYears } from '../../domain/dates.ts';
+import type { UnitKind } from '../../domain/enums.ts';
 import type { PoliciesAt } from '../../domain/policy/effective.ts';
 import { judgedTrainingYear } from '../../domain/rules.ts';
 import { analytics } from '../../server/analytics.ts';
@@ -65,6 +71,7 @@ async function answers(report: Report) {
 
 /** The scopes compared: the root's subtree, a township's subtree and alone, a village alone. */
 let scopes: { path: string; subtree: boolean }[] = [];
+let inputs: MetricInput[] = [];
 
 async function expectKeptEqualsComputed() {
   await copy.catchUp();
@@ -72,6 +79,12 @@ async function expectKeptEqualsComputed() {
     const kept = await answers(reportOf(path, subtree, true));
     const computed = await answers(reportOf(path, subtree, false));
     expect(kept, `${path}${subtree ? ' and its subtree' : ' alone'}`).toEqual(computed);
+  }
+  for (const input of inputs) {
+    copy.forgetAnswers();
+    const kept = await successionTotals(input, 1, true);
+    copy.forgetAnswers();
+    expect(kept, `succession totals, ${input.scope.key}`).toEqual(await successionTotals(input, 1, false));
   }
   return answers(reportOf(scopes[0]!.path, true, true));
 }
@@ -97,6 +110,10 @@ describe("today's compliance report kept per unit", () => {
       { path: village.path, subtree: false },
       { path: village.path, subtree: true },
     ];
+    const scoped = (u: typeof root) => ({ code: u.code, path: u.path, kind: u.kind as UnitKind });
+    inputs = [subtreeScope(scoped(root)), subtreeScope(scoped(township)), unitOnlyScope(scoped(township))].map(
+      (scope) => ({ copy, scope, asOf, policies }),
+    );
   });
 
   it('equals the computed report after each change, patched and not rebuilt, and after a reload', async () => {
@@ -157,6 +174,8 @@ describe("today's compliance report kept per unit", () => {
     const patched = await expectKeptEqualsComputed();
     expect(kept.builds).toBe(1);
     expect(kept.patches).toBe(3);
+    const groups = keptHorizon(inputs[0]!, 1);
+    expect([groups.builds, groups.patches]).toEqual([1, 3]);
     // The changes moved the report: the test would see a patch that did nothing.
     expect(patched.totals).not.toEqual(first.totals);
 
