@@ -4,6 +4,7 @@ import { addYears, isoFromYmd, ymdNumber } from '../domain/dates.ts';
 import { policyOf } from '../domain/policy/effective.ts';
 import { judgedTrainingYear } from '../domain/rules.ts';
 import { duckdb, yearsBetween } from './dialect.ts';
+import { keptFigures } from './kept.ts';
 import {
   counts,
   type MeasureDates,
@@ -85,16 +86,69 @@ function measureOf(input: MetricInput, name: string): MeasureDef {
   return m;
 }
 
-/** Every named measure's figure over the scope, one query per source. */
+/**
+ * Every named measure's figure over the scope, one query per source. With `keep` (today's date),
+ * measures of one source are counted per unit once and kept beside the copy, patched for the
+ * units each change touches (./kept.ts); a scope's figures are then sums of its units' rows.
+ */
 export function countMeasures<N extends string>(
   input: MetricInput,
   names: readonly N[],
   args: MeasureArgs,
+  keep = false,
 ): Promise<Record<N, number>> {
-  return kept(input, 'measures', { names, args }, async () => {
+  return kept(input, 'measures', { names, args, keep }, async () => {
+    const sources = new Set(names.map((n) => measureOf(input, n).source));
+    if (keep && sources.size === 1 && !args.targetRank) {
+      try {
+        return await countKept(input, names, args);
+      } catch (error) {
+        console.error('measures: the kept counts failed; counting from the copy', error);
+      }
+    }
     const byUnit = await countMeasuresBy(input, names, args, null);
     return byUnit.get('') ?? (Object.fromEntries(names.map((n) => [n, 0])) as Record<N, number>);
   });
+}
+
+/** The measures (of one source) summed over the scope's units from their kept per-unit counts. */
+async function countKept<N extends string>(
+  input: MetricInput,
+  names: readonly N[],
+  args: MeasureArgs,
+): Promise<Record<N, number>> {
+  const { copy, scope, asOf, policies } = input;
+  const source = measureOf(input, names[0]!).source;
+  const perUnit = (where: string) =>
+    `WITH ${policyCte(policies)}
+     SELECT CAST(u.id AS INTEGER) AS unit_id,
+       ${names.map((n, i) => `CAST(count(*) FILTER (WHERE ${countedRows(measureOf(input, n), args)}) AS INTEGER) AS m${i}`).join(', ')}
+     ${fromSource(source, where)} GROUP BY u.id`;
+  // Each set of measures is a figure of its own (kept for today and, while the date turns, yesterday).
+  const counts = keptFigures(
+    copy,
+    `measures:${names.join(',')}`,
+    policies.versions.join(','),
+    (name) => {
+      const tables = { counts: name('counts') };
+      return {
+        tables,
+        build: [`CREATE TABLE ${tables.counts} AS ${perUnit('TRUE')}`],
+        async patch(units, query) {
+          await query(`DELETE FROM ${tables.counts} WHERE unit_id IN (${units})`);
+          await query(`INSERT INTO ${tables.counts} ${perUnit(`u.id IN (${units})`)}`);
+        },
+      };
+    },
+    // Dates only: a target rank (the one text parameter) is never kept.
+    (({ targetRank: _rank, ...dates }) => dates)(measureParams(asOf, args)),
+  );
+  const [row] = await counts.read(
+    `SELECT ${names.map((_n, i) => `CAST(coalesce(sum(m${i}), 0) AS INTEGER) AS m${i}`).join(', ')}
+     FROM ${counts.tables.counts} WHERE unit_id IN (SELECT u.id FROM units u WHERE ${scope.where})`,
+    { scope: scope.param },
+  );
+  return Object.fromEntries(names.map((n, i) => [n, int(row?.[`m${i}`])])) as Record<N, number>;
 }
 
 /** The named measures per unit of the scope (a batch of units, each alone), by unit code. */

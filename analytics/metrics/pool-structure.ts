@@ -46,10 +46,17 @@ export function structureMeasures(kind: PositionKind | null) {
 
 const ARGS = { horizonYears: 0 };
 
-/** The structure of the pool in scope (of one kind, or both: null). */
-export async function poolStructure(input: MetricInput, kind: PositionKind | null): Promise<PoolStructure> {
+/**
+ * The structure of the pool in scope (of one kind, or both: null); with `keep` (today's date),
+ * from per-unit counts kept beside the copy and patched after each change.
+ */
+export async function poolStructure(
+  input: MetricInput,
+  kind: PositionKind | null,
+  keep = false,
+): Promise<PoolStructure> {
   const names = structureMeasures(kind);
-  const counted = await countMeasures(input, Object.values(names), ARGS);
+  const counted = await countMeasures(input, Object.values(names), ARGS, keep);
   return toStructure((f) => counted[names[f]]);
 }
 

@@ -199,7 +199,11 @@ builder.queryFields((t) => ({
       ...metricArgs,
       kind: t.arg({ type: PositionKindEnum, description: 'Omitted: both kinds together.' }),
     },
-    resolve: async (_root, args, ctx) => poolStructure(await metricInput(ctx, args), args.kind ?? null),
+    resolve: async (_root, args, ctx) => {
+      const input = await metricInput(ctx, args);
+      // Today's counts are kept per unit and patched after each change (analytics/kept.ts).
+      return poolStructure(input, args.kind ?? null, input.asOf === todayIso());
+    },
   }),
   trainingCoverage: t.field({
     authScopes: { signedIn: true },

@@ -1,6 +1,6 @@
 // Today's compliance report kept per unit (analytics/compliance/kept.ts): built once, then patched
-// for the units each change touched; and the succession totals summed from the horizon groups
-// kept the same way (metrics/horizon.ts keptHorizon). After every kind of change the copy applies record by record
+// for the units each change touched; and the succession totals and the pool's structure, summed
+// from horizon groups and measure counts kept the same way (analytics/kept.ts). After every kind of change the copy applies record by record
 // — an entry leaving the pool, a person's training, a post falling vacant — and after a full
 // reload, the kept report must equal the report computed from the copy in one statement (itself
 // checked against SQLite and PostgreSQL in compliance.test.ts), for every kind of request.
@@ -9,6 +9,7 @@ import { ComplianceReport, copyEngine, type ComplianceReport as Report } from '.
 import type { AnalyticsCopy } from '../../analytics/copy.ts';
 import type { MetricInput } from '../../analytics/metric.ts';
 import { keptHorizon } from '../../analytics/metrics/horizon.ts';
+import { poolStructure } from '../../analytics/metrics/pool-structure.ts';
 import { successionTotals } from '../../analytics/metrics/succession-gaps.ts';
 import { subtreeScope, unitOnlyScope } from '../../analytics/scope.ts';
 import { addYears } from '../../domain/dates.ts';
@@ -85,6 +86,14 @@ async function expectKeptEqualsComputed() {
     const kept = await successionTotals(input, 1, true);
     copy.forgetAnswers();
     expect(kept, `succession totals, ${input.scope.key}`).toEqual(await successionTotals(input, 1, false));
+    for (const kind of [null, 'PRINCIPAL', 'DEPUTY'] as const) {
+      copy.forgetAnswers();
+      const keptStructure = await poolStructure(input, kind, true);
+      copy.forgetAnswers();
+      expect(keptStructure, `pool structure ${kind}, ${input.scope.key}`).toEqual(
+        await poolStructure(input, kind, false),
+      );
+    }
   }
   return answers(reportOf(scopes[0]!.path, true, true));
 }
