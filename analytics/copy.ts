@@ -114,6 +114,12 @@ export function describeState(state: CopyState): string {
 /** Refreshes whose touched units the copy remembers (changedUnitsSince). */
 const UNIT_LOG = 1_000;
 
+/**
+ * DuckDB's allocator flush threshold: resident memory after the first screen is computed at
+ * national scale, 780 → 550–600 MiB (measured 2026-12-06, docs/benchmarks.md).
+ */
+const ALLOCATOR_FLUSH = '32MB';
+
 /** The in-memory catalog of the tables kept beside the copy (`beside`). */
 export const KEPT_CATALOG = 'kept';
 
@@ -169,8 +175,9 @@ export class AnalyticsCopy {
    */
   private unitLog: { after: number; to: number; units: Set<number> }[] = [];
   private unitLogFrom = 0;
-  /** A second connection, for tables kept beside the copy (`beside`). */
+  /** A second connection, for tables kept beside the copy (`beside`), and its work in turn. */
   private side: DuckDBConnection | undefined;
+  private besideQueue: Promise<unknown> = Promise.resolve();
 
   private constructor(
     private readonly source: CopySource,
@@ -185,7 +192,13 @@ export class AnalyticsCopy {
   }
 
   static async open(source: CopySource, options: Partial<CopyOptions> = {}): Promise<AnalyticsCopy> {
-    const settings: Record<string, string> = { threads: '2' };
+    const settings: Record<string, string> = {
+      threads: '2',
+      // Memory a query freed goes back to the system once its peak passes this (DuckDB keeps up
+      // to 128 MB by default, and national statements peak at hundreds): see ALLOCATOR_FLUSH.
+      allocator_flush_threshold: ALLOCATOR_FLUSH,
+      allocator_background_threads: 'true',
+    };
     // A persisted copy pages from its file: memory holds what the queries touch, up to the limit.
     if (options.folder) {
       settings.memory_limit = options.memoryLimit ?? COPY_DEFAULTS.memoryLimit;
@@ -664,7 +677,20 @@ export class AnalyticsCopy {
    * catalog `kept`: figures kept beside the copy and patched as it changes (compliance/kept.ts).
    * A full load switching the copy meanwhile makes a later statement fail; the caller starts again.
    */
-  async beside<T>(
+  beside<T>(
+    work: (query: (sql: string, params?: Record<string, DuckDBValue>) => Promise<Row[]>) => Promise<T>,
+  ): Promise<T> {
+    // One piece of work at a time on the second connection: a kept figure's build never runs
+    // beside another's (a checkpoint of the kept catalog waits for no other writer).
+    const next = this.besideQueue.then(
+      () => this.besideNow(work),
+      () => this.besideNow(work),
+    );
+    this.besideQueue = next.catch(() => {});
+    return next;
+  }
+
+  private async besideNow<T>(
     work: (query: (sql: string, params?: Record<string, DuckDBValue>) => Promise<Row[]>) => Promise<T>,
   ): Promise<T> {
     if (!this.side) {
