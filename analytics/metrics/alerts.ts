@@ -138,19 +138,26 @@ async function computeAlerts(input: MetricInput, options: AlertOptions): Promise
   return {
     total: int(total?.n),
     counts: ALERT_KINDS.map((kind) => ({ kind, count: byKind.get(kind) ?? 0 })),
-    items: items.map((r) => {
-      const list = (r.alerts as string[]).filter((a): a is AlertKind => (ALERT_KINDS as readonly string[]).includes(a));
-      return {
-        reserveCode: r.code as string,
-        unitCode: r.unit_code as string,
-        unitName: r.unit_name as string,
-        kind: r.kind as PositionKind,
-        age: int(r.age),
-        periodEnds: isoFromYmd(int(r.period_ends)),
-        alerts: list,
-        eliminationCandidate: list.some((a) => ELIMINATION.includes(a)),
-      };
-    }),
+    items: items.map((r) =>
+      toAlert(
+        r,
+        (r.alerts as string[]).filter((a): a is AlertKind => (ALERT_KINDS as readonly string[]).includes(a)),
+      ),
+    ),
+  };
+}
+
+/** An alert list's item from its row (code, unit, kind, age, period end) and its alerts. */
+function toAlert(r: Record<string, unknown>, alerts: AlertKind[]): Alert {
+  return {
+    reserveCode: r.code as string,
+    unitCode: r.unit_code as string,
+    unitName: r.unit_name as string,
+    kind: r.kind as PositionKind,
+    age: int(r.age),
+    periodEnds: isoFromYmd(int(r.period_ends)),
+    alerts,
+    eliminationCandidate: alerts.some((a) => ELIMINATION.includes(a)),
   };
 }
 
@@ -188,19 +195,12 @@ async function readKept(input: MetricInput, options: AlertOptions): Promise<Aler
     items: rows
       .filter((r) => r.part === 'item')
       .sort((x, y) => Number(x.ord) - Number(y.ord))
-      .map((r) => {
-        const list = ALERT_KINDS.filter((_k, i) => (int(r.mask) & (2 ** i)) !== 0);
-        return {
-          reserveCode: r.code as string,
-          unitCode: r.unit_code as string,
-          unitName: r.unit_name as string,
-          kind: r.kind as PositionKind,
-          age: int(r.age),
-          periodEnds: isoFromYmd(int(r.period_ends)),
-          alerts: list,
-          eliminationCandidate: list.some((a) => ELIMINATION.includes(a)),
-        };
-      }),
+      .map((r) =>
+        toAlert(
+          r,
+          ALERT_KINDS.filter((_k, i) => (int(r.mask) & (2 ** i)) !== 0),
+        ),
+      ),
   };
 }
 

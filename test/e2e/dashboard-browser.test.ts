@@ -154,7 +154,11 @@ describe('the dashboard in Chromium', { timeout: 150_000 }, () => {
     const pool = await page.locator('.ant-statistic').first().textContent();
     // The demo has reserves: the first figure is a positive number.
     expect(Number(pool?.replace(/\D/g, ''))).toBeGreaterThan(0);
-    await expect.poll(() => page.locator('canvas').count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    // The heat map: a table of the worst units, each judged rule a coloured cell named for what it is.
+    const heatmap = page.getByRole('table', { name: '最需关注的单位（已评判的指标）' });
+    await expect
+      .poll(() => heatmap.getByRole('button', { name: /：(达标|预警|未达标)$/ }).count(), { timeout: 10_000 })
+      .toBeGreaterThan(0);
     await page.screenshot({ path: path.join(shots, 'overview.png'), fullPage: true });
   });
 

@@ -1,14 +1,8 @@
-// The compliance report as a unit × rule heat map (ECharts, only the parts used are imported):
-// green compliant, amber warning, red breach, blank where a rule does not apply or is not judged.
-// Clicking a unit's name drills down to it; clicking a cell opens the rows its figure counts.
-import { HeatmapChart } from 'echarts/charts';
-import { GridComponent, TooltipComponent } from 'echarts/components';
-import * as echarts from 'echarts/core';
-import { CanvasRenderer } from 'echarts/renderers';
-import { useEffect, useRef } from 'react';
+// The compliance report as a unit × rule heat map, drawn as a table (docs/decisions/050): green
+// compliant, amber warning, red breach, blank where a rule does not apply or is not judged. Each
+// unit's name is a button that drills down to it; each coloured cell is a button that opens the
+// rows its figure counts, named for screen readers and keyboards, and it prints as it shows.
 import { useTranslation } from 'react-i18next';
-
-echarts.use([HeatmapChart, GridComponent, TooltipComponent, CanvasRenderer]);
 
 export interface HeatmapUnit {
   unitCode: string;
@@ -16,9 +10,10 @@ export interface HeatmapUnit {
   rules: { rule: string; status: string; value: number; target: number }[];
 }
 
-const SEVERITY: Record<string, number> = { COMPLIANT: 0, WARNING: 1, BREACH: 2 };
-/** Each cell's colour by its status (no visual map: three statuses, three colours). */
-const COLORS = ['#52c41a', '#faad14', '#f5222d'];
+/** Each cell's colour by its status (three statuses, three colours; printed too). */
+const COLORS: Record<string, string> = { COMPLIANT: '#52c41a', WARNING: '#faad14', BREACH: '#f5222d' };
+
+const CELL = 26;
 
 export function ComplianceHeatmap<U extends HeatmapUnit>({
   units,
@@ -36,55 +31,78 @@ export function ComplianceHeatmap<U extends HeatmapUnit>({
   onCell: (unit: U, rule: string) => void;
 }) {
   const { t } = useTranslation();
-  const ref = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (!ref.current) return;
-    const chart = echarts.init(ref.current);
-    const data: { value: [number, number, number]; itemStyle: { color: string } }[] = [];
-    units.forEach((u, y) => {
-      for (const r of u.rules) {
-        const x = rules.indexOf(r.rule);
-        const v = SEVERITY[r.status] ?? 0;
-        if (x >= 0) data.push({ value: [x, y, v], itemStyle: { color: COLORS[v]! } });
-      }
-    });
-    chart.setOption({
-      tooltip: {
-        formatter: (p: { value: [number, number, number] }) => {
-          const [x, y, v] = p.value;
-          const status = Object.keys(SEVERITY).find((k) => SEVERITY[k] === v) ?? '';
-          return `${units[y]?.unitName}<br/>${label(rules[x]!)}: ${t(`status.${status}`)}`;
-        },
-      },
-      grid: { left: 160, right: 20, top: 10, bottom: 110 },
-      xAxis: { type: 'category', data: rules.map(label), axisLabel: { rotate: 40, interval: 0 } },
-      yAxis: { type: 'category', data: units.map((u) => u.unitName), inverse: true, triggerEvent: true },
-      series: [{ type: 'heatmap', data, itemStyle: { borderColor: '#fff', borderWidth: 1 } }],
-    });
-    const click = (e: { componentType: string; dataIndex?: number; value?: unknown; data?: unknown }) => {
-      if (e.componentType === 'yAxis') {
-        const unit = units.find((u) => u.unitName === e.value);
-        if (unit) onUnit(unit.unitCode);
-      } else if (Array.isArray(e.value)) {
-        const [x, y] = e.value as number[];
-        const unit = units[y!];
-        if (unit) onCell(unit, rules[x!]!);
-      }
-    };
-    chart.on('click', click);
-    const resize = () => chart.resize();
-    window.addEventListener('resize', resize);
-    return () => {
-      window.removeEventListener('resize', resize);
-      chart.dispose();
-    };
-  }, [units, rules, label, onUnit, onCell, t]);
   return (
-    <div
-      ref={ref}
-      role="img"
-      aria-label={t('overview.heatmap')}
-      style={{ width: '100%', height: 120 + units.length * 28 }}
-    />
+    <div style={{ overflowX: 'auto' }}>
+      <table
+        aria-label={t('overview.heatmap')}
+        style={{
+          borderCollapse: 'separate',
+          borderSpacing: 2,
+          printColorAdjust: 'exact',
+          WebkitPrintColorAdjust: 'exact',
+        }}
+      >
+        <thead>
+          <tr>
+            <th />
+            {rules.map((rule) => (
+              <th key={rule} scope="col" style={{ verticalAlign: 'bottom', padding: 0 }}>
+                {/* Written top to bottom, Chinese upright (Latin turned a quarter). */}
+                <div
+                  style={{
+                    writingMode: 'vertical-rl',
+                    fontWeight: 'normal',
+                    fontSize: 12,
+                    whiteSpace: 'nowrap',
+                    margin: '0 auto',
+                  }}
+                >
+                  {label(rule)}
+                </div>
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {units.map((unit) => {
+            const byRule = new Map(unit.rules.map((r) => [r.rule, r]));
+            return (
+              <tr key={unit.unitCode}>
+                <th scope="row" style={{ textAlign: 'right', fontWeight: 'normal', paddingRight: 8, maxWidth: 220 }}>
+                  <button type="button" className="figure-link" onClick={() => onUnit(unit.unitCode)}>
+                    {unit.unitName}
+                  </button>
+                </th>
+                {rules.map((rule) => {
+                  const r = byRule.get(rule);
+                  const color = r ? COLORS[r.status] : undefined;
+                  if (!r || !color) return <td key={rule} style={{ width: CELL, height: CELL }} />;
+                  const name = `${unit.unitName} · ${label(rule)}：${t(`status.${r.status}`)}`;
+                  return (
+                    <td key={rule} style={{ padding: 0 }}>
+                      <button
+                        type="button"
+                        aria-label={name}
+                        title={name}
+                        onClick={() => onCell(unit, rule)}
+                        style={{
+                          display: 'block',
+                          width: CELL,
+                          height: CELL,
+                          border: 0,
+                          borderRadius: 2,
+                          background: color,
+                          cursor: 'pointer',
+                        }}
+                      />
+                    </td>
+                  );
+                })}
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
   );
 }

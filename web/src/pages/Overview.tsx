@@ -1,44 +1,19 @@
 // 总览: the viewer's subtree at a date — pool size and structure, succession gap, alerts, the
 // compliance counts per rule, and a unit × rule heat map to drill down from. The unit and the date
 // live in the URL, so a view can be shared and bookmarked.
-import { Button, Card, Col, DatePicker, Descriptions, Row, Space, Spin, Statistic, Tag, Typography } from 'antd';
+import { Button, Card, Col, DatePicker, Descriptions, Row, Space, Statistic, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import { useClient, useQuery } from 'urql';
 import { OVERVIEW } from '../api/operations.ts';
-import { printMeetingPack } from '../export/meeting-pack.ts';
-import { ViewerContext } from '../viewer.ts';
-
-// The heat map (ECharts) comes after the figures: its code is fetched while the report is asked
-// for, and it is drawn once the figures are on screen (drawing it takes a few hundred ms on a
-// slow machine). Not React.lazy: a suspending child holds the figures back by React's Suspense
-// throttle (about 300 ms).
-type Heatmap = typeof import('../components/ComplianceHeatmap.tsx')['ComplianceHeatmap'];
-
-function useHeatmap(ready: boolean): Heatmap | null {
-  const [loaded, setLoaded] = useState<Heatmap | null>(null);
-  const [painted, setPainted] = useState(false);
-  useEffect(() => {
-    let live = true;
-    import('../components/ComplianceHeatmap.tsx').then((m) => live && setLoaded(() => m.ComplianceHeatmap));
-    return () => {
-      live = false;
-    };
-  }, []);
-  useEffect(() => {
-    if (!ready) return;
-    // After the frame that shows the figures.
-    const frame = requestAnimationFrame(() => setTimeout(() => setPainted(true), 0));
-    return () => cancelAnimationFrame(frame);
-  }, [ready]);
-  return painted ? loaded : null;
-}
-
+import { ComplianceHeatmap } from '../components/ComplianceHeatmap.tsx';
 import type { DrillTarget } from '../components/DrillDrawer.tsx';
 import { QueryState } from '../components/QueryState.tsx';
+import { printMeetingPack } from '../export/meeting-pack.ts';
 import { ruleLabel } from '../i18n/rules.ts';
+import { ViewerContext } from '../viewer.ts';
 
 // The drawers (lists of entries: Ant Design's table, the entry's own drawer) are fetched when one
 // is first opened, not with the page: the overview's first load carries only what it shows.
@@ -114,7 +89,6 @@ export function Overview({ rootUnit }: { rootUnit: string }) {
   const unitCode = params.get('unit') ?? rootUnit;
   const asOf = params.get('asOf') ?? dayjs().format('YYYY-MM-DD');
   const [{ data, fetching, error }] = useQuery({ query: OVERVIEW, variables: { unitCode, asOf } });
-  const ComplianceHeatmap = useHeatmap(!!data);
   const [drill, setDrill] = useState<DrillTarget | null>(null);
   const [alertsOpen, setAlertsOpen] = useState(false);
   const AlertsDrawer = useLoadedWhen<AlertsDrawerType>(alertsOpen, () =>
@@ -439,10 +413,8 @@ export function Overview({ rootUnit }: { rootUnit: string }) {
             <Card title={t('overview.heatmap')} extra={t('overview.drill')}>
               {report.worstUnits.length === 0 ? (
                 <Typography.Text>{t('overview.noBreaches')}</Typography.Text>
-              ) : ComplianceHeatmap ? (
-                <ComplianceHeatmap units={report.worstUnits} rules={rules} label={label} onUnit={go} onCell={onCell} />
               ) : (
-                <Spin />
+                <ComplianceHeatmap units={report.worstUnits} rules={rules} label={label} onUnit={go} onCell={onCell} />
               )}
             </Card>
           </>
