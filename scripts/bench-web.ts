@@ -105,7 +105,9 @@ export async function benchWeb(argv: string[]): Promise<void> {
         if (await Promise.race([figures, new Promise((r) => setTimeout(r, 200, false))])) break;
       }
       const ms = Date.now() - started;
-      await page.locator('canvas').first().waitFor({ timeout: 120_000 });
+      // Then the heat map (a table whose judged cells are buttons named for their status), and
+      // whatever else the page fetches, before its scripts are counted.
+      await page.locator('table td button').first().waitFor({ timeout: 120_000 });
       await page.waitForLoadState('networkidle');
       scripts = loaded;
       await context.close();
