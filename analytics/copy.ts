@@ -661,7 +661,7 @@ export class AnalyticsCopy {
   /**
    * The ids of the units whose records changed since data version `version` (empty: none), or
    * null when the copy cannot tell — it was loaded whole since, or the change is older than its
-   * log keeps. What keeps figures per unit beside the copy patches those units (compliance/kept.ts).
+   * log keeps. Figures kept per unit beside the copy patch those units (./kept.ts).
    */
   changedUnitsSince(version: number): Set<number> | null {
     if (version === this.version) return new Set();
@@ -674,7 +674,7 @@ export class AnalyticsCopy {
   /**
    * Runs `work` on a second connection that reads the copy as last committed (a refresh under way
    * on the first is not seen, and does not wait), and writes its own tables in the in-memory
-   * catalog `kept`: figures kept beside the copy and patched as it changes (compliance/kept.ts).
+   * catalog `kept`: figures kept beside the copy and patched as it changes (./kept.ts).
    * A full load switching the copy meanwhile makes a later statement fail; the caller starts again.
    */
   beside<T>(

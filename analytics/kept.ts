@@ -1,7 +1,8 @@
 // Figures kept per unit beside the copy (docs/decisions/049): tables in the copy's in-memory
 // `kept` catalog, built once for a date and policy, then patched for the units each change
 // touched (AnalyticsCopy.changedUnitsSince) instead of computed again. Today's compliance report
-// (compliance/kept.ts) and today's alerts (metrics/alerts.ts) keep theirs here. A kept figure is
+// (compliance/kept.ts), alerts (metrics/alerts.ts), succession groups (metrics/horizon.ts) and
+// pool structure's measures (measure-query.ts) keep theirs here. A kept figure is
 // brought to the copy's data version before each read; reads and patches of one take turns, so a
 // read never sees half a patch; when the copy cannot tell what changed (a full reload), or a
 // patch fails, the tables are built again.
