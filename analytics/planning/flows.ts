@@ -7,6 +7,7 @@
 import { addYears, ymdNumber } from '../../domain/dates.ts';
 import { type FlowGroup, TIERS } from '../../domain/stock-flow.ts';
 import { duckdb } from '../dialect.ts';
+import { idList } from '../kept.ts';
 import type { MetricInput } from '../metric.ts';
 import { unitNames } from '../metrics/horizon.ts';
 import { pol, policyCte } from '../policy-table.ts';
@@ -31,26 +32,41 @@ export interface FlowGroups {
  * projection of the same scenario, or the optimiser after it, reads the groups once. Only a few
  * are kept — a national answer is tens of megabytes. Shared: callers must not change them.
  */
-const recentByCopy = new WeakMap<object, { key: string; answer: Promise<FlowGroups> }[]>();
+const recentByCopy = new WeakMap<object, { version: number; key: string; answer: Promise<FlowGroups> }[]>();
 const RECENT = 2;
 
-/** The groups in tree order, PRINCIPAL before DEPUTY; `ends` are E_1..E_H. */
+/** Above this many units changed since a kept answer, the groups are read again whole. */
+const PATCH_AT_MOST = 2_000;
+
+/**
+ * The groups in tree order, PRINCIPAL before DEPUTY; `ends` are E_1..E_H. An answer kept for an
+ * earlier data version is brought up to date by reading again only the groups of the units
+ * changed since (AnalyticsCopy.changedUnitsSince): a run after a change does not read the whole
+ * scope again.
+ */
 export function flowGroups(input: MetricInput, horizonYears: number): Promise<FlowGroups> {
   const { copy, scope, asOf, policies } = input;
-  const key = `${copy.version}|${scope.key}|${asOf}|${horizonYears}|${policyCte(policies)}`;
+  const version = copy.version;
+  const key = `${scope.key}|${asOf}|${horizonYears}|${policyCte(policies)}`;
   let recent = recentByCopy.get(copy);
   if (!recent) {
     recent = [];
     recentByCopy.set(copy, recent);
   }
-  const at = recent.findIndex((r) => r.key === key);
+  const at = recent.findIndex((r) => r.key === key && r.version === version);
   if (at >= 0) {
     const [hit] = recent.splice(at, 1);
     recent.unshift(hit!);
     return hit!.answer;
   }
-  const answer = readFlowGroups(input, horizonYears);
-  recent.unshift({ key, answer });
+  const earlier = recent.find((r) => r.key === key && r.version < version);
+  const changed = earlier ? copy.changedUnitsSince(earlier.version) : null;
+  const answer =
+    earlier && changed && changed.size <= PATCH_AT_MOST
+      ? patchFlowGroups(earlier.answer, input, horizonYears, changed)
+      : readFlowGroups(input, horizonYears);
+  if (earlier) recent.splice(recent.indexOf(earlier), 1);
+  recent.unshift({ version, key, answer });
   recent.length = Math.min(recent.length, RECENT);
   answer.catch(() => {
     const i = recent!.findIndex((r) => r.answer === answer);
@@ -59,14 +75,38 @@ export function flowGroups(input: MetricInput, horizonYears: number): Promise<Fl
   return answer;
 }
 
-async function readFlowGroups({ copy, scope, asOf, policies }: MetricInput, horizonYears: number): Promise<FlowGroups> {
+/** An earlier answer with the groups of the `changed` units read again (the others shared). */
+async function patchFlowGroups(
+  earlier: Promise<FlowGroups>,
+  input: MetricInput,
+  horizonYears: number,
+  changed: Set<number>,
+): Promise<FlowGroups> {
+  const before = await earlier;
+  if (changed.size === 0) return before;
+  const fresh = await readFlowGroups(input, horizonYears, [...changed]);
+  const kindOrder = (g: FlowGroupRow) => (g.kind === 'PRINCIPAL' ? 0 : 1);
+  const groups = before.groups
+    .filter((g) => !changed.has(g.order))
+    .concat(fresh.groups)
+    .sort((a, b) => a.order - b.order || kindOrder(a) - kindOrder(b));
+  return { ends: before.ends, groups };
+}
+
+/** The groups read from the copy: of the whole scope, or of some units of it (`only`, their ids). */
+export async function readFlowGroups(
+  { copy, scope, asOf, policies }: MetricInput,
+  horizonYears: number,
+  only?: number[],
+): Promise<FlowGroups> {
   const ends = Array.from({ length: horizonYears }, (_, i) => addYears(asOf, i + 1));
   const e = ends.map((d) => String(ymdNumber(d)));
   const years = e.map((end) => `CASE WHEN ${staysTo(duckdb, end)} THEN 1 ELSE 0 END`).join(' + ');
   const cultivated = `CASE ${e.map((end, i) => `WHEN ${cultivatedBy(duckdb, end)} THEN ${i + 1}`).join(' ')} ELSE ${horizonYears + 1} END`;
   const vacant = e.map((end, i) => `count(*) FILTER (WHERE ${expectedVacancy(duckdb, end)}) AS v${i + 1}`).join(', ');
+  const narrowed = only ? ` AND u.id IN (${idList(only)})` : '';
   const common = `WITH ${policyCte(policies)},
-    scoped AS (SELECT u.id, u.kind FROM units u WHERE ${scope.where})`;
+    scoped AS (SELECT u.id, u.kind FROM units u WHERE ${scope.where}${narrowed})`;
   const params = { scope: scope.param, asOf: ymdNumber(asOf) };
   // Two columnar reads (no object per row: 97 000 groups and 200 000 classes nationally).
   const [g, m, units] = await Promise.all([

@@ -1,0 +1,84 @@
+// Planning's flow groups after a change (analytics/planning/flows.ts): an answer kept for an earlier
+// data version is brought up to date by reading again only the changed units' groups. The patched
+// groups must equal the groups read whole, in the same order (a Monte Carlo run deals units by
+// position, so the same seed must give the same answer).
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { AnalyticsCopy } from '../../analytics/copy.ts';
+import type { MetricInput } from '../../analytics/metric.ts';
+import { flowGroups, readFlowGroups } from '../../analytics/planning/flows.ts';
+import { subtreeScope } from '../../analytics/scope.ts';
+import type { UnitKind } from '../../domain/enums.ts';
+import { analytics } from '../../server/analytics.ts';
+import { importDataset } from '../../server/dataset/import.ts';
+import { generateDataset } from '../../server/dataset/synthetic.ts';
+import { recordChange } from '../../server/db/changes.ts';
+import { db, dbConfig } from '../../server/db/client.ts';
+import { readPoliciesAt } from '../../server/policy/store.ts';
+import { writeDatasetFile } from '../fixtures/small.ts';
+
+const asOf = '2026-07-01';
+let copy: AnalyticsCopy;
+let input: MetricInput;
+
+describe('flow groups patched after a change', () => {
+  beforeAll(async () => {
+    await importDataset(
+      db,
+      dbConfig,
+      { file: writeDatasetFile(generateDataset({ scale: 'county', seed: 37 })) },
+      { replace: true },
+    );
+    copy = await analytics();
+    await copy.catchUp();
+    const root = await db.unit.findFirstOrThrow({ where: { parentCode: null }, orderBy: { id: 'asc' } });
+    input = {
+      copy,
+      scope: subtreeScope({ code: root.code, path: root.path, kind: root.kind as UnitKind }),
+      asOf,
+      policies: await readPoliciesAt(db, asOf),
+    };
+  });
+
+  it('equal the groups read whole, sharing the unchanged units’ groups, and read whole after a reload', async () => {
+    const before = await flowGroups(input, 2);
+    // A unit's active entries leave the pool; a post elsewhere falls vacant.
+    const unit = await db.unit.findFirstOrThrow({
+      where: { level: 'TOWNSHIP', reserves: { some: { status: 'ACTIVE' } } },
+      orderBy: { id: 'asc' },
+    });
+    const leaving = await db.reserveEntry.findMany({ where: { unitCode: unit.code, status: 'ACTIVE' } });
+    await db.$transaction(async (tx) => {
+      for (const entry of leaving)
+        await tx.reserveEntry.update({
+          where: { code: entry.code },
+          data: { status: 'REMOVED', exitedOn: new Date('2026-03-01'), exitReason: 'test' },
+        });
+      await recordChange(tx, { entity: 'ReserveEntry', keys: leaving.map((e) => e.code) });
+    });
+    const post = await db.position.findFirstOrThrow({
+      where: { incumbentId: { not: null }, unitCode: { not: unit.code } },
+      orderBy: { id: 'desc' },
+    });
+    await db.$transaction(async (tx) => {
+      await tx.position.update({ where: { code: post.code }, data: { incumbentId: null } });
+      await recordChange(tx, { entity: 'Position', keys: [post.code] });
+    });
+    await copy.catchUp();
+
+    const after = await flowGroups(input, 2);
+    const whole = await readFlowGroups(input, 2);
+    expect(after).toEqual(whole);
+    expect(after).not.toEqual(before);
+    // Patched, not read again: the other units' groups are the same objects as before.
+    const shared = after.groups.filter((g) => before.groups.includes(g)).length;
+    expect(shared).toBeGreaterThan(after.groups.length / 2);
+    expect(after.groups.filter((g) => g.unitCode === unit.code).every((g) => !before.groups.includes(g))).toBe(true);
+
+    // A full reload: the copy cannot tell what changed, so the groups are read whole.
+    await db.$transaction((tx) => recordChange(tx, { entity: 'Dataset' }));
+    await copy.catchUp();
+    const reloaded = await flowGroups(input, 2);
+    expect(reloaded).toEqual(await readFlowGroups(input, 2));
+    expect(reloaded.groups.some((g) => after.groups.includes(g))).toBe(false);
+  });
+});
