@@ -132,7 +132,9 @@ export async function readFlowGroups(
         CAST(${years} AS INTEGER) AS years, CAST(${cultivated} AS INTEGER) AS cult, CAST(count(*) AS INTEGER) AS n
       FROM reserves r JOIN scoped s ON s.id = r.unit_id JOIN pol ON pol.unit_kind = s.kind
       WHERE ${activeAt(duckdb.int('$asOf'))}
-      GROUP BY ALL`,
+      GROUP BY ALL
+      -- In one order: the groups read whole and those patched after a change list their classes alike.
+      ORDER BY id, principal, tier, years, cult`,
       params,
     ),
     unitNames(copy),
