@@ -3,8 +3,8 @@
 // touched (AnalyticsCopy.changedUnitsSince) instead of computed again. Today's compliance report
 // (compliance/kept.ts), alerts (metrics/alerts.ts), succession groups (metrics/horizon.ts) and
 // pool structure's measures (measure-query.ts) keep theirs here. A kept figure is
-// brought to the copy's data version before each read; reads and patches of one take turns, so a
-// read never sees half a patch; when the copy cannot tell what changed (a full reload), or a
+// brought to the copy's data version before each read; reads and patches take turns on the
+// copy's second connection, so a read never sees half a patch; when the copy cannot tell what changed (a full reload), or a
 // patch fails, the tables are built again.
 import type { DuckDBValue } from '@duckdb/node-api';
 import { LRUCache } from 'lru-cache';
@@ -38,7 +38,6 @@ let tablesMade = 0;
 export class KeptFigures<T extends Record<string, string>> {
   /** The copy's data version the tables hold; -1: none (to be built). */
   private version = -1;
-  private queue: Promise<unknown> = Promise.resolve();
   private closed = false;
   private readonly definition: KeptDefinition<T>;
   /** Builds and patches so far, and the units the last patch made again (tests, the benchmark). */
@@ -60,26 +59,21 @@ export class KeptFigures<T extends Record<string, string>> {
     return this.definition.tables;
   }
 
-  /** Runs a statement over the tables once they hold the copy's current version. */
+  /**
+   * Runs a statement over the tables once they hold the copy's current version. The copy runs
+   * work beside it one piece at a time (AnalyticsCopy.beside), so a read never sees half a patch.
+   */
   read(sql: string, params: Record<string, DuckDBValue>): Promise<Row[]> {
-    return this.serial(() =>
-      this.copy.beside(async (query) => {
-        await this.bringUp(query);
-        return query(sql, bound(sql, params));
-      }),
-    );
+    return this.copy.beside(async (query) => {
+      await this.bringUp(query);
+      return query(sql, bound(sql, params));
+    });
   }
 
   /** Drops the tables (a date or policy no longer kept). */
   close(): void {
     this.closed = true;
-    void this.serial(() => this.copy.beside((query) => this.drop(query))).catch(() => {});
-  }
-
-  private serial<U>(work: () => Promise<U>): Promise<U> {
-    const next = this.queue.then(work, work);
-    this.queue = next.catch(() => {});
-    return next;
+    void this.copy.beside((query) => this.drop(query)).catch(() => {});
   }
 
   private async bringUp(raw: KeptQuery): Promise<void> {

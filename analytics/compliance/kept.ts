@@ -7,7 +7,7 @@
 import type { PoliciesAt } from '../../domain/policy/effective.ts';
 import type { AnalyticsCopy } from '../copy.ts';
 import { idList, type KeptFigures, keptFigures } from '../kept.ts';
-import { type KeptTables, keptJudgedSql, keptStatements, keptSummarySql } from './sql.ts';
+import { type KeptTables, keptStatements } from './sql.ts';
 
 export type KeptReport = KeptFigures<KeptTables>;
 
@@ -40,14 +40,4 @@ export function keptReport(copy: AnalyticsCopy, policies: PoliciesAt, params: Re
     },
     params,
   );
-}
-
-/** judgedSql's CTEs over a kept report, for a scope of a subtree or one unit (rowsSql reads them). */
-export function keptJudged(kept: KeptReport, subtree: boolean): string {
-  return keptJudgedSql(kept.tables, subtree);
-}
-
-/** summarySql's answer from a kept report. */
-export function keptSummary(kept: KeptReport, subtree: boolean, byLevel = false): string {
-  return keptSummarySql(kept.tables, subtree, byLevel);
 }

@@ -11,9 +11,17 @@ import type { AnalyticsCopy } from '../copy.ts';
 import { type Dialect, duckdb } from '../dialect.ts';
 import { trainingYearParams } from '../measures.ts';
 import { int } from '../metric.ts';
-import { type KeptReport, keptJudged, keptReport, keptSummary } from './kept.ts';
+import { type KeptReport, keptReport } from './kept.ts';
 import { type JudgedAt, RULE_NAMES, RULES, type Rule, STATUS_NAMES, type Status } from './registry.ts';
-import { judgedSql, type ReportParams, type RowOrder, rowsSql, summarySql } from './sql.ts';
+import {
+  judgedSql,
+  keptJudgedSql,
+  keptSummarySql,
+  type ReportParams,
+  type RowOrder,
+  rowsSql,
+  summarySql,
+} from './sql.ts';
 
 export interface Engine {
   dialect: Dialect;
@@ -90,7 +98,7 @@ export class ComplianceReport {
     const limit = Math.max(...limits);
     const summary = await this.once(`summary|${limit}`, async () => {
       const rows = await this.query(
-        (kept) => keptSummary(kept, this.params.subtree),
+        (kept) => keptSummarySql(kept.tables, this.params.subtree),
         (judged) => summarySql(judged),
         { limit },
       );
@@ -183,7 +191,7 @@ export class ComplianceReport {
     const { worst } = level
       ? await this.once(`worst|${level}|${limit}`, async () => {
           const rows = await this.query(
-            (kept) => keptSummary(kept, this.params.subtree, true),
+            (kept) => keptSummarySql(kept.tables, this.params.subtree, true),
             (judged) => summarySql(judged, true),
             { limit, level },
           );
@@ -215,7 +223,7 @@ export class ComplianceReport {
     const page = (judged: string) =>
       rowsSql(judged, options.rules, options.statuses, options.judged, options.order, options.descending);
     return this.once(`rows|${JSON.stringify(options)}`, async () => {
-      const rows = await this.query((kept) => page(keptJudged(kept, this.params.subtree)), page, {
+      const rows = await this.query((kept) => page(keptJudgedSql(kept.tables, this.params.subtree)), page, {
         limit: options.limit,
         offset: options.offset,
       });
