@@ -29,8 +29,11 @@ const KEPT_SETS = 2;
 /** Patches between checkpoints of the kept catalog (rows patched away are freed then). */
 const CHECKPOINT_EVERY = 100;
 
-/** Above this many units changed at once, the tables are built again rather than patched. */
-const PATCH_AT_MOST = 2_000;
+/**
+ * Above this many units changed at once, kept tables are built again rather than patched (and
+ * planning's flow groups read again whole).
+ */
+export const PATCH_AT_MOST = 2_000;
 
 let tablesMade = 0;
 
@@ -101,6 +104,28 @@ export class KeptFigures<T extends Record<string, string>> {
   private async drop(query: KeptQuery): Promise<void> {
     for (const table of Object.values(this.definition.tables)) await query(`DROP TABLE IF EXISTS ${table}`);
   }
+}
+
+/**
+ * A figure kept as one table of rows per unit: `rows(where)` selects the rows of the units
+ * `where` (SQL on `u`), each naming its unit in `unitColumn`; a patch deletes the changed units'
+ * rows and selects them again.
+ */
+export function unitRows<K extends string>(
+  name: (table: string) => string,
+  table: K,
+  unitColumn: string,
+  rows: (where: string) => string,
+): KeptDefinition<Record<K, string>> {
+  const t = name(table);
+  return {
+    tables: { [table]: t } as Record<K, string>,
+    build: [`CREATE TABLE ${t} AS ${rows('TRUE')}`],
+    async patch(units, query) {
+      await query(`DELETE FROM ${t} WHERE ${unitColumn} IN (${units})`);
+      await query(`INSERT INTO ${t} ${rows(`u.id IN (${units})`)}`);
+    },
+  };
 }
 
 /** Compresses the kept catalog and frees what patches deleted; a saving, so never a failure. */

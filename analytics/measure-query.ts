@@ -4,7 +4,7 @@ import { addYears, isoFromYmd, ymdNumber } from '../domain/dates.ts';
 import { policyOf } from '../domain/policy/effective.ts';
 import { judgedTrainingYear } from '../domain/rules.ts';
 import { duckdb, yearsBetween } from './dialect.ts';
-import { keptFigures } from './kept.ts';
+import { keptFigures, unitRows } from './kept.ts';
 import {
   counts,
   type MeasureDates,
@@ -129,17 +129,7 @@ async function countKept<N extends string>(
     copy,
     `measures:${names.join(',')}`,
     policies.versions.join(','),
-    (name) => {
-      const tables = { counts: name('counts') };
-      return {
-        tables,
-        build: [`CREATE TABLE ${tables.counts} AS ${perUnit('TRUE')}`],
-        async patch(units, query) {
-          await query(`DELETE FROM ${tables.counts} WHERE unit_id IN (${units})`);
-          await query(`INSERT INTO ${tables.counts} ${perUnit(`u.id IN (${units})`)}`);
-        },
-      };
-    },
+    (name) => unitRows(name, 'counts', 'unit_id', perUnit),
     // Dates only: a target rank (the one text parameter) is never kept.
     (({ targetRank: _rank, ...dates }) => dates)(measureParams(asOf, args)),
   );

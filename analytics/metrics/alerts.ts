@@ -5,7 +5,7 @@ import type { PositionKind } from '../../domain/enums.ts';
 import type { PoliciesAt } from '../../domain/policy/effective.ts';
 import { MATTERS_NEEDING_FINDING } from '../../domain/procedure.ts';
 import { addYearsYmd, duckdb } from '../dialect.ts';
-import { keptFigures } from '../kept.ts';
+import { keptFigures, unitRows } from '../kept.ts';
 import { int, kept, type MetricInput } from '../metric.ts';
 import { pol, policyCte } from '../policy-table.ts';
 import { activeAt, age, overAge, periodEnds, positionsAt } from '../segments.ts';
@@ -75,24 +75,18 @@ export function keptAlerts({ copy, asOf, policies }: MetricInput) {
     copy,
     'alerts',
     policies.versions.join(','),
-    (name) => {
-      const tables = { flagged: name('flagged') };
-      // The alerts as bits of ALERT_KINDS (counted and filtered without unnesting a list each).
-      const rows = (where: string) =>
-        `${flagsSql(asOf, policies, where)}
+    // The alerts as bits of ALERT_KINDS (counted and filtered without unnesting a list each).
+    (name) =>
+      unitRows(
+        name,
+        'flagged',
+        'unit_id',
+        (where) => `${flagsSql(asOf, policies, where)}
         SELECT unit_id, code, unit_code, unit_name, kind, age, period_ends,
           CAST(${ALERT_KINDS.map((k, i) => `CASE WHEN list_contains(alerts, '${k}') THEN ${2 ** i} ELSE 0 END`).join(' + ')} AS INTEGER) AS mask,
           CAST(len(alerts) AS SMALLINT) AS n
-        FROM listed WHERE len(alerts) > 0`;
-      return {
-        tables,
-        build: [`CREATE TABLE ${tables.flagged} AS ${rows('TRUE')}`],
-        async patch(units, query) {
-          await query(`DELETE FROM ${tables.flagged} WHERE unit_id IN (${units})`);
-          await query(`INSERT INTO ${tables.flagged} ${rows(`u.id IN (${units})`)}`);
-        },
-      };
-    },
+        FROM listed WHERE len(alerts) > 0`,
+      ),
     { asOf: ymdNumber(asOf) },
   );
 }

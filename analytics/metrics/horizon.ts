@@ -14,7 +14,7 @@ import {
 } from '../../domain/planning.ts';
 import type { PoliciesAt } from '../../domain/policy/effective.ts';
 import { duckdb } from '../dialect.ts';
-import { keptFigures } from '../kept.ts';
+import { keptFigures, unitRows } from '../kept.ts';
 import type { MetricInput } from '../metric.ts';
 import { pol, polByKind, policyCte } from '../policy-table.ts';
 import {
@@ -249,18 +249,7 @@ export function keptHorizon({ copy, asOf, policies }: MetricInput, horizonYears:
     copy,
     'horizon',
     `${policies.versions.join(',')}|${end}`,
-    (name) => {
-      const tables = { groups: name('groups') };
-      const rows = (where: string) => `SELECT * FROM (${horizonSql(policies, [end], false, where)})`;
-      return {
-        tables,
-        build: [`CREATE TABLE ${tables.groups} AS ${rows('TRUE')}`],
-        async patch(units, query) {
-          await query(`DELETE FROM ${tables.groups} WHERE id IN (${units})`);
-          await query(`INSERT INTO ${tables.groups} ${rows(`u.id IN (${units})`)}`);
-        },
-      };
-    },
+    (name) => unitRows(name, 'groups', 'id', (where) => `SELECT * FROM (${horizonSql(policies, [end], false, where)})`),
     { asOf: ymdNumber(asOf) },
   );
 }

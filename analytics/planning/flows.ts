@@ -7,7 +7,7 @@
 import { addYears, ymdNumber } from '../../domain/dates.ts';
 import { type FlowGroup, TIERS } from '../../domain/stock-flow.ts';
 import { duckdb } from '../dialect.ts';
-import { idList } from '../kept.ts';
+import { idList, PATCH_AT_MOST } from '../kept.ts';
 import type { MetricInput } from '../metric.ts';
 import { unitNames } from '../metrics/horizon.ts';
 import { pol, policyCte } from '../policy-table.ts';
@@ -34,9 +34,6 @@ export interface FlowGroups {
  */
 const recentByCopy = new WeakMap<object, { version: number; key: string; answer: Promise<FlowGroups> }[]>();
 const RECENT = 2;
-
-/** Above this many units changed since a kept answer, the groups are read again whole. */
-const PATCH_AT_MOST = 2_000;
 
 /**
  * The groups in tree order, PRINCIPAL before DEPUTY; `ends` are E_1..E_H. An answer kept for an
