@@ -15,10 +15,10 @@ import {
   type TeamSuccession,
 } from '../../analytics/metrics/succession-gaps.ts';
 import { type TrainingCoverage, trainingCoverage } from '../../analytics/metrics/training-coverage.ts';
-import { addYears, todayIso } from '../../domain/dates.ts';
+import { addYears } from '../../domain/dates.ts';
 import { builder } from '../builder.ts';
 import { PositionKindEnum, UnitLevelEnum } from './enums.ts';
-import { metricArgs, metricInput } from './metric-input.ts';
+import { keptOn, metricArgs, metricInput } from './metric-input.ts';
 import { unitPathText } from './unit-path.ts';
 
 export const ReserveRatioRowRef = builder.objectRef<ReserveRatioRow>('ReserveRatioRow').implement({
@@ -202,7 +202,7 @@ builder.queryFields((t) => ({
     resolve: async (_root, args, ctx) => {
       const input = await metricInput(ctx, args);
       // Today's counts are kept per unit and patched after each change (analytics/kept.ts).
-      return poolStructure(input, args.kind ?? null, input.asOf === todayIso());
+      return poolStructure(input, args.kind ?? null, keptOn(input.asOf));
     },
   }),
   trainingCoverage: t.field({
@@ -229,7 +229,7 @@ builder.queryFields((t) => ({
       return {
         horizonEnd: addYears(input.asOf, horizonYears),
         // Today's totals are summed from groups kept per unit and patched after each change.
-        totals: () => successionTotals(input, horizonYears, input.asOf === todayIso()),
+        totals: () => successionTotals(input, horizonYears, keptOn(input.asOf)),
         rows: async () => (await successionGaps(input, horizonYears)).rows,
       };
     },

@@ -12,13 +12,13 @@ import {
   copyEngine,
 } from '../../analytics/compliance/report.ts';
 import type { MetricInput } from '../../analytics/metric.ts';
-import { addYears, todayIso } from '../../domain/dates.ts';
+import { addYears } from '../../domain/dates.ts';
 import type { Policy } from '../../domain/policy/defaults.ts';
 import { policyOf } from '../../domain/policy/effective.ts';
 import { judgedTrainingYear } from '../../domain/rules.ts';
 import { builder } from '../builder.ts';
 import { enumList, SortDirectionEnum, UnitLevelEnum } from './enums.ts';
-import { metricArgs, metricInput, pageOffset, pageSize } from './metric-input.ts';
+import { keptOn, metricArgs, metricInput, pageOffset, pageSize } from './metric-input.ts';
 import { unitPathText } from './unit-path.ts';
 
 /**
@@ -31,7 +31,7 @@ export function complianceReportOf({ copy, scope, asOf, policies }: MetricInput,
   const policy = policyOf(policies, scope.unitKind);
   const horizonEnd = addYears(asOf, policy.successionHorizonYears);
   const trainingYear = year ?? judgedTrainingYear(asOf);
-  const keep = asOf === todayIso() && trainingYear === judgedTrainingYear(asOf);
+  const keep = keptOn(asOf) && trainingYear === judgedTrainingYear(asOf);
   const report = new ComplianceReport(copyEngine(copy, { keep }), policies, {
     path: scope.path!,
     subtree: scope.subtree,

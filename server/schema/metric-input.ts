@@ -21,6 +21,14 @@ export const metricArgs = builder.args((t) => ({
 export const pageSize = z.number().int().min(0, 'must be at least 0').max(1000, 'must be at most 1000');
 export const pageOffset = z.number().int().min(0, 'must be at least 0').max(10_000_000, 'is too large');
 
+/**
+ * Whether the figures at `asOf` are kept per unit beside the copy and patched after each change
+ * (analytics/kept.ts, docs/decisions/049): today's are; another date's are computed for its scope.
+ */
+export function keptOn(asOf: string): boolean {
+  return asOf === todayIso();
+}
+
 /** The metric input for a unit (alone or with its subtree) at a date, within the viewer's scope. */
 export async function metricInput(
   ctx: Pick<Context, 'analytics' | 'viewer' | 'policiesAt'>,

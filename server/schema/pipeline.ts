@@ -2,12 +2,11 @@
 
 import { ALERT_KINDS, type Alert, type AlertReport, alerts } from '../../analytics/metrics/alerts.ts';
 import { type Pipeline, pipeline } from '../../analytics/metrics/pipeline.ts';
-import { todayIso } from '../../domain/dates.ts';
 import { builder } from '../builder.ts';
 import { readable } from '../lang.ts';
 import { entryByCode } from './drill.ts';
 import { enumList, PositionKindEnum, ReserveStatusEnum, SourceEnum } from './enums.ts';
-import { metricArgs, metricInput, pageOffset, pageSize } from './metric-input.ts';
+import { keptOn, metricArgs, metricInput, pageOffset, pageSize } from './metric-input.ts';
 import { unitPathText } from './unit-path.ts';
 
 const YearCount = builder.objectRef<{ year: number; count: number }>('YearCount').implement({
@@ -125,7 +124,7 @@ builder.queryFields((t) => ({
         limit: args.first ?? 100,
         offset: args.offset ?? 0,
         // Today's flags are kept per unit and patched after each change (analytics/kept.ts).
-        keep: input.asOf === todayIso(),
+        keep: keptOn(input.asOf),
       });
     },
   }),

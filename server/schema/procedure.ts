@@ -46,7 +46,7 @@ import {
 } from '../reserves/procedure.ts';
 import { promoteReserve } from '../reserves/promotion.ts';
 import { PositionKindEnum, ReserveStatusEnum } from './enums.ts';
-import { metricInput } from './metric-input.ts';
+import { keptOn, metricInput } from './metric-input.ts';
 
 const InspectionVerdictEnum = builder.enumType('InspectionVerdict', { values: INSPECTION_VERDICTS });
 const ObjectionOutcomeEnum = builder.enumType('ObjectionOutcome', { values: OBJECTION_OUTCOMES });
@@ -782,7 +782,7 @@ builder.mutationFields((t) => ({
             only: [...ELIMINATION],
             limit: 1000,
             offset: 0,
-            keep: on === todayIso(),
+            keep: keptOn(on),
           });
           const item = report.items.find((i) => i.reserveCode === code);
           return item ? item.alerts.filter((a) => ELIMINATION.includes(a)) : [];

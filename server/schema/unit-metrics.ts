@@ -10,7 +10,7 @@ import { todayIso } from '../../domain/dates.ts';
 import { builder } from '../builder.ts';
 import { PoolStructureRef, ReserveRatioRowRef } from './analytics.ts';
 import { PositionKindEnum } from './enums.ts';
-import { batchInput, metricInput } from './metric-input.ts';
+import { batchInput, keptOn, metricInput } from './metric-input.ts';
 
 builder.prismaObjectFields('Unit', (t) => ({
   reserveRatio: t.field({
@@ -61,7 +61,7 @@ builder.prismaObjectFields('Unit', (t) => ({
     select: { code: true },
     resolve: async (unit, args, ctx) => {
       const input = await metricInput(ctx, { unitCode: unit.code, asOf: args.asOf });
-      return (await successionTotals(input, args.horizonYears ?? 1, input.asOf === todayIso())).totalGap;
+      return (await successionTotals(input, args.horizonYears ?? 1, keptOn(input.asOf))).totalGap;
     },
   }),
 }));
