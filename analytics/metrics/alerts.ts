@@ -92,6 +92,13 @@ export function keptAlerts({ copy, asOf, policies }: MetricInput) {
 }
 
 async function computeAlerts(input: MetricInput, options: AlertOptions): Promise<AlertReport> {
+  if (options.keep) {
+    try {
+      return await readKept(input, options);
+    } catch (error) {
+      console.error('alerts: the kept flags failed; computing these alerts from the copy', error);
+    }
+  }
   const { copy, scope, asOf, policies } = input;
   const only = options.only?.length
     ? `AND len(list_intersect(alerts, [${options.only.map((k) => `'${k}'`).join(', ')}])) > 0`
@@ -112,13 +119,6 @@ async function computeAlerts(input: MetricInput, options: AlertOptions): Promise
     FROM (SELECT unnest(alerts) AS k FROM wanted) GROUP BY k
     UNION ALL SELECT 'total', NULL, CAST(count(*) AS INTEGER), NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL FROM wanted
     ${page}`;
-  if (options.keep) {
-    try {
-      return await readKept(input, options);
-    } catch (error) {
-      console.error('alerts: the kept flags failed; computing these alerts from the copy', error);
-    }
-  }
   const rows = await copy.query(
     `${flagsSql(asOf, policies, scope.where)},
     wanted AS (SELECT * FROM listed WHERE len(alerts) > 0 ${only})
