@@ -196,22 +196,17 @@ class ProjectedRow implements IntakeRow {
 
 /**
  * The groups packed for the workers, kept with the groups they were packed from (flows.ts keeps
- * the last groups read) per horizon: a planner's next run, with other rates or another seed,
- * starts its workers without packing again (60–110 ms at national scale). The workers only read
- * the packed arrays.
+ * the last groups read, each for one horizon): a planner's next run, with other rates or another
+ * seed, starts its workers without packing again (60–110 ms at national scale). The workers only
+ * read the packed arrays.
  */
-const packs = new WeakMap<readonly FlowGroup[], Map<number, ReturnType<typeof packFlows>>>();
+const packs = new WeakMap<readonly FlowGroup[], ReturnType<typeof packFlows>>();
 
 function packedFor(groups: FlowGroup[], horizonYears: number): ReturnType<typeof packFlows> {
-  let byHorizon = packs.get(groups);
-  if (!byHorizon) {
-    byHorizon = new Map();
-    packs.set(groups, byHorizon);
-  }
-  let packed = byHorizon.get(horizonYears);
+  let packed = packs.get(groups);
   if (!packed) {
     packed = packFlows(groups, horizonYears);
-    byHorizon.set(horizonYears, packed);
+    packs.set(groups, packed);
   }
   return packed;
 }
