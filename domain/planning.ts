@@ -219,16 +219,22 @@ export function seededRandom(seed: number): () => number {
 export class BinomialSampler {
   /** n up to this many trials use the tables; more fall back to `binomial`. */
   static readonly TABLED = 64;
-  /** The tables of n = 0 … TABLED one after another: table n starts at n(n + 1)/2. */
+  /** The tables of n = 0 … tabled one after another: table n starts at n(n + 1)/2. */
   private readonly flat: Float64Array;
   /** Draws of p > 0.5 are n − draws of 1 − p, as in `binomial`. */
   private readonly flip: boolean;
   private readonly q: number;
+  /** Tables up to this n (a caller that never draws more trials asks for fewer tables). */
+  private readonly tabled: number;
 
-  constructor(readonly p: number) {
+  constructor(
+    readonly p: number,
+    mostTrials: number = BinomialSampler.TABLED,
+  ) {
     this.flip = p > 0.5 && p < 1;
     this.q = this.flip ? 1 - p : p;
-    const max = BinomialSampler.TABLED;
+    const max = Math.max(0, Math.min(mostTrials, BinomialSampler.TABLED));
+    this.tabled = max;
     this.flat = new Float64Array(((max + 1) * (max + 2)) / 2);
     if (this.q > 0 && this.q < 1)
       for (let n = 1; n <= max; n++) this.flat.set(pmfTable(n, this.q) ?? [], (n * (n + 1)) / 2);
@@ -238,7 +244,7 @@ export class BinomialSampler {
     const p = this.p;
     if (n <= 0 || p <= 0) return 0;
     if (p >= 1) return n;
-    if (n > BinomialSampler.TABLED) return this.flip ? n - binomial(random, n, this.q) : binomial(random, n, p);
+    if (n > this.tabled) return this.flip ? n - binomial(random, n, this.q) : binomial(random, n, p);
     const flat = this.flat;
     const base = (n * (n + 1)) / 2;
     let u = random();
@@ -292,6 +298,19 @@ export class GeometricSampler {
       extra += size;
     }
   }
+}
+
+/**
+ * The binomial law of n trials of probability p: P(X = x) for x = 0 … n, by the recurrence
+ * `binomial` steps through (from the side of min(p, 1 − p)). For the small n of one group.
+ */
+export function binomialLaw(n: number, p: number): number[] {
+  if (n <= 0 || p <= 0) return [1, ...new Array<number>(Math.max(0, n)).fill(0)];
+  if (p >= 1) return [...new Array<number>(n).fill(0), 1];
+  if (p > 0.5) return binomialLaw(n, 1 - p).reverse();
+  const table = pmfTable(n, p);
+  if (!table) throw new RangeError(`no exact binomial law for ${n} trials of ${p}`);
+  return Array.from(table);
 }
 
 /** The probabilities `binomial` steps through for n and p ≤ 0.5; null where q^n underflows. */

@@ -4,9 +4,10 @@
 // member leaves with the attrition probability (drawn as the gaps between leavers), promotions
 // are a binomial draw among the ready (taken without replacement), and the intake is the whole
 // shortfall. Summarised as P10 / P50 / P90 of the total intake, of each year's intake and pool,
-// and per unit. The groups travel packed in flat typed arrays, in shared memory, to the worker
-// threads (monte-carlo-runner.ts), which run the parts of the units.
-import { BinomialSampler, GeometricSampler, percentile, seededRandom } from '../../domain/planning.ts';
+// and per unit. A one-year horizon is drawn by sums over alike groups, its units read from their
+// exact law (runOneYearPart, decision 051). The groups travel packed in flat typed arrays, in
+// shared memory, to the worker threads (monte-carlo-runner.ts), which run the parts of the units.
+import { BinomialSampler, binomialLaw, GeometricSampler, percentile, seededRandom } from '../../domain/planning.ts';
 import { type FlowGroup, type FlowRates, TIERS } from '../../domain/stock-flow.ts';
 
 /**
@@ -211,6 +212,167 @@ export function summarise(parts: MonteCarloPart[], packed: PackedFlows, runs: nu
   };
 }
 
+/** Part `part`'s own generator. */
+const partRandom = (seed: number, part: number) => seededRandom((seed + Math.imul(part, 0x9e3779b9)) >>> 0);
+
+/** The part's groups, unit by unit (stable: packing order within a unit). */
+function partGroups(packed: PackedFlows, part: number): number[] {
+  const order: number[] = [];
+  for (let g = 0; g < packed.target.length; g++) if (partOf(packed.unit[g]!) === part) order.push(g);
+  return order.sort((a, b) => packed.unit[a]! - packed.unit[b]! || a - b);
+}
+
+/** Nearest rank of a law on 0, 1, 2, …: the least value whose cumulative probability reaches p %. */
+function lawPercentile(law: number[], p: number): number {
+  let cumulative = 0;
+  for (let v = 0; v < law.length; v++) {
+    cumulative += law[v]!;
+    // (Sums of products carry rounding: a law at exactly p % counts as reaching it.)
+    if (cumulative >= p / 100 - 1e-9) return v;
+  }
+  return law.length - 1;
+}
+
+/**
+ * Part `part` of `runs` seeded runs of a one-year horizon (decision 051). The year is the first,
+ * so every run starts alike, and the last, so nothing after it is read: a group's outcome in a
+ * run is its pool v — its members less those promoted (Bin(f, p), f = min(V_1, ready)) less those
+ * leaving (Bin(members left, a)) — and its intake max(0, target − v). Groups with the same
+ * members, f and target are independent draws of one law π over v, so how many of them end on
+ * each v in a run is one multinomial draw: a few binomial draws per kind of group and run, in
+ * place of a draw per group and run. A unit's intake (its one or two groups) has a law worked
+ * out exactly, by convolution, and its percentiles and the chance it needs no intake are read
+ * from that law, not from the runs.
+ */
+function runOneYearPart(
+  packed: PackedFlows,
+  r: FlowRates,
+  runs: number,
+  seed: number,
+  part: number,
+  onProgress?: (done: number) => boolean | undefined,
+): MonteCarloPart | null {
+  const R = runs;
+  const random = partRandom(seed, part);
+  const order = partGroups(packed, part);
+  // The kinds of group: members, f and target; per kind its law π over v and how many groups.
+  const kinds = new Map<string, { index: number; count: number; target: number; law: number[] }>();
+  const kindOf: { index: number; target: number; law: number[] }[] = [];
+  for (const g of order) {
+    let present = 0;
+    let ready = 0;
+    for (let c = packed.first[g]!; c < packed.first[g + 1]!; c++) {
+      present += packed.count[c]!;
+      if (packed.tier[c] === 0 && packed.cultivatedFrom[c]! <= 1) ready += packed.count[c]!;
+    }
+    const fillable = r.promotion > 0 ? Math.min(packed.vacancies[g]!, ready) : 0;
+    const target = packed.target[g]!;
+    const key = `${present}|${fillable}|${target}`;
+    let kind = kinds.get(key);
+    if (!kind) {
+      // π(v) = Σ_take Bin(f, p)(take) × Bin(present − take, a)(present − take − v).
+      const law = new Array<number>(present + 1).fill(0);
+      binomialLaw(fillable, r.promotion).forEach((pTake, take) => {
+        const stay = present - take;
+        binomialLaw(stay, r.attrition).forEach((pLost, lost) => {
+          law[stay - lost] = law[stay - lost]! + pTake * pLost;
+        });
+      });
+      kind = { index: kinds.size, count: 0, target, law };
+      kinds.set(key, kind);
+    }
+    kind.count++;
+    kindOf.push(kind);
+  }
+  // Per kind, its values v from the likeliest, each with its binomial share of the groups not yet
+  // placed (π(v) / the mass of v and the values after it); the last takes the rest.
+  const samplers = new Map<string, BinomialSampler>();
+  const sampler = (p: number, mostTrials: number) => {
+    const key = `${p}|${mostTrials}`;
+    let s = samplers.get(key);
+    if (!s) {
+      s = new BinomialSampler(p, mostTrials);
+      samplers.set(key, s);
+    }
+    return s;
+  };
+  const plans = [...kinds.values()].map(({ count, target, law }) => {
+    const values = law.flatMap((p, v) => (p > 0 ? [v] : [])).sort((a, b) => law[b]! - law[a]! || a - b);
+    let rest = 0;
+    const share = new Array<number>(values.length);
+    for (let i = values.length - 1; i >= 0; i--) {
+      rest += law[values[i]!]!;
+      share[i] = Math.min(1, law[values[i]!]! / rest);
+    }
+    return {
+      count,
+      values,
+      intakes: values.map((v) => Math.max(0, target - v)),
+      draws: share.slice(0, -1).map((p) => sampler(p, count)),
+    };
+  });
+  const yearIntake = new Int32Array(R);
+  const yearPool = new Int32Array(R);
+  const every = Math.max(1, Math.floor(R / 100));
+  for (let run = 0; run < R; run++) {
+    let intake = 0;
+    let pool = 0;
+    for (const plan of plans) {
+      let left = plan.count;
+      for (let i = 0; left > 0; i++) {
+        const n = i < plan.draws.length ? plan.draws[i]!.draw(random, left) : left;
+        intake += n * plan.intakes[i]!;
+        pool += n * plan.values[i]!;
+        left -= n;
+      }
+    }
+    yearIntake[run] = intake;
+    yearPool[run] = pool;
+    if (onProgress && ((run + 1) % every === 0 || run + 1 === R) && onProgress(run + 1) === false) return null;
+  }
+  if (R === 0) onProgress?.(0);
+  // Per unit, the law of its intake: the convolution of its groups' (the same few kinds recur).
+  const units: MonteCarloPart['units'] = [];
+  const unitSummaries = new Map<string, Percentiles & { meetsWithoutIntake: number }>();
+  const intakeLaw = (kind: { target: number; law: number[] }) => {
+    const out = new Array<number>(kind.target + 1).fill(0);
+    kind.law.forEach((p, v) => {
+      const i = Math.max(0, kind.target - v);
+      out[i] = out[i]! + p;
+    });
+    return out;
+  };
+  for (let k = 0; k < order.length; ) {
+    const u = packed.unit[order[k]!]!;
+    const unitKinds: { index: number; target: number; law: number[] }[] = [];
+    for (; k < order.length && packed.unit[order[k]!] === u; k++) unitKinds.push(kindOf[k]!);
+    const key = unitKinds.map((kind) => kind.index).join(',');
+    let summary = unitSummaries.get(key);
+    if (!summary) {
+      let law = [1];
+      for (const kind of unitKinds) {
+        const add = intakeLaw(kind);
+        const sum = new Array<number>(law.length + add.length - 1).fill(0);
+        law.forEach((p, i) => {
+          add.forEach((q, j) => {
+            sum[i + j] = sum[i + j]! + p * q;
+          });
+        });
+        law = sum;
+      }
+      summary = {
+        p10: lawPercentile(law, 10),
+        p50: lawPercentile(law, 50),
+        p90: lawPercentile(law, 90),
+        meetsWithoutIntake: law[0]!,
+      };
+      unitSummaries.set(key, summary);
+    }
+    units.push([u, summary]);
+  }
+  return { yearIntake, yearPool, totals: Int32Array.from(yearIntake), units };
+}
+
 /**
  * Part `part` of `runs` seeded runs: its units' groups. The groups are independent of each other
  * within a run, so the work goes group by group, and within a group year by year over all the
@@ -231,6 +393,7 @@ export function runPart(
   part: number,
   onProgress?: (done: number) => boolean | undefined,
 ): MonteCarloPart | null {
+  if (packed.horizonYears === 1) return runOneYearPart(packed, r, runs, seed, part, onProgress);
   const H = packed.horizonYears;
   const G = packed.target.length;
   const R = runs;
@@ -246,7 +409,7 @@ export function runPart(
     tier: cTier,
     count: cCount,
   } = packed;
-  const random = seededRandom((seed + Math.imul(part, 0x9e3779b9)) >>> 0);
+  const random = partRandom(seed, part);
   const upDraw = new BinomialSampler(r.midToNear);
   const upLongDraw = new BinomialSampler(r.longToMid);
   const promoteDraw = new BinomialSampler(r.promotion);
@@ -265,10 +428,7 @@ export function runPart(
   // per year, the intake and the pool, added to each run at the end.
   const yearIntakeAlike = new Int32Array(H);
   const yearPoolAlike = new Int32Array(H);
-  // The part's groups unit by unit (stable: packing order within a unit).
-  const order: number[] = [];
-  for (let g = 0; g < G; g++) if (partOf(gUnit[g]!) === part) order.push(g);
-  order.sort((a, b) => gUnit[a]! - gUnit[b]! || a - b);
+  const order = partGroups(packed, part);
   const N = order.length;
   let maxClasses = 0;
   for (let g = 0; g < G; g++) maxClasses = Math.max(maxClasses, gFirst[g + 1]! - gFirst[g]!);
@@ -394,17 +554,21 @@ export function runPart(
       }
       const vacancies = gVacancies[gi * H + t - 1]!;
       const yearBase = (t - 1) * R;
+      // The horizon's last year: what follows it is never read, so only how many are promoted
+      // and how many leave is drawn, not who (the members' rows and the runs' counts are left).
+      const final = t === H;
       const cohort = (n + t - 1) * 3 * R;
       // A cohort of period 1 leaves before it would count.
       const joinsAt = t < H && period >= 2 ? cohort + intakeTier * R : -1;
       if (t < H) rows.fill(0, cohort, cohort + 3 * R);
       liveCount = 0;
       readyCount = 0;
-      for (let q = 0; q < n + t - 1; q++) {
-        if (!isPresent(q, t, n)) continue;
-        live[liveCount++] = q;
-        if (cultFrom[q]! <= t) readySlots[readyCount++] = q;
-      }
+      if (!final)
+        for (let q = 0; q < n + t - 1; q++) {
+          if (!isPresent(q, t, n)) continue;
+          live[liveCount++] = q;
+          if (cultFrom[q]! <= t) readySlots[readyCount++] = q;
+        }
       // Year 1 of a group where nobody can be promoted starts and goes alike in every run but
       // for its leavers: the figures without leavers are added once for all runs, and only the
       // runs with a leaver are visited, at the attrition sequence's leaver positions (the same
@@ -422,7 +586,7 @@ export function runPart(
           let lost = 0;
           const settle = () => {
             const p = present1 - lost;
-            present[run] = p;
+            if (!final) present[run] = p;
             yearPool[run] = yearPool[run]! - lost;
             const extra = (target > p ? target - p : 0) - alike;
             if (extra > 0) {
@@ -438,7 +602,7 @@ export function runPart(
               run = leaverRun;
               lost = 0;
             }
-            leave(run, at - run * present1 - lost, t);
+            if (!final) leave(run, at - run * present1 - lost, t);
             lost++;
             at += 1 + gap();
           }
@@ -451,13 +615,15 @@ export function runPart(
         // (2) promotions: a binomial number of the fillable vacancies, taken from the ready
         // without replacement (from the one slot when only one is ready, all of them when all
         // are taken, else one by one, each uniform among the ready not yet taken).
-        const fillable = vacancies > 0 && promotes ? Math.min(vacancies, ready[run]!) : 0;
+        const readyBefore = ready[run]!;
+        let p = present[run]!;
+        const fillable = vacancies > 0 && promotes ? Math.min(vacancies, readyBefore) : 0;
         if (fillable > 0) {
           let take = promoteDraw.draw(random, fillable);
-          if (take > 0) {
-            let left = ready[run]!;
+          p -= take;
+          if (take > 0 && !final) {
+            let left = readyBefore;
             ready[run] = left - take;
-            present[run] = present[run]! - take;
             if (readyCount === 1) {
               const at = readySlots[0]! * 3 * R + run;
               rows[at] = rows[at]! - take;
@@ -480,16 +646,15 @@ export function runPart(
           }
         }
         // (3) attrition: the members of this run at the attrition sequence's leaver positions.
-        let p = present[run]!;
         if (attrition) {
           while (skip < p) {
-            leave(run, skip, t);
+            if (!final) leave(run, skip, t);
             p--;
             skip += gap();
           }
           skip -= p;
-          present[run] = p;
         }
+        if (!final) present[run] = p;
         // (4) the stock and (5) whole people: the intake is the whole shortfall; the cohort
         // joins at E_t and counts from next year.
         const intake = target > p ? target - p : 0;

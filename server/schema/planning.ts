@@ -210,7 +210,8 @@ const UnitIntakeRangeRef = builder.objectRef<UnitIntakeRange>('UnitIntakeRange')
     p50: t.exposeInt('p50'),
     p90: t.exposeInt('p90'),
     meetsWithoutIntake: t.exposeFloat('meetsWithoutIntake', {
-      description: 'Share of the runs in which the unit meets its ratio targets without intake.',
+      description:
+        'Share of the runs in which the unit meets its ratio targets without intake; over a one-year horizon, the exact probability.',
     }),
   }),
 });
@@ -252,7 +253,8 @@ export const IntakeProjectionRef = builder.objectRef<IntakeProjection>('IntakePr
     units: t.field({
       type: [UnitIntakeRangeRef],
       nullable: true,
-      description: 'Monte Carlo only: per unit, the percentiles of its intake and how often it needs none.',
+      description:
+        'Monte Carlo only: per unit, the percentiles of its intake and how often it needs none (over the runs; over a one-year horizon, of its exact law).',
       args: { first: t.arg.int({ validate: pageSize }), offset: t.arg.int({ validate: pageOffset }) },
       resolve: (p, args) => {
         if (!p.units) return null;

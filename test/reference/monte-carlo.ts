@@ -64,3 +64,30 @@ export function referenceRun(
   }
   return { intake, pool };
 }
+
+/**
+ * The exact law of one group's intake over a one-year horizon, by listing every way its coins
+ * can fall: each fillable vacancy's promotion coin, then each remaining member's attrition coin
+ * (who is promoted does not change the counts). Index x holds P(intake = x).
+ */
+export function referenceOneYearIntakeLaw(g: FlowGroup, r: FlowRates): number[] {
+  const present = g.members.filter((m) => m.years >= 1).reduce((n, m) => n + m.count, 0);
+  const ready = g.members
+    .filter((m) => m.years >= 1 && m.tier === 'NEAR_TERM' && m.cultivatedFrom <= 1)
+    .reduce((n, m) => n + m.count, 0);
+  const fillable = Math.min(g.vacancies[0] ?? 0, ready);
+  const ones = (mask: number) => mask.toString(2).replaceAll('0', '').length;
+  const law = new Array<number>(g.target + 1).fill(0);
+  for (let promoted = 0; promoted < 2 ** fillable; promoted++) {
+    const take = ones(promoted);
+    const pTake = r.promotion ** take * (1 - r.promotion) ** (fillable - take);
+    const stay = present - take;
+    for (let left = 0; left < 2 ** stay; left++) {
+      const lost = ones(left);
+      const p = pTake * r.attrition ** lost * (1 - r.attrition) ** (stay - lost);
+      const intake = Math.max(0, g.target - (stay - lost));
+      law[intake] = law[intake]! + p;
+    }
+  }
+  return law;
+}

@@ -6,7 +6,7 @@ import { type MonteCarloPart, PARTS, packFlows, runMonteCarlo, runPart } from '.
 import { MonteCarloPool } from '../../analytics/planning/monte-carlo-runner.ts';
 import { seededRandom } from '../../domain/planning.ts';
 import { type FlowGroup, type FlowRates, TIERS } from '../../domain/stock-flow.ts';
-import { referenceRun } from '../reference/monte-carlo.ts';
+import { referenceOneYearIntakeLaw, referenceRun } from '../reference/monte-carlo.ts';
 
 /** Groups of every shape the runs treat apart: empty, without vacancies, with one or several
  *  ready classes, members leaving within the horizon, cultivation after the horizon. */
@@ -38,8 +38,7 @@ const variance = (xs: number[]) => {
   return xs.reduce((s, x) => s + (x - m) ** 2, 0) / (xs.length - 1);
 };
 
-describe('Monte Carlo runs against the plain reference (person by person)', () => {
-  const H = 3;
+describe.each([1, 3])('Monte Carlo runs against the plain reference (person by person), %i year(s)', (H) => {
   const runs = 3000;
   const groups = generatedGroups(60, 17);
   const scenarios: FlowRates[] = [
@@ -74,6 +73,71 @@ describe('Monte Carlo runs against the plain reference (person by person)', () =
   });
 });
 
+describe('a one-year horizon (drawn by sums over alike groups, units by their exact law)', () => {
+  const groups = generatedGroups(60, 23);
+  const rates: FlowRates = { promotion: 0.8, attrition: 0.1, midToNear: 0.3, longToMid: 0.2, intakeTier: 'MID_TERM' };
+  const { packed, units } = packFlows(groups, 1);
+  const answer = runMonteCarlo(packed, rates, 2000, 7)!;
+  // Each unit's intake law from the reference's listing of every way the coins fall.
+  const unitLaw = (code: string) =>
+    groups
+      .filter((g) => g.unitCode === code)
+      .map((g) => referenceOneYearIntakeLaw(g, rates))
+      .reduce(
+        (law, add) => {
+          const sum = new Array<number>(law.length + add.length - 1).fill(0);
+          for (let i = 0; i < law.length; i++)
+            for (let j = 0; j < add.length; j++) sum[i + j] = sum[i + j]! + law[i]! * add[j]!;
+          return sum;
+        },
+        [1],
+      );
+  const rank = (law: number[], p: number) => {
+    let cumulative = 0;
+    return law.findIndex((q) => {
+      cumulative += q;
+      return cumulative >= p / 100 - 1e-9;
+    });
+  };
+
+  it('gives each unit the percentiles and the chance of needing no intake of its exact law', () => {
+    units.forEach((code, u) => {
+      const law = unitLaw(code);
+      const { p10, p50, p90, meetsWithoutIntake } = answer.units[u]!;
+      expect({ code, p10, p50, p90 }).toEqual({ code, p10: rank(law, 10), p50: rank(law, 50), p90: rank(law, 90) });
+      expect(meetsWithoutIntake).toBeCloseTo(law[0]!, 12);
+    });
+    // Not all alike: some units certain, some not.
+    expect(new Set(answer.units.map((u) => u.meetsWithoutIntake.toFixed(3))).size).toBeGreaterThan(3);
+  });
+
+  it('agrees with the reference’s runs on how often each unit needs no intake', () => {
+    const random = seededRandom(5);
+    const runs = 2000;
+    units.forEach((code, u) => {
+      const own = groups.filter((g) => g.unitCode === code);
+      let none = 0;
+      for (let run = 0; run < runs; run++)
+        if (own.every((g) => referenceRun(g, 1, rates, random).intake[0] === 0)) none++;
+      // Within four standard errors of a share of 2 000 runs.
+      const p = answer.units[u]!.meetsWithoutIntake;
+      expect(Math.abs(none / runs - p)).toBeLessThanOrEqual(4 * Math.sqrt((p * (1 - p)) / runs) + 1e-9);
+    });
+  });
+
+  it('sums each run over all the groups: the total is the year’s intake, within the groups’ bounds', () => {
+    // Every group's intake is between max(0, target − members) and its target.
+    const low = groups.reduce(
+      (s, g) => s + Math.max(0, g.target - g.members.reduce((n, m) => n + (m.years >= 1 ? m.count : 0), 0)),
+      0,
+    );
+    const high = groups.reduce((s, g) => s + g.target, 0);
+    expect(answer.total.p10).toBeGreaterThanOrEqual(low);
+    expect(answer.total.p90).toBeLessThanOrEqual(high);
+    expect(answer.years[0]!.intake).toEqual(answer.total);
+  });
+});
+
 describe('the worker pool (monte-carlo-runner.ts)', () => {
   const pools: MonteCarloPool[] = [];
   afterAll(async () => {
@@ -99,6 +163,15 @@ describe('the worker pool (monte-carlo-runner.ts)', () => {
     expect(progress).toBe(300);
     // Another seed is another answer.
     expect(runMonteCarlo(packed, rates, 300, 43)!.units).not.toEqual(inThread.units);
+    // A one-year horizon (its own way of drawing) too.
+    const oneYear = packFlows(generatedGroups(400, 3), 1).packed;
+    const [c, d] = await Promise.all([
+      one.start(oneYear, rates, 300, 42).result,
+      three.start(oneYear, rates, 300, 42).result,
+    ]);
+    expect(c).toEqual(runMonteCarlo(oneYear, rates, 300, 42));
+    expect(d).toEqual(c);
+    expect(runMonteCarlo(oneYear, rates, 300, 43)!.years).not.toEqual(c.years);
   }, 60_000);
 
   it('cancels a run and answers the next one', async () => {
