@@ -32,44 +32,78 @@ export interface FlowGroups {
  * projection of the same scenario, or the optimiser after it, reads the groups once. Only a few
  * are kept — a national answer is tens of megabytes. Shared: callers must not change them.
  */
-const recentByCopy = new WeakMap<object, { version: number; key: string; answer: Promise<FlowGroups> }[]>();
+const recentByCopy = new WeakMap<
+  object,
+  { version: number; key: string; horizonYears: number; answer: Promise<FlowGroups> }[]
+>();
 const RECENT = 2;
 
 /**
  * The groups in tree order, PRINCIPAL before DEPUTY; `ends` are E_1..E_H. An answer kept for an
  * earlier data version is brought up to date by reading again only the groups of the units
  * changed since (AnalyticsCopy.changedUnitsSince): a run after a change does not read the whole
- * scope again.
+ * scope again. An answer kept for a longer horizon of the same data gives a shorter one without
+ * reading (`shorterHorizon`): a planner's one-year run after the three-year projection.
  */
 export function flowGroups(input: MetricInput, horizonYears: number): Promise<FlowGroups> {
   const { copy, scope, asOf, policies } = input;
   const version = copy.version;
-  const key = `${scope.key}|${asOf}|${horizonYears}|${policyCte(policies)}`;
+  const key = `${scope.key}|${asOf}|${policyCte(policies)}`;
   let recent = recentByCopy.get(copy);
   if (!recent) {
     recent = [];
     recentByCopy.set(copy, recent);
   }
-  const at = recent.findIndex((r) => r.key === key && r.version === version);
+  const at = recent.findIndex((r) => r.key === key && r.horizonYears === horizonYears && r.version === version);
   if (at >= 0) {
     const [hit] = recent.splice(at, 1);
     recent.unshift(hit!);
     return hit!.answer;
   }
-  const earlier = recent.find((r) => r.key === key && r.version < version);
+  const longer = recent.find((r) => r.key === key && r.horizonYears > horizonYears && r.version === version);
+  const earlier = recent.find((r) => r.key === key && r.horizonYears === horizonYears && r.version < version);
   const changed = earlier ? copy.changedUnitsSince(earlier.version) : null;
-  const answer =
-    earlier && changed && changed.size <= PATCH_AT_MOST
+  const answer = longer
+    ? longer.answer.then((a) => shorterHorizon(a, horizonYears))
+    : earlier && changed && changed.size <= PATCH_AT_MOST
       ? patchFlowGroups(earlier.answer, input, horizonYears, changed)
       : readFlowGroups(input, horizonYears);
   if (earlier) recent.splice(recent.indexOf(earlier), 1);
-  recent.unshift({ version, key, answer });
+  recent.unshift({ version, key, horizonYears, answer });
   recent.length = Math.min(recent.length, RECENT);
   answer.catch(() => {
     const i = recent!.findIndex((r) => r.answer === answer);
     if (i >= 0) recent!.splice(i, 1);
   });
   return answer;
+}
+
+/**
+ * The groups of a longer horizon cut to the first `horizonYears` years, as readFlowGroups would
+ * read them: staying to a year end and being cultivated by one only change once over time (an
+ * entry that stays to E_3 stays to E_1), so a class present y years of the longer horizon is
+ * present min(y, H) of this one, one cultivated from year c is from min(c, H + 1), and classes
+ * then alike are merged, in the read's order (tier, years, cultivated from). Vacancies are each
+ * year's own already.
+ */
+export function shorterHorizon(longer: FlowGroups, horizonYears: number): FlowGroups {
+  const H = horizonYears;
+  const tierOf = (t: FlowGroupRow['members'][number]['tier']) => TIERS.indexOf(t);
+  const groups = longer.groups.map((g): FlowGroupRow => {
+    const members: FlowGroupRow['members'] = [];
+    for (const m of g.members)
+      members.push({ ...m, years: Math.min(m.years, H), cultivatedFrom: Math.min(m.cultivatedFrom, H + 1) });
+    members.sort((a, b) => tierOf(a.tier) - tierOf(b.tier) || a.years - b.years || a.cultivatedFrom - b.cultivatedFrom);
+    const merged: FlowGroupRow['members'] = [];
+    for (const m of members) {
+      const last = merged[merged.length - 1];
+      if (last && last.tier === m.tier && last.years === m.years && last.cultivatedFrom === m.cultivatedFrom)
+        last.count += m.count;
+      else merged.push(m);
+    }
+    return { ...g, vacancies: g.vacancies.slice(0, H), members: merged };
+  });
+  return { ends: longer.ends.slice(0, H), groups };
 }
 
 /** An earlier answer with the groups of the `changed` units read again (the others shared). */

@@ -2,10 +2,10 @@
 // data version is brought up to date by reading again only the changed units' groups. The patched
 // groups must equal the groups read whole, in the same order (a Monte Carlo run deals units by
 // position, so the same seed must give the same answer).
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { AnalyticsCopy } from '../../analytics/copy.ts';
 import type { MetricInput } from '../../analytics/metric.ts';
-import { flowGroups, readFlowGroups } from '../../analytics/planning/flows.ts';
+import { flowGroups, readFlowGroups, shorterHorizon } from '../../analytics/planning/flows.ts';
 import { subtreeScope } from '../../analytics/scope.ts';
 import type { UnitKind } from '../../domain/enums.ts';
 import { analytics } from '../../server/analytics.ts';
@@ -80,5 +80,20 @@ describe('flow groups patched after a change', () => {
     const reloaded = await flowGroups(input, 2);
     expect(reloaded).toEqual(await readFlowGroups(input, 2));
     expect(reloaded.groups.some((g) => after.groups.includes(g))).toBe(false);
+  });
+
+  it('of a shorter horizon, cut from a longer one kept, equal the groups read for it', async () => {
+    const three = await readFlowGroups(input, 3);
+    for (const H of [1, 2]) expect(shorterHorizon(three, H)).toEqual(await readFlowGroups(input, H));
+    // Cutting merges classes: staying past year 1 or 2 is one class at H = 1 (not a test of nothing).
+    const classes = (f: { groups: { members: unknown[] }[] }) => f.groups.reduce((n, g) => n + g.members.length, 0);
+    expect(classes(shorterHorizon(three, 1))).toBeLessThan(classes(three));
+    // Asked for through the kept answers: the three-year groups give the one-year ones.
+    await flowGroups(input, 3);
+    const reads = vi.spyOn(copy, 'queryColumns');
+    const cut = await flowGroups(input, 1);
+    expect(reads).not.toHaveBeenCalled();
+    reads.mockRestore();
+    expect(cut).toEqual(await readFlowGroups(input, 1));
   });
 });
