@@ -7,6 +7,7 @@
 // while they are being computed waits for the same work instead of starting its own.
 import { type DocumentNode, execute, getOperationAST, parse } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
+import { unitPaths } from '../analytics/metrics/horizon.ts';
 import { todayIso } from '../domain/dates.ts';
 import { caughtUpAnalytics } from './analytics.ts';
 import { scopeRootOf, viewerOf } from './auth/viewer.ts';
@@ -151,6 +152,9 @@ async function pass(s: AheadState): Promise<void> {
     });
     if (result.errors?.length) failed ??= `${unitCode}: ${result.errors[0]!.message}`;
   }
+  // The units' names and paths by id, which lists on every page label their rows with (the
+  // planning groups, the succession rows, 示范市·某县·教育局 paths): read once per version here.
+  await unitPaths(copy);
   s.computed = key;
   s.lastError = undefined;
   s.last = {

@@ -4,6 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { unitPaths } from '../../analytics/metrics/horizon.ts';
 import { todayIso } from '../../domain/dates.ts';
 import { aheadSettled, aheadStatus, scheduleAhead, startAhead, stopAhead } from '../../server/ahead.ts';
 import { caughtUpAnalytics } from '../../server/analytics.ts';
@@ -53,6 +54,10 @@ describe('the first screen computed ahead', () => {
     await aheadSettled();
     expect(aheadStatus()).toMatchObject({ scopes: 2, failed: null });
     expect(await openOverviews()).toBe(0);
+    // The units' names and paths, which every list labels its rows with, are read ahead too.
+    const kept = copy.keptAnswers;
+    expect((await unitPaths(copy)).get('A')).toEqual(['示范市', '甲县']);
+    expect(copy.keptAnswers).toBe(kept);
 
     const before = copy.version;
     await gqlOk(
