@@ -199,7 +199,7 @@ async function benchSimulate(argv: string[]): Promise<void> {
       `deterministic, root subtree, through GraphQL (totals, years, the first 100 rows): first ${Number(r.deterministicColdMs).toFixed(0)} ms, then ${Number(r.deterministicMs).toFixed(0)} ms (runs ${(r.deterministicRunsMs as number[]).join(', ')}, the groups kept) — target < 500 ms`,
     );
     console.log(
-      `Monte Carlo, 1 000 runs of one year (a job on the worker pool): ${Number(r.monteCarlo1000Ms).toFixed(0)} ms alone (median of ${(r.monteCarlo1000RunsMs as number[]).join(', ')}) — target < 2 s on the slower host kind`,
+      `Monte Carlo, 1 000 runs of one year (a job on the worker pool): the first request after start ${Number(r.monteCarloFirstMs).toFixed(0)} ms (its groups read); then ${Number(r.monteCarlo1000Ms).toFixed(0)} ms alone (median of ${(r.monteCarlo1000RunsMs as number[]).join(', ')}) — target < 2 s on the slower host kind`,
     );
     console.log(
       `Monte Carlo, 1 000 runs of three years: ${Number(r.monteCarlo3yMs).toFixed(0)} ms alone, ${Number(r.monteCarloWithQueriesMs).toFixed(0)} ms while queries arrive every 5 ms; answer ${JSON.stringify(r.monteCarloAnswer)}; progress seen ${r.progressReportsSeen}×`,
