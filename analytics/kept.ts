@@ -30,10 +30,11 @@ const KEPT_SETS = 2;
 const CHECKPOINT_EVERY = 100;
 
 /**
- * Above this many units changed at once, kept tables are built again rather than patched (and
- * planning's flow groups read again whole).
+ * The most units a read narrowed to some units lists; above it the whole scope is read instead:
+ * kept tables are built again rather than patched, planning's flow groups read again whole, and
+ * the profiles of more rows than this read for every unit.
  */
-export const PATCH_AT_MOST = 2_000;
+export const UNITS_LISTED_AT_MOST = 2_000;
 
 let tablesMade = 0;
 
@@ -86,7 +87,7 @@ export class KeptFigures<T extends Record<string, string>> {
     const query: KeptQuery = (sql, params = {}) => raw(sql, bound(sql, { ...this.params, ...params }));
     const units = this.version < 0 ? null : this.copy.changedUnitsSince(this.version);
     this.version = -1; // until the work below is whole: a failure builds again next time
-    if (units === null || units.size > PATCH_AT_MOST) {
+    if (units === null || units.size > UNITS_LISTED_AT_MOST) {
       await this.drop(raw);
       for (const sql of this.definition.build) await query(sql);
       // Written compressed: 110 → 60 MB for the national compliance report, read as fast.

@@ -14,7 +14,7 @@ import {
 } from '../../domain/planning.ts';
 import type { PoliciesAt } from '../../domain/policy/effective.ts';
 import { duckdb } from '../dialect.ts';
-import { keptFigures, unitRows } from '../kept.ts';
+import { idList, keptFigures, unitRows } from '../kept.ts';
 import type { MetricInput } from '../metric.ts';
 import { pol, polByKind, policyCte } from '../policy-table.ts';
 import {
@@ -160,14 +160,17 @@ function horizonSql(policies: PoliciesAt, ends: string[], detail: boolean, where
  * The groups at asOf + y for each y of `years`, in that order (within a year by unit id, then
  * PRINCIPAL before DEPUTY), with the stayers' tiers. `detail` adds who has each attribute and
  * the structure targets (the intake's profile); without it the answer is three times faster.
+ * `only` narrows the scope to some units (their ids).
  */
 export async function horizonGroupsByYear(
   { copy, scope, asOf, policies }: MetricInput,
   years: number[],
   detail: boolean,
+  only?: Iterable<number>,
 ): Promise<{ ends: string[]; years: HorizonGroup[][] }> {
   const ends = years.map((y) => addYears(asOf, y));
-  const { rowCount, columns: c } = await copy.queryColumns(horizonSql(policies, ends, detail, scope.where), {
+  const where = only ? `${scope.where} AND u.id IN (${idList(only)})` : scope.where;
+  const { rowCount, columns: c } = await copy.queryColumns(horizonSql(policies, ends, detail, where), {
     scope: scope.param,
     asOf: ymdNumber(asOf),
   });

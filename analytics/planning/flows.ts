@@ -7,7 +7,7 @@
 import { addYears, ymdNumber } from '../../domain/dates.ts';
 import { type FlowGroup, TIERS } from '../../domain/stock-flow.ts';
 import { duckdb } from '../dialect.ts';
-import { idList, PATCH_AT_MOST } from '../kept.ts';
+import { idList, UNITS_LISTED_AT_MOST } from '../kept.ts';
 import type { MetricInput } from '../metric.ts';
 import { unitNames } from '../metrics/horizon.ts';
 import { pol, policyCte } from '../policy-table.ts';
@@ -65,7 +65,7 @@ export function flowGroups(input: MetricInput, horizonYears: number): Promise<Fl
   const changed = earlier ? copy.changedUnitsSince(earlier.version) : null;
   const answer = longer
     ? longer.answer.then((a) => shorterHorizon(a, horizonYears))
-    : earlier && changed && changed.size <= PATCH_AT_MOST
+    : earlier && changed && changed.size <= UNITS_LISTED_AT_MOST
       ? patchFlowGroups(earlier.answer, input, horizonYears, changed)
       : readFlowGroups(input, horizonYears);
   if (earlier) recent.splice(recent.indexOf(earlier), 1);

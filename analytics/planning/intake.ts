@@ -5,9 +5,12 @@
 // The inputs are the copy's (flows.ts), the arithmetic the domain's (domain/stock-flow.ts); Monte
 // Carlo draws the same flows in a worker thread (monte-carlo.ts, monte-carlo-runner.ts). The
 // profile the intake must have is read from the stayers' attributes at the horizon.
+
+import DataLoader from 'dataloader';
 import { factorsOf, intakeProfile, type ProfileNeed, type Scenario, type TierProgress } from '../../domain/planning.ts';
 import { policyOf } from '../../domain/policy/effective.ts';
 import { type FlowGroup, type FlowRates, type FlowYear, projectFlows, type Tier } from '../../domain/stock-flow.ts';
+import { UNITS_LISTED_AT_MOST } from '../kept.ts';
 import type { MetricInput } from '../metric.ts';
 import { type HorizonGroup, horizonGroupsByYear } from '../metrics/horizon.ts';
 import { type FlowGroupRow, flowGroups } from './flows.ts';
@@ -105,9 +108,12 @@ export function flowRates(s: Scenario, intakeTier: Tier): FlowRates {
   };
 }
 
-/** What a row's profiles are read from: the stayers' attributes at each year end, read once. */
+/**
+ * What a row's profiles are read from: the stayers' attributes at each year end, by
+ * `unitCode|kind`, for the unit `unitId` (and the others asked for with it).
+ */
 interface ProfileSource {
-  detail(): Promise<Map<string, HorizonGroup>[]>;
+  detail(unitId: number): Promise<Map<string, HorizonGroup>[]>;
   scenario: Scenario;
 }
 
@@ -166,7 +172,7 @@ class ProjectedRow implements IntakeRow {
    * years of progress by E_t.
    */
   async profileAt(t: number): Promise<ProfileNeed[]> {
-    const d = (await this.source.detail())[t - 1]!.get(`${this.unitCode}|${this.kind}`);
+    const d = (await this.source.detail(this.order))[t - 1]!.get(`${this.unitCode}|${this.kind}`);
     if (!d) return [];
     const y = this.years[t - 1]!;
     return intakeProfile(
@@ -261,19 +267,20 @@ function expectedProjection(
 ): IntakeProjection {
   const H = scenario.horizonYears;
   const result = projectFlows(groups, H, rates);
-  // The stayers' attributes at each year end, read once when a profile is first asked for.
-  let detail: Promise<Map<string, HorizonGroup>[]> | null = null;
-  const source: ProfileSource = {
-    scenario,
-    detail: () => {
-      detail ??= horizonGroupsByYear(
-        input,
-        ends.map((_, i) => i + 1),
-        true,
-      ).then((d) => d.years.map((list) => new Map(list.map((g) => [`${g.unitCode}|${g.kind}`, g]))));
-      return detail;
-    },
-  };
+  // The stayers' attributes at each year end, read when profiles are asked for: only of the units
+  // asked for together (a page of rows reads its 100 units, not the scope's 48 000), all of them
+  // when more are asked at once than a narrowed read is worth.
+  const detail = new DataLoader<number, Map<string, HorizonGroup>[]>(async (ids) => {
+    const d = await horizonGroupsByYear(
+      input,
+      ends.map((_, i) => i + 1),
+      true,
+      ids.length <= UNITS_LISTED_AT_MOST ? ids : undefined,
+    );
+    const maps = d.years.map((list) => new Map(list.map((g) => [`${g.unitCode}|${g.kind}`, g])));
+    return ids.map(() => maps);
+  });
+  const source: ProfileSource = { scenario, detail: (unitId) => detail.load(unitId) };
   const rows: IntakeRow[] = groups.map((g, gi) => new ProjectedRow(g, result.groups[gi]!, source));
   const years: IntakeYear[] = ends.map((end, t) => {
     const y: IntakeYear = {

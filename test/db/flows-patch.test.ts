@@ -5,7 +5,9 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { AnalyticsCopy } from '../../analytics/copy.ts';
 import type { MetricInput } from '../../analytics/metric.ts';
+import { horizonGroupsByYear } from '../../analytics/metrics/horizon.ts';
 import { flowGroups, readFlowGroups, shorterHorizon } from '../../analytics/planning/flows.ts';
+import { simulateIntake } from '../../analytics/planning/intake.ts';
 import { subtreeScope } from '../../analytics/scope.ts';
 import type { UnitKind } from '../../domain/enums.ts';
 import { analytics } from '../../server/analytics.ts';
@@ -17,6 +19,7 @@ import { readPoliciesAt } from '../../server/policy/store.ts';
 import { writeDatasetFile } from '../fixtures/small.ts';
 
 const asOf = '2026-07-01';
+const SCENARIO = { horizonYears: 2, promotionProbability: 0.8, attritionRate: 0.05 } as const;
 let copy: AnalyticsCopy;
 let input: MetricInput;
 
@@ -80,6 +83,32 @@ describe('flow groups patched after a change', () => {
     const reloaded = await flowGroups(input, 2);
     expect(reloaded).toEqual(await readFlowGroups(input, 2));
     expect(reloaded.groups.some((g) => after.groups.includes(g))).toBe(false);
+  });
+
+  it('and the stayers’ attributes (the profiles’ source) of some units equal those read for the whole scope', async () => {
+    const groups = (await readFlowGroups(input, 2)).groups;
+    const ids = [...new Set(groups.filter((_, i) => i % 7 === 0).map((g) => g.order))];
+    const codes = new Set(groups.filter((g) => ids.includes(g.order)).map((g) => g.unitCode));
+    const whole = await horizonGroupsByYear(input, [1, 2], true);
+    const narrowed = await horizonGroupsByYear(input, [1, 2], true, ids);
+    expect(narrowed.years).toEqual(whole.years.map((list) => list.filter((g) => codes.has(g.unitCode))));
+    expect(narrowed.years[0]!.length).toBeGreaterThan(ids.length / 2);
+    expect(narrowed.years[0]!.length).toBeLessThan(whole.years[0]!.length / 3);
+
+    // A projection's page of rows reads the profiles of its own units only.
+    const reads = vi.spyOn(copy, 'queryColumns');
+    const projection = await simulateIntake(input, SCENARIO, 'DETERMINISTIC', { runs: 0, seed: 1 });
+    const page = projection.rows.slice(0, 10);
+    const profiles = await Promise.all(page.map((r) => r.profile()));
+    const detailReads = reads.mock.calls.filter(([sql]) => sql.includes('_stays'));
+    reads.mockRestore();
+    expect(detailReads).toHaveLength(1);
+    expect(detailReads[0]![0]).toContain(`u.id IN (${[...new Set(page.map((r) => r.order))].join(', ')})`);
+    expect(profiles.some((p) => p.length > 0)).toBe(true);
+    // The same as when every row's profile is asked for at once (read for every unit).
+    const again = await simulateIntake(input, SCENARIO, 'DETERMINISTIC', { runs: 0, seed: 1 });
+    const all = await Promise.all(again.rows.map((r) => r.profile()));
+    expect(profiles).toEqual(all.slice(0, 10));
   });
 
   it('of a shorter horizon, cut from a longer one kept, equal the groups read for it', async () => {
