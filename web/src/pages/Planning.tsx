@@ -126,22 +126,32 @@ export function Planning({ rootUnit }: { rootUnit: string }) {
     else setProjection(r.data!.simulateIntake);
   };
 
-  // A Monte Carlo job: started, then polled for its progress until it ends.
+  // A Monte Carlo job: started, then polled for its progress until it ends — quickly at first
+  // (a national one-year run ends within a second), then every half second; one poll at a time.
   useEffect(() => {
     if (!jobId) return;
-    const timer = setInterval(async () => {
+    let delay = 100;
+    let stopped = false;
+    let timer: ReturnType<typeof setTimeout>;
+    const poll = async () => {
       const r = await client.query(SIMULATION_JOB, { id: jobId }, { requestPolicy: 'network-only' }).toPromise();
+      if (stopped) return;
       const j = r.data?.simulationJob;
-      if (!j) return;
-      if (j.status === 'RUNNING') setProgress(j.progress);
-      else {
-        clearInterval(timer);
+      if (j && j.status !== 'RUNNING') {
         setJobId(null);
         if (j.result) setProjection(j.result);
         if (j.error) setError(j.error);
+        return;
       }
-    }, 500);
-    return () => clearInterval(timer);
+      if (j) setProgress(j.progress);
+      delay = Math.min(500, delay * 1.5);
+      timer = setTimeout(poll, delay);
+    };
+    timer = setTimeout(poll, delay);
+    return () => {
+      stopped = true;
+      clearTimeout(timer);
+    };
   }, [jobId, client]);
 
   const monteCarlo = async () => {
