@@ -301,16 +301,24 @@ export class GeometricSampler {
 }
 
 /**
- * The binomial law of n trials of probability p: P(X = x) for x = 0 … n, by the recurrence
- * `binomial` steps through (from the side of min(p, 1 − p)). For the small n of one group.
+ * The binomial law of n trials of probability p: P(X = x) for x = 0 … n. Worked out from the
+ * mode outwards by the ratio of neighbours, then scaled to sum to 1, so a group of any size has
+ * its law (the tails far from the mode round to 0; (1 − p)^n would underflow first).
  */
 export function binomialLaw(n: number, p: number): number[] {
-  if (n <= 0 || p <= 0) return [1, ...new Array<number>(Math.max(0, n)).fill(0)];
-  if (p >= 1) return [...new Array<number>(n).fill(0), 1];
-  if (p > 0.5) return binomialLaw(n, 1 - p).reverse();
-  const table = pmfTable(n, p);
-  if (!table) throw new RangeError(`no exact binomial law for ${n} trials of ${p}`);
-  return Array.from(table);
+  const law = new Array<number>(Math.max(0, n) + 1).fill(0);
+  if (n <= 0 || p <= 0) law[0] = 1;
+  else if (p >= 1) law[n] = 1;
+  else {
+    const odds = p / (1 - p);
+    const mode = Math.min(n, Math.floor((n + 1) * p));
+    law[mode] = 1;
+    for (let x = mode; x < n; x++) law[x + 1] = ((law[x]! * (n - x)) / (x + 1)) * odds;
+    for (let x = mode; x > 0; x--) law[x - 1] = (law[x]! * x) / (n - x + 1) / odds;
+    const total = law.reduce((sum, q) => sum + q, 0);
+    for (let x = 0; x <= n; x++) law[x] = law[x]! / total;
+  }
+  return law;
 }
 
 /** The probabilities `binomial` steps through for n and p ≤ 0.5; null where q^n underflows. */

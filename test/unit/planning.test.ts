@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { packFlows, runMonteCarlo } from '../../analytics/planning/monte-carlo.ts';
 import {
   binomial,
+  binomialLaw,
   factorsOf,
   GeometricSampler,
   type GroupCounts,
@@ -72,6 +73,23 @@ describe('the seeded draws', () => {
     expect(beyond).toBeGreaterThan(0);
     // p = 1: nobody stays, every gap is 0.
     expect(new GeometricSampler(1).draw(random)).toBe(0);
+  });
+
+  it('gives the binomial law of a group of any size', () => {
+    // Bin(3, 0.2): 0.8³ = 0.512, 3 × 0.2 × 0.8² = 0.384, 3 × 0.2² × 0.8 = 0.096, 0.2³ = 0.008.
+    const small = binomialLaw(3, 0.2);
+    for (const [x, q] of [0.512, 0.384, 0.096, 0.008].entries()) expect(small[x]).toBeCloseTo(q, 14);
+    // p above one half mirrors it; the edges are certain.
+    for (const [x, q] of binomialLaw(3, 0.8).entries()) expect(q).toBeCloseTo(small[3 - x]!, 14);
+    expect(binomialLaw(2, 0)).toEqual([1, 0, 0]);
+    expect(binomialLaw(2, 1)).toEqual([0, 0, 1]);
+    expect(binomialLaw(0, 0.3)).toEqual([1]);
+    // 3 000 trials of 0.5 (0.5^3000 underflows): sums to 1, mean 1 500, variance 750.
+    const large = binomialLaw(3000, 0.5);
+    const mean = large.reduce((m, q, x) => m + q * x, 0);
+    expect(large.reduce((sum, q) => sum + q, 0)).toBeCloseTo(1, 12);
+    expect(mean).toBeCloseTo(1500, 8);
+    expect(large.reduce((v, q, x) => v + q * (x - mean) ** 2, 0)).toBeCloseTo(750, 6);
   });
 
   it('takes percentiles by nearest rank', () => {
