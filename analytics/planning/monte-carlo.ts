@@ -368,7 +368,8 @@ function runOneYearPart(
       };
       unitSummaries.set(key, summary);
     }
-    units.push([u, summary]);
+    // (Its own copy: units alike share the worked-out summary.)
+    units.push([u, { ...summary }]);
   }
   return { yearIntake, yearPool, totals: Int32Array.from(yearIntake), units };
 }
