@@ -925,6 +925,23 @@ describe('the dashboard in Chromium', { timeout: 150_000 }, () => {
     await page.screenshot({ path: path.join(shots, 'planning.png'), fullPage: true });
   });
 
+  it('ends the wait for a Monte Carlo job the server no longer knows, with its message', async () => {
+    // The job's polls ask for an id the server never gave (as after a restart): it answers NOT_FOUND.
+    await page.route('**/graphql', async (route) => {
+      const body = route.request().postData() ?? '';
+      if (!body.includes('"SimulationJob"')) return route.continue();
+      const request = JSON.parse(body);
+      request.variables.id = 'job-gone';
+      await route.continue({ postData: JSON.stringify(request) });
+    });
+    try {
+      await page.getByRole('button', { name: /蒙特卡洛/ }).click();
+      await expect.poll(() => page.getByText('模拟测算 job-gone 不存在').count(), { timeout: 15_000 }).toBe(1);
+    } finally {
+      await page.unroute('**/graphql');
+    }
+  });
+
   it('shows the statistics table: a cell opens its people, the sheet holds the same figures, and it prints', async () => {
     await page.getByRole('menuitem', { name: '统计表' }).click();
     await page.waitForURL(/\/statistics/);

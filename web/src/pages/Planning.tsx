@@ -133,10 +133,19 @@ export function Planning({ rootUnit }: { rootUnit: string }) {
     let delay = 100;
     let stopped = false;
     let timer: ReturnType<typeof setTimeout>;
+    // A job the server no longer knows (ended long ago, or the server restarted) ends the wait
+    // with the server's message; a poll that does not get through is tried again, a few times.
+    let failures = 0;
     const poll = async () => {
+      // (urql answers a network failure as an error, without throwing.)
       const r = await client.query(SIMULATION_JOB, { id: jobId }, { requestPolicy: 'network-only' }).toPromise();
       if (stopped) return;
       const j = r.data?.simulationJob;
+      if (!j && r.error && (r.error.graphQLErrors.length > 0 || ++failures > 5)) {
+        setJobId(null);
+        setError(errorText(r.error));
+        return;
+      }
       if (j && j.status !== 'RUNNING') {
         setJobId(null);
         if (j.result) setProjection(j.result);
