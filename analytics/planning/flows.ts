@@ -69,6 +69,8 @@ export function flowGroups(input: MetricInput, horizonYears: number): Promise<Fl
       ? patchFlowGroups(earlier.answer, input, horizonYears, changed)
       : readFlowGroups(input, horizonYears);
   if (earlier) recent.splice(recent.indexOf(earlier), 1);
+  // The longer answer cut stays kept (moved up): the planner's next longer run reads nothing.
+  if (longer) recent.unshift(...recent.splice(recent.indexOf(longer), 1));
   recent.unshift({ version, key, horizonYears, answer });
   recent.length = Math.min(recent.length, RECENT);
   answer.catch(() => {
