@@ -154,7 +154,9 @@ async function pass(s: AheadState): Promise<void> {
   }
   // The units' names and paths by id, which lists on every page label their rows with (the
   // planning groups, the succession rows, 示范市·某县·教育局 paths): read once per version here.
-  await unitPaths(copy);
+  await unitPaths(copy).catch((e: unknown) => {
+    failed ??= `unit names: ${e instanceof Error ? e.message : String(e)}`;
+  });
   s.computed = key;
   s.lastError = undefined;
   s.last = {
