@@ -269,7 +269,8 @@ function expectedProjection(
   const result = projectFlows(groups, H, rates);
   // The stayers' attributes at each year end, read when profiles are asked for: only of the units
   // asked for together (a page of rows reads its 100 units, not the scope's 48 000), all of them
-  // when more are asked at once than a narrowed read is worth.
+  // when more are asked at once than a narrowed read is worth. Each page reads the copy as it is
+  // then: a page asked for after a change shows the profiles of the data since.
   const detail = new DataLoader<number, Map<string, HorizonGroup>[]>(async (ids) => {
     const d = await horizonGroupsByYear(
       input,

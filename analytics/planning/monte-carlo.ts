@@ -587,7 +587,7 @@ export function runPart(
           let lost = 0;
           const settle = () => {
             const p = present1 - lost;
-            if (!final) present[run] = p;
+            present[run] = p;
             yearPool[run] = yearPool[run]! - lost;
             const extra = (target > p ? target - p : 0) - alike;
             if (extra > 0) {
@@ -603,7 +603,7 @@ export function runPart(
               run = leaverRun;
               lost = 0;
             }
-            if (!final) leave(run, at - run * present1 - lost, t);
+            leave(run, at - run * present1 - lost, t);
             lost++;
             at += 1 + gap();
           }
