@@ -142,6 +142,35 @@ export function apportionNeeds(need: Float64Array, key: (i: number) => { unitCod
 }
 
 /**
+ * The projection's figures per group and year as columns: group g's year t at g × H + t − 1
+ * (a national projection is 97 000 groups × H years: no object for each).
+ */
+export interface FlowColumns {
+  horizonYears: number;
+  vacancies: Float64Array;
+  ready: Float64Array;
+  promotions: Float64Array;
+  stock: Float64Array;
+  cohorts: Float64Array;
+  need: Float64Array;
+  intake: Float64Array;
+}
+
+/** Group `g`'s year `t` (1 … H) of the columns. */
+export function flowYear(c: FlowColumns, g: number, t: number): FlowYear {
+  const at = g * c.horizonYears + t - 1;
+  return {
+    vacancies: c.vacancies[at]!,
+    ready: c.ready[at]!,
+    promotions: c.promotions[at]!,
+    stock: c.stock[at]!,
+    cohorts: c.cohorts[at]!,
+    need: c.need[at]!,
+    intake: c.intake[at]!,
+  };
+}
+
+/**
  * The deterministic projection over H years. `plan(t, need)`, if given, decides each year's
  * intake per group instead of the apportionment (the optimiser's allocation).
  */
@@ -151,6 +180,18 @@ export function projectFlows(
   r: FlowRates,
   plan?: (year: number, need: Float64Array) => ArrayLike<number>,
 ): FlowResult {
+  const { columns, years, totalIntake } = projectFlowColumns(groups, horizonYears, r, plan);
+  const out = groups.map((_, g) => Array.from({ length: horizonYears }, (_, i) => flowYear(columns, g, i + 1)));
+  return { groups: out, years, totalIntake };
+}
+
+/** `projectFlows` with its per-group figures as columns. */
+export function projectFlowColumns(
+  groups: FlowGroup[],
+  horizonYears: number,
+  r: FlowRates,
+  plan?: (year: number, need: Float64Array) => ArrayLike<number>,
+): { columns: FlowColumns; years: FlowResult['years']; totalIntake: number } {
   const H = horizonYears;
   const G = groups.length;
   // Every member class and every cohort is a slot of flat arrays: group g's classes from
@@ -187,7 +228,17 @@ export function projectFlows(
     classes[gi] = used[gi]!;
   });
   const keep = 1 - r.attrition;
-  const out: FlowYear[][] = groups.map(() => []);
+  const cells = () => new Float64Array(G * H);
+  const out: FlowColumns = {
+    horizonYears: H,
+    vacancies: cells(),
+    ready: cells(),
+    promotions: cells(),
+    stock: cells(),
+    cohorts: cells(),
+    need: cells(),
+    intake: cells(),
+  };
   const years: FlowResult['years'] = [];
   const need = new Float64Array(G);
   for (let t = 1; t <= H; t++) {
@@ -226,7 +277,13 @@ export function projectFlows(
         if (q >= from + classes[gi]!) cohorts += near[q]! + mid[q]! + long[q]!;
       }
       need[gi] = Math.max(0, groups[gi]!.target - stock);
-      out[gi]!.push({ vacancies, ready, promotions, stock, cohorts, need: need[gi]!, intake: 0 });
+      const at = gi * H + t - 1;
+      out.vacancies[at] = vacancies;
+      out.ready[at] = ready;
+      out.promotions[at] = promotions;
+      out.stock[at] = stock;
+      out.cohorts[at] = cohorts;
+      out.need[at] = need[gi]!;
     }
     // (5) the intake: the year's shortfall rounded once, apportioned by largest remainder (or
     // as planned); each group's cohort joins at E_t (counted from year t + 1).
@@ -238,7 +295,7 @@ export function projectFlows(
       const intake = intakes[gi]!;
       yearNeed += need[gi]!;
       yearIntake += intake;
-      out[gi]![t - 1]!.intake = intake;
+      out.intake[gi * H + t - 1] = intake;
       if (intake <= 0) continue;
       const q = first[gi]! + used[gi]!;
       used[gi] = used[gi]! + 1;
@@ -251,5 +308,5 @@ export function projectFlows(
     }
     years.push({ need: yearNeed, intake: yearIntake });
   }
-  return { groups: out, years, totalIntake: years.reduce((s, y) => s + y.intake, 0) };
+  return { columns: out, years, totalIntake: years.reduce((s, y) => s + y.intake, 0) };
 }

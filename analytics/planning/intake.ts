@@ -9,7 +9,15 @@
 import DataLoader from 'dataloader';
 import { factorsOf, intakeProfile, type ProfileNeed, type Scenario, type TierProgress } from '../../domain/planning.ts';
 import { policyOf } from '../../domain/policy/effective.ts';
-import { type FlowGroup, type FlowRates, type FlowYear, projectFlows, type Tier } from '../../domain/stock-flow.ts';
+import {
+  type FlowColumns,
+  type FlowGroup,
+  type FlowRates,
+  type FlowYear,
+  flowYear,
+  projectFlowColumns,
+  type Tier,
+} from '../../domain/stock-flow.ts';
 import { UNITS_LISTED_AT_MOST } from '../kept.ts';
 import type { MetricInput } from '../metric.ts';
 import { type HorizonGroup, horizonGroupsByYear } from '../metrics/horizon.ts';
@@ -137,13 +145,18 @@ class ProjectedRow implements IntakeRow {
   need: number;
   intake: number;
 
+  /** Its years, made from the projection's columns when first read (a page of rows, not all). */
+  private yearList: FlowYear[] | null = null;
+
   constructor(
     g: FlowGroupRow,
-    readonly years: FlowYear[],
+    private readonly columns: FlowColumns,
+    private readonly index: number,
     private readonly source: ProfileSource,
   ) {
-    const H = years.length;
-    const last = years[H - 1]!;
+    const H = columns.horizonYears;
+    const from = index * H;
+    const last = from + H - 1;
     this.order = g.order;
     this.unitCode = g.unitCode;
     this.unitName = g.unitName;
@@ -158,11 +171,23 @@ class ProjectedRow implements IntakeRow {
       this.stays += c.count;
       if (c.tier === 'NEAR_TERM' && c.cultivatedFrom <= H) this.ready += c.count;
     }
-    this.readyByHorizon = last.ready;
-    this.promoted = years.reduce((s, y) => s + y.promotions, 0);
-    this.projectedReserves = last.stock;
-    this.need = years.reduce((s, y) => s + y.need, 0);
-    this.intake = years.reduce((s, y) => s + y.intake, 0);
+    this.readyByHorizon = columns.ready[last]!;
+    this.projectedReserves = columns.stock[last]!;
+    this.promoted = 0;
+    this.need = 0;
+    this.intake = 0;
+    for (let at = from; at <= last; at++) {
+      this.promoted += columns.promotions[at]!;
+      this.need += columns.need[at]!;
+      this.intake += columns.intake[at]!;
+    }
+  }
+
+  get years(): FlowYear[] {
+    this.yearList ??= Array.from({ length: this.columns.horizonYears }, (_, i) =>
+      flowYear(this.columns, this.index, i + 1),
+    );
+    return this.yearList;
   }
 
   /**
@@ -266,7 +291,8 @@ function expectedProjection(
   rates: FlowRates,
 ): IntakeProjection {
   const H = scenario.horizonYears;
-  const result = projectFlows(groups, H, rates);
+  const result = projectFlowColumns(groups, H, rates);
+  const c = result.columns;
   // The stayers' attributes at each year end, read when profiles are asked for: only of the units
   // asked for together (a page of rows reads its 100 units, not the scope's 48 000), all of them
   // when more are asked at once than a narrowed read is worth. Each page reads the copy as it is
@@ -282,7 +308,7 @@ function expectedProjection(
     return ids.map(() => maps);
   });
   const source: ProfileSource = { scenario, detail: (unitId) => detail.load(unitId) };
-  const rows: IntakeRow[] = groups.map((g, gi) => new ProjectedRow(g, result.groups[gi]!, source));
+  const rows: IntakeRow[] = groups.map((g, gi) => new ProjectedRow(g, c, gi, source));
   const years: IntakeYear[] = ends.map((end, t) => {
     const y: IntakeYear = {
       year: t + 1,
@@ -300,14 +326,14 @@ function expectedProjection(
       poolRange: null,
     };
     groups.forEach((g, gi) => {
-      const f = result.groups[gi]![t]!;
+      const at = gi * H + t;
       y.positions += g.posts;
       y.target += g.target;
-      y.pool += f.stock;
-      y.expectedVacancies += f.vacancies;
-      y.ready += f.ready;
-      y.promoted += f.promotions;
-      y.successionGap += Math.max(0, f.vacancies - f.ready);
+      y.pool += c.stock[at]!;
+      y.expectedVacancies += c.vacancies[at]!;
+      y.ready += c.ready[at]!;
+      y.promoted += c.promotions[at]!;
+      y.successionGap += Math.max(0, c.vacancies[at]! - c.ready[at]!);
     });
     return y;
   });
