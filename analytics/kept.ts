@@ -129,6 +129,31 @@ export function unitRows<K extends string>(
   };
 }
 
+/**
+ * A figure from its kept tables when it is kept (`fromKept`, else null), or computed from the
+ * copy: also when the kept read fails (memory, a reload switching the copy under it), logged;
+ * the tables are built again on the next read.
+ */
+export async function keptOrComputed<T>(
+  figure: string,
+  fromKept: (() => Promise<T>) | null,
+  computed: () => Promise<T>,
+): Promise<T> {
+  if (fromKept) {
+    try {
+      return await fromKept();
+    } catch (error) {
+      console.error(`${figure}: the kept figures failed; computing from the copy`, error);
+    }
+  }
+  return computed();
+}
+
+/** SQL: the kept rows whose unit (in `unitColumn`) is in scope (`where`, on `u`, reading $scope). */
+export function inScope(unitColumn: string, where: string): string {
+  return `${unitColumn} IN (SELECT u.id FROM units u WHERE ${where})`;
+}
+
 /** Compresses the kept catalog and frees what patches deleted; a saving, so never a failure. */
 async function checkpoint(query: KeptQuery): Promise<void> {
   await query(`CHECKPOINT ${KEPT_CATALOG}`).catch(() => {});

@@ -4,7 +4,7 @@ import { addYears, isoFromYmd, ymdNumber } from '../domain/dates.ts';
 import { policyOf } from '../domain/policy/effective.ts';
 import { judgedTrainingYear } from '../domain/rules.ts';
 import { duckdb, yearsBetween } from './dialect.ts';
-import { keptFigures, unitRows } from './kept.ts';
+import { inScope, keptFigures, keptOrComputed, unitRows } from './kept.ts';
 import {
   counts,
   type MeasureDates,
@@ -99,15 +99,14 @@ export function countMeasures<N extends string>(
 ): Promise<Record<N, number>> {
   return kept(input, 'measures', { names, args, keep }, async () => {
     const sources = new Set(names.map((n) => measureOf(input, n).source));
-    if (keep && sources.size === 1 && !args.targetRank) {
-      try {
-        return await countKept(input, names, args);
-      } catch (error) {
-        console.error('measures: the kept counts failed; counting from the copy', error);
-      }
-    }
-    const byUnit = await countMeasuresBy(input, names, args, null);
-    return byUnit.get('') ?? (Object.fromEntries(names.map((n) => [n, 0])) as Record<N, number>);
+    return keptOrComputed(
+      'measures',
+      keep && sources.size === 1 && !args.targetRank ? () => countKept(input, names, args) : null,
+      async () => {
+        const byUnit = await countMeasuresBy(input, names, args, null);
+        return byUnit.get('') ?? (Object.fromEntries(names.map((n) => [n, 0])) as Record<N, number>);
+      },
+    );
   });
 }
 
@@ -135,7 +134,7 @@ async function countKept<N extends string>(
   );
   const [row] = await counts.read(
     `SELECT ${names.map((_n, i) => `CAST(coalesce(sum(m${i}), 0) AS INTEGER) AS m${i}`).join(', ')}
-     FROM ${counts.tables.counts} WHERE unit_id IN (SELECT u.id FROM units u WHERE ${scope.where})`,
+     FROM ${counts.tables.counts} WHERE ${inScope('unit_id', scope.where)}`,
     { scope: scope.param },
   );
   return Object.fromEntries(names.map((n, i) => [n, int(row?.[`m${i}`])])) as Record<N, number>;

@@ -9,6 +9,7 @@ import type { PoliciesAt } from '../../domain/policy/effective.ts';
 import { elapsedShareOfYear } from '../../domain/rules.ts';
 import type { AnalyticsCopy } from '../copy.ts';
 import { type Dialect, duckdb } from '../dialect.ts';
+import { keptOrComputed } from '../kept.ts';
 import { trainingYearParams } from '../measures.ts';
 import { int } from '../metric.ts';
 import { type KeptReport, keptReport } from './kept.ts';
@@ -140,14 +141,10 @@ export class ComplianceReport {
     extra: Record<string, string | number>,
   ) {
     const params = { ...this.base(), ...extra };
-    if (this.kept) {
-      try {
-        return await this.kept.read(kept(this.kept), params);
-      } catch (error) {
-        console.error('compliance report: the kept figures failed; computing this report from the copy', error);
-      }
-    }
-    return this.engine.query(computed(judgedSql(this.engine.dialect, this.policies, this.params.subtree)), params);
+    const report = this.kept;
+    return keptOrComputed('compliance report', report ? () => report.read(kept(report), params) : null, () =>
+      this.engine.query(computed(judgedSql(this.engine.dialect, this.policies, this.params.subtree)), params),
+    );
   }
 
   /** Query parameters: dates as yyyymmdd integers (see dialect.ts). */

@@ -5,7 +5,7 @@ import type { PositionKind } from '../../domain/enums.ts';
 import type { PoliciesAt } from '../../domain/policy/effective.ts';
 import { MATTERS_NEEDING_FINDING } from '../../domain/procedure.ts';
 import { addYearsYmd, duckdb } from '../dialect.ts';
-import { keptFigures, unitRows } from '../kept.ts';
+import { inScope, keptFigures, keptOrComputed, unitRows } from '../kept.ts';
 import { int, kept, type MetricInput } from '../metric.ts';
 import { pol, policyCte } from '../policy-table.ts';
 import { activeAt, age, overAge, periodEnds, positionsAt } from '../segments.ts';
@@ -91,14 +91,14 @@ export function keptAlerts({ copy, asOf, policies }: MetricInput) {
   );
 }
 
-async function computeAlerts(input: MetricInput, options: AlertOptions): Promise<AlertReport> {
-  if (options.keep) {
-    try {
-      return await readKept(input, options);
-    } catch (error) {
-      console.error('alerts: the kept flags failed; computing these alerts from the copy', error);
-    }
-  }
+function computeAlerts(input: MetricInput, options: AlertOptions): Promise<AlertReport> {
+  return keptOrComputed('alerts', options.keep ? () => readKept(input, options) : null, () =>
+    alertsFromCopy(input, options),
+  );
+}
+
+/** The alerts computed from the copy for the scope (the flags of its active entries at asOf). */
+async function alertsFromCopy(input: MetricInput, options: AlertOptions): Promise<AlertReport> {
   const { copy, scope, asOf, policies } = input;
   const only = options.only?.length
     ? `AND len(list_intersect(alerts, [${options.only.map((k) => `'${k}'`).join(', ')}])) > 0`
@@ -169,7 +169,7 @@ async function readKept(input: MetricInput, options: AlertOptions): Promise<Aler
           LIMIT ${Math.trunc(options.limit)} OFFSET ${Math.trunc(options.offset)})`;
   const rows = await flagged.read(
     `WITH wanted AS (
-      SELECT * FROM ${flagged.tables.flagged} WHERE unit_id IN (SELECT u.id FROM units u WHERE ${scope.where})
+      SELECT * FROM ${flagged.tables.flagged} WHERE ${inScope('unit_id', scope.where)}
       ${options.only?.length ? `AND mask & ${bit(options.only)} <> 0` : ''}
     )
     SELECT 'total' AS part, CAST(count(*) AS INTEGER) AS n,

@@ -3,6 +3,7 @@
 // strength = ready / vacancies; worst first.
 import { addYears } from '../../domain/dates.ts';
 import type { PositionKind, UnitLevel } from '../../domain/enums.ts';
+import { inScope, keptOrComputed } from '../kept.ts';
 import type { MetricInput } from '../metric.ts';
 import { kept, share } from '../metric.ts';
 import { horizonGroups, keptHorizon } from './horizon.ts';
@@ -35,29 +36,29 @@ export type SuccessionTotals = Omit<SuccessionGapReport, 'rows'>;
  * (horizon.ts keptHorizon) instead of counting every group of the scope again.
  */
 export function successionTotals(input: MetricInput, horizonYears: number, keep: boolean): Promise<SuccessionTotals> {
-  return kept(input, 'successionTotals', { horizonYears, keep }, async () => {
-    if (keep) {
-      try {
-        const groups = keptHorizon(input, horizonYears);
-        const [row] = await groups.read(
-          `SELECT CAST(coalesce(sum(vacancies), 0) AS INTEGER) AS vacancies, CAST(coalesce(sum(ready), 0) AS INTEGER) AS ready,
-             CAST(coalesce(sum(greatest(0, vacancies - ready)), 0) AS INTEGER) AS gap
-           FROM ${groups.tables.groups} WHERE id IN (SELECT u.id FROM units u WHERE ${input.scope.where})`,
-          { scope: input.scope.param },
-        );
-        return {
-          horizonEnd: addYears(input.asOf, horizonYears),
-          totalExpectedVacancies: Number(row?.vacancies ?? 0),
-          totalReady: Number(row?.ready ?? 0),
-          totalGap: Number(row?.gap ?? 0),
-        };
-      } catch (error) {
-        console.error('succession gaps: the kept groups failed; computing the totals from the copy', error);
-      }
-    }
-    const { rows: _rows, ...totals } = await successionGaps(input, horizonYears);
-    return totals;
-  });
+  return kept(input, 'successionTotals', { horizonYears, keep }, () =>
+    keptOrComputed('succession gaps', keep ? () => keptTotals(input, horizonYears) : null, async () => {
+      const { rows: _rows, ...totals } = await successionGaps(input, horizonYears);
+      return totals;
+    }),
+  );
+}
+
+/** The totals summed over the scope's groups kept beside the copy (horizon.ts keptHorizon). */
+async function keptTotals(input: MetricInput, horizonYears: number): Promise<SuccessionTotals> {
+  const groups = keptHorizon(input, horizonYears);
+  const [row] = await groups.read(
+    `SELECT CAST(coalesce(sum(vacancies), 0) AS INTEGER) AS vacancies, CAST(coalesce(sum(ready), 0) AS INTEGER) AS ready,
+       CAST(coalesce(sum(greatest(0, vacancies - ready)), 0) AS INTEGER) AS gap
+     FROM ${groups.tables.groups} WHERE ${inScope('id', input.scope.where)}`,
+    { scope: input.scope.param },
+  );
+  return {
+    horizonEnd: addYears(input.asOf, horizonYears),
+    totalExpectedVacancies: Number(row?.vacancies ?? 0),
+    totalReady: Number(row?.ready ?? 0),
+    totalGap: Number(row?.gap ?? 0),
+  };
 }
 
 export function successionGaps(input: MetricInput, horizonYears: number): Promise<SuccessionGapReport> {
